@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from karier.api.api import api
+
+admin.site.site_header = "Karier — Administrasi Data Induk"
+admin.site.site_title = "Karier"
+admin.site.index_title = "Data induk"
+
+urlpatterns = [
+    path("", include("karier.core.urls")),
+    path("akun/", include("karier.accounts.urls")),
+    path("pegawai/", include("karier.people.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

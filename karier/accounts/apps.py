@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "karier.accounts"
+    label = "accounts"
+    verbose_name = "Akun dan akses"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from karier.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("masuk/", views.login_view, name="login"),
+    path("keluar/", views.logout_view, name="logout"),
+]

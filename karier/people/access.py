@@ -1,0 +1,188 @@
+"""The one place that decides who may see which employee (issue #2, architecture rule 4).
+
+- everyone sees themself;
+- a superior sees everyone below the positions they cover today (definitive, Plt or Plh), down
+  the whole chain — positions carry a materialised path, so this is one prefix query;
+- the head of an agency (holder of the head position of a top-level unit) sees the whole agency;
+- BKD admins and auditors see everyone; auditors never write.
+Hidden records answer 404, so an id never confirms that someone exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from karier.people.models import Jabatan, Pegawai, UnitKerja
+from karier.people.selectors import active_on
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int | None
+    pegawai_id: int | None = None
+    jabatan_ids: tuple[int, ...] = ()
+    jabatan_paths: tuple[str, ...] = ()
+    opd_ids: tuple[int, ...] = ()  # agencies this actor heads
+    has_subordinates: bool = False
+    is_admin: bool = False
+    is_auditor: bool = False
+    roles: tuple[str, ...] = field(default=())
+
+    @property
+    def sees_everyone(self) -> bool:
+        return self.is_admin or self.is_auditor
+
+    @property
+    def can_write_master_data(self) -> bool:
+        return self.is_admin
+
+
+ANONYMOUS = Actor(user_id=None)
+
+ROLE_PEGAWAI = "pegawai"
+ROLE_ATASAN = "atasan"
+ROLE_KEPALA = "kepala_opd"
+ROLE_ADMIN = "admin_bkd"
+ROLE_AUDITOR = "auditor"
+
+
+def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
+    """Build the actor once per request: three small queries at most, whatever the tree size."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ANONYMOUS
+    d = on or timezone.localdate()
+    is_admin = bool(user.is_admin_bkd or user.is_superuser)
+    is_auditor = bool(user.is_auditor)
+    pegawai_id = user.pegawai_id
+    jabatan: list[Jabatan] = []
+    if pegawai_id:
+        jabatan = list(
+            Jabatan.objects.filter(Q(penugasan__pegawai_id=pegawai_id) & _prefixed(active_on(d), "penugasan"))
+            .select_related("unit")
+            .distinct()
+        )
+    has_subordinates = bool(jabatan) and Jabatan.objects.filter(atasan__in=jabatan, aktif=True).exists()
+    opd_ids = tuple(
+        sorted({j.unit_id for j in jabatan if j.adalah_kepala_unit and j.unit.parent_id is None})
+    )
+    roles = [ROLE_PEGAWAI] if pegawai_id else []
+    if has_subordinates:
+        roles.append(ROLE_ATASAN)
+    if opd_ids:
+        roles.append(ROLE_KEPALA)
+    if is_admin:
+        roles.append(ROLE_ADMIN)
+    if is_auditor:
+        roles.append(ROLE_AUDITOR)
+    return Actor(
+        user_id=user.pk,
+        pegawai_id=pegawai_id,
+        jabatan_ids=tuple(j.pk for j in jabatan),
+        jabatan_paths=tuple(j.path for j in jabatan),
+        opd_ids=opd_ids,
+        has_subordinates=has_subordinates,
+        is_admin=is_admin,
+        is_auditor=is_auditor,
+        roles=tuple(roles),
+    )
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    """Re-root a Q on a related model (active_on is written for Penugasan itself)."""
+    out = Q()
+    out.connector = q.connector
+    out.negated = q.negated
+    for child in q.children:
+        if isinstance(child, Q):
+            out.children.append(_prefixed(child, prefix))
+        else:
+            key, value = child
+            out.children.append((f"{prefix}__{key}", value))
+    return out
+
+
+def actor_from_request(request: Any) -> Actor:
+    cached: Actor | None = getattr(request, "_karier_actor", None)
+    if cached is None:
+        cached = actor_for_user(getattr(request, "user", None))
+        request._karier_actor = cached
+    return cached
+
+
+def visibility_q(actor: Actor, prefix: str = "") -> Q:
+    """A filter on Pegawai (or on a model reaching Pegawai through `prefix`) for what actor sees."""
+    p = f"{prefix}__" if prefix else ""
+    if actor.sees_everyone:
+        return Q()
+    if actor.user_id is None:
+        return Q(pk__in=[])
+    q = Q(**{f"{p}pk": actor.pegawai_id}) if actor.pegawai_id else Q(pk__in=[])
+    for path in actor.jabatan_paths:
+        # Strictly below: co-holders of a multi-seat position do not see each other.
+        q |= Q(**{f"{p}jabatan__path__startswith": path}) & ~Q(**{f"{p}jabatan__path": path})
+    if actor.opd_ids:
+        q |= Q(**{f"{p}opd_id__in": actor.opd_ids})
+    return q
+
+
+def visible_pegawai(actor: Actor) -> QuerySet[Pegawai]:
+    if actor.user_id is None:
+        return Pegawai.objects.none()
+    return Pegawai.objects.filter(visibility_q(actor))
+
+
+def can_see_pegawai(actor: Actor, pegawai: Pegawai) -> bool:
+    if actor.sees_everyone or (actor.pegawai_id is not None and pegawai.pk == actor.pegawai_id):
+        return True
+    if actor.user_id is None:
+        return False
+    if pegawai.opd_id is not None and pegawai.opd_id in actor.opd_ids:
+        return True
+    if pegawai.jabatan_id is None or not actor.jabatan_paths:
+        return False
+    path = Jabatan.objects.filter(pk=pegawai.jabatan_id).values_list("path", flat=True).first() or ""
+    return any(path.startswith(p) and path != p for p in actor.jabatan_paths)
+
+
+def pegawai_for_actor(actor: Actor, pegawai_id: int) -> Pegawai:
+    """The employee if the actor may see them; 404 otherwise (never 403: ids reveal nothing)."""
+    pegawai = visible_pegawai(actor).filter(pk=pegawai_id).first()
+    if pegawai is None:
+        raise Http404("Pegawai tidak ditemukan.")
+    return pegawai
+
+
+def visible_units(actor: Actor) -> QuerySet[UnitKerja]:
+    """The organisation chart is not personal data: every signed-in user may browse it.
+
+    Who holds which non-managerial seat is shown only through `visible_pegawai`.
+    """
+    if actor.user_id is None:
+        return UnitKerja.objects.none()
+    return UnitKerja.objects.all()
+
+
+def unit_for_actor(actor: Actor, unit_id: int) -> UnitKerja:
+    unit = visible_units(actor).filter(pk=unit_id).select_related("parent", "opd", "instansi").first()
+    if unit is None:
+        raise Http404("Unit kerja tidak ditemukan.")
+    return unit
+
+
+def visible_jabatan(actor: Actor) -> QuerySet[Jabatan]:
+    if actor.user_id is None:
+        return Jabatan.objects.none()
+    return Jabatan.objects.all()
+
+
+def jabatan_for_actor(actor: Actor, jabatan_id: int) -> Jabatan:
+    jabatan = visible_jabatan(actor).filter(pk=jabatan_id).select_related("unit", "atasan").first()
+    if jabatan is None:
+        raise Http404("Jabatan tidak ditemukan.")
+    return jabatan

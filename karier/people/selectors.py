@@ -1,0 +1,167 @@
+"""Reads about people and positions: who held what, under whom, on a date; directory queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from karier.people.choices import JenisPenugasan
+from karier.people.models import Jabatan, Pegawai, Penugasan, RiwayatGolongan, UnitKerja
+
+# Definitif beats Plt beats Plh when several people cover one position on a date.
+_PENUGASAN_RANK = Case(
+    When(jenis=JenisPenugasan.DEFINITIF, then=Value(0)),
+    When(jenis=JenisPenugasan.PLT, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def active_on(d: dt.date) -> Q:
+    """Penugasan rows in force on date d (selesai is inclusive)."""
+    return Q(mulai__lte=d) & (Q(selesai__isnull=True) | Q(selesai__gte=d))
+
+
+@dataclass(frozen=True)
+class Holder:
+    pegawai: Pegawai
+    jabatan: Jabatan
+    jenis: str  # JenisPenugasan value
+
+
+@dataclass(frozen=True)
+class Appraiser:
+    """The pejabat penilai kinerja of someone on a date and how they were found."""
+
+    pegawai: Pegawai
+    jabatan: Jabatan
+    jenis: str  # DEFINITIF / PLT / PLH of the appraiser's own assignment
+    skipped_vacant: int  # how many vacant superior positions were passed on the way up
+
+
+def holder_on(jabatan: Jabatan | int, d: dt.date) -> Holder | None:
+    """The person covering a position on date d: the definitive holder, else a Plt, else a Plh.
+
+    For a position with several seats (formasi > 1) the earliest-appointed holder is returned.
+    """
+    jabatan_id = jabatan if isinstance(jabatan, int) else jabatan.pk
+    row = (
+        Penugasan.objects.filter(active_on(d), jabatan_id=jabatan_id)
+        .select_related("pegawai", "jabatan")
+        .annotate(rank=_PENUGASAN_RANK)
+        .order_by("rank", "mulai", "id")
+        .first()
+    )
+    return Holder(row.pegawai, row.jabatan, row.jenis) if row else None
+
+
+def definitive_assignment_on(pegawai: Pegawai | int, d: dt.date) -> Penugasan | None:
+    pegawai_id = pegawai if isinstance(pegawai, int) else pegawai.pk
+    return (
+        Penugasan.objects.filter(active_on(d), pegawai_id=pegawai_id, jenis=JenisPenugasan.DEFINITIF)
+        .select_related("jabatan", "jabatan__unit", "jabatan__atasan")
+        .first()
+    )
+
+
+def appraiser_on(pegawai: Pegawai | int, d: dt.date) -> Appraiser | None:
+    """Holder (or Plt/Plh) of the superior position of the person's definitive position on d.
+
+    If the superior position is vacant on d, the next one up is used (PermenPANRB 6/2022 lets
+    the next superior appraise when there is no direct one); None at the top of the tree.
+    Runs at most one query per level walked (usually two in all).
+    """
+    assignment = definitive_assignment_on(pegawai, d)
+    if assignment is None:
+        return None
+    own_id = assignment.pegawai_id
+    superior = assignment.jabatan.atasan
+    skipped = 0
+    while superior is not None:
+        holder = holder_on(superior, d)
+        if holder is not None and holder.pegawai.pk != own_id:
+            return Appraiser(holder.pegawai, holder.jabatan, holder.jenis, skipped)
+        skipped += 1
+        superior = Jabatan.objects.filter(pk=superior.atasan_id).first() if superior.atasan_id else None
+    return None
+
+
+def golongan_on(pegawai: Pegawai | int, d: dt.date) -> RiwayatGolongan | None:
+    pegawai_id = pegawai if isinstance(pegawai, int) else pegawai.pk
+    return (
+        RiwayatGolongan.objects.filter(pegawai_id=pegawai_id, tmt__lte=d)
+        .select_related("golongan")
+        .order_by("-tmt")
+        .first()
+    )
+
+
+def direct_subordinates_on(jabatan_ids: Iterable[int], d: dt.date) -> QuerySet[Penugasan]:
+    """Definitive assignments on d to positions whose superior is one of `jabatan_ids`."""
+    return (
+        Penugasan.objects.filter(active_on(d), jabatan__atasan_id__in=list(jabatan_ids),
+                                 jenis=JenisPenugasan.DEFINITIF)
+        .select_related("pegawai", "pegawai__golongan", "jabatan", "jabatan__unit")
+        .order_by("pegawai__nama", "pegawai_id")
+    )
+
+
+def positions_held_on(pegawai_id: int, d: dt.date) -> QuerySet[Penugasan]:
+    """Every position a person covers on d: definitive plus Plt/Plh."""
+    return Penugasan.objects.filter(active_on(d), pegawai_id=pegawai_id).select_related("jabatan")
+
+
+def unit_subtree(unit: UnitKerja) -> QuerySet[UnitKerja]:
+    return UnitKerja.objects.filter(path__startswith=unit.path)
+
+
+def pegawai_profile(pegawai_id: int) -> Pegawai:
+    return Pegawai.objects.select_related(
+        "golongan", "jabatan", "jabatan__unit", "jabatan__atasan", "unit", "opd", "instansi"
+    ).get(pk=pegawai_id)
+
+
+def pegawai_history(pegawai: Pegawai) -> tuple[list[RiwayatGolongan], list[Penugasan]]:
+    golongan = list(pegawai.riwayat_golongan.select_related("golongan").order_by("-tmt"))
+    penugasan = list(
+        pegawai.penugasan.select_related("jabatan", "jabatan__unit").order_by("-mulai", "-id")
+    )
+    return golongan, penugasan
+
+
+@dataclass(frozen=True)
+class DirectoryFilter:
+    q: str = ""
+    opd: int | None = None
+    unit: int | None = None
+    golongan: int | None = None
+    jenis_jabatan: str = ""
+
+
+def directory(base: QuerySet[Pegawai], f: DirectoryFilter) -> QuerySet[Pegawai]:
+    """The employee directory: the actor's visible people narrowed by the filters.
+
+    Name search is a case-insensitive substring (a trigram index serves it on PostgreSQL);
+    digits search the NIP by prefix so the unique index serves it.
+    """
+    qs = base
+    text = f.q.strip()
+    if text:
+        compact = text.replace(" ", "")
+        if compact.isdigit():
+            qs = qs.filter(nip__startswith=compact)
+        else:
+            qs = qs.filter(nama__icontains=text)
+    if f.opd:
+        qs = qs.filter(opd_id=f.opd)
+    if f.unit:
+        unit = UnitKerja.objects.filter(pk=f.unit).only("path").first()
+        qs = qs.filter(unit__path__startswith=unit.path) if unit else qs.none()
+    if f.golongan:
+        qs = qs.filter(golongan_id=f.golongan)
+    if f.jenis_jabatan:
+        qs = qs.filter(jabatan__jenis=f.jenis_jabatan)
+    return qs.select_related("golongan", "jabatan", "unit", "opd").order_by("nama", "id")

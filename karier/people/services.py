@@ -1,0 +1,345 @@
+"""Every write to people, units and positions. Validate first, then write in one transaction.
+
+Errors are `django.core.exceptions.ValidationError` with messages in Bahasa Indonesia, keyed by
+field where one field is at fault, so forms and the API can show them next to the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Substr
+
+from karier.core import audit
+from karier.people.choices import JenisAsn, JenisJabatan, JenisPenugasan, JenisUnit
+from karier.people.models import (
+    Golongan,
+    Instansi,
+    Jabatan,
+    Pegawai,
+    Penugasan,
+    RiwayatGolongan,
+    UnitKerja,
+)
+from karier.people.selectors import active_on
+from karier.rules import InvalidNip, parse_nip
+
+
+# ---------------------------------------------------------------------------- NIP
+def clean_nip(nip: str, *, jenis_asn: str, tanggal_lahir: dt.date | None, jenis_kelamin: str) -> str:
+    """Validate an NIP against the person's record; returns the compact 18-digit form.
+
+    PPPK numbers follow a pattern we could not confirm, so only their length is checked.
+    """
+    compact = (nip or "").replace(" ", "")
+    if jenis_asn == JenisAsn.PPPK:
+        if len(compact) != 18 or not compact.isdigit():
+            raise ValidationError({"nip": "Nomor induk PPPK harus terdiri atas 18 angka."})
+        return compact
+    try:
+        info = parse_nip(compact)
+    except InvalidNip as exc:
+        raise ValidationError({"nip": str(exc)}) from exc
+    errors: dict[str, str] = {}
+    if tanggal_lahir is not None and info.birth_date != tanggal_lahir:
+        errors["tanggal_lahir"] = (
+            f"Tanggal lahir {tanggal_lahir:%d-%m-%Y} tidak sesuai dengan NIP "
+            f"(NIP menyatakan {info.birth_date:%d-%m-%Y})."
+        )
+    if jenis_kelamin and info.gender != jenis_kelamin:
+        nip_says = "laki-laki" if info.gender == "L" else "perempuan"
+        errors["jenis_kelamin"] = f"Jenis kelamin tidak sesuai dengan NIP (NIP menyatakan {nip_says})."
+    if errors:
+        raise ValidationError(errors)
+    return compact
+
+
+# ---------------------------------------------------------------------------- units
+@transaction.atomic
+def unit_create(
+    *, actor: Any, instansi: Instansi, nama: str, jenis: str, parent: UnitKerja | None = None,
+    singkatan: str = "",
+) -> UnitKerja:
+    if not nama.strip():
+        raise ValidationError({"nama": "Nama unit wajib diisi."})
+    if parent is not None and parent.instansi_id != instansi.pk:
+        raise ValidationError({"parent": "Unit induk harus berada di instansi yang sama."})
+    if parent is None and jenis != JenisUnit.OPD:
+        raise ValidationError({"parent": "Unit selain OPD harus mempunyai unit induk."})
+    unit = UnitKerja.objects.create(
+        instansi=instansi, parent=parent, nama=nama.strip(), jenis=jenis, singkatan=singkatan,
+        depth=(parent.depth + 1) if parent else 0,
+    )
+    unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
+    unit.opd_id = parent.opd_id if parent else unit.pk
+    unit.save(update_fields=["path", "opd"])
+    audit.record(actor=actor, action="unit.create", obj=unit, summary=unit.nama)
+    return unit
+
+
+# ---------------------------------------------------------------------------- positions
+@dataclass(frozen=True)
+class JabatanData:
+    unit: UnitKerja
+    nama: str
+    jenis: str
+    atasan: Jabatan | None = None
+    adalah_kepala_unit: bool = False
+    jenjang: str = ""
+    kelas: int | None = None
+    formasi: int = 1
+    jabatan_fungsional_id: str | None = None
+    eselon_id: str | None = None
+
+
+def _validate_jabatan(data: JabatanData) -> None:
+    errors: dict[str, str] = {}
+    if not data.nama.strip():
+        errors["nama"] = "Nama jabatan wajib diisi."
+    if data.kelas is not None and not 1 <= data.kelas <= 17:
+        errors["kelas"] = "Kelas jabatan harus antara 1 dan 17."
+    if data.jenis == JenisJabatan.FUNGSIONAL and not data.jenjang:
+        errors["jenjang"] = "Jabatan fungsional harus mempunyai jenjang."
+    if data.jenis != JenisJabatan.FUNGSIONAL and data.jenjang:
+        errors["jenjang"] = "Jenjang hanya untuk jabatan fungsional."
+    if data.jenis in JenisJabatan.managerial() and data.formasi != 1:
+        errors["formasi"] = "Jabatan manajerial hanya dapat dipangku oleh satu orang."
+    if data.formasi < 1:
+        errors["formasi"] = "Formasi minimal 1."
+    if data.adalah_kepala_unit and data.jenis not in JenisJabatan.managerial():
+        errors["adalah_kepala_unit"] = "Kepala unit harus jabatan manajerial (JPT, Administrator, Pengawas)."
+    if data.adalah_kepala_unit:
+        clash = Jabatan.objects.filter(unit=data.unit, adalah_kepala_unit=True).exists()
+        if clash:
+            errors["adalah_kepala_unit"] = f"Unit {data.unit.nama} sudah mempunyai jabatan kepala."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def jabatan_create(*, actor: Any, data: JabatanData) -> Jabatan:
+    _validate_jabatan(data)
+    jabatan = Jabatan.objects.create(
+        unit=data.unit, nama=data.nama.strip(), jenis=data.jenis, atasan=data.atasan,
+        adalah_kepala_unit=data.adalah_kepala_unit, jenjang=data.jenjang, kelas=data.kelas,
+        formasi=data.formasi, jabatan_fungsional_id=data.jabatan_fungsional_id, eselon_id=data.eselon_id,
+    )
+    jabatan.path = f"{data.atasan.path if data.atasan else '/'}{jabatan.pk}/"
+    jabatan.save(update_fields=["path"])
+    audit.record(actor=actor, action="jabatan.create", obj=jabatan, summary=jabatan.nama)
+    return jabatan
+
+
+@transaction.atomic
+def jabatan_set_atasan(*, actor: Any, jabatan: Jabatan, atasan: Jabatan | None) -> Jabatan:
+    """Move a position under a new superior; the whole subtree's paths follow in one UPDATE.
+
+    A superior that is the position itself or lies below it would make the chain loop.
+    """
+    jabatan = Jabatan.objects.select_for_update().get(pk=jabatan.pk)
+    if atasan is not None:
+        atasan = Jabatan.objects.get(pk=atasan.pk)
+        if atasan.pk == jabatan.pk or atasan.path.startswith(jabatan.path):
+            raise ValidationError(
+                {"atasan": f"Jabatan {atasan.nama} berada di bawah {jabatan.nama}: "
+                           "rantai atasan akan berputar (melingkar)."}
+            )
+    old_path = jabatan.path
+    new_path = f"{atasan.path if atasan else '/'}{jabatan.pk}/"
+    old_atasan = jabatan.atasan_id
+    Jabatan.objects.filter(pk=jabatan.pk).update(atasan=atasan)
+    if new_path != old_path:
+        Jabatan.objects.filter(path__startswith=old_path).update(
+            path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
+        )
+    jabatan.refresh_from_db()
+    audit.record(
+        actor=actor, action="jabatan.set_atasan", obj=jabatan,
+        changes={"atasan": [old_atasan, atasan.pk if atasan else None]},
+    )
+    return jabatan
+
+
+# ---------------------------------------------------------------------------- employees
+@dataclass(frozen=True)
+class PegawaiData:
+    nip: str
+    nama: str
+    jenis_kelamin: str
+    tanggal_lahir: dt.date
+    pendidikan: str
+    instansi: Instansi
+    jenis_asn: str = JenisAsn.PNS
+    gelar_depan: str = ""
+    gelar_belakang: str = ""
+    tempat_lahir: str = ""
+    email: str = ""
+
+
+@transaction.atomic
+def pegawai_create(*, actor: Any, data: PegawaiData) -> Pegawai:
+    errors: dict[str, Any] = {}
+    nip = ""
+    try:
+        nip = clean_nip(data.nip, jenis_asn=data.jenis_asn, tanggal_lahir=data.tanggal_lahir,
+                        jenis_kelamin=data.jenis_kelamin)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if not data.nama.strip():
+        errors["nama"] = ["Nama wajib diisi."]
+    if nip and Pegawai.objects.filter(nip=nip).exists():
+        errors["nip"] = [f"NIP {nip} sudah terdaftar atas pegawai lain."]
+    if errors:
+        raise ValidationError(errors)
+    tmt_cpns = parse_nip(nip).tmt_cpns if data.jenis_asn == JenisAsn.PNS else None
+    pegawai = Pegawai.objects.create(
+        nip=nip, nama=data.nama.strip(), jenis_kelamin=data.jenis_kelamin,
+        tanggal_lahir=data.tanggal_lahir, pendidikan=data.pendidikan, instansi=data.instansi,
+        jenis_asn=data.jenis_asn, gelar_depan=data.gelar_depan, gelar_belakang=data.gelar_belakang,
+        tempat_lahir=data.tempat_lahir, email=data.email, tmt_cpns=tmt_cpns,
+    )
+    audit.record(actor=actor, action="pegawai.create", obj=pegawai, summary=f"{nip} {pegawai.nama}")
+    return pegawai
+
+
+@transaction.atomic
+def golongan_record(
+    *, actor: Any, pegawai: Pegawai, golongan: Golongan, tmt: dt.date, nomor_sk: str = ""
+) -> RiwayatGolongan:
+    """Add a golongan history row and refresh the current golongan from the latest TMT."""
+    if RiwayatGolongan.objects.filter(pegawai=pegawai, tmt=tmt).exists():
+        raise ValidationError({"tmt": f"Sudah ada riwayat golongan dengan TMT {tmt:%d-%m-%Y}."})
+    if pegawai.jenis_asn == JenisAsn.PPPK:
+        raise ValidationError({"golongan": "Golongan PNS tidak berlaku bagi PPPK."})
+    row = RiwayatGolongan.objects.create(pegawai=pegawai, golongan=golongan, tmt=tmt, nomor_sk=nomor_sk)
+    latest = RiwayatGolongan.objects.filter(pegawai=pegawai).order_by("-tmt").first()
+    assert latest is not None
+    old = pegawai.golongan_id
+    Pegawai.objects.filter(pk=pegawai.pk).update(golongan_id=latest.golongan_id, tmt_golongan=latest.tmt)
+    pegawai.golongan_id, pegawai.tmt_golongan = latest.golongan_id, latest.tmt
+    audit.record(actor=actor, action="pegawai.golongan", obj=pegawai,
+                 changes={"golongan": [old, latest.golongan_id], "tmt": [None, tmt]})
+    return row
+
+
+def _overlaps(mulai: dt.date, selesai: dt.date | None) -> Q:
+    """Rows whose [mulai, selesai] intersects the given inclusive range."""
+    q = Q(selesai__isnull=True) | Q(selesai__gte=mulai)
+    if selesai is not None:
+        q &= Q(mulai__lte=selesai)
+    return q
+
+
+@transaction.atomic
+def penugasan_assign(
+    *, actor: Any, pegawai: Pegawai, jabatan: Jabatan, mulai: dt.date, selesai: dt.date | None = None,
+    jenis: str = JenisPenugasan.DEFINITIF, nomor_sk: str = "", close_previous: bool = False,
+) -> Penugasan:
+    """Put someone in a position from `mulai` (Plt/Plh may be held beside a definitive position).
+
+    With `close_previous`, the person's open definitive assignment ends the day before `mulai`
+    (a transfer, mutasi). Otherwise an overlapping definitive assignment is refused.
+    """
+    Pegawai.objects.select_for_update().filter(pk=pegawai.pk).first()
+    if selesai is not None and selesai < mulai:
+        raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
+    if not jabatan.aktif:
+        raise ValidationError({"jabatan": f"Jabatan {jabatan.nama} tidak aktif."})
+    same_kind = Penugasan.objects.filter(pegawai=pegawai).filter(_overlaps(mulai, selesai))
+    if jenis == JenisPenugasan.DEFINITIF:
+        current = same_kind.filter(jenis=JenisPenugasan.DEFINITIF)
+        if close_previous:
+            previous = current.filter(mulai__lt=mulai, selesai__isnull=True)
+            current = current.exclude(pk__in=previous.values("pk"))
+        if current.exists():
+            other = current.select_related("jabatan").first()
+            assert other is not None
+            raise ValidationError({"jabatan": (
+                f"{pegawai.nama} sudah memangku jabatan definitif {other.jabatan.nama} sejak "
+                f"{other.mulai:%d-%m-%Y}. Seorang pegawai hanya dapat memangku satu jabatan definitif; "
+                "gunakan Plt/Plh untuk penugasan tambahan, atau akhiri jabatan yang lama (mutasi)."
+            )})
+        seats = Penugasan.objects.filter(jabatan=jabatan, jenis=JenisPenugasan.DEFINITIF).filter(
+            _overlaps(mulai, selesai)
+        ).exclude(pegawai=pegawai)
+        if seats.count() >= jabatan.formasi:
+            raise ValidationError({"jabatan": (
+                f"Jabatan {jabatan.nama} sudah terisi penuh (formasi {jabatan.formasi}) pada tanggal tersebut."
+            )})
+        if close_previous:
+            previous.update(selesai=mulai - dt.timedelta(days=1))
+    else:
+        if same_kind.filter(jabatan=jabatan).exists():
+            raise ValidationError({"jabatan": f"{pegawai.nama} sudah ditugaskan pada jabatan ini pada tanggal tersebut."})
+        if jabatan.pk == pegawai.jabatan_id:
+            raise ValidationError({"jenis": "Plt/Plh tidak dapat diberikan pada jabatan definitif sendiri."})
+    row = Penugasan.objects.create(pegawai=pegawai, jabatan=jabatan, jenis=jenis, mulai=mulai,
+                                   selesai=selesai, nomor_sk=nomor_sk)
+    refresh_current_position(pegawai_ids=[pegawai.pk])
+    audit.record(actor=actor, action="pegawai.penugasan", obj=pegawai,
+                 summary=f"{jenis} {jabatan.nama} mulai {mulai:%d-%m-%Y}",
+                 changes={"jabatan": [None, jabatan.pk], "jenis": [None, jenis]})
+    return row
+
+
+def refresh_current_position(*, pegawai_ids: list[int], on: dt.date | None = None) -> None:
+    """Re-derive Pegawai.jabatan/unit/opd from today's definitive assignment."""
+    from django.utils import timezone
+
+    d = on or timezone.localdate()
+    current = {
+        p.pegawai_id: p
+        for p in Penugasan.objects.filter(active_on(d), pegawai_id__in=pegawai_ids,
+                                          jenis=JenisPenugasan.DEFINITIF).select_related("jabatan__unit")
+    }
+    rows = list(Pegawai.objects.filter(pk__in=pegawai_ids))
+    for p in rows:
+        a = current.get(p.pk)
+        p.jabatan_id = a.jabatan_id if a else None
+        p.tmt_jabatan = a.mulai if a else None
+        p.unit_id = a.jabatan.unit_id if a else p.unit_id
+        p.opd_id = a.jabatan.unit.opd_id if a else p.opd_id
+    Pegawai.objects.bulk_update(rows, ["jabatan", "tmt_jabatan", "unit", "opd"])
+
+
+def pegawai_update_profile(*, actor: Any, pegawai: Pegawai, **fields: Any) -> Pegawai:
+    """Change identity fields; NIP, birth date and gender are re-checked against each other."""
+    allowed = {"nama", "gelar_depan", "gelar_belakang", "tempat_lahir", "pendidikan", "jurusan",
+               "email", "telepon", "tanggal_lahir", "jenis_kelamin", "nip"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValidationError(f"Kolom tidak dapat diubah: {', '.join(sorted(unknown))}.")
+    before = {k: getattr(pegawai, k) for k in fields}
+    merged = {**{k: getattr(pegawai, k) for k in ("nip", "tanggal_lahir", "jenis_kelamin")}, **fields}
+    nip = clean_nip(merged["nip"], jenis_asn=pegawai.jenis_asn, tanggal_lahir=merged["tanggal_lahir"],
+                    jenis_kelamin=merged["jenis_kelamin"])
+    if nip != pegawai.nip and Pegawai.objects.filter(nip=nip).exclude(pk=pegawai.pk).exists():
+        raise ValidationError({"nip": f"NIP {nip} sudah terdaftar atas pegawai lain."})
+    if "nip" in fields:
+        fields["nip"] = nip
+    with transaction.atomic():
+        Pegawai.objects.filter(pk=pegawai.pk).update(**fields)
+        pegawai.refresh_from_db()
+        audit.record(actor=actor, action="pegawai.update", obj=pegawai,
+                     changes=audit.diff(before, {k: getattr(pegawai, k) for k in fields}))
+    return pegawai
+
+
+__all__ = [
+    "JabatanData",
+    "PegawaiData",
+    "clean_nip",
+    "golongan_record",
+    "jabatan_create",
+    "jabatan_set_atasan",
+    "pegawai_create",
+    "pegawai_update_profile",
+    "penugasan_assign",
+    "refresh_current_position",
+    "unit_create",
+]
