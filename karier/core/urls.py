@@ -5,4 +5,6 @@ from karier.core import views
 app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("jejak-audit/", views.audit_log, name="audit_log"),
+    path("istilah/", views.glossary, name="glossary"),
 ]

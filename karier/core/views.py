@@ -1,5 +1,71 @@
-from django.http import HttpRequest, HttpResponse
+"""Home page per role, the audit log and the glossary."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from karier.core.glossary import TERMS
+from karier.core.models import AuditEvent
+from karier.people import selectors
+from karier.people.choices import JenisJabatan
+from karier.people.access import actor_from_request, visible_pegawai
+from karier.people.models import Pegawai
 
 
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("ok")
+    actor = actor_from_request(request)
+    today = timezone.localdate()
+    ctx: dict[str, object] = {"today": today}
+    if actor.pegawai_id:
+        ctx["me"] = selectors.pegawai_profile(actor.pegawai_id)
+        ctx["appraiser"] = selectors.appraiser_on(actor.pegawai_id, today)
+    if actor.has_subordinates:
+        subs = selectors.direct_subordinates_on(actor.jabatan_ids, today)
+        ctx["subordinates"] = list(subs[:50])
+        ctx["subordinate_count"] = subs.count()
+    if actor.opd_ids:
+        agency = Pegawai.objects.filter(opd_id__in=actor.opd_ids, aktif=True)
+        ctx["agency_total"] = agency.count()
+        ctx["agency_by_jenis"] = _jenis_labels(selectors.headcount_by(agency, "jabatan__jenis"))
+        ctx["agency_vacant"] = list(selectors.vacant_managerial_positions(today, actor.opd_ids)[:20])
+    if actor.sees_everyone:
+        everyone = Pegawai.objects.filter(aktif=True)
+        ctx["total"] = everyone.count()
+        ctx["by_golongan"] = selectors.headcount_by(everyone, "golongan__kode")
+        ctx["by_jenis"] = _jenis_labels(selectors.headcount_by(everyone, "jabatan__jenis"))
+        vacant = selectors.vacant_managerial_positions(today)
+        ctx["vacant_count"] = vacant.count()
+        ctx["vacant"] = list(vacant[:20])
+        ctx["without_position"] = everyone.filter(jabatan__isnull=True).count()
+    ctx["visible_count"] = visible_pegawai(actor).count() if not actor.sees_everyone else ctx.get("total")
+    return render(request, "core/home.html", ctx)
+
+
+def _jenis_labels(rows: list[dict[str, object]]) -> list[tuple[str, object]]:
+    labels = dict(JenisJabatan.choices)
+    return [(str(labels.get(str(r["jabatan__jenis"]), _("Tanpa jabatan"))), r["n"]) for r in rows]
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    if not actor.sees_everyone:
+        raise Http404("Halaman tidak ditemukan.")
+    qs = AuditEvent.objects.select_related("actor").order_by("-created_at", "-id")
+    action = request.GET.get("aksi", "").strip()
+    if action:
+        qs = qs.filter(action__startswith=action)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_log.html", {
+        "page_obj": page, "aksi": action, "querystring_base": f"aksi={action}&" if action else "",
+    })
+
+
+def glossary(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/glossary.html", {"terms": sorted(TERMS.items(), key=lambda kv: str(kv[1][0]))})

@@ -165,3 +165,73 @@ def directory(base: QuerySet[Pegawai], f: DirectoryFilter) -> QuerySet[Pegawai]:
     if f.jenis_jabatan:
         qs = qs.filter(jabatan__jenis=f.jenis_jabatan)
     return qs.select_related("golongan", "jabatan", "unit", "opd").order_by("nama", "id")
+
+
+def headcount_by(base: QuerySet[Pegawai], field: str) -> list[dict[str, object]]:
+    """One GROUP BY: [{field: value, "n": count}, …] sorted by value."""
+    from django.db.models import Count
+
+    return list(base.values(field).annotate(n=Count("id")).order_by(field))
+
+
+def vacant_managerial_positions(d: dt.date, opd_ids: Iterable[int] | None = None) -> QuerySet[Jabatan]:
+    """Managerial positions with nobody (definitive, Plt or Plh) covering them on d."""
+    from django.db.models import Exists, OuterRef
+
+    from karier.people.choices import JenisJabatan
+
+    covered = Penugasan.objects.filter(active_on(d), jabatan_id=OuterRef("pk"))
+    qs = Jabatan.objects.filter(aktif=True, jenis__in=JenisJabatan.managerial()).exclude(Exists(covered))
+    if opd_ids is not None:
+        qs = qs.filter(unit__opd_id__in=list(opd_ids))
+    return qs.select_related("unit").order_by("unit__path", "nama")
+
+
+def units_with_counts(units: QuerySet[UnitKerja]) -> list[UnitKerja]:
+    """Units with `n_children` and `n_pegawai` (people placed directly in the unit), in 3 queries."""
+    from django.db.models import Count
+
+    rows = list(units.annotate(n_children=Count("children", distinct=True)).order_by("nama"))
+    counts = dict(
+        Pegawai.objects.filter(unit_id__in=[u.pk for u in rows], aktif=True)
+        .values_list("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")
+    )
+    for u in rows:
+        u.n_pegawai = counts.get(u.pk, 0)  # type: ignore[attr-defined]
+    return rows
+
+
+def unit_ancestors(unit: UnitKerja) -> list[UnitKerja]:
+    ids = [int(x) for x in unit.path.strip("/").split("/") if x][:-1]
+    by_id = UnitKerja.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+@dataclass
+class PositionRow:
+    jabatan: Jabatan
+    holder: Pegawai | None
+    jenis: str | None
+    n_holders: int
+
+
+def unit_positions(unit: UnitKerja, d: dt.date) -> list[PositionRow]:
+    """Positions of a unit with who covers them on d, in two queries whatever the size."""
+    positions = list(unit.jabatan.filter(aktif=True).select_related("atasan").order_by("-adalah_kepala_unit", "nama"))
+    assignments = (
+        Penugasan.objects.filter(active_on(d), jabatan__in=positions)
+        .select_related("pegawai", "pegawai__golongan")
+        .annotate(rank=_PENUGASAN_RANK)
+        .order_by("jabatan_id", "rank", "mulai", "id")
+    )
+    first: dict[int, Penugasan] = {}
+    count: dict[int, int] = {}
+    for a in assignments:
+        first.setdefault(a.jabatan_id, a)
+        if a.jenis == JenisPenugasan.DEFINITIF:
+            count[a.jabatan_id] = count.get(a.jabatan_id, 0) + 1
+    rows = []
+    for j in positions:
+        a = first.get(j.pk)
+        rows.append(PositionRow(j, a.pegawai if a else None, a.jenis if a else None, count.get(j.pk, 0)))
+    return rows

@@ -1,17 +1,102 @@
+"""Directory, profile and unit-tree screens. Every read goes through access.py and selectors.py."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from karier.people import exports, selectors
+from karier.people.access import (
+    actor_from_request,
+    pegawai_for_actor,
+    unit_for_actor,
+    visible_pegawai,
+    visible_units,
+)
+from karier.people.forms import DirectoryForm
+from karier.people.models import Jabatan, UnitKerja
+
+PAGE_SIZE = 25
 
 
+@login_required
 def directory(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    actor = actor_from_request(request)
+    form = DirectoryForm(request.GET or None)
+    f = selectors.DirectoryFilter()
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        f = selectors.DirectoryFilter(
+            q=d["q"] or "", opd=d["opd"].pk if d["opd"] else None, unit=d["unit"].pk if d["unit"] else None,
+            golongan=d["golongan"].pk if d["golongan"] else None, jenis_jabatan=d["jenis_jabatan"] or "",
+        )
+    qs = selectors.directory(visible_pegawai(actor), f)
+    if request.GET.get("export") == "xlsx" and (not form.is_bound or form.is_valid()):
+        return exports.directory_xlsx(qs)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = {k: v for k, v in request.GET.items() if k not in {"page", "export"} and v}
+    base = urlencode(params)
+    return render(request, "people/directory.html", {
+        "form": form, "page_obj": page, "querystring_base": f"{base}&" if base else "",
+        "export_query": urlencode({**params, "export": "xlsx"}),
+        "filtered": bool(params),
+    })
 
 
+@login_required
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
-    return HttpResponse("")
+    actor = actor_from_request(request)
+    pegawai_for_actor(actor, pk)
+    pegawai = selectors.pegawai_profile(pk)
+    today = timezone.localdate()
+    golongan, penugasan = selectors.pegawai_history(pegawai)
+    return render(request, "people/profile.html", {
+        "p": pegawai, "riwayat_golongan": golongan, "riwayat_jabatan": penugasan,
+        "appraiser": selectors.appraiser_on(pegawai.pk, today),
+        "is_self": actor.pegawai_id == pegawai.pk,
+    })
 
 
+@login_required
 def unit_tree(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+    """Top-level units; children load on demand (HTMX) so the page stays small at any size."""
+    actor = actor_from_request(request)
+    parent_id = request.GET.get("parent")
+    units = visible_units(actor).filter(aktif=True)
+    if parent_id and parent_id.isdigit():
+        units = units.filter(parent_id=int(parent_id))
+    else:
+        units = units.filter(parent__isnull=True)
+    rows = selectors.units_with_counts(units)
+    template = "people/_unit_children.html" if request.htmx else "people/unit_tree.html"
+    return render(request, template, {"units": rows})
 
 
+@login_required
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return HttpResponse("")
+    actor = actor_from_request(request)
+    unit: UnitKerja = unit_for_actor(actor, pk)
+    today = timezone.localdate()
+    positions = selectors.unit_positions(unit, today)
+    members = visible_pegawai(actor).filter(unit=unit).select_related("golongan", "jabatan").order_by("nama", "id")
+    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    head: Jabatan | None = next((p.jabatan for p in positions if p.jabatan.adalah_kepala_unit), None)
+    holder_ids = [row.holder.pk for row in positions if row.holder is not None]
+    visible_ids = set(visible_pegawai(actor).filter(pk__in=holder_ids).values_list("pk", flat=True))
+    return render(request, "people/unit_detail.html", {
+        "unit": unit, "ancestors": selectors.unit_ancestors(unit), "children": selectors.units_with_counts(
+            UnitKerja.objects.filter(parent=unit, aktif=True)),
+        "positions": [
+            (
+                row,
+                row.holder if row.holder and (row.jabatan.is_managerial or row.holder.pk in visible_ids) else None,
+                bool(row.holder and row.holder.pk in visible_ids),
+            )
+            for row in positions
+        ],
+        "head": head, "page_obj": page, "querystring_base": "",
+    })

@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from karier.accounts.models import ApiToken, LoginAttempt, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "pegawai", "is_admin_bkd", "is_auditor", "is_active")
+    list_filter = ("is_admin_bkd", "is_auditor", "is_active", "is_staff")
+    raw_id_fields = ("pegawai",)
+    fieldsets = (*BaseUserAdmin.fieldsets, ("Karier", {"fields": ("pegawai", "is_admin_bkd", "is_auditor")}))
+    show_full_result_count = False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("name", "user", "prefix", "created_at", "last_used_at", "revoked")
+    readonly_fields = ("key_hash", "prefix", "created_at", "last_used_at")
+    raw_id_fields = ("user",)
+
+
+@admin.register(LoginAttempt)
+class LoginAttemptAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "username", "ip")
+    search_fields = ("username", "ip")

@@ -1,0 +1,233 @@
+"""Django admin for master data. Writes that have rules go through the services, so the admin
+cannot store an NIP that disagrees with the birth date, or a superior chain that loops."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+
+from karier.core import audit
+from karier.people import services
+from karier.people.models import (
+    Eselon,
+    Golongan,
+    Instansi,
+    Jabatan,
+    JabatanFungsional,
+    JenisJabatanSiasn,
+    Pegawai,
+    Penugasan,
+    RiwayatGolongan,
+    UnitKerja,
+)
+
+
+class ReadOnlyReference(admin.ModelAdmin):
+    """SIASN reference tables change only through `karier load-refdata`."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Golongan)
+class GolonganAdmin(ReadOnlyReference):
+    list_display = ("id", "kode", "pangkat")
+
+
+@admin.register(Eselon)
+class EselonAdmin(ReadOnlyReference):
+    list_display = ("id", "nama", "jabatan_asn")
+
+
+@admin.register(JenisJabatanSiasn)
+class JenisJabatanSiasnAdmin(ReadOnlyReference):
+    list_display = ("id", "nama")
+
+
+@admin.register(JabatanFungsional)
+class JabatanFungsionalAdmin(ReadOnlyReference):
+    list_display = ("nama", "jenjang", "usia_bup", "aktif")
+    list_filter = ("jenjang", "aktif")
+    search_fields = ("nama",)
+
+
+@admin.register(Instansi)
+class InstansiAdmin(admin.ModelAdmin):
+    list_display = ("nama", "kode_cepat", "jenis", "jenis_instansi")
+    list_filter = ("jenis", "jenis_instansi")
+    search_fields = ("nama", "kode_cepat")
+
+
+@admin.register(UnitKerja)
+class UnitKerjaAdmin(admin.ModelAdmin):
+    list_display = ("nama", "jenis", "parent", "opd", "aktif")
+    list_filter = ("jenis", "aktif")
+    search_fields = ("nama",)
+    raw_id_fields = ("parent",)
+    readonly_fields = ("opd", "path", "depth")
+    list_select_related = ("parent", "opd")
+
+    def save_model(self, request: HttpRequest, obj: UnitKerja, form: Any, change: bool) -> None:
+        if change:
+            if "parent" in form.changed_data:
+                raise ValidationError("Memindahkan unit belum didukung dari sini; buat unit baru lalu pindahkan jabatan.")
+            super().save_model(request, obj, form, change)
+            audit.record(actor=request.user, action="unit.update", obj=obj, summary=obj.nama)
+            return
+        created = services.unit_create(actor=request.user, instansi=obj.instansi, nama=obj.nama, jenis=obj.jenis,
+                                       parent=obj.parent, singkatan=obj.singkatan)
+        obj.pk = created.pk
+
+
+class JabatanForm(forms.ModelForm):
+    class Meta:
+        model = Jabatan
+        fields = ("unit", "nama", "jenis", "jabatan_fungsional", "jenjang", "kelas", "eselon", "atasan",
+                  "adalah_kepala_unit", "formasi", "aktif")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        atasan = data.get("atasan")
+        if self.instance.pk and atasan is not None and (
+            atasan.pk == self.instance.pk or atasan.path.startswith(self.instance.path)
+        ):
+            raise ValidationError({"atasan": "Rantai atasan akan berputar (melingkar): pilih jabatan di luar "
+                                             "bawahan jabatan ini."})
+        return data
+
+
+@admin.register(Jabatan)
+class JabatanAdmin(admin.ModelAdmin):
+    form = JabatanForm
+    list_display = ("nama", "jenis", "jenjang", "kelas", "unit", "atasan", "formasi", "aktif")
+    list_filter = ("jenis", "jenjang", "aktif")
+    search_fields = ("nama", "unit__nama")
+    raw_id_fields = ("unit", "atasan", "jabatan_fungsional")
+    list_select_related = ("unit", "atasan")
+    readonly_fields = ("path",)
+
+    @transaction.atomic
+    def save_model(self, request: HttpRequest, obj: Jabatan, form: Any, change: bool) -> None:
+        if not change:
+            created = services.jabatan_create(actor=request.user, data=services.JabatanData(
+                unit=obj.unit, nama=obj.nama, jenis=obj.jenis, atasan=obj.atasan,
+                adalah_kepala_unit=obj.adalah_kepala_unit, jenjang=obj.jenjang, kelas=obj.kelas,
+                formasi=obj.formasi, jabatan_fungsional_id=obj.jabatan_fungsional_id, eselon_id=obj.eselon_id,
+            ))
+            obj.pk, obj.path = created.pk, created.path
+            return
+        new_atasan = obj.atasan
+        super().save_model(request, obj, form, change)
+        if "atasan" in form.changed_data:
+            services.jabatan_set_atasan(actor=request.user, jabatan=obj, atasan=new_atasan)
+        else:
+            audit.record(actor=request.user, action="jabatan.update", obj=obj,
+                         changes={f: str(form.cleaned_data.get(f)) for f in form.changed_data})
+
+
+class PegawaiForm(forms.ModelForm):
+    class Meta:
+        model = Pegawai
+        fields = ("nip", "jenis_asn", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin", "tempat_lahir",
+                  "tanggal_lahir", "pendidikan", "jurusan", "email", "telepon", "instansi", "aktif")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if {"nip", "jenis_asn"} <= data.keys():
+            data["nip"] = services.clean_nip(
+                data["nip"], jenis_asn=data["jenis_asn"], tanggal_lahir=data.get("tanggal_lahir"),
+                jenis_kelamin=data.get("jenis_kelamin", ""),
+            )
+        return data
+
+
+class RiwayatGolonganInline(admin.TabularInline):
+    model = RiwayatGolongan
+    extra = 0
+    can_delete = False
+    readonly_fields = ("golongan", "tmt", "nomor_sk")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class PenugasanInline(admin.TabularInline):
+    model = Penugasan
+    extra = 0
+    can_delete = False
+    readonly_fields = ("jabatan", "jenis", "mulai", "selesai", "nomor_sk")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(admin.ModelAdmin):
+    form = PegawaiForm
+    list_display = ("nip", "nama", "jenis_asn", "golongan", "jabatan", "opd", "aktif")
+    list_filter = ("jenis_asn", "aktif", "golongan")
+    search_fields = ("nip", "nama")
+    list_select_related = ("golongan", "jabatan", "opd")
+    readonly_fields = ("golongan", "tmt_golongan", "jabatan", "tmt_jabatan", "unit", "opd", "tmt_cpns")
+    inlines = (RiwayatGolonganInline, PenugasanInline)
+    show_full_result_count = False
+
+    def save_model(self, request: HttpRequest, obj: Pegawai, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        audit.record(actor=request.user, action="pegawai.update" if change else "pegawai.create", obj=obj,
+                     changes={f: str(form.cleaned_data.get(f)) for f in form.changed_data})
+
+
+@admin.register(RiwayatGolongan)
+class RiwayatGolonganAdmin(admin.ModelAdmin):
+    list_display = ("pegawai", "golongan", "tmt", "nomor_sk")
+    raw_id_fields = ("pegawai",)
+    search_fields = ("pegawai__nip", "pegawai__nama")
+    list_select_related = ("pegawai", "golongan")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: RiwayatGolongan, form: Any, change: bool) -> None:
+        row = services.golongan_record(actor=request.user, pegawai=obj.pegawai, golongan=obj.golongan,
+                                       tmt=obj.tmt, nomor_sk=obj.nomor_sk)
+        obj.pk = row.pk
+
+
+class PenugasanForm(forms.ModelForm):
+    close_previous = forms.BooleanField(label="Akhiri jabatan definitif sebelumnya (mutasi)", required=False)
+
+    class Meta:
+        model = Penugasan
+        fields = ("pegawai", "jabatan", "jenis", "mulai", "selesai", "nomor_sk")
+
+
+@admin.register(Penugasan)
+class PenugasanAdmin(admin.ModelAdmin):
+    form = PenugasanForm
+    list_display = ("pegawai", "jabatan", "jenis", "mulai", "selesai")
+    list_filter = ("jenis",)
+    raw_id_fields = ("pegawai", "jabatan")
+    search_fields = ("pegawai__nip", "pegawai__nama", "jabatan__nama")
+    list_select_related = ("pegawai", "jabatan")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Penugasan, form: Any, change: bool) -> None:
+        row = services.penugasan_assign(
+            actor=request.user, pegawai=obj.pegawai, jabatan=obj.jabatan, mulai=obj.mulai, selesai=obj.selesai,
+            jenis=obj.jenis, nomor_sk=obj.nomor_sk, close_previous=form.cleaned_data.get("close_previous", False),
+        )
+        obj.pk = row.pk
