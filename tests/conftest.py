@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
+from tests.orgdata import Org, build_org
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + page in one test
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-from tests.orgdata import Org, build_org
 
 
 @pytest.fixture(scope="session")

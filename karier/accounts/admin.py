@@ -9,7 +9,7 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("username", "pegawai", "is_admin_bkd", "is_auditor", "is_active")
     list_filter = ("is_admin_bkd", "is_auditor", "is_active", "is_staff")
     raw_id_fields = ("pegawai",)
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Karier", {"fields": ("pegawai", "is_admin_bkd", "is_auditor")}))
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Karier", {"fields": ("pegawai", "is_admin_bkd", "is_auditor")}))
     show_full_result_count = False
 
 

@@ -37,6 +37,9 @@ class LoginAttempt(models.Model):
         verbose_name = _("percobaan masuk gagal")
         verbose_name_plural = _("percobaan masuk gagal")
 
+    def __str__(self) -> str:
+        return f"{self.username} {self.created_at:%Y-%m-%d %H:%M}"
+
 
 class ApiToken(models.Model):
     """A bearer token for the REST API. Only its SHA-256 is stored; the token is shown once."""

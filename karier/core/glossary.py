@@ -1,8 +1,9 @@
 """Plain-language explanations of the official terms, linked from every screen ("apa artinya?")."""
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-TERMS: dict[str, tuple[str, str]] = {
+TERMS: dict[str, tuple[Promise, Promise]] = {
     "asn": (_("ASN"), _("Aparatur Sipil Negara: Pegawai Negeri Sipil (PNS) dan Pegawai Pemerintah dengan "
                        "Perjanjian Kerja (PPPK).")),
     "nip": (_("NIP"), _("Nomor Induk Pegawai, 18 angka: tanggal lahir (8), bulan pengangkatan CPNS (6), "

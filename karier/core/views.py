@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from karier.core.glossary import TERMS
 from karier.core.models import AuditEvent
 from karier.people import selectors
-from karier.people.choices import JenisJabatan
 from karier.people.access import actor_from_request, visible_pegawai
+from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 
 

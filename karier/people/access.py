@@ -63,7 +63,7 @@ def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
     jabatan: list[Jabatan] = []
     if pegawai_id:
         jabatan = list(
-            Jabatan.objects.filter(Q(penugasan__pegawai_id=pegawai_id) & _prefixed(active_on(d), "penugasan"))
+            Jabatan.objects.filter(Q(penugasan__pegawai_id=pegawai_id) & active_on(d, "penugasan"))
             .select_related("unit")
             .distinct()
         )
@@ -91,20 +91,6 @@ def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
         is_auditor=is_auditor,
         roles=tuple(roles),
     )
-
-
-def _prefixed(q: Q, prefix: str) -> Q:
-    """Re-root a Q on a related model (active_on is written for Penugasan itself)."""
-    out = Q()
-    out.connector = q.connector
-    out.negated = q.negated
-    for child in q.children:
-        if isinstance(child, Q):
-            out.children.append(_prefixed(child, prefix))
-        else:
-            key, value = child
-            out.children.append((f"{prefix}__{key}", value))
-    return out
 
 
 def actor_from_request(request: Any) -> Actor:

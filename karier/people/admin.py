@@ -81,7 +81,9 @@ class UnitKerjaAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: UnitKerja, form: Any, change: bool) -> None:
         if change:
             if "parent" in form.changed_data:
-                raise ValidationError("Memindahkan unit belum didukung dari sini; buat unit baru lalu pindahkan jabatan.")
+                raise ValidationError(
+                    "Memindahkan unit belum didukung dari sini; buat unit baru lalu pindahkan jabatan."
+                )
             super().save_model(request, obj, form, change)
             audit.record(actor=request.user, action="unit.update", obj=obj, summary=obj.nama)
             return

@@ -14,7 +14,7 @@ class DirectoryForm(forms.Form):
     golongan = forms.ModelChoiceField(label=_("Golongan"), required=False, queryset=Golongan.objects.all(),
                                       empty_label=_("Semua"), to_field_name="id")
     jenis_jabatan = forms.ChoiceField(label=_("Jenis jabatan"), required=False,
-                                      choices=[("", _("Semua"))] + list(JenisJabatan.choices))
+                                      choices=[("", _("Semua")), *JenisJabatan.choices])
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

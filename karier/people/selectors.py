@@ -20,9 +20,10 @@ _PENUGASAN_RANK = Case(
 )
 
 
-def active_on(d: dt.date) -> Q:
-    """Penugasan rows in force on date d (selesai is inclusive)."""
-    return Q(mulai__lte=d) & (Q(selesai__isnull=True) | Q(selesai__gte=d))
+def active_on(d: dt.date, prefix: str = "") -> Q:
+    """Penugasan rows in force on date d (selesai is inclusive); `prefix` reaches them from another model."""
+    p = f"{prefix}__" if prefix else ""
+    return Q(**{f"{p}mulai__lte": d}) & (Q(**{f"{p}selesai__isnull": True}) | Q(**{f"{p}selesai__gte": d}))
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def units_with_counts(units: QuerySet[UnitKerja]) -> list[UnitKerja]:
     """Units with `n_children` and `n_pegawai` (people placed directly in the unit), in 3 queries."""
     from django.db.models import Count
 
-    rows = list(units.annotate(n_children=Count("children", distinct=True)).order_by("nama"))
+    rows: list[UnitKerja] = list(units.annotate(n_children=Count("children", distinct=True)).order_by("nama"))
     counts = dict(
         Pegawai.objects.filter(unit_id__in=[u.pk for u in rows], aktif=True)
         .values_list("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")
@@ -232,6 +233,7 @@ def unit_positions(unit: UnitKerja, d: dt.date) -> list[PositionRow]:
             count[a.jabatan_id] = count.get(a.jabatan_id, 0) + 1
     rows = []
     for j in positions:
-        a = first.get(j.pk)
-        rows.append(PositionRow(j, a.pegawai if a else None, a.jenis if a else None, count.get(j.pk, 0)))
+        cover = first.get(j.pk)
+        rows.append(PositionRow(j, cover.pegawai if cover else None, cover.jenis if cover else None,
+                                count.get(j.pk, 0)))
     return rows

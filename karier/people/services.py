@@ -275,7 +275,9 @@ def penugasan_assign(
             previous.update(selesai=mulai - dt.timedelta(days=1))
     else:
         if same_kind.filter(jabatan=jabatan).exists():
-            raise ValidationError({"jabatan": f"{pegawai.nama} sudah ditugaskan pada jabatan ini pada tanggal tersebut."})
+            raise ValidationError(
+                {"jabatan": f"{pegawai.nama} sudah ditugaskan pada jabatan ini pada tanggal tersebut."}
+            )
         if jabatan.pk == pegawai.jabatan_id:
             raise ValidationError({"jenis": "Plt/Plh tidak dapat diberikan pada jabatan definitif sendiri."})
     row = Penugasan.objects.create(pegawai=pegawai, jabatan=jabatan, jenis=jenis, mulai=mulai,

@@ -38,7 +38,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     if request.GET.get("export") == "xlsx" and (not form.is_bound or form.is_valid()):
         return exports.directory_xlsx(qs)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = {k: v for k, v in request.GET.items() if k not in {"page", "export"} and v}
+    params = {k: str(v) for k, v in request.GET.items() if k not in {"page", "export"} and v}
     base = urlencode(params)
     return render(request, "people/directory.html", {
         "form": form, "page_obj": page, "querystring_base": f"{base}&" if base else "",
@@ -72,7 +72,8 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
     else:
         units = units.filter(parent__isnull=True)
     rows = selectors.units_with_counts(units)
-    template = "people/_unit_children.html" if request.htmx else "people/unit_tree.html"
+    is_htmx = request.headers.get("HX-Request") == "true"
+    template = "people/_unit_children.html" if is_htmx else "people/unit_tree.html"
     return render(request, template, {"units": rows})
 
 

@@ -37,13 +37,15 @@ SEES: dict[str, set[str]] = {
 PEGAWAI_ROUTES = {"people:profile": "/pegawai/{id}/", "api:pegawai_detail": "/api/v1/pegawai/{id}"}
 LOGIN_ROUTES = {
     "core:home": "/", "people:directory": "/pegawai/", "people:unit_tree": "/pegawai/unit/",
-    "api:pegawai_list": "/api/v1/pegawai", "api:unit_list": "/api/v1/unit", "api:jabatan_list": "/api/v1/jabatan",
+    "api:pegawai_list": "/api/v1/pegawai", "api:unit_list": "/api/v1/unit",
+    "api:jabatan_list": "/api/v1/jabatan",
     "api:me": "/api/v1/me",
 }
 ORG_ROUTES = {"people:unit_detail": "/pegawai/unit/{unit}/", "api:unit_detail": "/api/v1/unit/{unit}",
               "api:jabatan_detail": "/api/v1/jabatan/{jabatan}"}
 ADMIN_ONLY = {"core:audit_log": "/jejak-audit/"}
-PUBLIC = {"api:api-root", "core:glossary", "accounts:login", "accounts:logout", "api:openapi-json", "api:openapi-view", "set_language"}
+PUBLIC = {"api:api-root", "core:glossary", "accounts:login", "accounts:logout", "api:openapi-json",
+          "api:openapi-view", "set_language"}
 
 
 def _route_names() -> set[str]:

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _data(org: Any, **over: Any) -> services.PegawaiData:
-    base = dict(nip="19900214 201503 2 007", nama="Siti Aminah", jenis_kelamin="P",
-                tanggal_lahir=dt.date(1990, 2, 14), pendidikan="S1", instansi=org.instansi)
+    base = {"nip": "19900214 201503 2 007", "nama": "Siti Aminah", "jenis_kelamin": "P",
+            "tanggal_lahir": dt.date(1990, 2, 14), "pendidikan": "S1", "instansi": org.instansi}
     base.update(over)
     return services.PegawaiData(**base)
 

@@ -1,0 +1,3 @@
+from karier.people.management.commands.load_refdata import Command
+
+__all__ = ["Command"]
