@@ -17,7 +17,7 @@ def _client_ip(request: HttpRequest) -> str | None:
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("core:home")
-    form = LoginForm(request.POST or None)
+    form = LoginForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]

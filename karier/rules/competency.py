@@ -1,0 +1,161 @@
+"""Competencies and the level each position requires (PermenPANRB 38/2017).
+
+Eight managerial competencies and one socio-cultural competency, each with levels 1–5
+(Kamus Kompetensi, PermenPANRB 38/2017 — [V]). The required level per kind of position is
+configurable data: JPT Pratama 4 and Administrator 3 are confirmed from published standards;
+the other structural rows and all functional rows come from one public implementation
+(research.md appendix §3 — [P]/[U]).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .jabatan import JenisJabatan
+from .labels import Jenjang
+
+__all__ = [
+    "DEFAULT_REQUIRED_LEVELS",
+    "KOMPETENSI",
+    "CompetencyGap",
+    "Kompetensi",
+    "competency_gaps",
+    "get_kompetensi",
+    "required_level",
+    "required_levels",
+    "validate_required_levels",
+]
+
+LEVEL_MIN = 1
+LEVEL_MAX = 5
+
+
+@dataclass(frozen=True)
+class Kompetensi:
+    """A managerial (M.x) or socio-cultural (SK.x) competency of the Kamus Kompetensi."""
+
+    code: str
+    name: str
+    jenis: str
+
+
+KOMPETENSI: tuple[Kompetensi, ...] = (
+    Kompetensi("M.1", "Integritas", "Manajerial"),
+    Kompetensi("M.2", "Kerja Sama", "Manajerial"),
+    Kompetensi("M.3", "Komunikasi", "Manajerial"),
+    Kompetensi("M.4", "Orientasi pada Hasil", "Manajerial"),
+    Kompetensi("M.5", "Pelayanan Publik", "Manajerial"),
+    Kompetensi("M.6", "Pengembangan Diri dan Orang Lain", "Manajerial"),
+    Kompetensi("M.7", "Mengelola Perubahan", "Manajerial"),
+    Kompetensi("M.8", "Pengambilan Keputusan", "Manajerial"),
+    Kompetensi("SK.1", "Perekat Bangsa", "Sosial Kultural"),
+)
+_CODES = tuple(k.code for k in KOMPETENSI)
+
+
+def get_kompetensi(code_or_name: str) -> Kompetensi:
+    """Look up a competency by code (``M.1``) or name (``Integritas``), case-insensitive."""
+    key = " ".join(code_or_name.split()).casefold()
+    for k in KOMPETENSI:
+        if key in (k.code.casefold(), k.name.casefold()):
+            return k
+    raise ValueError(f"Kompetensi “{code_or_name}” tidak dikenal.")
+
+
+def _uniform(level: int, **overrides: int) -> dict[str, int]:
+    levels = dict.fromkeys(_CODES, level)
+    levels.update({code.replace("_", "."): value for code, value in overrides.items()})
+    return levels
+
+
+#: Position (kind of position, or functional jenjang) → competency code → required level.
+DEFAULT_REQUIRED_LEVELS: Mapping[str, Mapping[str, int]] = {
+    JenisJabatan.JPT_UTAMA.value: _uniform(5),
+    JenisJabatan.JPT_MADYA.value: _uniform(5),
+    JenisJabatan.JPT_PRATAMA.value: _uniform(4),
+    JenisJabatan.ADMINISTRATOR.value: _uniform(3),
+    JenisJabatan.PENGAWAS.value: _uniform(2),
+    JenisJabatan.PELAKSANA.value: _uniform(1),
+    Jenjang.AHLI_UTAMA.value: _uniform(4, M_1=5, SK_1=5),
+    Jenjang.AHLI_MADYA.value: _uniform(4),
+    Jenjang.AHLI_MUDA.value: _uniform(3),
+    Jenjang.AHLI_PERTAMA.value: _uniform(2),
+    Jenjang.PENYELIA.value: _uniform(3),
+    Jenjang.MAHIR.value: _uniform(2),
+    Jenjang.TERAMPIL.value: _uniform(1, M_1=2, M_2=2, SK_1=2),
+    Jenjang.PEMULA.value: _uniform(1),
+}
+
+_POSITIONS = tuple(m.value for m in JenisJabatan if m is not JenisJabatan.FUNGSIONAL) + tuple(
+    m.value for m in Jenjang
+)
+
+
+def validate_required_levels(table: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:
+    """Check an administrator's table (e.g. from JSON) and return it as plain dicts.
+
+    Every key must be a kind of position (JPT Utama … Pelaksana) or a functional jenjang, each
+    row must give all nine competencies by code, and every level must be 1–5.
+    """
+    result: dict[str, dict[str, int]] = {}
+    for position, row in table.items():
+        if position not in _POSITIONS:
+            raise ValueError(f"Jabatan “{position}” tidak dikenal. Pilihan: {', '.join(_POSITIONS)}.")
+        if set(row) != set(_CODES):
+            raise ValueError(f"Standar untuk “{position}” harus memuat tepat kompetensi {', '.join(_CODES)}.")
+        for code, level in row.items():
+            if isinstance(level, bool) or not isinstance(level, int) or not LEVEL_MIN <= level <= LEVEL_MAX:
+                raise ValueError(f"Level {code} untuk “{position}” harus bilangan 1 s.d. 5, bukan {level}.")
+        result[position] = dict(row)
+    return result
+
+
+def required_levels(
+    position: JenisJabatan | Jenjang | str,
+    table: Mapping[str, Mapping[str, int]] = DEFAULT_REQUIRED_LEVELS,
+) -> dict[str, int]:
+    """Competency code → required level for a kind of position or a functional jenjang."""
+    if position == JenisJabatan.FUNGSIONAL:
+        raise ValueError("Untuk jabatan fungsional, sebutkan jenjangnya (mis. “Ahli Muda”).")
+    row = table.get(str(position))
+    if row is None:
+        raise ValueError(f"Standar kompetensi untuk “{position}” belum ditetapkan.")
+    return dict(row)
+
+
+def required_level(
+    position: JenisJabatan | Jenjang | str,
+    kompetensi: str,
+    table: Mapping[str, Mapping[str, int]] = DEFAULT_REQUIRED_LEVELS,
+) -> int:
+    """Required level of one competency (code or name) for a position."""
+    return required_levels(position, table)[get_kompetensi(kompetensi).code]
+
+
+@dataclass(frozen=True)
+class CompetencyGap:
+    """A competency whose assessed level is below the requirement (or not assessed)."""
+
+    kompetensi: Kompetensi
+    required: int
+    actual: int | None
+
+    @property
+    def gap(self) -> int:
+        return self.required - (self.actual or 0)
+
+
+def competency_gaps(
+    position: JenisJabatan | Jenjang | str,
+    actual: Mapping[str, int],
+    table: Mapping[str, Mapping[str, int]] = DEFAULT_REQUIRED_LEVELS,
+) -> list[CompetencyGap]:
+    """Competencies below the position's standard, in Kamus order; ``actual`` is keyed by code or name."""
+    assessed = {get_kompetensi(k).code: v for k, v in actual.items()}
+    gaps = []
+    for code, required in required_levels(position, table).items():
+        level = assessed.get(code)
+        if level is None or level < required:
+            gaps.append(CompetencyGap(get_kompetensi(code), required, level))
+    return gaps
