@@ -27,33 +27,29 @@ from karier.people.models import (
     UnitKerja,
 )
 from karier.people.selectors import active_on
-from karier.rules import InvalidNip, parse_nip
+from karier.rules import InvalidNip, check_nip_matches, parse_ni_pppk, parse_nip
 
 
 # ---------------------------------------------------------------------------- NIP
 def clean_nip(nip: str, *, jenis_asn: str, tanggal_lahir: dt.date | None, jenis_kelamin: str) -> str:
-    """Validate an NIP against the person's record; returns the compact 18-digit form.
+    """Validate an NIP against the person's record (karier.rules); returns the compact 18 digits.
 
-    PPPK numbers follow a pattern we could not confirm, so only their length is checked.
+    Errors are keyed by the field at fault: a wrong birth date is shown next to the birth date.
     """
-    compact = (nip or "").replace(" ", "")
-    if jenis_asn == JenisAsn.PPPK:
-        if len(compact) != 18 or not compact.isdigit():
-            raise ValidationError({"nip": "Nomor induk PPPK harus terdiri atas 18 angka."})
-        return compact
     try:
-        info = parse_nip(compact)
+        if jenis_asn == JenisAsn.PPPK:
+            return parse_ni_pppk(nip or "").number
+        compact = parse_nip(nip or "").nip
     except InvalidNip as exc:
         raise ValidationError({"nip": str(exc)}) from exc
-    errors: dict[str, str] = {}
-    if tanggal_lahir is not None and info.birth_date != tanggal_lahir:
-        errors["tanggal_lahir"] = (
-            f"Tanggal lahir {tanggal_lahir:%d-%m-%Y} tidak sesuai dengan NIP "
-            f"(NIP menyatakan {info.birth_date:%d-%m-%Y})."
+    errors = {
+        field: problems[0]
+        for field, problems in (
+            ("tanggal_lahir", check_nip_matches(compact, tanggal_lahir, None)),
+            ("jenis_kelamin", check_nip_matches(compact, None, jenis_kelamin or None)),
         )
-    if jenis_kelamin and info.gender != jenis_kelamin:
-        nip_says = "laki-laki" if info.gender == "L" else "perempuan"
-        errors["jenis_kelamin"] = f"Jenis kelamin tidak sesuai dengan NIP (NIP menyatakan {nip_says})."
+        if problems
+    }
     if errors:
         raise ValidationError(errors)
     return compact
