@@ -28,11 +28,10 @@ def token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
     if errors:
         raise ValidationError(errors)
     key = secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(
-        user=user, name=name, key_hash=ApiToken.hash_key(key), prefix=key[:PREFIX_LENGTH]
+    token = ApiToken.objects.create(user=user, name=name, key_hash=ApiToken.hash_key(key), prefix=key[:PREFIX_LENGTH])
+    audit.record(
+        actor=actor, action="api_token.create", obj=token, summary=f"{user.get_username()}: {name} ({token.prefix}…)"
     )
-    audit.record(actor=actor, action="api_token.create", obj=token,
-                 summary=f"{user.get_username()}: {name} ({token.prefix}…)")
     return token, key
 
 
@@ -43,9 +42,13 @@ def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
         return token
     ApiToken.objects.filter(pk=token.pk).update(revoked=True)
     token.revoked = True
-    audit.record(actor=actor, action="api_token.revoke", obj=token,
-                 summary=f"{token.user.get_username()}: {token.name} ({token.prefix}…)",
-                 changes={"revoked": [False, True]})
+    audit.record(
+        actor=actor,
+        action="api_token.revoke",
+        obj=token,
+        summary=f"{token.user.get_username()}: {token.name} ({token.prefix}…)",
+        changes={"revoked": [False, True]},
+    )
     return token
 
 

@@ -1,9 +1,14 @@
 """The REST API: /api/v1/, OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs.
 
-Each app contributes a router; authentication is the browser session or a bearer token.
+Each app contributes a router; authentication is a bearer token or the browser session (the
+session needs the CSRF token on writes). Errors are `{"detail": ...}` in Bahasa Indonesia.
 """
 
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from karier.api.auth import SessionOrToken
 from karier.people.api import router as people_router
@@ -12,8 +17,28 @@ api = NinjaAPI(
     title="Karier API",
     version="1.0.0",
     description="API Karier: data pegawai, unit kerja dan jabatan. Semua data mengikuti aturan akses "
-    "yang sama dengan layar aplikasi: data yang tidak boleh dilihat menjawab 404.",
+    "yang sama dengan layar aplikasi: data yang tidak boleh dilihat menjawab 404.\n\n"
+    "Autentikasi: sesi peramban (dengan token CSRF untuk penulisan) atau "
+    "`Authorization: Bearer <token>` (buat token dengan `karier create_api_token`).",
     auth=SessionOrToken(),
     urls_namespace="api",
 )
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    # access.py words its 404s for people ("Pegawai tidak ditemukan."); they are safe to show.
+    message = str(exc) or "Data tidak ditemukan."
+    return api.create_response(request, {"detail": message}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = api.create_response(
+        request, {"detail": "Autentikasi diperlukan: masuk, atau kirim token Bearer."}, status=401
+    )
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
 api.add_router("/", people_router)

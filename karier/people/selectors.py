@@ -237,3 +237,30 @@ def unit_positions(unit: UnitKerja, d: dt.date) -> list[PositionRow]:
         rows.append(PositionRow(j, cover.pegawai if cover else None, cover.jenis if cover else None,
                                 count.get(j.pk, 0)))
     return rows
+
+
+def unit_search(base: QuerySet[UnitKerja], *, parent: int | str | None = None, opd: int | None = None,
+                q: str = "") -> QuerySet[UnitKerja]:
+    """Units narrowed by parent ("root" for top-level units), agency and a name fragment."""
+    qs = base
+    if parent == "root":
+        qs = qs.filter(parent__isnull=True)
+    elif parent:
+        qs = qs.filter(parent_id=int(parent))
+    if opd:
+        qs = qs.filter(opd_id=opd)
+    if q.strip():
+        qs = qs.filter(nama__icontains=q.strip())
+    return qs.order_by("path")
+
+
+def jabatan_search(base: QuerySet[Jabatan], *, unit: int | None = None, jenis: str = "",
+                   atasan: int | None = None) -> QuerySet[Jabatan]:
+    qs = base.select_related("unit")
+    if unit:
+        qs = qs.filter(unit_id=unit)
+    if jenis:
+        qs = qs.filter(jenis=jenis)
+    if atasan:
+        qs = qs.filter(atasan_id=atasan)
+    return qs.order_by("unit__path", "-adalah_kepala_unit", "nama", "id")

@@ -1,0 +1,104 @@
+"""The OpenAPI schema and docs load; every operation documents its errors; bad input is 422."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from karier_api_org import Org, build_org
+
+pytestmark = pytest.mark.django_db
+
+ROUTES = {
+    "/api/v1/pegawai",
+    "/api/v1/pegawai/{pegawai_id}",
+    "/api/v1/unit",
+    "/api/v1/unit/{unit_id}",
+    "/api/v1/jabatan",
+    "/api/v1/jabatan/{jabatan_id}",
+    "/api/v1/me",
+}
+
+
+@pytest.fixture
+def org() -> Org:
+    return build_org()
+
+
+@pytest.fixture
+def admin(client: Client, org: Org) -> Client:
+    client.force_login(org.users["admin"])
+    return client
+
+
+def test_openapi_schema_lists_routes_and_errors(client: Client) -> None:
+    r = client.get("/api/v1/openapi.json")
+    assert r.status_code == 200
+    schema = r.json()
+    assert schema["info"]["title"] == "Karier API"
+    assert set(schema["paths"]) >= ROUTES
+    assert {"TokenAuth", "SessionAuth"} <= set(schema["components"]["securitySchemes"])
+    for path, item in schema["paths"].items():
+        op = item["get"]
+        assert {"200", "401", "422"} <= set(op["responses"]), path
+        assert op["security"], path
+        if "{" in path:
+            assert "404" in op["responses"], path
+            (param,) = [p for p in op["parameters"] if p["in"] == "path"]
+            assert param["schema"]["minimum"] == 1
+    limit = next(p for p in schema["paths"]["/api/v1/pegawai"]["get"]["parameters"] if p["name"] == "limit")
+    assert (limit["schema"]["minimum"], limit["schema"]["maximum"]) == (1, 200)
+
+
+def test_docs_page(client: Client) -> None:
+    r = client.get("/api/v1/docs")
+    assert r.status_code == 200
+    assert b"openapi.json" in r.content
+
+
+BAD = [
+    ("/api/v1/pegawai", {"limit": 0}),
+    ("/api/v1/pegawai", {"limit": 201}),
+    ("/api/v1/pegawai", {"limit": "banyak"}),
+    ("/api/v1/pegawai", {"offset": -1}),
+    ("/api/v1/pegawai", {"offset": 10**12}),
+    ("/api/v1/pegawai", {"offset": 10**30}),
+    ("/api/v1/pegawai", {"opd": 0}),
+    ("/api/v1/pegawai", {"opd": 2**63}),
+    ("/api/v1/pegawai", {"unit": "x"}),
+    ("/api/v1/pegawai", {"unit": -5}),
+    ("/api/v1/pegawai", {"golongan": 99}),
+    ("/api/v1/pegawai", {"golongan": "III/a"}),
+    ("/api/v1/pegawai", {"jenis_jabatan": "RAJA"}),
+    ("/api/v1/pegawai", {"q": "a\x00b"}),
+    ("/api/v1/pegawai", {"q": "x" * 101}),
+    ("/api/v1/unit", {"parent": "akar"}),
+    ("/api/v1/unit", {"parent": "0"}),
+    ("/api/v1/unit", {"parent": "9" * 19}),
+    ("/api/v1/unit", {"opd": 1.5}),
+    ("/api/v1/unit", {"q": "\x07"}),
+    ("/api/v1/jabatan", {"jenis": "pelaksana"}),
+    ("/api/v1/jabatan", {"atasan": 0}),
+    ("/api/v1/jabatan", {"unit": "1e3"}),
+    ("/api/v1/pegawai/0", {}),
+    ("/api/v1/pegawai/-1", {}),
+    ("/api/v1/pegawai/abc", {}),
+    ("/api/v1/pegawai/99999999999999999999999", {}),
+    ("/api/v1/unit/0", {}),
+    ("/api/v1/jabatan/1.5", {}),
+]
+
+
+@pytest.mark.parametrize(("url", "params"), BAD)
+def test_bad_parameters_are_422(admin: Client, url: str, params: dict) -> None:
+    r = admin.get(url, params)
+    assert r.status_code == 422, (r.status_code, r.content[:300])
+    assert isinstance(r.json()["detail"], list)
+
+
+def test_largest_valid_values_do_not_crash(admin: Client) -> None:
+    big = 2**63 - 1
+    assert admin.get("/api/v1/pegawai", {"opd": big, "unit": big, "offset": 10**9}).json()["items"] == []
+    assert admin.get("/api/v1/unit", {"parent": "9" * 18}).json()["count"] == 0
+    assert admin.get(f"/api/v1/pegawai/{big}").status_code == 404
+    assert admin.get(f"/api/v1/unit/{big}").status_code == 404
+    assert admin.get(f"/api/v1/jabatan/{big}").status_code == 404
