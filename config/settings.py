@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "karier.core",
     "karier.accounts",
     "karier.people",
+    "karier.standards",
+    "karier.plans",
     "karier.api",
 ]
 

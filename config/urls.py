@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("karier.core.urls")),
     path("akun/", include("karier.accounts.urls")),
     path("pegawai/", include("karier.people.urls")),
+    path("standar/", include("karier.standards.urls")),
+    path("skp/", include("karier.plans.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -61,6 +61,12 @@ def build_org(extra_staff: int = 0) -> Org:
 
         load_reference_data({n: getattr(people_models, n) for n in
                              ("Golongan", "Eselon", "JenisJabatanSiasn", "JabatanFungsional", "Instansi")})
+    from karier.standards.models import NilaiBerakhlak, PanduanPerilaku
+
+    if not NilaiBerakhlak.objects.exists():
+        from karier.standards.refdata import load_berakhlak
+
+        load_berakhlak(NilaiBerakhlak, PanduanPerilaku)
     org = Org(instansi=Instansi.objects.get(kode=BENGKULU))
     unit = lambda key, nama, jenis, parent=None: org.units.__setitem__(  # noqa: E731
         key, services.unit_create(actor=None, instansi=org.instansi, nama=nama, jenis=jenis,

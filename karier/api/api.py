@@ -6,12 +6,15 @@ session needs the CSRF token on writes). Errors are `{"detail": ...}` in Bahasa 
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from karier.api.auth import SessionOrToken
 from karier.people.api import router as people_router
+from karier.plans.api import router as plans_router
+from karier.standards.api import router as standards_router
 
 api = NinjaAPI(
     title="Karier API",
@@ -41,4 +44,13 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRespo
     return response
 
 
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Services refuse bad input with Django's ValidationError (messages in Bahasa Indonesia)."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": "Data tidak valid.", "errors": errors}, status=422)
+
+
 api.add_router("/", people_router)
+api.add_router("/", standards_router)
+api.add_router("/", plans_router)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    name = "karier.plans"
+    label = "plans"
+    verbose_name = "Sasaran Kinerja Pegawai (SKP)"
