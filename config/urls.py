@@ -13,6 +13,7 @@ urlpatterns = [
     path("pegawai/", include("karier.people.urls")),
     path("standar/", include("karier.standards.urls")),
     path("skp/", include("karier.plans.urls")),
+    path("skp/", include("karier.plans.urls_insight")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

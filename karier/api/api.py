@@ -14,6 +14,7 @@ from ninja.errors import AuthenticationError
 from karier.api.auth import SessionOrToken
 from karier.people.api import router as people_router
 from karier.plans.api import router as plans_router
+from karier.plans.api_insight import router as plans_insight_router
 from karier.standards.api import router as standards_router
 
 api = NinjaAPI(
@@ -54,3 +55,4 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 api.add_router("/", people_router)
 api.add_router("/", standards_router)
 api.add_router("/", plans_router)
+api.add_router("/", plans_insight_router)
