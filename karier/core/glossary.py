@@ -34,3 +34,11 @@ TERMS: dict[str, tuple[Promise, Promise]] = {
     "pppk": (_("PPPK"), _("Pegawai Pemerintah dengan Perjanjian Kerja: ASN yang diangkat berdasarkan "
                          "perjanjian kerja untuk jangka waktu tertentu; tidak memiliki golongan PNS.")),
 }
+
+
+def all_terms() -> dict[str, tuple[Promise, Promise]]:
+    """Every app's terms on one page; an app's own entry wins over a general one of the same key."""
+    from karier.plans.glossary import TERMS as PLANS
+    from karier.standards.glossary import TERMS as STANDARDS
+
+    return {**TERMS, **STANDARDS, **PLANS}

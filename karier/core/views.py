@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from karier.core.glossary import TERMS
+from karier.core.glossary import all_terms
 from karier.core.models import AuditEvent
 from karier.people import selectors
 from karier.people.access import actor_from_request, visible_pegawai
@@ -68,4 +68,4 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 
 
 def glossary(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/glossary.html", {"terms": sorted(TERMS.items(), key=lambda kv: str(kv[1][0]))})
+    return render(request, "core/glossary.html", {"terms": sorted(all_terms().items(), key=lambda kv: str(kv[1][0]))})

@@ -38,13 +38,15 @@ def test_openapi_schema_lists_routes_and_errors(client: Client) -> None:
     assert set(schema["paths"]) >= ROUTES
     assert {"TokenAuth", "SessionAuth"} <= set(schema["components"]["securitySchemes"])
     for path, item in schema["paths"].items():
-        op = item["get"]
-        assert {"200", "401", "422"} <= set(op["responses"]), path
-        assert op["security"], path
-        if "{" in path:
-            assert "404" in op["responses"], path
-            (param,) = [p for p in op["parameters"] if p["in"] == "path"]
-            assert param["schema"]["minimum"] == 1
+        for method, op in item.items():
+            codes = set(op["responses"])
+            assert codes & {"200", "201", "202", "204"}, (method, path)
+            assert {"401", "422"} <= codes, (method, path)
+            assert op["security"], (method, path)
+            if "{" in path:
+                assert "404" in codes, (method, path)
+                for param in (p for p in op["parameters"] if p["in"] == "path"):
+                    assert param["schema"]["minimum"] == 1, (method, path, param["name"])
     limit = next(p for p in schema["paths"]["/api/v1/pegawai"]["get"]["parameters"] if p["name"] == "limit")
     assert (limit["schema"]["minimum"], limit["schema"]["maximum"]) == (1, 200)
 

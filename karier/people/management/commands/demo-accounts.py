@@ -1,0 +1,3 @@
+from karier.people.management.commands.demo_accounts import Command
+
+__all__ = ["Command"]
