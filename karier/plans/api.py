@@ -1,3 +1,350 @@
-from ninja import Router
+"""REST endpoints for plans (SKP): read and write under the same access rules as the screens.
 
-router = Router(tags=["plans"])
+A hidden plan is 404; a visible plan the actor may not act on is 403 with the reason; refused
+input (or a plan in the wrong state) is 422 with `{"detail", "errors"}` from the service.
+Path ids use the `int` converter so that "/skp/cakupan" and friends (insight router) still route.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Path, Query, Router
+
+from karier.api.pagination import paginate
+from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, Page, PageParams
+from karier.people.access import Actor, actor_from_request, pegawai_for_actor
+from karier.plans import access, selectors, services, workflow
+from karier.plans.choices import JenisHasil
+from karier.plans.models import EkspektasiPerilaku, IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
+from karier.plans.schemas import (
+    WRITE_ERRORS,
+    AlasanIn,
+    EkspektasiIn,
+    IkiIn,
+    IkiPatch,
+    KomentarIn,
+    LampiranIn,
+    LinkIn,
+    RhkIn,
+    RhkOptionOut,
+    RhkPatch,
+    SkpCreateIn,
+    SkpDetail,
+    SkpFilter,
+    SkpListItem,
+    TeksIn,
+    orang,
+)
+
+router = Router(tags=["SKP"])
+
+
+def _id(description: str) -> Any:
+    return Path(..., ge=1, le=MAX_ID, description=description)
+
+
+def _forbidden(fn: Callable[[], Any]) -> Any:
+    """Run a service; a PermissionDenied becomes 403 with its reason."""
+    try:
+        return fn()
+    except PermissionDenied as exc:
+        return 403, {"detail": str(exc) or "Anda tidak berwenang melakukan ini."}
+
+
+# ---------------------------------------------------------------------------- shaping
+def _rhk(r: RencanaHasilKerja) -> dict[str, Any]:
+    a = r.rhk_atasan
+    return {
+        "id": r.pk, "jenis": r.jenis, "urutan": r.urutan, "teks": r.teks, "dimensi": r.dimensi,
+        "perspektif": r.perspektif,
+        "rhk_atasan": {"id": a.pk, "teks": a.teks, "skp_id": a.skp_id, "pegawai": a.skp.pegawai.nama_lengkap}
+        if a else None,
+        "iki": [{"id": i.pk, "urutan": i.urutan, "aspek": i.aspek, "indikator": i.indikator,
+                 "target_angka": i.target_angka, "satuan": i.satuan, "target_kualitatif": i.target_kualitatif}
+                for i in r.iki.all()],
+    }
+
+
+def _detail(actor: Actor, skp_id: int) -> dict[str, Any]:
+    skp = selectors.skp_detail(skp_id)
+    roles = access.peran(actor, skp)
+    sections = selectors.rhk_sections(skp)
+    return {
+        "id": skp.pk, "tahun": skp.tahun_id, "status": skp.status, "versi": skp.versi, "sumber": skp.sumber,
+        "periode_mulai": skp.periode_mulai, "periode_selesai": skp.periode_selesai,
+        "pegawai": orang(skp.pegawai), "jabatan": {"id": skp.jabatan.pk, "nama": skp.jabatan.nama},
+        "unit": {"id": skp.unit.pk, "nama": skp.unit.nama}, "penilai": orang(skp.penilai),
+        "penilai_jabatan": {"id": skp.penilai_jabatan.pk, "nama": skp.penilai_jabatan.nama}
+        if skp.penilai_jabatan else None,
+        "diajukan_pada": skp.diajukan_pada, "disetujui_pada": skp.disetujui_pada,
+        "hasil_utama": [_rhk(r) for r in sections[JenisHasil.UTAMA]],
+        "hasil_tambahan": [_rhk(r) for r in sections[JenisHasil.TAMBAHAN]],
+        "perilaku": [{"id": p.pk, "nilai": p.nilai_id, "nama": p.nilai.nama,
+                      "panduan": [g.teks for g in p.nilai.panduan.all()], "ekspektasi_khusus": p.ekspektasi_khusus}
+                     for p in skp.perilaku.all()],
+        "lampiran": {f: getattr(skp, f) for f in services.LAMPIRAN},
+        "dialog": [{"id": d.pk, "jenis": d.jenis, "teks": d.teks, "versi": d.versi, "dibuat_pada": d.dibuat_pada,
+                    "penulis": (d.penulis.pegawai.nama_lengkap if d.penulis and d.penulis.pegawai
+                                else (d.penulis.get_username() if d.penulis else None))}
+                   for d in skp.dialog.all()],
+        "peringatan": selectors.warnings(skp),
+        "tindakan": [m.value for m in workflow.allowed(status=skp.status, peran=roles,
+                                                       tahun_ditutup=skp.tahun.ditutup)],
+        "boleh_ubah": access.can_edit(actor, skp, roles),
+    }
+
+
+def _skp(request: HttpRequest, skp_id: int) -> tuple[Actor, Skp]:
+    actor = actor_from_request(request)
+    return actor, access.skp_for_actor(actor, skp_id)
+
+
+def _row(skp: Skp, rhk_id: int) -> RencanaHasilKerja:
+    return get_object_or_404(RencanaHasilKerja.objects.select_related("skp", "skp__tahun"), pk=rhk_id, skp=skp)
+
+
+def _iki_obj(skp: Skp, iki_id: int) -> IndikatorKinerjaIndividu:
+    return get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk__skp__tahun"), pk=iki_id,
+                             rhk__skp=skp)
+
+
+def _atasan(rhk_atasan_id: int | None) -> RencanaHasilKerja | None:
+    if rhk_atasan_id is None:
+        return None
+    found = RencanaHasilKerja.objects.select_related("skp").filter(pk=rhk_atasan_id).first()
+    if found is None:
+        raise ValidationError({"rhk_atasan_id": "RHK atasan tidak ditemukan."})
+    return found
+
+
+def _iki_data(body: IkiIn) -> services.IkiData:
+    return services.IkiData(indikator=body.indikator, aspek=body.aspek.value, target_angka=body.target_angka,
+                            satuan=body.satuan, target_kualitatif=body.target_kualitatif)
+
+
+# ---------------------------------------------------------------------------- lists
+@router.get("/skp", response={200: Page[SkpListItem], **ERRORS}, summary="SKP saya")
+def skp_mine(request: HttpRequest, filters: Query[SkpFilter], page: Query[PageParams]) -> dict[str, Any]:
+    actor = actor_from_request(request)
+    base = Skp.objects.filter(pegawai_id=actor.pegawai_id) if actor.pegawai_id else Skp.objects.none()
+    return paginate(selectors.skp_list(base, tahun=filters.tahun, status=filters.status or ""), page)
+
+
+@router.get("/skp/bawahan", response={200: Page[SkpListItem], **ERRORS},
+            summary="SKP bawahan langsung (dari jabatan yang dipangku hari ini, termasuk Plt/Plh)")
+def skp_bawahan(request: HttpRequest, filters: Query[SkpFilter], page: Query[PageParams]) -> dict[str, Any]:
+    actor = actor_from_request(request)
+    return paginate(selectors.subordinate_plans(actor, filters.tahun, status=filters.status or ""), page)
+
+
+@router.post("/skp", response={201: SkpDetail, **WRITE_ERRORS},
+             summary="Buat SKP: kosong, salin dari tahun lalu, atau dari standar jabatan")
+def skp_create(request: HttpRequest, body: SkpCreateIn) -> Any:
+    actor = actor_from_request(request)
+    pegawai_id = body.pegawai_id or actor.pegawai_id
+    if pegawai_id is None:
+        return 403, {"detail": "Akun Anda tidak terhubung dengan data pegawai."}
+    pegawai = pegawai_for_actor(actor, pegawai_id)  # 404 when hidden
+
+    def run() -> Any:
+        skp = services.skp_create(actor=request.user, pegawai=pegawai, tahun=body.tahun, sumber=body.sumber.value,
+                                  periode_mulai=body.periode_mulai)
+        return 201, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+# ---------------------------------------------------------------------------- one plan
+@router.get("/skp/{int:skp_id}", response={200: SkpDetail, **ERRORS_404}, summary="SKP dengan semua barisnya")
+def skp_detail(request: HttpRequest, skp_id: int = _id("Id SKP.")) -> dict[str, Any]:
+    actor, skp = _skp(request, skp_id)
+    return _detail(actor, skp.pk)
+
+
+@router.get("/skp/{int:skp_id}/rhk-atasan", response={200: list[RhkOptionOut], **ERRORS_404},
+            summary="RHK pejabat penilai yang dapat diintervensi (untuk menautkan)")
+def skp_rhk_atasan(request: HttpRequest, skp_id: int = _id("Id SKP.")) -> list[dict[str, Any]]:
+    _, skp = _skp(request, skp_id)
+    return [{"id": r.pk, "teks": r.teks, "jenis": r.jenis, "skp_id": r.skp_id, "status_skp": r.skp.status}
+            for r in selectors.superior_rhk_options(skp)]
+
+
+@router.post("/skp/{int:skp_id}/rhk", response={201: SkpDetail, **WRITE_ERRORS}, summary="Tambah RHK")
+def rhk_add(request: HttpRequest, body: RhkIn, skp_id: int = _id("Id SKP.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+
+    def run() -> Any:
+        services.rhk_add(
+            actor=request.user, skp=skp,
+            data=services.RhkData(teks=body.teks, jenis=body.jenis.value, dimensi=body.dimensi.value,
+                                  perspektif=body.perspektif.value if body.perspektif else ""),
+            iki=_iki_data(body.iki) if body.iki else None, rhk_atasan=_atasan(body.rhk_atasan_id),
+        )
+        return 201, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+@router.patch("/skp/{int:skp_id}/rhk/{int:rhk_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Ubah RHK")
+def rhk_update(request: HttpRequest, body: RhkPatch, skp_id: int = _id("Id SKP."),
+               rhk_id: int = _id("Id RHK.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    rhk = _row(skp, rhk_id)
+
+    def run() -> Any:
+        services.rhk_update(actor=request.user, rhk=rhk, data=services.RhkData(
+            teks=body.teks if body.teks is not None else rhk.teks,
+            jenis=body.jenis.value if body.jenis else rhk.jenis,
+            dimensi=body.dimensi.value if body.dimensi else rhk.dimensi,
+            perspektif=body.perspektif.value if body.perspektif else rhk.perspektif,
+        ))
+        return 200, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+@router.delete("/skp/{int:skp_id}/rhk/{int:rhk_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Hapus RHK")
+def rhk_delete(request: HttpRequest, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    rhk = _row(skp, rhk_id)
+
+    def run() -> Any:
+        services.rhk_delete(actor=request.user, rhk=rhk)
+        return 200, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+@router.put("/skp/{int:skp_id}/rhk/{int:rhk_id}/atasan", response={200: SkpDetail, **WRITE_ERRORS},
+            summary="Tautkan RHK ke RHK atasan yang diintervensi (null: lepas)")
+def rhk_link(request: HttpRequest, body: LinkIn, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    rhk = _row(skp, rhk_id)
+
+    def run() -> Any:
+        services.rhk_link_atasan(actor=request.user, rhk=rhk, rhk_atasan=_atasan(body.rhk_atasan_id))
+        return 200, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+@router.post("/skp/{int:skp_id}/rhk/{int:rhk_id}/iki", response={201: SkpDetail, **WRITE_ERRORS},
+             summary="Tambah IKI pada RHK")
+def iki_add(request: HttpRequest, body: IkiIn, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    rhk = _row(skp, rhk_id)
+
+    def run() -> Any:
+        services.iki_add(actor=request.user, rhk=rhk, data=_iki_data(body))
+        return 201, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+@router.patch("/skp/{int:skp_id}/iki/{int:iki_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Ubah IKI")
+def iki_update(request: HttpRequest, body: IkiPatch, skp_id: int = _id("Id SKP."),
+               iki_id: int = _id("Id IKI.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    iki = _iki_obj(skp, iki_id)
+    sent = body.model_dump(exclude_unset=True)
+
+    def run() -> Any:
+        services.iki_update(actor=request.user, iki=iki, data=services.IkiData(
+            indikator=sent.get("indikator") or iki.indikator,
+            aspek=(body.aspek.value if body.aspek else iki.aspek),
+            target_angka=sent.get("target_angka", iki.target_angka),
+            satuan=sent["satuan"] if sent.get("satuan") is not None else iki.satuan,
+            target_kualitatif=(sent["target_kualitatif"] if sent.get("target_kualitatif") is not None
+                               else iki.target_kualitatif),
+        ))
+        return 200, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+@router.delete("/skp/{int:skp_id}/iki/{int:iki_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Hapus IKI")
+def iki_delete(request: HttpRequest, skp_id: int = _id("Id SKP."), iki_id: int = _id("Id IKI.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    iki = _iki_obj(skp, iki_id)
+
+    def run() -> Any:
+        services.iki_delete(actor=request.user, iki=iki)
+        return 200, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+@router.patch("/skp/{int:skp_id}/perilaku/{int:ekspektasi_id}", response={200: SkpDetail, **WRITE_ERRORS},
+              summary="Ekspektasi khusus pimpinan untuk satu nilai BerAKHLAK (pejabat penilai)")
+def ekspektasi_update(request: HttpRequest, body: EkspektasiIn, skp_id: int = _id("Id SKP."),
+                      ekspektasi_id: int = _id("Id baris perilaku.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    e = get_object_or_404(EkspektasiPerilaku.objects.select_related("skp__tahun"), pk=ekspektasi_id, skp=skp)
+
+    def run() -> Any:
+        services.ekspektasi_update(actor=request.user, ekspektasi=e, teks=body.ekspektasi_khusus)
+        return 200, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+@router.patch("/skp/{int:skp_id}/lampiran", response={200: SkpDetail, **WRITE_ERRORS}, summary="Ubah lampiran SKP")
+def lampiran_update(request: HttpRequest, body: LampiranIn, skp_id: int = _id("Id SKP.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    fields = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None}
+
+    def run() -> Any:
+        services.lampiran_update(actor=request.user, skp=skp, **fields)
+        return 200, _detail(actor, skp.pk)
+
+    return _forbidden(run)
+
+
+# ---------------------------------------------------------------------------- workflow
+@router.post("/skp/{int:skp_id}/ajukan", response={200: SkpDetail, **WRITE_ERRORS},
+             summary="Ajukan SKP ke pejabat penilai (pemilik)")
+def skp_submit(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    return _forbidden(lambda: (200, _detail(actor, services.skp_submit(actor=request.user, skp=skp,
+                                                                       catatan=body.komentar).pk)))
+
+
+@router.post("/skp/{int:skp_id}/kembalikan", response={200: SkpDetail, **WRITE_ERRORS},
+             summary="Kembalikan SKP dengan komentar (pejabat penilai)")
+def skp_return(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    return _forbidden(lambda: (200, _detail(actor, services.skp_return(actor=request.user, skp=skp,
+                                                                       komentar=body.komentar).pk)))
+
+
+@router.post("/skp/{int:skp_id}/setujui", response={200: SkpDetail, **WRITE_ERRORS},
+             summary="Setujui SKP (pejabat penilai, atau Plt/Plh jabatannya)")
+def skp_approve(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    return _forbidden(lambda: (200, _detail(actor, services.skp_approve(actor=request.user, skp=skp,
+                                                                        komentar=body.komentar).pk)))
+
+
+@router.post("/skp/{int:skp_id}/revisi", response={200: SkpDetail, **WRITE_ERRORS},
+             summary="Buka SKP yang disetujui untuk revisi (versi disimpan)")
+def skp_revise(request: HttpRequest, body: AlasanIn, skp_id: int = _id("Id SKP.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    return _forbidden(lambda: (200, _detail(actor, services.skp_revise(actor=request.user, skp=skp,
+                                                                       alasan=body.alasan).pk)))
+
+
+@router.post("/skp/{int:skp_id}/dialog", response={201: SkpDetail, **WRITE_ERRORS},
+             summary="Tambah catatan dialog kinerja")
+def dialog_add(request: HttpRequest, body: TeksIn, skp_id: int = _id("Id SKP.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+
+    def run() -> Any:
+        services.dialog_add(actor=request.user, skp=skp, teks=body.teks)
+        return 201, _detail(actor, skp.pk)
+
+    return _forbidden(run)

@@ -1,0 +1,166 @@
+"""Benchmark bulk SKP creation (`karier.plans.bulk.skp_bulk_create`) for a whole province.
+
+    .venv/bin/python bench/skp_bulk.py                                  # 50,000 employees, temporary SQLite
+    .venv/bin/python bench/skp_bulk.py --database-url postgres://karier:karier@127.0.0.1:54330/bench_skp
+
+The dataset is built once per database and reused: `seed_demo` (the demo province, without user
+accounts) with N employees, then a simple standard for every position (2 RHK with 3 IKI and 2
+BerAKHLAK expectations), written with bulk_create. Every run deletes the year's plans first, then
+times one `skp_bulk_create` for the whole province, then a second run (everything skipped).
+Prints seconds, rows created, rows per second and peak memory (ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TAHUN = 2026
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def setup_django(database_url: str) -> str:
+    """Point Django at the database (a temporary SQLite when none is given) and start it."""
+    tmp = ""
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    else:
+        tmp = os.environ.get("KARIER_BENCH_DIR") or tempfile.mkdtemp(prefix="karier-bench-")
+        os.environ["KARIER_VAR_DIR"] = tmp
+        os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    return tmp
+
+
+def ensure_dataset(pegawai: int, seed: int = 1) -> dict[str, Any]:
+    """Migrate, seed the demo province with `pegawai` employees (unless already there) and give every
+    position a standard. Returns what was done and how long it took."""
+    from django.core.management import call_command
+
+    from karier.people.demo import seed_demo
+    from karier.people.models import Jabatan, Pegawai
+    from karier.standards.models import NilaiBerakhlak, StandarHasil, StandarJabatan, StandarPerilaku
+
+    info: dict[str, Any] = {}
+    t = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    info["migrate_s"] = time.perf_counter() - t
+    have = Pegawai.objects.count()
+    if have == 0:
+        t = time.perf_counter()
+        seed_demo(pegawai=pegawai, seed=seed, akun=False)
+        info["seed_s"] = time.perf_counter() - t
+    elif have < pegawai * 0.95:
+        t = time.perf_counter()
+        seed_demo(pegawai=pegawai, seed=seed, reset=True, akun=False)
+        info["seed_s"] = time.perf_counter() - t
+    info["pegawai"] = Pegawai.objects.filter(aktif=True).count()
+    missing = list(Jabatan.objects.filter(standar__isnull=True).values_list("id", "nama"))
+    if missing:
+        t = time.perf_counter()
+        kode = list(NilaiBerakhlak.objects.order_by("urutan").values_list("kode", flat=True))
+        StandarJabatan.objects.bulk_create([StandarJabatan(jabatan_id=j, ringkasan=f"Tugas {n}") for j, n in missing],
+                                           batch_size=5000)
+        standar = dict(StandarJabatan.objects.filter(jabatan_id__in=[j for j, _ in missing])
+                       .values_list("jabatan_id", "id"))
+        hasil, perilaku = [], []
+        for j, nama in missing:
+            s = standar[j]
+            rhk1, rhk2 = f"Terlaksananya tugas {nama[:60]}", f"Laporan kinerja {nama[:60]}"
+            hasil += [
+                StandarHasil(standar_id=s, urutan=1, rhk=rhk1, aspek="KUANTITAS", indikator="Jumlah kegiatan",
+                             target_angka=Decimal(12), satuan="kegiatan"),
+                StandarHasil(standar_id=s, urutan=2, rhk=rhk1, aspek="WAKTU", indikator="Ketepatan waktu",
+                             target_angka=Decimal(12), satuan="bulan"),
+                StandarHasil(standar_id=s, urutan=3, rhk=rhk2, aspek="KUALITAS", indikator="Laporan diterima",
+                             target_kualitatif="Tanpa revisi"),
+            ]
+            perilaku += [StandarPerilaku(standar_id=s, nilai_id=kode[1], ekspektasi="Tertib administrasi"),
+                         StandarPerilaku(standar_id=s, nilai_id=kode[2], ekspektasi="Mengikuti pelatihan")]
+        StandarHasil.objects.bulk_create(hasil, batch_size=5000)
+        StandarPerilaku.objects.bulk_create(perilaku, batch_size=5000)
+        info["standar_s"] = time.perf_counter() - t
+    info["jabatan"] = Jabatan.objects.count()
+    return info
+
+
+def delete_year(tahun: int) -> None:
+    """Remove the year's plans with one DELETE per table (bench reset, not a product feature)."""
+    from karier.plans.models import (
+        DialogKinerja,
+        EkspektasiPerilaku,
+        IndikatorKinerjaIndividu,
+        RencanaHasilKerja,
+        Skp,
+        SkpRevisi,
+    )
+
+    for model, lookup in ((IndikatorKinerjaIndividu, "rhk__skp__tahun_id"), (EkspektasiPerilaku, "skp__tahun_id"),
+                          (DialogKinerja, "skp__tahun_id"), (SkpRevisi, "skp__tahun_id")):
+        model.objects.filter(**{lookup: tahun}).delete()
+    RencanaHasilKerja.objects.filter(skp__tahun_id=tahun).update(rhk_atasan=None)
+    RencanaHasilKerja.objects.filter(skp__tahun_id=tahun)._raw_delete(RencanaHasilKerja.objects.db)
+    Skp.objects.filter(tahun_id=tahun)._raw_delete(Skp.objects.db)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pegawai", type=int, default=50_000)
+    parser.add_argument("--database-url", default="", help="use this database (default: a temporary SQLite)")
+    parser.add_argument("--chunk", type=int, default=0, help="people per chunk (default: bulk.CHUNK)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary SQLite directory")
+    args = parser.parse_args()
+    tmp = setup_django(args.database_url)
+    try:
+        from django.db import connection
+
+        from karier.plans.bulk import CHUNK, skp_bulk_create
+
+        info = ensure_dataset(args.pegawai)
+        delete_year(TAHUN)
+        chunk = args.chunk or CHUNK
+        before = peak_mb()
+        t = time.perf_counter()
+        r = skp_bulk_create(actor_id=None, tahun=TAHUN, chunk_size=chunk)
+        seconds = time.perf_counter() - t
+        t = time.perf_counter()
+        again = skp_bulk_create(actor_id=None, tahun=TAHUN, chunk_size=chunk)
+        rerun = time.perf_counter() - t
+        rows = sum(r.rows.values())
+        print(f"database          {connection.vendor} ({connection.settings_dict['NAME']})")
+        for key in ("migrate_s", "seed_s", "standar_s"):
+            if key in info:
+                print(f"setup {key:<11} {info[key]:.1f} s")
+        print(f"pegawai aktif     {info['pegawai']:,}   jabatan {info['jabatan']:,}   chunk {chunk:,}")
+        print(f"SKP created       {r.created:,} (skipped {r.skipped:,}; reasons {r.reasons})")
+        print(f"rows              {rows:,} ({', '.join(f'{k} {v:,}' for k, v in r.rows.items())})")
+        print(f"bulk create       {seconds:.2f} s")
+        print(f"rows/s            {rows / seconds:,.0f}   (SKP/s {r.created / seconds:,.0f})")
+        print(f"re-run (all skip) {rerun:.2f} s, created {again.created}, skipped {again.skipped:,}")
+        print(f"peak memory       {peak_mb():,.0f} MB (before the run {before:,.0f} MB)")
+    finally:
+        if tmp and not args.keep and not os.environ.get("KARIER_BENCH_DIR"):
+            shutil.rmtree(tmp, ignore_errors=True)
+        elif tmp:
+            print(f"kept {tmp}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from karier.standards.management.commands.seed_standards import Command
+
+__all__ = ["Command"]
