@@ -51,6 +51,8 @@ def main() -> None:
         ("admin", f"/api/v1/pegawai?q={sample.nama.split()[0][:6]}"),
         ("197503212000122002", "/pegawai/"),
         ("197503212000122002", "/"),
+        ("196805121994031003", "/pegawai/"),
+        ("196805121994031003", "/"),
         ("admin", "/"),
     ]
     clients: dict[str, Client] = {}

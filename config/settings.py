@@ -210,3 +210,12 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
+
+# Short-lived figures (dashboard headcounts). Per process by default; production may point this
+# at a shared cache (e.g. `django.core.cache.backends.db.DatabaseCache` after `karier createcachetable`).
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "karier"),
+    }
+}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,7 +15,7 @@ from django.utils.translation import gettext as _
 from karier.core.glossary import all_terms
 from karier.core.models import AuditEvent
 from karier.people import selectors
-from karier.people.access import actor_from_request, visible_pegawai
+from karier.people.access import actor_from_request
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 
@@ -30,21 +33,40 @@ def home(request: HttpRequest) -> HttpResponse:
         ctx["subordinates"] = list(subs[:50])
         ctx["subordinate_count"] = subs.count()
     if actor.opd_ids:
-        agency = Pegawai.objects.filter(opd_id__in=actor.opd_ids, aktif=True)
-        ctx["agency_total"] = agency.count()
-        ctx["agency_by_jenis"] = _jenis_labels(selectors.headcount_by(agency, "jabatan__jenis"))
-        ctx["agency_vacant"] = list(selectors.vacant_managerial_positions(today, actor.opd_ids)[:20])
+        ctx.update(cache.get_or_set(f"karier:home:opd:{today}:{actor.opd_ids}",
+                                    lambda: _agency_stats(actor.opd_ids, today), STATS_TTL) or {})
     if actor.sees_everyone:
-        everyone = Pegawai.objects.filter(aktif=True)
-        ctx["total"] = everyone.count()
-        ctx["by_golongan"] = selectors.headcount_by(everyone, "golongan__kode")
-        ctx["by_jenis"] = _jenis_labels(selectors.headcount_by(everyone, "jabatan__jenis"))
-        vacant = selectors.vacant_managerial_positions(today)
-        ctx["vacant_count"] = vacant.count()
-        ctx["vacant"] = list(vacant[:20])
-        ctx["without_position"] = everyone.filter(jabatan__isnull=True).count()
-    ctx["visible_count"] = visible_pegawai(actor).count() if not actor.sees_everyone else ctx.get("total")
+        ctx.update(cache.get_or_set(f"karier:home:province:{today}", lambda: _province_stats(today), STATS_TTL) or {})
     return render(request, "core/home.html", ctx)
+
+
+# Headcounts over a whole province change slowly; recomputing them on every visit of a home page
+# costs ~1 s at a million employees, so they are kept for a few minutes.
+STATS_TTL = 300
+
+
+def _agency_stats(opd_ids: tuple[int, ...], today: dt.date) -> dict[str, object]:
+    agency = Pegawai.objects.filter(opd_id__in=opd_ids, aktif=True)
+    by_jenis = selectors.headcount_by(agency, "jabatan__jenis")
+    return {
+        "agency_total": sum(int(str(r["n"])) for r in by_jenis),
+        "agency_by_jenis": _jenis_labels(by_jenis),
+        "agency_vacant": list(selectors.vacant_managerial_positions(today, opd_ids)[:20]),
+    }
+
+
+def _province_stats(today: dt.date) -> dict[str, object]:
+    everyone = Pegawai.objects.filter(aktif=True)
+    by_golongan = selectors.headcount_by(everyone, "golongan__kode")
+    vacant = selectors.vacant_managerial_positions(today)
+    return {
+        "total": sum(int(str(r["n"])) for r in by_golongan),
+        "by_golongan": by_golongan,
+        "by_jenis": _jenis_labels(selectors.headcount_by(everyone, "jabatan__jenis")),
+        "vacant_count": vacant.count(),
+        "vacant": list(vacant[:20]),
+        "without_position": everyone.filter(jabatan__isnull=True).count(),
+    }
 
 
 def _jenis_labels(rows: list[dict[str, object]]) -> list[tuple[str, object]]:

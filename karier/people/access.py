@@ -29,6 +29,8 @@ class Actor:
     jabatan_ids: tuple[int, ...] = ()
     jabatan_paths: tuple[str, ...] = ()
     opd_ids: tuple[int, ...] = ()  # agencies this actor heads
+    # Positions strictly below the ones covered, when few enough to list (None: use a subquery).
+    below_jabatan_ids: tuple[int, ...] | None = ()
     has_subordinates: bool = False
     is_admin: bool = False
     is_auditor: bool = False
@@ -68,6 +70,10 @@ def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
             .distinct()
         )
     has_subordinates = bool(jabatan) and Jabatan.objects.filter(atasan__in=jabatan, aktif=True).exists()
+    below_ids: tuple[int, ...] | None = ()
+    if has_subordinates:
+        listed = list(_below(tuple(j.path for j in jabatan)).values_list("id", flat=True)[: BELOW_LIST_LIMIT + 1])
+        below_ids = tuple(listed) if len(listed) <= BELOW_LIST_LIMIT else None
     opd_ids = tuple(
         sorted({j.unit_id for j in jabatan if j.adalah_kepala_unit and j.unit.parent_id is None})
     )
@@ -87,10 +93,23 @@ def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
         jabatan_paths=tuple(j.path for j in jabatan),
         opd_ids=opd_ids,
         has_subordinates=has_subordinates,
+        below_jabatan_ids=below_ids,
         is_admin=is_admin,
         is_auditor=is_auditor,
         roles=tuple(roles),
     )
+
+
+BELOW_LIST_LIMIT = 5000
+
+
+def _below(paths: tuple[str, ...]) -> QuerySet[Jabatan]:
+    """Positions strictly below any of `paths`: co-holders of one multi-seat position do not see
+    each other."""
+    below = Q(pk__in=[])
+    for path in paths:
+        below |= Q(path__startswith=path) & ~Q(path=path)
+    return Jabatan.objects.filter(below)
 
 
 def actor_from_request(request: Any) -> Actor:
@@ -109,9 +128,13 @@ def visibility_q(actor: Actor, prefix: str = "") -> Q:
     if actor.user_id is None:
         return Q(pk__in=[])
     q = Q(**{f"{p}pk": actor.pegawai_id}) if actor.pegawai_id else Q(pk__in=[])
-    for path in actor.jabatan_paths:
-        # Strictly below: co-holders of a multi-seat position do not see each other.
-        q |= Q(**{f"{p}jabatan__path__startswith": path}) & ~Q(**{f"{p}jabatan__path": path})
+    if actor.below_jabatan_ids:
+        # A superior of a few thousand positions or fewer: a literal list gives the planner exact
+        # estimates (index lookups on Pegawai.jabatan_id instead of scanning by name).
+        q |= Q(**{f"{p}jabatan_id__in": actor.below_jabatan_ids})
+    elif actor.below_jabatan_ids is None:
+        # Very large subtrees (a Sekda): so many people match that any plan finds them fast.
+        q |= Q(**{f"{p}jabatan_id__in": _below(actor.jabatan_paths).values("id")})
     if actor.opd_ids:
         q |= Q(**{f"{p}opd_id__in": actor.opd_ids})
     return q
@@ -132,6 +155,8 @@ def can_see_pegawai(actor: Actor, pegawai: Pegawai) -> bool:
         return True
     if pegawai.jabatan_id is None or not actor.jabatan_paths:
         return False
+    if actor.below_jabatan_ids is not None:
+        return pegawai.jabatan_id in actor.below_jabatan_ids
     path = Jabatan.objects.filter(pk=pegawai.jabatan_id).values_list("path", flat=True).first() or ""
     return any(path.startswith(p) and path != p for p in actor.jabatan_paths)
 
