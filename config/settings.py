@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "karier.people",
     "karier.standards",
     "karier.plans",
+    "karier.appraisal",
     "karier.api",
 ]
 

@@ -12,6 +12,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from karier.api.auth import SessionOrToken
+from karier.appraisal.api import router as appraisal_router
+from karier.appraisal.api_calibration import router as appraisal_calibration_router
+from karier.appraisal.api_feedback import router as appraisal_feedback_router
 from karier.people.api import router as people_router
 from karier.plans.api import router as plans_router
 from karier.plans.api_insight import router as plans_insight_router
@@ -56,3 +59,6 @@ api.add_router("/", people_router)
 api.add_router("/", standards_router)
 api.add_router("/", plans_router)
 api.add_router("/", plans_insight_router)
+api.add_router("/", appraisal_router)
+api.add_router("/", appraisal_feedback_router)
+api.add_router("/", appraisal_calibration_router)

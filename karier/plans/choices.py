@@ -31,6 +31,7 @@ class JenisDialog(models.TextChoices):
 
 class JenisTugasLatar(models.TextChoices):
     SKP_MASSAL = "SKP_MASSAL", _("Pembuatan SKP massal")
+    TUTUP_PERIODE = "TUTUP_PERIODE", _("Penutupan periode penilaian")
 
 
 class StatusTugasLatar(models.TextChoices):

@@ -1,0 +1,2 @@
+app_name = "appraisal_calibration"
+urlpatterns: list = []

@@ -1,0 +1,2 @@
+app_name = "public_feedback"
+urlpatterns: list = []
