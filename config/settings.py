@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "karier.core.context_processors.actor",
+                "karier.appraisal.context_processors.pengingat",
             ],
         },
     },

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
+from django.views.defaults import page_not_found
 
 from karier.api.api import api
 
@@ -22,3 +24,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+
+def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """API clients get JSON for a path that matches no route (e.g. a negative id), like every
+    other API answer; people get the site's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Tidak ditemukan."}, status=404)
+    return page_not_found(request, exception)

@@ -50,9 +50,14 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRespo
 
 @api.exception_handler(ValidationError)
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    """Services refuse bad input with Django's ValidationError (messages in Bahasa Indonesia)."""
+    """Services refuse with Django's ValidationError (messages in Bahasa Indonesia).
+
+    The request was well-formed (it passed the schema: otherwise ninja answers 422) but breaks a
+    rule or conflicts with the state of the data (a closed year, a plan not in draft, an unknown
+    reference, a target that is not a number): that is 409 Conflict, with the reasons by field.
+    """
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return api.create_response(request, {"detail": "Data tidak valid.", "errors": errors}, status=422)
+    return api.create_response(request, {"detail": "Data tidak valid.", "errors": errors}, status=409)
 
 
 api.add_router("/", people_router)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from ninja import Field, Schema
+from pydantic import model_validator
 
 T = TypeVar("T")
 
@@ -17,15 +18,66 @@ MAX_OFFSET = 1_000_000_000
 MAX_ID = 2**63 - 1
 
 
+def _number_types() -> tuple[type, ...]:
+    from decimal import Decimal
+
+    return (int, float, Decimal)
+
+
+def _expects_number(annotation: Any) -> bool:
+    """True when a field's type is a number (also inside Optional/Annotated/Union)."""
+    import typing
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _expects_number(typing.get_args(annotation)[0])
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return bool(args) and all(_expects_number(a) for a in args)
+    return isinstance(annotation, type) and issubclass(annotation, _number_types()) and annotation is not bool
+
+
+class In(Schema):
+    """Base of every request body and query schema.
+
+    Pydantic's lax mode would read JSON `true` as the number 1 and accept a list where an object
+    is expected; an API that says "integer" must refuse both (422), or fuzzers and clients learn
+    that the schema does not mean what it says.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strict_input(cls, data: Any) -> Any:
+        raw = getattr(data, "_obj", data)  # ninja wraps the input in a DjangoGetter first
+        if raw is None or isinstance(raw, list | tuple | str | bytes | int | float):
+            raise ValueError("Isi permintaan harus berupa objek JSON.")
+        if not isinstance(raw, dict):  # query parameters: text from the URL, never a JSON bool
+            return data
+        for name, field in cls.model_fields.items():
+            key = field.alias or name
+            if isinstance(raw.get(key), bool) and _expects_number(field.annotation):
+                raise ValueError(f"{key}: harus berupa angka, bukan true/false.")
+        return data
+
+
 class ErrorOut(Schema):
     detail: str = Field(..., examples=["Pegawai tidak ditemukan."])
 
 
 class ValidationErrorOut(Schema):
+    """422: the request does not match the schema (ninja's own validation)."""
+
     detail: list[dict[str, Any]]
 
 
-class PageParams(Schema):
+class RuleErrorOut(Schema):
+    """409: well-formed, but a rule refuses it; `errors` holds the reasons by field."""
+
+    detail: str = Field(..., examples=["Data tidak valid."])
+    errors: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class PageParams(In):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Jumlah baris per halaman (1–200).")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Lewati sejumlah baris pertama.")
 
@@ -38,5 +90,6 @@ class Page(Schema, Generic[T]):
 
 
 # Every authenticated read may answer these; listed so the OpenAPI schema documents them.
-ERRORS: dict[int, Any] = {401: ErrorOut, 422: ValidationErrorOut}
+ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 409: RuleErrorOut, 422: ValidationErrorOut}
 ERRORS_404: dict[int, Any] = {**ERRORS, 404: ErrorOut}
+

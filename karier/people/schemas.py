@@ -10,7 +10,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from karier.api.schemas import MAX_ID
+from karier.api.schemas import MAX_ID, In
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 from karier.rules.nip import InvalidNip, format_nip
@@ -31,7 +31,7 @@ def nip_formatted(nip: str) -> str:
 
 
 # ---------------------------------------------------------------------------- filters
-class PegawaiFilter(Schema):
+class PegawaiFilter(In):
     q: str = Field("", max_length=MAX_SEARCH, pattern=NO_CONTROL_CHARS, description="Nama (sebagian) atau awal NIP.")
     opd: int | None = Field(None, ge=1, le=MAX_ID, description="Id perangkat daerah (OPD).")
     unit: int | None = Field(None, ge=1, le=MAX_ID, description="Id unit kerja, termasuk sub-unitnya.")
@@ -39,7 +39,7 @@ class PegawaiFilter(Schema):
     jenis_jabatan: JenisJabatan | None = Field(None, description="Jenis jabatan.")
 
 
-class UnitFilter(Schema):
+class UnitFilter(In):
     parent: str | None = Field(
         None,
         pattern=r"^(root|[1-9][0-9]{0,17})$",
@@ -49,7 +49,7 @@ class UnitFilter(Schema):
     q: str = Field("", max_length=MAX_SEARCH, pattern=NO_CONTROL_CHARS, description="Nama unit (sebagian).")
 
 
-class JabatanFilter(Schema):
+class JabatanFilter(In):
     unit: int | None = Field(None, ge=1, le=MAX_ID, description="Id unit kerja (tanpa sub-unit).")
     jenis: JenisJabatan | None = Field(None, description="Jenis jabatan.")
     atasan: int | None = Field(None, ge=1, le=MAX_ID, description="Id jabatan atasan langsung.")

@@ -15,7 +15,7 @@ from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from karier.api.pagination import paginate
-from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, ErrorOut, Page, PageParams, ValidationErrorOut
+from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, ErrorOut, In, Page, PageParams
 from karier.people.access import Actor, actor_from_request
 from karier.people.schemas import nip_formatted
 from karier.plans import cascade, documents
@@ -34,7 +34,7 @@ class ServiceErrorOut(Schema):
     errors: dict[str, list[str]]
 
 
-ERRORS_403: dict[int, Any] = {**ERRORS, 403: ErrorOut, 422: ValidationErrorOut | ServiceErrorOut}
+ERRORS_403: dict[int, Any] = {**ERRORS, 403: ErrorOut, 409: ServiceErrorOut}
 
 
 def _this_year() -> int:
@@ -42,14 +42,14 @@ def _this_year() -> int:
 
 
 # ---------------------------------------------------------------------------- shapes
-class ScopeParams(Schema):
+class ScopeParams(In):
     tahun: int = Field(default_factory=_this_year, ge=2000, le=2100, description="Tahun kinerja (bawaan: tahun ini).")
     opd: int | None = Field(None, ge=1, le=MAX_ID, description="Id perangkat daerah. Tanpa ini: seluruh provinsi "
                             "(admin/auditor) atau perangkat daerah Anda sendiri.")
     unit: int | None = Field(None, ge=1, le=MAX_ID, description="Id unit kerja, termasuk sub-unitnya.")
 
 
-class NodeParams(Schema):
+class NodeParams(In):
     node: str = Field(..., pattern=cascade.NODE_RE.pattern,
                       description="Simpul yang dibuka: `iku:<id>`, `ind:<id>`, `pk:<id>` atau `rhk:<id>`.")
     offset: int = Field(0, ge=0, le=1_000_000_000, description="Lewati sejumlah RHK pertama.")
@@ -121,7 +121,7 @@ class IndikatorGapOut(Schema):
     opd: str | None = Field(None, description="Perangkat daerah pemilik indikator; kosong untuk IKU provinsi.")
 
 
-class BulkIn(Schema):
+class BulkIn(In):
     tahun: int = Field(..., ge=2000, le=2100)
     unit_id: int | None = Field(None, ge=1, le=MAX_ID, description="Unit kerja (beserta sub-unitnya).")
     opd_id: int | None = Field(None, ge=1, le=MAX_ID, description="Perangkat daerah. Tanpa unit/OPD: seluruh "

@@ -13,7 +13,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from karier.api.schemas import MAX_ID, ErrorOut
+from karier.api.schemas import MAX_ID, ErrorOut, In, ValidationErrorOut
 from karier.people.schemas import NO_CONTROL_CHARS, nip_formatted
 from karier.plans.choices import JenisHasil, StatusSkp, SumberSkp
 from karier.standards.choices import Aspek, Dimensi, Perspektif
@@ -29,13 +29,14 @@ class UnprocessableOut(Schema):
     errors: dict[str, list[str]] = Field(..., examples=[{"target_angka": ["Target harus berupa angka."]}])
 
 
-# 422 answers come in two shapes: the framework's (list) for malformed parameters, the service's
-# (detail + errors) for refused input. Both are documented by their examples.
-WRITE_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: UnprocessableOut}
+# 422: the framework's answer (a list) for a request that does not match the schema;
+# 409: the service's refusal (detail + errors) of a well-formed request.
+WRITE_ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: UnprocessableOut,
+                                 422: ValidationErrorOut}
 
 
 # ---------------------------------------------------------------------------- filters
-class SkpFilter(Schema):
+class SkpFilter(In):
     tahun: int | None = Field(None, ge=2000, le=2100, description="Tahun kinerja.")
     status: StatusSkp | None = Field(None, description="Status SKP.")
 
@@ -164,7 +165,7 @@ class RhkOptionOut(Schema):
 
 
 # ---------------------------------------------------------------------------- input
-class SkpCreateIn(Schema):
+class SkpCreateIn(In):
     tahun: int = Field(..., ge=2000, le=2100)
     sumber: SumberSkp = Field(..., description="KOSONG, TAHUN_LALU atau STANDAR (JPT: dari perjanjian kinerja).")
     pegawai_id: int | None = Field(None, ge=1, le=MAX_ID,
@@ -175,7 +176,7 @@ class SkpCreateIn(Schema):
 Target = Decimal | str | None
 
 
-class IkiIn(Schema):
+class IkiIn(In):
     aspek: Aspek = Aspek.KUANTITAS
     indikator: str = Field(..., min_length=1, max_length=MAX_TEXT, pattern=TEXT)
     target_angka: Target = Field(None, description="Angka (12, 99.5, \"99,5\"). Wajib untuk kuantitas, waktu, biaya.")
@@ -183,7 +184,7 @@ class IkiIn(Schema):
     target_kualitatif: str = Field("", max_length=300, pattern=TEXT)
 
 
-class IkiPatch(Schema):
+class IkiPatch(In):
     aspek: Aspek | None = None
     indikator: str | None = Field(None, min_length=1, max_length=MAX_TEXT, pattern=TEXT)
     target_angka: Target = None
@@ -191,7 +192,7 @@ class IkiPatch(Schema):
     target_kualitatif: str | None = Field(None, max_length=300, pattern=TEXT)
 
 
-class RhkIn(Schema):
+class RhkIn(In):
     teks: str = Field(..., min_length=1, max_length=MAX_TEXT, pattern=TEXT)
     jenis: JenisHasil = JenisHasil.UTAMA
     dimensi: Dimensi = Dimensi.PRODUKTIVITAS
@@ -200,34 +201,34 @@ class RhkIn(Schema):
     iki: IkiIn | None = Field(None, description="Indikator pertama (boleh ditambah kemudian).")
 
 
-class RhkPatch(Schema):
+class RhkPatch(In):
     teks: str | None = Field(None, min_length=1, max_length=MAX_TEXT, pattern=TEXT)
     jenis: JenisHasil | None = None
     dimensi: Dimensi | None = None
     perspektif: Perspektif | None = None
 
 
-class LinkIn(Schema):
+class LinkIn(In):
     rhk_atasan_id: int | None = Field(..., ge=1, le=MAX_ID, description="null melepas tautan.")
 
 
-class TeksIn(Schema):
+class TeksIn(In):
     teks: str = Field(..., max_length=MAX_TEXT, pattern=TEXT)
 
 
-class KomentarIn(Schema):
+class KomentarIn(In):
     komentar: str = Field("", max_length=MAX_TEXT, pattern=TEXT)
 
 
-class AlasanIn(Schema):
+class AlasanIn(In):
     alasan: str = Field(..., max_length=MAX_TEXT, pattern=TEXT)
 
 
-class EkspektasiIn(Schema):
+class EkspektasiIn(In):
     ekspektasi_khusus: str = Field(..., max_length=MAX_TEXT, pattern=TEXT)
 
 
-class LampiranIn(Schema):
+class LampiranIn(In):
     dukungan_sumber_daya: str | None = Field(None, max_length=2 * MAX_TEXT, pattern=TEXT)
     skema_pertanggungjawaban: str | None = Field(None, max_length=2 * MAX_TEXT, pattern=TEXT)
     konsekuensi: str | None = Field(None, max_length=2 * MAX_TEXT, pattern=TEXT)

@@ -19,7 +19,7 @@ from ninja import Path, Query, Router
 from ninja.errors import HttpError
 
 from karier.api.pagination import paginate
-from karier.api.schemas import ERRORS, MAX_ID, ErrorOut, Page, PageParams
+from karier.api.schemas import ERRORS, MAX_ID, ErrorOut, Page, PageParams, ValidationErrorOut
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import Jabatan, UnitKerja
 from karier.standards import access, selectors, services, workflow
@@ -75,7 +75,7 @@ from karier.standards.schemas import (
 router = Router(tags=["standar"])
 
 READ = {**ERRORS, 404: ErrorOut}
-WRITE = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: DataInvalidOut}
+WRITE = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: DataInvalidOut, 422: ValidationErrorOut}
 
 
 def _id(description: str) -> Any:

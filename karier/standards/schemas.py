@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Schema
 from pydantic import StrictFloat, StrictInt, StringConstraints
 
-from karier.api.schemas import MAX_ID
+from karier.api.schemas import MAX_ID, In
 from karier.people.choices import JenisJabatan
 from karier.people.schemas import NO_CONTROL_CHARS, Ref
 from karier.standards.choices import Arah, Aspek, Dimensi, Perspektif, StatusPerjanjian
@@ -35,25 +35,25 @@ def text(max_length: int = 4000, default: Any = "", description: str = "") -> An
 
 
 # ---------------------------------------------------------------------------- filters
-class IndikatorFilter(Schema):
+class IndikatorFilter(In):
     rpjmd: int | None = Field(None, ge=1, le=MAX_ID, description="Id RPJMD.")
     renstra: int | None = Field(None, ge=1, le=MAX_ID, description="Id Renstra.")
     opd: int | None = Field(None, ge=1, le=MAX_ID, description="Id perangkat daerah.")
     provinsi: bool | None = Field(None, description="true: hanya IKU provinsi; false: hanya indikator OPD.")
 
 
-class RenstraFilter(Schema):
+class RenstraFilter(In):
     opd: int | None = Field(None, ge=1, le=MAX_ID, description="Id perangkat daerah.")
     rpjmd: int | None = Field(None, ge=1, le=MAX_ID, description="Id RPJMD.")
 
 
-class PerjanjianFilter(Schema):
+class PerjanjianFilter(In):
     opd: int | None = Field(None, ge=1, le=MAX_ID, description="Id perangkat daerah.")
     tahun: int | None = Field(None, ge=MIN_TAHUN, le=MAX_TAHUN, description="Tahun perjanjian.")
     status: StatusPerjanjian | None = Field(None, description="Status perjanjian.")
 
 
-class StandarFilter(Schema):
+class StandarFilter(In):
     opd: int | None = Field(None, ge=1, le=MAX_ID, description="Id perangkat daerah.")
     ada: bool | None = Field(None, description="true: yang sudah punya standar; false: yang belum.")
     jenis: JenisJabatan | None = Field(None, description="Jenis jabatan.")
@@ -226,7 +226,7 @@ class EkspektasiOut(Schema):
     contoh: str
 
 
-class PerilakuOut(Schema):
+class StandarPerilakuOut(Schema):
     nilai: str
     nama: str
     penjelasan: str
@@ -250,7 +250,7 @@ class StandarOut(Schema):
     contoh: str
     diperbarui_pada: dt.datetime | None
     hasil: list[DimensiOut] = Field(..., description="Dikelompokkan: Produktivitas, Kompetensi, Integritas.")
-    perilaku: list[PerilakuOut] = Field(..., description="Ketujuh nilai BerAKHLAK, selalu lengkap.")
+    perilaku: list[StandarPerilakuOut] = Field(..., description="Ketujuh nilai BerAKHLAK, selalu lengkap.")
     boleh_ubah: bool
 
 
@@ -274,7 +274,7 @@ class DataInvalidOut(Schema):
 
 
 # ---------------------------------------------------------------------------- inputs
-class IndikatorIn(Schema):
+class IndikatorIn(In):
     sasaran_id: Id | None = Field(None, description="Sasaran RPJMD (untuk IKU provinsi).")
     sasaran_renstra_id: Id | None = Field(None, description="Sasaran Renstra (untuk indikator OPD).")
     induk_id: Id | None = Field(None, description="IKU provinsi yang didukung (hanya indikator OPD).")
@@ -289,7 +289,7 @@ class IndikatorIn(Schema):
     contoh: str = text()
 
 
-class IndikatorPatch(Schema):
+class IndikatorPatch(In):
     induk_id: Id | None = None
     kode: str | None = line(30, None)
     nama: str | None = line(300, None)
@@ -302,7 +302,7 @@ class IndikatorPatch(Schema):
     contoh: str | None = text(default=None)
 
 
-class NilaiIn(Schema):
+class NilaiIn(In):
     tahun: Tahun
     target: Angka | None = None
     realisasi: Angka | None = None
@@ -310,19 +310,19 @@ class NilaiIn(Schema):
     sumber: str = line(300)
 
 
-class RenstraIn(Schema):
+class RenstraIn(In):
     opd_id: Id
     rpjmd_id: Id
     tahun_mulai: Tahun | None = None
     tahun_selesai: Tahun | None = None
 
 
-class RenstraPatch(Schema):
+class RenstraPatch(In):
     tahun_mulai: Tahun | None = None
     tahun_selesai: Tahun | None = None
 
 
-class SasaranRenstraIn(Schema):
+class SasaranRenstraIn(In):
     sasaran_rpjmd_id: Id
     nomor: Nomor
     teks: str = text(2000, ...)
@@ -330,12 +330,12 @@ class SasaranRenstraIn(Schema):
     contoh: str = text()
 
 
-class PerjanjianIn(Schema):
+class PerjanjianIn(In):
     opd_id: Id
     tahun: Tahun
 
 
-class BarisIn(Schema):
+class BarisIn(In):
     indikator_id: Id
     sasaran_id: Id | None = Field(None, description="Bawaan: sasaran Renstra dari indikator.")
     target: Angka | None = None
@@ -344,27 +344,27 @@ class BarisIn(Schema):
     urutan: Nomor | None = None
 
 
-class BarisPatch(Schema):
+class BarisPatch(In):
     target: Angka | None = None
     target_kualitatif: str | None = line(300, None)
     perspektif: Perspektif | None = None
     urutan: Nomor | None = None
 
 
-class StatusIn(Schema):
+class StatusIn(In):
     aksi: Literal["tandatangan", "buka"]
     alasan: str = text(500, "", "Wajib untuk aksi buka.")
     tanggal: dt.date | None = Field(None, description="Tanggal tanda tangan (bawaan: hari ini).")
 
 
-class PerilakuIn(Schema):
+class PerilakuIn(In):
     nilai: str = Field(..., max_length=30, pattern=r"^[A-Z_]+$", description="Kode nilai, mis. AKUNTABEL.")
     ekspektasi: str = text(2000)
     penjelasan: str = text()
     contoh: str = text()
 
 
-class StandarIn(Schema):
+class StandarIn(In):
     ringkasan: str = text()
     penjelasan: str = text()
     contoh: str = text()
@@ -372,7 +372,7 @@ class StandarIn(Schema):
                                               description="Bila diisi, menggantikan semua ekspektasi perilaku.")
 
 
-class HasilIn(Schema):
+class HasilIn(In):
     dimensi: Dimensi = Dimensi.PRODUKTIVITAS
     rhk: str = text(2000, ...)
     aspek: Aspek = Aspek.KUANTITAS
@@ -386,7 +386,7 @@ class HasilIn(Schema):
     indikator_opd_id: Id | None = None
 
 
-class HasilPatch(Schema):
+class HasilPatch(In):
     dimensi: Dimensi | None = None
     rhk: str | None = text(2000, None)
     aspek: Aspek | None = None
@@ -400,5 +400,5 @@ class HasilPatch(Schema):
     indikator_opd_id: Id | None = None
 
 
-class SalinIn(Schema):
+class SalinIn(In):
     jabatan_ids: list[Id] = Field(..., min_length=1, max_length=5000)

@@ -56,7 +56,7 @@ ORG_ROUTES = {"people:unit_detail": "/pegawai/unit/{unit}/", "api:unit_detail": 
               "api:jabatan_detail": "/api/v1/jabatan/{jabatan}"}
 ADMIN_ONLY = {"core:audit_log": "/jejak-audit/"}
 PUBLIC = {"api:api-root", "core:glossary", "accounts:login", "accounts:logout", "api:openapi-json",
-          "api:openapi-view", "set_language"}
+          "api:openapi-view", "set_language", "public_feedback:form", "public_feedback:terima_kasih"}
 # Routes whose who-may-do-what table lives with their app; anonymous access to every one of
 # them is still checked here (`test_anonymous_is_kept_out_of_every_route`).
 COVERED_ELSEWHERE = {
@@ -70,6 +70,16 @@ COVERED_ELSEWHERE = {
     "tests/plans/test_plans_cascade.py": ("plans_insight:cascade", "plans_insight:coverage", "api:skp_cakupan",
                                           "api:skp_celah_", "api:skp_kaskade"),
     "tests/plans/test_plans_bulk.py": ("plans_insight:bulk", "api:skp_massal_"),
+    "tests/appraisal/test_appraisal_api.py": ("appraisal:", "api:penilaian_"),
+    "tests/appraisal/test_appraisal_feedback_multirater.py": ("appraisal_feedback:", "api:nominasi_",
+                                                               "api:permintaan_", "api:ringkasan_perilaku"),
+    "tests/appraisal/test_appraisal_public_feedback.py": ("appraisal_feedback:publik", "api:tautan_",
+                                                         "api:ringkasan_publik", "api:umpan_balik_publik",
+                                                         "api:moderasi_"),
+    "tests/appraisal/test_appraisal_calibration_api.py": ("appraisal_calibration:", "api:kalibrasi_",
+                                                          "api:evaluasi_", "api:keberatan_", "api:tutup_",
+                                                          "api:dokumen_", "api:penetapan_", "api:rekap_",
+                                                          "api:periode_tutup_"),
 }
 
 

@@ -72,20 +72,20 @@ def test_create_read_and_edit_rows(org: Org) -> None:
     assert c.get(f"{API}/skp").json()["count"] == 1
 
 
-def test_bad_input_is_422_and_nothing_is_written(org: Org) -> None:
+def test_bad_input_is_refused_and_nothing_is_written(org: Org) -> None:
     skp = plan(org)
     c = as_user(org, "staf1a")
     before = (RencanaHasilKerja.objects.count(), IndikatorKinerjaIndividu.objects.count())
     r = post(c, f"/skp/{skp.pk}/rhk", {"teks": "Baru", "iki": {"aspek": "KUANTITAS", "indikator": "Jumlah",
                                                                 "target_angka": "dua belas"}})
-    assert r.status_code == 422
+    assert r.status_code == 409
     assert r.json()["errors"]["target_angka"] == ["Target harus berupa angka, misalnya 12 atau 99,5."]
     other = plan(org, "staf1b")
     r = post(c, f"/skp/{skp.pk}/rhk/{skp.rhk.get().pk}/atasan", {"rhk_atasan_id": other.rhk.get().pk}, method="put")
-    assert r.status_code == 422 and "bukan RHK pejabat penilai" in r.json()["errors"]["rhk_atasan"][0]
+    assert r.status_code == 409 and "bukan RHK pejabat penilai" in r.json()["errors"]["rhk_atasan"][0]
     r = post(c, f"/skp/{skp.pk}/rhk/{skp.rhk.get().pk}/atasan", {"rhk_atasan_id": 10**12}, method="put")
-    assert r.status_code == 422
-    assert post(c, "/skp", {"tahun": YEAR, "sumber": "KOSONG"}).status_code == 422  # duplicate
+    assert r.status_code == 409
+    assert post(c, "/skp", {"tahun": YEAR, "sumber": "KOSONG"}).status_code == 409  # duplicate
     assert post(c, "/skp", {"tahun": 1999, "sumber": "KOSONG"}).status_code == 422
     assert post(c, "/skp", {"tahun": YEAR, "sumber": "APA"}).status_code == 422
     assert (RencanaHasilKerja.objects.count(), IndikatorKinerjaIndividu.objects.count()) == (before[0] + 1,
@@ -122,14 +122,14 @@ def test_workflow_over_the_api(org: Org) -> None:
     assert post(owner, f"/skp/{skp.pk}/ajukan").json()["status"] == "DIAJUKAN"
     assert post(owner, f"/skp/{skp.pk}/setujui").status_code == 403
     r = post(boss, f"/skp/{skp.pk}/kembalikan", {"komentar": ""})
-    assert r.status_code == 422 and r.json()["errors"] == {"komentar": ["Komentar wajib diisi."]}
+    assert r.status_code == 409 and r.json()["errors"] == {"komentar": ["Komentar wajib diisi."]}
     r = post(boss, f"/skp/{skp.pk}/kembalikan", {"komentar": "Naikkan target"})
     assert r.json()["status"] == "DIKEMBALIKAN" and r.json()["dialog"][-1]["teks"] == "Naikkan target"
     post(owner, f"/skp/{skp.pk}/dialog", {"teks": "Siap"})
     assert post(owner, f"/skp/{skp.pk}/ajukan").status_code == 200
     r = post(boss, f"/skp/{skp.pk}/setujui", {"komentar": "Oke"})
     assert r.json()["status"] == "DISETUJUI" and r.json()["tindakan"] == ["revisi"]
-    assert post(owner, f"/skp/{skp.pk}/rhk", {"teks": "x"}).status_code == 422
+    assert post(owner, f"/skp/{skp.pk}/rhk", {"teks": "x"}).status_code == 409  # approved: only a revision changes it
     r = post(owner, f"/skp/{skp.pk}/revisi", {"alasan": "Tugas baru"})
     assert (r.json()["status"], r.json()["versi"]) == ("DRAFT", 2)
     e = skp.perilaku.get(nilai_id="ADAPTIF")

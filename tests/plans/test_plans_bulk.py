@@ -296,7 +296,7 @@ def test_api(org_std: Org, django_capture_on_commit_callbacks: Any) -> None:
     assert c.post("/api/v1/skp/massal", {"tahun": 1900}, content_type="application/json").status_code == 422
     outside = c.post("/api/v1/skp/massal", {"tahun": TAHUN, "unit_id": org.units["dik_b2"].pk},
                      content_type="application/json")
-    assert outside.status_code == 422 and "unit" in outside.json()["errors"]
+    assert outside.status_code == 409 and "unit" in outside.json()["errors"]
     with django_capture_on_commit_callbacks(execute=True):
         started = c.post("/api/v1/skp/massal", {"tahun": TAHUN, "unit_id": org.units["dik_b1"].pk},
                          content_type="application/json")
@@ -309,7 +309,7 @@ def test_api(org_std: Org, django_capture_on_commit_callbacks: Any) -> None:
     TahunKinerja.objects.filter(pk=TAHUN).update(ditutup=True)
     c.force_login(org.users["admin"])
     closed = c.post("/api/v1/skp/massal", {"tahun": TAHUN}, content_type="application/json")
-    assert closed.status_code == 422 and "ditutup" in str(closed.json()["errors"]["tahun"])
+    assert closed.status_code == 409 and "ditutup" in str(closed.json()["errors"]["tahun"])
 
 
 @pytest.mark.django_db

@@ -55,12 +55,12 @@ BAD_TARGETS = [
 
 
 @pytest.mark.parametrize(("extra", "field", "message"), BAD_TARGETS)
-def test_hasil_with_a_bad_target_is_422_in_indonesian_and_writes_nothing(org: Any, login: Any, extra: dict[str, Any],
+def test_hasil_with_a_bad_target_is_409_in_indonesian_and_writes_nothing(org: Any, login: Any, extra: dict[str, Any],
                                                                         field: str, message: str) -> None:
     before = _counts()
     body = {"rhk": "Tersusunnya laporan", "indikator": "Jumlah laporan", "satuan": "laporan", **extra}
     r = _send(login("kabid1"), "post", f"/api/v1/standar-jabatan/{org.jabatan['staf1'].pk}/hasil", body)
-    assert r.status_code == 422, r.content
+    assert r.status_code == 409, r.content
     data = r.json()
     assert data["detail"] == "Data tidak valid."
     assert any(message in m for m in data["errors"][field]), data
@@ -85,7 +85,7 @@ def test_write_round_trip(seeded: Any, login: Any) -> None:
     r = _send(c, "patch", f"/api/v1/standar-hasil/{hasil_id}", {"target_angka": 10.5})
     assert r.status_code == 200 and r.json()["target_angka"] == 10.5
     r = _send(c, "patch", f"/api/v1/standar-hasil/{hasil_id}", {"aspek": "WAKTU", "target_angka": "segera"})
-    assert r.status_code == 422 and "Target harus berupa angka" in r.json()["errors"]["target_angka"][0]
+    assert r.status_code == 409 and "Target harus berupa angka" in r.json()["errors"]["target_angka"][0]
     assert StandarHasil.objects.get(pk=hasil_id).aspek == "KUANTITAS"
     assert c.delete(f"/api/v1/standar-hasil/{hasil_id}").status_code == 204
     assert not StandarHasil.objects.filter(pk=hasil_id).exists()
@@ -95,7 +95,7 @@ def test_unknown_behaviour_value_is_422_and_nothing_changes(seeded: Any, login: 
     url = f"/api/v1/standar-jabatan/{seeded.jabatan['staf1'].pk}"
     before = StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"]).ringkasan
     r = _send(login("admin"), "put", url, {"ringkasan": "Baru", "perilaku": [{"nilai": "RAJIN", "ekspektasi": "x"}]})
-    assert r.status_code == 422 and "tidak dikenal" in r.json()["errors"]["perilaku.0.nilai"][0]
+    assert r.status_code == 409 and "tidak dikenal" in r.json()["errors"]["perilaku.0.nilai"][0]
     assert StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"]).ringkasan == before
 
 
@@ -105,9 +105,9 @@ def test_agreement_sign_and_reopen_through_the_api(seeded: Any, login: Any) -> N
     row = pk.rows.first()
     assert row is not None
     r = _send(c, "patch", f"/api/v1/perjanjian-baris/{row.pk}", {"target": 9.4})
-    assert r.status_code == 422 and "sudah ditandatangani" in r.json()["errors"]["__all__"][0]
+    assert r.status_code == 409 and "sudah ditandatangani" in r.json()["errors"]["__all__"][0]
     r = _send(c, "post", f"/api/v1/perjanjian/{pk.pk}/status", {"aksi": "buka"})
-    assert r.status_code == 422 and "wajib diisi" in r.json()["errors"]["alasan"][0]
+    assert r.status_code == 409 and "wajib diisi" in r.json()["errors"]["alasan"][0]
     r = _send(c, "post", f"/api/v1/perjanjian/{pk.pk}/status", {"aksi": "buka", "alasan": "Revisi target."})
     assert r.json() == {"status": "DRAFT", "ditandatangani_pada": None, "aksi": ["tandatangan"]}
     assert _send(c, "patch", f"/api/v1/perjanjian-baris/{row.pk}", {"target": "9,4"}).json()["target"] == 9.4
@@ -119,16 +119,16 @@ def test_nilai_and_indicator_writes(seeded: Any, login: Any) -> None:
     c = login("admin")
     ipm = Indikator.objects.get(kode="IKU-01")
     r = _send(c, "put", f"/api/v1/indikator/{ipm.pk}/nilai", {"tahun": 2026, "realisasi": "tinggi"})
-    assert r.status_code == 422 and "harus berupa angka" in r.json()["errors"]["realisasi"][0]
+    assert r.status_code == 409 and "harus berupa angka" in r.json()["errors"]["realisasi"][0]
     r = _send(c, "put", f"/api/v1/indikator/{ipm.pk}/nilai", {"tahun": 2026, "realisasi": 76.1,
                                                             "metode": "BPS baru (2023)"})
     assert r.status_code == 200 and r.json()["realisasi"] == 76.1
     rls = Indikator.objects.get(kode="IKD-DIK-01")
     r = _send(c, "post", "/api/v1/indikator", {"sasaran_renstra_id": rls.sasaran_renstra_id, "nama": "APM SMA",
                                                "satuan": "%", "induk_id": rls.pk})
-    assert r.status_code == 422 and "provinsi" in r.json()["errors"]["induk"][0]
+    assert r.status_code == 409 and "provinsi" in r.json()["errors"]["induk"][0]
     r = _send(c, "post", "/api/v1/indikator", {"sasaran_renstra_id": 10**12, "nama": "APM SMA", "satuan": "%"})
-    assert r.status_code == 422 and "tidak ditemukan" in r.json()["errors"]["sasaran_renstra_id"][0]
+    assert r.status_code == 409 and "tidak ditemukan" in r.json()["errors"]["sasaran_renstra_id"][0]
 
 
 BAD_PARAMS = [

@@ -1,0 +1,127 @@
+"""Who may see and do what with an evaluation (Evaluasi). Builds on `karier.people.access`.
+
+- An evaluation is visible exactly when its appraisee is visible (self, superior chain, agency
+  head, BKD admin, auditor); a hidden one answers 404.
+- Two parties act on it: the appraisee (`pegawai`: realisation, evidence, dialog notes) and the
+  appraiser: the `penilai` snapshot, or whoever covers `penilai_jabatan` on the date asked
+  (today by default) as definitive holder, Plt or Plh.
+- Auditors read everything and act on nothing; admins read everything and rate nobody (unless
+  they are the appraiser themselves).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from karier.appraisal.choices import StatusPeriode
+from karier.appraisal.models import BuktiDukung, Evaluasi
+from karier.people.access import Actor, actor_for_user, visibility_q
+from karier.people.selectors import holder_on
+
+
+def as_actor(actor_or_user: Actor | Any) -> Actor:
+    """Services take the signed-in user (for the audit trail); access rules need the Actor."""
+    if isinstance(actor_or_user, Actor):
+        return actor_or_user
+    return actor_for_user(actor_or_user)
+
+
+def visible_evaluasi(actor: Actor | Any) -> QuerySet[Evaluasi]:
+    who = as_actor(actor)
+    if who.user_id is None:
+        return Evaluasi.objects.none()
+    if who.sees_everyone:
+        return Evaluasi.objects.all()
+    # The appraiser always sees what they rate, even after moving out of the appraisee's chain.
+    return Evaluasi.objects.filter(visibility_q(who, prefix="pegawai") | appraiser_q(who))
+
+
+def evaluasi_for_actor(actor: Actor | Any, evaluasi_id: int) -> Evaluasi:
+    """The evaluation if the actor may see its appraisee; 404 otherwise (ids reveal nothing)."""
+    ev = (
+        visible_evaluasi(actor).filter(pk=evaluasi_id)
+        .select_related("periode", "periode__tahun", "skp", "pegawai", "unit", "jabatan", "penilai",
+                        "penilai_jabatan")
+        .first()
+    )
+    if ev is None:
+        raise Http404("Evaluasi tidak ditemukan.")
+    return ev
+
+
+def bukti_for_actor(actor: Actor | Any, bukti_id: int) -> BuktiDukung:
+    """Evidence is visible exactly when its evaluation is; 404 otherwise."""
+    who = as_actor(actor)
+    if who.user_id is None:
+        raise Http404("Bukti dukung tidak ditemukan.")
+    bukti = (
+        BuktiDukung.objects.filter(visibility_q(who, prefix="realisasi__evaluasi__pegawai"), pk=bukti_id)
+        .select_related("realisasi", "realisasi__evaluasi", "realisasi__evaluasi__periode")
+        .first()
+    )
+    if bukti is None:
+        raise Http404("Bukti dukung tidak ditemukan.")
+    return bukti
+
+
+def is_appraisee(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
+    who = as_actor(actor)
+    return not who.is_auditor and who.pegawai_id is not None and who.pegawai_id == evaluasi.pegawai_id
+
+
+def is_appraiser(actor: Actor | Any, evaluasi: Evaluasi, on: dt.date | None = None) -> bool:
+    """The `penilai` snapshot, or whoever covers `penilai_jabatan` on `on` (today by default) as
+    definitive holder, Plt or Plh. Never the appraisee, never an auditor.
+
+    The holder lookup (one query) runs only when the actor covers that position at all.
+    """
+    who = as_actor(actor)
+    if who.pegawai_id is None or who.is_auditor or who.pegawai_id == evaluasi.pegawai_id:
+        return False
+    if evaluasi.penilai_id is not None and evaluasi.penilai_id == who.pegawai_id:
+        return True
+    if evaluasi.penilai_jabatan_id is None or evaluasi.penilai_jabatan_id not in who.jabatan_ids:
+        return False
+    holder = holder_on(evaluasi.penilai_jabatan_id, on or timezone.localdate())
+    return holder is not None and holder.pegawai.pk == who.pegawai_id
+
+
+def appraiser_q(actor: Actor | Any) -> Q:
+    """A filter on Evaluasi for the evaluations the actor rates today (snapshot or covered position).
+
+    Positions are those the actor covers today (`actor.jabatan_ids`); a co-covering Plh of a
+    position that also has a definitive holder is narrowed by `is_appraiser` on the write.
+    """
+    who = as_actor(actor)
+    if who.pegawai_id is None or who.is_auditor:
+        return Q(pk__in=[])
+    q = Q(penilai_id=who.pegawai_id)
+    if who.jabatan_ids:
+        q |= Q(penilai_jabatan_id__in=who.jabatan_ids)
+    return q & ~Q(pegawai_id=who.pegawai_id)
+
+
+def can_record(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
+    """Realisation and evidence: the appraisee, while the period is open and the evaluation unlocked."""
+    return (is_appraisee(actor, evaluasi) and not evaluasi.terkunci
+            and evaluasi.periode.status == StatusPeriode.DIBUKA)
+
+
+def can_rate(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
+    return (not evaluasi.terkunci and evaluasi.periode.status == StatusPeriode.DIBUKA
+            and is_appraiser(actor, evaluasi))
+
+
+def can_comment(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
+    """Dialog notes: either party while unlocked."""
+    return not evaluasi.terkunci and (is_appraisee(actor, evaluasi) or is_appraiser(actor, evaluasi))
+
+
+def can_manage_calendar(actor: Actor | Any) -> bool:
+    who = as_actor(actor)
+    return who.is_admin and not who.is_auditor

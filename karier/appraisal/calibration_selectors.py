@@ -1,0 +1,238 @@
+"""Reads for the unit result and the calibration against the distribution curve (issue #5, part 5).
+
+**Who is in a unit's calibration** — the people the unit's head leads directly, so that every
+evaluation belongs to exactly one unit and each unit is finalised once:
+
+- everyone appraised in the unit itself, except the unit's own head;
+- the heads of the units whose head position reports to a position of this unit (the heads of its
+  sub-units; for the Sekretariat Daerah, the heads of the agencies).
+
+A unit head's own evaluation is therefore calibrated one level up, where his rating hasil kerja is
+his unit's result. The head at the very top (no superior position) is in no unit.
+
+The curve of the year's policy (`KalenderPenilaian.kebijakan_kurva`, else `DEFAULT_CURVE`) is
+checked with `karier.rules.check_distribution` on the final predikat (`predikat_akhir` when
+calibrated, else `predikat`); unrated people are counted apart and block finalisation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, NullIf
+
+from karier.appraisal.choices import PredikatChoice, StatusFinalisasi
+from karier.appraisal.models import (
+    Evaluasi,
+    FinalisasiUnit,
+    KalenderPenilaian,
+    PeriodePenilaian,
+    PredikatOrganisasiUnit,
+)
+from karier.people.models import UnitKerja
+from karier.rules import (
+    DEFAULT_CURVE,
+    PREDIKAT_ORDER,
+    CurveLimit,
+    CurvePolicy,
+    CurveViolation,
+    check_distribution,
+    curve_limits,
+    curve_policy_from_dict,
+)
+
+#: Best first, for columns and tables.
+PREDIKAT_COLUMNS: tuple[str, ...] = tuple(p.value for p in reversed(PREDIKAT_ORDER))
+BELUM = ""  # key of the unrated column
+
+HEAD_Q = Q(jabatan__adalah_kepala_unit=True, jabatan__unit_id=F("unit_id"))
+
+
+def final_predikat_expr() -> Any:
+    """predikat_akhir when calibrated, else predikat ('' when unrated)."""
+    return Coalesce(NullIf(F("predikat_akhir"), Value("")), F("predikat"))
+
+
+def calibration_unit_expr() -> Any:
+    """The unit whose calibration an evaluation belongs to (see the module docstring)."""
+    return Case(When(HEAD_Q, then=F("jabatan__atasan__unit_id")), default=F("unit_id"))
+
+
+def unit_scope_q(unit_id: int) -> Q:
+    return (Q(unit_id=unit_id) & ~HEAD_Q) | (HEAD_Q & Q(jabatan__atasan__unit_id=unit_id))
+
+
+def unit_evaluations(unit: UnitKerja | int, periode: PeriodePenilaian | int) -> QuerySet[Evaluasi]:
+    unit_id = unit if isinstance(unit, int) else unit.pk
+    periode_id = periode if isinstance(periode, int) else periode.pk
+    return Evaluasi.objects.filter(unit_scope_q(unit_id), periode_id=periode_id)
+
+
+def kalender_for(periode: PeriodePenilaian) -> KalenderPenilaian:
+    """The year's settings, or an unsaved row with the defaults when the admin has set none."""
+    return KalenderPenilaian.objects.filter(pk=periode.tahun_id).first() or KalenderPenilaian(tahun_id=periode.tahun_id)
+
+
+def curve_policy(kalender: KalenderPenilaian) -> CurvePolicy:
+    """The year's curve; the defaults of SE MenPANRB 3/2023 when none is stored."""
+    return curve_policy_from_dict(kalender.kebijakan_kurva) if kalender.kebijakan_kurva else DEFAULT_CURVE
+
+
+def counts_from(rows: list[Evaluasi] | list[str]) -> dict[str, int]:
+    counts = dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
+    for r in rows:
+        p = r if isinstance(r, str) else (r.predikat_akhir or r.predikat)
+        counts[p if p in counts else BELUM] += 1
+    return counts
+
+
+def rated_counts(counts: dict[str, int]) -> dict[str, int]:
+    return {k: v for k, v in counts.items() if k != BELUM}
+
+
+@dataclass
+class Kolom:
+    predikat: str
+    orang: list[Evaluasi]
+    batas: list[str]
+
+
+@dataclass
+class UnitCalibration:
+    unit: UnitKerja
+    periode: PeriodePenilaian
+    kalender: KalenderPenilaian
+    policy: CurvePolicy
+    organisasi: PredikatOrganisasiUnit | None
+    finalisasi: FinalisasiUnit | None
+    evaluasi: list[Evaluasi]
+    counts: dict[str, int]
+    limits: list[CurveLimit] = field(default_factory=list)
+    violations: list[CurveViolation] = field(default_factory=list)
+    kolom: list[Kolom] = field(default_factory=list)
+
+    @property
+    def belum_dinilai(self) -> list[Evaluasi]:
+        return [e for e in self.evaluasi if not (e.predikat_akhir or e.predikat)]
+
+    @property
+    def final(self) -> bool:
+        return self.finalisasi is not None and self.finalisasi.status == StatusFinalisasi.FINAL
+
+    @property
+    def headcount(self) -> int:
+        return sum(rated_counts(self.counts).values())
+
+    @property
+    def pesan_pelanggaran(self) -> list[str]:
+        return [v.message for v in self.violations]
+
+
+def unit_calibration(unit: UnitKerja, periode: PeriodePenilaian) -> UnitCalibration:
+    """Everything the calibration screen shows, in five queries whatever the unit's size."""
+    kalender = kalender_for(periode)
+    policy = curve_policy(kalender)
+    organisasi = PredikatOrganisasiUnit.objects.filter(unit=unit, periode=periode).select_related(
+        "ditetapkan_oleh").first()
+    finalisasi = FinalisasiUnit.objects.filter(unit=unit, periode=periode).first()
+    rows = list(
+        unit_evaluations(unit, periode)
+        .select_related("pegawai", "pegawai__golongan", "jabatan", "unit")
+        .order_by("pegawai__nama", "pk")
+    )
+    counts = counts_from(rows)
+    cal = UnitCalibration(unit=unit, periode=periode, kalender=kalender, policy=policy, organisasi=organisasi,
+                          finalisasi=finalisasi, evaluasi=rows, counts=counts)
+    if organisasi is not None:
+        rated = rated_counts(counts)
+        cal.violations = check_distribution(organisasi.predikat, rated, policy)
+        cal.limits = curve_limits(organisasi.predikat, sum(rated.values()), policy)
+    by_cat: dict[str, list[Evaluasi]] = defaultdict(list)
+    for e in rows:
+        by_cat[e.predikat_akhir or e.predikat].append(e)
+    for p in PREDIKAT_COLUMNS:
+        batas = [lim.description for lim in cal.limits if p in {c.value for c in lim.categories}]
+        cal.kolom.append(Kolom(p, by_cat.get(p, []), batas))
+    return cal
+
+
+# ---------------------------------------------------------------------------- agency
+@dataclass
+class UnitRow:
+    unit: UnitKerja
+    counts: dict[str, int]
+    organisasi: str
+    violations: list[CurveViolation]
+    final: bool
+
+    @property
+    def headcount(self) -> int:
+        return sum(rated_counts(self.counts).values())
+
+    @property
+    def belum(self) -> int:
+        return self.counts[BELUM]
+
+
+@dataclass
+class AgencyCalibration:
+    opd: UnitKerja
+    periode: PeriodePenilaian
+    rows: list[UnitRow]
+    total: dict[str, int]
+
+    @property
+    def units_with_violations(self) -> int:
+        return sum(1 for r in self.rows if r.violations)
+
+    @property
+    def units_final(self) -> int:
+        return sum(1 for r in self.rows if r.final)
+
+
+def calibration_counts(periode: PeriodePenilaian, *, opd_id: int | None = None,
+                       unit_ids: list[int] | None = None) -> dict[int, dict[str, int]]:
+    """{calibration unit id: {predikat: n}} by one GROUP BY (unrated under '')."""
+    qs = Evaluasi.objects.filter(periode=periode)
+    if opd_id is not None:
+        qs = qs.filter((~HEAD_Q & Q(unit__opd_id=opd_id)) | (HEAD_Q & Q(jabatan__atasan__unit__opd_id=opd_id)))
+    rows = (qs.annotate(kal=calibration_unit_expr(), p=final_predikat_expr())
+            .values("kal", "p").annotate(n=Count("pk")).order_by())
+    out: dict[int, dict[str, int]] = {}
+    for r in rows:
+        if r["kal"] is None or (unit_ids is not None and r["kal"] not in unit_ids):
+            continue
+        counts = out.setdefault(r["kal"], dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0))
+        key = r["p"] if r["p"] in counts else BELUM
+        counts[key] += r["n"]
+    return out
+
+
+def agency_calibration(opd: UnitKerja, periode: PeriodePenilaian) -> AgencyCalibration:
+    """Per unit of the agency: counts, result, violations, finalised — five queries in all."""
+    policy = curve_policy(kalender_for(periode))
+    units = list(UnitKerja.objects.filter(opd_id=opd.pk).order_by("path"))
+    per_unit = calibration_counts(periode, opd_id=opd.pk)
+    results = dict(PredikatOrganisasiUnit.objects.filter(periode=periode, unit__opd_id=opd.pk)
+                   .values_list("unit_id", "predikat"))
+    final = set(FinalisasiUnit.objects.filter(periode=periode, unit__opd_id=opd.pk, status=StatusFinalisasi.FINAL)
+                .values_list("unit_id", flat=True))
+    total = dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
+    rows = []
+    for u in units:
+        counts = per_unit.get(u.pk)
+        if counts is None:
+            continue
+        for k, v in counts.items():
+            total[k] += v
+        org = results.get(u.pk, "")
+        violations = check_distribution(org, rated_counts(counts), policy) if org else []
+        rows.append(UnitRow(u, counts, org, violations, u.pk in final))
+    return AgencyCalibration(opd=opd, periode=periode, rows=rows, total=total)
+
+
+def pilihan_predikat() -> list[tuple[str, str]]:
+    return [(v, str(label)) for v, label in PredikatChoice.choices]

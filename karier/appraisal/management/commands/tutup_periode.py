@@ -1,0 +1,44 @@
+"""`karier tutup_periode --periode ID [--opd ID]` — close an appraisal period (admins, demo, bench)."""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from karier.appraisal.close import CHUNK, TAHAP_LABELS, periode_close
+
+
+class Command(BaseCommand):
+    help = ("Menutup periode penilaian untuk satu perangkat daerah atau seluruh provinsi: membuat evaluasi yang "
+            "belum ada, menerapkan aturan predikat, memeriksa kelengkapan dan menyusun rekap. Aman dijalankan ulang.")
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--periode", type=int, required=True, help="id periode penilaian")
+        parser.add_argument("--opd", type=int, default=None, help="id perangkat daerah (bawaan: seluruh provinsi)")
+        parser.add_argument("--chunk", type=int, default=CHUNK, help=f"pegawai per transaksi (bawaan {CHUNK})")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        verbose = options["verbosity"] >= 1
+
+        def progress(done: int, total: int, tahap: str) -> None:
+            if verbose and total:
+                self.stdout.write(f"  {TAHAP_LABELS.get(tahap, tahap)}: {done:,}/{total:,}".replace(",", "."))
+
+        try:
+            r = periode_close(actor_id=None, periode_id=options["periode"], opd_id=options["opd"],
+                              chunk_size=max(1, options["chunk"]), progress=progress)
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        if not verbose:
+            return
+        n = lambda v: f"{v:,}".replace(",", ".")  # noqa: E731
+        self.stdout.write(self.style.SUCCESS(
+            f"{n(r.evaluasi_total)} evaluasi; {n(r.evaluasi_dibuat)} dibuat, {n(r.predikat_ditulis)} predikat "
+            f"ditulis, {n(r.rating_pemimpin_ditulis)} rating kepala unit mengikuti hasil unit; {r.detik:.1f} detik."))
+        self.stdout.write(f"  belum dinilai: {n(r.belum_dinilai)}; unit tanpa predikat organisasi: "
+                          f"{len(r.unit_tanpa_hasil)}; unit belum final: {n(r.unit_belum_final)}")
+        self.stdout.write("  rekap: " + ", ".join(f"{k or 'belum dinilai'} {n(v)}" for k, v in r.total.items()))
+        self.stdout.write("  periode ditutup." if r.periode_ditutup else "  periode belum ditutup.")

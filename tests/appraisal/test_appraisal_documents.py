@@ -1,0 +1,90 @@
+"""Dokumen Evaluasi Kinerja, Penetapan Predikat Kinerja (PDF) and the Excel recap (issue #5 part 7)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+from karier.appraisal import documents
+from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
+from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
+from karier.appraisal.models import Realisasi, UmpanBalik
+from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
+from tests.orgdata import PASSWORD, Org
+
+
+def pdf_text(pdf: bytes) -> str:
+    assert pdf.startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:  # poppler-utils missing: fall back to the raw bytes
+        return pdf.decode("latin-1")
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
+    return out.stdout.decode()
+
+
+@pytest.fixture
+def s(org: Org) -> Seksi:
+    s = seksi(org, extra=3)
+    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
+                            alasan="Capaian PK sesuai target.")
+    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan",
+                   alasan="Target tertinggal.")
+    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
+    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
+    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    return s
+
+
+def _client(s: Seksi, key: str) -> Client:
+    c = Client()
+    assert c.login(username=s.user(key).username, password=PASSWORD)
+    return c
+
+
+@pytest.mark.django_db
+def test_evaluation_document(s: Seksi) -> None:
+    ev = s.ev("staf1a")
+    iki = ev.skp.rhk.first().iki.first()  # type: ignore[union-attr]
+    Realisasi.objects.create(evaluasi=ev, iki=iki, realisasi_angka=11)
+    UmpanBalik.objects.create(evaluasi=ev, rhk=iki.rhk, teks="Laporan rapi, pertahankan.")
+    text = pdf_text(documents.evaluasi_pdf(documents.evaluasi_document(ev.pk)))
+    flat = " ".join(text.split())
+    for expected in ("DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: AKHIR (TAHUNAN)", "Dodi Saputra",
+                     "PEJABAT PENILAI KINERJA", "ATASAN PEJABAT PENILAI KINERJA", "Wati Susanti", "Laporan staf1a",
+                     "Jumlah laporan", "12 laporan", "Laporan rapi, pertahankan.", "RATING HASIL KERJA",
+                     "Sesuai Ekspektasi", "Berorientasi Pelayanan", "RATING PERILAKU KERJA",
+                     "PREDIKAT KINERJA PEGAWAI", "CAPAIAN KINERJA"):
+        assert expected in flat, expected
+    assert "DRAF" not in flat
+
+
+@pytest.mark.django_db
+def test_penetapan_and_recap(s: Seksi) -> None:
+    doc = documents.penetapan_document(s.unit, s.periode)
+    flat = " ".join(pdf_text(documents.penetapan_pdf(doc)).split())
+    for expected in ("PENETAPAN PREDIKAT KINERJA PEGAWAI", "SEKSI KURIKULUM", "Dodi Saputra", "Pegawai x0",
+                     "Butuh Perbaikan", "Sangat Baik", "MENETAPKAN", "Kepala Seksi Kurikulum", "Pegawai kasi1"):
+        assert expected in flat, expected
+    wb = load_workbook(io.BytesIO(documents.rekap_xlsx(doc)))
+    cells = [str(c) for row in wb["Rekap"].iter_rows(values_only=True) for c in row if c is not None]
+    assert "Dodi Saputra" in cells and "Seksi Kurikulum" in cells and "Butuh Perbaikan" in cells
+
+
+@pytest.mark.django_db
+def test_document_access(s: Seksi) -> None:
+    ev = s.ev("staf1a")
+    assert _client(s, "staf1a").get(f"/penilaian/{ev.pk}/dokumen.pdf")["Content-Type"] == documents.PDF
+    assert _client(s, "staf1b").get(f"/penilaian/{ev.pk}/dokumen.pdf").status_code == 404
+    assert _client(s, "kasi1").get(f"/penilaian/{ev.pk}/dokumen.pdf").status_code == 200
+    base = f"/penilaian/kalibrasi/{s.periode.pk}/unit/{s.unit.pk}/"
+    for who in ("kasi1", "kadis", "admin", "auditor"):
+        assert _client(s, who).get(base + "rekap.xlsx").status_code == 200, who
+    assert _client(s, "kasi1").get(base + "penetapan.pdf")["Content-Type"] == documents.PDF
+    for who in ("staf1a", "kadiskominfo", "unlinked"):
+        assert _client(s, who).get(base + "penetapan.pdf").status_code == 404, who
+    api = _client(s, "kasi1").get(f"/api/v1/penilaian/evaluasi/{ev.pk}/pdf")
+    assert api.status_code == 200 and api.content.startswith(b"%PDF")

@@ -1,0 +1,149 @@
+"""Finalise, sign, lock and reopen (issue #5 part 6)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from karier.appraisal import services
+from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
+from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi
+from karier.appraisal.finalise import evaluasi_reopen, evaluasi_sign_atasan, unit_finalise
+from karier.appraisal.models import Evaluasi, FinalisasiUnit, KalenderPenilaian, RiwayatEvaluasi
+from karier.core.models import AuditEvent
+from tests.appraisal.test_appraisal_calibration_support import BP_SENTENCE, SESUAI, Seksi, rate_all, seksi
+from tests.orgdata import Org
+
+
+@pytest.fixture
+def s(org: Org) -> Seksi:
+    s = seksi(org)
+    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
+                            alasan="Capaian PK sesuai target.")
+    return s
+
+
+def _calibrate(s: Seksi) -> None:
+    for key, ke in {"x0": "Sangat Baik", "x1": "Sangat Baik", "x2": "Butuh Perbaikan"}.items():
+        kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev(key), unit=s.unit, ke=ke, alasan="Rapat kalibrasi.")
+
+
+def _finalise(s: Seksi, who: str = "kasi1", justifikasi: str = "") -> FinalisasiUnit:
+    return unit_finalise(actor=s.user(who), unit=s.unit, periode=s.periode, justifikasi=justifikasi)
+
+
+@pytest.mark.django_db
+def test_broken_curve_is_refused_and_nothing_is_written(s: Seksi) -> None:
+    with pytest.raises(ValidationError) as e:
+        _finalise(s)
+    text = " ".join(e.value.messages)
+    assert BP_SENTENCE in text and "lakukan kalibrasi" in text
+    assert not FinalisasiUnit.objects.exists()
+    assert not Evaluasi.objects.filter(ditandatangani_penilai_pada__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_calibration_then_finalise_signs_as_appraiser(s: Seksi) -> None:
+    _calibrate(s)
+    fin = _finalise(s)
+    assert fin.status == StatusFinalisasi.FINAL and fin.pelanggaran_kurva == [] and fin.justifikasi == ""
+    evs = list(Evaluasi.objects.filter(pegawai__in=[s.org.pegawai[k] for k in s.staff], periode=s.periode))
+    assert all(e.ditandatangani_penilai_pada for e in evs)
+    assert all(e.status == StatusEvaluasi.DINILAI for e in evs)  # waiting for the superior
+    with pytest.raises(ValidationError):
+        _finalise(s)  # already final
+    with pytest.raises(ValidationError):  # no more moves
+        kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x3"), unit=s.unit, ke="Sangat Baik", alasan="x")
+    with pytest.raises(ValidationError):  # nor a new unit result
+        predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Istimewa",
+                                alasan="Revisi.")
+    assert AuditEvent.objects.filter(action="appraisal.unit_finalise").count() == 1
+
+
+@pytest.mark.django_db
+def test_unrated_and_missing_result_are_refused(org: Org) -> None:
+    s = seksi(org, extra=2, rate=False)
+    rate_all(s, ["staf1a", "staf1b"], SESUAI, SESUAI)
+    with pytest.raises(ValidationError) as e:
+        _finalise(s)
+    assert "2 pegawai belum dinilai: Pegawai x0, Pegawai x1" in " ".join(e.value.messages)
+    rate_all(s, s.staff, SESUAI, SESUAI)
+    with pytest.raises(ValidationError) as e:
+        _finalise(s)
+    assert "belum ditetapkan" in " ".join(e.value.messages)
+
+
+@pytest.mark.django_db
+def test_justification_path_depends_on_the_policy(s: Seksi) -> None:
+    with pytest.raises(ValidationError):
+        _finalise(s, justifikasi="Unit kecil, semua memenuhi target.")  # policy does not allow it
+    KalenderPenilaian.objects.filter(pk=s.periode.tahun_id).update(izinkan_justifikasi_kurva=True)
+    with pytest.raises(ValidationError) as e:
+        _finalise(s)  # allowed, but the justification is missing
+    assert "justifikasi" in e.value.message_dict
+    fin = _finalise(s, justifikasi="Semua pegawai memenuhi target; disetujui rapat pimpinan.")
+    assert fin.status == StatusFinalisasi.FINAL and fin.justifikasi.startswith("Semua pegawai")
+    assert any(BP_SENTENCE in m for m in fin.pelanggaran_kurva)
+
+
+@pytest.mark.django_db
+def test_only_unit_or_agency_head_finalises(s: Seksi) -> None:
+    _calibrate(s)
+    for who in ("staf1a", "kabid1", "admin", "auditor"):
+        with pytest.raises(PermissionDenied):
+            _finalise(s, who=who)
+    assert _finalise(s, who="kadis").status == StatusFinalisasi.FINAL
+
+
+@pytest.mark.django_db
+def test_signing_order_and_lock(s: Seksi) -> None:
+    ev = s.ev("staf1a")
+    with pytest.raises(ValidationError):  # the appraiser has not signed yet
+        evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, evaluasi=ev)
+    _calibrate(s)
+    _finalise(s)
+    with pytest.raises(PermissionDenied):  # the appraiser is not his own superior
+        evaluasi_sign_atasan(actor=s.user("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
+    ev = s.ev("staf1a")
+    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, evaluasi=ev)
+    assert ev.status == StatusEvaluasi.FINAL and ev.final_pada and ev.ditandatangani_atasan_oleh_id == \
+        s.org.pegawai["kabid1"].pk
+    n = evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    assert n == 9
+    assert Evaluasi.objects.filter(periode=s.periode, status=StatusEvaluasi.FINAL).count() == 10
+    # Locked: party A's rating service refuses, nothing changes.
+    locked = Evaluasi.objects.select_related("periode", "unit", "jabatan").get(pk=ev.pk)
+    with pytest.raises(ValidationError) as e:
+        services.rating_set(actor=s.user("kasi1"), evaluasi=locked, rating_hasil_kerja="Di Atas Ekspektasi",
+                            alasan_hasil_kerja="Sangat baik sekali.", rating_perilaku=SESUAI,
+                            alasan_perilaku="Sesuai BerAKHLAK sepenuhnya.")
+    assert "terkunci" in " ".join(e.value.messages)
+    assert Evaluasi.objects.get(pk=ev.pk).rating_hasil_kerja == SESUAI
+
+
+@pytest.mark.django_db
+def test_reopen_keeps_history(s: Seksi) -> None:
+    _calibrate(s)
+    _finalise(s)
+    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    ev = s.ev("x2")
+    for who in ("staf1a", "auditor", "kadiskominfo"):
+        with pytest.raises(PermissionDenied):
+            evaluasi_reopen(actor=s.user(who), evaluasi=ev, alasan="Salah input.")
+    with pytest.raises(ValidationError):
+        evaluasi_reopen(actor=s.user("admin"), evaluasi=ev, alasan=" ")
+    evaluasi_reopen(actor=s.user("kasi1"), evaluasi=ev, alasan="Bukti dukung baru diterima.")
+    assert (ev.status, ev.versi, ev.final_pada, ev.ditandatangani_penilai_pada) == (
+        StatusEvaluasi.DIBUKA_ULANG, 2, None, None)
+    old = RiwayatEvaluasi.objects.get(evaluasi=ev, versi=1)
+    assert old.snapshot["status"] == StatusEvaluasi.FINAL and old.snapshot["predikat_akhir"] == "Butuh Perbaikan"
+    assert old.alasan == "Bukti dukung baru diterima."
+    assert FinalisasiUnit.objects.get(unit=s.unit, periode=s.periode).status == StatusFinalisasi.TERBUKA
+    assert AuditEvent.objects.filter(action="appraisal.reopen", object_id=str(ev.pk)).exists()
+    with pytest.raises(ValidationError):
+        evaluasi_reopen(actor=s.user("admin"), evaluasi=ev, alasan="Lagi.")  # not final any more
+    # Finalised again: only the reopened one is signed again.
+    _finalise(s)
+    ev.refresh_from_db()
+    assert ev.ditandatangani_penilai_pada is not None
+    assert evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit) == 1
