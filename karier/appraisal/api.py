@@ -8,18 +8,18 @@ errors keyed by evaluation id, nothing saved); a request that breaks the schema 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import File, Path, Query, Router
+from ninja import File, Query, Router
 from ninja.files import UploadedFile
 
+from karier.api.helpers import forbidden_as_403, path_id
 from karier.api.pagination import paginate
-from karier.api.schemas import MAX_ID, Page, PageParams
+from karier.api.schemas import Page, PageParams
 from karier.appraisal import access, periods, selectors, services
 from karier.appraisal.models import BuktiDukung, Evaluasi, PeriodePenilaian
 from karier.appraisal.schemas import (
@@ -44,18 +44,14 @@ from karier.appraisal.views import serve_bukti
 from karier.people.access import Actor, actor_from_request
 from karier.plans.models import IndikatorKinerjaIndividu, RencanaHasilKerja
 
+_id = path_id
+_forbidden = forbidden_as_403
+
 router = Router(tags=["Penilaian kinerja"])
 
 
-def _id(description: str) -> Any:
-    return Path(..., ge=1, le=MAX_ID, description=description)
 
 
-def _forbidden(fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    except PermissionDenied as exc:
-        return 403, {"detail": str(exc) or "Anda tidak berwenang melakukan ini."}
 
 
 def _periode(p: PeriodePenilaian) -> dict[str, Any]:

@@ -9,15 +9,15 @@ there is no unauthenticated endpoint here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Path, Query, Router
+from ninja import Query, Router
 
+from karier.api.helpers import forbidden_as_403, path_id
 from karier.api.pagination import paginate
-from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, Page, PageParams
+from karier.api.schemas import ERRORS, ERRORS_404, Page, PageParams
 from karier.appraisal import feedback_selectors as sel
 from karier.appraisal import feedback_services as services
 from karier.appraisal import public_selectors as psel
@@ -56,18 +56,14 @@ from karier.people.access import actor_from_request, pegawai_for_actor, unit_for
 from karier.people.models import Pegawai
 from karier.plans.schemas import WRITE_ERRORS, OrangOut, orang
 
+_id = path_id
+_forbidden = forbidden_as_403
+
 router = Router(tags=["Penilaian: rekan, bawahan & publik"])
 
 
-def _id(description: str) -> Any:
-    return Path(..., ge=1, le=MAX_ID, description=description)
 
 
-def _forbidden(fn: Callable[[], Any]) -> Any:
-    try:
-        return fn()
-    except PermissionDenied as exc:
-        return 403, {"detail": str(exc) or "Anda tidak berwenang melakukan ini."}
 
 
 # ---------------------------------------------------------------------------- shaping

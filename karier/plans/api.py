@@ -7,16 +7,16 @@ Path ids use the `int` converter so that "/skp/cakupan" and friends (insight rou
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Path, Query, Router
+from ninja import Query, Router
 
+from karier.api.helpers import forbidden_as_403, path_id
 from karier.api.pagination import paginate
-from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, Page, PageParams
+from karier.api.schemas import ERRORS, ERRORS_404, Page, PageParams
 from karier.people.access import Actor, actor_from_request, pegawai_for_actor
 from karier.plans import access, selectors, services, workflow
 from karier.plans.choices import JenisHasil
@@ -41,19 +41,14 @@ from karier.plans.schemas import (
     orang,
 )
 
+_id = path_id
+_forbidden = forbidden_as_403
+
 router = Router(tags=["SKP"])
 
 
-def _id(description: str) -> Any:
-    return Path(..., ge=1, le=MAX_ID, description=description)
 
 
-def _forbidden(fn: Callable[[], Any]) -> Any:
-    """Run a service; a PermissionDenied becomes 403 with its reason."""
-    try:
-        return fn()
-    except PermissionDenied as exc:
-        return 403, {"detail": str(exc) or "Anda tidak berwenang melakukan ini."}
 
 
 # ---------------------------------------------------------------------------- shaping
