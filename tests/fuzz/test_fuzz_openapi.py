@@ -27,6 +27,21 @@ def _load_schema() -> Any:
 schema = _load_schema()
 
 
+@pytest.fixture(autouse=True)
+def _keep_test_connection() -> Any:
+    """Calls go straight to the WSGI app, not through Django's test client, so the request
+    signals would close the test transaction's connection (PostgreSQL); keep it open, as the
+    test client does."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def tokens(db: Any) -> dict[str, str]:
     from karier.accounts.tokens import token_create
