@@ -969,7 +969,22 @@ def seed_demo(*, pegawai: int = 2000, seed: int = 1, reset: bool = False, akun: 
             _refuse_if_data()
         gen = Generator(pegawai, seed, akun=akun, chunk_size=chunk_size, progress=progress)
         blocks = plan(pegawai, gen.rng)
-        return gen.run(blocks)
+        result = gen.run(blocks)
+        _analyze()
+        return result
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after a bulk load (PostgreSQL): without them the planner may
+    still believe the tables are empty and choose nested loops that take minutes."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for table in ("people_unitkerja", "people_jabatan", "people_pegawai", "people_penugasan",
+                      "people_riwayatgolongan", "accounts_user"):
+            cursor.execute(f"ANALYZE {table}")
 
 
 def _refuse_if_data() -> None:
