@@ -37,7 +37,7 @@ from karier.appraisal.models import (
 from karier.core import audit
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Jabatan, Penugasan
-from karier.people.selectors import active_on, appraiser_on
+from karier.people.selectors import PENUGASAN_RANK, active_on, appraiser_on
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp, TahunKinerja
 
@@ -281,7 +281,7 @@ def appraisers_on(pegawai_ids: Sequence[int], d: dt.date) -> dict[int, tuple[int
         .order_by("pegawai_id", "mulai", "id").values_list("pegawai_id", "jabatan__atasan_id")
     )
     pending = {pid: atasan for pid, atasan in own.items() if atasan is not None}
-    rank: dict[str, int] = {JenisPenugasan.DEFINITIF: 0, JenisPenugasan.PLT: 1}
+    rank = PENUGASAN_RANK
     while pending:
         first: dict[int, tuple[int, int]] = {}  # position → its holder on d (definitive, Plt, Plh)
         rows = (Penugasan.objects.filter(active_on(d), jabatan_id__in=set(pending.values()))

@@ -11,7 +11,10 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Jabatan, Pegawai, Penugasan, RiwayatGolongan, UnitKerja
 
-# Definitif beats Plt beats Plh when several people cover one position on a date.
+# Definitif beats Plt beats Plh when several people cover one position on a date. The same order
+# as a dict, for set-based resolvers that rank rows in Python (plans.bulk, appraisal.periods).
+PENUGASAN_RANK: dict[str, int] = {JenisPenugasan.DEFINITIF.value: 0, JenisPenugasan.PLT.value: 1,
+                                  JenisPenugasan.PLH.value: 2}
 _PENUGASAN_RANK = Case(
     When(jenis=JenisPenugasan.DEFINITIF, then=Value(0)),
     When(jenis=JenisPenugasan.PLT, then=Value(1)),

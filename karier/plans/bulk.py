@@ -36,7 +36,7 @@ from karier.core import audit
 from karier.people.access import Actor, actor_for_user
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Jabatan, Penugasan, UnitKerja
-from karier.people.selectors import active_on
+from karier.people.selectors import PENUGASAN_RANK, active_on
 from karier.plans.choices import JenisHasil, JenisTugasLatar, StatusSkp, StatusTugasLatar, SumberSkp
 from karier.plans.models import (
     EkspektasiPerilaku,
@@ -52,7 +52,7 @@ CHUNK = 5_000
 MAX_PEGAWAI_IDS = 10_000
 TAHUN_MIN, TAHUN_MAX = 2000, 2100
 # Definitif beats Plt beats Plh when several people cover the superior position (as selectors.holder_on).
-_RANK: dict[str, int] = {JenisPenugasan.DEFINITIF.value: 0, JenisPenugasan.PLT.value: 1}
+_RANK = PENUGASAN_RANK
 
 Progress = Callable[[int, int], None]
 
