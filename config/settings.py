@@ -221,3 +221,8 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_LOCATION", "karier"),
     }
 }
+
+# Tamper evidence (`karier periksa-audit`): each app contributes a check returning core.integrity.Break rows.
+KARIER_INTEGRITY_CHECKS: list[str] = []
+# The daily schedule (`karier tugas-harian`, run once a day): django_tasks @task objects taking no arguments.
+KARIER_DAILY_TASKS: list[str] = []

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 
 import pytest
 from django.test import Client
@@ -16,14 +14,7 @@ from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
 from karier.appraisal.models import Realisasi, UmpanBalik
 from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
 from tests.orgdata import PASSWORD, Org
-
-
-def pdf_text(pdf: bytes) -> str:
-    assert pdf.startswith(b"%PDF")
-    if shutil.which("pdftotext") is None:  # poppler-utils missing: fall back to the raw bytes
-        return pdf.decode("latin-1")
-    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
-    return out.stdout.decode()
+from tests.pdftext import pdf_text
 
 
 @pytest.fixture

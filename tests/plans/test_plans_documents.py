@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
-import subprocess
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +16,7 @@ from karier.plans.documents import periode, skp_document, skp_pdf, skp_xlsx, tar
 from karier.plans.models import RencanaHasilKerja, Skp
 from karier.standards.models import StandarHasil, StandarJabatan, StandarPerilaku
 from tests.orgdata import Org
+from tests.pdftext import pdf_text
 
 TAHUN = 2026
 
@@ -49,10 +48,7 @@ def _skp(org: Org, who: str) -> Skp:
 
 
 def _text(pdf: bytes) -> str:
-    if shutil.which("pdftotext") is None:  # poppler-utils missing: fall back to the raw bytes
-        return pdf.decode("latin-1")
-    out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
-    return " ".join(out.stdout.decode().split())
+    return pdf_text(pdf)
 
 
 def test_formatting() -> None:
