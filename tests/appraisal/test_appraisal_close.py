@@ -179,7 +179,7 @@ def test_job_screen_and_progress(s: Seksi, django_capture_on_commit_callbacks: A
 
 @pytest.mark.django_db
 def test_command(s: Seksi, capsys: Any) -> None:
-    call_command("tutup-periode", "--periode", str(s.periode.pk))
+    call_command("tutup_periode", "--periode", str(s.periode.pk))
     out = capsys.readouterr().out
     assert "11 evaluasi" in out and "periode belum ditutup" in out
 

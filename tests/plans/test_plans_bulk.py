@@ -277,7 +277,7 @@ def test_screens(org_std: Org, django_capture_on_commit_callbacks: Any) -> None:
 
 @pytest.mark.django_db
 def test_command_and_alias(org_std: Org) -> None:
-    call_command("skp-bulk", tahun=TAHUN, opd=org_std.units["dik"].pk, verbosity=0)
+    call_command("skp_bulk", tahun=TAHUN, opd=org_std.units["dik"].pk, verbosity=0)
     assert Skp.objects.count() == 7
     call_command("skp_bulk", tahun=TAHUN, verbosity=0)
     assert Skp.objects.count() == len(org_std.pegawai)

@@ -78,7 +78,7 @@ def test_seed_is_idempotent_and_reset_rebuilds(org: Any) -> None:
     first = _counts()
     call_command("seed_standards", verbosity=0)
     assert _counts() == first
-    call_command("seed-standards", "--reset", verbosity=0)
+    call_command("seed_standards", "--reset", verbosity=0)
     assert _counts() == first
 
 

@@ -1,3 +1,0 @@
-from karier.people.management.commands.seed_demo import Command
-
-__all__ = ["Command"]
