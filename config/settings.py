@@ -6,6 +6,7 @@ services; production sets DATABASE_URL (PostgreSQL), SECRET_KEY, ALLOWED_HOSTS a
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # serves Swagger UI from the installed package (never a CDN)
     "django_tasks",
     "django_tasks_db",
     "karier.core",
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "karier.core.middleware.SecurityHeadersMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -152,9 +156,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login throttling: failed attempts per account and per client address inside a window.
+# Login throttling (karier/accounts/services.py, enforced in the backend): failures of one account from
+# one address within the window; failures from one address over all accounts; and a slower global
+# limit per account that refuses only the addresses which already failed on it.
 KARIER_LOGIN_MAX_FAILURES = int(os.environ.get("KARIER_LOGIN_MAX_FAILURES", "5"))
 KARIER_LOGIN_WINDOW_MINUTES = int(os.environ.get("KARIER_LOGIN_WINDOW_MINUTES", "15"))
+KARIER_LOGIN_ADDRESS_MAX_FAILURES = int(os.environ.get("KARIER_LOGIN_ADDRESS_MAX_FAILURES", "100"))
+KARIER_LOGIN_ACCOUNT_MAX_FAILURES = int(os.environ.get("KARIER_LOGIN_ACCOUNT_MAX_FAILURES", "30"))
+KARIER_LOGIN_ACCOUNT_WINDOW_HOURS = int(os.environ.get("KARIER_LOGIN_ACCOUNT_WINDOW_HOURS", "24"))
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); empty:
+# the socket's address is the client's. See karier/core/clientip.py and docs/deployment.md.
+KARIER_TRUSTED_PROXIES = env_list("KARIER_TRUSTED_PROXIES", "")
+for _proxy in KARIER_TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, never trusts the world
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -202,6 +216,29 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIN
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp) on every response: scripts only from our own static files
+# (no inline script or on…= handler anywhere: tests/core scans the templates). Styles allow
+# 'unsafe-inline' because templates use style="…" attributes and htmx/plotly insert <style> rules;
+# a style cannot run code. data: images are Swagger UI's and plotly's icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features Karier never uses are switched off for every page (karier.core.middleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), xr-spatial-tracking=()"
+)
 
 LOGGING = {
     "version": 1,
@@ -223,6 +260,12 @@ CACHES = {
 }
 
 # Tamper evidence (`karier periksa-audit`): each app contributes a check returning core.integrity.Break rows.
-KARIER_INTEGRITY_CHECKS: list[str] = []
+KARIER_INTEGRITY_CHECKS: list[str] = ["karier.core.audit.verify_chain", "karier.appraisal.snapshots.verify_snapshots"]
 # The daily schedule (`karier tugas-harian`, run once a day): django_tasks @task objects taking no arguments.
-KARIER_DAILY_TASKS: list[str] = []
+KARIER_DAILY_TASKS: list[str] = [
+    "karier.core.tasks.periksa_audit_harian",
+    "karier.people.tasks.segarkan_penugasan_task",
+    "karier.accounts.tasks.prune_login_attempts_task",
+]
+# Closing a performance year (karier.plans.years): checks of the layers above plans, (tahun) -> [refusal messages].
+KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.years.year_close_blockers"]

@@ -11,3 +11,16 @@ class LoginForm(forms.Form):
         label=_("Kata sandi"), strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class TokenCreateForm(forms.Form):
+    """A new API token. The password is asked again: a token is a credential that outlives the session."""
+
+    name = forms.CharField(
+        label=_("Nama token"), max_length=80,
+        help_text=_("Mis. nama skrip atau aplikasi yang memakainya."),
+    )
+    password = forms.CharField(
+        label=_("Kata sandi Anda"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

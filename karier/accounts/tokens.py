@@ -5,8 +5,10 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
 
 from karier.accounts.models import ApiToken, User
 from karier.core import audit
@@ -35,21 +37,60 @@ def token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
     return token, key
 
 
-@transaction.atomic
-def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
-    """Revoke a token; it stops working at once. Revoking twice is harmless."""
-    if token.revoked:
-        return token
-    ApiToken.objects.filter(pk=token.pk).update(revoked=True)
-    token.revoked = True
-    audit.record(
-        actor=actor,
-        action="api_token.revoke",
-        obj=token,
-        summary=f"{token.user.get_username()}: {token.name} ({token.prefix}…)",
-        changes={"revoked": [False, True]},
+def may_manage_all_tokens(user: Any) -> bool:
+    """BKD admins (and superusers) may revoke anyone's token; everyone else only their own."""
+    return bool(getattr(user, "is_admin_bkd", False) or getattr(user, "is_superuser", False))
+
+
+def own_tokens(user: User) -> QuerySet[ApiToken]:
+    """A user's tokens for their token page: active first, newest first."""
+    return ApiToken.objects.filter(user=user).order_by("revoked", "-created_at", "-pk")
+
+
+def others_active_tokens(actor: User) -> QuerySet[ApiToken]:
+    """Every other user's active token, for a BKD admin's token page (one query per page)."""
+    if not may_manage_all_tokens(actor):
+        return ApiToken.objects.none()
+    return (
+        ApiToken.objects.filter(revoked=False).exclude(user=actor)
+        .select_related("user", "user__pegawai").order_by("-created_at", "-pk")
     )
+
+
+def token_for_actor(actor: User, token_id: int) -> ApiToken:
+    """The token `actor` may manage: their own, or any for a BKD admin. Others answer 404."""
+    qs = ApiToken.objects.select_related("user")
+    if not may_manage_all_tokens(actor):
+        qs = qs.filter(user=actor)
+    token = qs.filter(pk=token_id).first()
+    if token is None:
+        raise Http404("Token tidak ditemukan.")
     return token
 
 
-__all__ = ["token_create", "token_revoke"]
+def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
+    """Revoke a token; it stops working at once. Revoking twice is harmless (and not recorded twice).
+
+    `actor` is the token's owner or a BKD admin; None only for the console (the server's operator).
+    """
+    if actor is not None and actor.pk != token.user_id and not may_manage_all_tokens(actor):
+        raise PermissionDenied("Hanya pemilik token atau admin BKD yang dapat mencabut token ini.")
+    with transaction.atomic():
+        locked = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
+        if locked.revoked:
+            token.revoked = True
+            return token
+        ApiToken.objects.filter(pk=token.pk).update(revoked=True)
+        token.revoked = True
+        audit.record(
+            actor=actor,
+            action="api_token.revoke",
+            obj=token,
+            summary=f"{locked.user.get_username()}: {locked.name} ({locked.prefix}…)",
+            changes={"revoked": [False, True]},
+        )
+    return token
+
+
+__all__ = ["may_manage_all_tokens", "others_active_tokens", "own_tokens", "token_create", "token_for_actor",
+           "token_revoke"]

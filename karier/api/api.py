@@ -1,4 +1,4 @@
-"""The REST API: /api/v1/, OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs.
+"""The REST API: /api/v1/, OpenAPI at /api/v1/openapi.json, interactive docs at /api/v1/docs (signed in).
 
 Each app contributes a router; authentication is a bearer token or the browser session (the
 session needs the CSRF token on writes). Errors are `{"detail": ...}` in Bahasa Indonesia.
@@ -6,10 +6,14 @@ session needs the CSRF token on writes). Errors are `{"detail": ...}` in Bahasa 
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.openapi.views import openapi_view
 
 from karier.api.auth import SessionOrToken
 from karier.appraisal.api import router as appraisal_router
@@ -20,15 +24,28 @@ from karier.plans.api import router as plans_router
 from karier.plans.api_insight import router as plans_insight_router
 from karier.standards.api import router as standards_router
 
+
+def _docs_need_login(view: Any) -> Any:
+    """ninja puts `docs_decorator` on both the schema and the docs page; only the page needs a login.
+    The schema holds no data, and scripts and API fuzzers read it before they authenticate."""
+    if getattr(view, "func", None) is openapi_view:
+        return login_required(view)
+    return view
+
+
 api = NinjaAPI(
     title="Karier API",
     version="1.0.0",
     description="API Karier: data pegawai, unit kerja dan jabatan. Semua data mengikuti aturan akses "
     "yang sama dengan layar aplikasi: data yang tidak boleh dilihat menjawab 404.\n\n"
     "Autentikasi: sesi peramban (dengan token CSRF untuk penulisan) atau "
-    "`Authorization: Bearer <token>` (buat token dengan `karier create_api_token`).",
+    "`Authorization: Bearer <token>` (buat token di halaman Akun → Token API, atau dengan "
+    "`karier create-api-token`).",
     auth=SessionOrToken(),
     urls_namespace="api",
+    # The interactive docs are for signed-in users; Swagger UI comes from the installed django-ninja
+    # ("ninja" in INSTALLED_APPS), never from a CDN, and runs under the site's CSP.
+    docs_decorator=_docs_need_login,
 )
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from karier.appraisal.choices import StatusPeriode
 from karier.appraisal.models import BuktiDukung, Evaluasi
-from karier.people.access import Actor, actor_for_user, visibility_q
+from karier.people.access import Actor, actor_for_user, decides_instead, visibility_q
 from karier.people.selectors import holder_on
 
 
@@ -55,12 +55,13 @@ def evaluasi_for_actor(actor: Actor | Any, evaluasi_id: int) -> Evaluasi:
 
 
 def bukti_for_actor(actor: Actor | Any, bukti_id: int) -> BuktiDukung:
-    """Evidence is visible exactly when its evaluation is; 404 otherwise."""
+    """Evidence is visible exactly when its evaluation is (`visible_evaluasi`, the parent's one rule:
+    the appraiser who rates an evaluation sees its evidence); 404 otherwise."""
     who = as_actor(actor)
     if who.user_id is None:
         raise Http404("Bukti dukung tidak ditemukan.")
     bukti = (
-        BuktiDukung.objects.filter(visibility_q(who, prefix="realisasi__evaluasi__pegawai"), pk=bukti_id)
+        BuktiDukung.objects.filter(realisasi__evaluasi_id__in=visible_evaluasi(who).values("pk"), pk=bukti_id)
         .select_related("realisasi", "realisasi__evaluasi", "realisasi__evaluasi__periode")
         .first()
     )
@@ -86,7 +87,9 @@ def is_appraiser(actor: Actor | Any, evaluasi: Evaluasi, on: dt.date | None = No
     if evaluasi.penilai_id is not None and evaluasi.penilai_id == who.pegawai_id:
         return True
     if evaluasi.penilai_jabatan_id is None or evaluasi.penilai_jabatan_id not in who.jabatan_ids:
-        return False
+        # Nobody rates himself: when the appraisee covers his own appraiser's post (Plt/Plh), the
+        # rating falls to the next official up (people.access, docs/calibration.md).
+        return decides_instead(who, evaluasi.penilai_jabatan_id, evaluasi.pegawai_id, on)
     holder = holder_on(evaluasi.penilai_jabatan_id, on or timezone.localdate())
     return holder is not None and holder.pegawai.pk == who.pegawai_id
 

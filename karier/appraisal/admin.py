@@ -5,22 +5,23 @@ from __future__ import annotations
 from django.contrib import admin
 
 from karier.appraisal.models import Evaluasi, KalenderPenilaian, Pengingat, PeriodePenilaian
+from karier.core.admin import AuditedModelAdmin
 
 
 @admin.register(KalenderPenilaian)
-class KalenderPenilaianAdmin(admin.ModelAdmin):
+class KalenderPenilaianAdmin(AuditedModelAdmin):
     list_display = ("tahun", "frekuensi", "hari_pengingat", "jendela_keberatan_hari")
 
 
 @admin.register(PeriodePenilaian)
-class PeriodePenilaianAdmin(admin.ModelAdmin):
+class PeriodePenilaianAdmin(AuditedModelAdmin):
     list_display = ("nama", "tahun", "mulai", "selesai", "dibuka_pada", "batas_pengisian", "status")
     list_filter = ("tahun", "jenis", "status")
     readonly_fields = ("status",)  # opened/closed through the calendar screen (audited)
 
 
 @admin.register(Evaluasi)
-class EvaluasiAdmin(admin.ModelAdmin):
+class EvaluasiAdmin(AuditedModelAdmin):
     list_display = ("pegawai", "periode", "status", "predikat")
     list_filter = ("status", "periode__tahun")
     search_fields = ("pegawai__nama", "pegawai__nip")
@@ -35,6 +36,6 @@ class EvaluasiAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pengingat)
-class PengingatAdmin(admin.ModelAdmin):
+class PengingatAdmin(AuditedModelAdmin):
     list_display = ("pengguna", "periode", "jenis", "dibaca", "dibuat_pada")
     list_filter = ("jenis", "dibaca")

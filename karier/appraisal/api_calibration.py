@@ -267,7 +267,7 @@ def calibration_move(request: HttpRequest, body: PindahIn, periode_id: int = _id
 
 
 @router.post(UNIT + "/finalisasi", response={200: FinalisasiOut, **WRITE}, url_name="kalibrasi_finalisasi",
-             summary="Finalisasi unit (tanda tangan pejabat penilai)",
+             summary="Finalisasi unit (penilai yang memfinalisasi ikut menandatangani evaluasi yang ia nilai)",
              description="Ditolak bila ada yang belum dinilai, predikat organisasi belum ada, atau kurva dilanggar "
              "tanpa justifikasi yang diizinkan kebijakan.")
 def unit_finalise(request: HttpRequest, body: FinalisasiIn, periode_id: int = _id("Id periode"),
@@ -290,8 +290,30 @@ def unit_sign(request: HttpRequest, periode_id: int = _id("Id periode"), unit_id
                                                                                unit=unit)})
 
 
+@router.post(UNIT + "/tanda-tangan-penilai", response={200: TandaTanganOut, **WRITE},
+             url_name="kalibrasi_ttd_penilai_unit",
+             summary="Pejabat penilai menandatangani evaluasi unit yang ia nilai (setelah finalisasi)")
+def unit_sign_penilai(request: HttpRequest, periode_id: int = _id("Id periode"),
+                      unit_id: int = _id("Id unit kerja")) -> Any:
+    _, periode, unit = _unit(request, periode_id, unit_id)
+    return _forbidden(lambda: {"ditandatangani": finalise.evaluasi_sign_penilai(actor=request.user, periode=periode,
+                                                                                unit=unit)})
+
+
 # ---------------------------------------------------------------------------- one evaluation
 EV = "/penilaian/evaluasi/{evaluasi_id}"
+
+
+@router.post(EV + "/tanda-tangan-penilai", response={200: EvaluasiStatusOut, **WRITE},
+             url_name="evaluasi_ttd_penilai", summary="Pejabat penilai menandatangani satu evaluasi")
+def sign_one_penilai(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> Any:
+    ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
+
+    def run() -> dict[str, Any]:
+        finalise.evaluasi_sign_penilai(actor=request.user, periode=ev.periode, evaluasi=ev)
+        return _ev(ev)
+
+    return _forbidden(run)
 
 
 @router.post(EV + "/tanda-tangan", response={200: EvaluasiStatusOut, **WRITE}, url_name="evaluasi_ttd_atasan",

@@ -26,6 +26,7 @@ from karier.appraisal.access import evaluasi_for_actor
 from karier.appraisal.feedback_access import (
     can_read_summary,
     is_appraisee,
+    kandidat_for_actor,
     moderated,
     nominasi_for_actor,
     nominasi_for_rater,
@@ -53,7 +54,6 @@ from karier.appraisal.feedback_schemas import (
 from karier.appraisal.models import NominasiPenilai, PeriodePenilaian, TautanPublik, UmpanBalikPublik
 from karier.appraisal.public import public_url
 from karier.people.access import actor_from_request, pegawai_for_actor, unit_for_actor
-from karier.people.models import Pegawai
 from karier.plans.schemas import WRITE_ERRORS, OrangOut, orang
 
 _id = path_id
@@ -131,11 +131,10 @@ def nominasi_kandidat(request: HttpRequest, filters: Query[KandidatFilter], page
 def nominasi_add(request: HttpRequest, body: NominasiIn, evaluasi_id: int = _id("Id evaluasi.")) -> Any:
     actor = actor_from_request(request)
     ev = evaluasi_for_actor(actor, evaluasi_id)
-    orang_ = Pegawai.objects.filter(pk=body.penilai_rekan_id).first()
-    if orang_ is None:
-        raise ValidationError({"penilai_rekan_id": "Pegawai tidak ditemukan."})
 
     def run() -> Any:
+        # The child id through the actor's allowed set: hidden, missing or ineligible → the same 404.
+        orang_ = kandidat_for_actor(actor, ev, body.penilai_rekan_id, body.jenis.value)
         services.nominasi_add(actor=request.user, evaluasi=ev, penilai_rekan=orang_, jenis=body.jenis.value)
         return 201, _list(request, ev.pk)
 

@@ -19,13 +19,22 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from karier.appraisal.models import Evaluasi
-from karier.people.access import Actor
+from karier.appraisal.models import Evaluasi, PeriodePenilaian
+from karier.people.access import (
+    Actor,
+    DeciderInstead,
+    conflict_message,
+    decider_instead,
+    decides_instead,
+    is_subject,
+)
+from karier.people.choices import JenisPenugasan
 from karier.people.models import Jabatan, Penugasan, UnitKerja
-from karier.people.selectors import active_on
+from karier.people.selectors import active_on, holders_on, officials_above
 
 MSG_UNIT_404 = "Unit kerja tidak ditemukan."
 
@@ -35,22 +44,13 @@ def kepala_jabatan(unit: UnitKerja | int) -> Jabatan | None:
     return Jabatan.objects.filter(unit_id=unit_id, adalah_kepala_unit=True).select_related("atasan").first()
 
 
-def _covered(jabatan_id: int, d: dt.date) -> bool:
-    return Penugasan.objects.filter(active_on(d), jabatan_id=jabatan_id).exists()
-
-
 def covering_superior(jabatan: Jabatan | None, d: dt.date | None = None) -> int | None:
     """The first superior position above `jabatan` that someone covers on `d` (vacant ones are walked
-    past); None at the top of the tree. One query per level walked (usually one)."""
-    d = d or timezone.localdate()
-    superior_id = jabatan.atasan_id if jabatan else None
-    seen: set[int] = set()
-    while superior_id is not None and superior_id not in seen:
-        seen.add(superior_id)
-        if _covered(superior_id, d):
-            return superior_id
-        superior_id = Jabatan.objects.filter(pk=superior_id).values_list("atasan_id", flat=True).first()
-    return None
+    past); None at the top of the tree. The one resolver of `karier.people.selectors`."""
+    if jabatan is None or jabatan.atasan_id is None:
+        return None
+    found = officials_above({0: jabatan.atasan_id}, d or timezone.localdate(), include_start=True)
+    return found[0].jabatan_id if 0 in found else None
 
 
 def result_setter_position(unit: UnitKerja) -> int | None:
@@ -63,13 +63,54 @@ def result_setter_position(unit: UnitKerja) -> int | None:
     return covering_superior(kepala)
 
 
-def can_set_unit_result(actor: Actor, unit: UnitKerja) -> bool:
+def unit_result_subjects(unit: UnitKerja, periode: PeriodePenilaian | int | None = None,
+                         d: dt.date | None = None) -> set[int]:
+    """Whose rating follows from the unit's result (rating_from_organisasi): the definitive holder(s)
+    of the unit's head position on d, and the appraisee of the head's evaluation in `periode`."""
+    d = d or timezone.localdate()
+    subjects = set(Penugasan.objects.filter(active_on(d), jabatan__unit_id=unit.pk, jabatan__adalah_kepala_unit=True,
+                                            jenis=JenisPenugasan.DEFINITIF).values_list("pegawai_id", flat=True))
+    if periode is not None:
+        subjects |= set(Evaluasi.objects.filter(periode=periode, unit_id=unit.pk, jabatan__adalah_kepala_unit=True,
+                                                jabatan__unit_id=unit.pk).values_list("pegawai_id", flat=True))
+    return subjects
+
+
+def _falls_to(actor: Actor, position: int, subjects: set[int]) -> bool:
+    """The actor decides instead: whoever covers `position` is a subject, and the actor is the next
+    official up (people.access.decider_instead)."""
+    if actor.pegawai_id is None or not actor.jabatan_ids or not subjects:
+        return False
+    cover = holders_on([position], timezone.localdate()).get(position)
+    if cover is None or cover.pegawai_id not in subjects:
+        return False
+    instead = decider_instead(position, subjects)
+    return instead is not None and instead.pegawai_id == actor.pegawai_id
+
+
+def can_set_unit_result(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian | int | None = None) -> bool:
+    """The head above the unit, unless the result fixes his own rating (then the next official up)."""
     if actor.is_auditor or actor.user_id is None:
         return False
     position = result_setter_position(unit)
     if position is None:
         return actor.is_admin
-    return position in actor.jabatan_ids
+    subjects = unit_result_subjects(unit, periode)
+    if is_subject(actor, subjects):
+        return False
+    return position in actor.jabatan_ids or _falls_to(actor, position, subjects)
+
+
+def unit_result_conflict(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian | int | None = None) -> str:
+    """The refusal (naming who decides instead) when the unit's result would fix the actor's own
+    rating and the actor would otherwise set it; "" otherwise."""
+    position = result_setter_position(unit)
+    if position is None or position not in actor.jabatan_ids:
+        return ""
+    subjects = unit_result_subjects(unit, periode)
+    if not is_subject(actor, subjects):
+        return ""
+    return conflict_message("predikat kinerja organisasi unit ini", decider_instead(position, subjects))
 
 
 def is_unit_head(actor: Actor, unit: UnitKerja) -> bool:
@@ -82,9 +123,60 @@ def is_agency_head(actor: Actor, unit: UnitKerja) -> bool:
     return not actor.is_auditor and (unit.opd_id or unit.pk) in actor.opd_ids
 
 
+def conflicted_heads(unit: UnitKerja, d: dt.date | None = None) -> set[int]:
+    """People covering the unit's head position (a Plt or Plh) whose own definitive position is
+    calibrated in this unit: their own evaluation is in the unit's calibration."""
+    d = d or timezone.localdate()
+    kepala = kepala_jabatan(unit)
+    if kepala is None:
+        return set()
+    coverers = Penugasan.objects.filter(active_on(d), jabatan_id=kepala.pk).values("pegawai_id")
+    in_scope = ((Q(jabatan__unit_id=unit.pk) & ~Q(jabatan__adalah_kepala_unit=True))
+                | (Q(jabatan__adalah_kepala_unit=True) & Q(jabatan__atasan__unit_id=unit.pk)))
+    return set(Penugasan.objects.filter(active_on(d), in_scope, jenis=JenisPenugasan.DEFINITIF,
+                                        pegawai_id__in=coverers).values_list("pegawai_id", flat=True))
+
+
+def is_calibration_substitute(actor: Actor, unit: UnitKerja) -> bool:
+    """The next official up calibrates and finalises when the unit head is conflicted."""
+    if actor.is_auditor or actor.pegawai_id is None or not actor.jabatan_ids:
+        return False
+    heads = conflicted_heads(unit)
+    kepala = kepala_jabatan(unit) if heads else None
+    return kepala is not None and _falls_to(actor, kepala.pk, heads)
+
+
 def can_calibrate(actor: Actor, unit: UnitKerja) -> bool:
-    """Move people between categories and finalise: the unit head or the agency head."""
-    return is_agency_head(actor, unit) or is_unit_head(actor, unit)
+    """Move people between categories and finalise: the unit head or the agency head — or, when the
+    unit head's own evaluation is in the unit, the next official up as well."""
+    return is_agency_head(actor, unit) or is_unit_head(actor, unit) or is_calibration_substitute(actor, unit)
+
+
+def calibration_decider(unit: UnitKerja) -> DeciderInstead | None:
+    """Who calibrates and finalises instead of a conflicted unit head (None when no conflict)."""
+    heads = conflicted_heads(unit)
+    kepala = kepala_jabatan(unit) if heads else None
+    return decider_instead(kepala.pk, heads) if kepala is not None else None
+
+
+def move_conflict(actor: Actor, evaluasi: Evaluasi, unit: UnitKerja) -> str:
+    """The refusal when the actor would move their own evaluation; "" otherwise."""
+    if not is_subject(actor, (evaluasi.pegawai_id,)):
+        return ""
+    kepala = kepala_jabatan(unit)
+    instead = decider_instead(kepala.pk, {evaluasi.pegawai_id}) if kepala is not None else None
+    return conflict_message("kalibrasi evaluasi Anda sendiri", instead)
+
+
+def finalise_conflict(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian | int) -> str:
+    """The refusal when the actor's own evaluation is among those the finalisation signs; "" otherwise."""
+    from karier.appraisal.calibration_selectors import unit_evaluations
+
+    if actor.pegawai_id is None or not unit_evaluations(unit, periode).filter(pegawai_id=actor.pegawai_id).exists():
+        return ""
+    kepala = kepala_jabatan(unit)
+    instead = decider_instead(kepala.pk, {actor.pegawai_id}) if kepala is not None else None
+    return conflict_message("finalisasi unit ini, yang memuat evaluasi Anda sendiri,", instead)
 
 
 def can_view_unit(actor: Actor, unit: UnitKerja) -> bool:
@@ -127,4 +219,25 @@ def is_atasan_penilai(actor: Actor, evaluasi: Evaluasi, position: int | None = -
     pos = atasan_penilai_position(evaluasi) if position == -1 else position
     if pos is None:
         return actor.is_admin
-    return pos in actor.jabatan_ids
+    # When the appraisee himself covers that post (Plt/Plh), the next official up signs and decides.
+    return pos in actor.jabatan_ids or decides_instead(actor, pos, evaluasi.pegawai_id)
+
+
+def own_conflict_notes(actor: Actor, evaluasi: Evaluasi) -> list[str]:
+    """For an appraisee who covers his own appraiser's post, or the appraiser's superior's (Plt/Plh):
+    who decides instead of him (rating and signature; superior's signature and objections). Costs
+    nothing for anyone else."""
+    if actor.pegawai_id is None or actor.pegawai_id != evaluasi.pegawai_id or not actor.jabatan_ids:
+        return []
+    me = (actor.pegawai_id,)
+    notes = []
+    today = timezone.localdate()
+    posts = ((evaluasi.penilai_jabatan_id, "penilaian dan tanda tangan pejabat penilai"),
+             (atasan_penilai_position(evaluasi), "tanda tangan atasan pejabat penilai dan keberatan"))
+    for pos, apa in posts:
+        if pos is None or pos not in actor.jabatan_ids:
+            continue
+        cover = holders_on([pos], today).get(pos)
+        if cover is not None and cover.pegawai_id == actor.pegawai_id:
+            notes.append(conflict_message(f"{apa} atas evaluasi Anda sendiri", decider_instead(pos, me)))
+    return notes

@@ -72,8 +72,9 @@ def predikat_organisasi_set(*, actor: Any, unit: UnitKerja, periode: PeriodePeni
     Refused after the unit is finalised, and when the unit head's own evaluation is locked.
     """
     who = as_actor(actor)
-    if not ca.can_set_unit_result(who, unit):
-        raise PermissionDenied("Predikat kinerja organisasi ditetapkan oleh pimpinan di atas unit ini.")
+    if not ca.can_set_unit_result(who, unit, periode):
+        raise PermissionDenied(ca.unit_result_conflict(who, unit, periode)
+                               or "Predikat kinerja organisasi ditetapkan oleh pimpinan di atas unit ini.")
     if predikat not in PredikatOrganisasiChoice.values:
         raise ValidationError({"predikat": "Pilih salah satu: " + ", ".join(PredikatOrganisasiChoice.values) + "."})
     alasan = clean_text(alasan, "alasan", "Alasan")
@@ -134,6 +135,9 @@ def kalibrasi_move(*, actor: Any, evaluasi: Evaluasi, unit: UnitKerja, ke: str, 
     alasan = clean_text(alasan, "alasan", "Alasan pemindahan")
     if not Evaluasi.objects.filter(unit_scope_q(unit.pk), pk=evaluasi.pk).exists():
         raise ValidationError({"evaluasi": "Pegawai ini tidak termasuk kalibrasi unit ini."})
+    conflict = ca.move_conflict(who, evaluasi, unit)  # nobody moves their own evaluation
+    if conflict:
+        raise PermissionDenied(conflict)
     if unit_is_final(unit, evaluasi.periode_id):
         raise ValidationError(MSG_FINAL.format(unit=unit.nama, periode=evaluasi.periode.nama, apa="kalibrasinya"))
     ensure_editable(evaluasi)

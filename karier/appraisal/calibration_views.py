@@ -22,7 +22,7 @@ from karier.appraisal import calibration_access as ca
 from karier.appraisal import calibration_selectors as sel
 from karier.appraisal import close as close_svc
 from karier.appraisal import documents, finalise, objection
-from karier.appraisal.access import evaluasi_for_actor, is_appraisee
+from karier.appraisal.access import evaluasi_for_actor, is_appraisee, is_appraiser
 from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import PredikatChoice, PredikatOrganisasiChoice, StatusEvaluasi, StatusKeberatan
 from karier.appraisal.models import PeriodePenilaian
@@ -114,12 +114,23 @@ def _unit_context(request: HttpRequest, actor: Actor, unit: UnitKerja, periode: 
                   **extra: Any) -> dict[str, Any]:
     cal = sel.unit_calibration(unit, periode)
     may_calibrate = ca.can_calibrate(actor, unit)
+    # Conflict of interest (docs/calibration.md): the screen names who decides instead.
+    own = next((e for e in cal.evaluasi if e.pegawai_id == actor.pegawai_id), None)
+    move_conflict = ca.move_conflict(actor, own, unit) if may_calibrate and own is not None else ""
+    finalise_conflict = ca.finalise_conflict(actor, unit, periode) if may_calibrate and own is not None else ""
+    result_conflict = ca.unit_result_conflict(actor, unit, periode)
     return {
         "cal": cal, "unit": unit, "periode": periode,
-        "may_set_result": ca.can_set_unit_result(actor, unit) and not cal.final,
+        "may_set_result": ca.can_set_unit_result(actor, unit, periode) and not cal.final,
         "may_calibrate": may_calibrate and not cal.final,
-        "may_finalise": may_calibrate and not cal.final,
+        "may_finalise": may_calibrate and not cal.final and not finalise_conflict,
+        "konflik": [m for m in (result_conflict, move_conflict, finalise_conflict) if m],
+        "own_evaluasi_id": own.pk if own is not None else None,
         "may_sign": any(e.ditandatangani_penilai_pada and not e.ditandatangani_atasan_pada for e in cal.evaluasi),
+        "may_sign_penilai": cal.final and any(
+            not e.ditandatangani_penilai_pada and actor.pegawai_id is not None
+            and (e.penilai_id == actor.pegawai_id or e.penilai_jabatan_id in actor.jabatan_ids)
+            and e.pegawai_id != actor.pegawai_id for e in cal.evaluasi),
         "result_form": extra.pop("result_form", None) or UnitResultForm(initial={
             "predikat": cal.organisasi.predikat if cal.organisasi else "", "alasan": ""}),
         "finalise_form": extra.pop("finalise_form", None) or FinaliseForm(),
@@ -200,7 +211,8 @@ def unit_finalise(request: HttpRequest, periode_id: int, unit_id: int) -> HttpRe
         except (ValidationError, PermissionDenied) as exc:
             _form_errors(form, exc)
         else:
-            messages.success(request, _("Unit difinalisasi; evaluasi ditandatangani pejabat penilai."))
+            messages.success(request, _("Unit difinalisasi; evaluasi yang Anda nilai sendiri ikut Anda tandatangani "
+                                        "sebagai pejabat penilai."))
             return redirect("appraisal_calibration:unit", periode_id=periode.pk, unit_id=unit.pk)
     return render(request, "appraisal/calibration_unit.html",
                   _unit_context(request, actor, unit, periode, finalise_form=form), status=422)
@@ -220,6 +232,37 @@ def unit_sign(request: HttpRequest, periode_id: int, unit_id: int) -> HttpRespon
     else:
         messages.success(request, _("%(n)s evaluasi ditandatangani dan final.") % {"n": n})
     return redirect("appraisal_calibration:unit", periode_id=periode.pk, unit_id=unit.pk)
+
+
+@login_required
+@require_POST
+def unit_sign_penilai(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
+    """The appraiser's own signature on the unit's evaluations he appraises (issue #8 §3)."""
+    actor = actor_from_request(request)
+    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
+    unit = ca.unit_for_calibration(actor, unit_id)
+    try:
+        n = finalise.evaluasi_sign_penilai(actor=request.user, periode=periode, unit=unit)
+    except (ValidationError, PermissionDenied) as exc:
+        for m in _errors(exc):
+            messages.error(request, m)
+    else:
+        messages.success(request, _("%(n)s evaluasi ditandatangani sebagai pejabat penilai.") % {"n": n})
+    return redirect("appraisal_calibration:unit", periode_id=periode.pk, unit_id=unit.pk)
+
+
+@login_required
+@require_POST
+def sign_one_penilai(request: HttpRequest, pk: int) -> HttpResponse:
+    ev = evaluasi_for_actor(actor_from_request(request), pk)
+    try:
+        finalise.evaluasi_sign_penilai(actor=request.user, periode=ev.periode, evaluasi=ev)
+    except (ValidationError, PermissionDenied) as exc:
+        for m in _errors(exc):
+            messages.error(request, m)
+    else:
+        messages.success(request, _("Evaluasi ditandatangani sebagai pejabat penilai."))
+    return redirect("appraisal_calibration:finalise_status", pk=ev.pk)
 
 
 @login_required
@@ -257,9 +300,12 @@ def finalise_status(request: HttpRequest, pk: int) -> HttpResponse:
     keberatan = list(ev.keberatan.order_by("-diajukan_pada"))
     return render(request, "appraisal/finalise_status.html", {
         "ev": ev, "riwayat": riwayat, "keberatan": keberatan,
+        "konflik": ca.own_conflict_notes(actor, ev),
         "may_reopen": ev.status == StatusEvaluasi.FINAL and finalise.can_reopen(actor, ev),
         "may_sign": (ev.ditandatangani_penilai_pada is not None and ev.ditandatangani_atasan_pada is None
                      and ca.is_atasan_penilai(actor, ev)),
+        "may_sign_penilai": (ev.ditandatangani_penilai_pada is None and ev.status != StatusEvaluasi.FINAL
+                             and is_appraiser(actor, ev)),
         "may_object": (is_appraisee(actor, ev) and ev.status == StatusEvaluasi.FINAL
                        and not any(k.status == StatusKeberatan.DIAJUKAN for k in keberatan)),
         "batas": objection.batas_keberatan(ev), "reopen_form": ReasonForm(), "object_form": ReasonForm(),

@@ -16,21 +16,31 @@ again continues, because every stage only touches what is still missing or wrong
    with nobody unrated marks the period DITUTUP (an agency run never changes the period's status).
 
 Cost: per chunk of `CHUNK` people a fixed number of statements; nothing is read or written per person.
+
+One run per period at a time (issue #8 §9): `period_lock` takes a PostgreSQL advisory lock on the
+period (released when the run ends or its connection dies), or on other databases inserts a
+`KunciTutupPeriode` row (a stale row older than `LOCK_STALE` is taken over). A second run meanwhile
+raises `SedangBerjalan` at once: the command says "sedang berjalan" and exits 0, a job ends with that
+message. This is also the only way to close a period: the admin's "Tutup" button
+(`periods.periode_close`) runs this close and its rule that nobody is left unrated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils import timezone
 
 from karier.appraisal.calibration_selectors import BELUM, PREDIKAT_COLUMNS, calibration_counts
 from karier.appraisal.choices import (
@@ -40,7 +50,13 @@ from karier.appraisal.choices import (
     StatusFinalisasi,
     StatusPeriode,
 )
-from karier.appraisal.models import Evaluasi, FinalisasiUnit, PeriodePenilaian, PredikatOrganisasiUnit
+from karier.appraisal.models import (
+    Evaluasi,
+    FinalisasiUnit,
+    KunciTutupPeriode,
+    PeriodePenilaian,
+    PredikatOrganisasiUnit,
+)
 from karier.core import audit
 from karier.people.access import Actor, actor_for_user
 from karier.people.models import UnitKerja
@@ -240,6 +256,64 @@ def completeness(periode: PeriodePenilaian, opd_id: int | None, counts: dict[int
         result.unit_tanpa_hasil.append({"unit_id": None, "nama": f"dan {len(missing) - MAX_CONTOH} unit lainnya"})
 
 
+# ---------------------------------------------------------------------------- one run at a time
+LOCK_NAMESPACE = 0x4B52  # "KR": the first key of the advisory lock; the period id is the second
+LOCK_STALE = dt.timedelta(hours=6)
+MSG_SEDANG_BERJALAN = ("Penutupan periode {nama} sedang berjalan (dijalankan oleh proses lain); tunggu sampai "
+                       "selesai, lalu periksa hasilnya atau jalankan ulang bila perlu.")
+
+
+class SedangBerjalan(ValidationError):
+    """Another close of the same period is running now."""
+
+
+_running: set[int] = set()  # periods being closed in this process (advisory locks re-enter per session)
+_running_guard = threading.Lock()
+
+
+@contextmanager
+def period_lock(periode: PeriodePenilaian) -> Iterator[None]:
+    """Hold the period's close lock for the duration, or raise `SedangBerjalan` at once."""
+    refused = SedangBerjalan(MSG_SEDANG_BERJALAN.format(nama=str(periode)))
+    with _running_guard:
+        if periode.pk in _running:
+            raise refused
+        _running.add(periode.pk)
+    try:
+        with _database_lock(periode, refused):
+            yield
+    finally:
+        with _running_guard:
+            _running.discard(periode.pk)
+
+
+@contextmanager
+def _database_lock(periode: PeriodePenilaian, refused: SedangBerjalan) -> Iterator[None]:
+    """Across processes: PostgreSQL's advisory lock, else the `KunciTutupPeriode` row."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_NAMESPACE, periode.pk])
+            if not cur.fetchone()[0]:
+                raise refused
+        try:
+            yield
+        finally:
+            with connection.cursor() as cur:
+                cur.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_NAMESPACE, periode.pk])
+        return
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            KunciTutupPeriode.objects.filter(periode=periode, dimulai_pada__lt=now - LOCK_STALE).delete()
+            KunciTutupPeriode.objects.create(periode=periode, dimulai_pada=now)
+    except IntegrityError:
+        raise refused from None
+    try:
+        yield
+    finally:
+        KunciTutupPeriode.objects.filter(periode=periode, dimulai_pada=now).delete()
+
+
 # ---------------------------------------------------------------------------- the run
 def periode_close(*, actor_id: int | None, periode_id: int, opd_id: int | None = None, job_id: int | None = None,
                   chunk_size: int = CHUNK, progress: Progress | None = None) -> CloseResult:
@@ -253,7 +327,14 @@ def periode_close(*, actor_id: int | None, periode_id: int, opd_id: int | None =
         raise ValidationError({"__all__": "Pengguna tidak ditemukan."})
     actor = actor_for_user(user) if user is not None else None
     periode, opd = _validate(actor=actor, periode_id=periode_id, opd_id=opd_id)
-    chunk_size = max(1, chunk_size)
+    with period_lock(periode):
+        return _run(user=user, periode=periode, opd=opd, job_id=job_id, chunk_size=max(1, chunk_size),
+                    progress=progress, started=started)
+
+
+def _run(*, user: Any, periode: PeriodePenilaian, opd: UnitKerja | None, job_id: int | None, chunk_size: int,
+         progress: Progress | None, started: float) -> CloseResult:
+    opd_id = opd.pk if opd is not None else None
     result = CloseResult(periode_id=periode.pk, opd_id=opd_id)
 
     result.evaluasi_dibuat = _create_evaluations(periode, opd_id, chunk_size, progress)

@@ -27,6 +27,7 @@ from karier.appraisal import access
 from karier.appraisal.models import BuktiDukung, Evaluasi, Realisasi
 from karier.appraisal.workflow import ensure_editable, ensure_period_open
 from karier.core import audit
+from karier.core.text import strip_bidi
 from karier.plans.models import IndikatorKinerjaIndividu
 from karier.standards.choices import Aspek
 from karier.standards.validation import NUMERIC_ASPEK, NotANumber, to_decimal
@@ -81,15 +82,45 @@ def _ext(name: str) -> str:
     return os.path.splitext(name)[1].lower().lstrip(".")
 
 
+# A zip is judged by its central directory (declared sizes) and at most a few bytes of one member: an
+# office file whose `mimetype` inflates to 400 MB must never be inflated (issue #8).
+ZIP_MAX_MEMBERS = 20_000
+ZIP_MAX_TOTAL = 1024 * 1024 * 1024  # declared uncompressed size of all members together
+ZIP_MAX_RATIO = 200  # declared uncompressed / compressed, for members above ZIP_RATIO_FLOOR
+ZIP_RATIO_FLOOR = 1024 * 1024
+ODF_MIMETYPE_MAX = 128  # "application/vnd.oasis.opendocument.presentation" is 47 bytes
+
+
+def _zip_sane(infos: list[zipfile.ZipInfo]) -> bool:
+    """Refuse archives whose declared sizes betray a zip bomb (nothing is decompressed here)."""
+    if len(infos) > ZIP_MAX_MEMBERS:
+        return False
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > ZIP_RATIO_FLOOR and info.file_size > ZIP_MAX_RATIO * max(info.compress_size, 1):
+            return False
+    return total <= ZIP_MAX_TOTAL
+
+
 def _zip_matches(fh: IO[bytes], magic: str) -> bool:
     try:
         with zipfile.ZipFile(fh) as zf:
-            names = zf.namelist()
+            infos = zf.infolist()
+            if not _zip_sane(infos):
+                return False
+            names = {i.filename for i in infos}
             if magic.startswith("ooxml:"):
                 return "[Content_Types].xml" in names and any(n.startswith(magic[6:]) for n in names)
             if magic.startswith("odf:") and "mimetype" in names:
-                return zf.read("mimetype").strip() == magic[4:].encode()
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+                info = zf.getinfo("mimetype")
+                expected = magic[4:].encode()
+                if info.file_size > ODF_MIMETYPE_MAX:
+                    return False
+                with zf.open(info) as member:
+                    head = member.read(len(expected) + 2)  # never more, whatever the header claims
+                return head.strip() == expected
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, RuntimeError, ValueError, EOFError):
         return False
     return False
 
@@ -213,7 +244,7 @@ def bukti_upload(*, actor: Any, realisasi: Realisasi, uploaded_file: Any) -> Buk
     if BuktiDukung.objects.filter(realisasi=realisasi).count() >= MAX_BUKTI_PER_IKI:
         raise ValidationError({"berkas": f"Paling banyak {MAX_BUKTI_PER_IKI} bukti dukung per IKI; hapus yang "
                                          "tidak diperlukan lebih dulu."})
-    original = os.path.basename(str(uploaded_file.name)).strip()[:255] or f"bukti.{ext}"
+    original = strip_bidi(os.path.basename(str(uploaded_file.name))).strip()[:255] or f"bukti.{ext}"
     digest = _sha256(uploaded_file)
     stored = default_storage.save(f"bukti/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{ext}", uploaded_file)
     try:

@@ -21,10 +21,12 @@ from django.views.decorators.http import require_POST
 from karier.appraisal import feedback_selectors as sel
 from karier.appraisal import feedback_services as services
 from karier.appraisal.access import evaluasi_for_actor
+from karier.appraisal.calibration_access import own_conflict_notes
 from karier.appraisal.choices import JenisRater
 from karier.appraisal.feedback_access import (
     is_appraisee,
     is_appraiser,
+    kandidat_for_actor,
     nominasi_for_actor,
     nominasi_for_rater,
     sees_rater_status,
@@ -32,7 +34,6 @@ from karier.appraisal.feedback_access import (
 from karier.appraisal.feedback_forms import JawabanForm, KandidatFilterForm, NominasiForm, PutusanForm
 from karier.appraisal.models import Evaluasi
 from karier.people.access import actor_from_request
-from karier.people.models import Pegawai
 
 PAGE_SIZE = 30
 
@@ -82,6 +83,7 @@ def nominasi(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
     ctx: dict[str, Any] = {
         "ev": ev, "pemilik": pemilik, "penilai": penilai, "rows": rows, "state": sel.nominasi_state(ev),
         "terbuka": sel.is_open(ev), "jenis_choices": JenisRater.choices, **ringkasan_context(ev, request),
+        "konflik": own_conflict_notes(actor, ev)[:1] if pemilik else [],  # who decides instead (issue #8 §2)
     }
     if pemilik and ctx["terbuka"]:
         form = KandidatFilterForm(request.GET or None)
@@ -105,10 +107,8 @@ def nominasi_tambah(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Pilih pegawai dan jenis penilai."))
         return redirect(_page_url(ev))
-    orang = Pegawai.objects.filter(pk=form.cleaned_data["penilai_rekan"]).first()
-    if orang is None:
-        messages.error(request, _("Pegawai tidak ditemukan."))
-        return redirect(_page_url(ev))
+    # The child id through the actor's allowed set: hidden, missing or ineligible → the same 404.
+    orang = kandidat_for_actor(actor, ev, form.cleaned_data["penilai_rekan"], form.cleaned_data["jenis"])
     try:
         services.nominasi_add(actor=request.user, evaluasi=ev, penilai_rekan=orang, jenis=form.cleaned_data["jenis"])
     except ValidationError as exc:

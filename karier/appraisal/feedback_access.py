@@ -21,32 +21,52 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from karier.appraisal.access import as_actor, is_appraisee, is_appraiser
+from karier.appraisal.access import as_actor, is_appraisee, is_appraiser, visible_evaluasi
+from karier.appraisal.choices import JenisRater
 from karier.appraisal.models import Evaluasi, NominasiPenilai, TautanPublik, UmpanBalikPublik
 from karier.people.access import Actor, can_see_pegawai, visibility_q
 from karier.people.models import Jabatan, Pegawai, UnitKerja
 
 __all__ = [
     "as_actor", "can_manage_pegawai_link", "can_manage_unit_link", "can_moderate", "can_read_summary",
-    "headed_unit_paths", "is_appraisee", "is_appraiser", "moderation_q", "nominasi_for_actor",
+    "headed_unit_paths", "is_appraisee", "is_appraiser", "kandidat_for_actor", "moderation_q", "nominasi_for_actor",
     "nominasi_for_rater", "sees_rater_status", "tautan_for_actor",
 ]
 
 
 # ---------------------------------------------------------------------------- multi-rater
 def nominasi_for_actor(actor: Actor | Any, nominasi_id: int) -> NominasiPenilai:
-    """A nomination of an evaluation the actor may see; 404 otherwise."""
+    """A nomination of an evaluation the actor may see (`visible_evaluasi`, the parent's one rule: the
+    appraiser who rates it sees its nominations); 404 otherwise."""
     who = as_actor(actor)
     if who.user_id is None:
         raise Http404("Nominasi tidak ditemukan.")
-    found = (NominasiPenilai.objects.filter(visibility_q(who, prefix="evaluasi__pegawai"), pk=nominasi_id)
+    found = (NominasiPenilai.objects.filter(evaluasi_id__in=visible_evaluasi(who).values("pk"), pk=nominasi_id)
              .select_related("evaluasi", "evaluasi__periode", "evaluasi__periode__tahun", "evaluasi__pegawai",
                              "penilai_rekan").first())
     if found is None:
         raise Http404("Nominasi tidak ditemukan.")
+    return found
+
+
+MSG_KANDIDAT_404 = "Pegawai tidak ditemukan."
+
+
+def kandidat_for_actor(actor: Actor | Any, evaluasi: Evaluasi, pegawai_id: int, jenis: str) -> Pegawai:
+    """The person the appraisee proposes, resolved through the people he may propose (his pool of
+    peers or direct subordinates). A hidden id, a missing id and an ineligible id all answer the same
+    404 and never a name (issue #8 §3c). Anyone but the appraisee: 403 (they see the evaluation)."""
+    from karier.appraisal.feedback_selectors import pool
+
+    if not is_appraisee(actor, evaluasi):
+        raise PermissionDenied("Hanya pegawai yang dinilai yang dapat mengusulkan penilai rekan atau bawahan.")
+    found = pool(evaluasi, jenis).filter(pk=pegawai_id).first() if jenis in JenisRater.values else None
+    if found is None:
+        raise Http404(MSG_KANDIDAT_404)
     return found
 
 

@@ -51,7 +51,7 @@ class SkorIn(In):
     KOLABORATIF: Skor
 
 
-class KomentarIn(In):
+class KomentarBerakhlakIn(In):
     """An optional comment per BerAKHLAK value."""
 
     model_config = ConfigDict(extra="forbid")
@@ -69,7 +69,7 @@ class JawabanIn(In):
     model_config = ConfigDict(extra="forbid")
 
     skor: SkorIn = Field(..., description="Skor 1–5 untuk ketujuh nilai BerAKHLAK.")
-    komentar: KomentarIn = Field(default_factory=KomentarIn,  # type: ignore[arg-type]
+    komentar: KomentarBerakhlakIn = Field(default_factory=KomentarBerakhlakIn,  # type: ignore[arg-type]
                                  description=f"Komentar opsional per nilai (paling banyak {MAX_KOMENTAR} karakter).")
 
 

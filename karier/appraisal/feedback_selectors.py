@@ -2,10 +2,12 @@
 inbox and the anonymous aggregates.
 
 Anonymity (issue #5): aggregates and comments appear only when at least `AMBANG` (3) raters have
-answered. The combined figure is the only one shown unless *every* non-empty group (peers,
-subordinates) has at least 3 answers: otherwise "all minus peers" would give away a lone
-subordinate's scores. Comments carry no name and come in an order fixed per evaluation but
-unrelated to who wrote them or when (sorted by a keyed hash of the row id).
+answered; and (issue #8) they are released in batches of at least 3 new or changed answers, so no
+sequence of views isolates one rater (see `feedback_release`). The combined figure is the only one
+shown unless *every* non-empty group (peers, subordinates) has at least 3 answers: otherwise
+"all minus peers" would give away a lone subordinate's scores. Comments carry no name and come in an
+order fixed per evaluation but unrelated to who wrote them or when (sorted by a keyed hash of the
+row id).
 """
 
 from __future__ import annotations
@@ -216,13 +218,16 @@ class StatusPenilai:
 class RingkasanPerilaku:
     ambang: int
     n_disetujui: int
-    n_dijawab: int
+    n_dijawab: int  # as far as the viewer may know: live for the appraiser, the released count otherwise
     tampil: bool
     nilai: list[NilaiAgregat] = field(default_factory=list)
     kelompok: list[KelompokAgregat] = field(default_factory=list)
     komentar: list[tuple[str, str]] = field(default_factory=list)  # (nilai, teks), no names
     penilai: list[StatusPenilai] | None = None  # None: the viewer may not see statuses
     rata_keseluruhan: float | None = None
+    n_dirilis: int = 0  # answers inside the figures shown (the last release)
+    dirilis_pada: dt.datetime | None = None
+    belum_dirilis: int | None = None  # new or changed answers awaiting the next release (status viewers only)
 
     @property
     def kurang(self) -> int:
@@ -237,34 +242,23 @@ def _mean(total: float | None) -> float | None:
     return None if total is None else round(float(total), 2)
 
 
-def ringkasan_perilaku(evaluasi: Evaluasi, viewer: Actor | Any) -> RingkasanPerilaku:
-    """Per BerAKHLAK value the mean (1–5) and count of answers, in five queries whatever the size.
-
-    Figures and comments are withheld below `AMBANG` answers; names never appear, except for the
-    appraiser's list of nominees with whether each has answered (`penilai`).
-    """
-    who = as_actor(viewer)
-    noms = list(evaluasi.nominasi.filter(status__in=ANSWERABLE).select_related("penilai_rekan")
-                .order_by("jenis", "penilai_rekan__nama", "pk"))
-    answered = [n for n in noms if n.status == StatusNominasi.DIJAWAB]
-    result = RingkasanPerilaku(ambang=AMBANG, n_disetujui=len(noms), n_dijawab=len(answered),
-                               tampil=len(answered) >= AMBANG)
-    if sees_rater_status(who, evaluasi):
-        result.penilai = [StatusPenilai(nama=n.penilai_rekan.nama_lengkap, jenis=str(JenisRater(n.jenis).label),
-                                        status=str(StatusNominasi(n.status).label),
-                                        sudah_menjawab=n.status == StatusNominasi.DIJAWAB) for n in noms]
-    if not result.tampil:
-        return result
+def live_figures(evaluasi: Evaluasi) -> dict[str, Any]:
+    """The aggregates of every current answer, as JSON-ready data (for a release only — never shown
+    directly: see feedback_release). Four queries."""
+    answered = list(evaluasi.nominasi.filter(status=StatusNominasi.DIJAWAB).values_list("jenis", flat=True))
     nilai = list(NilaiBerakhlak.objects.order_by("urutan").values_list("kode", "nama"))
     answers = JawabanPerilaku.objects.filter(nominasi__evaluasi=evaluasi, nominasi__status=StatusNominasi.DIJAWAB)
     by_value = {r["nilai_id"]: r for r in answers.values("nilai_id").annotate(rata=Avg("skor"), n=Count("pk"))}
-    result.nilai = [NilaiAgregat(kode=k, nama=nm, rata=_mean(by_value.get(k, {}).get("rata")),
-                                 n=by_value.get(k, {}).get("n", 0)) for k, nm in nilai]
-    overall = answers.aggregate(r=Avg("skor"))["r"]
-    result.rata_keseluruhan = _mean(overall)
+    data: dict[str, Any] = {
+        "n": len(answered),
+        "nilai": [{"kode": k, "nama": nm, "rata": _mean(by_value.get(k, {}).get("rata")),
+                   "n": by_value.get(k, {}).get("n", 0)} for k, nm in nilai],
+        "rata_keseluruhan": _mean(answers.aggregate(r=Avg("skor"))["r"]),
+        "kelompok": [],
+    }
     groups: dict[str, int] = {}
-    for n in answered:
-        groups[n.jenis] = groups.get(n.jenis, 0) + 1
+    for jenis in answered:
+        groups[jenis] = groups.get(jenis, 0) + 1
     if len(groups) > 1 and all(c >= AMBANG for c in groups.values()):
         per: dict[tuple[str, str], dict[str, Any]] = {
             (r["nominasi__jenis"], r["nilai_id"]): r
@@ -272,13 +266,58 @@ def ringkasan_perilaku(evaluasi: Evaluasi, viewer: Actor | Any) -> RingkasanPeri
         }
         for jenis in (JenisRater.REKAN, JenisRater.BAWAHAN):
             if jenis in groups:
-                result.kelompok.append(KelompokAgregat(
-                    jenis=jenis, label=str(jenis.label), n=groups[jenis],
-                    nilai=[NilaiAgregat(kode=k, nama=nm, rata=_mean(per.get((jenis, k), {}).get("rata")),
-                                        n=per.get((jenis, k), {}).get("n", 0)) for k, nm in nilai]))
+                data["kelompok"].append({
+                    "jenis": str(jenis), "label": str(jenis.label), "n": groups[jenis],
+                    "nilai": [{"kode": k, "nama": nm, "rata": _mean(per.get((jenis, k), {}).get("rata")),
+                               "n": per.get((jenis, k), {}).get("n", 0)} for k, nm in nilai]})
     names = dict(nilai)
     comments = [(pk, nilai_id, teks) for pk, nilai_id, teks in
                 answers.exclude(komentar="").values_list("pk", "nilai_id", "komentar")]
     comments.sort(key=lambda c: _shuffle_key(evaluasi.pk, c[0]))
-    result.komentar = [(names.get(nilai_id, nilai_id), teks) for _pk, nilai_id, teks in comments]
+    data["komentar"] = [[names.get(nilai_id, nilai_id), teks] for _pk, nilai_id, teks in comments]
+    return data
+
+
+def _nilai(rows: list[dict[str, Any]]) -> list[NilaiAgregat]:
+    return [NilaiAgregat(kode=r["kode"], nama=r["nama"], rata=r["rata"], n=r["n"]) for r in rows]
+
+
+def ringkasan_perilaku(evaluasi: Evaluasi, viewer: Actor | Any) -> RingkasanPerilaku:
+    """Per BerAKHLAK value the mean (1–5) and count of answers, as last *released*, in three queries
+    whatever the size.
+
+    Issue #8 (rater anonymity over time): the figures are a snapshot (`RilisRingkasanPerilaku`) taken
+    only when at least `AMBANG` answers are new or changed since the previous one
+    (`feedback_release.ringkasan_rilis`), so comparing any two views never isolates one rater, and the
+    appraisee never sees the count rise one by one. Names never appear, except for the appraiser's
+    list of nominees with whether each has answered (`penilai`).
+    """
+    from karier.appraisal.models import RilisRingkasanPerilaku
+
+    who = as_actor(viewer)
+    noms = list(evaluasi.nominasi.filter(status__in=ANSWERABLE).select_related("penilai_rekan")
+                .order_by("jenis", "penilai_rekan__nama", "pk"))
+    answered = [n for n in noms if n.status == StatusNominasi.DIJAWAB]
+    rilis = RilisRingkasanPerilaku.objects.filter(evaluasi=evaluasi).first()
+    released = rilis.n_dijawab if rilis is not None else 0
+    sees = sees_rater_status(who, evaluasi)
+    result = RingkasanPerilaku(ambang=AMBANG, n_disetujui=len(noms), n_dijawab=len(answered) if sees else released,
+                               tampil=rilis is not None and released >= AMBANG, n_dirilis=released)
+    if sees:
+        result.penilai = [StatusPenilai(nama=n.penilai_rekan.nama_lengkap, jenis=str(JenisRater(n.jenis).label),
+                                        status=str(StatusNominasi(n.status).label),
+                                        sudah_menjawab=n.status == StatusNominasi.DIJAWAB) for n in noms]
+    if not result.tampil or rilis is None:
+        return result
+    if sees:
+        from karier.appraisal.feedback_release import changed_since
+
+        result.belum_dirilis = changed_since(evaluasi.pk, rilis)
+    data = rilis.data
+    result.dirilis_pada = rilis.dirilis_pada
+    result.nilai = _nilai(data.get("nilai", []))
+    result.rata_keseluruhan = data.get("rata_keseluruhan")
+    result.kelompok = [KelompokAgregat(jenis=g["jenis"], label=g["label"], n=g["n"], nilai=_nilai(g["nilai"]))
+                       for g in data.get("kelompok", [])]
+    result.komentar = [(str(a), str(b)) for a, b in data.get("komentar", [])]
     return result

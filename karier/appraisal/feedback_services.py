@@ -197,5 +197,9 @@ def jawaban_submit(*, actor: Any, nominasi: NominasiPenilai, skor: Mapping[str, 
                      summary=f"Penilaian perilaku {'diubah' if old == StatusNominasi.DIJAWAB else 'dikirim'} "
                              f"(evaluasi {nominasi.evaluasi_id})",
                      changes={"status": [old, StatusNominasi.DIJAWAB]})
+        # The shown aggregates change only in batches of 3+ new/changed answers (issue #8, rater anonymity).
+        from karier.appraisal.feedback_release import ringkasan_rilis
+
+        ringkasan_rilis(evaluasi_id=nominasi.evaluasi_id)
     nominasi.status = StatusNominasi.DIJAWAB
     return nominasi

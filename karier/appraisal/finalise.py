@@ -1,19 +1,25 @@
-"""Finalise, sign, lock and reopen (issue #5, part 6).
+"""Finalise, sign, lock and reopen (issue #5, part 6; issue #8 §3 and §3a).
 
-Order of signatures (docs/calibration.md):
+Order (docs/calibration.md). Every status change goes through `karier.appraisal.workflow`.
 
 1. `unit_finalise` — the unit head (or the agency head) finalises the unit's calibration: every
    evaluation in it must be rated, the unit's result must be set and the curve must hold — or the
-   year's policy allows a recorded justification. This is the appraiser's signature
-   (`ditandatangani_penilai_pada`) on every evaluation of the unit not yet signed.
-2. `evaluasi_sign_atasan` — the appraiser's superior (atasan pejabat penilai) signs one evaluation
+   year's policy allows a recorded justification. From then on the unit's evaluations can no longer
+   be re-rated (`workflow.ensure_editable`). Finalising signs for nobody else: when the finaliser is
+   himself the appraiser of some of the unit's evaluations, his own signature on those is recorded
+   in the same action (he pressed "Finalisasi dan tandatangani").
+2. `evaluasi_sign_penilai` — the appraiser (the `penilai` snapshot or whoever covers his position
+   today) signs one evaluation or all the unit's evaluations he appraises: `ditandatangani_penilai_pada`
+   and `ditandatangani_penilai_oleh` (who). An evaluation whose appraiser has no superior in the
+   system is FINAL at this step.
+3. `evaluasi_sign_atasan` — the appraiser's superior (atasan pejabat penilai) signs one evaluation
    or all the unit's evaluations he signs for. With both signatures the evaluation is FINAL
-   (`final_pada`), locked, and the objection window opens. An evaluation whose appraiser has no
-   superior in the system is FINAL at step 1.
-3. `evaluasi_reopen` — a BKD admin or a signer reopens a final evaluation with a reason: the final
+   (`final_pada`), locked, and the objection window opens.
+   Every signature needs the unit finalised and re-checks the curve (`karier.rules.check_distribution`,
+   as finalisation does), and freezes what was signed (`karier.appraisal.snapshots.take`).
+4. `evaluasi_reopen` — a BKD admin or a signer reopens a final evaluation with a reason: the final
    version is frozen in `RiwayatEvaluasi`, `versi` goes up, signatures are cleared, status
-   DIBUKA_ULANG and the unit's finalisation goes back to TERBUKA until it is finalised again (which
-   signs only what is unsigned).
+   DIBUKA_ULANG and the unit's finalisation goes back to TERBUKA until it is finalised again.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from karier.appraisal import calibration_access as ca
+from karier.appraisal import snapshots, workflow
 from karier.appraisal.calibration_selectors import (
     counts_from,
     curve_policy,
@@ -35,6 +42,7 @@ from karier.appraisal.calibration_selectors import (
 from karier.appraisal.calibration_services import as_actor, clean_text, user_of
 from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, PeriodePenilaian, PredikatOrganisasiUnit, RiwayatEvaluasi
+from karier.appraisal.workflow import Aksi
 from karier.core import audit
 from karier.people.models import Jabatan, UnitKerja
 from karier.rules import check_distribution
@@ -84,7 +92,7 @@ def _superiors(evs: list[Evaluasi]) -> dict[int, int | None]:
 
 
 def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, justifikasi: str = "") -> FinalisasiUnit:
-    """Finalise a unit: the appraiser's signature on all its evaluations (see the module docstring).
+    """Finalise a unit's calibration; the finaliser signs only what he appraises himself (module docstring).
 
     Refused, with nothing written: someone unrated (named), no unit result, a broken curve without
     an allowed and given justification, or the unit already final.
@@ -92,6 +100,9 @@ def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, jus
     who = as_actor(actor)
     if not ca.can_calibrate(who, unit):
         raise PermissionDenied("Finalisasi dilakukan oleh kepala unit atau kepala perangkat daerah.")
+    conflict = ca.finalise_conflict(who, unit, periode)
+    if conflict:
+        raise PermissionDenied(conflict)
     justifikasi = clean_text(justifikasi, "justifikasi", "Justifikasi", required=False)
     existing = FinalisasiUnit.objects.filter(unit=unit, periode=periode).first()
     if existing is not None and existing.status == StatusFinalisasi.FINAL:
@@ -116,7 +127,6 @@ def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, jus
         if not justifikasi:
             raise ValidationError({"justifikasi": ["Distribusi predikat melanggar kurva; tuliskan justifikasinya "
                                                    "atau lakukan kalibrasi.", *messages]})
-    superiors = _superiors(evs)
     now = timezone.now()
     user = user_of(actor)
     with transaction.atomic():
@@ -129,27 +139,122 @@ def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, jus
         fin.justifikasi = justifikasi if violations else ""
         fin.oleh, fin.pada = user, now
         fin.save()
-        ids = [e.pk for e in evs]
-        unsigned = Evaluasi.objects.filter(pk__in=ids, ditandatangani_penilai_pada__isnull=True)
-        no_superior = [e.pk for e in evs if superiors.get(e.penilai_jabatan_id or 0) is None]
-        signed = unsigned.update(ditandatangani_penilai_pada=now)
-        # No superior to sign second (the appraiser at the top, or no appraiser): final now.
-        direct = (Evaluasi.objects.filter(pk__in=no_superior).exclude(status=StatusEvaluasi.FINAL)
-                  .update(status=StatusEvaluasi.FINAL, final_pada=now))
+        # The finaliser's own signature as appraiser, on the evaluations he appraises (nobody else's).
+        own = [e for e in evs if e.ditandatangani_penilai_pada is None and e.status in _SIGNABLE
+               and is_appraiser(who, e)]
+        signed = _sign_penilai(actor=actor, who=who, evs=own, now=now) if own else 0
         audit.record(actor=actor, action="appraisal.unit_finalise", obj=fin,
-                     summary=f"Finalisasi {unit.nama} ({periode.nama}): {signed} evaluasi ditandatangani penilai",
-                     changes={"status": [StatusFinalisasi.TERBUKA, StatusFinalisasi.FINAL], "evaluasi": len(ids),
-                              "ditandatangani": signed, "langsung_final": direct, "pelanggaran_kurva": messages,
+                     summary=f"Finalisasi {unit.nama} ({periode.nama}): {signed} evaluasi ditandatangani "
+                             "pejabat penilai (oleh dirinya sendiri)",
+                     changes={"status": [StatusFinalisasi.TERBUKA, StatusFinalisasi.FINAL], "evaluasi": len(evs),
+                              "ditandatangani": signed, "pelanggaran_kurva": messages,
                               "justifikasi": fin.justifikasi})
     return fin
+
+
+_SIGNABLE = workflow.TRANSITIONS[Aksi.TTD_PENILAI].dari
+
+
+def curve_refusal(unit_id: int, periode: PeriodePenilaian) -> list[str]:
+    """Why the unit's evaluations may not be signed now ([] when they may): the unit must be finalised
+    and its curve must still hold (or the finalisation recorded an allowed justification)."""
+    fin = FinalisasiUnit.objects.filter(unit_id=unit_id, periode=periode, status=StatusFinalisasi.FINAL).first()
+    if fin is None:
+        return ["Kalibrasi unit belum difinalisasi; tanda tangan dilakukan setelah finalisasi unit."]
+    organisasi = PredikatOrganisasiUnit.objects.filter(unit_id=unit_id, periode=periode).first()
+    if organisasi is None:
+        return ["Predikat kinerja organisasi unit ini belum ditetapkan."]
+    kalender = kalender_for(periode)
+    evs = list(unit_evaluations(unit_id, periode).only("predikat", "predikat_akhir"))
+    violations = check_distribution(organisasi.predikat, rated_counts(counts_from(evs)), curve_policy(kalender))
+    if violations and not (kalender.izinkan_justifikasi_kurva and fin.justifikasi):
+        return ["Distribusi predikat unit melanggar kurva; lakukan kalibrasi (buka ulang) dahulu.",
+                *[v.message for v in violations]]
+    return []
+
+
+def _curve_check(evs: list[Evaluasi], periode: PeriodePenilaian) -> None:
+    """Every signature re-checks the curve of each calibration unit it touches (a few queries per unit)."""
+    for unit_id in sorted({workflow.calibration_unit_id(e) or 0 for e in evs}):
+        refusal = curve_refusal(unit_id, periode) if unit_id else ["Evaluasi ini tidak berada di unit kalibrasi."]
+        if refusal:
+            raise ValidationError({"__all__": refusal})
+
+
+def _sign_penilai(*, actor: Any, who: Any, evs: list[Evaluasi], now: Any) -> int:
+    """Record `who`'s own signature as appraiser (inside the caller's transaction); FINAL when nobody
+    signs above him. Each evaluation is re-read under a lock and frozen in a snapshot."""
+    superiors = _superiors(evs)
+    user = user_of(actor)
+    n = 0
+    for e in evs:
+        ev = Evaluasi.objects.select_for_update().get(pk=e.pk)
+        if ev.ditandatangani_penilai_pada is not None:
+            continue
+        final = superiors.get(ev.penilai_jabatan_id or 0) is None
+        fields = workflow.move(ev, Aksi.TTD_PENILAI_FINAL if final else Aksi.TTD_PENILAI)
+        ev.ditandatangani_penilai_pada, ev.ditandatangani_penilai_oleh_id = now, who.pegawai_id
+        fields += ["ditandatangani_penilai_pada", "ditandatangani_penilai_oleh"]
+        if final:
+            ev.final_pada = now
+            fields.append("final_pada")
+        ev.save(update_fields=fields)
+        snapshots.take(evaluasi_id=ev.pk, tahap=snapshots.TAHAP_PENILAI, user=user)
+        n += 1
+    return n
+
+
+def is_appraiser(who: Any, ev: Evaluasi) -> bool:
+    from karier.appraisal.access import is_appraiser as _is_appraiser
+
+    return _is_appraiser(who, ev)
+
+
+def evaluasi_sign_penilai(*, actor: Any, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None,
+                          unit: UnitKerja | None = None) -> int:
+    """The appraiser signs one evaluation, or every evaluation of `unit` he appraises; only his own
+    action records his signature. Needs the unit finalised and the curve holding. Returns how many."""
+    if (evaluasi is None) == (unit is None):
+        raise ValidationError("Pilih satu evaluasi atau satu unit untuk ditandatangani.")
+    who = as_actor(actor)
+    if who.is_auditor or who.user_id is None or who.pegawai_id is None:
+        raise PermissionDenied("Tanda tangan pejabat penilai hanya oleh pejabat penilai sendiri.")
+    evs = ([evaluasi] if evaluasi is not None
+           else list(unit_evaluations(unit, periode).select_related("jabatan__atasan")))  # type: ignore[arg-type]
+    mine = [e for e in evs if is_appraiser(who, e)]
+    if evaluasi is not None:
+        if not mine:
+            raise PermissionDenied("Hanya pejabat penilai evaluasi ini (atau Plt/Plh jabatannya) yang "
+                                   "menandatanganinya sebagai pejabat penilai.")
+        if evaluasi.periode_id != periode.pk:
+            raise ValidationError("Evaluasi ini bukan dari periode yang dipilih.")
+        if evaluasi.ditandatangani_penilai_pada is not None:
+            raise ValidationError("Evaluasi ini sudah ditandatangani pejabat penilai.")
+        workflow.ensure_can_move(evaluasi.status, Aksi.TTD_PENILAI)
+    todo = [e for e in mine if e.ditandatangani_penilai_pada is None and e.status in _SIGNABLE]
+    if unit is not None and not todo:
+        raise ValidationError("Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda sebagai pejabat "
+                              "penilai.")
+    _curve_check(todo, periode)
+    now = timezone.now()
+    with transaction.atomic():
+        n = _sign_penilai(actor=actor, who=who, evs=todo, now=now)
+        target = evaluasi if evaluasi is not None else unit
+        assert target is not None
+        audit.record(actor=actor, action="appraisal.sign_penilai", obj=target,
+                     summary=f"Tanda tangan pejabat penilai: {n} evaluasi ({periode.nama})",
+                     changes={"evaluasi": [e.pk for e in todo][:1000], "ditandatangani_penilai_oleh": who.pegawai_id})
+    if evaluasi is not None:
+        evaluasi.refresh_from_db()
+    return n
 
 
 def evaluasi_sign_atasan(*, actor: Any, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None,
                          unit: UnitKerja | None = None) -> int:
     """The appraiser's superior signs one evaluation, or every evaluation of `unit` he signs for.
 
-    Needs the appraiser's signature first; with both, the evaluation becomes FINAL (locked).
-    Returns how many were signed.
+    Needs the appraiser's signature first and re-checks the curve; with both, the evaluation becomes
+    FINAL (locked) and is frozen in a snapshot. Returns how many were signed.
     """
     if (evaluasi is None) == (unit is None):
         raise ValidationError("Pilih satu evaluasi atau satu unit untuk ditandatangani.")
@@ -157,7 +262,7 @@ def evaluasi_sign_atasan(*, actor: Any, periode: PeriodePenilaian, evaluasi: Eva
     if who.is_auditor or who.user_id is None:
         raise PermissionDenied("Auditor tidak menandatangani evaluasi.")
     evs = ([evaluasi] if evaluasi is not None
-           else list(unit_evaluations(unit, periode).select_related("pegawai")))  # type: ignore[arg-type]
+           else list(unit_evaluations(unit, periode).select_related("pegawai", "jabatan__atasan")))  # type: ignore[arg-type]
     superiors = _superiors(evs)
     mine = [e for e in evs if ca.is_atasan_penilai(who, e, superiors.get(e.penilai_jabatan_id or 0))
             and superiors.get(e.penilai_jabatan_id or 0) is not None]
@@ -167,23 +272,34 @@ def evaluasi_sign_atasan(*, actor: Any, periode: PeriodePenilaian, evaluasi: Eva
         if evaluasi.periode_id != periode.pk:
             raise ValidationError("Evaluasi ini bukan dari periode yang dipilih.")
         if evaluasi.ditandatangani_penilai_pada is None:
-            raise ValidationError("Pejabat penilai belum menandatangani (unit belum difinalisasi).")
+            raise ValidationError("Pejabat penilai belum menandatangani evaluasi ini.")
         if evaluasi.ditandatangani_atasan_pada is not None:
             raise ValidationError("Evaluasi ini sudah Anda tandatangani.")
-    todo = [e.pk for e in mine if e.ditandatangani_penilai_pada is not None and e.ditandatangani_atasan_pada is None]
+    todo = [e for e in mine if e.ditandatangani_penilai_pada is not None and e.ditandatangani_atasan_pada is None]
     if unit is not None and not todo:
         raise ValidationError("Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda.")
+    for e in todo:
+        workflow.ensure_can_move(e.status, Aksi.TTD_ATASAN)
+    _curve_check(todo, periode)
     now = timezone.now()
+    user = user_of(actor)
     with transaction.atomic():
-        qs = Evaluasi.objects.filter(pk__in=todo, ditandatangani_penilai_pada__isnull=False,
-                                     ditandatangani_atasan_pada__isnull=True)
-        n = qs.update(ditandatangani_atasan_pada=now, ditandatangani_atasan_oleh_id=who.pegawai_id,
-                      status=StatusEvaluasi.FINAL, final_pada=now)
+        n = 0
+        for e in todo:
+            ev = Evaluasi.objects.select_for_update().get(pk=e.pk)
+            if ev.ditandatangani_penilai_pada is None or ev.ditandatangani_atasan_pada is not None:
+                continue
+            fields = workflow.move(ev, Aksi.TTD_ATASAN)
+            ev.ditandatangani_atasan_pada, ev.ditandatangani_atasan_oleh_id, ev.final_pada = now, who.pegawai_id, now
+            ev.save(update_fields=[*fields, "ditandatangani_atasan_pada", "ditandatangani_atasan_oleh", "final_pada"])
+            snapshots.take(evaluasi_id=ev.pk, tahap=snapshots.TAHAP_ATASAN, user=user)
+            n += 1
         target = evaluasi if evaluasi is not None else unit
         assert target is not None
         audit.record(actor=actor, action="appraisal.sign_atasan", obj=target,
                      summary=f"Tanda tangan atasan pejabat penilai: {n} evaluasi final ({periode.nama})",
-                     changes={"evaluasi": todo[:1000], "status": [StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL]})
+                     changes={"evaluasi": [e.pk for e in todo][:1000],
+                              "status": [StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL]})
     if evaluasi is not None:
         evaluasi.refresh_from_db()
     return n
@@ -216,11 +332,11 @@ def evaluasi_reopen(*, actor: Any, evaluasi: Evaluasi, alasan: str) -> Evaluasi:
         freeze(ev, alasan=alasan, user=user)
         old = ev.versi
         ev.versi = old + 1
-        ev.status = StatusEvaluasi.DIBUKA_ULANG
+        fields = workflow.move(ev, Aksi.BUKA_ULANG)
         ev.ditandatangani_penilai_pada = ev.ditandatangani_atasan_pada = ev.final_pada = None
-        ev.ditandatangani_atasan_oleh = None
-        ev.save(update_fields=["versi", "status", "ditandatangani_penilai_pada", "ditandatangani_atasan_pada",
-                               "ditandatangani_atasan_oleh", "final_pada"])
+        ev.ditandatangani_atasan_oleh = ev.ditandatangani_penilai_oleh = None
+        ev.save(update_fields=[*fields, "versi", "ditandatangani_penilai_pada", "ditandatangani_atasan_pada",
+                               "ditandatangani_atasan_oleh", "ditandatangani_penilai_oleh", "final_pada"])
         # The unit it is calibrated in must be finalised again (which signs only what is unsigned).
         cal_unit = _calibration_unit_id(ev)
         if cal_unit is not None:
@@ -233,7 +349,4 @@ def evaluasi_reopen(*, actor: Any, evaluasi: Evaluasi, alasan: str) -> Evaluasi:
 
 
 def _calibration_unit_id(ev: Evaluasi) -> int | None:
-    jabatan = ev.jabatan
-    if jabatan.adalah_kepala_unit and jabatan.unit_id == ev.unit_id:
-        return jabatan.atasan.unit_id if jabatan.atasan is not None else None
-    return ev.unit_id
+    return workflow.calibration_unit_id(ev)

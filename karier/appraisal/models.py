@@ -108,6 +108,9 @@ class Evaluasi(models.Model):
     versi = models.PositiveIntegerField(default=1)
     dinilai_pada = models.DateTimeField(null=True, blank=True)
     ditandatangani_penilai_pada = models.DateTimeField(null=True, blank=True)
+    # Who signed: recorded only by that person's own action (finalise.evaluasi_sign_penilai/_atasan).
+    ditandatangani_penilai_oleh = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.PROTECT,
+                                                    related_name="+")
     ditandatangani_atasan_pada = models.DateTimeField(null=True, blank=True)
     ditandatangani_atasan_oleh = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.PROTECT,
                                                    related_name="+")
@@ -128,7 +131,9 @@ class Evaluasi(models.Model):
 
     @property
     def terkunci(self) -> bool:
-        return self.status == StatusEvaluasi.FINAL
+        """Final, or signed by someone: changes only after an audited reopen (appraisal/workflow.py)."""
+        return (self.status == StatusEvaluasi.FINAL or self.ditandatangani_penilai_pada is not None
+                or self.ditandatangani_atasan_pada is not None)
 
 
 class Realisasi(models.Model):
@@ -285,6 +290,12 @@ class UmpanBalikPublik(models.Model):
     # Only salted hashes: enough to limit one answer per device per day, nothing to identify anyone.
     perangkat_hash = models.CharField(max_length=64, db_index=True)
     alamat_hash = models.CharField(max_length=64, db_index=True)
+    jaringan_hash = models.CharField(max_length=64, db_index=True, default="")  # the /24 (IPv4) or /64 (IPv6)
+    # The local (Asia/Jakarta) day of the answer: "one answer per link per device per day" is a unique
+    # constraint on it (null only for answers stored before the constraint existed).
+    hari = models.DateField(null=True, blank=True)
+    # Part of a burst from one network: counts only once a moderator accepts it (docs/feedback.md).
+    ditahan = models.BooleanField(_("ditahan untuk moderasi"), default=False)
     status = models.CharField(_("moderasi"), max_length=10, choices=StatusModerasi.choices,
                               default=StatusModerasi.MENUNGGU, db_index=True)
     dimoderasi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
@@ -299,10 +310,47 @@ class UmpanBalikPublik(models.Model):
             models.CheckConstraint(condition=Q(skor_layanan__gte=1, skor_layanan__lte=5), name="publik_layanan_1_5"),
             models.CheckConstraint(condition=Q(skor_perilaku__gte=1, skor_perilaku__lte=5),
                                    name="publik_perilaku_1_5"),
+            models.UniqueConstraint(fields=["tautan", "perangkat_hash", "hari"], name="publik_satu_per_perangkat_hari"),
         ]
 
     def __str__(self) -> str:
         return f"{self.tautan_id} {self.dibuat_pada:%Y-%m-%d}"
+
+
+class TokenFormulirPublik(models.Model):
+    """A public form token that was used: each token is accepted once (issue #8). Only its hash is kept,
+    and only for a day (older tokens are refused as stale anyway)."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    dipakai_pada = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("token formulir publik terpakai")
+        verbose_name_plural = _("token formulir publik terpakai")
+
+    def __str__(self) -> str:
+        return self.token_hash[:12]
+
+
+class RilisRingkasanPerilaku(models.Model):
+    """The peer/subordinate aggregates last released for an evaluation (issue #8: rater anonymity).
+
+    The shown figures change only when at least 3 answers are new or changed since the last release,
+    so no two views differ by one rater. `tanda` holds a keyed fingerprint of each released answer set
+    (nomination id → HMAC), to count what changed since; `data` holds the released figures."""
+
+    evaluasi = models.OneToOneField(Evaluasi, on_delete=models.CASCADE, related_name="rilis_ringkasan")
+    n_dijawab = models.PositiveIntegerField(default=0)
+    data = models.JSONField(default=dict)
+    tanda = models.JSONField(default=dict)
+    dirilis_pada = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("rilis ringkasan perilaku")
+        verbose_name_plural = _("rilis ringkasan perilaku")
+
+    def __str__(self) -> str:
+        return f"{self.evaluasi_id}: {self.n_dijawab}"
 
 
 # ---------------------------------------------------------------------------- unit result, curve
@@ -406,6 +454,46 @@ class RiwayatEvaluasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.evaluasi_id} v{self.versi}"
+
+
+class SnapshotEvaluasi(models.Model):
+    """What was signed, frozen at each signature (and at an accepted objection): the plan rows,
+    realisations, ratings, reasons, predikat and signers as canonical JSON with its sha256.
+
+    Written once by `karier.appraisal.snapshots.take`, never updated; `verify_snapshots` re-hashes
+    every row and compares each FINAL evaluation with its latest snapshot."""
+
+    evaluasi = models.ForeignKey(Evaluasi, on_delete=models.PROTECT, related_name="snapshot")
+    versi = models.PositiveIntegerField()
+    tahap = models.CharField(max_length=12)  # PENILAI, ATASAN, KEBERATAN
+    isi = models.JSONField()
+    hash = models.CharField(max_length=64)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("snapshot evaluasi bertanda tangan")
+        verbose_name_plural = _("snapshot evaluasi bertanda tangan")
+        ordering = ["evaluasi", "pk"]
+        constraints = [models.UniqueConstraint(fields=["evaluasi", "versi", "tahap"], name="snapshot_evaluasi_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.evaluasi_id} v{self.versi} {self.tahap} {self.hash[:12]}"
+
+
+class KunciTutupPeriode(models.Model):
+    """A running period close (issue #8 §9) on databases without advisory locks (SQLite): one row per
+    period while a close runs; `close.period_lock` inserts it and deletes it afterwards."""
+
+    periode = models.OneToOneField(PeriodePenilaian, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    dimulai_pada = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("kunci penutupan periode")
+        verbose_name_plural = _("kunci penutupan periode")
+
+    def __str__(self) -> str:
+        return f"{self.periode_id} sejak {self.dimulai_pada:%Y-%m-%d %H:%M}"
 
 
 class Pengingat(models.Model):

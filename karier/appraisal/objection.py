@@ -18,11 +18,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from karier.appraisal import calibration_access as ca
+from karier.appraisal import snapshots
 from karier.appraisal.calibration_selectors import kalender_for
 from karier.appraisal.calibration_services import as_actor, clean_text, user_of
 from karier.appraisal.choices import PredikatChoice, StatusEvaluasi, StatusKeberatan
 from karier.appraisal.finalise import freeze
 from karier.appraisal.models import Evaluasi, Keberatan
+from karier.appraisal.workflow import Aksi, move
 from karier.core import audit
 from karier.people.access import Actor
 
@@ -91,7 +93,9 @@ def keberatan_putus(*, actor: Any, keberatan: Keberatan, diterima: bool, keputus
             old = e.predikat_akhir or e.predikat
             e.predikat_akhir = predikat_baru or ""
             e.versi += 1
-            e.save(update_fields=["predikat_akhir", "versi"])
+            e.save(update_fields=[*move(e, Aksi.KEBERATAN_DITERIMA), "predikat_akhir", "versi"])
+            # The changed final version is what now stands signed (issue #8 §3): freeze it too.
+            snapshots.take(evaluasi_id=e.pk, tahap=snapshots.TAHAP_KEBERATAN, user=user)
             changes["predikat_akhir"] = [old, e.predikat_akhir]
             changes["versi"] = [e.versi - 1, e.versi]
         audit.record(actor=actor, action="appraisal.objection_decide", obj=row,

@@ -35,9 +35,8 @@ from karier.appraisal.models import (
     PredikatOrganisasiUnit,
 )
 from karier.core import audit
-from karier.people.choices import JenisPenugasan
-from karier.people.models import Jabatan, Penugasan
-from karier.people.selectors import PENUGASAN_RANK, active_on, appraiser_on
+from karier.people import selectors
+from karier.people.selectors import appraiser_on
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp, TahunKinerja
 
@@ -226,10 +225,24 @@ def periode_open(*, actor: Any, periode: PeriodePenilaian) -> int:
 
 
 def periode_close(*, actor: Any, periode: PeriodePenilaian) -> None:
-    """A plain status move (admin only). The period-wide closing work lives in `close.py`."""
+    """The admin's "Tutup" (screen and API): the one period close of `close.py` for the province, with its
+    rules (evaluations made, predikat applied, nobody left unrated) and its per-period lock. Refused,
+    with the period left open, while anyone is unrated."""
+    from karier.appraisal import close
+    from karier.people.access import Actor
+
     _admin_only(actor)
-    _status_move(actor=actor, periode=periode, dari=(StatusPeriode.DIBUKA,), ke=StatusPeriode.DITUTUP,
-                 action="penilaian.periode_tutup")
+    if periode.status != StatusPeriode.DIBUKA:
+        label = dict(StatusPeriode.choices)[periode.status]
+        raise ValidationError(f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat "
+                              "dilakukan.")
+    user_id = actor.user_id if isinstance(actor, Actor) else actor.pk
+    result = close.periode_close(actor_id=user_id, periode_id=periode.pk)
+    if not result.periode_ditutup:
+        contoh = ", ".join(c["nama"] for c in result.contoh_belum_dinilai[:5])
+        raise ValidationError(f"Periode {periode.nama} belum dapat ditutup: {result.belum_dinilai} pegawai belum "
+                              f"dinilai ({contoh}{', …' if result.belum_dinilai > 5 else ''}).")
+    periode.status = StatusPeriode.DITUTUP
 
 
 # ---------------------------------------------------------------------------- evaluations
@@ -268,38 +281,9 @@ def evaluasi_get_or_create(*, skp: Skp, periode: PeriodePenilaian) -> Evaluasi:
 
 
 def appraisers_on(pegawai_ids: Sequence[int], d: dt.date) -> dict[int, tuple[int, int]]:
-    """{pegawai_id: (appraiser pegawai_id, appraiser jabatan_id)} on date d, set-based.
-
-    The same rule as `karier.people.selectors.appraiser_on` (holder of the superior position:
-    definitive, else Plt, else Plh; a vacant superior position passes to the next one up), in a
-    fixed number of queries per tree level walked instead of per person.
-    """
-    result: dict[int, tuple[int, int]] = {}
-    # dict(): the last row per person wins, i.e. the latest definitive assignment in force on d.
-    own = dict(
-        Penugasan.objects.filter(active_on(d), pegawai_id__in=list(pegawai_ids), jenis=JenisPenugasan.DEFINITIF)
-        .order_by("pegawai_id", "mulai", "id").values_list("pegawai_id", "jabatan__atasan_id")
-    )
-    pending = {pid: atasan for pid, atasan in own.items() if atasan is not None}
-    rank = PENUGASAN_RANK
-    while pending:
-        first: dict[int, tuple[int, int]] = {}  # position → its holder on d (definitive, Plt, Plh)
-        rows = (Penugasan.objects.filter(active_on(d), jabatan_id__in=set(pending.values()))
-                .values_list("jabatan_id", "pegawai_id", "jenis", "mulai", "id"))
-        for jab, peg, _jenis, _mulai, _pk in sorted(rows, key=lambda r: (rank.get(r[2], 2), r[3], r[4])):
-            first.setdefault(jab, (peg, jab))
-        up: dict[int, int] = {}
-        for pid, jab in pending.items():
-            holder = first.get(jab)
-            if holder is not None and holder[0] != pid:
-                result[pid] = holder
-            else:
-                up[pid] = jab
-        if not up:
-            break
-        parents = dict(Jabatan.objects.filter(pk__in=set(up.values())).values_list("pk", "atasan_id"))
-        pending = {pid: parents[jab] for pid, jab in up.items() if parents.get(jab) is not None}
-    return result
+    """{pegawai_id: (appraiser pegawai_id, appraiser jabatan_id)} on date d, set-based: the one resolver
+    `karier.people.selectors.appraisers_on`, reduced to ids."""
+    return {p: (a.pegawai.pk, a.jabatan.pk) for p, a in selectors.appraisers_on(pegawai_ids, d).items()}
 
 
 def evaluasi_bulk_create(*, periode: PeriodePenilaian, skp_ids: Iterable[int] | None = None) -> int:

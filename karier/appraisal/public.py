@@ -33,6 +33,7 @@ from karier.appraisal.feedback_access import (
 from karier.appraisal.feedback_forms import ModerasiFilterForm, PublikForm, RingkasanFilterForm
 from karier.appraisal.models import PeriodePenilaian, TautanPublik
 from karier.appraisal.qr import qr_png_file, qr_svg_file, qr_svg_inline
+from karier.core.clientip import client_ip
 from karier.people.access import actor_from_request, pegawai_for_actor, unit_for_actor
 from karier.people.models import Pegawai, UnitKerja
 
@@ -245,9 +246,9 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "GET":
         return _form_page(request, tautan, PublikForm(), device=new_device)
     form = PublikForm(request.POST)
-    alamat = request.META.get("REMOTE_ADDR") or ""
+    alamat = client_ip(request)
     try:
-        services.check_alamat_limit(alamat)
+        services.check_alamat_limit(alamat, tautan=tautan)
     except services.TerlaluBanyak as exc:
         return _form_page(request, tautan, form, pesan=exc.messages[0], status=429, device=new_device)
     if device is None:
@@ -265,7 +266,8 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
     try:
         services.umpan_balik_kirim(tautan=tautan, skor_layanan=form.cleaned_data["skor_layanan"],
                                    skor_perilaku=form.cleaned_data["skor_perilaku"],
-                                   komentar=form.cleaned_data["komentar"], perangkat_id=device, alamat=alamat)
+                                   komentar=form.cleaned_data["komentar"], perangkat_id=device, alamat=alamat,
+                                   form_token=request.POST.get("ft", ""))
     except services.TerlaluBanyak as exc:
         return _form_page(request, tautan, form, pesan=exc.messages[0], status=429)
     except ValidationError as exc:
@@ -275,7 +277,8 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
                     form.add_error(fld if fld in form.fields else None, m)
             return _form_page(request, tautan, form, status=400,
                               pesan=_("Periksa isian yang ditandai, lalu kirim lagi."))
-        return _form_page(request, tautan, form, pesan=exc.messages[0], status=409)
+        used_token = getattr(exc, "code", None) == "token_dipakai"
+        return _form_page(request, tautan, form, pesan=exc.messages[0], status=400 if used_token else 409)
     return redirect("public_feedback:terima_kasih", token=tautan.token)
 
 

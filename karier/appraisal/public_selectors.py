@@ -20,6 +20,12 @@ KOMENTAR_TERBARU = 10
 COUNTED = (StatusModerasi.MENUNGGU, StatusModerasi.DITERIMA)
 
 
+def counted_q(prefix: str = "") -> Q:
+    """Answers whose scores count: accepted, or waiting and not held as part of a burst."""
+    return (Q(**{f"{prefix}status": StatusModerasi.DITERIMA})
+            | Q(**{f"{prefix}status": StatusModerasi.MENUNGGU, f"{prefix}ditahan": False}))
+
+
 def links_for_pegawai(pegawai: Pegawai) -> QuerySet[TautanPublik]:
     return TautanPublik.objects.filter(pegawai=pegawai).order_by("-aktif", "-dibuat_pada", "-pk")
 
@@ -34,7 +40,7 @@ def managed_links(actor: Any) -> QuerySet[TautanPublik]:
     if who.user_id is None:
         return TautanPublik.objects.none()
     qs = TautanPublik.objects.select_related("pegawai", "unit").annotate(
-        n_jawaban=Count("jawaban", filter=Q(jawaban__status__in=COUNTED)),
+        n_jawaban=Count("jawaban", filter=counted_q("jawaban__")),
         n_menunggu=Count("jawaban", filter=Q(jawaban__status=StatusModerasi.MENUNGGU)))
     if who.is_admin or who.is_auditor:
         return qs.order_by("-aktif", "-dibuat_pada", "-pk")
@@ -96,9 +102,10 @@ def current_period() -> PeriodePenilaian | None:
 @dataclass
 class RingkasanPublik:
     rentang: Rentang
-    n: int = 0  # answers that count (waiting or accepted)
+    n: int = 0  # answers that count (accepted, or waiting and not held)
     n_diterima: int = 0
-    n_menunggu: int = 0
+    n_menunggu: int = 0  # waiting and counted
+    n_ditahan: int = 0  # waiting, held as part of a burst: not counted until accepted
     n_ditolak: int = 0
     rata_layanan: float | None = None
     rata_perilaku: float | None = None
@@ -115,22 +122,25 @@ def ringkasan_publik(*, pegawai: Pegawai | None = None, unit: UnitKerja | None =
                      rentang: Rentang) -> RingkasanPublik:
     """Counts, averages and the 1–5 distribution of both ratings, and the latest accepted
     comments, in four queries. Employee: answers through their links; unit: through the unit's
-    links. Rejected answers never count; waiting ones count, their comments stay hidden."""
+    links. Rejected answers never count; waiting ones count unless held as part of a burst (see
+    public_services); waiting comments stay hidden."""
     base = UmpanBalikPublik.objects.filter(dibuat_pada__date__gte=rentang.mulai,
                                            dibuat_pada__date__lte=rentang.selesai)
     base = base.filter(tautan__pegawai=pegawai) if pegawai is not None else base.filter(tautan__unit=unit)
     out = RingkasanPublik(rentang=rentang)
     c = base.aggregate(
         diterima=Count("pk", filter=Q(status=StatusModerasi.DITERIMA)),
-        menunggu=Count("pk", filter=Q(status=StatusModerasi.MENUNGGU)),
+        menunggu=Count("pk", filter=Q(status=StatusModerasi.MENUNGGU, ditahan=False)),
+        held=Count("pk", filter=Q(status=StatusModerasi.MENUNGGU, ditahan=True)),
         ditolak=Count("pk", filter=Q(status=StatusModerasi.DITOLAK)),
-        layanan=Avg("skor_layanan", filter=Q(status__in=COUNTED)),
-        perilaku=Avg("skor_perilaku", filter=Q(status__in=COUNTED)),
+        layanan=Avg("skor_layanan", filter=counted_q()),
+        perilaku=Avg("skor_perilaku", filter=counted_q()),
     )
     out.n_diterima, out.n_menunggu, out.n_ditolak = c["diterima"], c["menunggu"], c["ditolak"]
+    out.n_ditahan = c["held"]
     out.n = out.n_diterima + out.n_menunggu
     out.rata_layanan, out.rata_perilaku = _round(c["layanan"]), _round(c["perilaku"])
-    counted = base.filter(status__in=COUNTED)
+    counted = base.filter(counted_q())
     for fld, target in (("skor_layanan", out.distribusi_layanan), ("skor_perilaku", out.distribusi_perilaku)):
         got = dict(counted.values_list(fld).annotate(n=Count("pk")).values_list(fld, "n"))
         target.extend((s, got.get(s, 0)) for s in range(5, 0, -1))

@@ -2,26 +2,35 @@
 
 Spam resistance without third-party services (see docs/feedback.md):
 - a long-lived signed random device cookie; stored only as a keyed hash (HMAC with SECRET_KEY);
-- one answer per link per device per local day, and at most `MAKS_PER_PERANGKAT_HARI` answers per
-  device per day across all links (a citizen may be served at several desks);
-- at most `MAKS_PER_ALAMAT_JAM` answers per hour from one network address across all links
-  (HTTP 429 with a clear message); the address is stored only as a keyed hash;
+- one answer per link per device per local day — a unique constraint (link, device, day), so
+  simultaneous submissions store one — and at most `MAKS_PER_PERANGKAT_HARI` answers per device per
+  day across all links (a citizen may be served at several desks);
+- per address (`karier.core.clientip.client_ip`, stored only as a keyed hash): at most
+  `MAKS_PER_ALAMAT_JAM` answers per hour across all links, and per link at most
+  `MAKS_TAUTAN_ALAMAT_JAM` per hour and `MAKS_TAUTAN_ALAMAT_HARI` per day (HTTP 429);
 - a signed form token with its issue time: faster than `MIN_DETIK` or older than `MAKS_DETIK` is
-  refused; a honeypot field; the CSRF token; comments at most 500 characters.
-A refused answer writes nothing. Scores count in the summary as soon as they arrive unless a
-moderator rejects them; comments are shown only once a moderator accepts them.
+  refused, and each token is accepted once (stored hash, unique); a honeypot; the CSRF token;
+- a burst — `BURST_N` or more answers to one link from one network (/24, /64) within `BURST_JAM`
+  hours — is held: those answers count only once a moderator accepts them.
+A refused answer writes nothing. Other scores count in the summary as soon as they arrive unless a
+moderator rejects them; comments are shown only once a moderator accepts them. The checks run in
+the transaction that writes the answer, with the link's row locked, so parallel requests cannot
+slip past a limit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import ipaddress
 import secrets
 import time
 from typing import Any
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
@@ -32,13 +41,17 @@ from karier.appraisal.feedback_access import (
     can_manage_unit_link,
     can_moderate,
 )
-from karier.appraisal.models import TautanPublik, UmpanBalikPublik
+from karier.appraisal.models import TautanPublik, TokenFormulirPublik, UmpanBalikPublik
 from karier.core import audit
 from karier.people.models import Pegawai, UnitKerja
 
 MAKS_KOMENTAR = 500
 MAKS_PER_ALAMAT_JAM = 20
+MAKS_TAUTAN_ALAMAT_JAM = 10
+MAKS_TAUTAN_ALAMAT_HARI = 30
 MAKS_PER_PERANGKAT_HARI = 5
+BURST_N = 3
+BURST_JAM = 24
 MIN_DETIK = 3
 MAKS_DETIK = 2 * 60 * 60
 TOKEN_SALT = "karier.appraisal.publik.form"
@@ -55,6 +68,10 @@ MSG_PERANGKAT_HARI = ("Perangkat ini sudah mengirim {n} penilaian hari ini, bata
 MSG_CEPAT = "Formulir dikirim terlalu cepat. Periksa kembali isian Anda, lalu tekan Kirim sekali lagi."
 MSG_KEDALUWARSA = "Formulir sudah terlalu lama terbuka. Isian Anda masih ada: tekan Kirim sekali lagi."
 MSG_TOKEN = "Formulir tidak valid. Isian Anda masih ada: tekan Kirim sekali lagi."
+MSG_TOKEN_DIPAKAI = ("Formulir ini sudah pernah dikirim. Jika Anda belum memberi penilaian hari ini, isian Anda "
+                     "masih ada: tekan Kirim sekali lagi.")
+MSG_BANJIR_TAUTAN = ("Terlalu banyak kiriman untuk petugas atau layanan ini dari jaringan Anda. Isian Anda tidak "
+                     "hilang: coba kirim lagi nanti.")
 
 
 class TerlaluBanyak(ValidationError):
@@ -65,6 +82,16 @@ class TerlaluBanyak(ValidationError):
 def keyed_hash(kind: str, value: str) -> str:
     """HMAC-SHA256 keyed with SECRET_KEY: comparable, never reversible, useless elsewhere."""
     return salted_hmac(f"karier.appraisal.publik.{kind}", value, algorithm="sha256").hexdigest()
+
+
+def network_of(alamat: str | None) -> str:
+    """The network an address belongs to: its /24 (IPv4) or /64 (IPv6); the text itself otherwise."""
+    try:
+        ip = ipaddress.ip_address((alamat or "").strip())
+    except ValueError:
+        return alamat or "tanpa-alamat"
+    prefix = 24 if ip.version == 4 else 64
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
 
 
 def new_device_id() -> str:
@@ -174,28 +201,71 @@ def _clean_skor(value: Any, field: str, errors: dict[str, str]) -> int:
     return number
 
 
-def check_alamat_limit(alamat: str | None, now: dt.datetime | None = None) -> None:
-    """Refuse (HTTP 429) an address that sent `MAKS_PER_ALAMAT_JAM` answers in the last hour."""
+def check_alamat_limit(alamat: str | None, now: dt.datetime | None = None, *,
+                       tautan: TautanPublik | None = None) -> None:
+    """Refuse (HTTP 429) an address over its limits: `MAKS_PER_ALAMAT_JAM` answers in the last hour on
+    all links; with a link, also `MAKS_TAUTAN_ALAMAT_JAM` in the last hour and `MAKS_TAUTAN_ALAMAT_HARI`
+    since the start of the local day on that link (one query)."""
     moment = now or timezone.now()
-    recent = UmpanBalikPublik.objects.filter(alamat_hash=keyed_hash("alamat", alamat or "tanpa-alamat"),
-                                             dibuat_pada__gte=moment - dt.timedelta(hours=1)).count()
-    if recent >= MAKS_PER_ALAMAT_JAM:
+    hour_ago = moment - dt.timedelta(hours=1)
+    day_start = min(_start_of_day(moment), hour_ago)
+    rows = UmpanBalikPublik.objects.filter(alamat_hash=keyed_hash("alamat", alamat or "tanpa-alamat"),
+                                           dibuat_pada__gte=day_start)
+    if tautan is None:
+        if rows.filter(dibuat_pada__gte=hour_ago).count() >= MAKS_PER_ALAMAT_JAM:
+            raise TerlaluBanyak(MSG_BANJIR, code="banjir")
+        return
+    c = rows.aggregate(jam=Count("pk", filter=Q(dibuat_pada__gte=hour_ago)),
+                       tautan_jam=Count("pk", filter=Q(dibuat_pada__gte=hour_ago, tautan=tautan)),
+                       tautan_hari=Count("pk", filter=Q(dibuat_pada__gte=_start_of_day(moment), tautan=tautan)))
+    if c["jam"] >= MAKS_PER_ALAMAT_JAM:
         raise TerlaluBanyak(MSG_BANJIR, code="banjir")
+    if c["tautan_jam"] >= MAKS_TAUTAN_ALAMAT_JAM or c["tautan_hari"] >= MAKS_TAUTAN_ALAMAT_HARI:
+        raise TerlaluBanyak(MSG_BANJIR_TAUTAN, code="banjir")
+
+
+def _token_hash(form_token: str) -> str:
+    return hashlib.sha256(form_token.encode()).hexdigest()
+
+
+def _use_token(form_token: str, tautan: TautanPublik, moment: dt.datetime) -> None:
+    """Accept a form token once: its hash is stored under a unique constraint (in the caller's
+    transaction, so a refused answer leaves the token usable)."""
+    check_form_token(form_token, tautan)
+    try:
+        with transaction.atomic():
+            TokenFormulirPublik.objects.create(token_hash=_token_hash(form_token), dipakai_pada=moment)
+    except IntegrityError as exc:
+        raise ValidationError(MSG_TOKEN_DIPAKAI, code="token_dipakai") from exc
+
+
+def _hold_burst(tautan: TautanPublik, jaringan_hash: str, moment: dt.datetime) -> bool:
+    """Whether a new answer from this network is part of a burst; if so, the burst's earlier answers
+    still waiting for moderation are held too (they stop counting until a moderator accepts them)."""
+    recent = UmpanBalikPublik.objects.filter(tautan=tautan, jaringan_hash=jaringan_hash,
+                                             dibuat_pada__gte=moment - dt.timedelta(hours=BURST_JAM))
+    if recent.count() + 1 < BURST_N:
+        return False
+    recent.filter(status=StatusModerasi.MENUNGGU, ditahan=False).update(ditahan=True)
+    return True
 
 
 def umpan_balik_kirim(*, tautan: TautanPublik, skor_layanan: Any, skor_perilaku: Any, komentar: str,
-                      perangkat_id: str, alamat: str | None, now: dt.datetime | None = None) -> UmpanBalikPublik:
+                      perangkat_id: str, alamat: str | None, form_token: str | None = None,
+                      now: dt.datetime | None = None) -> UmpanBalikPublik:
     """Store one anonymous answer after every limit holds; refuse (writing nothing) otherwise.
 
-    Raises `TerlaluBanyak` (HTTP 429) when the address is over its hourly limit, and
-    `ValidationError` for bad input or a device that already answered today.
+    Raises `TerlaluBanyak` (HTTP 429) when the address is over a limit, and `ValidationError` for bad
+    input, a used form token or a device that already answered today. The limits are checked again
+    with the link's row locked, and the (link, device, day) constraint settles any remaining race.
     """
     moment = now or timezone.now()
     if not tautan.aktif:
         raise ValidationError("Tautan ini sudah tidak aktif.")
     alamat_hash = keyed_hash("alamat", alamat or "tanpa-alamat")
+    jaringan_hash = keyed_hash("jaringan", network_of(alamat))
     perangkat_hash = keyed_hash("perangkat", perangkat_id)
-    check_alamat_limit(alamat, moment)
+    check_alamat_limit(alamat, moment, tautan=tautan)
     errors: dict[str, str] = {}
     layanan = _clean_skor(skor_layanan, "skor_layanan", errors)
     perilaku = _clean_skor(skor_perilaku, "skor_perilaku", errors)
@@ -206,23 +276,36 @@ def umpan_balik_kirim(*, tautan: TautanPublik, skor_layanan: Any, skor_perilaku:
         errors["komentar"] = "Komentar berisi karakter yang tidak diizinkan."
     if errors:
         raise ValidationError(errors)
-    today = UmpanBalikPublik.objects.filter(perangkat_hash=perangkat_hash, dibuat_pada__gte=_start_of_day(moment))
-    if today.filter(tautan=tautan).exists():
-        raise ValidationError(MSG_SUDAH, code="sudah")
-    if today.count() >= MAKS_PER_PERANGKAT_HARI:
-        raise ValidationError(MSG_PERANGKAT_HARI.format(n=MAKS_PER_PERANGKAT_HARI), code="sudah")
     pegawai = tautan.pegawai
+    hari = timezone.localtime(moment).date()
     with transaction.atomic():
-        row = UmpanBalikPublik.objects.create(
-            tautan=tautan, pegawai=pegawai, unit_id=tautan.unit_id or (pegawai.unit_id if pegawai else None),
-            skor_layanan=layanan, skor_perilaku=perilaku, komentar=teks, perangkat_hash=perangkat_hash,
-            alamat_hash=alamat_hash)
+        locked = TautanPublik.objects.select_for_update().get(pk=tautan.pk)
+        if not locked.aktif:
+            raise ValidationError("Tautan ini sudah tidak aktif.")
+        if form_token is not None:
+            _use_token(form_token, tautan, moment)
+        check_alamat_limit(alamat, moment, tautan=tautan)
+        today = UmpanBalikPublik.objects.filter(perangkat_hash=perangkat_hash, dibuat_pada__gte=_start_of_day(moment))
+        if today.filter(tautan=tautan).exists():
+            raise ValidationError(MSG_SUDAH, code="sudah")
+        if today.count() >= MAKS_PER_PERANGKAT_HARI:
+            raise ValidationError(MSG_PERANGKAT_HARI.format(n=MAKS_PER_PERANGKAT_HARI), code="sudah")
+        ditahan = _hold_burst(tautan, jaringan_hash, moment)
+        try:
+            with transaction.atomic():
+                row = UmpanBalikPublik.objects.create(
+                    tautan=tautan, pegawai=pegawai, unit_id=tautan.unit_id or (pegawai.unit_id if pegawai else None),
+                    skor_layanan=layanan, skor_perilaku=perilaku, komentar=teks, perangkat_hash=perangkat_hash,
+                    alamat_hash=alamat_hash, jaringan_hash=jaringan_hash, hari=hari, ditahan=ditahan)
+        except IntegrityError as exc:  # the (link, device, day) constraint: a parallel twin won
+            raise ValidationError(MSG_SUDAH, code="sudah") from exc
         if now is not None:  # tests and imports may date an answer
             UmpanBalikPublik.objects.filter(pk=row.pk).update(dibuat_pada=now)
             row.dibuat_pada = now
         audit.record(actor=None, action="umpan_balik_publik.kirim", obj=row,
                      summary=f"Umpan balik publik melalui tautan {tautan.pk}",
-                     changes={"status": [None, row.status]})
+                     changes={"status": [None, row.status], "ditahan": [None, ditahan]})
+        TokenFormulirPublik.objects.filter(dipakai_pada__lt=moment - dt.timedelta(days=1)).delete()
     return row
 
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from karier import rules
 from karier.appraisal import access
-from karier.appraisal.choices import RatingChoice, StatusEvaluasi
+from karier.appraisal.choices import RatingChoice, StatusEvaluasi, StatusFinalisasi
 from karier.appraisal.evidence import (  # noqa: F401  (re-exported)
     bukti_delete,
     bukti_upload,
@@ -37,6 +37,7 @@ from karier.appraisal.evidence import (  # noqa: F401  (re-exported)
 from karier.appraisal.models import (
     CatatanDialog,
     Evaluasi,
+    FinalisasiUnit,
     PeriodePenilaian,
     PredikatOrganisasiUnit,
     UmpanBalik,
@@ -49,11 +50,20 @@ from karier.appraisal.periods import (  # noqa: F401  (re-exported)
     periode_open,
     periode_update,
 )
-from karier.appraisal.workflow import MSG_TERKUNCI, RATEABLE, ensure_editable, ensure_period_open, status_label
+from karier.appraisal.workflow import (
+    MSG_TERKUNCI,
+    RATEABLE,
+    Aksi,
+    calibration_unit_id,
+    ensure_editable,
+    ensure_period_open,
+    lock_reason,
+    move,
+    status_label,
+)
 from karier.core import audit
-from karier.core.models import AuditEvent
-from karier.people.models import Penugasan
-from karier.people.selectors import active_on
+from karier.people.access import decides_instead
+from karier.people.selectors import holders_on
 from karier.plans.models import RencanaHasilKerja
 
 MIN_ALASAN = 10
@@ -130,8 +140,9 @@ def _refusal(actor: Any, evaluasi: Evaluasi) -> str | None:
     """Who, lock, period, state — the first reason a rating is refused, or None."""
     if not access.is_appraiser(actor, evaluasi):
         return MSG_BUKAN_PENILAI
-    if evaluasi.terkunci:
-        return MSG_TERKUNCI
+    locked = lock_reason(evaluasi)  # final, signed, or its unit's calibration finalised
+    if locked:
+        return locked
     try:
         ensure_period_open(evaluasi.periode)
     except ValidationError as exc:
@@ -146,7 +157,7 @@ def _apply(ev: Evaluasi, data: RatingInput, now: Any) -> dict[str, list[Any]]:
     ev.rating_hasil_kerja, ev.alasan_hasil_kerja = data.rating_hasil_kerja, data.alasan_hasil_kerja
     ev.rating_perilaku, ev.alasan_perilaku = data.rating_perilaku, data.alasan_perilaku
     ev.predikat = predikat_for(data.rating_hasil_kerja, data.rating_perilaku)
-    ev.status = StatusEvaluasi.DINILAI
+    move(ev, Aksi.NILAI)
     ev.dinilai_pada = now
     return audit.diff(before, {f: getattr(ev, f) for f in before})
 
@@ -198,9 +209,12 @@ def rating_bulk_set(*, actor: Any, periode: PeriodePenilaian,
         raise ValidationError("Tidak ada rating yang dikirim.")
     norm = {int(k): v for k, v in rows.items()}
     ids = list(norm)
-    found = {ev.pk: ev for ev in Evaluasi.objects.filter(pk__in=ids, periode=periode)
-             .select_related("periode", "unit", "jabatan")}
     who = access.as_actor(actor)
+    # Only evaluations the actor may see: another agency's id answers exactly like a missing one.
+    found = {ev.pk: ev for ev in access.visible_evaluasi(who).filter(pk__in=ids, periode=periode)
+             .select_related("periode", "unit", "jabatan__atasan")}
+    finalised = set(FinalisasiUnit.objects.filter(periode=periode, status=StatusFinalisasi.FINAL)
+                    .values_list("unit_id", flat=True))
     organisasi = unit_results(periode, (ev.unit_id for ev in found.values()))
     holders = _holders_today(found.values(), who)
     errors: dict[int, dict[str, str]] = {}
@@ -210,7 +224,8 @@ def rating_bulk_set(*, actor: Any, periode: PeriodePenilaian,
         if ev is None:
             errors[ev_id] = {"__all__": "Evaluasi tidak ditemukan pada periode ini."}
             continue
-        reason = _bulk_refusal(who, ev, holders)
+        reason = _bulk_refusal(who, ev, holders) or lock_reason(
+            ev, finalised=calibration_unit_id(ev) in finalised)
         if reason:
             errors[ev_id] = {"__all__": reason}
             continue
@@ -247,21 +262,16 @@ def _holders_today(evaluations: Iterable[Evaluasi], who: access.Actor) -> dict[i
                if ev.penilai_jabatan_id in who.jabatan_ids and ev.penilai_id != who.pegawai_id}
     if not jabatan:
         return {}
-    rank = {"DEFINITIF": 0, "PLT": 1}
-    rows = sorted(Penugasan.objects.filter(active_on(timezone.localdate()), jabatan_id__in=jabatan)
-                  .values_list("jabatan_id", "pegawai_id", "jenis", "mulai", "id"),
-                  key=lambda r: (rank.get(r[2], 2), r[3], r[4]))
-    first: dict[int, int] = {}
-    for jab, peg, *_ in rows:
-        first.setdefault(jab, peg)
-    return first
+    return {j: c.pegawai_id for j, c in holders_on(jabatan, timezone.localdate()).items()}
 
 
 def _bulk_refusal(who: access.Actor, ev: Evaluasi, holders: Mapping[int, int]) -> str | None:
     """`_refusal` with the holder lookups done once for all rows (same rule as `is_appraiser`)."""
     appraiser = (who.pegawai_id is not None and not who.is_auditor and who.pegawai_id != ev.pegawai_id
                  and (ev.penilai_id == who.pegawai_id
-                      or (ev.penilai_jabatan_id is not None and holders.get(ev.penilai_jabatan_id) == who.pegawai_id)))
+                      or (ev.penilai_jabatan_id is not None and holders.get(ev.penilai_jabatan_id) == who.pegawai_id)
+                      or (ev.penilai_jabatan_id not in who.jabatan_ids  # conflict of interest: next official up
+                          and decides_instead(who, ev.penilai_jabatan_id, ev.pegawai_id))))
     if not appraiser:
         return MSG_BUKAN_PENILAI
     if ev.terkunci:
@@ -276,11 +286,10 @@ def _bulk_refusal(who: access.Actor, ev: Evaluasi, holders: Mapping[int, int]) -
 
 
 def _audit_bulk(actor: Any, periode: PeriodePenilaian, events: list[tuple[Evaluasi, dict[str, list[Any]]]]) -> None:
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    AuditEvent.objects.bulk_create([
-        AuditEvent(actor=user, action="penilaian.rating", object_type=ev._meta.label_lower, object_id=str(ev.pk),
-                   summary=f"Rating {periode.nama} (massal): {ev.predikat}"[:255],
-                   changes=audit._jsonable(changes))
+    # One insert under one chain-head lock (karier.core.audit keeps the hash chain).
+    audit.record_many(actor=actor, entries=[
+        audit.Entry(action="penilaian.rating", obj=ev, summary=f"Rating {periode.nama} (massal): {ev.predikat}",
+                    changes=changes)
         for ev, changes in events
     ])
 

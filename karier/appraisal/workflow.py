@@ -1,33 +1,68 @@
-"""The evaluation (Evaluasi) status machine (architecture rule 5).
+"""The evaluation (Evaluasi) status machine (architecture rule 5), one table for every status change.
 
-    DRAFT ──nilai (penilai)──▶ DINILAI ──finalisasi unit (C)──▶ FINAL ──buka ulang / keberatan──▶ DIBUKA_ULANG
-                               ▲   │ nilai ulang (penilai)                                           │
-                               └───┘◀────────────────────────────── nilai (penilai) ──────────────────┘
+    DRAFT ──nilai (penilai)──▶ DINILAI ──tanda tangan penilai──▶ DINILAI (ditandatangani penilai)
+                               ▲   │ nilai ulang                      │ tanda tangan atasan (kurva dicek lagi)
+                               └───┘                                  ▼
+    DIBUKA_ULANG ◀──buka ulang (alasan, berversi)── FINAL ◀───────────┘   (tanpa atasan: FINAL pada tanda tangan
+          │                                           ▲ keberatan diterima  penilai)
+          └──nilai (penilai)──▶ DINILAI               └──── (tetap FINAL, versi + 1)
 
-Only services move a status. A FINAL evaluation is locked: realisation, evidence, feedback, notes
-and ratings are refused (`ensure_editable`); it changes only by reopening (audited, versioned) or
-through an objection (keberatan).
+Only services move a status, through `move` (one row) or `ensure_can_move` + `target` (set-based
+updates). An evaluation is editable (ratings, realisation, evidence, feedback, notes) only while
+nobody has signed it and its unit's calibration is not finalised (`ensure_editable`); after that it
+changes only by reopening (audited, versioned) or through an objection (keberatan).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
+
 from django.core.exceptions import ValidationError
 
-from karier.appraisal.choices import StatusEvaluasi, StatusPeriode
-from karier.appraisal.models import Evaluasi, PeriodePenilaian
+from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi, StatusPeriode
+from karier.appraisal.models import Evaluasi, FinalisasiUnit, PeriodePenilaian
 
 MSG_TERKUNCI = "Evaluasi sudah final dan terkunci; ubah hanya melalui pembukaan ulang atau keberatan."
+MSG_DITANDATANGANI = ("Evaluasi sudah ditandatangani pejabat penilai; ubah hanya setelah dibuka ulang "
+                      "melalui pembukaan ulang yang tercatat.")
+MSG_UNIT_FINAL = ("Kalibrasi unit evaluasi ini sudah difinalisasi; penilaian tidak dapat diubah lagi kecuali "
+                  "evaluasinya dibuka ulang.")
 MSG_PERIODE_BELUM = "Periode {nama} belum dibuka untuk pengisian (dibuka {tanggal})."
 MSG_PERIODE_TUTUP = "Periode {nama} sudah ditutup; data tidak dapat diubah lagi."
 
-# Statuses a rating may move from, and where it moves to.
-RATEABLE = frozenset({StatusEvaluasi.DRAFT, StatusEvaluasi.DINILAI, StatusEvaluasi.DIBUKA_ULANG})
-TRANSITIONS: dict[str, frozenset[str]] = {
-    StatusEvaluasi.DRAFT: frozenset({StatusEvaluasi.DINILAI}),
-    StatusEvaluasi.DINILAI: frozenset({StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL}),
-    StatusEvaluasi.FINAL: frozenset({StatusEvaluasi.DIBUKA_ULANG}),
-    StatusEvaluasi.DIBUKA_ULANG: frozenset({StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL}),
+
+class Aksi(StrEnum):
+    NILAI = "nilai"
+    TTD_PENILAI = "ttd_penilai"  # the appraiser signs; a superior still has to sign
+    TTD_PENILAI_FINAL = "ttd_penilai_final"  # the appraiser signs and nobody signs above him: final
+    TTD_ATASAN = "ttd_atasan"
+    BUKA_ULANG = "buka_ulang"
+    KEBERATAN_DITERIMA = "keberatan_diterima"
+
+
+@dataclass(frozen=True)
+class Transition:
+    dari: frozenset[str]
+    ke: str
+    label: str
+
+
+_RATEABLE = frozenset({StatusEvaluasi.DRAFT, StatusEvaluasi.DINILAI, StatusEvaluasi.DIBUKA_ULANG})
+_SIGNABLE = frozenset({StatusEvaluasi.DINILAI, StatusEvaluasi.DIBUKA_ULANG})
+TRANSITIONS: dict[Aksi, Transition] = {
+    Aksi.NILAI: Transition(_RATEABLE, StatusEvaluasi.DINILAI, "Nilai"),
+    # A reopened evaluation may be signed again as it stands (reopened to fix evidence, say).
+    Aksi.TTD_PENILAI: Transition(_SIGNABLE, StatusEvaluasi.DINILAI, "Tanda tangan pejabat penilai"),
+    Aksi.TTD_PENILAI_FINAL: Transition(_SIGNABLE, StatusEvaluasi.FINAL, "Tanda tangan pejabat penilai (final)"),
+    Aksi.TTD_ATASAN: Transition(frozenset({StatusEvaluasi.DINILAI}), StatusEvaluasi.FINAL,
+                                "Tanda tangan atasan pejabat penilai"),
+    Aksi.BUKA_ULANG: Transition(frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.DIBUKA_ULANG, "Buka ulang"),
+    Aksi.KEBERATAN_DITERIMA: Transition(frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.FINAL,
+                                        "Keberatan diterima"),
 }
+# Statuses a rating may move from.
+RATEABLE = TRANSITIONS[Aksi.NILAI].dari
 
 
 def status_label(status: str) -> str:
@@ -35,13 +70,57 @@ def status_label(status: str) -> str:
 
 
 def can_move(dari: str, ke: str) -> bool:
-    return ke in TRANSITIONS.get(dari, frozenset())
+    return any(dari in t.dari and t.ke == ke for t in TRANSITIONS.values())
+
+
+def target(aksi: Aksi) -> str:
+    return TRANSITIONS[aksi].ke
+
+
+def ensure_can_move(status: str, aksi: Aksi) -> None:
+    t = TRANSITIONS[aksi]
+    if status not in t.dari:
+        raise ValidationError(f"Evaluasi berstatus {status_label(status)}; \u201c{t.label}\u201d tidak dapat "
+                              "dilakukan.")
+
+
+def move(evaluasi: Evaluasi, aksi: Aksi) -> list[str]:
+    """Set the status of one (locked, re-read) evaluation; returns the fields to save."""
+    ensure_can_move(evaluasi.status, aksi)
+    evaluasi.status = target(aksi)
+    return ["status"]
+
+
+def calibration_unit_id(ev: Evaluasi) -> int | None:
+    """The unit whose calibration an evaluation belongs to: a unit head is calibrated one level up."""
+    jabatan = ev.jabatan
+    if jabatan.adalah_kepala_unit and jabatan.unit_id == ev.unit_id:
+        return jabatan.atasan.unit_id if jabatan.atasan is not None else None
+    return ev.unit_id
+
+
+def unit_finalised(ev: Evaluasi) -> bool:
+    unit_id = calibration_unit_id(ev)
+    return unit_id is not None and FinalisasiUnit.objects.filter(
+        unit_id=unit_id, periode_id=ev.periode_id, status=StatusFinalisasi.FINAL).exists()
+
+
+def lock_reason(evaluasi: Evaluasi, *, finalised: bool | None = None) -> str | None:
+    """Why the evaluation may not be changed, or None. `finalised` may be passed by a bulk caller."""
+    if evaluasi.status == StatusEvaluasi.FINAL:
+        return MSG_TERKUNCI
+    if evaluasi.ditandatangani_penilai_pada is not None or evaluasi.ditandatangani_atasan_pada is not None:
+        return MSG_DITANDATANGANI
+    if finalised if finalised is not None else unit_finalised(evaluasi):
+        return MSG_UNIT_FINAL
+    return None
 
 
 def ensure_editable(evaluasi: Evaluasi) -> None:
-    """Refuse any change to a locked (FINAL) evaluation."""
-    if evaluasi.status == StatusEvaluasi.FINAL:
-        raise ValidationError(MSG_TERKUNCI)
+    """Refuse any change to a signed, final or finalised-unit evaluation."""
+    reason = lock_reason(evaluasi)
+    if reason:
+        raise ValidationError(reason)
 
 
 def ensure_period_open(periode: PeriodePenilaian) -> None:

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+from karier.core.models import PemeriksaanIntegritas
+
+# A stored report keeps the first breaks only; the command prints them all.
+MAX_REPORTED = 200
 
 
 @dataclass(frozen=True)
@@ -41,3 +47,18 @@ def run_checks() -> list[Break]:
     for _path, check in checks():
         found.extend(check())
     return found
+
+
+def run_and_store(*, actor: Any = None) -> tuple[PemeriksaanIntegritas, list[Break]]:
+    """Run every check and keep the result, so screens show the last status without re-hashing."""
+    breaks = run_checks()
+    row = PemeriksaanIntegritas.objects.create(
+        dijalankan_oleh=actor if getattr(actor, "is_authenticated", False) else None,
+        jumlah_kerusakan=len(breaks),
+        laporan="\n".join(b.line() for b in breaks[:MAX_REPORTED]),
+    )
+    return row, breaks
+
+
+def last_result() -> PemeriksaanIntegritas | None:
+    return PemeriksaanIntegritas.objects.order_by("-dijalankan_pada", "-id").first()

@@ -27,3 +27,29 @@ class ChosenLanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         response.setdefault("Vary", "Cookie")
         return response
+
+
+class SecurityHeadersMiddleware:
+    """Headers every response carries, next to django-csp's Content-Security-Policy.
+
+    - `Permissions-Policy`: browser features Karier never uses (camera, geolocation, …) are off.
+    - `Cache-Control: no-store` on every response to a signed-in user (pages, API answers, PDFs,
+      Excel files, evidence downloads): they carry personal data, and a shared computer's browser
+      cache or a proxy must keep none of it. Static files never reach this middleware (WhiteNoise
+      answers them first), so they stay cacheable. The API's bearer-token user is known only after
+      the view ran, which is why the check happens on the way out.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.permissions_policy = getattr(settings, "PERMISSIONS_POLICY", "")
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.permissions_policy:
+            response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store"
+            response.headers.pop("Expires", None)
+        return response

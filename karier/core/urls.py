@@ -6,5 +6,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("jejak-audit/", views.audit_log, name="audit_log"),
+    path("jejak-audit/periksa/", views.audit_check, name="audit_check"),
     path("istilah/", views.glossary, name="glossary"),
 ]

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from karier.core import integrity
 from karier.core.glossary import all_terms
 from karier.core.models import AuditEvent
 from karier.people import selectors
@@ -36,6 +40,9 @@ def home(request: HttpRequest) -> HttpResponse:
         ctx.update(cache.get_or_set(f"karier:home:opd:{today}:{actor.opd_ids}",
                                     lambda: _agency_stats(actor.opd_ids, today), STATS_TTL) or {})
     if actor.sees_everyone:
+        # The last integrity check (daily): a break is the first thing a BKD admin or auditor sees.
+        last = integrity.last_result()
+        ctx["integritas_rusak"] = last if last is not None and not last.utuh else None
         ctx.update(cache.get_or_set(f"karier:home:province:{today}", lambda: _province_stats(today), STATS_TTL) or {})
     return render(request, "core/home.html", ctx)
 
@@ -86,7 +93,26 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_log.html", {
         "page_obj": page, "aksi": action, "querystring_base": f"aksi={action}&" if action else "",
+        # The last stored check (daily task or the button): re-hashing the whole trail per view is too slow.
+        "integritas": integrity.last_result(), "boleh_periksa": actor.is_admin,
     })
+
+
+@login_required
+@require_POST
+def audit_check(request: HttpRequest) -> HttpResponse:
+    """Run the integrity checks now (BKD admin; an auditor reads the stored result and writes nothing)."""
+    actor = actor_from_request(request)
+    if not actor.sees_everyone:
+        raise Http404("Halaman tidak ditemukan.")
+    if not actor.is_admin:
+        raise PermissionDenied(_("Hanya admin BKD yang menjalankan pemeriksaan."))
+    row, _breaks = integrity.run_and_store(actor=request.user)
+    if row.utuh:
+        messages.success(request, _("Rantai audit utuh."))
+    else:
+        messages.error(request, _("%(n)s kerusakan ditemukan pada jejak audit.") % {"n": row.jumlah_kerusakan})
+    return redirect("core:audit_log")
 
 
 def glossary(request: HttpRequest) -> HttpResponse:

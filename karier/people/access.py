@@ -11,6 +11,7 @@ Hidden records answer 404, so an id never confirms that someone exists.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from karier.people.models import Jabatan, Pegawai, UnitKerja
-from karier.people.selectors import active_on
+from karier.people.selectors import active_on, holders_on, officials_above
 
 
 @dataclass(frozen=True)
@@ -197,3 +198,83 @@ def jabatan_for_actor(actor: Actor, jabatan_id: int) -> Jabatan:
     if jabatan is None:
         raise Http404("Jabatan tidak ditemukan.")
     return jabatan
+
+
+# ---------------------------------------------------------------------------- conflict of interest
+# Nobody decides their own rating (issue #8 §2). Every decision's access check asks the same two
+# questions here: is the actor a subject of the decision (the person rated, moved, finalised, or
+# whose rating follows from it)? And if the official who would decide is a subject, who decides
+# instead? The next official up, by the appraiser's rule (definitive > Plt > Plh, vacant positions
+# and subjects walked past: `karier.people.selectors.officials_above`).
+MSG_KONFLIK = ("Anda tidak dapat memutuskan {apa} karena keputusan ini menyangkut penilaian kinerja Anda "
+               "sendiri (benturan kepentingan).")
+
+
+@dataclass(frozen=True)
+class DeciderInstead:
+    """The official who decides instead of a conflicted one, for the screens ("diputuskan oleh …")."""
+
+    pegawai_id: int
+    nama: str
+    jabatan: str
+    jenis: str
+
+    @property
+    def label(self) -> str:
+        prefix = {"PLT": "Plt. ", "PLH": "Plh. "}.get(self.jenis, "")
+        return f"{self.nama} ({prefix}{self.jabatan})"
+
+
+def is_subject(actor: Actor, subjects: Collection[int]) -> bool:
+    """The actor is (one of) the people the decision is about, or whose rating follows from it."""
+    return actor.pegawai_id is not None and actor.pegawai_id in subjects
+
+
+def decider_instead(position_id: int | None, subjects: Collection[int], d: dt.date | None = None,
+                    *, include_start: bool = False) -> DeciderInstead | None:
+    """The next official above `position_id` (or at it, with `include_start`) who is not a subject;
+    None at the top of the tree (then a BKD admin records the decision for the regional head)."""
+    if position_id is None:
+        return None
+    found = officials_above({0: position_id}, d or timezone.localdate(), excluded={0: tuple(subjects)},
+                            include_start=include_start).get(0)
+    if found is None:
+        return None
+    row = found.cover.row
+    assert row is not None
+    return DeciderInstead(row.pegawai_id, row.pegawai.nama_lengkap, row.jabatan.nama, found.jenis)
+
+
+def conflict_message(apa: str, instead: DeciderInstead | None) -> str:
+    """The refusal shown to a conflicted official, naming who decides instead."""
+    who = (f" Keputusan ini diambil oleh {instead.label}." if instead is not None
+           else " Keputusan ini diambil oleh admin BKD atas nama kepala daerah.")
+    return MSG_KONFLIK.format(apa=apa) + who
+
+
+def decides_instead(actor: Actor, position_id: int | None, subject_id: int, d: dt.date | None = None) -> bool:
+    """True when whoever covers `position_id` on d is `subject_id` himself (a Plt/Plh of his own
+    appraiser's post) and the actor is the next official up: the decision that position takes about
+    the subject (rating, plan approval, nominations) falls to the actor.
+
+    Costs nothing for actors who are not above the position; otherwise two small queries, memoised
+    on the actor per position, so a loop over a unit's evaluations stays a fixed number of queries.
+    """
+    if (actor.pegawai_id is None or actor.is_auditor or not actor.has_subordinates or position_id is None
+            or actor.pegawai_id == subject_id):
+        return False
+    if actor.below_jabatan_ids is not None and position_id not in actor.below_jabatan_ids:
+        return False
+    d = d or timezone.localdate()
+    memo: dict[tuple[Any, ...], int | None] = actor.__dict__.setdefault("_decides_instead", {})
+    held: tuple[Any, ...] = (position_id, d)
+    if held not in memo:
+        cover = holders_on([position_id], d).get(position_id)
+        memo[held] = cover.pegawai_id if cover else None
+    if memo[held] != subject_id:
+        return False
+    above: tuple[Any, ...] = (position_id, d, subject_id)
+    if above not in memo:
+        instead = decider_instead(position_id, (subject_id,), d)
+        memo[above] = instead.pegawai_id if instead else None
+    return memo[above] == actor.pegawai_id

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
-from karier.core import audit
+from karier.core.admin import AuditedModelAdmin
 from karier.people import services
 from karier.people.models import (
     Eselon,
@@ -27,7 +27,7 @@ from karier.people.models import (
 )
 
 
-class ReadOnlyReference(admin.ModelAdmin):
+class ReadOnlyReference(AuditedModelAdmin):
     """SIASN reference tables change only through `karier load-refdata`."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -63,14 +63,14 @@ class JabatanFungsionalAdmin(ReadOnlyReference):
 
 
 @admin.register(Instansi)
-class InstansiAdmin(admin.ModelAdmin):
+class InstansiAdmin(AuditedModelAdmin):
     list_display = ("nama", "kode_cepat", "jenis", "jenis_instansi")
     list_filter = ("jenis", "jenis_instansi")
     search_fields = ("nama", "kode_cepat")
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(admin.ModelAdmin):
+class UnitKerjaAdmin(AuditedModelAdmin):
     list_display = ("nama", "jenis", "parent", "opd", "aktif")
     list_filter = ("jenis", "aktif")
     search_fields = ("nama",)
@@ -84,8 +84,7 @@ class UnitKerjaAdmin(admin.ModelAdmin):
                 raise ValidationError(
                     "Memindahkan unit belum didukung dari sini; buat unit baru lalu pindahkan jabatan."
                 )
-            super().save_model(request, obj, form, change)
-            audit.record(actor=request.user, action="unit.update", obj=obj, summary=obj.nama)
+            super().save_model(request, obj, form, change)  # audited by AuditedModelAdmin (old → new)
             return
         created = services.unit_create(actor=request.user, instansi=obj.instansi, nama=obj.nama, jenis=obj.jenis,
                                        parent=obj.parent, singkatan=obj.singkatan)
@@ -110,7 +109,7 @@ class JabatanForm(forms.ModelForm):
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(admin.ModelAdmin):
+class JabatanAdmin(AuditedModelAdmin):
     form = JabatanForm
     list_display = ("nama", "jenis", "jenjang", "kelas", "unit", "atasan", "formasi", "aktif")
     list_filter = ("jenis", "jenjang", "aktif")
@@ -131,11 +130,8 @@ class JabatanAdmin(admin.ModelAdmin):
             return
         new_atasan = obj.atasan
         super().save_model(request, obj, form, change)
-        if "atasan" in form.changed_data:
+        if "atasan" in form.changed_data:  # the plain change is audited by AuditedModelAdmin
             services.jabatan_set_atasan(actor=request.user, jabatan=obj, atasan=new_atasan)
-        else:
-            audit.record(actor=request.user, action="jabatan.update", obj=obj,
-                         changes={f: str(form.cleaned_data.get(f)) for f in form.changed_data})
 
 
 class PegawaiForm(forms.ModelForm):
@@ -175,7 +171,7 @@ class PenugasanInline(admin.TabularInline):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(admin.ModelAdmin):
+class PegawaiAdmin(AuditedModelAdmin):
     form = PegawaiForm
     list_display = ("nip", "nama", "jenis_asn", "golongan", "jabatan", "opd", "aktif")
     list_filter = ("jenis_asn", "aktif", "golongan")
@@ -185,14 +181,9 @@ class PegawaiAdmin(admin.ModelAdmin):
     inlines = (RiwayatGolonganInline, PenugasanInline)
     show_full_result_count = False
 
-    def save_model(self, request: HttpRequest, obj: Pegawai, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        audit.record(actor=request.user, action="pegawai.update" if change else "pegawai.create", obj=obj,
-                     changes={f: str(form.cleaned_data.get(f)) for f in form.changed_data})
-
 
 @admin.register(RiwayatGolongan)
-class RiwayatGolonganAdmin(admin.ModelAdmin):
+class RiwayatGolonganAdmin(AuditedModelAdmin):
     list_display = ("pegawai", "golongan", "tmt", "nomor_sk")
     raw_id_fields = ("pegawai",)
     search_fields = ("pegawai__nip", "pegawai__nama")
@@ -216,7 +207,7 @@ class PenugasanForm(forms.ModelForm):
 
 
 @admin.register(Penugasan)
-class PenugasanAdmin(admin.ModelAdmin):
+class PenugasanAdmin(AuditedModelAdmin):
     form = PenugasanForm
     list_display = ("pegawai", "jabatan", "jenis", "mulai", "selesai")
     list_filter = ("jenis",)

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from karier.core.excel import safe_row
 from karier.people.models import Pegawai
 from karier.rules import format_nip
 
@@ -36,7 +37,7 @@ def directory_xlsx(qs: QuerySet[Pegawai]) -> HttpResponse:
     )
     n = 0
     for row in rows[:EXPORT_LIMIT].iterator(chunk_size=2000):
-        ws.append([_nip(row[0]), *row[1:]])
+        ws.append(safe_row([_nip(row[0]), *row[1:]]))
         n += 1
     if n == EXPORT_LIMIT:
         ws.append([f"Dibatasi {EXPORT_LIMIT:,} baris pertama; persempit saringan untuk data lainnya."])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
@@ -27,6 +28,9 @@ def active_on(d: dt.date, prefix: str = "") -> Q:
     """Penugasan rows in force on date d (selesai is inclusive); `prefix` reaches them from another model."""
     p = f"{prefix}__" if prefix else ""
     return Q(**{f"{p}mulai__lte": d}) & (Q(**{f"{p}selesai__isnull": True}) | Q(**{f"{p}selesai__gte": d}))
+
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,8 @@ def holder_on(jabatan: Jabatan | int, d: dt.date) -> Holder | None:
     For a position with several seats (formasi > 1) the earliest-appointed holder is returned.
     """
     jabatan_id = jabatan if isinstance(jabatan, int) else jabatan.pk
-    row = (
-        Penugasan.objects.filter(active_on(d), jabatan_id=jabatan_id)
-        .select_related("pegawai", "jabatan")
-        .annotate(rank=_PENUGASAN_RANK)
-        .order_by("rank", "mulai", "id")
-        .first()
-    )
+    cover = holders_on([jabatan_id], d).get(jabatan_id)
+    row = cover.row if cover else None
     return Holder(row.pegawai, row.jabatan, row.jenis) if row else None
 
 
@@ -76,21 +75,169 @@ def appraiser_on(pegawai: Pegawai | int, d: dt.date) -> Appraiser | None:
 
     If the superior position is vacant on d, the next one up is used (PermenPANRB 6/2022 lets
     the next superior appraise when there is no direct one); None at the top of the tree.
-    Runs at most one query per level walked (usually two in all).
+    The one-person form of `appraisers_on` (two queries when the direct superior is covered).
     """
-    assignment = definitive_assignment_on(pegawai, d)
-    if assignment is None:
-        return None
-    own_id = assignment.pegawai_id
-    superior = assignment.jabatan.atasan
-    skipped = 0
-    while superior is not None:
-        holder = holder_on(superior, d)
-        if holder is not None and holder.pegawai.pk != own_id:
-            return Appraiser(holder.pegawai, holder.jabatan, holder.jenis, skipped)
-        skipped += 1
-        superior = Jabatan.objects.filter(pk=superior.atasan_id).first() if superior.atasan_id else None
-    return None
+    pegawai_id = pegawai if isinstance(pegawai, int) else pegawai.pk
+    return appraisers_on([pegawai_id], d).get(pegawai_id)
+
+
+# ---------------------------------------------------------------------------- the one resolver
+# Who covers a position, and who is the official above it, is decided here only. Everything that
+# needs an appraiser, the official above a position or "who decides instead" (conflict of
+# interest) calls `officials_above` — per person (`appraiser_on`), for a set (`appraisers_on`), or
+# over a whole tree already in memory (`AppraiserTree`, for bulk runs).
+@dataclass(frozen=True)
+class Cover:
+    """Who covers a position on a date: the best-ranked assignment (definitive > Plt > Plh, then the
+    earliest appointed)."""
+
+    pegawai_id: int
+    jabatan_id: int
+    jenis: str
+    row: Penugasan | None = None  # with pegawai and jabatan loaded, when read from the database
+
+
+@dataclass(frozen=True)
+class Official:
+    """The first covered position found walking up, and how many positions were passed on the way."""
+
+    cover: Cover
+    skipped: int
+
+    @property
+    def pegawai_id(self) -> int:
+        return self.cover.pegawai_id
+
+    @property
+    def jabatan_id(self) -> int:
+        return self.cover.jabatan_id
+
+    @property
+    def jenis(self) -> str:
+        return self.cover.jenis
+
+
+def _rank_key(jenis: str, mulai: dt.date, pk: int) -> tuple[int, dt.date, int]:
+    return PENUGASAN_RANK.get(jenis, 2), mulai, pk
+
+
+def holders_on(jabatan_ids: Iterable[int], d: dt.date) -> dict[int, Cover]:
+    """{position: who covers it on d} for many positions in one query (definitive > Plt > Plh)."""
+    ids = set(jabatan_ids)
+    if not ids:
+        return {}
+    best: dict[int, tuple[tuple[int, dt.date, int], Penugasan]] = {}
+    for row in Penugasan.objects.filter(active_on(d), jabatan_id__in=ids).select_related("pegawai", "jabatan"):
+        key = _rank_key(row.jenis, row.mulai, row.pk)
+        if row.jabatan_id not in best or key < best[row.jabatan_id][0]:
+            best[row.jabatan_id] = (key, row)
+    return {j: Cover(r.pegawai_id, j, r.jenis, r) for j, (_k, r) in best.items()}
+
+
+def _parents_of(jabatan_ids: set[int]) -> dict[int, int | None]:
+    return dict(Jabatan.objects.filter(pk__in=jabatan_ids).values_list("pk", "atasan_id"))
+
+
+HoldersFn = Callable[[set[int]], Mapping[int, Cover]]
+ParentsFn = Callable[[set[int]], Mapping[int, "int | None"]]
+
+
+def officials_above(starts: Mapping[K, int | None], d: dt.date, *,
+                    excluded: Mapping[K, Collection[int]] | None = None, include_start: bool = False,
+                    holders: HoldersFn | None = None, parents: ParentsFn | None = None) -> dict[K, Official]:
+    """For each key, the first position at or above its start (strictly above unless `include_start`)
+    covered on d by someone not in `excluded[key]`, and who covers it. Keys with none are left out.
+
+    The rule of the appraiser (PermenPANRB 6/2022) and of "who decides instead" (conflict of
+    interest): definitive > Plt > Plh; a vacant position, or one covered by an excluded person (the
+    appraisee themself), passes to the next one up; a loop in the tree ends the walk. Set-based: two
+    queries per tree level walked, whatever the number of keys (`holders`/`parents` replace them
+    when the tree is already in memory).
+    """
+    holders_fn: HoldersFn = holders or (lambda ids: holders_on(ids, d))
+    parents_fn: ParentsFn = parents or _parents_of
+    excluded = excluded or {}
+    result: dict[K, Official] = {}
+    seen: dict[K, set[int]] = {}
+    skipped: dict[K, int] = {}
+    pending: dict[K, int] = {}
+    if include_start:
+        pending = {k: j for k, j in starts.items() if j is not None}
+    else:
+        tops = parents_fn({j for j in starts.values() if j is not None})
+        for k, j in starts.items():
+            up = tops.get(j) if j is not None else None
+            if up is not None and up != j:
+                pending[k] = up
+                seen[k] = {j} if j is not None else set()
+    while pending:
+        covers = holders_fn(set(pending.values()))
+        walk_on: dict[K, int] = {}
+        for k, j in pending.items():
+            seen.setdefault(k, set()).add(j)
+            cover = covers.get(j)
+            if cover is not None and cover.pegawai_id not in excluded.get(k, ()):
+                result[k] = Official(cover, skipped.get(k, 0))
+            else:
+                skipped[k] = skipped.get(k, 0) + 1
+                walk_on[k] = j
+        if not walk_on:
+            break
+        ups = parents_fn(set(walk_on.values()))
+        pending = {}
+        for k, j in walk_on.items():
+            up = ups.get(j)
+            if up is not None and up not in seen[k]:
+                pending[k] = up
+    return result
+
+
+def definitive_positions_on(pegawai_ids: Iterable[int], d: dt.date) -> dict[int, int]:
+    """{pegawai: definitive position on d}; with two at once, the latest appointment wins. One query."""
+    rows = (Penugasan.objects.filter(active_on(d), pegawai_id__in=list(pegawai_ids), jenis=JenisPenugasan.DEFINITIF)
+            .order_by("pegawai_id", "mulai", "id").values_list("pegawai_id", "jabatan_id"))
+    return dict(rows)  # the last row per person wins
+
+
+def _as_appraiser(official: Official) -> Appraiser:
+    row = official.cover.row
+    assert row is not None
+    return Appraiser(row.pegawai, row.jabatan, official.jenis, official.skipped)
+
+
+def appraisers_on(pegawai_ids: Iterable[int], d: dt.date) -> dict[int, Appraiser]:
+    """{pegawai_id: their appraiser on d} for a set of people, set-based (the rule of `officials_above`,
+    skipping the person themself). People without a definitive position or at the top are left out.
+    One query for the positions plus two per tree level walked (usually three in all)."""
+    own = definitive_positions_on(pegawai_ids, d)
+    found = officials_above(own, d, excluded={p: (p,) for p in own})
+    return {p: _as_appraiser(o) for p, o in found.items()}
+
+
+class AppraiserTree:
+    """The whole position tree and who covers each superior position on d, read once (two queries),
+    for runs that resolve the appraisers of a whole province in memory (`plans.bulk`)."""
+
+    def __init__(self, d: dt.date) -> None:
+        self.atasan: dict[int, int | None] = dict(Jabatan.objects.values_list("id", "atasan_id"))
+        rows = (Penugasan.objects.filter(active_on(d),
+                                         jabatan_id__in=Jabatan.objects.filter(atasan__isnull=False).values("atasan_id"))
+                .values_list("jabatan_id", "pegawai_id", "jenis", "mulai", "id"))
+        best: dict[int, tuple[tuple[int, dt.date, int], Cover]] = {}
+        for jabatan_id, pegawai_id, jenis, mulai, pk in rows:
+            key = _rank_key(jenis, mulai, pk)
+            if jabatan_id not in best or key < best[jabatan_id][0]:
+                best[jabatan_id] = (key, Cover(pegawai_id, jabatan_id, jenis))
+        self.cover: dict[int, Cover] = {j: v[1] for j, v in best.items()}
+        self.d = d
+
+    def resolve_many(self, positions: Mapping[int, int]) -> dict[int, tuple[int, int]]:
+        """{pegawai: definitive position} → {pegawai: (appraiser pegawai id, the position they cover)}."""
+        found = officials_above(
+            positions, self.d, excluded={p: (p,) for p in positions},
+            holders=lambda ids: {j: self.cover[j] for j in ids if j in self.cover},
+            parents=lambda ids: {j: self.atasan.get(j) for j in ids})
+        return {p: (o.pegawai_id, o.jabatan_id) for p, o in found.items()}
 
 
 def golongan_on(pegawai: Pegawai | int, d: dt.date) -> RiwayatGolongan | None:

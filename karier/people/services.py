@@ -286,23 +286,103 @@ def penugasan_assign(
 
 
 def refresh_current_position(*, pegawai_ids: list[int], on: dt.date | None = None) -> None:
-    """Re-derive Pegawai.jabatan/unit/opd from today's definitive assignment."""
+    """Re-derive Pegawai.jabatan/unit/opd of these people from their definitive assignment on `on`."""
     from django.utils import timezone
 
     d = on or timezone.localdate()
-    current = {
-        p.pegawai_id: p
-        for p in Penugasan.objects.filter(active_on(d), pegawai_id__in=pegawai_ids,
-                                          jenis=JenisPenugasan.DEFINITIF).select_related("jabatan__unit")
-    }
-    rows = list(Pegawai.objects.filter(pk__in=pegawai_ids))
-    for p in rows:
-        a = current.get(p.pk)
-        p.jabatan_id = a.jabatan_id if a else None
-        p.tmt_jabatan = a.mulai if a else None
-        p.unit_id = a.jabatan.unit_id if a else p.unit_id
-        p.opd_id = a.jabatan.unit.opd_id if a else p.opd_id
-    Pegawai.objects.bulk_update(rows, ["jabatan", "tmt_jabatan", "unit", "opd"])
+    for chunk in _chunks(sorted(set(pegawai_ids)), REFRESH_CHUNK):
+        _write_current_position(chunk, d)
+
+
+# Pegawai ids per UPDATE: well under SQLite's 999 bound parameters, whatever the version.
+REFRESH_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    tanggal: dt.date
+    diperiksa: int
+    diperbarui: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tanggal": self.tanggal.isoformat(), "diperiksa": self.diperiksa, "diperbarui": self.diperbarui}
+
+
+def current_positions_refresh(*, actor: Any = None, on: dt.date | None = None,
+                              chunk_size: int = REFRESH_CHUNK) -> RefreshResult:
+    """Bring every Pegawai's current jabatan/unit/opd in line with the assignment history on `on`.
+
+    `penugasan_assign` refreshes these columns when it writes, but a future-dated transfer starts,
+    and a definitive assignment ends, with no write at all; `people.access.visibility_q` filters on
+    the columns, so they must follow the calendar. Run daily (`people.tasks.segarkan_penugasan_task`)
+    and on demand (`karier segarkan-penugasan`). Robust rather than "whose assignment starts today":
+    it compares every person's columns with their history on the date, so a missed day heals itself.
+
+    Cost: two streaming reads for the whole province, then per chunk of people that drifted a lock,
+    one UPDATE computed in the database and one audit event — a fixed number of queries per chunk,
+    never a query per person. Without a definitive assignment on the date the position is cleared
+    and the last unit/agency kept, as `penugasan_assign` does.
+    """
+    from django.utils import timezone
+
+    d = on or timezone.localdate()
+    expected: dict[int, tuple[Any, ...]] = {}
+    rows = (_definitive_on(d).order_by("pegawai_id", "mulai", "id")
+            .values_list("pegawai_id", "jabatan_id", "mulai", "jabatan__unit_id", "jabatan__unit__opd_id"))
+    for pegawai_id, *values in rows.iterator(chunk_size=5000):
+        expected[pegawai_id] = tuple(values)  # the latest start wins if history ever overlaps
+    drifted: list[int] = []
+    checked = 0
+    for pk, jabatan_id, tmt, unit_id, opd_id in Pegawai.objects.order_by("pk").values_list(
+            "pk", "jabatan_id", "tmt_jabatan", "unit_id", "opd_id").iterator(chunk_size=5000):
+        checked += 1
+        if (jabatan_id, tmt, unit_id, opd_id) != expected.get(pk, (None, None, unit_id, opd_id)):
+            drifted.append(pk)
+    changed = 0
+    for chunk in _chunks(drifted, max(1, chunk_size)):
+        changed += _write_current_position(chunk, d, actor=actor, audited=True)
+    return RefreshResult(tanggal=d, diperiksa=checked, diperbarui=changed)
+
+
+def _definitive_on(d: dt.date) -> Any:
+    return Penugasan.objects.filter(active_on(d), jenis=JenisPenugasan.DEFINITIF)
+
+
+def _chunks(ids: list[int], size: int) -> list[list[int]]:
+    return [ids[i:i + size] for i in range(0, len(ids), size)]
+
+
+@transaction.atomic
+def _write_current_position(ids: list[int], d: dt.date, *, actor: Any = None, audited: bool = False) -> int:
+    """Set the columns of `ids` from their definitive assignment on d, in the database (one UPDATE
+    with correlated subqueries per case). The rows are locked first, as `penugasan_assign` does, so
+    an assignment written meanwhile is seen, not overwritten."""
+    from django.db.models import Exists, OuterRef, Subquery
+
+    before = {pk: (jab, unit, opd) for pk, jab, unit, opd in Pegawai.objects.select_for_update()
+              .filter(pk__in=ids).order_by("pk").values_list("pk", "jabatan_id", "unit_id", "opd_id")}
+    if not before:
+        return 0
+    current = _definitive_on(d).filter(pegawai_id=OuterRef("pk")).order_by("-mulai", "-id")
+    holding = Exists(_definitive_on(d).filter(pegawai_id=OuterRef("pk")))
+    Pegawai.objects.filter(holding, pk__in=ids).update(
+        jabatan_id=Subquery(current.values("jabatan_id")[:1]),
+        tmt_jabatan=Subquery(current.values("mulai")[:1]),
+        unit_id=Subquery(current.values("jabatan__unit_id")[:1]),
+        opd_id=Subquery(current.values("jabatan__unit__opd_id")[:1]),
+    )
+    Pegawai.objects.filter(~holding, pk__in=ids).update(jabatan_id=None, tmt_jabatan=None)
+    if audited:
+        after = {pk: (jab, unit, opd) for pk, jab, unit, opd in Pegawai.objects.filter(pk__in=ids)
+                 .order_by("pk").values_list("pk", "jabatan_id", "unit_id", "opd_id")}
+        changes = {str(pk): {"jabatan": [old[0], after[pk][0]], "unit": [old[1], after[pk][1]],
+                             "opd": [old[2], after[pk][2]]}
+                   for pk, old in before.items() if old != after.get(pk)}
+        first = Pegawai(pk=min(before))
+        audit.record(actor=actor, action="pegawai.segarkan_penugasan", obj=first,
+                     summary=f"Jabatan kini {len(before)} pegawai disegarkan per {d:%d-%m-%Y}",
+                     changes={"tanggal": d, "pegawai": changes})
+    return len(before)
 
 
 def pegawai_update_profile(*, actor: Any, pegawai: Pegawai, **fields: Any) -> Pegawai:
@@ -331,7 +411,9 @@ def pegawai_update_profile(*, actor: Any, pegawai: Pegawai, **fields: Any) -> Pe
 __all__ = [
     "JabatanData",
     "PegawaiData",
+    "RefreshResult",
     "clean_nip",
+    "current_positions_refresh",
     "golongan_record",
     "jabatan_create",
     "jabatan_set_atasan",

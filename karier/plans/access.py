@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from karier.people.access import Actor, actor_for_user, visibility_q
+from karier.people.access import Actor, actor_for_user, decides_instead, visibility_q
 from karier.people.selectors import holder_on
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp
@@ -55,7 +55,9 @@ def is_penilai(actor: Actor, skp: Skp) -> bool:
     if skp.penilai_id is not None and skp.penilai_id == actor.pegawai_id and skp.penilai_id != skp.pegawai_id:
         return True
     if skp.penilai_jabatan_id is None or skp.penilai_jabatan_id not in actor.jabatan_ids:
-        return False
+        # Nobody approves his own plan: when the owner covers his own appraiser's post (Plt/Plh), the
+        # decision falls to the next official up (people.access.decides_instead).
+        return decides_instead(actor, skp.penilai_jabatan_id, skp.pegawai_id)
     holder = holder_on(skp.penilai_jabatan_id, timezone.localdate())
     return holder is not None and holder.pegawai.pk == actor.pegawai_id and actor.pegawai_id != skp.pegawai_id
 

@@ -1,36 +1,49 @@
-"""Admin for plans. The performance year (deadline, closing) is configured here by the BKD admin,
-audited; plans themselves are read-only here — they change only through the services (screens
-and API), which keep the workflow and the audit trail."""
+"""Admin for plans. The performance year's deadline is configured here by the BKD admin (audited
+by AuditedModelAdmin) and the year is closed by an action calling `plans.years.tahun_close`; plans
+themselves are read-only here — they change only through the services (screens and API), which
+keep the workflow and the audit trail."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from karier.core import audit
+from karier.core.admin import AuditedModelAdmin
+from karier.plans import years
 from karier.plans.models import DialogKinerja, Skp, SkpRevisi, TahunKinerja
 
 
 @admin.register(TahunKinerja)
-class TahunKinerjaAdmin(admin.ModelAdmin):
+class TahunKinerjaAdmin(AuditedModelAdmin):
     list_display = ("tahun", "batas_penetapan_skp", "ditutup")
     list_filter = ("ditutup",)
+    # Closing is a service with its checks (karier.plans.years.tahun_close), reached by the action below.
+    readonly_fields = ("ditutup",)
+    actions = ("tutup_tahun",)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def save_model(self, request: HttpRequest, obj: TahunKinerja, form: Any, change: bool) -> None:
-        row = TahunKinerja.objects.filter(pk=obj.pk).values("batas_penetapan_skp", "ditutup").first()
-        before: dict[str, Any] = dict(row) if row else {}
-        super().save_model(request, obj, form, change)
-        audit.record(actor=request.user, action="skp.tahun", obj=obj, summary=f"Tahun kinerja {obj.tahun}",
-                     changes=audit.diff(before, {"batas_penetapan_skp": obj.batas_penetapan_skp,
-                                                 "ditutup": obj.ditutup}))
+    @admin.action(description="Tutup tahun kinerja terpilih (setelah semua periode ditutup dan evaluasi final)")
+    def tutup_tahun(self, request: HttpRequest, queryset: QuerySet[TahunKinerja]) -> None:
+        for tahun in queryset.order_by("tahun"):
+            try:
+                years.tahun_close(actor=request.user, tahun=tahun)
+            except ValidationError as exc:
+                self.message_user(request, f"Tahun {tahun.tahun} tidak dapat ditutup: {' '.join(exc.messages)}",
+                                  messages.ERROR)
+            except PermissionDenied as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return
+            else:
+                self.message_user(request, f"Tahun kinerja {tahun.tahun} ditutup.", messages.SUCCESS)
 
 
-class ReadOnly(admin.ModelAdmin):
+class ReadOnly(AuditedModelAdmin):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 

@@ -9,8 +9,9 @@ Cost: a fixed number of reads for the whole run (candidates, the position tree, 
 superior positions, standards, BerAKHLAK values) and a fixed number of statements per chunk of
 `CHUNK` people (existing-plan re-check, then one bulk insert each for SKP, RHK, IKI and perilaku —
 on PostgreSQL ids drawn from the sequences and rows streamed with COPY, elsewhere `bulk_create`).
-Nothing is saved row by row and no query runs per person; appraisers are resolved in memory from
-one read of `Jabatan.atasan_id` and one read of the assignments in force on the reference date.
+Nothing is saved row by row and no query runs per person; appraisers are resolved in memory by the
+one resolver (`people.selectors.AppraiserTree`) from one read of `Jabatan.atasan_id` and one read of
+the assignments in force on the reference date.
 
 Each chunk is its own transaction: a run that stops half-way leaves whole plans only and is finished
 by running it again (people who already have a plan are skipped — the run is idempotent).
@@ -35,8 +36,8 @@ from django.utils import timezone
 from karier.core import audit
 from karier.people.access import Actor, actor_for_user
 from karier.people.choices import JenisPenugasan
-from karier.people.models import Jabatan, Penugasan, UnitKerja
-from karier.people.selectors import PENUGASAN_RANK, active_on
+from karier.people.models import Penugasan, UnitKerja
+from karier.people.selectors import AppraiserTree, active_on
 from karier.plans.choices import JenisHasil, JenisTugasLatar, StatusSkp, StatusTugasLatar, SumberSkp
 from karier.plans.models import (
     EkspektasiPerilaku,
@@ -51,8 +52,6 @@ from karier.standards.models import NilaiBerakhlak, StandarHasil, StandarPerilak
 CHUNK = 5_000
 MAX_PEGAWAI_IDS = 10_000
 TAHUN_MIN, TAHUN_MAX = 2000, 2100
-# Definitif beats Plt beats Plh when several people cover the superior position (as selectors.holder_on).
-_RANK = PENUGASAN_RANK
 
 Progress = Callable[[int, int], None]
 
@@ -194,40 +193,6 @@ class _RhkTemplate:
     iki: list[tuple[str, str, Decimal | None, str, str]] = field(default_factory=list)
 
 
-class _Appraisers:
-    """Resolves pejabat penilai like `selectors.appraiser_on`, for everyone at once.
-
-    Two reads: every position's superior, and who covers each superior position on the date
-    (definitive, else Plt, else Plh; earliest appointed first). Vacant superiors are walked past.
-    """
-
-    def __init__(self, d: dt.date) -> None:
-        self.atasan: dict[int, int | None] = dict(Jabatan.objects.values_list("id", "atasan_id"))
-        rows = (
-            Penugasan.objects.filter(active_on(d),
-                                     jabatan_id__in=Jabatan.objects.filter(atasan__isnull=False).values("atasan_id"))
-            .values_list("jabatan_id", "pegawai_id", "jenis", "mulai", "id")
-        )
-        best: dict[int, tuple[tuple[int, dt.date, int], int]] = {}
-        for jabatan_id, pegawai_id, jenis, mulai, pk in rows:
-            key = (_RANK.get(jenis, 2), mulai, pk)
-            if jabatan_id not in best or key < best[jabatan_id][0]:
-                best[jabatan_id] = (key, pegawai_id)
-        self.holder: dict[int, int] = {j: v[1] for j, v in best.items()}
-
-    def resolve(self, jabatan_id: int, own_id: int) -> tuple[int | None, int | None]:
-        """(appraiser pegawai id, the superior position they cover) or (None, None) at the top."""
-        superior = self.atasan.get(jabatan_id)
-        seen: set[int] = set()
-        while superior is not None and superior not in seen:
-            seen.add(superior)
-            holder = self.holder.get(superior)
-            if holder is not None and holder != own_id:
-                return holder, superior
-            superior = self.atasan.get(superior)
-        return None, None
-
-
 def _load_templates(scope: QuerySet[Penugasan]) -> tuple[dict[int, list[_RhkTemplate]], dict[int, dict[str, str]]]:
     """Standards of the positions in scope: results grouped into RHK (rows with the same RHK text
     become one RHK with several IKI, e.g. kuantitas + kualitas + waktu) and perilaku by value."""
@@ -310,7 +275,7 @@ def skp_bulk_create(*, actor_id: int | None, tahun: int, unit_id: int | None = N
 
     result = BulkResult(skipped=skipped, rows={"skp": 0, "rhk": 0, "iki": 0, "perilaku": 0})
     if candidates:
-        appraisers = _Appraisers(d)
+        appraisers = AppraiserTree(d)
         templates, perilaku = _load_templates(scope)
         nilai = list(NilaiBerakhlak.objects.order_by("urutan").values_list("kode", flat=True))
         tanpa_standar = 0
@@ -424,7 +389,7 @@ PERILAKU_COLUMNS = ("skp_id", "nilai_id", "ekspektasi_khusus")
 
 
 def _write_chunk(chunk: Sequence[_Candidate], *, tahun: int, jan1: dt.date, dec31: dt.date,
-                 appraisers: _Appraisers, templates: dict[int, list[_RhkTemplate]],
+                 appraisers: AppraiserTree, templates: dict[int, list[_RhkTemplate]],
                  perilaku: dict[int, dict[str, str]], nilai: list[str], rows: dict[str, int]) -> tuple[int, int]:
     with transaction.atomic():
         # Re-check inside the transaction (another run may have covered some people); the chunk is
@@ -436,8 +401,9 @@ def _write_chunk(chunk: Sequence[_Candidate], *, tahun: int, jan1: dt.date, dec3
         if not todo:
             return 0, 0
         skp_rows = []
+        resolved = appraisers.resolve_many({c.pegawai_id: c.jabatan_id for c in todo})
         for c in todo:
-            penilai_id, penilai_jabatan_id = appraisers.resolve(c.jabatan_id, c.pegawai_id)
+            penilai_id, penilai_jabatan_id = resolved.get(c.pegawai_id, (None, None))
             skp_rows.append((c.pegawai_id, tahun, max(jan1, c.mulai), min(dec31, c.selesai or dec31), c.jabatan_id,
                              c.unit_id, penilai_id, penilai_jabatan_id, StatusSkp.DRAFT.value, SumberSkp.MASSAL.value))
         skp_ids = _insert(Skp, SKP_COLUMNS, skp_rows, ids=True)

@@ -19,6 +19,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from karier.core.excel import safe_row
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 from karier.plans.choices import JenisHasil, StatusSkp
@@ -206,7 +207,7 @@ def xlsx_bytes(doc: SkpDocument) -> bytes:
 
     def line(values: list[Any], *, font: Font | None = None, fill: PatternFill | None = None,
              border: bool = False) -> None:
-        ws.append(values)
+        ws.append(safe_row(values))
         for cell in ws[ws.max_row]:
             cell.alignment = wrap
             if font:
@@ -253,7 +254,7 @@ def xlsx_bytes(doc: SkpDocument) -> bytes:
     line(["No", "Perilaku Kerja", "Panduan Perilaku", "", "Ekspektasi Khusus Pimpinan"], font=bold,
          fill=head_fill, border=True)
     for p in doc.perilaku:
-        line([p.no, p.nilai, "\n".join(f"- {t}" for t in p.panduan), "", p.ekspektasi or "-"], border=True)
+        line([p.no, p.nilai, "\n".join(f"• {t}" for t in p.panduan), "", p.ekspektasi or "-"], border=True)
     line([])
     line(["", "Pegawai yang Dinilai", "", "", doc.tanggal_ttd])
     line(["", "", "", "", "Pejabat Penilai Kinerja"])
@@ -291,19 +292,19 @@ def gap_xlsx(kind: str, qs: Any) -> bytes:
         ws.append(["NIP", "Nama", "Jabatan", "Unit kerja", "Perangkat daerah"])
         for nip, nama, jabatan, unit, opd in qs.values_list("nip", "nama", "jabatan__nama", "unit__nama",
                                                              "opd__nama")[:EXPORT_LIMIT].iterator(chunk_size=2000):
-            ws.append([_nip(nip), nama, jabatan, unit, opd])
+            ws.append(safe_row([_nip(nip), nama, jabatan, unit, opd]))
             n += 1
     elif kind == cascade.GAP_RHK_YATIM:
         ws.append(["NIP", "Nama", "Jabatan", "Unit kerja", "Rencana hasil kerja"])
         for nip, nama, jabatan, unit, teks in qs.values_list(
                 "skp__pegawai__nip", "skp__pegawai__nama", "skp__jabatan__nama", "skp__unit__nama",
                 "teks")[:EXPORT_LIMIT].iterator(chunk_size=2000):
-            ws.append([_nip(nip), nama, jabatan, unit, teks])
+            ws.append(safe_row([_nip(nip), nama, jabatan, unit, teks]))
             n += 1
     else:
         ws.append(["Kode", "Indikator", "Satuan", "Tingkat", "Perangkat daerah"])
         for kode, nama, satuan, opd in qs.values_list("kode", "nama", "satuan", "opd_nama")[:EXPORT_LIMIT]:
-            ws.append([kode, nama, satuan, "Perangkat daerah" if opd else "Provinsi (IKU)", opd or ""])
+            ws.append(safe_row([kode, nama, satuan, "Perangkat daerah" if opd else "Provinsi (IKU)", opd or ""]))
             n += 1
     if n == EXPORT_LIMIT:
         ws.append([f"Dibatasi {EXPORT_LIMIT:,} baris pertama; persempit saringan untuk data lainnya."])

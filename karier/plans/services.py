@@ -25,7 +25,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from karier.core import audit
@@ -325,6 +325,18 @@ def _owner_may_edit(actor: Any, skp: Skp) -> Actor:
     return who
 
 
+def _lock_for_edit(actor: Any, skp: Skp) -> Skp:
+    """Inside the row edit's transaction: lock the plan row and check again, as `skp_submit` does, so an
+    edit cannot commit after `skp_approve` has locked and frozen the plan."""
+    locked = _locked(skp)
+    _owner_may_edit(actor, locked)
+    return locked
+
+
+MSG_REALISASI = ("{apa} ini sudah mempunyai realisasi pada evaluasi kinerja, jadi tidak dapat dihapus. "
+                 "Ubah isinya melalui revisi, atau biarkan dan tambahkan {apa_kecil} baru.")
+
+
 def _clean_rhk(data: RhkData) -> dict[str, Any]:
     errors: dict[str, str] = {}
     teks = (data.teks or "").strip()
@@ -386,6 +398,7 @@ def rhk_add(*, actor: Any, skp: Skp, data: RhkData, iki: IkiData | None = None,
     if rhk_atasan is not None:
         _check_atasan(skp, rhk_atasan)
     with transaction.atomic():
+        _lock_for_edit(actor, skp)
         urutan = (skp.rhk.filter(jenis=clean["jenis"]).aggregate(m=Max("urutan"))["m"] or 0) + 1
         rhk = RencanaHasilKerja.objects.create(skp=skp, urutan=urutan, rhk_atasan=rhk_atasan, **clean)
         if clean_iki is not None:
@@ -401,6 +414,7 @@ def rhk_update(*, actor: Any, rhk: RencanaHasilKerja, data: RhkData) -> RencanaH
     clean = _clean_rhk(data)
     before = _row_dict(rhk, clean)
     with transaction.atomic():
+        _lock_for_edit(actor, rhk.skp)
         if clean["jenis"] != rhk.jenis:
             clean["urutan"] = (rhk.skp.rhk.filter(jenis=clean["jenis"]).aggregate(m=Max("urutan"))["m"] or 0) + 1
         for k, v in clean.items():
@@ -414,7 +428,10 @@ def rhk_update(*, actor: Any, rhk: RencanaHasilKerja, data: RhkData) -> RencanaH
 def rhk_delete(*, actor: Any, rhk: RencanaHasilKerja) -> None:
     skp = rhk.skp
     _owner_may_edit(actor, skp)
+    if IndikatorKinerjaIndividu.objects.filter(rhk=rhk, realisasi__isnull=False).exists():
+        raise ValidationError({"rhk": MSG_REALISASI.format(apa="Rencana hasil kerja", apa_kecil="RHK")})
     with transaction.atomic():
+        _lock_for_edit(actor, skp)
         teks = rhk.teks
         rhk.delete()
         audit.record(actor=actor, action="skp.rhk_delete", obj=skp, summary=teks[:200], changes={"rhk": [teks, None]})
@@ -424,6 +441,7 @@ def iki_add(*, actor: Any, rhk: RencanaHasilKerja, data: IkiData) -> IndikatorKi
     _owner_may_edit(actor, rhk.skp)
     clean = _clean_iki(data)
     with transaction.atomic():
+        _lock_for_edit(actor, rhk.skp)
         urutan = (rhk.iki.aggregate(m=Max("urutan"))["m"] or 0) + 1
         iki = IndikatorKinerjaIndividu.objects.create(rhk=rhk, urutan=urutan, **clean)
         audit.record(actor=actor, action="skp.iki_add", obj=rhk.skp, summary=clean["indikator"][:200],
@@ -437,6 +455,7 @@ def iki_update(*, actor: Any, iki: IndikatorKinerjaIndividu, data: IkiData) -> I
     clean = _clean_iki(data)
     before = _row_dict(iki, clean)
     with transaction.atomic():
+        _lock_for_edit(actor, skp)
         for k, v in clean.items():
             setattr(iki, k, v)
         iki.save()
@@ -448,7 +467,10 @@ def iki_update(*, actor: Any, iki: IndikatorKinerjaIndividu, data: IkiData) -> I
 def iki_delete(*, actor: Any, iki: IndikatorKinerjaIndividu) -> None:
     skp = iki.rhk.skp
     _owner_may_edit(actor, skp)
+    if iki.realisasi.exists():
+        raise ValidationError({"iki": MSG_REALISASI.format(apa="Indikator", apa_kecil="indikator")})
     with transaction.atomic():
+        _lock_for_edit(actor, skp)
         teks = iki.indikator
         iki.delete()
         audit.record(actor=actor, action="skp.iki_delete", obj=skp, summary=teks[:200], changes={"iki": [teks, None]})
@@ -478,6 +500,7 @@ def rhk_link_atasan(*, actor: Any, rhk: RencanaHasilKerja,
         _check_atasan(skp, rhk_atasan)
     old = rhk.rhk_atasan_id
     with transaction.atomic():
+        _lock_for_edit(actor, skp)
         rhk.rhk_atasan = rhk_atasan
         rhk.save(update_fields=["rhk_atasan"])
         audit.record(actor=actor, action="skp.rhk_link", obj=skp, summary=rhk.teks[:200],
@@ -499,6 +522,8 @@ def ekspektasi_update(*, actor: Any, ekspektasi: EkspektasiPerilaku, teks: str) 
         raise ValidationError({"ekspektasi_khusus": f"Paling banyak {MAX_TEKS} karakter."})
     old = ekspektasi.ekspektasi_khusus
     with transaction.atomic():
+        if not access.can_edit_ekspektasi(who, _locked(skp)):  # re-checked under the plan's lock
+            raise ValidationError("SKP sudah disetujui; ekspektasi diubah melalui revisi.")
         ekspektasi.ekspektasi_khusus = teks
         ekspektasi.save(update_fields=["ekspektasi_khusus"])
         audit.record(actor=actor, action="skp.ekspektasi", obj=skp, summary=ekspektasi.nilai_id,
@@ -521,6 +546,7 @@ def lampiran_update(*, actor: Any, skp: Skp, **fields: str) -> Skp:
         raise ValidationError(errors)
     before = _row_dict(skp, clean)
     with transaction.atomic():
+        _lock_for_edit(actor, skp)
         for k, v in clean.items():
             setattr(skp, k, v)
         skp.save(update_fields=[*clean, "diubah_pada"])
@@ -625,6 +651,19 @@ def skp_approve(*, actor: Any, skp: Skp, komentar: str = "") -> Skp:
     return skp
 
 
+def _refuse_if_signed_evaluation(skp: Skp) -> None:
+    """A plan whose evaluation of some period is final (or signed) is what that evaluation judged: it is
+    revised only after that evaluation is reopened through the audited reopen (issue #8 §3). The
+    evaluations are read through the reverse relation, so plans imports nothing from appraisal."""
+    signed = (skp.evaluasi.filter(Q(status="FINAL") | Q(ditandatangani_penilai_pada__isnull=False))
+              .order_by("periode__mulai").values_list("periode__nama", "periode__tahun_id"))
+    names = [f"{nama} {tahun}" for nama, tahun in signed]
+    if names:
+        raise ValidationError(
+            f"SKP ini sudah dievaluasi dan evaluasinya sudah ditandatangani/final ({', '.join(names)}). Revisi "
+            "ditolak: buka ulang evaluasi tersebut lebih dahulu melalui pembukaan ulang (tercatat), lalu revisi SKP.")
+
+
 def skp_revise(*, actor: Any, skp: Skp, alasan: str) -> Skp:
     """Reopen an approved plan for change: the approved version stays frozen in `SkpRevisi` with the
     reason, the plan becomes a draft of the next version and needs approval again."""
@@ -632,10 +671,12 @@ def skp_revise(*, actor: Any, skp: Skp, alasan: str) -> Skp:
     ensure(Aksi.REVISI, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup, teks=alasan)
     if len(alasan.strip()) > MAX_TEKS:
         raise ValidationError({"alasan": f"Alasan paling banyak {MAX_TEKS} karakter."})
+    _refuse_if_signed_evaluation(skp)
     user = actor if getattr(actor, "is_authenticated", False) else None
     with transaction.atomic():
         locked = _locked(skp)
         ensure(Aksi.REVISI, status=locked.status, peran=roles, tahun_ditutup=locked.tahun.ditutup, teks=alasan)
+        _refuse_if_signed_evaluation(locked)
         old_versi = locked.versi
         SkpRevisi.objects.update_or_create(
             skp=locked, versi=old_versi,

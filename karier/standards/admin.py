@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from karier.core.admin import AuditedModelAdmin
 from karier.standards.models import (
     Indikator,
     Misi,
@@ -27,7 +28,7 @@ from karier.standards.models import (
 )
 
 
-class ReadOnly(admin.ModelAdmin):
+class ReadOnly(AuditedModelAdmin):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+
+from karier.core.excel import safe_cell, safe_row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_LIMIT = 100_000
@@ -18,16 +19,14 @@ Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
 
 
 def _cell(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
+    return safe_cell(value)  # Decimal as float, formula-like text neutralised (karier.core.excel)
 
 
 def xlsx_response(name: str, sheets: Sequence[Sheet]) -> HttpResponse:
     wb = Workbook(write_only=True)
     for title, header, rows in sheets:
         ws = wb.create_sheet(title[:31])
-        ws.append(list(header))
+        ws.append(safe_row(header))
         for n, row in enumerate(rows):
             if n == EXPORT_LIMIT:
                 ws.append([f"Dibatasi {EXPORT_LIMIT:,} baris pertama; persempit saringan untuk data lainnya."])

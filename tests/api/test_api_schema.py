@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import typing
+from typing import Any
+
 import pytest
 from django.test import Client
 from karier_api_org import Org, build_org
@@ -51,10 +55,43 @@ def test_openapi_schema_lists_routes_and_errors(client: Client) -> None:
     assert (limit["schema"]["minimum"], limit["schema"]["maximum"]) == (1, 200)
 
 
-def test_docs_page(client: Client) -> None:
+def test_docs_page_needs_a_login(client: Client) -> None:
     r = client.get("/api/v1/docs")
+    assert r.status_code == 302 and r["Location"].startswith("/akun/masuk/?next=/api/v1/docs")
+
+
+def test_docs_page_serves_swagger_from_the_installed_package(admin: Client) -> None:
+    r = admin.get("/api/v1/docs")
     assert r.status_code == 200
-    assert b"openapi.json" in r.content
+    html = r.content.decode()
+    assert "openapi.json" in html
+    assert "/static/ninja/swagger-ui-bundle.js" in html and "/static/ninja/swagger-ui.css" in html
+    # Every src/href is on this site: no CDN, nothing with a host.
+    for ref in re.findall(r"""(?:src|href)=["']([^"']+)["']""", html):
+        assert not re.match(r"^(?:[a-z]+:)?//", ref), ref
+    assert "cdn" not in html.lower()
+    assert "<script>" not in html.replace(" ", "")  # the settings are a JSON block, not inline code
+    assert admin.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
+
+
+def test_component_schema_names_are_unique_and_plan_actions_take_the_plan_comment(client: Client) -> None:
+    """Two models with one name silently overwrite each other in components/schemas (the peer-rating
+    comment used to appear as the body of /skp/{id}/ajukan)."""
+    from karier.api.api import api
+
+    schema = api.get_openapi_schema()
+    seen: dict[str, str] = {}
+    for model in _schema_models(api):
+        qualified = f"{model.__module__}.{model.__qualname__}"
+        assert seen.setdefault(model.__name__, qualified) == qualified, (
+            f"two schemas named {model.__name__}: {seen[model.__name__]} and {qualified}"
+        )
+    assert {"KomentarIn", "JawabanIn"} <= set(seen)  # the walk reaches nested models
+    components = schema["components"]["schemas"]
+    for action in ("ajukan", "kembalikan", "setujui"):
+        body = schema["paths"][f"/api/v1/skp/{{skp_id}}/{action}"]["post"]["requestBody"]
+        ref = body["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+        assert set(components[ref]["properties"]) == {"komentar"}, (action, components[ref])
 
 
 BAD = [
@@ -104,3 +141,26 @@ def test_largest_valid_values_do_not_crash(admin: Client) -> None:
     assert admin.get(f"/api/v1/pegawai/{big}").status_code == 404
     assert admin.get(f"/api/v1/unit/{big}").status_code == 404
     assert admin.get(f"/api/v1/jabatan/{big}").status_code == 404
+
+
+def _schema_models(api: Any) -> set[type]:
+    """Every pydantic model an operation uses (parameters, bodies, responses, and what they nest)."""
+    from pydantic import BaseModel
+
+    found: set[type] = set()
+
+    def walk(tp: Any) -> None:
+        for arg in typing.get_args(tp):
+            walk(arg)
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and tp not in found:
+            if tp.__module__ != "abc":  # ninja's per-operation wrappers (QueryParams, …) are not components
+                found.add(tp)
+            for field in tp.model_fields.values():
+                walk(field.annotation)
+
+    for _prefix, router in api._routers:
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                for model in [*operation.models, *operation.response_models.values()]:
+                    walk(model)
+    return found

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import threading
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection
@@ -12,7 +17,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from karier.appraisal.choices import StatusPeriode
-from karier.appraisal.close import TAHAP_ATURAN, periode_close, periode_close_start
+from karier.appraisal.close import TAHAP_ATURAN, SedangBerjalan, period_lock, periode_close, periode_close_start
 from karier.appraisal.models import Evaluasi, PredikatOrganisasiUnit
 from karier.core.models import AuditEvent
 from karier.people.access import actor_for_user
@@ -200,3 +205,64 @@ def test_created_evaluations_match_party_a(s: Seksi) -> None:
     assert mine == theirs and len(mine) == 11
     kasi = Evaluasi.objects.get(periode=s.periode, pegawai=s.org.pegawai["kasi1"])
     assert kasi.penilai_id == s.org.pegawai["kabid1"].pk
+
+
+# ---------------------------------------------------------------------------- issue #8 §9: one run at a time
+@pytest.mark.django_db
+def test_a_second_run_while_one_holds_the_lock_says_sedang_berjalan(s: Seksi, capsys: Any,
+                                                                     django_capture_on_commit_callbacks: Any) -> None:
+    with period_lock(s.periode):
+        call_command("tutup_periode", "--periode", str(s.periode.pk))  # exits normally (0)
+        out = capsys.readouterr().out
+        assert "sedang berjalan" in out
+        with pytest.raises(SedangBerjalan):
+            _close(s)
+        kadis = actor_for_user(s.user("kadis"))
+        with django_capture_on_commit_callbacks(execute=True):
+            job = periode_close_start(actor=kadis, user=s.user("kadis"), periode_id=s.periode.pk,
+                                      opd_id=s.org.units["dik"].pk)
+    assert not Evaluasi.objects.filter(periode=s.periode).exists()  # the refused runs wrote nothing
+    job.refresh_from_db()
+    assert job.status == StatusTugasLatar.GAGAL and "sedang berjalan" in job.pesan
+    assert _close(s).evaluasi_dibuat == 11  # released: the next run works
+
+
+@pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+                    reason="advisory locks across connections: PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_closes_on_postgresql(org: Org, capsys: Any) -> None:
+    """Two runs at once on two connections: the second says "sedang berjalan"; nothing crashes."""
+    s = seksi(org, rate=False, open_period=False, evaluations=False)
+    started, release = threading.Event(), threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def progress(done: int, total: int, tahap: str) -> None:
+        started.set()
+        release.wait(timeout=30)
+
+    def first() -> None:
+        try:
+            outcome["first"] = periode_close(actor_id=None, periode_id=s.periode.pk, progress=progress)
+        except Exception as exc:
+            outcome["error"] = exc
+        finally:
+            connection.close()
+
+    t = threading.Thread(target=first)
+    t.start()
+    assert started.wait(timeout=30)
+    # The second run is another process (its own connection): only the advisory lock can stop it.
+    db = connection.settings_dict
+    env = {**os.environ, "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
+                                         f"{db['NAME']}"}
+    second = subprocess.run([sys.executable, "-m", "config.manage", "tutup_periode", "--periode", str(s.periode.pk)],
+                            env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert second.returncode == 0, second.stderr
+    assert "sedang berjalan" in second.stdout
+    call_command("tutup_periode", "--periode", str(s.periode.pk))  # and a second run in this process
+    assert "sedang berjalan" in capsys.readouterr().out
+    release.set()
+    t.join(timeout=60)
+    assert "error" not in outcome and outcome["first"].evaluasi_dibuat == 11
+    assert Evaluasi.objects.filter(periode=s.periode).count() == 11
+    assert _close(s).evaluasi_dibuat == 0  # the lock was released

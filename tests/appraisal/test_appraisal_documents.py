@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from karier.appraisal import documents
 from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
-from karier.appraisal.models import Realisasi, UmpanBalik
+from karier.appraisal.models import Evaluasi, Realisasi, SnapshotEvaluasi, UmpanBalik
+from karier.plans.models import IndikatorKinerjaIndividu
 from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
 from tests.orgdata import PASSWORD, Org
 from tests.pdftext import pdf_text
@@ -25,6 +26,10 @@ def s(org: Org) -> Seksi:
     kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan",
                    alasan="Target tertinggal.")
     kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
+    ev = s.ev("staf1a")
+    iki = ev.skp.rhk.first().iki.first()  # type: ignore[union-attr]
+    Realisasi.objects.create(evaluasi=ev, iki=iki, realisasi_angka=11)
+    UmpanBalik.objects.create(evaluasi=ev, rhk=iki.rhk, teks="Laporan rapi, pertahankan.")
     unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
     evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
     return s
@@ -39,10 +44,8 @@ def _client(s: Seksi, key: str) -> Client:
 @pytest.mark.django_db
 def test_evaluation_document(s: Seksi) -> None:
     ev = s.ev("staf1a")
-    iki = ev.skp.rhk.first().iki.first()  # type: ignore[union-attr]
-    Realisasi.objects.create(evaluasi=ev, iki=iki, realisasi_angka=11)
-    UmpanBalik.objects.create(evaluasi=ev, rhk=iki.rhk, teks="Laporan rapi, pertahankan.")
-    text = pdf_text(documents.evaluasi_pdf(documents.evaluasi_document(ev.pk)))
+    doc = documents.evaluasi_document(ev.pk)
+    text = pdf_text(documents.evaluasi_pdf(doc))
     flat = " ".join(text.split())
     for expected in ("DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: AKHIR (TAHUNAN)", "Dodi Saputra",
                      "PEJABAT PENILAI KINERJA", "ATASAN PEJABAT PENILAI KINERJA", "Wati Susanti", "Laporan staf1a",
@@ -51,6 +54,24 @@ def test_evaluation_document(s: Seksi) -> None:
                      "PREDIKAT KINERJA PEGAWAI", "CAPAIAN KINERJA"):
         assert expected in flat, expected
     assert "DRAF" not in flat
+    snap = SnapshotEvaluasi.objects.filter(evaluasi=ev).latest("pk")
+    assert doc.hash == snap.hash and len(doc.hash) == 64
+    assert f"SHA-256: {snap.hash}" in flat
+
+
+@pytest.mark.django_db
+def test_signed_document_renders_from_the_snapshot_not_the_live_rows(s: Seksi) -> None:
+    """Issue #8 §3: a later change of the plan rows (here written directly) leaves the signed PDF alone."""
+    ev = s.ev("staf1a")
+    iki = ev.skp.rhk.first().iki.first()  # type: ignore[union-attr]
+    before = " ".join(pdf_text(documents.evaluasi_pdf(documents.evaluasi_document(ev.pk))).split())
+    IndikatorKinerjaIndividu.objects.filter(pk=iki.pk).update(indikator="Indikator yang diganti diam-diam",
+                                                              target_angka=99)
+    Evaluasi.objects.filter(pk=ev.pk).update(alasan_hasil_kerja="Alasan yang diganti diam-diam.")
+    UmpanBalik.objects.create(evaluasi=ev, rhk=iki.rhk, teks="Umpan balik susulan.")
+    after = " ".join(pdf_text(documents.evaluasi_pdf(documents.evaluasi_document(ev.pk))).split())
+    assert after == before
+    assert "diganti diam-diam" not in after and "susulan" not in after and "Jumlah laporan" in after
 
 
 @pytest.mark.django_db
@@ -60,6 +81,11 @@ def test_penetapan_and_recap(s: Seksi) -> None:
     for expected in ("PENETAPAN PREDIKAT KINERJA PEGAWAI", "SEKSI KURIKULUM", "Dodi Saputra", "Pegawai x0",
                      "Butuh Perbaikan", "Sangat Baik", "MENETAPKAN", "Kepala Seksi Kurikulum", "Pegawai kasi1"):
         assert expected in flat, expected
+    # Signed rows come from their snapshots (with the hash), not from a later raw change.
+    assert flat.count("SHA-256") == 5
+    Evaluasi.objects.filter(pk=s.ev("x0").pk).update(predikat_akhir="Sangat Kurang")
+    again = " ".join(pdf_text(documents.penetapan_pdf(documents.penetapan_document(s.unit, s.periode))).split())
+    assert "Sangat Kurang" not in again.split("DISTRIBUSI PREDIKAT")[0]
     wb = load_workbook(io.BytesIO(documents.rekap_xlsx(doc)))
     cells = [str(c) for row in wb["Rekap"].iter_rows(values_only=True) for c in row if c is not None]
     assert "Dodi Saputra" in cells and "Seksi Kurikulum" in cells and "Butuh Perbaikan" in cells

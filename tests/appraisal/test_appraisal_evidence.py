@@ -184,3 +184,88 @@ def test_upload_through_the_screen_keeps_nothing_on_refusal(org: Org, media: Pat
     assert login(org, "kasi1").post(f"/penilaian/{ev.pk}/bukti/{iki.pk}/",
                                     {"berkas": SimpleUploadedFile("b.pdf", PDF)}).status_code == 422
     assert BuktiDukung.objects.count() == 1
+
+
+# ---------------------------------------------------------------------------- issue #8 §5: hostile files
+def odf_bomb(megabytes: int) -> bytes:
+    """An .odt whose `mimetype` member inflates to `megabytes` MB of zeros (a few hundred KB on disk)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("mimetype", "w", force_zip64=True) as member:
+            chunk = b"\x00" * (1024 * 1024)
+            for _ in range(megabytes):
+                member.write(chunk)
+        zf.writestr("content.xml", "<x/>")
+    return buf.getvalue()
+
+
+def test_zip_bomb_is_refused_without_inflating_it() -> None:
+    import time
+    import tracemalloc
+
+    from karier.appraisal.evidence import check_file
+
+    bomb = odf_bomb(300)
+    assert len(bomb) < 2 * 1024 * 1024
+    upload = SimpleUploadedFile("laporan.odt", bomb)
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(ValidationError) as exc:
+            check_file(upload)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "Isi berkas tidak sesuai" in str(exc.value)
+    assert peak < 8 * 1024 * 1024, f"peak {peak / 1024 / 1024:.1f} MB: the member was inflated"
+    assert time.perf_counter() - started < 2
+
+
+def test_zip_member_is_read_a_few_bytes_at_most(monkeypatch: Any) -> None:
+    """Even a mimetype whose header lies about its size is read only as far as the expected text."""
+    from karier.appraisal import evidence
+
+    reads: list[int] = []
+    real_open = zipfile.ZipFile.open
+
+    def spy(self: zipfile.ZipFile, name: Any, *a: Any, **k: Any) -> Any:
+        member = real_open(self, name, *a, **k)
+        real_read = member.read
+
+        def read(n: int = -1) -> bytes:
+            reads.append(n)
+            return real_read(n)
+
+        member.read = read  # type: ignore[method-assign]
+        return member
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    ok = odf("application/vnd.oasis.opendocument.text")
+    assert evidence.sniff(io.BytesIO(ok), "odt")
+    assert reads and all(0 < n <= 64 for n in reads)
+    assert not evidence.sniff(io.BytesIO(odf_bomb(2)), "odt")  # 2 MB mimetype: refused by its declared size
+
+
+def test_declared_size_ratio_refuses_a_bomb_member_in_ooxml() -> None:
+    from karier.appraisal import evidence
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"\x00" * (8 * 1024 * 1024))
+    assert not evidence.sniff(io.BytesIO(buf.getvalue()), "docx")
+    assert evidence.sniff(io.BytesIO(ooxml("word/")), "docx")
+
+
+def test_bidi_controls_are_stripped_from_stored_names(org: Org, media: Path) -> None:
+    from karier.core.text import BIDI_CONTROLS, strip_bidi
+
+    assert strip_bidi("laporan\u202efdp.exe") == "laporanfdp.exe"
+    assert strip_bidi("".join(BIDI_CONTROLS) + "a\u2066b\u2069") == "ab"
+    assert strip_bidi("تقرير.pdf") == "تقرير.pdf"  # right-to-left text itself stays
+    _s, ev, iki = setup(org)
+    bukti = services.bukti_upload_for_iki(actor=org.users["staf1a"], evaluasi=ev, iki=iki,
+                                          uploaded_file=SimpleUploadedFile("laporan\u202eFDP\u200f.pdf", PDF))
+    bukti.refresh_from_db()
+    assert bukti.nama_asli == "laporanFDP.pdf"
+    assert not any(ch in bukti.nama_asli for ch in BIDI_CONTROLS)

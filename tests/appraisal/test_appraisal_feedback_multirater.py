@@ -31,10 +31,10 @@ def client_for(org: Org, key: str) -> Client:
     return c
 
 
-def peers(org: Org, n: int) -> list[str]:
+def peers(org: Org, n: int, prefix: str = "rekan") -> list[str]:
     keys = []
     for i in range(n):
-        key = f"rekan{i}"
+        key = f"{prefix}{i}"
         org.add_pegawai(key, "staf1", nama=f"Rekan Rahasia {i}")
         keys.append(key)
     return keys
@@ -220,8 +220,9 @@ def test_two_answers_show_nothing_three_show_the_mean(dodi: tuple[Org, Evaluasi]
     answer(org, noms[1], "rekan0", all_scores(4))
     appraisee = actor_for_user(org.users["staf1a"])
     r = sel.ringkasan_perilaku(ev, appraisee)
-    assert not r.tampil and r.nilai == [] and r.komentar == [] and r.kurang == 1
-    assert r.penilai is None
+    assert not r.tampil and r.nilai == [] and r.komentar == []
+    assert r.penilai is None and (r.n_dijawab, r.kurang) == (0, 3)  # the appraisee never sees the count rise
+    assert sel.ringkasan_perilaku(ev, actor_for_user(org.users["kasi1"])).kurang == 1  # the appraiser knows
     c = client_for(org, "staf1a")
     api = c.get(f"/api/v1/penilaian/evaluasi/{ev.pk}/ringkasan-perilaku").json()
     assert api["tampil"] is False and api["nilai"] == [] and api["komentar"] == []
@@ -299,7 +300,7 @@ def test_screens_for_each_party(dodi: tuple[Org, Evaluasi]) -> None:
     assert r.status_code == 302 and ev.nominasi.count() == 1
     r = c.post(reverse("appraisal_feedback:tambah", args=[ev.pk]),
                {"penilai_rekan": org.pegawai["pranata"].pk, "jenis": "REKAN"}, follow=True)
-    assert "bukan rekan kerja setingkat" in r.content.decode()
+    assert r.status_code == 404 and "Pranata" not in r.content.decode()  # issue #8 §3c: no name, same 404
     nominate(org, ev, ["rekan0", "rekan1"])
     boss = client_for(org, "kasi1")
     assert "Dodi Saputra" in boss.get(reverse("appraisal_feedback:persetujuan")).content.decode()
@@ -323,7 +324,7 @@ def test_api_nomination_crud(dodi: tuple[Org, Evaluasi]) -> None:
     r = c.post(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi",
                json.dumps({"penilai_rekan_id": org.pegawai["staf1a"].pk, "jenis": "REKAN"}),
                content_type="application/json")
-    assert r.status_code == 409 and "penilai_rekan" in r.json()["errors"]
+    assert r.status_code == 404  # himself: not in his pool (issue #8 §3c)
     r = c.post(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi", json.dumps({"penilai_rekan_id": 0, "jenis": "X"}),
                content_type="application/json")
     assert r.status_code == 422
@@ -334,3 +335,56 @@ def test_api_nomination_crud(dodi: tuple[Org, Evaluasi]) -> None:
     assert Client().get(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi").status_code == 401
     inbox: Any = client_for(org, "staf1b").get("/api/v1/penilaian/permintaan").json()
     assert inbox["count"] == 0
+
+
+# ---------------------------------------------------------------------------- issue #8 §7: anonymity over time
+def _shown(ev: Evaluasi, viewer: Any) -> tuple[Any, ...]:
+    r = sel.ringkasan_perilaku(ev, viewer)
+    return (r.tampil, r.n_dijawab, r.rata_keseluruhan, [(v.kode, v.rata, v.n) for v in r.nilai], r.komentar)
+
+
+def test_difference_attack_on_a_fourth_answer_reveals_nothing(dodi: tuple[Org, Evaluasi]) -> None:
+    """4 × new mean − 3 × old mean would give the 4th rater's scores: the figures shown do not move
+    until a batch of at least 3 new answers is released."""
+    org, ev = dodi
+    extra = peers(org, 3, prefix="rekanb")
+    keys = ["staf1b", "rekan0", "rekan1", "rekan2", *extra[:2]]
+    noms = approved(org, ev, keys)
+    for n, k, v in zip(noms[:3], keys[:3], (5, 4, 2), strict=True):
+        answer(org, n, k, all_scores(v))
+    appraisee = actor_for_user(org.users["staf1a"])
+    before = _shown(ev, appraisee)
+    assert before[0] and before[1] == 3 and before[2] == round(11 / 3, 2)
+
+    answer(org, noms[3], keys[3], all_scores(1), "Jawaban keempat")  # the 4th rater
+    after = _shown(ev, appraisee)
+    assert after == before  # nothing to subtract: count, means and comments unchanged
+    assert round(4 * (after[2] or 0) - 3 * (before[2] or 0), 2) != 1
+    c = client_for(org, "staf1a")
+    api = c.get(f"/api/v1/penilaian/evaluasi/{ev.pk}/ringkasan-perilaku").json()
+    assert (api["n_dijawab"], api["rata_keseluruhan"]) == (3, round(11 / 3, 2))
+    assert "Jawaban keempat" not in c.get(reverse("appraisal_feedback:ringkasan", args=[ev.pk])).content.decode()
+    # An edit by a released rater is a change too: still fewer than 3 changes, still unchanged.
+    answer(org, noms[0], keys[0], all_scores(1))
+    assert _shown(ev, appraisee) == before
+    # The appraiser learns that answers wait for release (they already know who answered), not what.
+    r = sel.ringkasan_perilaku(ev, actor_for_user(org.users["kasi1"]))
+    assert r.n_dijawab == 4 and r.belum_dirilis == 2 and r.rata_keseluruhan == round(11 / 3, 2)
+
+    answer(org, noms[4], keys[4], all_scores(3))  # the third change: a batch is released
+    released = sel.ringkasan_perilaku(ev, appraisee)
+    assert released.n_dijawab == 5 and released.rata_keseluruhan == round((1 + 4 + 2 + 1 + 3) / 5, 2)
+    assert "Jawaban keempat" in [t for _n, t in released.komentar]
+
+
+def test_the_batch_difference_mixes_at_least_three_raters(dodi: tuple[Org, Evaluasi]) -> None:
+    org, ev = dodi
+    extra = peers(org, 3, prefix="rekanc")
+    keys = ["staf1b", "rekan0", "rekan1", "rekan2", *extra]
+    noms = approved(org, ev, keys)
+    appraisee = actor_for_user(org.users["staf1a"])
+    seen = set()
+    for i, (n, k) in enumerate(zip(noms, keys, strict=True)):
+        answer(org, n, k, all_scores(1 + i % 5))
+        seen.add(sel.ringkasan_perilaku(ev, appraisee).n_dijawab)
+    assert seen == {0, 3, 6}  # never 1, 2, 4, 5 or 7: the count rises in steps of at least 3

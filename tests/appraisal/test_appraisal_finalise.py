@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from karier.appraisal import services
 from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi
-from karier.appraisal.finalise import evaluasi_reopen, evaluasi_sign_atasan, unit_finalise
-from karier.appraisal.models import Evaluasi, FinalisasiUnit, KalenderPenilaian, RiwayatEvaluasi
+from karier.appraisal.finalise import evaluasi_reopen, evaluasi_sign_atasan, evaluasi_sign_penilai, unit_finalise
+from karier.appraisal.models import Evaluasi, FinalisasiUnit, KalenderPenilaian, RiwayatEvaluasi, SnapshotEvaluasi
+from karier.appraisal.workflow import MSG_UNIT_FINAL, TRANSITIONS, Aksi, can_move, ensure_can_move
 from karier.core.models import AuditEvent
 from tests.appraisal.test_appraisal_calibration_support import BP_SENTENCE, SESUAI, Seksi, rate_all, seksi
 from tests.orgdata import Org
@@ -49,6 +50,8 @@ def test_calibration_then_finalise_signs_as_appraiser(s: Seksi) -> None:
     assert fin.status == StatusFinalisasi.FINAL and fin.pelanggaran_kurva == [] and fin.justifikasi == ""
     evs = list(Evaluasi.objects.filter(pegawai__in=[s.org.pegawai[k] for k in s.staff], periode=s.periode))
     assert all(e.ditandatangani_penilai_pada for e in evs)
+    # The Kasi finalised and is the appraiser: his own signature, recorded as his.
+    assert {e.ditandatangani_penilai_oleh_id for e in evs} == {s.org.pegawai["kasi1"].pk}
     assert all(e.status == StatusEvaluasi.DINILAI for e in evs)  # waiting for the superior
     with pytest.raises(ValidationError):
         _finalise(s)  # already final
@@ -147,3 +150,104 @@ def test_reopen_keeps_history(s: Seksi) -> None:
     ev.refresh_from_db()
     assert ev.ditandatangani_penilai_pada is not None
     assert evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit) == 1
+
+
+# ---------------------------------------------------------------------------- issue #8 §3 and §3a
+@pytest.mark.django_db
+def test_agency_head_finalising_does_not_sign_for_the_appraiser(s: Seksi) -> None:
+    _calibrate(s)
+    _finalise(s, who="kadis")
+    assert not Evaluasi.objects.filter(periode=s.periode, ditandatangani_penilai_pada__isnull=False).exists()
+    assert not SnapshotEvaluasi.objects.exists()
+    with pytest.raises(ValidationError, match="belum menandatangani"):
+        evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, evaluasi=s.ev("staf1a"))
+    with pytest.raises(ValidationError):  # nothing in the unit waits for the superior yet
+        evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    for who in ("kadis", "kabid1", "admin", "staf1a"):  # only the appraiser signs as appraiser
+        with pytest.raises(PermissionDenied):
+            evaluasi_sign_penilai(actor=s.user(who), periode=s.periode, evaluasi=s.ev("staf1b"))
+    assert evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, unit=s.unit) == 10
+    ev = s.ev("staf1a")
+    assert ev.ditandatangani_penilai_oleh_id == s.org.pegawai["kasi1"].pk and ev.ditandatangani_penilai_pada
+    assert AuditEvent.objects.filter(action="appraisal.sign_penilai", actor=s.user("kasi1")).count() == 1
+    assert evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit) == 10
+    ev = s.ev("staf1a")
+    assert ev.status == StatusEvaluasi.FINAL and ev.ditandatangani_atasan_oleh_id == s.org.pegawai["kabid1"].pk
+    snap = SnapshotEvaluasi.objects.filter(evaluasi=ev).latest("pk")
+    assert snap.tahap == "ATASAN" and snap.isi["nilai"]["ditandatangani_penilai_oleh_id"] == s.org.pegawai["kasi1"].pk
+    assert snap.isi["nilai"]["ditandatangani_atasan_oleh_id"] == s.org.pegawai["kabid1"].pk
+
+
+def _rate(s: Seksi, key: str, hasil: str = "Di Atas Ekspektasi") -> Evaluasi:
+    return services.rating_set(actor=s.user("kasi1"), evaluasi=s.ev(key), rating_hasil_kerja=hasil,
+                               alasan_hasil_kerja="Melampaui target tahunan.", rating_perilaku=SESUAI,
+                               alasan_perilaku="Sesuai BerAKHLAK sepenuhnya.")
+
+
+@pytest.mark.django_db
+def test_no_rerating_once_the_unit_is_finalised(s: Seksi) -> None:
+    """3a: after a finalisation that satisfied the curve, the appraiser could re-rate someone to Sangat Baik."""
+    _calibrate(s)
+    _finalise(s, who="kadis")  # finalised, not yet signed by anyone
+    before = s.ev("staf1a").predikat
+    with pytest.raises(ValidationError) as e:
+        _rate(s, "staf1a")
+    assert MSG_UNIT_FINAL in e.value.messages
+    with pytest.raises(ValidationError):
+        services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode, rows={s.ev("staf1a").pk: {
+            "rating_hasil_kerja": "Di Atas Ekspektasi", "alasan_hasil_kerja": "Melampaui target tahunan.",
+            "rating_perilaku": SESUAI, "alasan_perilaku": "Sesuai BerAKHLAK sepenuhnya."}})
+    assert s.ev("staf1a").predikat == before
+    # Signed evaluations are locked too (the appraiser signed; the superior has not yet).
+    evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
+    assert s.ev("staf1a").terkunci
+
+
+@pytest.mark.django_db
+def test_every_signature_rechecks_the_curve(s: Seksi) -> None:
+    _calibrate(s)
+    _finalise(s, who="kadis")
+    # Something bypassed the services after finalisation: the curve no longer holds.
+    Evaluasi.objects.filter(pk=s.ev("x2").pk).update(predikat_akhir="Sangat Baik")
+    with pytest.raises(ValidationError) as e:
+        evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, unit=s.unit)
+    assert "melanggar kurva" in " ".join(e.value.messages)
+    assert not Evaluasi.objects.filter(ditandatangani_penilai_pada__isnull=False).exists()
+    Evaluasi.objects.filter(pk=s.ev("x2").pk).update(predikat_akhir="Butuh Perbaikan")
+    evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, unit=s.unit)
+    Evaluasi.objects.filter(pk=s.ev("x2").pk).update(predikat_akhir="Sangat Baik")
+    with pytest.raises(ValidationError, match="melanggar kurva"):
+        evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    assert not Evaluasi.objects.filter(status=StatusEvaluasi.FINAL).exists()
+
+
+def test_one_transition_table() -> None:
+    assert can_move(StatusEvaluasi.DRAFT, StatusEvaluasi.DINILAI)
+    assert not can_move(StatusEvaluasi.DRAFT, StatusEvaluasi.FINAL)
+    assert not can_move(StatusEvaluasi.FINAL, StatusEvaluasi.DINILAI)
+    assert TRANSITIONS[Aksi.TTD_ATASAN].ke == StatusEvaluasi.FINAL
+    for status, aksi in ((StatusEvaluasi.DRAFT, Aksi.TTD_ATASAN), (StatusEvaluasi.FINAL, Aksi.NILAI),
+                         (StatusEvaluasi.DINILAI, Aksi.BUKA_ULANG)):
+        with pytest.raises(ValidationError):
+            ensure_can_move(status, aksi)
+
+
+@pytest.mark.django_db
+def test_appraiser_signs_through_the_api_and_the_screen(s: Seksi) -> None:
+    from django.test import Client
+
+    _calibrate(s)
+    _finalise(s, who="kadis")
+    clients = {}
+    for key in ("kasi1", "kabid1"):
+        clients[key] = Client()
+        clients[key].force_login(s.user(key))
+    ev = s.ev("staf1a")
+    page = clients["kasi1"].get(f"/penilaian/{ev.pk}/finalisasi/")
+    assert "Tandatangani sebagai pejabat penilai" in page.content.decode()
+    r = clients["kasi1"].post(f"/penilaian/{ev.pk}/tanda-tangan-penilai/")
+    assert r.status_code == 302 and s.ev("staf1a").ditandatangani_penilai_oleh_id == s.org.pegawai["kasi1"].pk
+    url = f"/api/v1/penilaian/kalibrasi/{s.periode.pk}/unit/{s.unit.pk}/tanda-tangan-penilai"
+    assert clients["kabid1"].post(url).status_code == 409  # he appraises nobody here
+    r = clients["kasi1"].post(url)
+    assert r.status_code == 200 and r.json() == {"ditandatangani": 9}

@@ -7,14 +7,14 @@ import json
 import time
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from karier.appraisal import public_selectors as psel
 from karier.appraisal import public_services as services
 from karier.appraisal.choices import StatusModerasi
-from karier.appraisal.models import TautanPublik, UmpanBalikPublik
+from karier.appraisal.models import TautanPublik, TokenFormulirPublik, UmpanBalikPublik
 from karier.core.models import AuditEvent
 from tests.orgdata import PASSWORD, Org
 
@@ -125,10 +125,13 @@ def test_second_answer_same_device_same_day_is_refused(link: TautanPublik) -> No
     assert send(citizen(link, ip="10.0.0.1"), link).status_code == 302  # another device, same network  # type: ignore[attr-defined]
 
 
-def test_flood_from_one_address_gets_429_and_writes_nothing(link: TautanPublik) -> None:
+def test_flood_from_one_address_gets_429_and_writes_nothing(org: Org, link: TautanPublik) -> None:
+    # Across several links (each also has its own, lower per-link limit).
+    links = [link, *(services.tautan_get_or_create(actor=org.users["admin"], pegawai=org.pegawai[k])
+                     for k in ("staf1b", "kasi1", "kabid1"))]
     for i in range(services.MAKS_PER_ALAMAT_JAM):
-        services.umpan_balik_kirim(tautan=link, skor_layanan=3, skor_perilaku=3, komentar="", perangkat_id=f"dev{i}",
-                                   alamat="10.9.9.9")
+        services.umpan_balik_kirim(tautan=links[i % len(links)], skor_layanan=3, skor_perilaku=3, komentar="",
+                                   perangkat_id=f"dev{i}", alamat="10.9.9.9")
     before = (UmpanBalikPublik.objects.count(), AuditEvent.objects.count())
     c = citizen(link, ip="10.9.9.9")
     r = send(c, link, komentar="Komentar saya jangan hilang")
@@ -184,7 +187,7 @@ def _answers(link: TautanPublik) -> list[UmpanBalikPublik]:
     for i, (a, b, k) in enumerate([(5, 4, "Ramah sekali"), (3, 2, "Agak lama"), (1, 1, "SPAM beli pulsa"),
                                    (4, 3, "")]):
         rows.append(services.umpan_balik_kirim(tautan=link, skor_layanan=a, skor_perilaku=b, komentar=k,
-                                               perangkat_id=f"d{i}", alamat=f"10.0.1.{i}"))
+                                               perangkat_id=f"d{i}", alamat=f"10.{i}.1.1"))
     return rows
 
 
@@ -270,3 +273,138 @@ def test_screens_render_for_each_role(org: Org, link: TautanPublik) -> None:
     assert client_for(org, "staf1a").get(unit_url).status_code == 404
     hub = client_for(org, "kasi1").get(reverse("appraisal_feedback:publik")).content.decode()
     assert "Dodi Saputra" in hub and "Kode QR unit Seksi Kurikulum" in hub
+
+
+# ---------------------------------------------------------------------------- issue #8 §6: limits that hold
+def _ready(link: TautanPublik, ip: str) -> tuple[Client, str]:
+    """A citizen who opened the form (device cookie set) and the form token it handed out, aged."""
+    return citizen(link, ip=ip), aged_token(link)
+
+
+def test_a_used_form_token_is_refused_even_with_a_new_cookie(link: TautanPublik) -> None:
+    c, token = _ready(link, "10.0.0.1")
+    assert send(c, link, ft=token).status_code == 302  # type: ignore[attr-defined]
+    other = citizen(link, ip="10.50.0.1")  # another device, another network
+    r = send(other, link, ft=token, komentar="Token curian")
+    assert r.status_code == 400  # type: ignore[attr-defined]
+    html = r.content.decode()  # type: ignore[attr-defined]
+    assert "sudah pernah dikirim" in html and "Token curian" in html
+    assert UmpanBalikPublik.objects.count() == 1
+    assert send(other, link).status_code == 302  # type: ignore[attr-defined]  # a fresh token works
+    with pytest.raises(ValidationError, match="sudah pernah dikirim"):
+        services.umpan_balik_kirim(tautan=link, skor_layanan=5, skor_perilaku=5, komentar="", perangkat_id="dev-x",
+                                   alamat="10.60.0.1", form_token=token)
+
+
+def test_a_refused_answer_does_not_use_up_its_token(link: TautanPublik) -> None:
+    token = aged_token(link)
+    with pytest.raises(ValidationError):
+        services.umpan_balik_kirim(tautan=link, skor_layanan=9, skor_perilaku=5, komentar="", perangkat_id="dev-a",
+                                   alamat="10.0.0.1", form_token=token)
+    services.umpan_balik_kirim(tautan=link, skor_layanan=4, skor_perilaku=5, komentar="", perangkat_id="dev-a",
+                               alamat="10.0.0.1", form_token=token)
+    assert TokenFormulirPublik.objects.count() == 1
+
+
+def test_eleven_fresh_cookies_in_ten_seconds_are_limited_and_held(org: Org, link: TautanPublik) -> None:
+    started = time.monotonic()
+    codes = [send(*_ready(link, "10.7.7.7")[:1], link).status_code for _ in range(11)]  # type: ignore[attr-defined]
+    assert time.monotonic() - started < 10
+    assert codes[: services.MAKS_TAUTAN_ALAMAT_JAM] == [302] * services.MAKS_TAUTAN_ALAMAT_JAM
+    assert codes[services.MAKS_TAUTAN_ALAMAT_JAM:] == [429]
+    assert UmpanBalikPublik.objects.count() == services.MAKS_TAUTAN_ALAMAT_JAM
+    # A burst from one network: every answer of it is held, none counts before a moderator acts.
+    r = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
+    assert (r.n, r.n_ditahan) == (0, services.MAKS_TAUTAN_ALAMAT_JAM)
+    # The per-link limit is also a daily one: the next hours do not reopen the tap beyond it.
+    assert services.MAKS_TAUTAN_ALAMAT_HARI < 24 * services.MAKS_TAUTAN_ALAMAT_JAM
+
+
+def test_the_daily_limit_per_link_and_address(link: TautanPublik) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    n = services.MAKS_TAUTAN_ALAMAT_HARI
+    for i in range(n):  # spread over the day, oldest first: never over the hourly limit
+        services.umpan_balik_kirim(tautan=link, skor_layanan=3, skor_perilaku=3, komentar="", perangkat_id=f"h{i}",
+                                   alamat="10.8.8.8", now=noon - dt.timedelta(minutes=20 * (n - i)))
+    with pytest.raises(services.TerlaluBanyak, match="petugas atau layanan ini"):
+        services.umpan_balik_kirim(tautan=link, skor_layanan=3, skor_perilaku=3, komentar="", perangkat_id="h-last",
+                                   alamat="10.8.8.8", now=noon)
+
+
+def test_nineteen_answers_from_one_network_cannot_drag_a_score_down(org: Org, link: TautanPublik) -> None:
+    fair = [services.umpan_balik_kirim(tautan=link, skor_layanan=4, skor_perilaku=4, komentar="",
+                                       perangkat_id=f"warga{i}", alamat=f"10.{i}.0.1") for i in range(10)]
+    services.moderasi_massal(actor=org.users["kasi1"], ids=[f.pk for f in fair], status="DITERIMA")
+    summary = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
+    assert (summary.n, summary.rata_layanan) == (10, 4.0)
+    for i in range(19):  # one network, a fresh device and address each time
+        services.umpan_balik_kirim(tautan=link, skor_layanan=1, skor_perilaku=1, komentar="",
+                                   perangkat_id=f"serang{i}", alamat=f"172.16.5.{i + 1}")
+    summary = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
+    assert (summary.n, summary.rata_layanan, summary.rata_perilaku) == (10, 4.0, 4.0)
+    assert summary.n_ditahan == 19
+    queue = psel.moderation_queue(org.users["kasi1"])
+    assert queue.filter(ditahan=True).count() == 19
+    page = client_for(org, "kasi1").get(reverse("appraisal_feedback:publik_moderasi")).content.decode()
+    assert "Ditahan" in page
+
+
+def test_integrity_error_on_the_device_day_constraint_is_a_clear_refusal(link: TautanPublik) -> None:
+    """A twin that slipped past the pre-check (as a parallel request would) meets the constraint:
+    a clear message and 409, never a 500, and nothing more is stored."""
+    import datetime as dt
+
+    c = citizen(link, ip="10.0.0.1")
+    assert send(c, link).status_code == 302  # type: ignore[attr-defined]
+    first = UmpanBalikPublik.objects.get()
+    assert first.hari is not None
+    # Hide it from the pre-check (which reads dibuat_pada); the constraint reads (link, device, day).
+    UmpanBalikPublik.objects.filter(pk=first.pk).update(dibuat_pada=first.dibuat_pada - dt.timedelta(days=3))
+    r = send(c, link, komentar="Kembar")
+    assert r.status_code == 409  # type: ignore[attr-defined]
+    assert "sudah memberi penilaian" in r.content.decode()  # type: ignore[attr-defined]
+    assert UmpanBalikPublik.objects.count() == 1
+    assert not TokenFormulirPublik.objects.filter(dipakai_pada__gt=first.dibuat_pada).count() > 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_six_simultaneous_answers_from_one_device_store_one(org: Org) -> None:
+    """PostgreSQL: six threads send at once with one device cookie to one link."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (SQLite serialises writers)")
+    link = services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
+    barrier = threading.Barrier(6)
+    outcomes: list[str] = []
+
+    def one(i: int) -> None:
+        from django.db import connection as conn
+
+        try:
+            barrier.wait()
+            services.umpan_balik_kirim(tautan=link, skor_layanan=5, skor_perilaku=5, komentar="",
+                                       perangkat_id="perangkat-yang-sama", alamat=f"10.{i}.0.1",
+                                       form_token=aged_token(link))
+            outcomes.append("stored")
+        except ValidationError as exc:
+            outcomes.append(exc.messages[0])
+        except Exception as exc:  # an IntegrityError here is the bug
+            outcomes.append(f"error {type(exc).__name__}")
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcomes.count("stored") == 1, outcomes
+    assert outcomes.count(services.MSG_SUDAH) == 5, outcomes
+    assert UmpanBalikPublik.objects.filter(tautan=link).count() == 1

@@ -100,7 +100,15 @@ def test_open_creates_evaluations_with_snapshots_close_and_reopen(org: Org) -> N
                                                           org.units["dik_s1"].pk)
     assert (ev.penilai_id, ev.penilai_jabatan_id) == (org.pegawai["kasi1"].pk, org.jabatan["kasi1"].pk)
     assert periods.evaluasi_bulk_create(periode=s.periode) == 0  # idempotent
+    # One way to close (issue #8 §3a): the admin's close runs close.py's rule — nobody left unrated.
+    with pytest.raises(ValidationError, match="belum dapat ditutup: 2 pegawai belum dinilai"):
+        periods.periode_close(actor=org.users["admin"], periode=s.periode)
+    assert PeriodePenilaian.objects.get(pk=s.periode.pk).status == StatusPeriode.DIBUKA
+    rate(s, "staf1a", "kasi1")
+    rate(s, "staf1b", "kasi1")
     periods.periode_close(actor=org.users["admin"], periode=s.periode)
+    assert PeriodePenilaian.objects.get(pk=s.periode.pk).status == StatusPeriode.DITUTUP
+    assert AuditEvent.objects.filter(action="appraisal.period_close").count() == 2
     with pytest.raises(ValidationError):
         periods.periode_close(actor=org.users["admin"], periode=s.periode)
     periods.periode_open(actor=org.users["admin"], periode=s.periode)
@@ -172,7 +180,7 @@ def test_realisation_refused_when_locked_or_period_not_open(org: Org) -> None:
     Evaluasi.objects.filter(pk=s.ev("staf1a").pk).update(status=StatusEvaluasi.FINAL)
     with pytest.raises(ValidationError, match="sudah final dan terkunci"):
         services.realisasi_set(actor=s.user("staf1a"), evaluasi=s.ev("staf1a"), iki=iki, angka="1")
-    periods.periode_close(actor=org.users["admin"], periode=s.periode)
+    PeriodePenilaian.objects.filter(pk=s.periode.pk).update(status=StatusPeriode.DITUTUP)  # closed (how: close.py)
     with pytest.raises(ValidationError, match="sudah ditutup"):
         services.realisasi_set(actor=s.user("staf1b"), evaluasi=s.ev("staf1b"),
                                iki=IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1b"]).first(), angka="1")
@@ -280,7 +288,7 @@ def test_locked_rating_refused_and_nothing_changes(org: Org) -> None:
 
 def test_rating_refused_when_period_closed(org: Org) -> None:
     s = configured(org, plans={"staf1a": "kasi1"})
-    periods.periode_close(actor=org.users["admin"], periode=s.periode)
+    PeriodePenilaian.objects.filter(pk=s.periode.pk).update(status=StatusPeriode.DITUTUP)  # closed (how: close.py)
     with pytest.raises(ValidationError, match="ditutup"):
         rate(s, "staf1a", "kasi1")
 

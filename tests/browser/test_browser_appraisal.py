@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from karier.appraisal.models import Evaluasi, PredikatOrganisasiUnit
 from tests.appraisal.test_appraisal_support import ALASAN, PDF, YEAR, configured
@@ -70,7 +71,7 @@ def test_realisation_to_locked_predikat(live_server: Any, page: Any, browser: An
     dodi.get_by_label("Rating hasil kerja").select_option(label="Sesuai Ekspektasi")
     dodi.get_by_label("Alasan hasil kerja").fill(ALASAN)
     dodi.get_by_label("Rating perilaku kerja").select_option(label="Di Atas Ekspektasi")
-    boss.wait_for_function(f"document.querySelector('#pred-{dodi_ev.pk}').innerText.includes('Baik')")  # live
+    expect(boss.locator(f"#pred-{dodi_ev.pk}")).to_contain_text("Baik")  # live (no eval: the page has a CSP)
     dodi.get_by_label("Alasan perilaku").fill("")  # forgotten
     other = boss.locator("fieldset", has_text=org.pegawai["staf1b"].nama_lengkap)
     other.get_by_label("Rating hasil kerja").select_option(label="Di Bawah Ekspektasi")

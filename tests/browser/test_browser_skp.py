@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from playwright.sync_api import expect
 
 from karier.plans.models import Skp
 from karier.standards.models import StandarHasil, StandarJabatan
@@ -78,7 +79,7 @@ def test_skp_journey_from_standard_to_approved_pdf(live_server: Any, page: Any, 
     edit = page.locator("form", has=page.get_by_role("heading", name="Ubah indikator (IKI)"))
     edit.get_by_label("Target (angka)").fill("24")
     edit.get_by_role("button", name="Simpan", exact=True).click()
-    page.wait_for_function("document.querySelector('#hasil').innerText.includes('24 laporan')")
+    expect(page.locator("#hasil")).to_contain_text("24 laporan")  # no eval: the page has a CSP
     page.get_by_role("button", name="Ajukan ke pejabat penilai").click()
     page.wait_for_url(skp_url)
     assert page.get_by_test_id("status").inner_text() == "Diajukan"

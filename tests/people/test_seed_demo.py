@@ -261,3 +261,49 @@ def test_fungsional_positions_use_the_reference_table(seeded: Any) -> None:
     assert qs.values("jabatan_fungsional__nama").distinct().count() >= 15
     assert set(Jabatan.objects.filter(jenis=JenisJabatan.PELAKSANA).values_list("kelas", flat=True)) <= {5, 6, 7}
 
+
+
+def test_reset_deletes_standards_plans_and_appraisals_then_reseeds() -> None:
+    """`seed-demo --reset` after the whole demo flow of bin/demo (standards, plans, an open period
+    with evaluations and a realisation) used to stop on PROTECT; now it wipes them in order and reseeds."""
+    from karier.appraisal.models import Evaluasi, PeriodePenilaian, Realisasi
+    from karier.core.models import AuditEvent
+    from karier.plans.models import Skp, TahunKinerja
+    from karier.standards.models import NilaiBerakhlak, PanduanPerilaku, Rpjmd, StandarJabatan
+
+    tahun = dt.date.today().year
+    seed_demo(pegawai=300, seed=1)
+    call_command("seed_standards", verbosity=0)
+    call_command("skp_bulk", "--tahun", str(tahun), verbosity=0)
+    call_command("seed_appraisal_demo", "--tahun", str(tahun), verbosity=0)
+    ev = Evaluasi.objects.select_related("skp").first()
+    assert ev is not None and Skp.objects.exists() and StandarJabatan.objects.exists()
+    iki = ev.skp.rhk.first().iki.first()  # type: ignore[union-attr]
+    Realisasi.objects.create(evaluasi=ev, iki=iki, realisasi_uraian="10 laporan")
+    references = (NilaiBerakhlak.objects.count(), PanduanPerilaku.objects.count())
+    assert references[0] == 7
+    assert AuditEvent.objects.filter(actor__isnull=False).exists()  # PROTECTs the demo accounts
+    before = {"plans.skp": Skp.objects.count(), "appraisal.evaluasi": Evaluasi.objects.count(),
+              "appraisal.realisasi": 1, "standards.standarjabatan": StandarJabatan.objects.count()}
+
+    with pytest.raises(CommandError, match="--reset"):
+        call_command("seed_demo", "--pegawai", "300", verbosity=0)
+    call_command("seed_demo", "--pegawai", "300", "--reset", verbosity=0)
+
+    assert Pegawai.objects.count() == 300
+    for model in (Realisasi, Evaluasi, PeriodePenilaian, Skp, TahunKinerja, StandarJabatan, Rpjmd):
+        assert not model.objects.exists(), model
+    assert (NilaiBerakhlak.objects.count(), PanduanPerilaku.objects.count()) == references
+    # The audit trail restarts as a whole, opened by the reset itself.
+    first = AuditEvent.objects.order_by("seq").first()
+    assert first is not None and (first.seq, first.action) == (1, "demo.reset")
+    assert {k: first.changes["dihapus"][k] for k in before} == before
+    assert first.changes["dihapus"]["pegawai"] == 300
+    from karier.core.audit import verify_chain
+
+    assert list(verify_chain()) == []
+    # and the demo flow runs again on the fresh data
+    call_command("seed_standards", verbosity=0)
+    call_command("skp_bulk", "--tahun", str(tahun), verbosity=0)
+    call_command("seed_appraisal_demo", "--tahun", str(tahun), verbosity=0)
+    assert Evaluasi.objects.exists()

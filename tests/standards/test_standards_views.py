@@ -22,7 +22,8 @@ def _figure(html: str, script_id: str) -> dict[str, Any]:
 def test_overview_draws_ipm_as_two_series_never_one_line(seeded: Any, login: Any) -> None:
     html = login("staf1a").get("/standar/").content.decode()
     assert "Bengkulu Maju, Sejahtera dan Hebat" in html
-    assert "plotly/plotly.min.js" in html and "Plotly.newPlot" in html
+    assert "plotly/plotly.min.js" in html and "karier/chart.js" in html  # drawn by static JS (CSP: no inline)
+    assert 'data-figure="grafik-utama-data"' in html
     fig = _figure(html, "grafik-utama-data")
     actual = {t["name"]: t for t in fig["data"] if not t["name"].startswith("target")}
     assert set(actual) == {"metode lama (s.d. 2022)", "metode baru (sejak 2023)"}

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from karier.appraisal.close import CHUNK, TAHAP_LABELS, periode_close
+from karier.appraisal.close import CHUNK, TAHAP_LABELS, SedangBerjalan, periode_close
 
 
 class Command(BaseCommand):
@@ -30,6 +30,9 @@ class Command(BaseCommand):
         try:
             r = periode_close(actor_id=None, periode_id=options["periode"], opd_id=options["opd"],
                               chunk_size=max(1, options["chunk"]), progress=progress)
+        except SedangBerjalan as exc:  # another run holds the period's lock: nothing to do, not an error
+            self.stdout.write(self.style.WARNING(" ".join(exc.messages)))
+            return
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         if not verbose:

@@ -26,7 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1,
                             help="benih acak; benih yang sama menghasilkan data yang sama (bawaan 1)")
         parser.add_argument("--reset", action="store_true",
-                            help="hapus data demo sebelumnya (pegawai, jabatan, unit, akun demo) lebih dahulu")
+                            help="hapus seluruh data demo lebih dahulu: penilaian, SKP, standar kinerja, jejak audit, "
+                                 "akun demo, pegawai, jabatan dan unit (data referensi tetap)")
         parser.add_argument("--tanpa-akun", action="store_true", dest="tanpa_akun",
                             help="jangan buat akun untuk setiap pegawai (akun demo persona tetap dibuat)")
         parser.add_argument("--chunk", type=int, default=20_000,

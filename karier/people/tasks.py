@@ -1,0 +1,16 @@
+"""Background tasks of the people app (django_tasks; inline on the embedded default)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django_tasks import task
+
+from karier.people.services import current_positions_refresh
+
+
+@task()
+def segarkan_penugasan_task() -> dict[str, Any]:
+    """Daily (`KARIER_DAILY_TASKS`): transfers that start today and assignments that ended yesterday
+    move the people's current position, so who sees whom follows the calendar."""
+    return current_positions_refresh(actor=None).as_dict()
