@@ -266,6 +266,22 @@ KARIER_DAILY_TASKS: list[str] = [
     "karier.core.tasks.periksa_audit_harian",
     "karier.people.tasks.segarkan_penugasan_task",
     "karier.accounts.tasks.prune_login_attempts_task",
+    "karier.appraisal.reminders.kirim_pengingat_task",
 ]
 # Closing a performance year (karier.plans.years): checks of the layers above plans, (tahun) -> [refusal messages].
 KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.years.year_close_blockers"]
+
+# Mail (reminders, integrity warnings). Production sets EMAIL_HOST (and the rest); without it mail is
+# printed to the console, so the embedded default never tries an SMTP server that is not there.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Karier <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL

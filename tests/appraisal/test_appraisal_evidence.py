@@ -269,3 +269,20 @@ def test_bidi_controls_are_stripped_from_stored_names(org: Org, media: Path) -> 
     bukti.refresh_from_db()
     assert bukti.nama_asli == "laporanFDP.pdf"
     assert not any(ch in bukti.nama_asli for ch in BIDI_CONTROLS)
+
+
+def test_names_stored_before_the_fix_are_cleaned_by_the_migration(org: Org, media: Path) -> None:
+    import importlib
+
+    from django.apps import apps
+
+    from karier.appraisal.models import BuktiDukung
+
+    migration = importlib.import_module("karier.appraisal.migrations.0004_strip_bidi_from_evidence_names")
+    _s, ev, iki = setup(org)
+    bukti = services.bukti_upload_for_iki(actor=org.users["staf1a"], evaluasi=ev, iki=iki,
+                                          uploaded_file=SimpleUploadedFile("laporan.pdf", PDF))
+    BuktiDukung.objects.filter(pk=bukti.pk).update(nama_asli="laporan\u202efdp.exe")  # as stored before issue #8
+    migration.clean_names(apps, None)
+    bukti.refresh_from_db()
+    assert bukti.nama_asli == "laporanfdp.exe"

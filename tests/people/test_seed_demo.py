@@ -4,6 +4,7 @@ a consistent position tree, resolvable appraisers and working demo accounts."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections import Counter
 from typing import Any
 
@@ -283,6 +284,9 @@ def test_reset_deletes_standards_plans_and_appraisals_then_reseeds() -> None:
     references = (NilaiBerakhlak.objects.count(), PanduanPerilaku.objects.count())
     assert references[0] == 7
     assert AuditEvent.objects.filter(actor__isnull=False).exists()  # PROTECTs the demo accounts
+    out = io.StringIO()
+    call_command("periksa_audit", stdout=out)  # the demo is intact: exits 0 (CommandError otherwise)
+    assert "utuh" in out.getvalue()
     before = {"plans.skp": Skp.objects.count(), "appraisal.evaluasi": Evaluasi.objects.count(),
               "appraisal.realisasi": 1, "standards.standarjabatan": StandarJabatan.objects.count()}
 
