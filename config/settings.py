@@ -1,4 +1,5 @@
-"""Karier settings, read from environment variables (see `.env.example`).
+"""Karier settings, read from environment variables (see `.env.example`) with django-environ; a `.env`
+file beside this project fills in what the real environment does not set.
 
 The embedded default is SQLite under `var/` with tasks run inline, so a fresh clone runs with no
 services; production sets DATABASE_URL (PostgreSQL), SECRET_KEY, ALLOWED_HOSTS and a real task worker.
@@ -7,40 +8,35 @@ services; production sets DATABASE_URL (PostgreSQL), SECRET_KEY, ALLOWED_HOSTS a
 from __future__ import annotations
 
 import ipaddress
-import os
 import secrets
 from pathlib import Path
 
-import dj_database_url
+import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def _load_dotenv(path: Path) -> None:
-    """KEY=VALUE lines from .env, without overriding the real environment."""
-    if not path.is_file():
-        return
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#") and "=" in line:
-            key, value = line.split("=", 1)
-            os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
+class _Env(environ.Env):
+    # The words that switch a flag on, as before django-environ ("ok" and "y" are not among them).
+    BOOLEAN_TRUE_STRINGS = ("true", "on", "yes", "1")
 
 
-_load_dotenv(BASE_DIR / ".env")
-VAR_DIR = Path(os.environ.get("KARIER_VAR_DIR", BASE_DIR / "var"))
+env = _Env()
+env.escape_proxy = True  # `$NAME` refers to another variable (django-environ); `\$` is a literal dollar
+# KEY=VALUE lines from .env, never overriding the real environment (overwrite=False).
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+VAR_DIR = Path(env.str("KARIER_VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    """true/yes/on (any case) and non-zero numbers are true, anything else set is false; unset: the default."""
+    return bool(env.bool(name, default=default))
 
 
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+def env_list(name: str, default: str = "") -> list[str]:
+    """Comma-separated; blanks around items and empty items are dropped."""
+    return [item.strip() for item in env.list(name, default=default.split(",")) if item.strip()]
 
 
 def _secret_key() -> str:
@@ -49,9 +45,9 @@ def _secret_key() -> str:
     No key is ever written in code: a fresh clone gets its own random key, kept across restarts
     so sessions survive. Production sets SECRET_KEY explicitly.
     """
-    key = os.environ.get("SECRET_KEY")
+    key = env.str("SECRET_KEY", default="")
     if key:
-        return key
+        return str(key)
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50))
@@ -123,12 +119,8 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'karier.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-    )
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'karier.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the dev server, a worker and the tests share the file safely.
     DATABASES["default"]["OPTIONS"] = {
@@ -159,11 +151,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login throttling (karier/accounts/services.py, enforced in the backend): failures of one account from
 # one address within the window; failures from one address over all accounts; and a slower global
 # limit per account that refuses only the addresses which already failed on it.
-KARIER_LOGIN_MAX_FAILURES = int(os.environ.get("KARIER_LOGIN_MAX_FAILURES", "5"))
-KARIER_LOGIN_WINDOW_MINUTES = int(os.environ.get("KARIER_LOGIN_WINDOW_MINUTES", "15"))
-KARIER_LOGIN_ADDRESS_MAX_FAILURES = int(os.environ.get("KARIER_LOGIN_ADDRESS_MAX_FAILURES", "100"))
-KARIER_LOGIN_ACCOUNT_MAX_FAILURES = int(os.environ.get("KARIER_LOGIN_ACCOUNT_MAX_FAILURES", "30"))
-KARIER_LOGIN_ACCOUNT_WINDOW_HOURS = int(os.environ.get("KARIER_LOGIN_ACCOUNT_WINDOW_HOURS", "24"))
+KARIER_LOGIN_MAX_FAILURES = env.int("KARIER_LOGIN_MAX_FAILURES", default=5)
+KARIER_LOGIN_WINDOW_MINUTES = env.int("KARIER_LOGIN_WINDOW_MINUTES", default=15)
+KARIER_LOGIN_ADDRESS_MAX_FAILURES = env.int("KARIER_LOGIN_ADDRESS_MAX_FAILURES", default=100)
+KARIER_LOGIN_ACCOUNT_MAX_FAILURES = env.int("KARIER_LOGIN_ACCOUNT_MAX_FAILURES", default=30)
+KARIER_LOGIN_ACCOUNT_WINDOW_HOURS = env.int("KARIER_LOGIN_ACCOUNT_WINDOW_HOURS", default=24)
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); empty:
 # the socket's address is the client's. See karier/core/clientip.py and docs/deployment.md.
 KARIER_TRUSTED_PROXIES = env_list("KARIER_TRUSTED_PROXIES", "")
@@ -194,12 +186,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 # Uploaded evidence lives outside the web root and is served only through access-checked views.
-MEDIA_ROOT = Path(os.environ.get("KARIER_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env.str("KARIER_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 
 # Background tasks: inline on the embedded default, a database queue + `karier db_worker` in production.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
         "QUEUES": ["default"],
     }
 }
@@ -244,7 +236,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
@@ -254,8 +246,8 @@ NINJA_PAGINATION_MAX_LIMIT = 200
 # at a shared cache (e.g. `django.core.cache.backends.db.DatabaseCache` after `karier createcachetable`).
 CACHES = {
     "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "karier"),
+        "BACKEND": env.str("CACHE_BACKEND", default="django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": env.str("CACHE_LOCATION", default="karier"),
     }
 }
 
@@ -273,15 +265,15 @@ KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.years.year_close_blocke
 
 # Mail (reminders, integrity warnings). Production sets EMAIL_HOST (and the rest); without it mail is
 # printed to the console, so the embedded default never tries an SMTP server that is not there.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_BACKEND = os.environ.get(
+EMAIL_HOST = env.str("EMAIL_HOST", default="")
+EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+    default=f"django.core.mail.backends.{'smtp' if EMAIL_HOST else 'console'}.EmailBackend",
 )
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Karier <noreply@localhost>")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Karier <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

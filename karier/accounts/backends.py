@@ -16,7 +16,7 @@ from django.http import HttpRequest
 
 from karier.accounts import services
 from karier.accounts.services import normalise_login
-from karier.core.clientip import client_ip
+from karier.core.clientip import client_limit_address
 
 __all__ = ["NipOrUsernameBackend", "normalise_login"]
 
@@ -30,7 +30,7 @@ class NipOrUsernameBackend(ModelBackend):
             username = kwargs.pop(get_user_model().USERNAME_FIELD, None)
         if username is None or password is None:
             return None
-        ip = (client_ip(request) or None) if request is not None else None
+        ip = (client_limit_address(request) or None) if request is not None else None
         if services.login_blocked(username=username, ip=ip):
             # PermissionDenied makes authenticate() stop and answer "no" without checking the password.
             raise PermissionDenied(services.LOCKED_MESSAGE)

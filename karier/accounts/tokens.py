@@ -12,6 +12,7 @@ from django.http import Http404
 
 from karier.accounts.models import ApiToken, User
 from karier.core import audit
+from karier.core.text import strip_bidi
 
 PREFIX_LENGTH = 8
 
@@ -19,7 +20,7 @@ PREFIX_LENGTH = 8
 @transaction.atomic
 def token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; returns the row and the raw key, which is never retrievable again."""
-    name = name.strip()
+    name = strip_bidi(name).strip()  # shown to BKD admins: no text that reorders itself
     errors: dict[str, str] = {}
     if not name:
         errors["name"] = "Nama token wajib diisi."

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from karier.accounts import services, tokens
 from karier.accounts.forms import LoginForm, TokenCreateForm
 from karier.accounts.models import User
-from karier.core.clientip import client_ip
+from karier.core.clientip import client_limit_address
 
 ALL_TOKENS_PAGE_SIZE = 50
 
@@ -28,7 +28,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         # The backend enforces the throttle; asking first only picks the message and the status.
-        if services.login_blocked(username=username, ip=client_ip(request) or None):
+        if services.login_blocked(username=username, ip=client_limit_address(request) or None):
             form.add_error(None, _("Terlalu banyak percobaan masuk yang gagal. Coba lagi 15 menit lagi."))
             status = 429
         else:
@@ -84,7 +84,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
         return _token_page(request, form, status=400)
     user = _signed_in_user(request)
     username = user.get_username()
-    if services.login_blocked(username=username, ip=client_ip(request) or None):
+    if services.login_blocked(username=username, ip=client_limit_address(request) or None):
         form.add_error("password", _("Terlalu banyak percobaan yang gagal. Coba lagi 15 menit lagi."))
         return _token_page(request, form, status=429)
     if authenticate(request, username=username, password=form.cleaned_data["password"]) is None:

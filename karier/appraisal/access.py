@@ -14,14 +14,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from karier.appraisal.choices import StatusPeriode
 from karier.appraisal.models import BuktiDukung, Evaluasi
 from karier.people.access import Actor, actor_for_user, decides_instead, visibility_q
-from karier.people.selectors import holder_on
+from karier.people.choices import JenisPenugasan
+from karier.people.models import Penugasan
+from karier.people.selectors import active_on, holder_on, holders_on, officials_above
 
 
 def as_actor(actor_or_user: Actor | Any) -> Actor:
@@ -94,11 +96,14 @@ def is_appraiser(actor: Actor | Any, evaluasi: Evaluasi, on: dt.date | None = No
     return holder is not None and holder.pegawai.pk == who.pegawai_id
 
 
-def appraiser_q(actor: Actor | Any) -> Q:
+def appraiser_q(actor: Actor | Any, *, instead: bool = False) -> Q:
     """A filter on Evaluasi for the evaluations the actor rates today (snapshot or covered position).
 
     Positions are those the actor covers today (`actor.jabatan_ids`); a co-covering Plh of a
     position that also has a definitive holder is narrowed by `is_appraiser` on the write.
+    With `instead` (the "to rate" lists), also the evaluations that fall to the actor because their
+    appraisee covers his own appraiser's post (`falls_to_ids`, a few queries); reads leave it off,
+    the actor sees those appraisees through the chain anyway.
     """
     who = as_actor(actor)
     if who.pegawai_id is None or who.is_auditor:
@@ -106,7 +111,39 @@ def appraiser_q(actor: Actor | Any) -> Q:
     q = Q(penilai_id=who.pegawai_id)
     if who.jabatan_ids:
         q |= Q(penilai_jabatan_id__in=who.jabatan_ids)
+    if instead:
+        ids = falls_to_ids(who)
+        if ids:
+            q |= Q(pk__in=ids)
     return q & ~Q(pegawai_id=who.pegawai_id)
+
+
+def falls_to_ids(actor: Actor | Any, d: dt.date | None = None) -> list[int]:
+    """Evaluations the actor rates instead of their appraisee, in open periods (the only ones anybody
+    rates): the appraisee covers his own appraiser's post as Plt/Plh on d, is its holder (definitive >
+    Plt > Plh), and the actor is the next official up — the rule of `people.access.decides_instead`,
+    set-based. One query for the candidates below the actor (driven by the few acting assignments),
+    one for who holds their appraiser posts, two per tree level walked; none for an actor without
+    subordinates. Memoised on the actor per day."""
+    who = as_actor(actor)
+    if who.pegawai_id is None or who.is_auditor or not who.has_subordinates:
+        return []
+    d = d or timezone.localdate()
+    memo: dict[dt.date, list[int]] = who.__dict__.setdefault("_falls_to_ids", {})
+    if d in memo:
+        return memo[d]
+    acting = Penugasan.objects.filter(active_on(d), jenis__in=(JenisPenugasan.PLT, JenisPenugasan.PLH))
+    covers_own_post = acting.filter(jabatan_id=OuterRef("penilai_jabatan_id"), pegawai_id=OuterRef("pegawai_id"))
+    candidates = list(Evaluasi.objects.filter(visibility_q(who, prefix="pegawai"), Exists(covers_own_post),
+                                              pegawai_id__in=acting.values("pegawai_id"),
+                                              periode__status=StatusPeriode.DIBUKA)
+                      .exclude(pegawai_id=who.pegawai_id).values_list("pk", "penilai_jabatan_id", "pegawai_id"))
+    held = holders_on({j for _pk, j, _p in candidates}, d) if candidates else {}
+    starts = {pk: j for pk, j, p in candidates if (c := held.get(j)) is not None and c.pegawai_id == p}
+    subject = {pk: p for pk, _j, p in candidates}
+    found = officials_above(starts, d, excluded={pk: (subject[pk],) for pk in starts}) if starts else {}
+    memo[d] = sorted(pk for pk, o in found.items() if o.pegawai_id == who.pegawai_id)
+    return memo[d]
 
 
 def can_record(actor: Actor | Any, evaluasi: Evaluasi) -> bool:

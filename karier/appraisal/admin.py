@@ -28,6 +28,9 @@ class EvaluasiAdmin(AuditedModelAdmin):
     list_select_related = ("pegawai", "periode")
     raw_id_fields = ("skp", "pegawai", "penilai", "unit", "jabatan", "penilai_jabatan", "ditandatangani_atasan_oleh")
 
+    def has_add_permission(self, request: object) -> bool:
+        return False  # evaluations are made by opening a period (periods.periode_open)
+
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False  # ratings, locks and reopenings are services with an audit trail
 

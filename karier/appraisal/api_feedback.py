@@ -1,7 +1,7 @@
 """REST endpoints for multi-rater and public feedback, under the same rules as the screens.
 
 Hidden objects answer 404; a visible one the actor may not act on answers 403 with the reason;
-refused input answers 422 `{"detail", "errors"}`. Aggregates respect the 3-answer threshold and
+refused input answers 409 `{"detail", "errors"}`. Aggregates respect the 3-answer threshold and
 never carry rater names. The anonymous public answer is a browser form only (it needs the
 CSRF cookie, the signed device cookie and the signed form token of /umpan-balik/<token>/), so
 there is no unauthenticated endpoint here.

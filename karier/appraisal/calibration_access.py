@@ -65,14 +65,22 @@ def result_setter_position(unit: UnitKerja) -> int | None:
 
 def unit_result_subjects(unit: UnitKerja, periode: PeriodePenilaian | int | None = None,
                          d: dt.date | None = None) -> set[int]:
-    """Whose rating follows from the unit's result (rating_from_organisasi): the definitive holder(s)
-    of the unit's head position on d, and the appraisee of the head's evaluation in `periode`."""
+    """Whose rating follows from the unit's result: the definitive holder(s) of the unit's head position
+    on d and the appraisee of the head's evaluation in `periode` (rating_from_organisasi), and everyone
+    calibrated in the unit (the result sets the curve their predikat must fit: an acting official
+    above the unit who is calibrated in it does not set it either). Two queries, three with `periode`."""
+    from karier.appraisal.calibration_selectors import unit_evaluations
+
     d = d or timezone.localdate()
-    subjects = set(Penugasan.objects.filter(active_on(d), jabatan__unit_id=unit.pk, jabatan__adalah_kepala_unit=True,
-                                            jenis=JenisPenugasan.DEFINITIF).values_list("pegawai_id", flat=True))
+    head = Q(jabatan__unit_id=unit.pk, jabatan__adalah_kepala_unit=True)
+    calibrated_here = ((Q(jabatan__unit_id=unit.pk) & ~Q(jabatan__adalah_kepala_unit=True))
+                       | (Q(jabatan__adalah_kepala_unit=True) & Q(jabatan__atasan__unit_id=unit.pk)))
+    subjects = set(Penugasan.objects.filter(active_on(d), head | calibrated_here, jenis=JenisPenugasan.DEFINITIF)
+                   .values_list("pegawai_id", flat=True))
     if periode is not None:
         subjects |= set(Evaluasi.objects.filter(periode=periode, unit_id=unit.pk, jabatan__adalah_kepala_unit=True,
                                                 jabatan__unit_id=unit.pk).values_list("pegawai_id", flat=True))
+        subjects |= set(unit_evaluations(unit, periode).values_list("pegawai_id", flat=True))
     return subjects
 
 
@@ -93,11 +101,11 @@ def can_set_unit_result(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian
     if actor.is_auditor or actor.user_id is None:
         return False
     position = result_setter_position(unit)
+    subjects = unit_result_subjects(unit, periode)
+    if is_subject(actor, subjects):  # also a BKD admin recording it at the top of the tree
+        return False
     if position is None:
         return actor.is_admin
-    subjects = unit_result_subjects(unit, periode)
-    if is_subject(actor, subjects):
-        return False
     return position in actor.jabatan_ids or _falls_to(actor, position, subjects)
 
 
@@ -105,11 +113,12 @@ def unit_result_conflict(actor: Actor, unit: UnitKerja, periode: PeriodePenilaia
     """The refusal (naming who decides instead) when the unit's result would fix the actor's own
     rating and the actor would otherwise set it; "" otherwise."""
     position = result_setter_position(unit)
-    if position is None or position not in actor.jabatan_ids:
+    if (position is None and not actor.is_admin) or (position is not None and position not in actor.jabatan_ids):
         return ""
     subjects = unit_result_subjects(unit, periode)
     if not is_subject(actor, subjects):
         return ""
+    # At the top of the tree another BKD admin records it for the regional head (decider None).
     return conflict_message("predikat kinerja organisasi unit ini", decider_instead(position, subjects))
 
 
@@ -213,14 +222,24 @@ def atasan_penilai_position(evaluasi: Evaluasi) -> int | None:
 
 
 def is_atasan_penilai(actor: Actor, evaluasi: Evaluasi, position: int | None = -1) -> bool:
-    """Signs second and decides objections. `position` may be passed when already resolved."""
+    """Signs second and decides objections. `position` may be passed when already resolved.
+
+    Two signatures mean two people: the official who signed as appraiser never countersigns as
+    his own superior (e.g. as Plt of the superior's post) nor judges an objection to his own
+    rating; the next official up does, as when the appraisee covers that post.
+    """
     if actor.is_auditor or actor.user_id is None or actor.pegawai_id == evaluasi.pegawai_id:
+        return False
+    appraiser = evaluasi.ditandatangani_penilai_oleh_id or evaluasi.penilai_id
+    if appraiser is not None and actor.pegawai_id == appraiser:
         return False
     pos = atasan_penilai_position(evaluasi) if position == -1 else position
     if pos is None:
         return actor.is_admin
-    # When the appraisee himself covers that post (Plt/Plh), the next official up signs and decides.
-    return pos in actor.jabatan_ids or decides_instead(actor, pos, evaluasi.pegawai_id)
+    # When the appraisee (or the appraiser) himself covers that post (Plt/Plh), the next official up
+    # signs and decides.
+    return (pos in actor.jabatan_ids or decides_instead(actor, pos, evaluasi.pegawai_id)
+            or (appraiser is not None and decides_instead(actor, pos, appraiser)))
 
 
 def own_conflict_notes(actor: Actor, evaluasi: Evaluasi) -> list[str]:

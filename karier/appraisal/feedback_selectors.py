@@ -156,7 +156,7 @@ def pending_approvals(actor: Actor | Any) -> QuerySet[NominasiPenilai]:
     from karier.appraisal.access import appraiser_q
 
     who = as_actor(actor)
-    ev = Evaluasi.objects.filter(appraiser_q(who), status__in=OPEN_STATUSES).exclude(
+    ev = Evaluasi.objects.filter(appraiser_q(who, instead=True), status__in=OPEN_STATUSES).exclude(
         periode__status=StatusPeriode.DITUTUP)
     return (NominasiPenilai.objects.filter(evaluasi__in=ev, status=StatusNominasi.DIUSULKAN)
             .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode", "penilai_rekan",

@@ -309,6 +309,8 @@ def can_reopen(actor: Any, ev: Evaluasi) -> bool:
     who = as_actor(actor)
     if who.is_auditor or who.user_id is None:
         return False
+    if who.pegawai_id is not None and who.pegawai_id == ev.pegawai_id:
+        return False  # nobody reopens his own evaluation, a BKD admin included (issue #8 §2)
     if who.is_admin:
         return True
     from karier.appraisal.access import is_appraiser
@@ -320,6 +322,9 @@ def can_reopen(actor: Any, ev: Evaluasi) -> bool:
 def evaluasi_reopen(*, actor: Any, evaluasi: Evaluasi, alasan: str) -> Evaluasi:
     """Reopen a final evaluation with a reason; the final version is kept (see the module docstring)."""
     if not can_reopen(actor, evaluasi):
+        if as_actor(actor).pegawai_id == evaluasi.pegawai_id:
+            raise PermissionDenied("Anda tidak dapat membuka ulang evaluasi Anda sendiri (benturan kepentingan); "
+                                   "pembukaan ulang dilakukan oleh admin BKD lain atau penanda tangannya.")
         raise PermissionDenied("Hanya admin BKD atau penanda tangan yang dapat membuka ulang evaluasi.")
     alasan = clean_text(alasan, "alasan", "Alasan pembukaan ulang")
     if evaluasi.status != StatusEvaluasi.FINAL:

@@ -5,7 +5,7 @@ Spam resistance without third-party services (see docs/feedback.md):
 - one answer per link per device per local day — a unique constraint (link, device, day), so
   simultaneous submissions store one — and at most `MAKS_PER_PERANGKAT_HARI` answers per device per
   day across all links (a citizen may be served at several desks);
-- per address (`karier.core.clientip.client_ip`, stored only as a keyed hash): at most
+- per address (`karier.core.clientip.client_ip`, an IPv6 one by its /64; stored only as a keyed hash): at most
   `MAKS_PER_ALAMAT_JAM` answers per hour across all links, and per link at most
   `MAKS_TAUTAN_ALAMAT_JAM` per hour and `MAKS_TAUTAN_ALAMAT_HARI` per day (HTTP 429);
 - a signed form token with its issue time: faster than `MIN_DETIK` or older than `MAKS_DETIK` is
@@ -43,6 +43,7 @@ from karier.appraisal.feedback_access import (
 )
 from karier.appraisal.models import TautanPublik, TokenFormulirPublik, UmpanBalikPublik
 from karier.core import audit
+from karier.core.clientip import limit_address
 from karier.people.models import Pegawai, UnitKerja
 
 MAKS_KOMENTAR = 500
@@ -82,6 +83,12 @@ class TerlaluBanyak(ValidationError):
 def keyed_hash(kind: str, value: str) -> str:
     """HMAC-SHA256 keyed with SECRET_KEY: comparable, never reversible, useless elsewhere."""
     return salted_hmac(f"karier.appraisal.publik.{kind}", value, algorithm="sha256").hexdigest()
+
+
+def alamat_key(alamat: str | None) -> str:
+    """The stored key of an address for the per-address limits: an IPv6 address counts by its /64
+    (`karier.core.clientip.limit_address`), so rotating within one's own prefix gives no fresh limits."""
+    return keyed_hash("alamat", limit_address(alamat) or alamat or "tanpa-alamat")
 
 
 def network_of(alamat: str | None) -> str:
@@ -209,7 +216,7 @@ def check_alamat_limit(alamat: str | None, now: dt.datetime | None = None, *,
     moment = now or timezone.now()
     hour_ago = moment - dt.timedelta(hours=1)
     day_start = min(_start_of_day(moment), hour_ago)
-    rows = UmpanBalikPublik.objects.filter(alamat_hash=keyed_hash("alamat", alamat or "tanpa-alamat"),
+    rows = UmpanBalikPublik.objects.filter(alamat_hash=alamat_key(alamat),
                                            dibuat_pada__gte=day_start)
     if tautan is None:
         if rows.filter(dibuat_pada__gte=hour_ago).count() >= MAKS_PER_ALAMAT_JAM:
@@ -262,7 +269,7 @@ def umpan_balik_kirim(*, tautan: TautanPublik, skor_layanan: Any, skor_perilaku:
     moment = now or timezone.now()
     if not tautan.aktif:
         raise ValidationError("Tautan ini sudah tidak aktif.")
-    alamat_hash = keyed_hash("alamat", alamat or "tanpa-alamat")
+    alamat_hash = alamat_key(alamat)
     jaringan_hash = keyed_hash("jaringan", network_of(alamat))
     perangkat_hash = keyed_hash("perangkat", perangkat_id)
     check_alamat_limit(alamat, moment, tautan=tautan)

@@ -79,7 +79,7 @@ def my_missing(actor: Actor) -> list[tuple[PeriodePenilaian, Skp]]:
 def appraisal_periods(actor: Actor) -> list[PeriodePenilaian]:
     """Periods in which the actor rates someone, with counts (one query)."""
     return list(
-        PeriodePenilaian.objects.filter(evaluasi__in=Evaluasi.objects.filter(access.appraiser_q(actor)))
+        PeriodePenilaian.objects.filter(evaluasi__in=Evaluasi.objects.filter(access.appraiser_q(actor, instead=True)))
         .annotate(n_evaluasi=Count("evaluasi", distinct=True),
                   n_dinilai=Count("evaluasi", filter=Q(evaluasi__status__in=[StatusEvaluasi.DINILAI,
                                                                             StatusEvaluasi.FINAL]),
@@ -90,7 +90,7 @@ def appraisal_periods(actor: Actor) -> list[PeriodePenilaian]:
 
 def subordinate_evaluations(actor: Actor, periode: PeriodePenilaian, *, status: str = "") -> QuerySet[Evaluasi]:
     """Evaluations the actor rates in a period, with progress counts (one query)."""
-    qs = Evaluasi.objects.filter(access.appraiser_q(actor), periode=periode)
+    qs = Evaluasi.objects.filter(access.appraiser_q(actor, instead=True), periode=periode)
     if status:
         qs = qs.filter(status=status)
     return _with_progress(qs.select_related("pegawai", "pegawai__golongan", "jabatan", "unit", "periode")

@@ -3,7 +3,7 @@ transaction, then audit. Period/calendar writes live in `periods.py`, realisatio
 `evidence.py`; they are re-exported here so callers have one import.
 
 Refusals: `PermissionDenied` (403 in the API) when the actor is not the party who may act;
-`ValidationError` (422), keyed by field where one input is at fault, for bad input, a locked
+`ValidationError` (409), keyed by field where one input is at fault, for bad input, a locked
 (FINAL) evaluation or a period that is not open.
 
 Decisions (docs/appraisal.md):

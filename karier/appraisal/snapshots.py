@@ -9,7 +9,10 @@ signed version renders from its snapshot and prints the hash, so a later edit of
 rows cannot change a signed document.
 
 `verify_snapshots` (registered in `KARIER_INTEGRITY_CHECKS`; `karier periksa-audit` runs it)
-reports every snapshot whose content no longer hashes to its stored hash, and every FINAL
+reports every snapshot whose content no longer hashes to its stored hash, every snapshot whose hash
+is not the one `take` wrote into the audit chain when it was signed (an `appraisal.snapshot` event:
+raw SQL that rewrites a snapshot *and* its sha256 to match a changed evaluation is caught there, and
+changing that event breaks the chain), and every FINAL
 evaluation whose live ratings, reasons, predikat, version or signers differ from its latest
 snapshot (or that has none). Cost: one pass over the snapshots and one over FINAL evaluations, in
 chunks; no query per row.
@@ -26,13 +29,16 @@ from django.db.models import Max
 
 from karier.appraisal.choices import StatusEvaluasi
 from karier.appraisal.models import Evaluasi, SnapshotEvaluasi
+from karier.core import audit
 from karier.core.integrity import Break
+from karier.core.models import AuditEvent
 
 TAHAP_PENILAI = "PENILAI"
 TAHAP_ATASAN = "ATASAN"
 TAHAP_KEBERATAN = "KEBERATAN"
 CHUNK = 2000
 CHECK = "appraisal.snapshot"
+ANCHOR_ACTION = "appraisal.snapshot"
 # Live fields of an evaluation compared with its latest snapshot ("nilai" in the snapshot).
 LIVE_FIELDS = ("versi", "rating_hasil_kerja", "alasan_hasil_kerja", "rating_perilaku", "alasan_perilaku",
                "predikat", "predikat_akhir", "ditandatangani_penilai_oleh_id", "ditandatangani_atasan_oleh_id")
@@ -55,10 +61,14 @@ def take(*, evaluasi_id: int, tahap: str, user: Any) -> SnapshotEvaluasi:
     from karier.appraisal.documents import evaluasi_content
 
     isi = json.loads(canonical(evaluasi_content(evaluasi_id)))  # exactly what JSON storage gives back
-    row, _ = SnapshotEvaluasi.objects.get_or_create(
+    row, created = SnapshotEvaluasi.objects.get_or_create(
         evaluasi_id=evaluasi_id, versi=isi["nilai"]["versi"], tahap=tahap,
         defaults={"isi": isi, "hash": content_hash(isi),
                   "dibuat_oleh": user if getattr(user, "is_authenticated", False) else None})
+    if created:  # the hash goes into the chain: the anchor `verify_snapshots` compares with
+        audit.record(actor=user, action=ANCHOR_ACTION, obj=row,
+                     summary=f"Snapshot evaluasi {evaluasi_id} v{row.versi} {tahap}",
+                     changes={"hash": [None, row.hash]})
     return row
 
 
@@ -71,11 +81,16 @@ def verify_snapshots() -> Iterator[Break]:
     """Every snapshot that no longer matches its hash, every FINAL evaluation that no longer matches
     its latest snapshot."""
     label = SnapshotEvaluasi._meta.label_lower
+    anchors = _anchors(label)
     rows = SnapshotEvaluasi.objects.order_by("pk").values_list("pk", "evaluasi_id", "isi", "hash")
     for pk, ev_id, isi, stored in rows.iterator(chunk_size=CHUNK):
         actual = content_hash(isi)
         if actual != stored:
             yield Break(CHECK, label, str(pk), stored, actual, detail=f"isi snapshot evaluasi {ev_id} berubah")
+        anchored = anchors.get(str(pk))
+        if anchored != stored:
+            yield Break(CHECK, label, str(pk), anchored or "hash tercatat di jejak audit", stored,
+                        detail=f"hash snapshot evaluasi {ev_id} bukan yang tercatat di jejak audit saat ditandatangani")
     ev_label = Evaluasi._meta.label_lower
     finals = (Evaluasi.objects.filter(status=StatusEvaluasi.FINAL).annotate(snap=Max("snapshot__pk"))
               .order_by("pk").values_list("pk", "snap", *LIVE_FIELDS))
@@ -86,6 +101,17 @@ def verify_snapshots() -> Iterator[Break]:
             yield from _compare(batch, ev_label)
             batch = []
     yield from _compare(batch, ev_label)
+
+
+def _anchors(label: str) -> dict[str, str]:
+    """Snapshot id -> the hash recorded in the audit chain when it was taken (one query)."""
+    out: dict[str, str] = {}
+    events = AuditEvent.objects.filter(action=ANCHOR_ACTION, object_type=label).values_list("object_id", "changes")
+    for object_id, changes in events.iterator(chunk_size=CHUNK):
+        recorded = (changes or {}).get("hash")
+        if isinstance(recorded, list) and len(recorded) == 2 and isinstance(recorded[1], str):
+            out[object_id] = recorded[1]
+    return out
 
 
 def _compare(batch: list[tuple[Any, ...]], label: str) -> Iterator[Break]:

@@ -5,6 +5,10 @@ peer is one of our own reverse proxies (`KARIER_TRUSTED_PROXIES`: addresses or n
 environment). The header is then read from the right: each hop our proxies appended is skipped,
 and the first address that is not one of ours is the client. Anything to its left was written by
 the client itself and is ignored, so a forged header cannot pick a fresh address per request.
+
+Limits (login throttling, the public form) count by `limit_address`: an IPv6 client by its /64,
+because one subscriber is given a whole /64 and could otherwise take a fresh address, and fresh
+limits, for every request. An IPv4 address is counted as it is (an office behind one NAT is one).
 """
 
 from __future__ import annotations
@@ -66,4 +70,20 @@ def client_ip(request: HttpRequest) -> str:
     return str(client)
 
 
-__all__ = ["client_ip", "trusted_proxies"]
+def limit_address(address: str | None) -> str:
+    """The address as limits count it: IPv4 as it is, IPv6 as its /64 network's first address
+    (a valid address, so it fits a GenericIPAddressField); "" when there is none or it is no address."""
+    parsed = _parse(address or "")
+    if parsed is None:
+        return ""
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False).network_address)
+    return str(parsed)
+
+
+def client_limit_address(request: HttpRequest) -> str:
+    """`limit_address` of the request's client (see the module's note)."""
+    return limit_address(client_ip(request))
+
+
+__all__ = ["client_ip", "client_limit_address", "limit_address", "trusted_proxies"]

@@ -1,7 +1,7 @@
 """REST endpoints for plans (SKP): read and write under the same access rules as the screens.
 
 A hidden plan is 404; a visible plan the actor may not act on is 403 with the reason; refused
-input (or a plan in the wrong state) is 422 with `{"detail", "errors"}` from the service.
+input (or a plan in the wrong state) is 409 with `{"detail", "errors"}` from the service.
 Path ids use the `int` converter so that "/skp/cakupan" and friends (insight router) still route.
 """
 

@@ -1,7 +1,7 @@
 """API shapes for plans (SKP): validated input, JSON out.
 
 Inputs carry lengths and enums so nothing reaches a service in a form it cannot take. Targets
-accept a number or a string ("99,5"); the service answers 422 with a message in Bahasa Indonesia
+accept a number or a string ("99,5"); the service answers 409 with a message in Bahasa Indonesia
 when the aspect needs a number and the text is not one.
 """
 

@@ -1,6 +1,6 @@
 """Every write to plans (SKP). Validate everything first, then write in one transaction, then audit.
 
-Refusals: `ValidationError` (keyed by field where one input is at fault; the API answers 422) for
+Refusals: `ValidationError` (keyed by field where one input is at fault; the API answers 409) for
 bad input or a plan in the wrong state; `PermissionDenied` (403) when the actor is not the party
 who may do it. Visibility is the edge's job (`access.skp_for_actor` → 404) before a service runs.
 
@@ -330,6 +330,8 @@ def _lock_for_edit(actor: Any, skp: Skp) -> Skp:
     edit cannot commit after `skp_approve` has locked and frozen the plan."""
     locked = _locked(skp)
     _owner_may_edit(actor, locked)
+    # A draft opened before its evaluation was signed still may not change what was signed (issue #8 §3).
+    _refuse_if_signed_evaluation(locked, apa="Perubahan isi SKP")
     return locked
 
 
@@ -522,8 +524,10 @@ def ekspektasi_update(*, actor: Any, ekspektasi: EkspektasiPerilaku, teks: str) 
         raise ValidationError({"ekspektasi_khusus": f"Paling banyak {MAX_TEKS} karakter."})
     old = ekspektasi.ekspektasi_khusus
     with transaction.atomic():
-        if not access.can_edit_ekspektasi(who, _locked(skp)):  # re-checked under the plan's lock
+        locked = _locked(skp)
+        if not access.can_edit_ekspektasi(who, locked):  # re-checked under the plan's lock
             raise ValidationError("SKP sudah disetujui; ekspektasi diubah melalui revisi.")
+        _refuse_if_signed_evaluation(locked, apa="Perubahan ekspektasi")
         ekspektasi.ekspektasi_khusus = teks
         ekspektasi.save(update_fields=["ekspektasi_khusus"])
         audit.record(actor=actor, action="skp.ekspektasi", obj=skp, summary=ekspektasi.nilai_id,
@@ -651,7 +655,7 @@ def skp_approve(*, actor: Any, skp: Skp, komentar: str = "") -> Skp:
     return skp
 
 
-def _refuse_if_signed_evaluation(skp: Skp) -> None:
+def _refuse_if_signed_evaluation(skp: Skp, *, apa: str = "Revisi") -> None:
     """A plan whose evaluation of some period is final (or signed) is what that evaluation judged: it is
     revised only after that evaluation is reopened through the audited reopen (issue #8 §3). The
     evaluations are read through the reverse relation, so plans imports nothing from appraisal."""
@@ -660,7 +664,7 @@ def _refuse_if_signed_evaluation(skp: Skp) -> None:
     names = [f"{nama} {tahun}" for nama, tahun in signed]
     if names:
         raise ValidationError(
-            f"SKP ini sudah dievaluasi dan evaluasinya sudah ditandatangani/final ({', '.join(names)}). Revisi "
+            f"SKP ini sudah dievaluasi dan evaluasinya sudah ditandatangani/final ({', '.join(names)}). {apa} "
             "ditolak: buka ulang evaluasi tersebut lebih dahulu melalui pembukaan ulang (tercatat), lalu revisi SKP.")
 
 

@@ -9,7 +9,7 @@
 
 Only the services in `karier.plans.services` move a status, and they ask `check` first. A refusal
 says why in Bahasa Indonesia and whether it is about *who* (`forbidden`, answered 403) or about
-*the state* of the plan (answered 422).
+*the state* of the plan (answered 409).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ _STATE_HINT = {
 @dataclass(frozen=True)
 class Refusal:
     reason: str
-    forbidden: bool  # True: the actor may not do this at all (403); False: not in this state (422)
+    forbidden: bool  # True: the actor may not do this at all (403); False: not in this state (409)
     field: str = ""  # the input at fault, when there is one
 
     def raise_(self) -> None:

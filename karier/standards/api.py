@@ -3,7 +3,7 @@ Perjanjian Kinerja (rows and signing) and position standards.
 
 Same rules as the screens: everyone signed in reads; writes follow `karier.standards.access`
 (403 with the reason for objects one may read but not change; 404 for ids that do not exist).
-Services refuse bad input with ValidationError, which the API turns into 422 with the messages
+Services refuse bad input with ValidationError, which the API turns into 409 with the messages
 in Bahasa Indonesia (`{"detail": "Data tidak valid.", "errors": {field: [message]}}`).
 Every path has a GET, so clients can discover each resource before they change it.
 """

@@ -1,6 +1,6 @@
 """API shapes for the standards. Inputs are bounded here (ids, years, lengths, enums) so nothing a
 client sends reaches the database in a form it cannot take; the services then check the meaning
-(e.g. a target that is not a number) and answer 422 with messages in Bahasa Indonesia."""
+(e.g. a target that is not a number) and answer 409 with messages in Bahasa Indonesia."""
 
 from __future__ import annotations
 

@@ -273,3 +273,20 @@ def test_the_evaluation_screen_names_who_decides_instead(s: Seksi, post: str, in
     if post == "kasi1":  # nominations are decided by the appraiser: the page names who instead
         page = _api(s, "staf1b").get(reverse("appraisal_feedback:nominasi", args=[own.pk])).content.decode()
         assert "benturan kepentingan" in page and instead in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("jenis", ACTING)
+def test_the_appraiser_never_countersigns_as_his_own_superior(s: Seksi, jenis: str) -> None:
+    """kasi1 rates and signs as appraiser; acting (Plt/Plh) in the Kabid's post he would also be the
+    atasan pejabat penilai. Two signatures mean two people: the Kadis countersigns and decides objections."""
+    _acting(s, "kasi1", "kabid1", jenis, vacate="kabid1")
+    ev = s.ev("staf1a")
+    Evaluasi.objects.filter(pk=ev.pk).update(ditandatangani_penilai_oleh=s.org.pegawai["kasi1"])
+    ev.refresh_from_db()
+    kasi, kadis = actor_for_user(s.user("kasi1")), actor_for_user(s.user("kadis"))
+    assert not ca.is_atasan_penilai(kasi, ev)
+    assert ca.is_atasan_penilai(kadis, ev)
+    keberatan = Keberatan(evaluasi=ev, alasan="Tidak setuju.")
+    assert not objection.can_decide(s.user("kasi1"), keberatan)
+    assert objection.can_decide(s.user("kadis"), keberatan)
