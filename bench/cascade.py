@@ -25,7 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from skp_bulk import TAHUN, ensure_dataset, peak_mb, setup_django
+from _common import peak_mb
+from skp_bulk import TAHUN, ensure_dataset, setup_django
 
 RUNS = 5
 

@@ -15,13 +15,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from _common import django_in_temp_dir
 
 
 def main() -> int:
@@ -31,18 +27,7 @@ def main() -> int:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp(prefix="karier-bench-")
-    os.environ["KARIER_VAR_DIR"] = tmp
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
-    try:
-        import django
-
-        django.setup()
+    with django_in_temp_dir(args.database_url):
         from django.core.management import call_command
         from django.db import connection, transaction
         from django.test.utils import CaptureQueriesContext
@@ -79,8 +64,6 @@ def main() -> int:
                 seconds = time.perf_counter() - t
             print(f"{label:<17} {seconds:.3f} s, {r.diperiksa:,} checked, {r.diperbarui:,} updated, "
                   f"{len(ctx.captured_queries)} queries")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

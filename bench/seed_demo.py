@@ -13,18 +13,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import shutil
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+from _common import django_in_temp_dir, peak_mb
 
 
 def main() -> int:
@@ -39,18 +30,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp(prefix="karier-bench-")
-    os.environ["KARIER_VAR_DIR"] = tmp
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    sys.path.insert(0, str(ROOT))
-    try:
-        import django
-
-        django.setup()
+    with django_in_temp_dir(args.database_url, keep=args.keep):
         from django.core.management import call_command
         from django.db import connection
 
@@ -74,11 +54,6 @@ def main() -> int:
         print(f"rows/s            {rows / seconds:,.0f}")
         print(f"pegawai/s         {r.pegawai / seconds:,.0f}")
         print(f"peak memory       {peak_mb():,.0f} MB (before seeding {before:,.0f} MB)")
-    finally:
-        if args.keep:
-            print(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

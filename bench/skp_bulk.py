@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -23,12 +22,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from _common import peak_mb
+
 ROOT = Path(__file__).resolve().parent.parent
 TAHUN = 2026
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def setup_django(database_url: str) -> str:

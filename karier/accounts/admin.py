@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from karier.accounts import tokens
 from karier.accounts.models import ApiToken, LoginAttempt, User
-from karier.core.admin import AuditedAdminMixin, AuditedModelAdmin
+from karier.core.admin import AuditedAdminMixin, AuditedModelAdmin, ReadOnlyAdmin
 
 
 @admin.register(User)
@@ -20,7 +20,7 @@ class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(AuditedModelAdmin):
+class ApiTokenAdmin(ReadOnlyAdmin):
     """A read view with one action. Tokens are made on /akun/token/ (password asked again) and revoked
     through `tokens.token_revoke`; editing here could move a working key to another user or bring a
     revoked one back, and deleting would drop the row the trail points to."""
@@ -29,15 +29,6 @@ class ApiTokenAdmin(AuditedModelAdmin):
     list_filter = ("revoked",)
     list_select_related = ("user",)
     actions = ("cabut_token",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.action(description="Cabut token terpilih")
     def cabut_token(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:

@@ -15,6 +15,7 @@ from karier.accounts import services, tokens
 from karier.accounts.forms import LoginForm, TokenCreateForm
 from karier.accounts.models import User
 from karier.core.clientip import client_limit_address
+from karier.core.forms import apply_errors
 
 ALL_TOKENS_PAGE_SIZE = 50
 
@@ -93,8 +94,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
     try:
         token, key = tokens.token_create(actor=user, user=user, name=form.cleaned_data["name"])
     except ValidationError as exc:
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        apply_errors(form, exc)
         return _token_page(request, form, status=400)
     messages.success(request, _("Token %(nama)s dibuat. Simpan sekarang: token ini tidak dapat ditampilkan lagi.")
                      % {"nama": token.name})

@@ -285,9 +285,7 @@ def unit_finalise(request: HttpRequest, body: FinalisasiIn, periode_id: int = _i
 @router.post(UNIT + "/tanda-tangan", response={200: TandaTanganOut, **WRITE}, url_name="kalibrasi_ttd_unit",
              summary="Atasan pejabat penilai menandatangani evaluasi unit (menjadi final)")
 def unit_sign(request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")) -> Any:
-    _, periode, unit = _unit(request, periode_id, unit_id)
-    return _forbidden(lambda: {"ditandatangani": finalise.evaluasi_sign_atasan(actor=request.user, periode=periode,
-                                                                               unit=unit)})
+    return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_atasan)
 
 
 @router.post(UNIT + "/tanda-tangan-penilai", response={200: TandaTanganOut, **WRITE},
@@ -295,9 +293,13 @@ def unit_sign(request: HttpRequest, periode_id: int = _id("Id periode"), unit_id
              summary="Pejabat penilai menandatangani evaluasi unit yang ia nilai (setelah finalisasi)")
 def unit_sign_penilai(request: HttpRequest, periode_id: int = _id("Id periode"),
                       unit_id: int = _id("Id unit kerja")) -> Any:
+    return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_penilai)
+
+
+def _sign_unit(request: HttpRequest, periode_id: int, unit_id: int, sign: Callable[..., int]) -> Any:
+    """`sign` (a `finalise.evaluasi_sign_*` service) over the unit's evaluations: how many were signed."""
     _, periode, unit = _unit(request, periode_id, unit_id)
-    return _forbidden(lambda: {"ditandatangani": finalise.evaluasi_sign_penilai(actor=request.user, periode=periode,
-                                                                                unit=unit)})
+    return _forbidden(lambda: {"ditandatangani": sign(actor=request.user, periode=periode, unit=unit)})
 
 
 # ---------------------------------------------------------------------------- one evaluation
@@ -307,22 +309,21 @@ EV = "/penilaian/evaluasi/{evaluasi_id}"
 @router.post(EV + "/tanda-tangan-penilai", response={200: EvaluasiStatusOut, **WRITE},
              url_name="evaluasi_ttd_penilai", summary="Pejabat penilai menandatangani satu evaluasi")
 def sign_one_penilai(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> Any:
-    ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
-
-    def run() -> dict[str, Any]:
-        finalise.evaluasi_sign_penilai(actor=request.user, periode=ev.periode, evaluasi=ev)
-        return _ev(ev)
-
-    return _forbidden(run)
+    return _sign_one(request, evaluasi_id, finalise.evaluasi_sign_penilai)
 
 
 @router.post(EV + "/tanda-tangan", response={200: EvaluasiStatusOut, **WRITE}, url_name="evaluasi_ttd_atasan",
              summary="Atasan pejabat penilai menandatangani satu evaluasi")
 def sign_one(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> Any:
+    return _sign_one(request, evaluasi_id, finalise.evaluasi_sign_atasan)
+
+
+def _sign_one(request: HttpRequest, evaluasi_id: int, sign: Callable[..., int]) -> Any:
+    """`sign` (a `finalise.evaluasi_sign_*` service) on one evaluation: its status afterwards."""
     ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
 
     def run() -> dict[str, Any]:
-        finalise.evaluasi_sign_atasan(actor=request.user, periode=ev.periode, evaluasi=ev)
+        sign(actor=request.user, periode=ev.periode, evaluasi=ev)
         return _ev(ev)
 
     return _forbidden(run)

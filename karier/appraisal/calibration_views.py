@@ -5,7 +5,8 @@ permitted object, call one service or selector, render. Hidden = 404; refusals a
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -26,22 +27,18 @@ from karier.appraisal.access import evaluasi_for_actor, is_appraisee, is_apprais
 from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import PredikatChoice, PredikatOrganisasiChoice, StatusEvaluasi, StatusKeberatan
 from karier.appraisal.models import PeriodePenilaian
+from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import UnitKerja
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PAGE_SIZE = 25
 
 
 def _errors(exc: ValidationError | PermissionDenied) -> list[str]:
     return exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-
-
-def _form_errors(form: forms.Form, exc: ValidationError | PermissionDenied) -> None:
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        for name, errs in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errs)
-    else:
-        form.add_error(None, _errors(exc))
 
 
 # ---------------------------------------------------------------------------- forms
@@ -162,7 +159,7 @@ def unit_result(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResp
         try:
             predikat_organisasi_set(actor=request.user, unit=unit, periode=periode, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Predikat kinerja organisasi disimpan."))
             return redirect("appraisal_calibration:unit", periode_id=periode.pk, unit_id=unit.pk)
@@ -209,7 +206,7 @@ def unit_finalise(request: HttpRequest, periode_id: int, unit_id: int) -> HttpRe
         try:
             finalise.unit_finalise(actor=request.user, unit=unit, periode=periode, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Unit difinalisasi; evaluasi yang Anda nilai sendiri ikut Anda tandatangani "
                                         "sebagai pejabat penilai."))
@@ -218,51 +215,42 @@ def unit_finalise(request: HttpRequest, periode_id: int, unit_id: int) -> HttpRe
                   _unit_context(request, actor, unit, periode, finalise_form=form), status=422)
 
 
-@login_required
-@require_POST
-def unit_sign(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
+def _sign_unit(request: HttpRequest, periode_id: int, unit_id: int, sign: Callable[..., int],
+               done: StrOrPromise) -> HttpResponse:
+    """One signature over the unit's evaluations: `sign` is a `finalise.evaluasi_sign_*` service,
+    `done` the success message with `%(n)s` for the number signed; refusals become messages."""
     actor = actor_from_request(request)
     periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
     unit = ca.unit_for_calibration(actor, unit_id)
     try:
-        n = finalise.evaluasi_sign_atasan(actor=request.user, periode=periode, unit=unit)
+        n = sign(actor=request.user, periode=periode, unit=unit)
     except (ValidationError, PermissionDenied) as exc:
         for m in _errors(exc):
             messages.error(request, m)
     else:
-        messages.success(request, _("%(n)s evaluasi ditandatangani dan final.") % {"n": n})
+        messages.success(request, done % {"n": n})
     return redirect("appraisal_calibration:unit", periode_id=periode.pk, unit_id=unit.pk)
+
+
+@login_required
+@require_POST
+def unit_sign(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
+    return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_atasan,
+                      _("%(n)s evaluasi ditandatangani dan final."))
 
 
 @login_required
 @require_POST
 def unit_sign_penilai(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
     """The appraiser's own signature on the unit's evaluations he appraises (issue #8 §3)."""
-    actor = actor_from_request(request)
-    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
-    unit = ca.unit_for_calibration(actor, unit_id)
-    try:
-        n = finalise.evaluasi_sign_penilai(actor=request.user, periode=periode, unit=unit)
-    except (ValidationError, PermissionDenied) as exc:
-        for m in _errors(exc):
-            messages.error(request, m)
-    else:
-        messages.success(request, _("%(n)s evaluasi ditandatangani sebagai pejabat penilai.") % {"n": n})
-    return redirect("appraisal_calibration:unit", periode_id=periode.pk, unit_id=unit.pk)
+    return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_penilai,
+                      _("%(n)s evaluasi ditandatangani sebagai pejabat penilai."))
 
 
 @login_required
 @require_POST
 def sign_one_penilai(request: HttpRequest, pk: int) -> HttpResponse:
-    ev = evaluasi_for_actor(actor_from_request(request), pk)
-    try:
-        finalise.evaluasi_sign_penilai(actor=request.user, periode=ev.periode, evaluasi=ev)
-    except (ValidationError, PermissionDenied) as exc:
-        for m in _errors(exc):
-            messages.error(request, m)
-    else:
-        messages.success(request, _("Evaluasi ditandatangani sebagai pejabat penilai."))
-    return redirect("appraisal_calibration:finalise_status", pk=ev.pk)
+    return _sign_one(request, pk, finalise.evaluasi_sign_penilai, _("Evaluasi ditandatangani sebagai pejabat penilai."))
 
 
 @login_required
@@ -280,14 +268,19 @@ def agency(request: HttpRequest, periode_id: int, opd_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def sign_one(request: HttpRequest, pk: int) -> HttpResponse:
+    return _sign_one(request, pk, finalise.evaluasi_sign_atasan, _("Evaluasi ditandatangani dan final."))
+
+
+def _sign_one(request: HttpRequest, pk: int, sign: Callable[..., int], done: StrOrPromise) -> HttpResponse:
+    """One signature on one evaluation (`sign`: a `finalise.evaluasi_sign_*` service); back to its status page."""
     ev = evaluasi_for_actor(actor_from_request(request), pk)
     try:
-        finalise.evaluasi_sign_atasan(actor=request.user, periode=ev.periode, evaluasi=ev)
+        sign(actor=request.user, periode=ev.periode, evaluasi=ev)
     except (ValidationError, PermissionDenied) as exc:
         for m in _errors(exc):
             messages.error(request, m)
     else:
-        messages.success(request, _("Evaluasi ditandatangani dan final."))
+        messages.success(request, done)
     return redirect("appraisal_calibration:finalise_status", pk=ev.pk)
 
 
@@ -373,7 +366,7 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
                                           keputusan=form.cleaned_data["keputusan"],
                                           predikat_baru=form.cleaned_data["predikat_baru"] or None)
             except (ValidationError, PermissionDenied) as exc:
-                _form_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("Keputusan keberatan dicatat."))
                 return redirect("appraisal_calibration:objections")
@@ -394,7 +387,7 @@ def close(request: HttpRequest, periode_id: int) -> HttpResponse:
         try:
             job = close_svc.periode_close_start(actor=actor, user=request.user, periode_id=periode.pk, opd_id=opd_id)
         except (ValidationError, PermissionDenied) as exc:
-            _form_errors(form, exc)
+            apply_errors(form, exc)
         else:
             return redirect("appraisal_calibration:close_job", pk=job.pk)
     return render(request, "appraisal/close.html", {"periode": periode, "form": form},

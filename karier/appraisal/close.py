@@ -4,7 +4,8 @@ Stages, each chunked and each chunk its own transaction (a crash leaves whole ch
 again continues, because every stage only touches what is still missing or wrong — idempotent):
 
 1. **Evaluations** — an `Evaluasi` for every approved plan of the year overlapping the period, the
-   appraiser by party A's rule (`periods.appraisers_on`), streamed with COPY per chunk.
+   appraiser by party A's rule (`periods.appraisers_on`), streamed with COPY per chunk: the one bulk
+   maker of evaluations, `periods.evaluasi_bulk_create` (opening a period uses it too).
 2. **Rules** — (a) a unit head's rating hasil kerja follows the unit's result
    (`rules.rating_from_organisasi`): one UPDATE per organisation predikat (five); (b) the predikat
    of every evaluation from its two ratings (`rules.predikat_kinerja` evaluated in Python for the
@@ -57,11 +58,12 @@ from karier.appraisal.models import (
     PeriodePenilaian,
     PredikatOrganisasiUnit,
 )
+from karier.appraisal.periods import evaluasi_bulk_create
 from karier.core import audit
 from karier.people.access import Actor, actor_for_user
 from karier.people.models import UnitKerja
-from karier.plans.choices import JenisTugasLatar, StatusSkp
-from karier.plans.models import Skp, TugasLatar
+from karier.plans.choices import JenisTugasLatar
+from karier.plans.models import TugasLatar
 from karier.rules import predikat_kinerja, rating_from_organisasi
 
 CHUNK = 20_000
@@ -143,17 +145,6 @@ def _evaluasi_scope(periode: PeriodePenilaian, opd_id: int | None) -> QuerySet[E
     return qs.filter(unit__opd_id=opd_id) if opd_id is not None else qs
 
 
-def _missing_skp(periode: PeriodePenilaian, opd_id: int | None) -> QuerySet[Any]:
-    """Approved plans of the year overlapping the period without an evaluation, by id (one anti-join)."""
-    qs = Skp.objects.filter(tahun_id=periode.tahun_id, status=StatusSkp.DISETUJUI, periode_mulai__lte=periode.selesai,
-                            periode_selesai__gte=periode.mulai)
-    qs = qs.exclude(pk__in=Evaluasi.objects.filter(periode=periode).values("skp_id"))
-    if opd_id is not None:
-        qs = qs.filter(unit__opd_id=opd_id)
-    return qs.order_by("pk").values_list("pk", "pegawai_id", "unit_id", "jabatan_id", "penilai_id",
-                                         "penilai_jabatan_id", "periode_mulai", "periode_selesai")
-
-
 def predikat_case() -> Case:
     """The predikat matrix of `karier.rules` as one SQL expression ('' while a rating is missing)."""
     whens = [When(rating_hasil_kerja=h, rating_perilaku=p, then=Value(predikat_kinerja(h, p).value))
@@ -162,49 +153,16 @@ def predikat_case() -> Case:
 
 
 # ---------------------------------------------------------------------------- stages
-EVALUASI_COLUMNS = ("skp_id", "periode_id", "pegawai_id", "unit_id", "jabatan_id", "penilai_id", "penilai_jabatan_id")
-
-
 def _create_evaluations(periode: PeriodePenilaian, opd_id: int | None, chunk_size: int,
                         progress: Progress | None) -> int:
-    """Missing evaluations, chunk by chunk. The appraiser is party A's rule (`periods.appraisers_on`: the
-    holder of the superior position on the period's end date, clamped to the plan's own period; the
-    plan's snapshot when nobody is found), resolved for the whole chunk at once; rows are streamed
-    with COPY (`plans.bulk._insert`) after a re-check inside the chunk's transaction. Party A's
-    `evaluasi_bulk_create` does the same per period with `bulk_create` and a whole-period anti-join
-    per call, which made a 1,000,000-person close take 5.5 minutes instead of about one."""
-    rows = list(_missing_skp(periode, opd_id))
-    created = 0
-    if progress:
-        progress(0, len(rows), TAHAP_EVALUASI)
-    for start in range(0, len(rows), chunk_size):
-        chunk = rows[start:start + chunk_size]
-        created += _create_chunk(periode, chunk)
+    """Missing evaluations, chunk by chunk: `periods.evaluasi_bulk_create`, the one set-based maker of
+    evaluations (appraiser rule, snapshots, COPY per chunk, resumable), reporting as this stage."""
+    def stage(done: int, total: int) -> None:
         if progress:
-            progress(start + len(chunk), len(rows), TAHAP_EVALUASI)
-    return created
+            progress(done, total, TAHAP_EVALUASI)
 
-
-def _create_chunk(periode: PeriodePenilaian, chunk: list[tuple[Any, ...]]) -> int:
-    from karier.appraisal.periods import appraisers_on
-    from karier.plans.bulk import _insert
-
-    by_date: dict[dt.date, list[int]] = {}
-    for _pk, peg, _u, _j, _p, _pj, mulai, selesai in chunk:
-        by_date.setdefault(max(min(periode.selesai, selesai), mulai), []).append(peg)
-    resolved = {(d, peg): who for d, pegs in by_date.items() for peg, who in appraisers_on(pegs, d).items()}
-    with transaction.atomic():
-        lo, hi = chunk[0][0], chunk[-1][0]
-        exists = set(Evaluasi.objects.filter(periode=periode, skp_id__gte=lo, skp_id__lte=hi)
-                     .values_list("skp_id", flat=True))
-        out = []
-        for pk, peg, unit, jab, pen, pen_jab, mulai, selesai in chunk:
-            if pk in exists:
-                continue
-            pen, pen_jab = resolved.get((max(min(periode.selesai, selesai), mulai), peg), (pen, pen_jab))
-            out.append((pk, periode.pk, peg, unit, jab, pen, pen_jab))
-        _insert(Evaluasi, EVALUASI_COLUMNS, out, ids=False)
-    return len(out)
+    return evaluasi_bulk_create(periode=periode, opd_id=opd_id, chunk_size=chunk_size,
+                                progress=stage if progress else None)
 
 
 def _leader_ratings(periode: PeriodePenilaian, opd_id: int | None) -> int:

@@ -33,6 +33,7 @@ from karier.appraisal.feedback_access import (
 )
 from karier.appraisal.feedback_forms import JawabanForm, KandidatFilterForm, NominasiForm, PutusanForm
 from karier.appraisal.models import Evaluasi
+from karier.core.forms import apply_errors
 from karier.people.access import actor_from_request
 
 PAGE_SIZE = 30
@@ -211,8 +212,6 @@ def jawab(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.jawaban_submit(actor=request.user, nominasi=nom, skor=form.skor(), komentar=form.komentar())
             except ValidationError as exc:
-                from karier.plans.forms import apply_errors
-
                 apply_errors(form, exc)
             except PermissionDenied:
                 raise

@@ -1,5 +1,5 @@
 """Forms of the appraisal screens. They parse; the services validate (and their messages are put
-next to the fields with `apply_errors`)."""
+next to the fields with `karier.core.forms.apply_errors`)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from karier.appraisal.choices import Frekuensi, RatingChoice
 from karier.appraisal.evidence import ACCEPT
-from karier.plans.forms import apply_errors
-
-__all__ = ["apply_errors"]
 
 RATING_CHOICES = [("", _("— pilih —")), *RatingChoice.choices]
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -39,13 +39,12 @@ from karier.people import selectors
 from karier.people.selectors import appraiser_on
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp, TahunKinerja
+from karier.rules import BULAN
 
 DEADLINE_AFTER_DAYS = 10  # periodic: deadline = period end + 10 days
 ANNUAL_OPENS = (12, 1)  # 1 December of the year
 ANNUAL_DEADLINE = (1, 31)  # 31 January of the next year
 ROMAN = ("I", "II", "III", "IV")
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")
 CHUNK = 1000
 MAX_HARI_PENGINGAT = 60
 MAX_JENDELA_KEBERATAN = 90
@@ -250,8 +249,13 @@ def _overlaps(periode: PeriodePenilaian, prefix: str = "") -> Q:
     return Q(**{f"{prefix}periode_mulai__lte": periode.selesai, f"{prefix}periode_selesai__gte": periode.mulai})
 
 
+def _appraiser_day(periode: PeriodePenilaian, mulai: dt.date, selesai: dt.date) -> dt.date:
+    """The appraiser is resolved on the period's end date, clamped to the plan's own period."""
+    return max(min(periode.selesai, selesai), mulai)
+
+
 def _appraiser_date(skp: Skp, periode: PeriodePenilaian) -> dt.date:
-    return max(min(periode.selesai, skp.periode_selesai), skp.periode_mulai)
+    return _appraiser_day(periode, skp.periode_mulai, skp.periode_selesai)
 
 
 def eligible_skp(periode: PeriodePenilaian) -> QuerySet[Skp]:
@@ -286,36 +290,68 @@ def appraisers_on(pegawai_ids: Sequence[int], d: dt.date) -> dict[int, tuple[int
     return {p: (a.pegawai.pk, a.jabatan.pk) for p, a in selectors.appraisers_on(pegawai_ids, d).items()}
 
 
-def evaluasi_bulk_create(*, periode: PeriodePenilaian, skp_ids: Iterable[int] | None = None) -> int:
-    """Create the missing evaluations of a period (idempotent, set-based, chunked).
+EVALUASI_COLUMNS = ("skp_id", "periode_id", "pegawai_id", "unit_id", "jabatan_id", "penilai_id", "penilai_jabatan_id")
+INSERT_TRIES = 3
 
-    Plans: approved, of the period's year, overlapping the period (optionally only `skp_ids`).
+
+def evaluasi_bulk_create(*, periode: PeriodePenilaian, skp_ids: Iterable[int] | None = None, opd_id: int | None = None,
+                         chunk_size: int = CHUNK, progress: Callable[[int, int], None] | None = None) -> int:
+    """Create the missing evaluations of a period (idempotent, set-based, chunked); the one way
+    evaluations are made in bulk (opening a period here, the period close of `close.py`).
+
+    Plans: approved, of the period's year, overlapping the period (optionally only `skp_ids`, or only
+    an agency's: `opd_id`), found with one anti-join. Snapshots as in `evaluasi_get_or_create`: the
+    plan's pegawai, unit and jabatan, and the appraiser on the period's end date clamped to the plan's
+    own period (the plan's snapshot when nobody is found), resolved for a whole chunk at once. Each
+    chunk is its own transaction, streamed with COPY (`plans.bulk._insert`) after a re-check of what
+    exists: a crash leaves whole chunks, and running again continues with what is still missing; an
+    evaluation a concurrent run made first wins quietly. `progress(done, total)` follows the chunks.
     Existing evaluations are left untouched. Returns the number created.
     """
-    qs = eligible_skp(periode).exclude(evaluasi__periode=periode)
+    qs = eligible_skp(periode).exclude(pk__in=Evaluasi.objects.filter(periode=periode).values("skp_id"))
     if skp_ids is not None:
         qs = qs.filter(pk__in=list(skp_ids))
+    if opd_id is not None:
+        qs = qs.filter(unit__opd_id=opd_id)
     rows = list(qs.order_by("pk").values_list("pk", "pegawai_id", "unit_id", "jabatan_id", "penilai_id",
                                              "penilai_jabatan_id", "periode_mulai", "periode_selesai"))
-    before = Evaluasi.objects.filter(periode=periode).count()
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start:start + CHUNK]
-        by_date: dict[dt.date, list[int]] = {}
-        for _pk, peg, _u, _j, _p, _pj, mulai, selesai in chunk:
-            by_date.setdefault(max(min(periode.selesai, selesai), mulai), []).append(peg)
-        resolved: dict[tuple[dt.date, int], tuple[int, int]] = {}
-        for d, pegs in by_date.items():
-            for peg, who in appraisers_on(pegs, d).items():
-                resolved[(d, peg)] = who
-        objs = []
-        for pk, peg, unit, jab, pen, pen_jab, mulai, selesai in chunk:
-            d = max(min(periode.selesai, selesai), mulai)
-            pen, pen_jab = resolved.get((d, peg), (pen, pen_jab))
-            objs.append(Evaluasi(skp_id=pk, periode=periode, pegawai_id=peg, unit_id=unit, jabatan_id=jab,
-                                 penilai_id=pen, penilai_jabatan_id=pen_jab))
-        with transaction.atomic():
-            Evaluasi.objects.bulk_create(objs, ignore_conflicts=True)  # a concurrent run wins quietly
-    return Evaluasi.objects.filter(periode=periode).count() - before
+    created = 0
+    if progress:
+        progress(0, len(rows))
+    for start in range(0, len(rows), chunk_size):
+        chunk = rows[start:start + chunk_size]
+        created += _create_chunk(periode, chunk)
+        if progress:
+            progress(start + len(chunk), len(rows))
+    return created
+
+
+def _create_chunk(periode: PeriodePenilaian, chunk: list[tuple[Any, ...]]) -> int:
+    from karier.plans.bulk import _insert
+
+    by_date: dict[dt.date, list[int]] = {}
+    for _pk, peg, _u, _j, _p, _pj, mulai, selesai in chunk:
+        by_date.setdefault(_appraiser_day(periode, mulai, selesai), []).append(peg)
+    resolved = {(d, peg): who for d, pegs in by_date.items() for peg, who in appraisers_on(pegs, d).items()}
+    lo, hi = chunk[0][0], chunk[-1][0]
+    tries = 0
+    while True:
+        try:
+            with transaction.atomic():
+                exists = set(Evaluasi.objects.filter(periode=periode, skp_id__gte=lo, skp_id__lte=hi)
+                             .values_list("skp_id", flat=True))
+                out = []
+                for pk, peg, unit, jab, pen, pen_jab, mulai, selesai in chunk:
+                    if pk in exists:
+                        continue
+                    pen, pen_jab = resolved.get((_appraiser_day(periode, mulai, selesai), peg), (pen, pen_jab))
+                    out.append((pk, periode.pk, peg, unit, jab, pen, pen_jab))
+                _insert(Evaluasi, EVALUASI_COLUMNS, out, ids=False)
+            return len(out)
+        except IntegrityError:  # one_evaluation_per_period: made meanwhile by someone else; the re-check skips it
+            tries += 1
+            if tries == INSERT_TRIES:
+                raise
 
 
 def current_periods(on: dt.date | None = None) -> QuerySet[PeriodePenilaian]:

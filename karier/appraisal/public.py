@@ -34,6 +34,7 @@ from karier.appraisal.feedback_forms import ModerasiFilterForm, PublikForm, Ring
 from karier.appraisal.models import PeriodePenilaian, TautanPublik
 from karier.appraisal.qr import qr_png_file, qr_svg_file, qr_svg_inline
 from karier.core.clientip import client_ip
+from karier.core.forms import apply_errors
 from karier.people.access import actor_from_request, pegawai_for_actor, unit_for_actor
 from karier.people.models import Pegawai, UnitKerja
 
@@ -272,9 +273,7 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
         return _form_page(request, tautan, form, pesan=exc.messages[0], status=429)
     except ValidationError as exc:
         if hasattr(exc, "error_dict"):
-            for fld, msgs in exc.message_dict.items():
-                for m in msgs:
-                    form.add_error(fld if fld in form.fields else None, m)
+            apply_errors(form, exc)
             return _form_page(request, tautan, form, status=400,
                               pesan=_("Periksa isian yang ditandai, lalu kirim lagi."))
         used_token = getattr(exc, "code", None) == "token_dipakai"

@@ -136,19 +136,43 @@ def predikat_for(rating_hasil_kerja: str, rating_perilaku: str) -> str:
     return str(rules.predikat_kinerja(rating_hasil_kerja, rating_perilaku))
 
 
-def _refusal(actor: Any, evaluasi: Evaluasi) -> str | None:
-    """Who, lock, period, state — the first reason a rating is refused, or None."""
-    if not access.is_appraiser(actor, evaluasi):
+def _holders_today(evaluations: Iterable[Evaluasi], who: access.Actor) -> dict[int, int]:
+    """{jabatan_id: pegawai_id of its holder today} for the appraiser positions the actor covers (one
+    query, none when the actor covers none of them)."""
+    if who.pegawai_id is None or who.is_auditor:
+        return {}
+    jabatan = {ev.penilai_jabatan_id for ev in evaluations
+               if ev.penilai_jabatan_id in who.jabatan_ids and who.pegawai_id not in (ev.penilai_id, ev.pegawai_id)}
+    if not jabatan:
+        return {}
+    return {j: c.pegawai_id for j, c in holders_on(jabatan, timezone.localdate()).items()}
+
+
+def _refusal(who: access.Actor, ev: Evaluasi, holders: Mapping[int, int], *,
+             finalised: bool | None = None) -> str | None:
+    """Who, lock, period, state — the first reason a rating is refused, or None. One rule for a single
+    rating and for every row of a bulk rating.
+
+    Who: the rule of `access.is_appraiser`, with the holders of the positions the actor covers looked up
+    beforehand (`_holders_today`, once for all rows). Lock: final, signed, or its unit's calibration
+    finalised (`finalised` passed by a bulk caller; otherwise one query).
+    """
+    appraiser = (who.pegawai_id is not None and not who.is_auditor and who.pegawai_id != ev.pegawai_id
+                 and (ev.penilai_id == who.pegawai_id
+                      or (ev.penilai_jabatan_id is not None and holders.get(ev.penilai_jabatan_id) == who.pegawai_id)
+                      or (ev.penilai_jabatan_id not in who.jabatan_ids  # conflict of interest: next official up
+                          and decides_instead(who, ev.penilai_jabatan_id, ev.pegawai_id))))
+    if not appraiser:
         return MSG_BUKAN_PENILAI
-    locked = lock_reason(evaluasi)  # final, signed, or its unit's calibration finalised
+    locked = lock_reason(ev, finalised=finalised)
     if locked:
         return locked
     try:
-        ensure_period_open(evaluasi.periode)
+        ensure_period_open(ev.periode)
     except ValidationError as exc:
         return exc.messages[0]
-    if evaluasi.status not in RATEABLE:
-        return f"Evaluasi berstatus {status_label(evaluasi.status)} tidak dapat dinilai."
+    if ev.status not in RATEABLE:
+        return f"Evaluasi berstatus {status_label(ev.status)} tidak dapat dinilai."
     return None
 
 
@@ -168,7 +192,8 @@ UPDATE_FIELDS = [*RATING_FIELDS, "predikat", "status", "dinilai_pada"]
 def rating_set(*, actor: Any, evaluasi: Evaluasi, rating_hasil_kerja: str, alasan_hasil_kerja: str,
                rating_perilaku: str, alasan_perilaku: str) -> Evaluasi:
     """The appraiser's two ratings with their reasons; the predikat comes from `karier.rules`."""
-    reason = _refusal(actor, evaluasi)
+    who = access.as_actor(actor)
+    reason = _refusal(who, evaluasi, _holders_today([evaluasi], who))
     if reason == MSG_BUKAN_PENILAI:
         raise PermissionDenied(reason)
     if reason:
@@ -224,8 +249,7 @@ def rating_bulk_set(*, actor: Any, periode: PeriodePenilaian,
         if ev is None:
             errors[ev_id] = {"__all__": "Evaluasi tidak ditemukan pada periode ini."}
             continue
-        reason = _bulk_refusal(who, ev, holders) or lock_reason(
-            ev, finalised=calibration_unit_id(ev) in finalised)
+        reason = _refusal(who, ev, holders, finalised=calibration_unit_id(ev) in finalised)
         if reason:
             errors[ev_id] = {"__all__": reason}
             continue
@@ -254,35 +278,6 @@ def rating_bulk_set(*, actor: Any, periode: PeriodePenilaian,
         Evaluasi.objects.bulk_update(changed, UPDATE_FIELDS, batch_size=500)
         _audit_bulk(actor, periode, events)
     return len(changed)
-
-
-def _holders_today(evaluations: Iterable[Evaluasi], who: access.Actor) -> dict[int, int]:
-    """{jabatan_id: pegawai_id of its holder today} for the appraiser positions the actor covers."""
-    jabatan = {ev.penilai_jabatan_id for ev in evaluations
-               if ev.penilai_jabatan_id in who.jabatan_ids and ev.penilai_id != who.pegawai_id}
-    if not jabatan:
-        return {}
-    return {j: c.pegawai_id for j, c in holders_on(jabatan, timezone.localdate()).items()}
-
-
-def _bulk_refusal(who: access.Actor, ev: Evaluasi, holders: Mapping[int, int]) -> str | None:
-    """`_refusal` with the holder lookups done once for all rows (same rule as `is_appraiser`)."""
-    appraiser = (who.pegawai_id is not None and not who.is_auditor and who.pegawai_id != ev.pegawai_id
-                 and (ev.penilai_id == who.pegawai_id
-                      or (ev.penilai_jabatan_id is not None and holders.get(ev.penilai_jabatan_id) == who.pegawai_id)
-                      or (ev.penilai_jabatan_id not in who.jabatan_ids  # conflict of interest: next official up
-                          and decides_instead(who, ev.penilai_jabatan_id, ev.pegawai_id))))
-    if not appraiser:
-        return MSG_BUKAN_PENILAI
-    if ev.terkunci:
-        return MSG_TERKUNCI
-    try:
-        ensure_period_open(ev.periode)
-    except ValidationError as exc:
-        return exc.messages[0]
-    if ev.status not in RATEABLE:
-        return f"Evaluasi berstatus {status_label(ev.status)} tidak dapat dinilai."
-    return None
 
 
 def _audit_bulk(actor: Any, periode: PeriodePenilaian, events: list[tuple[Evaluasi, dict[str, list[Any]]]]) -> None:

@@ -33,9 +33,9 @@ from karier.appraisal.forms import (
     RatingForm,
     RealisasiForm,
     TeksForm,
-    apply_errors,
 )
 from karier.appraisal.models import BuktiDukung, Evaluasi, PeriodePenilaian
+from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.plans.models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
 
@@ -247,9 +247,7 @@ def catatan(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.catatan_add(actor=request.user, evaluasi=ev, teks=form.cleaned_data["teks"])
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
+        except (PermissionDenied, ValidationError) as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Catatan dialog kinerja disimpan."))
@@ -266,9 +264,7 @@ def rating(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.rating_set(actor=request.user, evaluasi=ev, **form.cleaned_data)
-        except PermissionDenied as exc:
-            form.add_error(None, str(exc))
-        except ValidationError as exc:
+        except (PermissionDenied, ValidationError) as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Rating disimpan. Predikat: %(p)s.") % {"p": ev.predikat})
@@ -379,9 +375,7 @@ def kalender(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 periods.kalender_set(actor=request.user, **form.cleaned_data)
-            except PermissionDenied as exc:
-                form.add_error(None, str(exc))
-            except ValidationError as exc:
+            except (PermissionDenied, ValidationError) as exc:
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("Kalender penilaian %(t)s disimpan.") % {"t": form.cleaned_data["tahun"]})

@@ -145,6 +145,8 @@ class GroupAdmin(AuditedAdminMixin, BaseGroupAdmin):
 
 
 class ReadOnlyAdmin(AuditedModelAdmin):
+    """Rows the admin shows but never adds, edits or deletes (actions may still call a service)."""
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

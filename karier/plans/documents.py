@@ -24,13 +24,11 @@ from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 from karier.plans.choices import JenisHasil, StatusSkp
 from karier.plans.models import Skp
-from karier.rules import format_nip
+from karier.rules import BULAN, format_nip
 from karier.standards.models import NilaiBerakhlak
 
 PEMERINTAH = "PEMERINTAH PROVINSI BENGKULU"
 TEMPAT = "Bengkulu"
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")
 JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,17 +21,6 @@ SUMBER_CHOICES = [
     (SumberSkp.TAHUN_LALU, _("Salin dari SKP tahun lalu")),
     (SumberSkp.KOSONG, _("Mulai dari kosong")),
 ]
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's refusal next to the fields it names; the rest above the form."""
-    if hasattr(exc, "error_dict"):
-        for field, messages in exc.message_dict.items():
-            for m in messages:
-                form.add_error(field if field in form.fields else None, m)
-    else:
-        for m in exc.messages:
-            form.add_error(None, m)
 
 
 class SkpCreateForm(forms.Form):

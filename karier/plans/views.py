@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST
 
+from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import Pegawai
 from karier.plans import access, selectors, services, workflow
@@ -39,7 +40,6 @@ from karier.plans.forms import (
     RhkForm,
     SetujuiForm,
     SkpCreateForm,
-    apply_errors,
 )
 from karier.plans.models import EkspektasiPerilaku, IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
 from karier.plans.workflow import Aksi

@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import UnitKerja
 from karier.plans import cascade, documents
@@ -173,8 +174,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
                 return redirect("plans_insight:bulk_job", pk=job.pk)
             preview = skp_bulk_preview(actor=actor, tahun=tahun, unit_id=unit_id)
         except ValidationError as exc:
-            for fieldname, errors in exc.message_dict.items():
-                form.add_error(fieldname if fieldname in form.fields else None, errors)
+            apply_errors(form, exc)
     template = "plans/bulk_preview.html" if request.headers.get("HX-Request") == "true" else "plans/bulk.html"
     return render(request, template, {"form": form, "preview": preview})
 

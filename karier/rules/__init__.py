@@ -8,6 +8,7 @@ regulation behind each rule. Services must call these functions, never re-implem
 
 from __future__ import annotations
 
+from ._text import BULAN
 from .angka_kredit import (
     KEBUTUHAN_AK,
     KOEFISIEN_TAHUNAN,
@@ -139,6 +140,7 @@ from .talent import (
 )
 
 __all__ = [
+    "BULAN",
     "DEFAULT_CURVE",
     "DEFAULT_LEADER_RATING",
     "DEFAULT_POTENSIAL_CUTOFFS",

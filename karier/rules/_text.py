@@ -1,10 +1,12 @@
-"""Small text helpers shared by the rules (Indonesian formatting)."""
+"""Small text helpers shared by the rules (Indonesian formatting), and the month names of the project."""
 
 from __future__ import annotations
 
 from datetime import date
 
-_BULAN = (
+# The Indonesian month names, whatever the active language: the project's one list (exported as
+# `karier.rules.BULAN`; the SKP documents and the monthly period names use it too).
+BULAN = (
     "Januari",
     "Februari",
     "Maret",
@@ -22,4 +24,4 @@ _BULAN = (
 
 def tanggal(day: date) -> str:
     """E.g. ``1 Oktober 2025``."""
-    return f"{day.day} {_BULAN[day.month - 1]} {day.year}"
+    return f"{day.day} {BULAN[day.month - 1]} {day.year}"

@@ -1,5 +1,5 @@
 """Forms of the standards screens. They only parse; the services validate (and their messages are
-attached to the fields with `apply_errors`)."""
+attached to the fields with `karier.core.forms.apply_errors`)."""
 
 from __future__ import annotations
 
@@ -15,18 +15,6 @@ from karier.standards.choices import Aspek, Dimensi, Perspektif, StatusPerjanjia
 from karier.standards.models import Indikator, NilaiBerakhlak
 
 TEXT = {"rows": 2}
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError next to the fields it names (the rest above the form)."""
-    if not hasattr(exc, "error_dict"):
-        for m in exc.messages:
-            form.add_error(None, m)
-        return
-    for key, messages in exc.message_dict.items():
-        target = key if key in form.fields else None
-        for m in messages:
-            form.add_error(target, m)
 
 
 def _opd_field() -> forms.ModelChoiceField:

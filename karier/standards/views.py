@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from karier.core.forms import apply_errors
 from karier.people.access import actor_from_request
 from karier.people.models import Jabatan
 from karier.standards import access, charts, exports, selectors, services, workflow
@@ -36,7 +37,6 @@ from karier.standards.forms import (
     RenstraFilter,
     ReopenForm,
     StandarForm,
-    apply_errors,
 )
 from karier.standards.models import Indikator, NilaiIndikator, PerjanjianKinerja, StandarHasil
 

@@ -3,16 +3,24 @@ Imported as `tests.appraisal.test_appraisal_calibration_support`; holds no tests
 
 `seksi(org)`: Seksi Kurikulum (head: Kasi, appraised by Kabid) with ten staff appraised by the Kasi, all
 with approved plans and evaluations of the annual period; ratings are set directly (set-based, like
-the bench) unless a test rates through the service.
+the bench) unless a test rates through the service. `signed_seksi(org)`: five of them calibrated to
+satisfy the curve, finalised and signed by both officials (every evaluation FINAL).
+`periksa_audit()`: runs `karier periksa-audit`, returns (exit code, output).
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.management import CommandError, call_command
+from django.test import Client
+
 from karier.appraisal import periods
+from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi
+from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
 from karier.appraisal.models import Evaluasi, PeriodePenilaian
 from karier.rules import predikat_kinerja
 from tests.appraisal.test_appraisal_support import YEAR, approved_skp
@@ -68,3 +76,42 @@ def rate_all(s: Seksi, keys: list[str], hasil: str, perilaku: str) -> None:
         rating_hasil_kerja=hasil, rating_perilaku=perilaku, alasan_hasil_kerja="Sesuai target tahunan.",
         alasan_perilaku="Perilaku sesuai BerAKHLAK.", predikat=predikat_kinerja(hasil, perilaku).value,
         status=StatusEvaluasi.DINILAI)
+
+
+def calibrate(s: Seksi) -> Seksi:
+    """The unit's result Baik and two moves, so that the curve of `seksi(org, extra=3)` is satisfied."""
+    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
+                            alasan="Capaian PK sesuai target.")
+    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan",
+                   alasan="Target tertinggal.")
+    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
+    return s
+
+
+def finalise_and_sign(s: Seksi) -> Seksi:
+    """The Kasi finalises the unit (signing as appraiser), the Kabid signs as superior: all FINAL."""
+    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
+    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    return s
+
+
+def signed_seksi(org: Org) -> Seksi:
+    """`seksi(org, extra=3)` calibrated, finalised and signed by both officials."""
+    return finalise_and_sign(calibrate(seksi(org, extra=3)))
+
+
+def periksa_audit() -> tuple[int, str]:
+    """Run `karier periksa-audit`; its exit code and what it wrote to stdout."""
+    out = io.StringIO()
+    try:
+        call_command("periksa_audit", stdout=out, stderr=io.StringIO())
+    except CommandError as exc:
+        return exc.returncode, out.getvalue()
+    return 0, out.getvalue()
+
+
+def client_for(org: Org, key: str) -> Client:
+    """A client logged in as `org.users[key]` (no password round trip)."""
+    c = Client()
+    c.force_login(org.users[key])
+    return c

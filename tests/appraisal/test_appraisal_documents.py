@@ -9,30 +9,21 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from karier.appraisal import documents
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
-from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
 from karier.appraisal.models import Evaluasi, Realisasi, SnapshotEvaluasi, UmpanBalik
 from karier.plans.models import IndikatorKinerjaIndividu
-from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
+from tests.appraisal.test_appraisal_calibration_support import Seksi, calibrate, finalise_and_sign, seksi
 from tests.orgdata import PASSWORD, Org
 from tests.pdftext import pdf_text
 
 
 @pytest.fixture
 def s(org: Org) -> Seksi:
-    s = seksi(org, extra=3)
-    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai target.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan",
-                   alasan="Target tertinggal.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
+    s = calibrate(seksi(org, extra=3))
     ev = s.ev("staf1a")
     iki = ev.skp.rhk.first().iki.first()  # type: ignore[union-attr]
     Realisasi.objects.create(evaluasi=ev, iki=iki, realisasi_angka=11)
     UmpanBalik.objects.create(evaluasi=ev, rhk=iki.rhk, teks="Laporan rapi, pertahankan.")
-    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
-    return s
+    return finalise_and_sign(s)
 
 
 def _client(s: Seksi, key: str) -> Client:

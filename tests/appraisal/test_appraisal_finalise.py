@@ -10,7 +10,14 @@ from karier.appraisal.calibration_services import kalibrasi_move, predikat_organ
 from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi
 from karier.appraisal.finalise import evaluasi_reopen, evaluasi_sign_atasan, evaluasi_sign_penilai, unit_finalise
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, KalenderPenilaian, RiwayatEvaluasi, SnapshotEvaluasi
-from karier.appraisal.workflow import MSG_UNIT_FINAL, TRANSITIONS, Aksi, can_move, ensure_can_move
+from karier.appraisal.workflow import (
+    MSG_DITANDATANGANI,
+    MSG_UNIT_FINAL,
+    TRANSITIONS,
+    Aksi,
+    can_move,
+    ensure_can_move,
+)
 from karier.core.models import AuditEvent
 from tests.appraisal.test_appraisal_calibration_support import BP_SENTENCE, SESUAI, Seksi, rate_all, seksi
 from tests.orgdata import Org
@@ -201,6 +208,24 @@ def test_no_rerating_once_the_unit_is_finalised(s: Seksi) -> None:
     # Signed evaluations are locked too (the appraiser signed; the superior has not yet).
     evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
     assert s.ev("staf1a").terkunci
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "message"), [("kasi1", MSG_DITANDATANGANI), ("kadis", MSG_UNIT_FINAL)])
+def test_one_rating_and_a_bulk_rating_refuse_a_locked_evaluation_alike(s: Seksi, who: str, message: str) -> None:
+    """One refusal rule for both paths: a signed evaluation (the Kasi finalises and signs as the appraiser)
+    or one of a finalised unit (the Kadis finalises, nobody signed) is refused with the same message."""
+    _calibrate(s)
+    _finalise(s, who=who)
+    ev = s.ev("staf1a")
+    data = {"rating_hasil_kerja": SESUAI, "alasan_hasil_kerja": "Sesuai target triwulan.",
+            "rating_perilaku": SESUAI, "alasan_perilaku": "Sesuai BerAKHLAK sepenuhnya."}
+    with pytest.raises(ValidationError) as one:
+        services.rating_set(actor=s.user("kasi1"), evaluasi=ev, **data)
+    with pytest.raises(services.BulkRatingError) as bulk:
+        services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode, rows={ev.pk: data})
+    assert one.value.messages == [message]
+    assert bulk.value.rows == {ev.pk: {"__all__": message}}
 
 
 @pytest.mark.django_db

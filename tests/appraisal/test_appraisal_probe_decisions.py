@@ -27,10 +27,10 @@ from django.utils import timezone
 from karier.appraisal import calibration_access as ca
 from karier.appraisal import feedback_services, objection
 from karier.appraisal.access import appraiser_q, can_rate, falls_to_ids
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
+from karier.appraisal.calibration_services import predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi
 from karier.appraisal.feedback_selectors import pending_approvals
-from karier.appraisal.finalise import evaluasi_reopen, evaluasi_sign_atasan, unit_finalise
+from karier.appraisal.finalise import evaluasi_reopen
 from karier.appraisal.models import BuktiDukung, Evaluasi, Keberatan, PredikatOrganisasiUnit, Realisasi
 from karier.appraisal.selectors import subordinate_evaluations
 from karier.people.access import actor_for_user
@@ -39,17 +39,11 @@ from karier.plans import access as plan_access
 from karier.plans import services as plan_services
 from karier.plans.choices import StatusSkp
 from karier.plans.models import EkspektasiPerilaku, IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
-from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
+from tests.appraisal.test_appraisal_calibration_support import calibrate, client_for, finalise_and_sign, seksi
 from tests.orgdata import Org
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
-
-
-def _client(org: Org, key: str) -> Client:
-    c = Client()
-    c.force_login(org.users[key])
-    return c
 
 
 def _send(c: Client, method: str, url: str, body: dict[str, Any] | None = None) -> Any:
@@ -66,15 +60,6 @@ def _rows(skp: Skp) -> tuple[RencanaHasilKerja, IndikatorKinerjaIndividu]:
     return rhk, iki
 
 
-def _final(s: Seksi) -> None:
-    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai target.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan", alasan="Tertinggal.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
-    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
-
-
 # ---------------------------------------------------------------------------- §2: the admin who is the subject
 def test_admin_who_heads_the_top_unit_cannot_set_its_result(org: Org) -> None:
     """The Sekretariat Daerah's result is recorded by a BKD admin for the regional head; a Sekda who
@@ -88,7 +73,7 @@ def test_admin_who_heads_the_top_unit_cannot_set_its_result(org: Org) -> None:
     with pytest.raises(PermissionDenied, match="benturan kepentingan"):
         predikat_organisasi_set(actor=org.users["sekda"], unit=setda, periode=s.periode, predikat="Istimewa",
                                 alasan="Unit saya hebat.")
-    r = _send(_client(org, "sekda"), "put", f"{API}/penilaian/kalibrasi/{s.periode.pk}/unit/{setda.pk}/hasil",
+    r = _send(client_for(org, "sekda"), "put", f"{API}/penilaian/kalibrasi/{s.periode.pk}/unit/{setda.pk}/hasil",
               {"predikat": "Istimewa", "alasan": "Unit saya hebat."})
     assert r.status_code == 403 and "admin BKD" in r.json()["detail"]
     assert not PredikatOrganisasiUnit.objects.exists()
@@ -116,14 +101,14 @@ def test_acting_official_above_his_own_unit_does_not_set_its_result(org: Org, je
 
 def test_admin_cannot_reopen_his_own_final_evaluation(org: Org) -> None:
     s = seksi(org, extra=3)
-    _final(s)
+    finalise_and_sign(calibrate(s))
     org.users["staf1a"].is_admin_bkd = True
     org.users["staf1a"].save(update_fields=["is_admin_bkd"])
     own = s.ev("staf1a")
     assert own.status == StatusEvaluasi.FINAL
     with pytest.raises(PermissionDenied, match="benturan kepentingan"):
         evaluasi_reopen(actor=org.users["staf1a"], evaluasi=own, alasan="Saya ingin dinilai ulang.")
-    r = _send(_client(org, "staf1a"), "post", f"{API}/penilaian/evaluasi/{own.pk}/buka-ulang",
+    r = _send(client_for(org, "staf1a"), "post", f"{API}/penilaian/evaluasi/{own.pk}/buka-ulang",
               {"alasan": "Saya ingin dinilai ulang."})
     assert r.status_code in (403, 404), r.content
     assert s.ev("staf1a").status == StatusEvaluasi.FINAL
@@ -179,10 +164,10 @@ def test_plan_revised_before_the_signature_keeps_its_rows_after_it(org: Org, edi
     s = seksi(org, extra=3)
     skp = s.ev("staf1a").skp
     plan_services.skp_revise(actor=org.users["staf1a"], skp=skp, alasan="Target berubah.")
-    _final(s)
+    finalise_and_sign(calibrate(s))
     ev = s.ev("staf1a")
     assert ev.status == StatusEvaluasi.FINAL
-    c = _client(org, "staf1a")
+    c = client_for(org, "staf1a")
     before = c.get(f"{API}/penilaian/{ev.pk}").json()
     rhk, iki = _rows(skp)
     method, url, body = EDITS[edit](s, skp, iki, rhk, None)
@@ -196,11 +181,11 @@ def test_plan_revised_before_the_signature_form_answers_with_a_message(org: Org)
     s = seksi(org, extra=3)
     skp = s.ev("staf1a").skp
     plan_services.skp_revise(actor=org.users["staf1a"], skp=skp, alasan="Target berubah.")
-    _final(s)
+    finalise_and_sign(calibrate(s))
     _rhk, iki = _rows(skp)
-    r = _client(org, "staf1a").post(reverse("plans:iki_edit", args=[skp.pk, iki.pk]),
-                                    {"e-aspek": iki.aspek, "e-indikator": "Diganti", "e-target_angka": "1",
-                                     "e-satuan": iki.satuan, "e-target_kualitatif": ""})
+    r = client_for(org, "staf1a").post(reverse("plans:iki_edit", args=[skp.pk, iki.pk]),
+                                       {"e-aspek": iki.aspek, "e-indikator": "Diganti", "e-target_angka": "1",
+                                        "e-satuan": iki.satuan, "e-target_kualitatif": ""})
     assert r.status_code == 422, r.status_code  # the form again, with the refusal; not a 500
     assert "buka ulang evaluasi" in r.content.decode()
     iki.refresh_from_db()
@@ -211,10 +196,10 @@ def test_appraiser_expectations_of_a_signed_plan_stay(org: Org) -> None:
     s = seksi(org, extra=3)
     skp = s.ev("staf1a").skp
     plan_services.skp_revise(actor=org.users["staf1a"], skp=skp, alasan="Target berubah.")
-    _final(s)
+    finalise_and_sign(calibrate(s))
     eks = EkspektasiPerilaku.objects.filter(skp=skp).first()
     assert eks is not None
-    r = _send(_client(org, "kasi1"), "patch", f"{API}/skp/{skp.pk}/perilaku/{eks.pk}",
+    r = _send(client_for(org, "kasi1"), "patch", f"{API}/skp/{skp.pk}/perilaku/{eks.pk}",
               {"ekspektasi_khusus": "Ekspektasi baru setelah tanda tangan."})
     assert r.status_code == 409, (r.status_code, r.content)
     eks.refresh_from_db()
@@ -232,7 +217,7 @@ def test_hidden_and_missing_child_ids_answer_alike(org: Org) -> None:
     nom = feedback_services.nominasi_add(actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai["x0"],
                                          jenis="REKAN")
     kb = Keberatan.objects.create(evaluasi=ev, alasan="Tidak setuju.")
-    outsider = _client(org, "staf1b")  # a peer: sees neither the evaluation nor its children
+    outsider = client_for(org, "staf1b")  # a peer: sees neither the evaluation nor its children
     missing = 10**9
     probes = [("get", "/penilaian/bukti/{}", None), ("delete", "/penilaian/bukti/{}", None),
               ("delete", "/penilaian/nominasi/{}", None), ("post", "/penilaian/nominasi/{}/putusan", {"setuju": True}),
@@ -313,7 +298,7 @@ def test_no_write_changes_a_final_evaluation(org: Org, write: str) -> None:
     from karier.appraisal.snapshots import verify_snapshots
 
     s = seksi(org, extra=3)
-    _final(s)
+    finalise_and_sign(calibrate(s))
     ev = s.ev("staf1a")
     assert ev.status == StatusEvaluasi.FINAL
     rhk, iki = _rows(ev.skp)
@@ -322,10 +307,10 @@ def test_no_write_changes_a_final_evaluation(org: Org, write: str) -> None:
     text = json.dumps(body)
     for k, v in ids.items():
         text = text.replace(f'"{{{k}}}"', str(v))
-    reader = _client(org, "staf1a")
+    reader = client_for(org, "staf1a")
     before = reader.get(f"{API}/penilaian/{ev.pk}").json()
     snaps = list(SnapshotEvaluasi.objects.filter(evaluasi=ev).values_list("pk", "hash"))
-    r = _send(_client(org, who), method, API + url.format(**ids), json.loads(text))
+    r = _send(client_for(org, who), method, API + url.format(**ids), json.loads(text))
     assert r.status_code in (403, 404, 409), (write, r.status_code, r.content)
     assert reader.get(f"{API}/penilaian/{ev.pk}").json() == before
     assert list(SnapshotEvaluasi.objects.filter(evaluasi=ev).values_list("pk", "hash")) == snaps

@@ -136,6 +136,43 @@ def test_bulk_create_resolves_appraiser_like_appraiser_on_including_vacancy_and_
     assert periods.evaluasi_get_or_create(skp=s.skp["staf1a"], periode=q2).pk == s.ev("staf1a", q2).pk
 
 
+def test_bulk_create_is_chunked_and_an_evaluation_made_meanwhile_wins_quietly(org: Org, monkeypatch) -> None:
+    """One maker of evaluations for opening and closing a period: chunk by chunk with progress, and an
+    evaluation someone else made meanwhile is skipped (re-check in the chunk) or, when it lands between
+    the re-check and the insert, the chunk is retried instead of failing."""
+    s = configured(org, plans={"staf1a": "kasi1", "staf1b": "kasi1", "staf2": "kabid2"}, open_period=False)
+    from django.db import IntegrityError
+
+    from karier.plans import bulk
+
+    real_insert, calls = bulk._insert, []
+
+    def insert(model, attnames, rows, *, ids):  # the first chunk meets a concurrent creator once
+        calls.append(len(rows))
+        if len(calls) == 1:
+            raise IntegrityError("UNIQUE constraint failed: one_evaluation_per_period")
+        return real_insert(model, attnames, rows, ids=ids)
+
+    monkeypatch.setattr(bulk, "_insert", insert)
+    real_resolve = periods.appraisers_on
+
+    def resolve_and_meanwhile(pegawai_ids, d):  # before the second chunk, staf2's evaluation appears
+        if org.pegawai["staf2"].pk in pegawai_ids:
+            periods.evaluasi_get_or_create(skp=s.skp["staf2"], periode=s.periode)
+        return real_resolve(pegawai_ids, d)
+
+    monkeypatch.setattr(periods, "appraisers_on", resolve_and_meanwhile)
+    seen: list[tuple[int, int]] = []
+    assert periods.evaluasi_bulk_create(periode=s.periode, chunk_size=2,
+                                        progress=lambda done, total: seen.append((done, total))) == 2
+    assert seen == [(0, 3), (2, 3), (3, 3)]
+    assert calls == [2, 2, 0]  # retried once; staf2's chunk had nothing left to insert
+    assert Evaluasi.objects.filter(periode=s.periode).count() == 3
+    assert s.ev("staf2").penilai_id == org.pegawai["kabid2"].pk
+    assert (s.ev("staf1a").penilai_id, s.ev("staf1a").jabatan_id) == (org.pegawai["kasi1"].pk,
+                                                                         org.jabatan["staf1"].pk)
+
+
 def test_unapproved_plan_gets_no_evaluation(org: Org) -> None:
     from karier.plans import services as plan_services
 

@@ -5,27 +5,17 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi
-from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
 from karier.appraisal.models import Evaluasi, SnapshotEvaluasi
 from karier.appraisal.snapshots import content_hash, verify_snapshots
 from karier.core.integrity import run_checks
-from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
+from tests.appraisal.test_appraisal_calibration_support import Seksi, signed_seksi
 from tests.orgdata import Org
 
 
 @pytest.fixture
 def s(org: Org) -> Seksi:
-    s = seksi(org, extra=3)
-    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai target.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan",
-                   alasan="Target tertinggal.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
-    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
-    return s
+    return signed_seksi(org)
 
 
 @pytest.mark.django_db

@@ -3,11 +3,9 @@ a changed row, a deleted row (a gap) and deleted newest rows, and exits non-zero
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.db import connection
 
 from karier.core import audit
@@ -15,6 +13,7 @@ from karier.core.audit import GENESIS, content_hash, verify_chain
 from karier.core.integrity import last_result
 from karier.core.models import AuditChainHead, AuditEvent
 from karier.people.models import Instansi
+from tests.appraisal.test_appraisal_calibration_support import periksa_audit
 from tests.orgdata import Org
 
 
@@ -24,15 +23,6 @@ def _events(org: Org, n: int = 4) -> list[AuditEvent]:
     return [audit.record(actor=org.users["admin"], action=f"uji.{i}", obj=obj, summary=f"ubah {i}",
                          changes={"nama": [f"lama {i}", f"baru {i}"], "angka": [i, 1.5], "ya": [None, True]})
             for i in range(n)]
-
-
-def _run() -> tuple[int, str]:
-    out = io.StringIO()
-    try:
-        call_command("periksa_audit", stdout=out, stderr=io.StringIO())
-    except CommandError as exc:
-        return exc.returncode, out.getvalue()
-    return 0, out.getvalue()
 
 
 def _raw(sql: str, params: list[Any]) -> None:
@@ -63,7 +53,7 @@ def test_record_many_appends_in_one_insert(org: Org, django_assert_max_num_queri
 
 def test_clean_chain_exits_zero_and_says_utuh(org: Org) -> None:
     _events(org)
-    code, out = _run()
+    code, out = periksa_audit()
     assert code == 0
     assert "utuh" in out
     result = last_result()
@@ -76,7 +66,7 @@ def test_raw_update_of_an_audit_row_is_detected(org: Org) -> None:
     breaks = list(verify_chain())
     assert [(b.object_type, b.object_id, b.expected) for b in breaks] == [
         ("core.auditevent", str(target.pk), target.hash)]
-    code, out = _run()
+    code, out = periksa_audit()
     assert code == 1
     assert f"core.auditevent#{target.pk}" in out and target.hash in out and "diubah" in out
 
@@ -89,7 +79,7 @@ def test_raw_update_with_recomputed_hash_breaks_the_next_link(org: Org) -> None:
          ['{"nama": ["lama 1", "palsu"]}', forged, first.pk])
     breaks = list(verify_chain())
     assert [(b.object_id, b.expected, b.actual) for b in breaks] == [(str(second.pk), forged, first.hash)]
-    assert _run()[0] == 1
+    assert periksa_audit()[0] == 1
 
 
 def test_raw_delete_of_an_audit_row_leaves_a_gap(org: Org) -> None:
@@ -98,7 +88,7 @@ def test_raw_delete_of_an_audit_row_leaves_a_gap(org: Org) -> None:
     breaks = list(verify_chain())
     assert len(breaks) == 1
     assert breaks[0].object_id == str(rows[2].pk) and "hilang" in breaks[0].detail
-    code, out = _run()
+    code, out = periksa_audit()
     assert code == 1 and f"#{rows[1].seq}" in out
 
 
@@ -107,7 +97,7 @@ def test_raw_delete_of_the_newest_row_is_detected_by_the_head(org: Org) -> None:
     _raw("DELETE FROM core_auditevent WHERE id = %s", [rows[-1].pk])
     breaks = list(verify_chain())
     assert [(b.object_type, b.expected.split()[0]) for b in breaks] == [("core.auditchainhead", f"#{rows[-1].seq}")]
-    assert _run()[0] == 1
+    assert periksa_audit()[0] == 1
 
 
 def test_chain_survives_a_lost_head_row(org: Org) -> None:

@@ -20,9 +20,7 @@ from django.urls import Resolver404, resolve
 
 from karier.accounts.tokens import token_create
 from karier.appraisal import public_services
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
-from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
-from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
+from tests.appraisal.test_appraisal_calibration_support import Seksi, periksa_audit, signed_seksi
 from tests.orgdata import Org
 
 pytestmark = pytest.mark.django_db
@@ -38,14 +36,7 @@ MAX_PAGES = 120
 
 @pytest.fixture
 def world(org: Org) -> Seksi:
-    s = seksi(org, extra=3)
-    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai target.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan",
-                   alasan="Target tertinggal.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
-    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    s = signed_seksi(org)
     public_services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
     token_create(actor=None, user=org.users["kabid1"], name="skrip")
     return s
@@ -241,19 +232,6 @@ def test_ipv6_rotation_within_one_prefix_is_one_address_for_the_public_form(org:
 
 
 # ---------------------------------------------------------------------------- periksa-audit against a careful forger
-def _periksa() -> tuple[int, str]:
-    import io
-
-    from django.core.management import CommandError, call_command
-
-    out = io.StringIO()
-    try:
-        call_command("periksa_audit", stdout=out, stderr=io.StringIO())
-    except CommandError as exc:
-        return exc.returncode, out.getvalue()
-    return 0, out.getvalue()
-
-
 def test_a_forged_snapshot_with_its_hash_recomputed_is_still_caught(world: Seksi) -> None:
     """Raw SQL that changes a FINAL predikat *and* rewrites the latest snapshot with a matching sha256
     leaves the evaluation and its snapshot agreeing: only the hash recorded in the audit chain at
@@ -263,14 +241,14 @@ def test_a_forged_snapshot_with_its_hash_recomputed_is_still_caught(world: Seksi
     from karier.appraisal.models import SnapshotEvaluasi
     from karier.appraisal.snapshots import content_hash
 
-    assert _periksa()[0] == 0
+    assert periksa_audit()[0] == 0
     ev = world.ev("staf1a")
     snap = SnapshotEvaluasi.objects.filter(evaluasi=ev).latest("pk")
     isi = {**snap.isi, "nilai": {**snap.isi["nilai"], "predikat": "Sangat Baik"}}
     with connection.cursor() as cur:
         cur.execute("UPDATE appraisal_evaluasi SET predikat = %s WHERE id = %s", ["Sangat Baik", ev.pk])
     SnapshotEvaluasi.objects.filter(pk=snap.pk).update(isi=isi, hash=content_hash(isi))
-    code, out = _periksa()
+    code, out = periksa_audit()
     assert code == 1, out
     assert f"appraisal.snapshotevaluasi#{snap.pk}" in out and snap.hash in out
 
@@ -282,7 +260,7 @@ def test_a_deleted_snapshot_row_is_caught(world: Seksi) -> None:
 
     ev = world.ev("staf1b")
     SnapshotEvaluasi.objects.filter(pk=SnapshotEvaluasi.objects.filter(evaluasi=ev).latest("pk").pk).delete()
-    assert _periksa()[0] == 1
+    assert periksa_audit()[0] == 1
 
 
 # ---------------------------------------------------------------------------- forged X-Forwarded-For on the public form
@@ -331,7 +309,7 @@ def test_periksa_audit_exits_zero_when_clean_and_one_after_each_tampering(world:
     from karier.appraisal.models import Evaluasi, SnapshotEvaluasi
     from karier.core.models import AuditEvent
 
-    code, out = _periksa()
+    code, out = periksa_audit()
     assert code == 0 and "utuh" in out, out
     final = Evaluasi.objects.filter(status="FINAL").exclude(predikat="Sangat Baik").order_by("pk").first()
     assert final is not None
@@ -340,5 +318,5 @@ def test_periksa_audit_exits_zero_when_clean_and_one_after_each_tampering(world:
                                       snapshot=SnapshotEvaluasi.objects.order_by("pk").values_list("pk", flat=True)[0])
     with connection.cursor() as cur:
         cur.execute(sql)
-    code, out = _periksa()
+    code, out = periksa_audit()
     assert code == 1 and "utuh" not in out, out

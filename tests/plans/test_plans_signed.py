@@ -9,17 +9,15 @@ from typing import Any
 import pytest
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
-from karier.appraisal.finalise import evaluasi_reopen, evaluasi_sign_atasan, unit_finalise
+from karier.appraisal.finalise import evaluasi_reopen
 from karier.appraisal.models import Realisasi
 from karier.plans import services
 from karier.plans.choices import StatusSkp
 from karier.plans.models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
 from karier.plans.services import IkiData, RhkData
-from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
+from tests.appraisal.test_appraisal_calibration_support import client_for, signed_seksi
 from tests.appraisal.test_appraisal_support import YEAR, configured
 from tests.orgdata import Org
 
@@ -27,30 +25,13 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1"
 
 
-def _client(org: Org, key: str) -> Client:
-    c = Client()
-    c.force_login(org.users[key])
-    return c
-
-
-def _final(org: Org) -> Seksi:
-    s = seksi(org, extra=3)
-    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai target.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan", alasan="Tertinggal.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
-    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
-    return s
-
-
 def test_revision_of_a_plan_with_a_final_evaluation_needs_the_audited_reopen(org: Org) -> None:
-    s = _final(org)
+    s = signed_seksi(org)
     skp = s.ev("staf1a").skp
     with pytest.raises(ValidationError, match="buka ulang evaluasi tersebut"):
         services.skp_revise(actor=s.user("staf1a"), skp=skp, alasan="Target berubah.")
-    r = _client(org, "staf1a").post(f"{API}/skp/{skp.pk}/revisi", data=json.dumps({"alasan": "Target berubah."}),
-                                     content_type="application/json")
+    r = client_for(org, "staf1a").post(f"{API}/skp/{skp.pk}/revisi",
+                                       data=json.dumps({"alasan": "Target berubah."}), content_type="application/json")
     assert r.status_code == 409 and "Tahunan" in json.dumps(r.json())
     assert Skp.objects.get(pk=skp.pk).status == StatusSkp.DISETUJUI  # nothing changed, the IKI stays signed
     evaluasi_reopen(actor=s.user("admin"), evaluasi=s.ev("staf1a"), alasan="Target SKP direvisi.")
@@ -70,7 +51,7 @@ def _with_realisation(org: Org) -> tuple[Skp, IndikatorKinerjaIndividu]:
 
 def test_deleting_rows_with_a_realisation_is_refused_in_the_api(org: Org) -> None:
     skp, iki = _with_realisation(org)
-    c = _client(org, "staf1a")
+    c = client_for(org, "staf1a")
     r = c.delete(f"{API}/skp/{skp.pk}/iki/{iki.pk}")
     assert r.status_code == 409 and "sudah mempunyai realisasi" in " ".join(r.json()["errors"]["iki"])
     r = c.delete(f"{API}/skp/{skp.pk}/rhk/{iki.rhk_id}")
@@ -80,7 +61,7 @@ def test_deleting_rows_with_a_realisation_is_refused_in_the_api(org: Org) -> Non
 
 def test_deleting_rows_with_a_realisation_is_refused_in_the_form(org: Org) -> None:
     skp, iki = _with_realisation(org)
-    c = _client(org, "staf1a")
+    c = client_for(org, "staf1a")
     for url in (reverse("plans:iki_delete", args=[skp.pk, iki.pk]), reverse("plans:rhk_delete",
                                                                               args=[skp.pk, iki.rhk_id])):
         r = c.post(url)
