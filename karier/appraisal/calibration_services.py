@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from karier.appraisal import calibration_access as ca
 from karier.appraisal.calibration_selectors import unit_scope_q
-from karier.appraisal.choices import PredikatChoice, PredikatOrganisasiChoice, StatusEvaluasi, StatusFinalisasi
+from karier.appraisal.choices import PredikatChoice, PredikatOrganisasiChoice, StatusFinalisasi
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, Kalibrasi, PeriodePenilaian, PredikatOrganisasiUnit
+from karier.appraisal.workflow import ensure_editable
 from karier.core import audit
 from karier.people.access import Actor, actor_for_user
 from karier.people.models import UnitKerja
@@ -24,7 +25,6 @@ from karier.rules import predikat_kinerja, rating_from_organisasi
 
 MAX_TEKS = 4000
 MSG_FINAL = "Unit {unit} sudah difinalisasi untuk {periode}; {apa} tidak dapat diubah lagi."
-MSG_TERKUNCI = "Evaluasi sudah final dan terkunci; ubah hanya melalui pembukaan ulang atau keberatan."
 
 
 def as_actor(actor: Any) -> Actor:
@@ -46,17 +46,6 @@ def clean_text(value: str, field: str, label: str, *, required: bool = True) -> 
 
 def unit_is_final(unit: UnitKerja | int, periode: PeriodePenilaian | int) -> bool:
     return FinalisasiUnit.objects.filter(unit=unit, periode=periode, status=StatusFinalisasi.FINAL).exists()
-
-
-def ensure_editable(evaluasi: Evaluasi) -> None:
-    """Party A's `workflow.ensure_editable` when present (it is the one rule for locks)."""
-    try:
-        from karier.appraisal.workflow import ensure_editable as _ensure
-    except ImportError:  # pragma: no cover - A's module ships with the app
-        if evaluasi.status == StatusEvaluasi.FINAL:
-            raise ValidationError(MSG_TERKUNCI) from None
-        return
-    _ensure(evaluasi)
 
 
 def head_evaluation(unit: UnitKerja, periode: PeriodePenilaian) -> Evaluasi | None:

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -45,14 +45,6 @@ from karier.plans.models import EkspektasiPerilaku, IndikatorKinerjaIndividu, Re
 from karier.plans.workflow import Aksi
 
 PAGE_SIZE = 50
-
-
-def _maybe_reverse(name: str, pk: int) -> str | None:
-    """Document links come from the insight app; hide them until its routes exist."""
-    try:
-        return reverse(name, args=[pk])
-    except NoReverseMatch:
-        return None
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -158,8 +150,8 @@ def _plan_context(request: HttpRequest, actor: Actor, skp_id: int, **forms: Any)
         "alasan_form": AlasanForm(),
         "dialog_form": DialogForm(),
         "lampiran_form": LampiranForm(initial={f: getattr(skp, f) for f in services.LAMPIRAN}),
-        "pdf_url": _maybe_reverse("plans_insight:skp_pdf", skp.pk),
-        "xlsx_url": _maybe_reverse("plans_insight:skp_xlsx", skp.pk),
+        "pdf_url": reverse("plans_insight:skp_pdf", args=[skp.pk]),
+        "xlsx_url": reverse("plans_insight:skp_xlsx", args=[skp.pk]),
         "revisi": list(skp.revisi.all()),
     }
     ctx.update(forms)
