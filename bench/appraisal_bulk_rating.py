@@ -64,9 +64,14 @@ def main() -> None:
     periods.periode_open(actor=org.users["admin"], periode=s.periode)
     evs = list(Evaluasi.objects.filter(periode=s.periode, penilai=org.pegawai["kasi1"]).order_by("pk"))
     for ev in evs[: len(evs) // 2]:
-        Evaluasi.objects.filter(pk=ev.pk).update(rating_hasil_kerja="Sesuai Ekspektasi", alasan_hasil_kerja=ALASAN,
-                                                 rating_perilaku="Sesuai Ekspektasi", alasan_perilaku=ALASAN,
-                                                 predikat="Baik", status="DINILAI")
+        Evaluasi.objects.filter(pk=ev.pk).update(
+            rating_hasil_kerja="Sesuai Ekspektasi",
+            alasan_hasil_kerja=ALASAN,
+            rating_perilaku="Sesuai Ekspektasi",
+            alasan_perilaku=ALASAN,
+            predikat="Baik",
+            status="DINILAI",
+        )
     print(f"setup: {len(evs)} subordinates in {time.perf_counter() - t:.1f} s ({connection.vendor})")
 
     c = Client()
@@ -86,8 +91,9 @@ def main() -> None:
     data: dict[str, object] = {"ev": [str(ev.pk) for ev in evs]}
     for i, ev in enumerate(evs):
         hk = ("Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi")[i % 3]
-        data.update({f"hk-{ev.pk}": hk, f"ahk-{ev.pk}": ALASAN, f"pk-{ev.pk}": "Sesuai Ekspektasi",
-                     f"apk-{ev.pk}": ALASAN})
+        data.update(
+            {f"hk-{ev.pk}": hk, f"ahk-{ev.pk}": ALASAN, f"pk-{ev.pk}": "Sesuai Ekspektasi", f"apk-{ev.pk}": ALASAN}
+        )
     with CaptureQueriesContext(connection) as ctx:
         t = time.perf_counter()
         r = c.post(url, data)

@@ -75,8 +75,12 @@ def ensure_cascade() -> float:
         Renstra.objects.filter(rpjmd__visi__startswith="[bench]").delete()
         Indikator.objects.filter(sasaran__tujuan__misi__rpjmd__visi__startswith="[bench]").delete()
         Rpjmd.objects.filter(visi__startswith="[bench]").delete()
-        rp = Rpjmd.objects.create(instansi=opds[0].instansi, tahun_mulai=2025, tahun_selesai=2029,
-                                  visi="[bench] Bengkulu maju, sejahtera dan berdaya saing")
+        rp = Rpjmd.objects.create(
+            instansi=opds[0].instansi,
+            tahun_mulai=2025,
+            tahun_selesai=2029,
+            visi="[bench] Bengkulu maju, sejahtera dan berdaya saing",
+        )
         iku: list[Indikator] = []
         sasaran: list[SasaranStrategis] = []
         for m in range(1, 6):
@@ -87,8 +91,14 @@ def ensure_cascade() -> float:
                     ss = SasaranStrategis.objects.create(tujuan=tujuan, nomor=s, teks=f"Sasaran {m}.{tj}.{s}")
                     sasaran.append(ss)
                     for k in range(1, 3):
-                        iku.append(Indikator.objects.create(sasaran=ss, kode=f"IKU-{m}.{tj}.{s}.{k}",
-                                                            nama=f"Indikator utama {m}.{tj}.{s}.{k}", satuan="%"))
+                        iku.append(
+                            Indikator.objects.create(
+                                sasaran=ss,
+                                kode=f"IKU-{m}.{tj}.{s}.{k}",
+                                nama=f"Indikator utama {m}.{tj}.{s}.{k}",
+                                satuan="%",
+                            )
+                        )
         first_row: dict[int, int] = {}
         second_ind: dict[int, int] = {}
         for n, opd in enumerate(opds):
@@ -97,19 +107,26 @@ def ensure_cascade() -> float:
             sr = SasaranRenstra.objects.create(renstra=ren, sasaran_rpjmd=ss, nomor=1, teks=f"Sasaran {opd.nama}")
             pk = PerjanjianKinerja.objects.create(opd=opd, tahun=TAHUN)
             for k in range(3):
-                ind = Indikator.objects.create(sasaran_renstra=sr, induk=iku[(2 * n + k) % len(iku)],
-                                               kode=f"OPD{opd.pk}-{k + 1}", nama=f"Indikator {opd.nama} {k + 1}",
-                                               satuan="%")
-                row = PerjanjianKinerjaRow.objects.create(perjanjian=pk, urutan=k + 1, sasaran=sr, indikator=ind,
-                                                          target=90)
+                ind = Indikator.objects.create(
+                    sasaran_renstra=sr,
+                    induk=iku[(2 * n + k) % len(iku)],
+                    kode=f"OPD{opd.pk}-{k + 1}",
+                    nama=f"Indikator {opd.nama} {k + 1}",
+                    satuan="%",
+                )
+                row = PerjanjianKinerjaRow.objects.create(
+                    perjanjian=pk, urutan=k + 1, sasaran=sr, indikator=ind, target=90
+                )
                 first_row.setdefault(opd.pk, row.pk)
                 if k == 1:
                     second_ind[opd.pk] = ind.pk
-        plans = list(Skp.objects.filter(tahun_id=TAHUN).values_list("id", "pegawai_id", "penilai_id",
-                                                                     "jabatan__jenis", "unit__opd_id"))
+        plans = list(
+            Skp.objects.filter(tahun_id=TAHUN).values_list(
+                "id", "pegawai_id", "penilai_id", "jabatan__jenis", "unit__opd_id"
+            )
+        )
         skp_of = {pegawai: skp for skp, pegawai, *_ in plans}
-        first_rhk = dict(RencanaHasilKerja.objects.filter(skp__tahun_id=TAHUN, urutan=1)
-                         .values_list("skp_id", "id"))
+        first_rhk = dict(RencanaHasilKerja.objects.filter(skp__tahun_id=TAHUN, urutan=1).values_list("skp_id", "id"))
         jpt = {JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA}
         links, pk_links = [], []
         for skp, _pegawai, penilai, jenis, opd_id in plans:
@@ -123,11 +140,14 @@ def ensure_cascade() -> float:
         table = RencanaHasilKerja._meta.db_table
         with connection.cursor() as c:
             c.executemany(f"UPDATE {table} SET rhk_atasan_id = %s WHERE skp_id = %s", links)
-            c.executemany(f"UPDATE {table} SET perjanjian_row_id = %s, perspektif = 'PENERIMA_LAYANAN', "
-                          f"indikator_opd_id = %s WHERE skp_id = %s AND urutan = 1", pk_links)
+            c.executemany(
+                f"UPDATE {table} SET perjanjian_row_id = %s, perspektif = 'PENERIMA_LAYANAN', "
+                f"indikator_opd_id = %s WHERE skp_id = %s AND urutan = 1",
+                pk_links,
+            )
         approved = [p[0] for p in plans if p[0] % 5 < 3]
         for i in range(0, len(approved), 900):  # SQLite's historic 999-parameter limit
-            Skp.objects.filter(id__in=approved[i:i + 900]).update(status=StatusSkp.DISETUJUI)
+            Skp.objects.filter(id__in=approved[i : i + 900]).update(status=StatusSkp.DISETUJUI)
     return time.perf_counter() - t
 
 
@@ -167,17 +187,25 @@ def main() -> int:
         plans_s = ensure_plans()
         cascade_s = ensure_cascade()
         admin, _ = get_user_model().objects.get_or_create(
-            username="bench-admin", defaults={"is_admin_bkd": True, "is_staff": True})
+            username="bench-admin", defaults={"is_admin_bkd": True, "is_staff": True}
+        )
         client = Client()
         client.force_login(admin)
-        busiest_rhk = (RencanaHasilKerja.objects.filter(rhk_atasan__isnull=False).values("rhk_atasan_id")
-                       .annotate(n=Count("id")).order_by("-n").first())
+        busiest_rhk = (
+            RencanaHasilKerja.objects.filter(rhk_atasan__isnull=False)
+            .values("rhk_atasan_id")
+            .annotate(n=Count("id"))
+            .order_by("-n")
+            .first()
+        )
         iku = Indikator.objects.filter(sasaran__isnull=False, turunan__isnull=False).order_by("id").first()
         row = PerjanjianKinerjaRow.objects.filter(perjanjian__tahun=TAHUN).order_by("id").first()
         print(f"database          {connection.vendor} ({connection.settings_dict['NAME']})")
         print(f"pegawai aktif     {info['pegawai']:,}; setup: plans {plans_s:.1f} s, cascade {cascade_s:.1f} s")
-        print(f"RHK               {RencanaHasilKerja.objects.filter(skp__tahun_id=TAHUN).count():,}; busiest RHK "
-              f"has {busiest_rhk['n'] if busiest_rhk else 0:,} subordinate RHK")
+        print(
+            f"RHK               {RencanaHasilKerja.objects.filter(skp__tahun_id=TAHUN).count():,}; busiest RHK "
+            f"has {busiest_rhk['n'] if busiest_rhk else 0:,} subordinate RHK"
+        )
         urls = [
             ("cascade root (province)", f"/skp/kaskade/?tahun={TAHUN}"),
             ("coverage + people without plan", f"/skp/cakupan/?tahun={TAHUN}"),
@@ -186,8 +214,10 @@ def main() -> int:
             ("API coverage figures", f"/api/v1/skp/cakupan?tahun={TAHUN}"),
             ("node: IKU children", f"/skp/kaskade/simpul/?tahun={TAHUN}&node=iku:{iku.pk if iku else 1}"),
             ("node: PK row children", f"/skp/kaskade/simpul/?tahun={TAHUN}&node=pk:{row.pk if row else 1}"),
-            ("node: busiest RHK children",
-             f"/skp/kaskade/simpul/?tahun={TAHUN}&node=rhk:{busiest_rhk['rhk_atasan_id'] if busiest_rhk else 1}"),
+            (
+                "node: busiest RHK children",
+                f"/skp/kaskade/simpul/?tahun={TAHUN}&node=rhk:{busiest_rhk['rhk_atasan_id'] if busiest_rhk else 1}",
+            ),
         ]
         print(f"{'screen':<34}{'median ms':>10}{'queries':>9}{'KB':>8}")
         for label, url in urls:

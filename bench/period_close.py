@@ -66,15 +66,24 @@ def prepare(pegawai: int) -> None:
         r = skp_bulk_create(actor_id=None, tahun=TAHUN, today=dt.date(TAHUN, 3, 2))
         print(f"skp_bulk_create: {r.created:,} plans in {time.perf_counter() - t:.1f} s", flush=True)
     with connection.cursor() as c:
-        c.execute(f"UPDATE {Skp._meta.db_table} SET status = 'DISETUJUI' WHERE tahun = %s AND status <> 'DISETUJUI'",
-                  [TAHUN])
+        c.execute(
+            f"UPDATE {Skp._meta.db_table} SET status = 'DISETUJUI' WHERE tahun = %s AND status <> 'DISETUJUI'", [TAHUN]
+        )
     tahun = TahunKinerja.objects.get(pk=TAHUN)
     KalenderPenilaian.objects.get_or_create(tahun=tahun)
     PeriodePenilaian.objects.get_or_create(
-        tahun=tahun, jenis=JenisPeriode.TAHUNAN, nomor=0,
-        defaults={"nama": "Tahunan", "mulai": dt.date(TAHUN, 1, 1), "selesai": dt.date(TAHUN, 12, 31),
-                  "dibuka_pada": dt.date(TAHUN, 12, 1), "batas_pengisian": dt.date(TAHUN + 1, 1, 31),
-                  "status": StatusPeriode.DIBUKA})
+        tahun=tahun,
+        jenis=JenisPeriode.TAHUNAN,
+        nomor=0,
+        defaults={
+            "nama": "Tahunan",
+            "mulai": dt.date(TAHUN, 1, 1),
+            "selesai": dt.date(TAHUN, 12, 31),
+            "dibuka_pada": dt.date(TAHUN, 12, 1),
+            "batas_pengisian": dt.date(TAHUN + 1, 1, 31),
+            "status": StatusPeriode.DIBUKA,
+        },
+    )
 
 
 def reset(periode_id: int) -> None:
@@ -115,19 +124,29 @@ def rate(periode_id: int) -> None:
     table = Evaluasi._meta.db_table
 
     def spread(expr: str) -> str:
-        return (f"CASE WHEN {expr} < 2 THEN 'Di Atas Ekspektasi' WHEN {expr} < 9 THEN 'Sesuai Ekspektasi' "
-                "ELSE 'Di Bawah Ekspektasi' END")
+        return (
+            f"CASE WHEN {expr} < 2 THEN 'Di Atas Ekspektasi' WHEN {expr} < 9 THEN 'Sesuai Ekspektasi' "
+            "ELSE 'Di Bawah Ekspektasi' END"
+        )
 
     with connection.cursor() as c:
-        c.execute(f"UPDATE {table} SET rating_hasil_kerja = {spread('id %% 10')}, "
-                  f"rating_perilaku = {spread('(id / 10) %% 10')}, alasan_hasil_kerja = 'bench', "
-                  "alasan_perilaku = 'bench', predikat = '', status = 'DINILAI' WHERE periode_id = %s", [periode_id])
+        c.execute(
+            f"UPDATE {table} SET rating_hasil_kerja = {spread('id %% 10')}, "
+            f"rating_perilaku = {spread('(id / 10) %% 10')}, alasan_hasil_kerja = 'bench', "
+            "alasan_perilaku = 'bench', predikat = '', status = 'DINILAI' WHERE periode_id = %s",
+            [periode_id],
+        )
     org = ("Istimewa", "Baik", "Baik", "Baik", "Butuh Perbaikan")
     now = timezone.now()
     PredikatOrganisasiUnit.objects.bulk_create(
-        [PredikatOrganisasiUnit(unit_id=u, periode_id=periode_id, predikat=org[u % 5], alasan="bench",
-                                ditetapkan_pada=now) for u in UnitKerja.objects.values_list("pk", flat=True)],
-        batch_size=5000)
+        [
+            PredikatOrganisasiUnit(
+                unit_id=u, periode_id=periode_id, predikat=org[u % 5], alasan="bench", ditetapkan_pada=now
+            )
+            for u in UnitKerja.objects.values_list("pk", flat=True)
+        ],
+        batch_size=5000,
+    )
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
             c.execute(f"VACUUM ANALYZE {table}")
@@ -143,9 +162,12 @@ def timed(label: str, periode_id: int, chunk: int) -> Any:
     r = periode_close(actor_id=None, periode_id=periode_id, chunk_size=chunk)
     s = time.perf_counter() - t
     n = r.evaluasi_total
-    print(f"{label:8} {s:7.2f} s  {n:>9,} evaluasi  {n / s:>9,.0f}/s  dibuat {r.evaluasi_dibuat:,}  "
-          f"predikat {r.predikat_ditulis:,}  kepala {r.rating_pemimpin_ditulis:,}  belum dinilai {r.belum_dinilai:,}  "
-          f"ditutup {r.periode_ditutup}  peak RSS {peak_mb():,.0f} MB  ({connection.vendor})", flush=True)
+    print(
+        f"{label:8} {s:7.2f} s  {n:>9,} evaluasi  {n / s:>9,.0f}/s  dibuat {r.evaluasi_dibuat:,}  "
+        f"predikat {r.predikat_ditulis:,}  kepala {r.rating_pemimpin_ditulis:,}  belum dinilai {r.belum_dinilai:,}  "
+        f"ditutup {r.periode_ditutup}  peak RSS {peak_mb():,.0f} MB  ({connection.vendor})",
+        flush=True,
+    )
     return r
 
 
@@ -165,8 +187,19 @@ def main() -> None:
         prepare(args.pegawai)
         return
     env = {**os.environ, "DATABASE_URL": args.database_url} if args.database_url else dict(os.environ)
-    subprocess.run([sys.executable, __file__, "--prepare-only", "--pegawai", str(args.pegawai),
-                    "--database-url", args.database_url], check=True, env=env)
+    subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--prepare-only",
+            "--pegawai",
+            str(args.pegawai),
+            "--database-url",
+            args.database_url,
+        ],
+        check=True,
+        env=env,
+    )
 
     from karier.appraisal.models import PeriodePenilaian
 

@@ -47,14 +47,29 @@ def main() -> int:
         day = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
         staff = list(Jabatan.objects.filter(formasi__gt=1).values_list("pk", flat=True))
         every = max(1, round(100 / args.pindah)) if args.pindah > 0 else 0
-        movers = list(Penugasan.objects.filter(jenis=JenisPenugasan.DEFINITIF, selesai__isnull=True)
-                      .order_by("pegawai_id").values_list("pk", "pegawai_id", "jabatan_id"))[::every] if every else []
+        movers = (
+            list(
+                Penugasan.objects.filter(jenis=JenisPenugasan.DEFINITIF, selesai__isnull=True)
+                .order_by("pegawai_id")
+                .values_list("pk", "pegawai_id", "jabatan_id")
+            )[::every]
+            if every
+            else []
+        )
         with transaction.atomic():
             Penugasan.objects.filter(pk__in=[m[0] for m in movers]).update(selesai=day - dt.timedelta(days=1))
-            Penugasan.objects.bulk_create([
-                Penugasan(pegawai_id=pid, jabatan_id=staff[(i * 7919) % len(staff)], mulai=day,
-                          jenis=JenisPenugasan.DEFINITIF)
-                for i, (_, pid, _) in enumerate(movers)], batch_size=2000)
+            Penugasan.objects.bulk_create(
+                [
+                    Penugasan(
+                        pegawai_id=pid,
+                        jabatan_id=staff[(i * 7919) % len(staff)],
+                        mulai=day,
+                        jenis=JenisPenugasan.DEFINITIF,
+                    )
+                    for i, (_, pid, _) in enumerate(movers)
+                ],
+                batch_size=2000,
+            )
         print(f"transfers         {len(movers):,} dated {day:%Y-%m-%d}")
 
         for label, on in (("nothing due", today), ("transfer day", day), ("again", day)):
@@ -62,8 +77,10 @@ def main() -> int:
                 t = time.perf_counter()
                 r = current_positions_refresh(on=on)
                 seconds = time.perf_counter() - t
-            print(f"{label:<17} {seconds:.3f} s, {r.diperiksa:,} checked, {r.diperbarui:,} updated, "
-                  f"{len(ctx.captured_queries)} queries")
+            print(
+                f"{label:<17} {seconds:.3f} s, {r.diperiksa:,} checked, {r.diperbarui:,} updated, "
+                f"{len(ctx.captured_queries)} queries"
+            )
     return 0
 
 

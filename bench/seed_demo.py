@@ -24,9 +24,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--tanpa-akun", action="store_true")
     parser.add_argument("--chunk", type=int, default=20_000)
-    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""),
-                        help="seed this (disposable) database instead of a temporary SQLite; "
-                             "default: $DATABASE_URL")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL", ""),
+        help="seed this (disposable) database instead of a temporary SQLite; default: $DATABASE_URL",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args()
 
@@ -41,15 +43,22 @@ def main() -> int:
         migrate_s = time.perf_counter() - t0
         before = peak_mb()
         t1 = time.perf_counter()
-        r = seed_demo(pegawai=args.pegawai, seed=args.seed, reset=bool(args.database_url),
-                      akun=not args.tanpa_akun, chunk_size=args.chunk)
+        r = seed_demo(
+            pegawai=args.pegawai,
+            seed=args.seed,
+            reset=bool(args.database_url),
+            akun=not args.tanpa_akun,
+            chunk_size=args.chunk,
+        )
         seconds = time.perf_counter() - t1
         rows = r.pegawai + r.unit + r.jabatan + r.riwayat_golongan + r.penugasan + r.akun
         print(f"database          {connection.vendor} ({connection.settings_dict['NAME']})")
         print(f"migrate           {migrate_s:.1f} s")
         print(f"pegawai           {r.pegawai:,} (PNS {r.pns:,}, PPPK {r.pppk:,})")
-        print(f"rows              {rows:,} (unit {r.unit:,}, jabatan {r.jabatan:,}, riwayat golongan "
-              f"{r.riwayat_golongan:,}, penugasan {r.penugasan:,}, akun {r.akun:,})")
+        print(
+            f"rows              {rows:,} (unit {r.unit:,}, jabatan {r.jabatan:,}, riwayat golongan "
+            f"{r.riwayat_golongan:,}, penugasan {r.penugasan:,}, akun {r.akun:,})"
+        )
         print(f"seed              {seconds:.1f} s")
         print(f"rows/s            {rows / seconds:,.0f}")
         print(f"pegawai/s         {r.pegawai / seconds:,.0f}")

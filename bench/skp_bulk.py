@@ -72,24 +72,48 @@ def ensure_dataset(pegawai: int, seed: int = 1) -> dict[str, Any]:
     if missing:
         t = time.perf_counter()
         kode = list(NilaiBerakhlak.objects.order_by("urutan").values_list("kode", flat=True))
-        StandarJabatan.objects.bulk_create([StandarJabatan(jabatan_id=j, ringkasan=f"Tugas {n}") for j, n in missing],
-                                           batch_size=5000)
-        standar = dict(StandarJabatan.objects.filter(jabatan_id__in=[j for j, _ in missing])
-                       .values_list("jabatan_id", "id"))
+        StandarJabatan.objects.bulk_create(
+            [StandarJabatan(jabatan_id=j, ringkasan=f"Tugas {n}") for j, n in missing], batch_size=5000
+        )
+        standar = dict(
+            StandarJabatan.objects.filter(jabatan_id__in=[j for j, _ in missing]).values_list("jabatan_id", "id")
+        )
         hasil, perilaku = [], []
         for j, nama in missing:
             s = standar[j]
             rhk1, rhk2 = f"Terlaksananya tugas {nama[:60]}", f"Laporan kinerja {nama[:60]}"
             hasil += [
-                StandarHasil(standar_id=s, urutan=1, rhk=rhk1, aspek="KUANTITAS", indikator="Jumlah kegiatan",
-                             target_angka=Decimal(12), satuan="kegiatan"),
-                StandarHasil(standar_id=s, urutan=2, rhk=rhk1, aspek="WAKTU", indikator="Ketepatan waktu",
-                             target_angka=Decimal(12), satuan="bulan"),
-                StandarHasil(standar_id=s, urutan=3, rhk=rhk2, aspek="KUALITAS", indikator="Laporan diterima",
-                             target_kualitatif="Tanpa revisi"),
+                StandarHasil(
+                    standar_id=s,
+                    urutan=1,
+                    rhk=rhk1,
+                    aspek="KUANTITAS",
+                    indikator="Jumlah kegiatan",
+                    target_angka=Decimal(12),
+                    satuan="kegiatan",
+                ),
+                StandarHasil(
+                    standar_id=s,
+                    urutan=2,
+                    rhk=rhk1,
+                    aspek="WAKTU",
+                    indikator="Ketepatan waktu",
+                    target_angka=Decimal(12),
+                    satuan="bulan",
+                ),
+                StandarHasil(
+                    standar_id=s,
+                    urutan=3,
+                    rhk=rhk2,
+                    aspek="KUALITAS",
+                    indikator="Laporan diterima",
+                    target_kualitatif="Tanpa revisi",
+                ),
             ]
-            perilaku += [StandarPerilaku(standar_id=s, nilai_id=kode[1], ekspektasi="Tertib administrasi"),
-                         StandarPerilaku(standar_id=s, nilai_id=kode[2], ekspektasi="Mengikuti pelatihan")]
+            perilaku += [
+                StandarPerilaku(standar_id=s, nilai_id=kode[1], ekspektasi="Tertib administrasi"),
+                StandarPerilaku(standar_id=s, nilai_id=kode[2], ekspektasi="Mengikuti pelatihan"),
+            ]
         StandarHasil.objects.bulk_create(hasil, batch_size=5000)
         StandarPerilaku.objects.bulk_create(perilaku, batch_size=5000)
         info["standar_s"] = time.perf_counter() - t
@@ -108,8 +132,12 @@ def delete_year(tahun: int) -> None:
         SkpRevisi,
     )
 
-    for model, lookup in ((IndikatorKinerjaIndividu, "rhk__skp__tahun_id"), (EkspektasiPerilaku, "skp__tahun_id"),
-                          (DialogKinerja, "skp__tahun_id"), (SkpRevisi, "skp__tahun_id")):
+    for model, lookup in (
+        (IndikatorKinerjaIndividu, "rhk__skp__tahun_id"),
+        (EkspektasiPerilaku, "skp__tahun_id"),
+        (DialogKinerja, "skp__tahun_id"),
+        (SkpRevisi, "skp__tahun_id"),
+    ):
         model.objects.filter(**{lookup: tahun}).delete()
     RencanaHasilKerja.objects.filter(skp__tahun_id=tahun).update(rhk_atasan=None)
     RencanaHasilKerja.objects.filter(skp__tahun_id=tahun)._raw_delete(RencanaHasilKerja.objects.db)

@@ -26,8 +26,17 @@ class Org:
     users: dict[str, Any] = field(default_factory=dict)
     seq: int = 0
 
-    def add_pegawai(self, key: str, jabatan_key: str | None, *, gender: str = "L", golongan: int = 31,
-                    jenis: str = "DEFINITIF", nama: str | None = None, user: bool = True) -> Any:
+    def add_pegawai(
+        self,
+        key: str,
+        jabatan_key: str | None,
+        *,
+        gender: str = "L",
+        golongan: int = 31,
+        jenis: str = "DEFINITIF",
+        nama: str | None = None,
+        user: bool = True,
+    ) -> Any:
         from karier.accounts.models import User
         from karier.people import services
         from karier.people.models import Golongan
@@ -35,14 +44,22 @@ class Org:
         self.seq += 1
         birth = dt.date(1975, 1, 1) + dt.timedelta(days=37 * self.seq)
         tmt = dt.date(birth.year + 24, 3, 1)
-        p = services.pegawai_create(actor=None, data=services.PegawaiData(
-            nip=make_nip(birth, tmt, gender, self.seq % 999 + 1), nama=nama or f"Pegawai {key}",
-            jenis_kelamin=gender, tanggal_lahir=birth, pendidikan="S1", instansi=self.instansi,
-        ))
+        p = services.pegawai_create(
+            actor=None,
+            data=services.PegawaiData(
+                nip=make_nip(birth, tmt, gender, self.seq % 999 + 1),
+                nama=nama or f"Pegawai {key}",
+                jenis_kelamin=gender,
+                tanggal_lahir=birth,
+                pendidikan="S1",
+                instansi=self.instansi,
+            ),
+        )
         services.golongan_record(actor=None, pegawai=p, golongan=Golongan.objects.get(pk=golongan), tmt=START)
         if jabatan_key:
-            services.penugasan_assign(actor=None, pegawai=p, jabatan=self.jabatan[jabatan_key], mulai=START,
-                                      jenis=jenis)
+            services.penugasan_assign(
+                actor=None, pegawai=p, jabatan=self.jabatan[jabatan_key], mulai=START, jenis=jenis
+            )
         p.refresh_from_db()
         self.pegawai[key] = p
         if user:
@@ -59,8 +76,12 @@ def build_org(extra_staff: int = 0) -> Org:
         from karier.people import models as people_models
         from karier.people.refdata import load_reference_data
 
-        load_reference_data({n: getattr(people_models, n) for n in
-                             ("Golongan", "Eselon", "JenisJabatanSiasn", "JabatanFungsional", "Instansi")})
+        load_reference_data(
+            {
+                n: getattr(people_models, n)
+                for n in ("Golongan", "Eselon", "JenisJabatanSiasn", "JabatanFungsional", "Instansi")
+            }
+        )
     from karier.standards.models import NilaiBerakhlak, PanduanPerilaku
 
     if not NilaiBerakhlak.objects.exists():
@@ -69,14 +90,34 @@ def build_org(extra_staff: int = 0) -> Org:
         load_berakhlak(NilaiBerakhlak, PanduanPerilaku)
     org = Org(instansi=Instansi.objects.get(kode=BENGKULU))
     unit = lambda key, nama, jenis, parent=None: org.units.__setitem__(  # noqa: E731
-        key, services.unit_create(actor=None, instansi=org.instansi, nama=nama, jenis=jenis,
-                                  parent=org.units.get(parent) if parent else None))
+        key,
+        services.unit_create(
+            actor=None, instansi=org.instansi, nama=nama, jenis=jenis, parent=org.units.get(parent) if parent else None
+        ),
+    )
 
-    def jab(key: str, unit_key: str, nama: str, jenis: str, atasan: str | None, kepala: bool = False,
-            formasi: int = 1, jenjang: str = "") -> None:
-        org.jabatan[key] = services.jabatan_create(actor=None, data=services.JabatanData(
-            unit=org.units[unit_key], nama=nama, jenis=jenis, atasan=org.jabatan.get(atasan) if atasan else None,
-            adalah_kepala_unit=kepala, formasi=formasi, jenjang=jenjang))
+    def jab(
+        key: str,
+        unit_key: str,
+        nama: str,
+        jenis: str,
+        atasan: str | None,
+        kepala: bool = False,
+        formasi: int = 1,
+        jenjang: str = "",
+    ) -> None:
+        org.jabatan[key] = services.jabatan_create(
+            actor=None,
+            data=services.JabatanData(
+                unit=org.units[unit_key],
+                nama=nama,
+                jenis=jenis,
+                atasan=org.jabatan.get(atasan) if atasan else None,
+                adalah_kepala_unit=kepala,
+                formasi=formasi,
+                jenjang=jenjang,
+            ),
+        )
 
     unit("setda", "Sekretariat Daerah", "OPD")
     unit("dik", "Dinas Pendidikan", "OPD")
@@ -92,8 +133,15 @@ def build_org(extra_staff: int = 0) -> Org:
     jab("kabid2", "dik_b2", "Kepala Bidang Pembinaan SMK", "ADMINISTRATOR", "kadis", kepala=True)
     jab("staf2", "dik_b2", "Pengadministrasi Perkantoran", "PELAKSANA", "kabid2", formasi=5)
     jab("kadiskominfo", "kominfo", "Kepala Dinas Kominfo", "JPT_PRATAMA", "sekda", kepala=True)
-    jab("pranata", "kominfo", "Pranata Komputer Ahli Pertama", "FUNGSIONAL", "kadiskominfo", formasi=5,
-        jenjang="Ahli Pertama")
+    jab(
+        "pranata",
+        "kominfo",
+        "Pranata Komputer Ahli Pertama",
+        "FUNGSIONAL",
+        "kadiskominfo",
+        formasi=5,
+        jenjang="Ahli Pertama",
+    )
 
     org.add_pegawai("sekda", "sekda", golongan=44)
     org.add_pegawai("kadis", "kadis", golongan=43, nama="Rahmat Hidayat")
@@ -107,10 +155,9 @@ def build_org(extra_staff: int = 0) -> Org:
     org.add_pegawai("staf2", "staf2", golongan=32)
     org.add_pegawai("kadiskominfo", "kadiskominfo", golongan=43)
     org.add_pegawai("pranata", "pranata", gender="P", golongan=31)
-    org.users["admin"] = User.objects.create_user(username="admin", password=PASSWORD, is_admin_bkd=True,
-                                                  is_staff=True, is_superuser=True)
+    org.users["admin"] = User.objects.create_user(
+        username="admin", password=PASSWORD, is_admin_bkd=True, is_staff=True, is_superuser=True
+    )
     org.users["auditor"] = User.objects.create_user(username="auditor", password=PASSWORD, is_auditor=True)
     org.users["unlinked"] = User.objects.create_user(username="tamu", password=PASSWORD)
     return org
-
-

@@ -23,7 +23,10 @@ __all__ = ["NipOrUsernameBackend", "normalise_login"]
 
 class NipOrUsernameBackend(ModelBackend):
     def authenticate(
-        self, request: HttpRequest | None, username: str | None = None, password: str | None = None,
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
         **kwargs: Any,
     ) -> Any:
         if username is None:

@@ -15,8 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 class User(AbstractUser):
     pegawai = models.OneToOneField(
-        "people.Pegawai", verbose_name=_("pegawai"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="user",
+        "people.Pegawai",
+        verbose_name=_("pegawai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user",
     )
     is_admin_bkd = models.BooleanField(_("admin BKD"), default=False)
     is_auditor = models.BooleanField(_("auditor"), default=False)

@@ -53,8 +53,10 @@ def others_active_tokens(actor: User) -> QuerySet[ApiToken]:
     if not may_manage_all_tokens(actor):
         return ApiToken.objects.none()
     return (
-        ApiToken.objects.filter(revoked=False).exclude(user=actor)
-        .select_related("user", "user__pegawai").order_by("-created_at", "-pk")
+        ApiToken.objects.filter(revoked=False)
+        .exclude(user=actor)
+        .select_related("user", "user__pegawai")
+        .order_by("-created_at", "-pk")
     )
 
 
@@ -93,5 +95,11 @@ def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
     return token
 
 
-__all__ = ["may_manage_all_tokens", "others_active_tokens", "own_tokens", "token_create", "token_for_actor",
-           "token_revoke"]
+__all__ = [
+    "may_manage_all_tokens",
+    "others_active_tokens",
+    "own_tokens",
+    "token_create",
+    "token_for_actor",
+    "token_revoke",
+]

@@ -40,8 +40,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
             else:
                 login(request, user)
                 target = request.GET.get("next", "")
-                if target and url_has_allowed_host_and_scheme(target, {request.get_host()},
-                                                              require_https=request.is_secure()):
+                if target and url_has_allowed_host_and_scheme(
+                    target, {request.get_host()}, require_https=request.is_secure()
+                ):
                     return redirect(target)
                 return redirect("core:home")
     elif request.method == "POST":
@@ -96,8 +97,10 @@ def token_list(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         apply_errors(form, exc)
         return _token_page(request, form, status=400)
-    messages.success(request, _("Token %(nama)s dibuat. Simpan sekarang: token ini tidak dapat ditampilkan lagi.")
-                     % {"nama": token.name})
+    messages.success(
+        request,
+        _("Token %(nama)s dibuat. Simpan sekarang: token ini tidak dapat ditampilkan lagi.") % {"nama": token.name},
+    )
     return _token_page(request, TokenCreateForm(), new_key=key)
 
 

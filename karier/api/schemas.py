@@ -92,4 +92,3 @@ class Page(Schema, Generic[T]):
 # Every authenticated read may answer these; listed so the OpenAPI schema documents them.
 ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 409: RuleErrorOut, 422: ValidationErrorOut}
 ERRORS_404: dict[int, Any] = {**ERRORS, 404: ErrorOut}
-

@@ -46,9 +46,9 @@ def visible_evaluasi(actor: Actor | Any) -> QuerySet[Evaluasi]:
 def evaluasi_for_actor(actor: Actor | Any, evaluasi_id: int) -> Evaluasi:
     """The evaluation if the actor may see its appraisee; 404 otherwise (ids reveal nothing)."""
     ev = (
-        visible_evaluasi(actor).filter(pk=evaluasi_id)
-        .select_related("periode", "periode__tahun", "skp", "pegawai", "unit", "jabatan", "penilai",
-                        "penilai_jabatan")
+        visible_evaluasi(actor)
+        .filter(pk=evaluasi_id)
+        .select_related("periode", "periode__tahun", "skp", "pegawai", "unit", "jabatan", "penilai", "penilai_jabatan")
         .first()
     )
     if ev is None:
@@ -134,10 +134,16 @@ def falls_to_ids(actor: Actor | Any, d: dt.date | None = None) -> list[int]:
         return memo[d]
     acting = Penugasan.objects.filter(active_on(d), jenis__in=(JenisPenugasan.PLT, JenisPenugasan.PLH))
     covers_own_post = acting.filter(jabatan_id=OuterRef("penilai_jabatan_id"), pegawai_id=OuterRef("pegawai_id"))
-    candidates = list(Evaluasi.objects.filter(visibility_q(who, prefix="pegawai"), Exists(covers_own_post),
-                                              pegawai_id__in=acting.values("pegawai_id"),
-                                              periode__status=StatusPeriode.DIBUKA)
-                      .exclude(pegawai_id=who.pegawai_id).values_list("pk", "penilai_jabatan_id", "pegawai_id"))
+    candidates = list(
+        Evaluasi.objects.filter(
+            visibility_q(who, prefix="pegawai"),
+            Exists(covers_own_post),
+            pegawai_id__in=acting.values("pegawai_id"),
+            periode__status=StatusPeriode.DIBUKA,
+        )
+        .exclude(pegawai_id=who.pegawai_id)
+        .values_list("pk", "penilai_jabatan_id", "pegawai_id")
+    )
     held = holders_on({j for _pk, j, _p in candidates}, d) if candidates else {}
     starts = {pk: j for pk, j, p in candidates if (c := held.get(j)) is not None and c.pegawai_id == p}
     subject = {pk: p for pk, _j, p in candidates}
@@ -148,13 +154,11 @@ def falls_to_ids(actor: Actor | Any, d: dt.date | None = None) -> list[int]:
 
 def can_record(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
     """Realisation and evidence: the appraisee, while the period is open and the evaluation unlocked."""
-    return (is_appraisee(actor, evaluasi) and not evaluasi.terkunci
-            and evaluasi.periode.status == StatusPeriode.DIBUKA)
+    return is_appraisee(actor, evaluasi) and not evaluasi.terkunci and evaluasi.periode.status == StatusPeriode.DIBUKA
 
 
 def can_rate(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
-    return (not evaluasi.terkunci and evaluasi.periode.status == StatusPeriode.DIBUKA
-            and is_appraiser(actor, evaluasi))
+    return not evaluasi.terkunci and evaluasi.periode.status == StatusPeriode.DIBUKA and is_appraiser(actor, evaluasi)
 
 
 def can_comment(actor: Actor | Any, evaluasi: Evaluasi) -> bool:

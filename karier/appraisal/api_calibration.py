@@ -72,8 +72,11 @@ class PindahIn(In):
 
 
 class FinalisasiIn(In):
-    justifikasi: str = Field("", max_length=TEKS_MAX, description="Wajib bila kurva dilanggar dan kebijakan "
-                             "tahun itu mengizinkan finalisasi dengan justifikasi.")
+    justifikasi: str = Field(
+        "",
+        max_length=TEKS_MAX,
+        description="Wajib bila kurva dilanggar dan kebijakan tahun itu mengizinkan finalisasi dengan justifikasi.",
+    )
 
 
 class KalibrasiAlasanIn(In):
@@ -88,8 +91,9 @@ class KeberatanPutusanIn(In):
 
 class TutupIn(In):
     periode_id: int = Field(..., ge=1, le=MAX_ID)
-    opd_id: int | None = Field(None, ge=1, le=MAX_ID, description="Perangkat daerah; tanpa ini seluruh provinsi "
-                               "(hanya admin BKD).")
+    opd_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Perangkat daerah; tanpa ini seluruh provinsi (hanya admin BKD)."
+    )
 
 
 class OrangKalibrasiOut(Schema):
@@ -109,7 +113,7 @@ class KalibrasiOut(Schema):
     periode_id: int
     predikat_organisasi: str | None
     final: bool
-    jumlah: dict[str, int] = Field(..., description="Per predikat akhir; kunci \"\" = belum dinilai.")
+    jumlah: dict[str, int] = Field(..., description='Per predikat akhir; kunci "" = belum dinilai.')
     batas: list[str]
     pelanggaran: list[str]
     pegawai: list[OrangKalibrasiOut]
@@ -153,8 +157,11 @@ class KeberatanOut(Schema):
 
 
 class KeberatanParams(PageParams):
-    peran: str = Field("putus", pattern="^(putus|saya)$",
-                       description="`putus`: keberatan yang menunggu keputusan Anda; `saya`: keberatan Anda.")
+    peran: str = Field(
+        "putus",
+        pattern="^(putus|saya)$",
+        description="`putus`: keberatan yang menunggu keputusan Anda; `saya`: keberatan Anda.",
+    )
 
 
 class TutupJobOut(Schema):
@@ -173,22 +180,48 @@ class TutupJobOut(Schema):
 
 
 def _job(job: TugasLatar) -> dict[str, Any]:
-    return {"id": job.pk, "jenis": job.jenis, "status": job.status, "parameter": job.parameter, "total": job.total,
-            "diproses": job.diproses, "persen": job.persen, "pesan": job.pesan, "hasil": job.hasil,
-            "dibuat_pada": job.dibuat_pada, "dimulai_pada": job.dimulai_pada, "selesai_pada": job.selesai_pada}
+    return {
+        "id": job.pk,
+        "jenis": job.jenis,
+        "status": job.status,
+        "parameter": job.parameter,
+        "total": job.total,
+        "diproses": job.diproses,
+        "persen": job.persen,
+        "pesan": job.pesan,
+        "hasil": job.hasil,
+        "dibuat_pada": job.dibuat_pada,
+        "dimulai_pada": job.dimulai_pada,
+        "selesai_pada": job.selesai_pada,
+    }
 
 
 def _ev(e: Evaluasi) -> dict[str, Any]:
-    return {"id": e.pk, "status": e.status, "versi": e.versi, "predikat": e.predikat,
-            "predikat_akhir": e.predikat_akhir, "ditandatangani_penilai_pada": e.ditandatangani_penilai_pada,
-            "ditandatangani_atasan_pada": e.ditandatangani_atasan_pada, "final_pada": e.final_pada}
+    return {
+        "id": e.pk,
+        "status": e.status,
+        "versi": e.versi,
+        "predikat": e.predikat,
+        "predikat_akhir": e.predikat_akhir,
+        "ditandatangani_penilai_pada": e.ditandatangani_penilai_pada,
+        "ditandatangani_atasan_pada": e.ditandatangani_atasan_pada,
+        "final_pada": e.final_pada,
+    }
 
 
 def _keberatan(k: Keberatan) -> dict[str, Any]:
-    return {"id": k.pk, "evaluasi_id": k.evaluasi_id, "pegawai": k.evaluasi.pegawai.nama_lengkap,
-            "periode": f"{k.evaluasi.periode.nama} {k.evaluasi.periode.tahun_id}", "alasan": k.alasan,
-            "status": k.status, "diajukan_pada": k.diajukan_pada, "keputusan": k.keputusan,
-            "predikat_baru": k.predikat_baru, "diputus_pada": k.diputus_pada}
+    return {
+        "id": k.pk,
+        "evaluasi_id": k.evaluasi_id,
+        "pegawai": k.evaluasi.pegawai.nama_lengkap,
+        "periode": f"{k.evaluasi.periode.nama} {k.evaluasi.periode.tahun_id}",
+        "alasan": k.alasan,
+        "status": k.status,
+        "diajukan_pada": k.diajukan_pada,
+        "keputusan": k.keputusan,
+        "predikat_baru": k.predikat_baru,
+        "diputus_pada": k.diputus_pada,
+    }
 
 
 def _unit(request: HttpRequest, periode_id: int, unit_id: int) -> tuple[Any, PeriodePenilaian, Any]:
@@ -202,57 +235,102 @@ UNIT = "/penilaian/kalibrasi/{periode_id}/unit/{unit_id}"
 
 
 # ---------------------------------------------------------------------------- unit result
-@router.get(UNIT + "/hasil", response={200: HasilUnitOut, **READ}, url_name="kalibrasi_hasil",
-            summary="Predikat kinerja organisasi unit (404 bila belum ditetapkan)")
-def unit_result_get(request: HttpRequest, periode_id: int = _id("Id periode"),
-                    unit_id: int = _id("Id unit kerja")) -> dict[str, Any]:
+@router.get(
+    UNIT + "/hasil",
+    response={200: HasilUnitOut, **READ},
+    url_name="kalibrasi_hasil",
+    summary="Predikat kinerja organisasi unit (404 bila belum ditetapkan)",
+)
+def unit_result_get(
+    request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
+) -> dict[str, Any]:
     _, periode, unit = _unit(request, periode_id, unit_id)
     row = PredikatOrganisasiUnit.objects.filter(unit=unit, periode=periode).first()
     if row is None:
         raise Http404("Predikat kinerja organisasi belum ditetapkan.")
-    return {"unit_id": unit.pk, "periode_id": periode.pk, "predikat": row.predikat, "alasan": row.alasan,
-            "ditetapkan_pada": row.ditetapkan_pada}
+    return {
+        "unit_id": unit.pk,
+        "periode_id": periode.pk,
+        "predikat": row.predikat,
+        "alasan": row.alasan,
+        "ditetapkan_pada": row.ditetapkan_pada,
+    }
 
 
-@router.put(UNIT + "/hasil", response={200: HasilUnitOut, **WRITE}, url_name="kalibrasi_hasil_set",
-            summary="Tetapkan predikat kinerja organisasi unit",
-            description="Oleh pimpinan di atas unit (pemegang jabatan atasan kepala unit, juga Plt/Plh). Rating "
-            "hasil kerja kepala unit mengikuti. Ditolak setelah unit difinalisasi.")
-def unit_result_set(request: HttpRequest, body: HasilUnitIn, periode_id: int = _id("Id periode"),
-                    unit_id: int = _id("Id unit kerja")) -> Any:
+@router.put(
+    UNIT + "/hasil",
+    response={200: HasilUnitOut, **WRITE},
+    url_name="kalibrasi_hasil_set",
+    summary="Tetapkan predikat kinerja organisasi unit",
+    description="Oleh pimpinan di atas unit (pemegang jabatan atasan kepala unit, juga Plt/Plh). Rating "
+    "hasil kerja kepala unit mengikuti. Ditolak setelah unit difinalisasi.",
+)
+def unit_result_set(
+    request: HttpRequest, body: HasilUnitIn, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
+) -> Any:
     _, periode, unit = _unit(request, periode_id, unit_id)
 
     def run() -> dict[str, Any]:
-        row = predikat_organisasi_set(actor=request.user, unit=unit, periode=periode, predikat=str(body.predikat),
-                                      alasan=body.alasan)
-        return {"unit_id": unit.pk, "periode_id": periode.pk, "predikat": row.predikat, "alasan": row.alasan,
-                "ditetapkan_pada": row.ditetapkan_pada}
+        row = predikat_organisasi_set(
+            actor=request.user, unit=unit, periode=periode, predikat=str(body.predikat), alasan=body.alasan
+        )
+        return {
+            "unit_id": unit.pk,
+            "periode_id": periode.pk,
+            "predikat": row.predikat,
+            "alasan": row.alasan,
+            "ditetapkan_pada": row.ditetapkan_pada,
+        }
 
     return _forbidden(run)
 
 
 # ---------------------------------------------------------------------------- calibration
-@router.get(UNIT, response={200: KalibrasiOut, **READ}, url_name="kalibrasi_unit",
-            summary="Kalibrasi unit: distribusi predikat terhadap kurva, pelanggaran, pegawai")
-def calibration_get(request: HttpRequest, periode_id: int = _id("Id periode"),
-                    unit_id: int = _id("Id unit kerja")) -> dict[str, Any]:
+@router.get(
+    UNIT,
+    response={200: KalibrasiOut, **READ},
+    url_name="kalibrasi_unit",
+    summary="Kalibrasi unit: distribusi predikat terhadap kurva, pelanggaran, pegawai",
+)
+def calibration_get(
+    request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
+) -> dict[str, Any]:
     _, periode, unit = _unit(request, periode_id, unit_id)
     cal = sel.unit_calibration(unit, periode)
     return {
-        "unit_id": unit.pk, "periode_id": periode.pk,
-        "predikat_organisasi": cal.organisasi.predikat if cal.organisasi else None, "final": cal.final,
-        "jumlah": cal.counts, "batas": [lim.description for lim in cal.limits], "pelanggaran": cal.pesan_pelanggaran,
-        "pegawai": [{"evaluasi_id": e.pk, "pegawai_id": e.pegawai_id, "nama": e.pegawai.nama_lengkap,
-                     "jabatan": e.jabatan.nama, "rating_hasil_kerja": e.rating_hasil_kerja,
-                     "rating_perilaku": e.rating_perilaku, "predikat": e.predikat,
-                     "predikat_akhir": e.predikat_akhir, "status": e.status} for e in cal.evaluasi],
+        "unit_id": unit.pk,
+        "periode_id": periode.pk,
+        "predikat_organisasi": cal.organisasi.predikat if cal.organisasi else None,
+        "final": cal.final,
+        "jumlah": cal.counts,
+        "batas": [lim.description for lim in cal.limits],
+        "pelanggaran": cal.pesan_pelanggaran,
+        "pegawai": [
+            {
+                "evaluasi_id": e.pk,
+                "pegawai_id": e.pegawai_id,
+                "nama": e.pegawai.nama_lengkap,
+                "jabatan": e.jabatan.nama,
+                "rating_hasil_kerja": e.rating_hasil_kerja,
+                "rating_perilaku": e.rating_perilaku,
+                "predikat": e.predikat,
+                "predikat_akhir": e.predikat_akhir,
+                "status": e.status,
+            }
+            for e in cal.evaluasi
+        ],
     }
 
 
-@router.post(UNIT + "/pindah", response={200: EvaluasiStatusOut, **WRITE}, url_name="kalibrasi_pindah",
-             summary="Pindahkan satu pegawai ke kategori predikat lain (dengan alasan)")
-def calibration_move(request: HttpRequest, body: PindahIn, periode_id: int = _id("Id periode"),
-                     unit_id: int = _id("Id unit kerja")) -> Any:
+@router.post(
+    UNIT + "/pindah",
+    response={200: EvaluasiStatusOut, **WRITE},
+    url_name="kalibrasi_pindah",
+    summary="Pindahkan satu pegawai ke kategori predikat lain (dengan alasan)",
+)
+def calibration_move(
+    request: HttpRequest, body: PindahIn, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
+) -> Any:
     _, periode, unit = _unit(request, periode_id, unit_id)
     ev = sel.unit_evaluations(unit, periode).filter(pk=body.evaluasi_id).select_related("periode", "pegawai").first()
     if ev is None:
@@ -266,33 +344,52 @@ def calibration_move(request: HttpRequest, body: PindahIn, periode_id: int = _id
     return _forbidden(run)
 
 
-@router.post(UNIT + "/finalisasi", response={200: FinalisasiOut, **WRITE}, url_name="kalibrasi_finalisasi",
-             summary="Finalisasi unit (penilai yang memfinalisasi ikut menandatangani evaluasi yang ia nilai)",
-             description="Ditolak bila ada yang belum dinilai, predikat organisasi belum ada, atau kurva dilanggar "
-             "tanpa justifikasi yang diizinkan kebijakan.")
-def unit_finalise(request: HttpRequest, body: FinalisasiIn, periode_id: int = _id("Id periode"),
-                  unit_id: int = _id("Id unit kerja")) -> Any:
+@router.post(
+    UNIT + "/finalisasi",
+    response={200: FinalisasiOut, **WRITE},
+    url_name="kalibrasi_finalisasi",
+    summary="Finalisasi unit (penilai yang memfinalisasi ikut menandatangani evaluasi yang ia nilai)",
+    description="Ditolak bila ada yang belum dinilai, predikat organisasi belum ada, atau kurva dilanggar "
+    "tanpa justifikasi yang diizinkan kebijakan.",
+)
+def unit_finalise(
+    request: HttpRequest, body: FinalisasiIn, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
+) -> Any:
     _, periode, unit = _unit(request, periode_id, unit_id)
 
     def run() -> dict[str, Any]:
         fin = finalise.unit_finalise(actor=request.user, unit=unit, periode=periode, justifikasi=body.justifikasi)
-        return {"unit_id": unit.pk, "periode_id": periode.pk, "status": fin.status,
-                "pelanggaran_kurva": fin.pelanggaran_kurva, "justifikasi": fin.justifikasi, "pada": fin.pada}
+        return {
+            "unit_id": unit.pk,
+            "periode_id": periode.pk,
+            "status": fin.status,
+            "pelanggaran_kurva": fin.pelanggaran_kurva,
+            "justifikasi": fin.justifikasi,
+            "pada": fin.pada,
+        }
 
     return _forbidden(run)
 
 
-@router.post(UNIT + "/tanda-tangan", response={200: TandaTanganOut, **WRITE}, url_name="kalibrasi_ttd_unit",
-             summary="Atasan pejabat penilai menandatangani evaluasi unit (menjadi final)")
+@router.post(
+    UNIT + "/tanda-tangan",
+    response={200: TandaTanganOut, **WRITE},
+    url_name="kalibrasi_ttd_unit",
+    summary="Atasan pejabat penilai menandatangani evaluasi unit (menjadi final)",
+)
 def unit_sign(request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")) -> Any:
     return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_atasan)
 
 
-@router.post(UNIT + "/tanda-tangan-penilai", response={200: TandaTanganOut, **WRITE},
-             url_name="kalibrasi_ttd_penilai_unit",
-             summary="Pejabat penilai menandatangani evaluasi unit yang ia nilai (setelah finalisasi)")
-def unit_sign_penilai(request: HttpRequest, periode_id: int = _id("Id periode"),
-                      unit_id: int = _id("Id unit kerja")) -> Any:
+@router.post(
+    UNIT + "/tanda-tangan-penilai",
+    response={200: TandaTanganOut, **WRITE},
+    url_name="kalibrasi_ttd_penilai_unit",
+    summary="Pejabat penilai menandatangani evaluasi unit yang ia nilai (setelah finalisasi)",
+)
+def unit_sign_penilai(
+    request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
+) -> Any:
     return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_penilai)
 
 
@@ -306,14 +403,22 @@ def _sign_unit(request: HttpRequest, periode_id: int, unit_id: int, sign: Callab
 EV = "/penilaian/evaluasi/{evaluasi_id}"
 
 
-@router.post(EV + "/tanda-tangan-penilai", response={200: EvaluasiStatusOut, **WRITE},
-             url_name="evaluasi_ttd_penilai", summary="Pejabat penilai menandatangani satu evaluasi")
+@router.post(
+    EV + "/tanda-tangan-penilai",
+    response={200: EvaluasiStatusOut, **WRITE},
+    url_name="evaluasi_ttd_penilai",
+    summary="Pejabat penilai menandatangani satu evaluasi",
+)
 def sign_one_penilai(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> Any:
     return _sign_one(request, evaluasi_id, finalise.evaluasi_sign_penilai)
 
 
-@router.post(EV + "/tanda-tangan", response={200: EvaluasiStatusOut, **WRITE}, url_name="evaluasi_ttd_atasan",
-             summary="Atasan pejabat penilai menandatangani satu evaluasi")
+@router.post(
+    EV + "/tanda-tangan",
+    response={200: EvaluasiStatusOut, **WRITE},
+    url_name="evaluasi_ttd_atasan",
+    summary="Atasan pejabat penilai menandatangani satu evaluasi",
+)
 def sign_one(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> Any:
     return _sign_one(request, evaluasi_id, finalise.evaluasi_sign_atasan)
 
@@ -329,81 +434,124 @@ def _sign_one(request: HttpRequest, evaluasi_id: int, sign: Callable[..., int]) 
     return _forbidden(run)
 
 
-@router.post(EV + "/buka-ulang", response={200: EvaluasiStatusOut, **WRITE}, url_name="evaluasi_buka_ulang",
-             summary="Buka ulang evaluasi final (admin BKD atau penanda tangan; versi lama disimpan)")
+@router.post(
+    EV + "/buka-ulang",
+    response={200: EvaluasiStatusOut, **WRITE},
+    url_name="evaluasi_buka_ulang",
+    summary="Buka ulang evaluasi final (admin BKD atau penanda tangan; versi lama disimpan)",
+)
 def reopen(request: HttpRequest, body: KalibrasiAlasanIn, evaluasi_id: int = _id("Id evaluasi")) -> Any:
     ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
     return _forbidden(lambda: _ev(finalise.evaluasi_reopen(actor=request.user, evaluasi=ev, alasan=body.alasan)))
 
 
-@router.post(EV + "/keberatan", response={201: KeberatanOut, **WRITE}, url_name="evaluasi_keberatan",
-             summary="Ajukan keberatan atas evaluasi final (pegawai yang dinilai, dalam jangka waktu)")
+@router.post(
+    EV + "/keberatan",
+    response={201: KeberatanOut, **WRITE},
+    url_name="evaluasi_keberatan",
+    summary="Ajukan keberatan atas evaluasi final (pegawai yang dinilai, dalam jangka waktu)",
+)
 def objection_file(request: HttpRequest, body: KalibrasiAlasanIn, evaluasi_id: int = _id("Id evaluasi")) -> Any:
     ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
 
     def run() -> Any:
         row = objection.keberatan_ajukan(actor=request.user, evaluasi=ev, alasan=body.alasan)
-        return Status(201, _keberatan(Keberatan.objects.select_related("evaluasi__pegawai", "evaluasi__periode")
-                                      .get(pk=row.pk)))
+        return Status(
+            201, _keberatan(Keberatan.objects.select_related("evaluasi__pegawai", "evaluasi__periode").get(pk=row.pk))
+        )
 
     return _forbidden(run)
 
 
-@router.get("/penilaian/keberatan", response={200: Page[KeberatanOut], **ERRORS}, url_name="keberatan_daftar",
-            summary="Daftar keberatan: yang menunggu keputusan Anda, atau milik Anda")
+@router.get(
+    "/penilaian/keberatan",
+    response={200: Page[KeberatanOut], **ERRORS},
+    url_name="keberatan_daftar",
+    summary="Daftar keberatan: yang menunggu keputusan Anda, atau milik Anda",
+)
 def objections(request: HttpRequest, params: Query[KeberatanParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
-    qs = (objection.objections_to_decide(actor) if params.peran == "putus" else objection.objections_of(actor))
-    out = paginate(qs.select_related("evaluasi__pegawai", "evaluasi__periode").order_by("-diajukan_pada", "-pk"),
-                   params)
+    qs = objection.objections_to_decide(actor) if params.peran == "putus" else objection.objections_of(actor)
+    out = paginate(
+        qs.select_related("evaluasi__pegawai", "evaluasi__periode").order_by("-diajukan_pada", "-pk"), params
+    )
     out["items"] = [_keberatan(k) for k in out["items"]]
     return out
 
 
-@router.post("/penilaian/keberatan/{keberatan_id}/putusan", response={200: KeberatanOut, **WRITE},
-             url_name="keberatan_putus", summary="Putuskan keberatan (atasan pejabat penilai)")
+@router.post(
+    "/penilaian/keberatan/{keberatan_id}/putusan",
+    response={200: KeberatanOut, **WRITE},
+    url_name="keberatan_putus",
+    summary="Putuskan keberatan (atasan pejabat penilai)",
+)
 def objection_decide(request: HttpRequest, body: KeberatanPutusanIn, keberatan_id: int = _id("Id keberatan")) -> Any:
     row = objection.keberatan_for_actor(actor_from_request(request), keberatan_id)
 
     def run() -> dict[str, Any]:
-        objection.keberatan_putus(actor=request.user, keberatan=row, diterima=body.diterima, keputusan=body.keputusan,
-                                  predikat_baru=str(body.predikat_baru) if body.predikat_baru else None)
+        objection.keberatan_putus(
+            actor=request.user,
+            keberatan=row,
+            diterima=body.diterima,
+            keputusan=body.keputusan,
+            predikat_baru=str(body.predikat_baru) if body.predikat_baru else None,
+        )
         return _keberatan(row)
 
     return _forbidden(run)
 
 
 # ---------------------------------------------------------------------------- period close
-@router.post("/penilaian/tutup", response={202: TutupJobOut, **WRITE}, url_name="periode_tutup_mulai",
-             summary="Mulai penutupan periode (latar)",
-             description="Admin BKD: seluruh provinsi atau satu perangkat daerah; kepala perangkat daerah: "
-             "perangkat daerahnya. Pantau dengan `GET /penilaian/tutup/{job_id}`.")
+@router.post(
+    "/penilaian/tutup",
+    response={202: TutupJobOut, **WRITE},
+    url_name="periode_tutup_mulai",
+    summary="Mulai penutupan periode (latar)",
+    description="Admin BKD: seluruh provinsi atau satu perangkat daerah; kepala perangkat daerah: "
+    "perangkat daerahnya. Pantau dengan `GET /penilaian/tutup/{job_id}`.",
+)
 def close_start(request: HttpRequest, body: TutupIn) -> Any:
     actor = actor_from_request(request)
 
     def run() -> Any:
-        job = close_svc.periode_close_start(actor=actor, user=request.user, periode_id=body.periode_id,
-                                            opd_id=body.opd_id)
+        job = close_svc.periode_close_start(
+            actor=actor, user=request.user, periode_id=body.periode_id, opd_id=body.opd_id
+        )
         job.refresh_from_db()
         return Status(202, _job(job))
 
     return _forbidden(run)
 
 
-@router.get("/penilaian/tutup/{job_id}", response={200: TutupJobOut, **READ}, url_name="periode_tutup_status",
-            summary="Status penutupan periode")
+@router.get(
+    "/penilaian/tutup/{job_id}",
+    response={200: TutupJobOut, **READ},
+    url_name="periode_tutup_status",
+    summary="Status penutupan periode",
+)
 def close_status(request: HttpRequest, job_id: int = _id("Id tugas")) -> dict[str, Any]:
     return _job(close_svc.close_job_for_actor(actor_from_request(request), job_id))
 
 
 # ---------------------------------------------------------------------------- documents
 def _binary(content_type: str, description: str) -> dict[str, Any]:
-    return {"responses": {200: {"description": description,
-                                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}}}}}
+    return {
+        "responses": {
+            200: {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    }
 
 
-@router.get(EV + "/pdf", response=READ, url_name="evaluasi_pdf", summary="Dokumen Evaluasi Kinerja (PDF)",
-            openapi_extra=_binary(documents.PDF, "Berkas PDF A4"))
+@router.get(
+    EV + "/pdf",
+    response=READ,
+    url_name="evaluasi_pdf",
+    summary="Dokumen Evaluasi Kinerja (PDF)",
+    openapi_extra=_binary(documents.PDF, "Berkas PDF A4"),
+)
 def evaluasi_pdf(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> HttpResponse:
     ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
     doc = documents.evaluasi_document(ev.pk)
@@ -419,20 +567,32 @@ def _unit_doc(request: HttpRequest, periode_id: int, unit_id: int) -> documents.
     return documents.penetapan_document(unit, periode)
 
 
-@router.get(UNIT + "/penetapan.pdf", response=READ, url_name="penetapan_pdf",
-            summary="Penetapan Predikat Kinerja unit (PDF)", openapi_extra=_binary(documents.PDF, "Berkas PDF A4"))
-def penetapan_pdf(request: HttpRequest, periode_id: int = _id("Id periode"),
-                  unit_id: int = _id("Id unit kerja")) -> HttpResponse:
+@router.get(
+    UNIT + "/penetapan.pdf",
+    response=READ,
+    url_name="penetapan_pdf",
+    summary="Penetapan Predikat Kinerja unit (PDF)",
+    openapi_extra=_binary(documents.PDF, "Berkas PDF A4"),
+)
+def penetapan_pdf(
+    request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
+) -> HttpResponse:
     doc = _unit_doc(request, periode_id, unit_id)
     response = HttpResponse(documents.penetapan_pdf(doc), content_type=documents.PDF)
     response["Content-Disposition"] = f'attachment; filename="{doc.filename_stem}.pdf"'
     return response
 
 
-@router.get(UNIT + "/rekap.xlsx", response=READ, url_name="rekap_xlsx", summary="Rekap predikat unit (Excel)",
-            openapi_extra=_binary(documents.XLSX, "Berkas Excel"))
-def rekap_xlsx(request: HttpRequest, periode_id: int = _id("Id periode"),
-               unit_id: int = _id("Id unit kerja")) -> HttpResponse:
+@router.get(
+    UNIT + "/rekap.xlsx",
+    response=READ,
+    url_name="rekap_xlsx",
+    summary="Rekap predikat unit (Excel)",
+    openapi_extra=_binary(documents.XLSX, "Berkas Excel"),
+)
+def rekap_xlsx(
+    request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
+) -> HttpResponse:
     doc = _unit_doc(request, periode_id, unit_id)
     response = HttpResponse(documents.rekap_xlsx(doc), content_type=documents.XLSX)
     stem = doc.filename_stem.replace("Penetapan-Predikat", "Rekap-Predikat")

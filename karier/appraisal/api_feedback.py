@@ -62,36 +62,58 @@ _forbidden = forbidden_as_403
 router = Router(tags=["Penilaian: rekan, bawahan & publik"])
 
 
-
-
-
-
 # ---------------------------------------------------------------------------- shaping
 def _nominasi(n: NominasiPenilai, show_answers: bool) -> dict[str, Any]:
     status = n.status if show_answers or n.status != "DIJAWAB" else "DISETUJUI"
-    return {"id": n.pk, "evaluasi_id": n.evaluasi_id, "jenis": n.jenis, "status": status,
-            "status_label": sel.public_status(n, show_answers), "penilai_rekan": orang(n.penilai_rekan)}
+    return {
+        "id": n.pk,
+        "evaluasi_id": n.evaluasi_id,
+        "jenis": n.jenis,
+        "status": status,
+        "status_label": sel.public_status(n, show_answers),
+        "penilai_rekan": orang(n.penilai_rekan),
+    }
 
 
 def _permintaan(n: NominasiPenilai) -> dict[str, Any]:
     ev = n.evaluasi
-    return {"id": n.pk, "evaluasi_id": ev.pk, "pegawai": orang(ev.pegawai), "jabatan": ev.jabatan.nama,
-            "periode": f"{ev.periode.nama} {ev.periode.tahun_id}", "jenis": n.jenis, "status": n.status,
-            "terbuka": sel.is_open(ev)}
+    return {
+        "id": n.pk,
+        "evaluasi_id": ev.pk,
+        "pegawai": orang(ev.pegawai),
+        "jabatan": ev.jabatan.nama,
+        "periode": f"{ev.periode.nama} {ev.periode.tahun_id}",
+        "jenis": n.jenis,
+        "status": n.status,
+        "terbuka": sel.is_open(ev),
+    }
 
 
 def _tautan(request: HttpRequest, t: TautanPublik) -> dict[str, Any]:
-    return {"id": t.pk, "token": t.token, "url": public_url(request, t), "aktif": t.aktif,
-            "pegawai_id": t.pegawai_id, "unit_id": t.unit_id,
-            "nama": t.pegawai.nama_lengkap if t.pegawai else (t.unit.nama if t.unit else ""),
-            "dibuat_pada": t.dibuat_pada}
+    return {
+        "id": t.pk,
+        "token": t.token,
+        "url": public_url(request, t),
+        "aktif": t.aktif,
+        "pegawai_id": t.pegawai_id,
+        "unit_id": t.unit_id,
+        "nama": t.pegawai.nama_lengkap if t.pegawai else (t.unit.nama if t.unit else ""),
+        "dibuat_pada": t.dibuat_pada,
+    }
 
 
 def _umpan_balik(u: UmpanBalikPublik) -> dict[str, Any]:
     t = u.tautan
-    return {"id": u.pk, "tautan_id": u.tautan_id, "skor_layanan": u.skor_layanan, "skor_perilaku": u.skor_perilaku,
-            "komentar": u.komentar, "status": u.status, "dibuat_pada": u.dibuat_pada,
-            "untuk": t.pegawai.nama_lengkap if t.pegawai else (t.unit.nama if t.unit else "")}
+    return {
+        "id": u.pk,
+        "tautan_id": u.tautan_id,
+        "skor_layanan": u.skor_layanan,
+        "skor_perilaku": u.skor_perilaku,
+        "komentar": u.komentar,
+        "status": u.status,
+        "dibuat_pada": u.dibuat_pada,
+        "untuk": t.pegawai.nama_lengkap if t.pegawai else (t.unit.nama if t.unit else ""),
+    }
 
 
 def _list(request: HttpRequest, evaluasi_id: int) -> dict[str, Any]:
@@ -99,24 +121,41 @@ def _list(request: HttpRequest, evaluasi_id: int) -> dict[str, Any]:
     ev = evaluasi_for_actor(actor, evaluasi_id)
     show = sees_rater_status(actor, ev)
     st = sel.nominasi_state(ev)
-    return {"state": {"pool_rekan": st.pool_rekan, "wajib_rekan": st.wajib_rekan, "rekan_aktif": st.rekan_aktif,
-                      "bawahan_aktif": st.bawahan_aktif, "disetujui": st.disetujui, "menunggu": st.menunggu,
-                      "rekan_cukup": st.rekan_cukup},
-            "items": [_nominasi(n, show) for n in sel.nominasi_list(ev)]}
+    return {
+        "state": {
+            "pool_rekan": st.pool_rekan,
+            "wajib_rekan": st.wajib_rekan,
+            "rekan_aktif": st.rekan_aktif,
+            "bawahan_aktif": st.bawahan_aktif,
+            "disetujui": st.disetujui,
+            "menunggu": st.menunggu,
+            "rekan_cukup": st.rekan_cukup,
+        },
+        "items": [_nominasi(n, show) for n in sel.nominasi_list(ev)],
+    }
 
 
 # ---------------------------------------------------------------------------- nominations
-@router.get("/penilaian/evaluasi/{int:evaluasi_id}/nominasi", response={200: NominasiListOut, **ERRORS_404},
-            summary="Penilai rekan & bawahan sebuah evaluasi (usulan dan keputusan)")
+@router.get(
+    "/penilaian/evaluasi/{int:evaluasi_id}/nominasi",
+    response={200: NominasiListOut, **ERRORS_404},
+    summary="Penilai rekan & bawahan sebuah evaluasi (usulan dan keputusan)",
+)
 def nominasi_list(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi.")) -> dict[str, Any]:
     return _list(request, evaluasi_id)
 
 
-@router.get("/penilaian/evaluasi/{int:evaluasi_id}/nominasi/kandidat",
-            response={200: Page[OrangOut], **WRITE_ERRORS},
-            summary="Rekan setingkat atau bawahan langsung yang dapat diusulkan (hanya pegawai yang dinilai)")
-def nominasi_kandidat(request: HttpRequest, filters: Query[KandidatFilter], page: Query[PageParams],
-                      evaluasi_id: int = _id("Id evaluasi.")) -> Any:
+@router.get(
+    "/penilaian/evaluasi/{int:evaluasi_id}/nominasi/kandidat",
+    response={200: Page[OrangOut], **WRITE_ERRORS},
+    summary="Rekan setingkat atau bawahan langsung yang dapat diusulkan (hanya pegawai yang dinilai)",
+)
+def nominasi_kandidat(
+    request: HttpRequest,
+    filters: Query[KandidatFilter],
+    page: Query[PageParams],
+    evaluasi_id: int = _id("Id evaluasi."),
+) -> Any:
     actor = actor_from_request(request)
     ev = evaluasi_for_actor(actor, evaluasi_id)
     if not is_appraisee(actor, ev):
@@ -126,8 +165,11 @@ def nominasi_kandidat(request: HttpRequest, filters: Query[KandidatFilter], page
     return result
 
 
-@router.post("/penilaian/evaluasi/{int:evaluasi_id}/nominasi", response={201: NominasiListOut, **WRITE_ERRORS},
-             summary="Usulkan penilai rekan atau bawahan (pegawai yang dinilai)")
+@router.post(
+    "/penilaian/evaluasi/{int:evaluasi_id}/nominasi",
+    response={201: NominasiListOut, **WRITE_ERRORS},
+    summary="Usulkan penilai rekan atau bawahan (pegawai yang dinilai)",
+)
 def nominasi_add(request: HttpRequest, body: NominasiIn, evaluasi_id: int = _id("Id evaluasi.")) -> Any:
     actor = actor_from_request(request)
     ev = evaluasi_for_actor(actor, evaluasi_id)
@@ -141,8 +183,11 @@ def nominasi_add(request: HttpRequest, body: NominasiIn, evaluasi_id: int = _id(
     return _forbidden(run)
 
 
-@router.delete("/penilaian/nominasi/{int:nominasi_id}", response={204: None, **WRITE_ERRORS},
-               summary="Tarik usulan yang belum disetujui (pegawai yang dinilai)")
+@router.delete(
+    "/penilaian/nominasi/{int:nominasi_id}",
+    response={204: None, **WRITE_ERRORS},
+    summary="Tarik usulan yang belum disetujui (pegawai yang dinilai)",
+)
 def nominasi_remove(request: HttpRequest, nominasi_id: int = _id("Id nominasi.")) -> Any:
     nom = nominasi_for_actor(actor_from_request(request), nominasi_id)
 
@@ -153,8 +198,11 @@ def nominasi_remove(request: HttpRequest, nominasi_id: int = _id("Id nominasi.")
     return _forbidden(run)
 
 
-@router.post("/penilaian/nominasi/{int:nominasi_id}/putusan", response={200: NominasiListOut, **WRITE_ERRORS},
-             summary="Setujui atau tolak usulan (hanya pejabat penilai)")
+@router.post(
+    "/penilaian/nominasi/{int:nominasi_id}/putusan",
+    response={200: NominasiListOut, **WRITE_ERRORS},
+    summary="Setujui atau tolak usulan (hanya pejabat penilai)",
+)
 def nominasi_decide(request: HttpRequest, body: NominasiPutusanIn, nominasi_id: int = _id("Id nominasi.")) -> Any:
     nom = nominasi_for_actor(actor_from_request(request), nominasi_id)
 
@@ -165,9 +213,11 @@ def nominasi_decide(request: HttpRequest, body: NominasiPutusanIn, nominasi_id: 
     return _forbidden(run)
 
 
-@router.post("/penilaian/evaluasi/{int:evaluasi_id}/nominasi/setujui-semua",
-             response={200: NominasiListOut, **WRITE_ERRORS},
-             summary="Setujui semua usulan yang menunggu (hanya pejabat penilai)")
+@router.post(
+    "/penilaian/evaluasi/{int:evaluasi_id}/nominasi/setujui-semua",
+    response={200: NominasiListOut, **WRITE_ERRORS},
+    summary="Setujui semua usulan yang menunggu (hanya pejabat penilai)",
+)
 def nominasi_approve_all(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi.")) -> Any:
     ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
 
@@ -179,8 +229,11 @@ def nominasi_approve_all(request: HttpRequest, evaluasi_id: int = _id("Id evalua
 
 
 # ---------------------------------------------------------------------------- rater inbox
-@router.get("/penilaian/permintaan", response={200: Page[PermintaanOut], **ERRORS},
-            summary="Permintaan penilaian untuk saya (nominasi yang disetujui)")
+@router.get(
+    "/penilaian/permintaan",
+    response={200: Page[PermintaanOut], **ERRORS},
+    summary="Permintaan penilaian untuk saya (nominasi yang disetujui)",
+)
 def permintaan_list(request: HttpRequest, page: Query[PageParams]) -> dict[str, Any]:
     result = paginate(sel.inbox(actor_from_request(request)), page)
     result["items"] = [_permintaan(n) for n in result["items"]]
@@ -189,20 +242,36 @@ def permintaan_list(request: HttpRequest, page: Query[PageParams]) -> dict[str, 
 
 def _permintaan_detail(nom: NominasiPenilai) -> dict[str, Any]:
     own = sel.answers_of(nom)
-    return {**_permintaan(nom), "nilai": [
-        {"kode": n.kode, "nama": n.nama, "penjelasan": n.penjelasan, "panduan": [p.teks for p in n.panduan.all()],
-         "skor": own[n.kode].skor if n.kode in own else None, "komentar": own[n.kode].komentar if n.kode in own else ""}
-        for n in sel.nilai_with_panduan()]}
+    return {
+        **_permintaan(nom),
+        "nilai": [
+            {
+                "kode": n.kode,
+                "nama": n.nama,
+                "penjelasan": n.penjelasan,
+                "panduan": [p.teks for p in n.panduan.all()],
+                "skor": own[n.kode].skor if n.kode in own else None,
+                "komentar": own[n.kode].komentar if n.kode in own else "",
+            }
+            for n in sel.nilai_with_panduan()
+        ],
+    }
 
 
-@router.get("/penilaian/permintaan/{int:nominasi_id}", response={200: PermintaanDetailOut, **ERRORS_404},
-            summary="Satu permintaan: nilai BerAKHLAK, panduan perilaku dan jawaban saya")
+@router.get(
+    "/penilaian/permintaan/{int:nominasi_id}",
+    response={200: PermintaanDetailOut, **ERRORS_404},
+    summary="Satu permintaan: nilai BerAKHLAK, panduan perilaku dan jawaban saya",
+)
 def permintaan_detail(request: HttpRequest, nominasi_id: int = _id("Id nominasi.")) -> dict[str, Any]:
     return _permintaan_detail(nominasi_for_rater(actor_from_request(request), nominasi_id))
 
 
-@router.put("/penilaian/permintaan/{int:nominasi_id}/jawaban", response={200: PermintaanDetailOut, **WRITE_ERRORS},
-            summary="Kirim atau ubah jawaban (skor 1–5 untuk ketujuh nilai; komentar opsional)")
+@router.put(
+    "/penilaian/permintaan/{int:nominasi_id}/jawaban",
+    response={200: PermintaanDetailOut, **WRITE_ERRORS},
+    summary="Kirim atau ubah jawaban (skor 1–5 untuk ketujuh nilai; komentar opsional)",
+)
 def permintaan_jawab(request: HttpRequest, body: JawabanIn, nominasi_id: int = _id("Id nominasi.")) -> Any:
     nom = nominasi_for_rater(actor_from_request(request), nominasi_id)
 
@@ -215,31 +284,46 @@ def permintaan_jawab(request: HttpRequest, body: JawabanIn, nominasi_id: int = _
 
 
 # ---------------------------------------------------------------------------- aggregates
-@router.get("/penilaian/evaluasi/{int:evaluasi_id}/ringkasan-perilaku",
-            response={200: RingkasanPerilakuOut, **ERRORS_404},
-            summary="Rata-rata masukan rekan & bawahan per nilai BerAKHLAK (hanya bila ≥ 3 menjawab; tanpa nama)")
+@router.get(
+    "/penilaian/evaluasi/{int:evaluasi_id}/ringkasan-perilaku",
+    response={200: RingkasanPerilakuOut, **ERRORS_404},
+    summary="Rata-rata masukan rekan & bawahan per nilai BerAKHLAK (hanya bila ≥ 3 menjawab; tanpa nama)",
+)
 def ringkasan_perilaku(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi.")) -> dict[str, Any]:
     actor = actor_from_request(request)
     r = sel.ringkasan_perilaku(evaluasi_for_actor(actor, evaluasi_id), actor)
-    return {"ambang": r.ambang, "n_disetujui": r.n_disetujui, "n_dijawab": r.n_dijawab, "tampil": r.tampil,
-            "rata_keseluruhan": r.rata_keseluruhan, "nilai": [vars(v) for v in r.nilai],
-            "kelompok": [{"jenis": g.jenis, "label": g.label, "n": g.n, "nilai": [vars(v) for v in g.nilai]}
-                         for g in r.kelompok],
-            "komentar": [{"nilai": str(n), "teks": t} for n, t in r.komentar],
-            "penilai": [vars(p) for p in r.penilai] if r.penilai is not None else None}
+    return {
+        "ambang": r.ambang,
+        "n_disetujui": r.n_disetujui,
+        "n_dijawab": r.n_dijawab,
+        "tampil": r.tampil,
+        "rata_keseluruhan": r.rata_keseluruhan,
+        "nilai": [vars(v) for v in r.nilai],
+        "kelompok": [
+            {"jenis": g.jenis, "label": g.label, "n": g.n, "nilai": [vars(v) for v in g.nilai]} for g in r.kelompok
+        ],
+        "komentar": [{"nilai": str(n), "teks": t} for n, t in r.komentar],
+        "penilai": [vars(p) for p in r.penilai] if r.penilai is not None else None,
+    }
 
 
 # ---------------------------------------------------------------------------- public links
-@router.get("/penilaian/tautan-publik", response={200: Page[TautanOut], **ERRORS},
-            summary="Tautan umpan balik publik yang saya kelola")
+@router.get(
+    "/penilaian/tautan-publik",
+    response={200: Page[TautanOut], **ERRORS},
+    summary="Tautan umpan balik publik yang saya kelola",
+)
 def tautan_list(request: HttpRequest, page: Query[PageParams]) -> dict[str, Any]:
     result = paginate(psel.managed_links(actor_from_request(request)), page)
     result["items"] = [_tautan(request, t) for t in result["items"]]
     return result
 
 
-@router.post("/penilaian/tautan-publik", response={200: TautanOut, **WRITE_ERRORS},
-             summary="Tautan aktif seorang pegawai atau unit (dibuat bila belum ada)")
+@router.post(
+    "/penilaian/tautan-publik",
+    response={200: TautanOut, **WRITE_ERRORS},
+    summary="Tautan aktif seorang pegawai atau unit (dibuat bila belum ada)",
+)
 def tautan_create(request: HttpRequest, body: TautanIn) -> Any:
     actor = actor_from_request(request)
     if (body.pegawai_id is None) == (body.unit_id is None):
@@ -254,8 +338,11 @@ def tautan_create(request: HttpRequest, body: TautanIn) -> Any:
     return _forbidden(run)
 
 
-@router.patch("/penilaian/tautan-publik/{int:tautan_id}", response={200: TautanOut, **WRITE_ERRORS},
-              summary="Aktifkan atau nonaktifkan tautan")
+@router.patch(
+    "/penilaian/tautan-publik/{int:tautan_id}",
+    response={200: TautanOut, **WRITE_ERRORS},
+    summary="Aktifkan atau nonaktifkan tautan",
+)
 def tautan_patch(request: HttpRequest, body: TautanPatch, tautan_id: int = _id("Id tautan.")) -> Any:
     t = tautan_for_actor(actor_from_request(request), tautan_id)
 
@@ -267,20 +354,25 @@ def tautan_patch(request: HttpRequest, body: TautanPatch, tautan_id: int = _id("
 
 
 # ---------------------------------------------------------------------------- moderation, summary
-@router.get("/penilaian/umpan-balik-publik", response={200: Page[UmpanBalikOut], **ERRORS},
-            summary="Antrean moderasi umpan balik publik")
+@router.get(
+    "/penilaian/umpan-balik-publik",
+    response={200: Page[UmpanBalikOut], **ERRORS},
+    summary="Antrean moderasi umpan balik publik",
+)
 def moderasi_list(request: HttpRequest, filters: Query[ModerasiFilter], page: Query[PageParams]) -> dict[str, Any]:
     result = paginate(psel.moderation_queue(actor_from_request(request), filters.status), page)
     result["items"] = [_umpan_balik(u) for u in result["items"]]
     return result
 
 
-@router.post("/penilaian/umpan-balik-publik/{int:umpan_balik_id}/moderasi",
-             response={200: UmpanBalikOut, **WRITE_ERRORS}, summary="Terima atau tolak satu umpan balik publik")
+@router.post(
+    "/penilaian/umpan-balik-publik/{int:umpan_balik_id}/moderasi",
+    response={200: UmpanBalikOut, **WRITE_ERRORS},
+    summary="Terima atau tolak satu umpan balik publik",
+)
 def moderasi_decide(request: HttpRequest, body: ModerasiIn, umpan_balik_id: int = _id("Id umpan balik.")) -> Any:
     actor = actor_from_request(request)
-    u = (moderated(actor).filter(pk=umpan_balik_id).select_related("tautan", "tautan__pegawai", "tautan__unit")
-         .first())
+    u = moderated(actor).filter(pk=umpan_balik_id).select_related("tautan", "tautan__pegawai", "tautan__unit").first()
     if u is None:
         raise Http404("Umpan balik tidak ditemukan.")
 
@@ -291,8 +383,11 @@ def moderasi_decide(request: HttpRequest, body: ModerasiIn, umpan_balik_id: int 
     return _forbidden(run)
 
 
-@router.get("/penilaian/umpan-balik-publik/ringkasan", response={200: RingkasanPublikOut, **ERRORS_404},
-            summary="Ringkasan umpan balik publik seorang pegawai atau unit pada satu periode")
+@router.get(
+    "/penilaian/umpan-balik-publik/ringkasan",
+    response={200: RingkasanPublikOut, **ERRORS_404},
+    summary="Ringkasan umpan balik publik seorang pegawai atau unit pada satu periode",
+)
 def ringkasan_publik(request: HttpRequest, filters: Query[RingkasanPublikFilter]) -> dict[str, Any]:
     actor = actor_from_request(request)
     if (filters.pegawai_id is None) == (filters.unit_id is None):
@@ -307,11 +402,29 @@ def ringkasan_publik(request: HttpRequest, filters: Query[RingkasanPublikFilter]
         if periode is None:
             raise ValidationError({"periode_id": "Periode tidak ditemukan."})
     r = psel.ringkasan_publik(pegawai=pegawai, unit=unit, rentang=psel.rentang_for(periode))
-    return {"mulai": r.rentang.mulai, "selesai": r.rentang.selesai, "label": r.rentang.label, "n": r.n,
-            "n_diterima": r.n_diterima, "n_menunggu": r.n_menunggu, "n_ditolak": r.n_ditolak,
-            "rata_layanan": r.rata_layanan, "rata_perilaku": r.rata_perilaku,
-            "distribusi_layanan": {str(s): n for s, n in r.distribusi_layanan},
-            "distribusi_perilaku": {str(s): n for s, n in r.distribusi_perilaku},
-            "komentar": [{"id": u.pk, "tautan_id": u.tautan_id, "untuk": "", "skor_layanan": u.skor_layanan,
-                          "skor_perilaku": u.skor_perilaku, "komentar": u.komentar, "status": u.status,
-                          "dibuat_pada": u.dibuat_pada} for u in r.komentar]}
+    return {
+        "mulai": r.rentang.mulai,
+        "selesai": r.rentang.selesai,
+        "label": r.rentang.label,
+        "n": r.n,
+        "n_diterima": r.n_diterima,
+        "n_menunggu": r.n_menunggu,
+        "n_ditolak": r.n_ditolak,
+        "rata_layanan": r.rata_layanan,
+        "rata_perilaku": r.rata_perilaku,
+        "distribusi_layanan": {str(s): n for s, n in r.distribusi_layanan},
+        "distribusi_perilaku": {str(s): n for s, n in r.distribusi_perilaku},
+        "komentar": [
+            {
+                "id": u.pk,
+                "tautan_id": u.tautan_id,
+                "untuk": "",
+                "skor_layanan": u.skor_layanan,
+                "skor_perilaku": u.skor_perilaku,
+                "komentar": u.komentar,
+                "status": u.status,
+                "dibuat_pada": u.dibuat_pada,
+            }
+            for u in r.komentar
+        ],
+    }

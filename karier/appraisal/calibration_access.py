@@ -63,8 +63,9 @@ def result_setter_position(unit: UnitKerja) -> int | None:
     return covering_superior(kepala)
 
 
-def unit_result_subjects(unit: UnitKerja, periode: PeriodePenilaian | int | None = None,
-                         d: dt.date | None = None) -> set[int]:
+def unit_result_subjects(
+    unit: UnitKerja, periode: PeriodePenilaian | int | None = None, d: dt.date | None = None
+) -> set[int]:
     """Whose rating follows from the unit's result: the definitive holder(s) of the unit's head position
     on d and the appraisee of the head's evaluation in `periode` (rating_from_organisasi), and everyone
     calibrated in the unit (the result sets the curve their predikat must fit: an acting official
@@ -73,13 +74,20 @@ def unit_result_subjects(unit: UnitKerja, periode: PeriodePenilaian | int | None
 
     d = d or timezone.localdate()
     head = Q(jabatan__unit_id=unit.pk, jabatan__adalah_kepala_unit=True)
-    calibrated_here = ((Q(jabatan__unit_id=unit.pk) & ~Q(jabatan__adalah_kepala_unit=True))
-                       | (Q(jabatan__adalah_kepala_unit=True) & Q(jabatan__atasan__unit_id=unit.pk)))
-    subjects = set(Penugasan.objects.filter(active_on(d), head | calibrated_here, jenis=JenisPenugasan.DEFINITIF)
-                   .values_list("pegawai_id", flat=True))
+    calibrated_here = (Q(jabatan__unit_id=unit.pk) & ~Q(jabatan__adalah_kepala_unit=True)) | (
+        Q(jabatan__adalah_kepala_unit=True) & Q(jabatan__atasan__unit_id=unit.pk)
+    )
+    subjects = set(
+        Penugasan.objects.filter(active_on(d), head | calibrated_here, jenis=JenisPenugasan.DEFINITIF).values_list(
+            "pegawai_id", flat=True
+        )
+    )
     if periode is not None:
-        subjects |= set(Evaluasi.objects.filter(periode=periode, unit_id=unit.pk, jabatan__adalah_kepala_unit=True,
-                                                jabatan__unit_id=unit.pk).values_list("pegawai_id", flat=True))
+        subjects |= set(
+            Evaluasi.objects.filter(
+                periode=periode, unit_id=unit.pk, jabatan__adalah_kepala_unit=True, jabatan__unit_id=unit.pk
+            ).values_list("pegawai_id", flat=True)
+        )
         subjects |= set(unit_evaluations(unit, periode).values_list("pegawai_id", flat=True))
     return subjects
 
@@ -140,10 +148,14 @@ def conflicted_heads(unit: UnitKerja, d: dt.date | None = None) -> set[int]:
     if kepala is None:
         return set()
     coverers = Penugasan.objects.filter(active_on(d), jabatan_id=kepala.pk).values("pegawai_id")
-    in_scope = ((Q(jabatan__unit_id=unit.pk) & ~Q(jabatan__adalah_kepala_unit=True))
-                | (Q(jabatan__adalah_kepala_unit=True) & Q(jabatan__atasan__unit_id=unit.pk)))
-    return set(Penugasan.objects.filter(active_on(d), in_scope, jenis=JenisPenugasan.DEFINITIF,
-                                        pegawai_id__in=coverers).values_list("pegawai_id", flat=True))
+    in_scope = (Q(jabatan__unit_id=unit.pk) & ~Q(jabatan__adalah_kepala_unit=True)) | (
+        Q(jabatan__adalah_kepala_unit=True) & Q(jabatan__atasan__unit_id=unit.pk)
+    )
+    return set(
+        Penugasan.objects.filter(
+            active_on(d), in_scope, jenis=JenisPenugasan.DEFINITIF, pegawai_id__in=coverers
+        ).values_list("pegawai_id", flat=True)
+    )
 
 
 def is_calibration_substitute(actor: Actor, unit: UnitKerja) -> bool:
@@ -238,8 +250,11 @@ def is_atasan_penilai(actor: Actor, evaluasi: Evaluasi, position: int | None = -
         return actor.is_admin
     # When the appraisee (or the appraiser) himself covers that post (Plt/Plh), the next official up
     # signs and decides.
-    return (pos in actor.jabatan_ids or decides_instead(actor, pos, evaluasi.pegawai_id)
-            or (appraiser is not None and decides_instead(actor, pos, appraiser)))
+    return (
+        pos in actor.jabatan_ids
+        or decides_instead(actor, pos, evaluasi.pegawai_id)
+        or (appraiser is not None and decides_instead(actor, pos, appraiser))
+    )
 
 
 def own_conflict_notes(actor: Actor, evaluasi: Evaluasi) -> list[str]:
@@ -251,8 +266,10 @@ def own_conflict_notes(actor: Actor, evaluasi: Evaluasi) -> list[str]:
     me = (actor.pegawai_id,)
     notes = []
     today = timezone.localdate()
-    posts = ((evaluasi.penilai_jabatan_id, "penilaian dan tanda tangan pejabat penilai"),
-             (atasan_penilai_position(evaluasi), "tanda tangan atasan pejabat penilai dan keberatan"))
+    posts = (
+        (evaluasi.penilai_jabatan_id, "penilaian dan tanda tangan pejabat penilai"),
+        (atasan_penilai_position(evaluasi), "tanda tangan atasan pejabat penilai dan keberatan"),
+    )
     for pos, apa in posts:
         if pos is None or pos not in actor.jabatan_ids:
             continue

@@ -135,8 +135,9 @@ def unit_calibration(unit: UnitKerja, periode: PeriodePenilaian) -> UnitCalibrat
     """Everything the calibration screen shows, in five queries whatever the unit's size."""
     kalender = kalender_for(periode)
     policy = curve_policy(kalender)
-    organisasi = PredikatOrganisasiUnit.objects.filter(unit=unit, periode=periode).select_related(
-        "ditetapkan_oleh").first()
+    organisasi = (
+        PredikatOrganisasiUnit.objects.filter(unit=unit, periode=periode).select_related("ditetapkan_oleh").first()
+    )
     finalisasi = FinalisasiUnit.objects.filter(unit=unit, periode=periode).first()
     rows = list(
         unit_evaluations(unit, periode)
@@ -144,8 +145,16 @@ def unit_calibration(unit: UnitKerja, periode: PeriodePenilaian) -> UnitCalibrat
         .order_by("pegawai__nama", "pk")
     )
     counts = counts_from(rows)
-    cal = UnitCalibration(unit=unit, periode=periode, kalender=kalender, policy=policy, organisasi=organisasi,
-                          finalisasi=finalisasi, evaluasi=rows, counts=counts)
+    cal = UnitCalibration(
+        unit=unit,
+        periode=periode,
+        kalender=kalender,
+        policy=policy,
+        organisasi=organisasi,
+        finalisasi=finalisasi,
+        evaluasi=rows,
+        counts=counts,
+    )
     if organisasi is not None:
         rated = rated_counts(counts)
         cal.violations = check_distribution(organisasi.predikat, rated, policy)
@@ -193,14 +202,19 @@ class AgencyCalibration:
         return sum(1 for r in self.rows if r.final)
 
 
-def calibration_counts(periode: PeriodePenilaian, *, opd_id: int | None = None,
-                       unit_ids: list[int] | None = None) -> dict[int, dict[str, int]]:
+def calibration_counts(
+    periode: PeriodePenilaian, *, opd_id: int | None = None, unit_ids: list[int] | None = None
+) -> dict[int, dict[str, int]]:
     """{calibration unit id: {predikat: n}} by one GROUP BY (unrated under '')."""
     qs = Evaluasi.objects.filter(periode=periode)
     if opd_id is not None:
         qs = qs.filter((~HEAD_Q & Q(unit__opd_id=opd_id)) | (HEAD_Q & Q(jabatan__atasan__unit__opd_id=opd_id)))
-    rows = (qs.annotate(kal=calibration_unit_expr(), p=final_predikat_expr())
-            .values("kal", "p").annotate(n=Count("pk")).order_by())
+    rows = (
+        qs.annotate(kal=calibration_unit_expr(), p=final_predikat_expr())
+        .values("kal", "p")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     out: dict[int, dict[str, int]] = {}
     for r in rows:
         if r["kal"] is None or (unit_ids is not None and r["kal"] not in unit_ids):
@@ -216,10 +230,14 @@ def agency_calibration(opd: UnitKerja, periode: PeriodePenilaian) -> AgencyCalib
     policy = curve_policy(kalender_for(periode))
     units = list(UnitKerja.objects.filter(opd_id=opd.pk).order_by("path"))
     per_unit = calibration_counts(periode, opd_id=opd.pk)
-    results = dict(PredikatOrganisasiUnit.objects.filter(periode=periode, unit__opd_id=opd.pk)
-                   .values_list("unit_id", "predikat"))
-    final = set(FinalisasiUnit.objects.filter(periode=periode, unit__opd_id=opd.pk, status=StatusFinalisasi.FINAL)
-                .values_list("unit_id", flat=True))
+    results = dict(
+        PredikatOrganisasiUnit.objects.filter(periode=periode, unit__opd_id=opd.pk).values_list("unit_id", "predikat")
+    )
+    final = set(
+        FinalisasiUnit.objects.filter(periode=periode, unit__opd_id=opd.pk, status=StatusFinalisasi.FINAL).values_list(
+            "unit_id", flat=True
+        )
+    )
     total = dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
     rows = []
     for u in units:

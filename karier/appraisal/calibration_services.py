@@ -50,20 +50,26 @@ def unit_is_final(unit: UnitKerja | int, periode: PeriodePenilaian | int) -> boo
 
 def head_evaluation(unit: UnitKerja, periode: PeriodePenilaian) -> Evaluasi | None:
     """The evaluation of whoever holds the unit's head position in this period."""
-    return (Evaluasi.objects.filter(periode=periode, unit=unit, jabatan__adalah_kepala_unit=True,
-                                    jabatan__unit=unit).order_by("-pk").first())
+    return (
+        Evaluasi.objects.filter(periode=periode, unit=unit, jabatan__adalah_kepala_unit=True, jabatan__unit=unit)
+        .order_by("-pk")
+        .first()
+    )
 
 
-def predikat_organisasi_set(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, predikat: str,
-                            alasan: str) -> PredikatOrganisasiUnit:
+def predikat_organisasi_set(
+    *, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, predikat: str, alasan: str
+) -> PredikatOrganisasiUnit:
     """The head above the unit sets its result, with a reason; the unit head's rating follows.
 
     Refused after the unit is finalised, and when the unit head's own evaluation is locked.
     """
     who = as_actor(actor)
     if not ca.can_set_unit_result(who, unit, periode):
-        raise PermissionDenied(ca.unit_result_conflict(who, unit, periode)
-                               or "Predikat kinerja organisasi ditetapkan oleh pimpinan di atas unit ini.")
+        raise PermissionDenied(
+            ca.unit_result_conflict(who, unit, periode)
+            or "Predikat kinerja organisasi ditetapkan oleh pimpinan di atas unit ini."
+        )
     if predikat not in PredikatOrganisasiChoice.values:
         raise ValidationError({"predikat": "Pilih salah satu: " + ", ".join(PredikatOrganisasiChoice.values) + "."})
     alasan = clean_text(alasan, "alasan", "Alasan")
@@ -76,7 +82,8 @@ def predikat_organisasi_set(*, actor: Any, unit: UnitKerja, periode: PeriodePeni
         except ValidationError:
             raise ValidationError(
                 f"Evaluasi kepala unit ({head.pegawai.nama_lengkap}) sudah final; buka ulang dahulu sebelum "
-                "mengubah predikat organisasi.") from None
+                "mengubah predikat organisasi."
+            ) from None
     user = user_of(actor)
     with transaction.atomic():
         row = PredikatOrganisasiUnit.objects.select_for_update().filter(unit=unit, periode=periode).first()
@@ -85,9 +92,13 @@ def predikat_organisasi_set(*, actor: Any, unit: UnitKerja, periode: PeriodePeni
             row = PredikatOrganisasiUnit(unit=unit, periode=periode)
         row.predikat, row.alasan, row.ditetapkan_oleh = predikat, alasan, user
         row.save()
-        audit.record(actor=actor, action="appraisal.unit_result", obj=row,
-                     summary=f"Predikat organisasi {unit.nama} ({periode.nama}): {predikat}",
-                     changes={"predikat": [old, predikat], "alasan": alasan})
+        audit.record(
+            actor=actor,
+            action="appraisal.unit_result",
+            obj=row,
+            summary=f"Predikat organisasi {unit.nama} ({periode.nama}): {predikat}",
+            changes={"predikat": [old, predikat], "alasan": alasan},
+        )
         if head is not None:
             _leader_follows(actor=actor, evaluasi=head, organisasi=predikat)
     return row
@@ -106,9 +117,13 @@ def _leader_follows(*, actor: Any, evaluasi: Evaluasi, organisasi: str) -> None:
     if before == after:
         return
     ev.save(update_fields=["rating_hasil_kerja", "alasan_hasil_kerja", "predikat"])
-    audit.record(actor=actor, action="appraisal.leader_rating", obj=ev,
-                 summary=f"Rating hasil kerja kepala unit mengikuti predikat organisasi {organisasi}",
-                 changes=audit.diff(before, after))
+    audit.record(
+        actor=actor,
+        action="appraisal.leader_rating",
+        obj=ev,
+        summary=f"Rating hasil kerja kepala unit mengikuti predikat organisasi {organisasi}",
+        changes=audit.diff(before, after),
+    )
 
 
 def kalibrasi_move(*, actor: Any, evaluasi: Evaluasi, unit: UnitKerja, ke: str, alasan: str) -> Kalibrasi:
@@ -142,8 +157,12 @@ def kalibrasi_move(*, actor: Any, evaluasi: Evaluasi, unit: UnitKerja, ke: str, 
         ev.predikat_akhir = "" if ke == ev.predikat else ke
         ev.save(update_fields=["predikat_akhir"])
         move = Kalibrasi.objects.create(evaluasi=ev, dari=dari, ke=ke, alasan=alasan, oleh=user_of(actor))
-        audit.record(actor=actor, action="appraisal.calibrate", obj=ev,
-                     summary=f"Kalibrasi {ev.pegawai.nama_lengkap}: {dari} → {ke}",
-                     changes={"predikat_akhir": [dari, ke], "alasan": alasan, "pada": timezone.now()})
+        audit.record(
+            actor=actor,
+            action="appraisal.calibrate",
+            obj=ev,
+            summary=f"Kalibrasi {ev.pegawai.nama_lengkap}: {dari} → {ke}",
+            changes={"predikat_akhir": [dari, ke], "alasan": alasan, "pada": timezone.now()},
+        )
     evaluasi.predikat_akhir = ev.predikat_akhir
     return move

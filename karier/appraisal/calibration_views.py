@@ -53,8 +53,12 @@ class MoveForm(forms.Form):
 
 
 class FinaliseForm(forms.Form):
-    justifikasi = forms.CharField(label=_("Justifikasi (bila kurva dilanggar dan kebijakan mengizinkan)"),
-                                  widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+    justifikasi = forms.CharField(
+        label=_("Justifikasi (bila kurva dilanggar dan kebijakan mengizinkan)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+    )
 
 
 class ReasonForm(forms.Form):
@@ -62,12 +66,17 @@ class ReasonForm(forms.Form):
 
 
 class DecideForm(forms.Form):
-    diterima = forms.TypedChoiceField(label=_("Keputusan"), coerce=lambda v: v == "1",
-                                      choices=(("1", _("Diterima: predikat diubah")), ("0", _("Ditolak"))))
-    predikat_baru = forms.ChoiceField(label=_("Predikat baru"), required=False,
-                                      choices=(("", "—"), *PredikatChoice.choices))
-    keputusan = forms.CharField(label=_("Pertimbangan keputusan"), widget=forms.Textarea(attrs={"rows": 3}),
-                                max_length=4000)
+    diterima = forms.TypedChoiceField(
+        label=_("Keputusan"),
+        coerce=lambda v: v == "1",
+        choices=(("1", _("Diterima: predikat diubah")), ("0", _("Ditolak"))),
+    )
+    predikat_baru = forms.ChoiceField(
+        label=_("Predikat baru"), required=False, choices=(("", "—"), *PredikatChoice.choices)
+    )
+    keputusan = forms.CharField(
+        label=_("Pertimbangan keputusan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
 
 
 class CloseForm(forms.Form):
@@ -78,8 +87,12 @@ class CloseForm(forms.Form):
         choices: list[tuple[str, str]] = []
         if actor.is_admin:
             choices.append(("", str(_("Seluruh Pemerintah Provinsi"))))
-        choices += [(str(pk), nama) for pk, nama in UnitKerja.objects.filter(close_svc.close_scope_q(actor))
-                    .order_by("nama").values_list("pk", "nama")]
+        choices += [
+            (str(pk), nama)
+            for pk, nama in UnitKerja.objects.filter(close_svc.close_scope_q(actor))
+            .order_by("nama")
+            .values_list("pk", "nama")
+        ]
         field = self.fields["opd"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = choices
@@ -95,20 +108,29 @@ def index(request: HttpRequest) -> HttpResponse:
     units: list[UnitKerja] = []
     if actor.jabatan_ids:
         led = list(UnitKerja.objects.filter(jabatan__pk__in=actor.jabatan_ids, jabatan__adalah_kepala_unit=True))
-        below = UnitKerja.objects.filter(jabatan__adalah_kepala_unit=True,
-                                         jabatan__atasan_id__in=actor.jabatan_ids)
+        below = UnitKerja.objects.filter(jabatan__adalah_kepala_unit=True, jabatan__atasan_id__in=actor.jabatan_ids)
         units = sorted({*led, *below}, key=lambda u: u.path)
-    agencies = (UnitKerja.objects.filter(parent__isnull=True).order_by("nama") if actor.sees_everyone
-                else UnitKerja.objects.filter(pk__in=actor.opd_ids))
-    return render(request, "appraisal/calibration_index.html", {
-        "periods": periods, "units": units, "agencies": list(agencies), "may_close": close_svc.close_allowed(
-            actor, actor.opd_ids[0] if actor.opd_ids else None),
-    })
+    agencies = (
+        UnitKerja.objects.filter(parent__isnull=True).order_by("nama")
+        if actor.sees_everyone
+        else UnitKerja.objects.filter(pk__in=actor.opd_ids)
+    )
+    return render(
+        request,
+        "appraisal/calibration_index.html",
+        {
+            "periods": periods,
+            "units": units,
+            "agencies": list(agencies),
+            "may_close": close_svc.close_allowed(actor, actor.opd_ids[0] if actor.opd_ids else None),
+        },
+    )
 
 
 # ---------------------------------------------------------------------------- calibration
-def _unit_context(request: HttpRequest, actor: Actor, unit: UnitKerja, periode: PeriodePenilaian,
-                  **extra: Any) -> dict[str, Any]:
+def _unit_context(
+    request: HttpRequest, actor: Actor, unit: UnitKerja, periode: PeriodePenilaian, **extra: Any
+) -> dict[str, Any]:
     cal = sel.unit_calibration(unit, periode)
     may_calibrate = ca.can_calibrate(actor, unit)
     # Conflict of interest (docs/calibration.md): the screen names who decides instead.
@@ -117,19 +139,25 @@ def _unit_context(request: HttpRequest, actor: Actor, unit: UnitKerja, periode: 
     finalise_conflict = ca.finalise_conflict(actor, unit, periode) if may_calibrate and own is not None else ""
     result_conflict = ca.unit_result_conflict(actor, unit, periode)
     return {
-        "cal": cal, "unit": unit, "periode": periode,
+        "cal": cal,
+        "unit": unit,
+        "periode": periode,
         "may_set_result": ca.can_set_unit_result(actor, unit, periode) and not cal.final,
         "may_calibrate": may_calibrate and not cal.final,
         "may_finalise": may_calibrate and not cal.final and not finalise_conflict,
         "konflik": [m for m in (result_conflict, move_conflict, finalise_conflict) if m],
         "own_evaluasi_id": own.pk if own is not None else None,
         "may_sign": any(e.ditandatangani_penilai_pada and not e.ditandatangani_atasan_pada for e in cal.evaluasi),
-        "may_sign_penilai": cal.final and any(
-            not e.ditandatangani_penilai_pada and actor.pegawai_id is not None
+        "may_sign_penilai": cal.final
+        and any(
+            not e.ditandatangani_penilai_pada
+            and actor.pegawai_id is not None
             and (e.penilai_id == actor.pegawai_id or e.penilai_jabatan_id in actor.jabatan_ids)
-            and e.pegawai_id != actor.pegawai_id for e in cal.evaluasi),
-        "result_form": extra.pop("result_form", None) or UnitResultForm(initial={
-            "predikat": cal.organisasi.predikat if cal.organisasi else "", "alasan": ""}),
+            and e.pegawai_id != actor.pegawai_id
+            for e in cal.evaluasi
+        ),
+        "result_form": extra.pop("result_form", None)
+        or UnitResultForm(initial={"predikat": cal.organisasi.predikat if cal.organisasi else "", "alasan": ""}),
         "finalise_form": extra.pop("finalise_form", None) or FinaliseForm(),
         "predikat_choices": PredikatChoice.choices,
         "may_docs": ca.can_read_unit_documents(actor, unit),
@@ -163,8 +191,12 @@ def unit_result(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResp
         else:
             messages.success(request, _("Predikat kinerja organisasi disimpan."))
             return redirect("appraisal_calibration:unit", periode_id=periode.pk, unit_id=unit.pk)
-    return render(request, "appraisal/calibration_unit.html",
-                  _unit_context(request, actor, unit, periode, result_form=form), status=422)
+    return render(
+        request,
+        "appraisal/calibration_unit.html",
+        _unit_context(request, actor, unit, periode, result_form=form),
+        status=422,
+    )
 
 
 @login_required
@@ -208,15 +240,25 @@ def unit_finalise(request: HttpRequest, periode_id: int, unit_id: int) -> HttpRe
         except (ValidationError, PermissionDenied) as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("Unit difinalisasi; evaluasi yang Anda nilai sendiri ikut Anda tandatangani "
-                                        "sebagai pejabat penilai."))
+            messages.success(
+                request,
+                _(
+                    "Unit difinalisasi; evaluasi yang Anda nilai sendiri ikut Anda tandatangani "
+                    "sebagai pejabat penilai."
+                ),
+            )
             return redirect("appraisal_calibration:unit", periode_id=periode.pk, unit_id=unit.pk)
-    return render(request, "appraisal/calibration_unit.html",
-                  _unit_context(request, actor, unit, periode, finalise_form=form), status=422)
+    return render(
+        request,
+        "appraisal/calibration_unit.html",
+        _unit_context(request, actor, unit, periode, finalise_form=form),
+        status=422,
+    )
 
 
-def _sign_unit(request: HttpRequest, periode_id: int, unit_id: int, sign: Callable[..., int],
-               done: StrOrPromise) -> HttpResponse:
+def _sign_unit(
+    request: HttpRequest, periode_id: int, unit_id: int, sign: Callable[..., int], done: StrOrPromise
+) -> HttpResponse:
     """One signature over the unit's evaluations: `sign` is a `finalise.evaluasi_sign_*` service,
     `done` the success message with `%(n)s` for the number signed; refusals become messages."""
     actor = actor_from_request(request)
@@ -235,16 +277,22 @@ def _sign_unit(request: HttpRequest, periode_id: int, unit_id: int, sign: Callab
 @login_required
 @require_POST
 def unit_sign(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
-    return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_atasan,
-                      _("%(n)s evaluasi ditandatangani dan final."))
+    return _sign_unit(
+        request, periode_id, unit_id, finalise.evaluasi_sign_atasan, _("%(n)s evaluasi ditandatangani dan final.")
+    )
 
 
 @login_required
 @require_POST
 def unit_sign_penilai(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
     """The appraiser's own signature on the unit's evaluations he appraises (issue #8 §3)."""
-    return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_penilai,
-                      _("%(n)s evaluasi ditandatangani sebagai pejabat penilai."))
+    return _sign_unit(
+        request,
+        periode_id,
+        unit_id,
+        finalise.evaluasi_sign_penilai,
+        _("%(n)s evaluasi ditandatangani sebagai pejabat penilai."),
+    )
 
 
 @login_required
@@ -260,8 +308,11 @@ def agency(request: HttpRequest, periode_id: int, opd_id: int) -> HttpResponse:
     opd = ca.agency_for_calibration(actor, opd_id)
     data = sel.agency_calibration(opd, periode)
     page = Paginator(data.rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "appraisal/calibration_agency.html", {
-        "data": data, "periode": periode, "opd": opd, "page_obj": page, "kolom": sel.PREDIKAT_COLUMNS})
+    return render(
+        request,
+        "appraisal/calibration_agency.html",
+        {"data": data, "periode": periode, "opd": opd, "page_obj": page, "kolom": sel.PREDIKAT_COLUMNS},
+    )
 
 
 # ---------------------------------------------------------------------------- one evaluation
@@ -291,18 +342,33 @@ def finalise_status(request: HttpRequest, pk: int) -> HttpResponse:
     ev = evaluasi_for_actor(actor, pk)
     riwayat = list(ev.riwayat.order_by("-versi"))
     keberatan = list(ev.keberatan.order_by("-diajukan_pada"))
-    return render(request, "appraisal/finalise_status.html", {
-        "ev": ev, "riwayat": riwayat, "keberatan": keberatan,
-        "konflik": ca.own_conflict_notes(actor, ev),
-        "may_reopen": ev.status == StatusEvaluasi.FINAL and finalise.can_reopen(actor, ev),
-        "may_sign": (ev.ditandatangani_penilai_pada is not None and ev.ditandatangani_atasan_pada is None
-                     and ca.is_atasan_penilai(actor, ev)),
-        "may_sign_penilai": (ev.ditandatangani_penilai_pada is None and ev.status != StatusEvaluasi.FINAL
-                             and is_appraiser(actor, ev)),
-        "may_object": (is_appraisee(actor, ev) and ev.status == StatusEvaluasi.FINAL
-                       and not any(k.status == StatusKeberatan.DIAJUKAN for k in keberatan)),
-        "batas": objection.batas_keberatan(ev), "reopen_form": ReasonForm(), "object_form": ReasonForm(),
-    })
+    return render(
+        request,
+        "appraisal/finalise_status.html",
+        {
+            "ev": ev,
+            "riwayat": riwayat,
+            "keberatan": keberatan,
+            "konflik": ca.own_conflict_notes(actor, ev),
+            "may_reopen": ev.status == StatusEvaluasi.FINAL and finalise.can_reopen(actor, ev),
+            "may_sign": (
+                ev.ditandatangani_penilai_pada is not None
+                and ev.ditandatangani_atasan_pada is None
+                and ca.is_atasan_penilai(actor, ev)
+            ),
+            "may_sign_penilai": (
+                ev.ditandatangani_penilai_pada is None and ev.status != StatusEvaluasi.FINAL and is_appraiser(actor, ev)
+            ),
+            "may_object": (
+                is_appraisee(actor, ev)
+                and ev.status == StatusEvaluasi.FINAL
+                and not any(k.status == StatusKeberatan.DIAJUKAN for k in keberatan)
+            ),
+            "batas": objection.batas_keberatan(ev),
+            "reopen_form": ReasonForm(),
+            "object_form": ReasonForm(),
+        },
+    )
 
 
 @login_required
@@ -344,10 +410,14 @@ def objection_file(request: HttpRequest, pk: int) -> HttpResponse:
 def objections(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     to_decide = Paginator(objection.objections_to_decide(actor).order_by("diajukan_pada"), PAGE_SIZE)
-    return render(request, "appraisal/objection_list.html", {
-        "page_obj": to_decide.get_page(request.GET.get("page")),
-        "mine": list(objection.objections_of(actor).order_by("-diajukan_pada")[:50]),
-    })
+    return render(
+        request,
+        "appraisal/objection_list.html",
+        {
+            "page_obj": to_decide.get_page(request.GET.get("page")),
+            "mine": list(objection.objections_of(actor).order_by("-diajukan_pada")[:50]),
+        },
+    )
 
 
 @login_required
@@ -361,17 +431,24 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404("Keberatan tidak ditemukan.")
         if form.is_valid():
             try:
-                objection.keberatan_putus(actor=request.user, keberatan=row,
-                                          diterima=form.cleaned_data["diterima"],
-                                          keputusan=form.cleaned_data["keputusan"],
-                                          predikat_baru=form.cleaned_data["predikat_baru"] or None)
+                objection.keberatan_putus(
+                    actor=request.user,
+                    keberatan=row,
+                    diterima=form.cleaned_data["diterima"],
+                    keputusan=form.cleaned_data["keputusan"],
+                    predikat_baru=form.cleaned_data["predikat_baru"] or None,
+                )
             except (ValidationError, PermissionDenied) as exc:
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("Keputusan keberatan dicatat."))
                 return redirect("appraisal_calibration:objections")
-    return render(request, "appraisal/objection_decide.html", {"row": row, "form": form, "may_decide": may_decide},
-                  status=422 if form.errors else 200)
+    return render(
+        request,
+        "appraisal/objection_decide.html",
+        {"row": row, "form": form, "may_decide": may_decide},
+        status=422 if form.errors else 200,
+    )
 
 
 # ---------------------------------------------------------------------------- period close
@@ -390,8 +467,9 @@ def close(request: HttpRequest, periode_id: int) -> HttpResponse:
             apply_errors(form, exc)
         else:
             return redirect("appraisal_calibration:close_job", pk=job.pk)
-    return render(request, "appraisal/close.html", {"periode": periode, "form": form},
-                  status=422 if form.errors else 200)
+    return render(
+        request, "appraisal/close.html", {"periode": periode, "form": form}, status=422 if form.errors else 200
+    )
 
 
 @login_required
@@ -399,8 +477,11 @@ def close_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = close_svc.close_job_for_actor(actor_from_request(request), pk)
     partial = request.headers.get("HX-Request") == "true"
     periode = PeriodePenilaian.objects.filter(pk=job.parameter.get("periode_id")).first()
-    return render(request, "appraisal/close_progress.html" if partial else "appraisal/close_job.html",
-                  {"job": job, "periode": periode})
+    return render(
+        request,
+        "appraisal/close_progress.html" if partial else "appraisal/close_job.html",
+        {"job": job, "periode": periode},
+    )
 
 
 # ---------------------------------------------------------------------------- documents
@@ -440,7 +521,10 @@ def rekap_xlsx(request: HttpRequest, periode_id: int, unit_id: int) -> HttpRespo
 
 
 def unit_url(periode: PeriodePenilaian | int, unit: UnitKerja | int) -> str:
-    return reverse("appraisal_calibration:unit", kwargs={
-        "periode_id": periode if isinstance(periode, int) else periode.pk,
-        "unit_id": unit if isinstance(unit, int) else unit.pk})
-
+    return reverse(
+        "appraisal_calibration:unit",
+        kwargs={
+            "periode_id": periode if isinstance(periode, int) else periode.pk,
+            "unit_id": unit if isinstance(unit, int) else unit.pk,
+        },
+    )

@@ -103,12 +103,21 @@ class CloseResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "periode_id": self.periode_id, "opd_id": self.opd_id, "evaluasi_dibuat": self.evaluasi_dibuat,
-            "evaluasi_total": self.evaluasi_total, "rating_pemimpin_ditulis": self.rating_pemimpin_ditulis,
-            "predikat_ditulis": self.predikat_ditulis, "belum_dinilai": self.belum_dinilai,
-            "contoh_belum_dinilai": self.contoh_belum_dinilai, "unit_tanpa_hasil": self.unit_tanpa_hasil,
-            "unit_belum_final": self.unit_belum_final, "lengkap": self.lengkap, "rekap": self.rekap,
-            "total": self.total, "periode_ditutup": self.periode_ditutup, "detik": round(self.detik, 3),
+            "periode_id": self.periode_id,
+            "opd_id": self.opd_id,
+            "evaluasi_dibuat": self.evaluasi_dibuat,
+            "evaluasi_total": self.evaluasi_total,
+            "rating_pemimpin_ditulis": self.rating_pemimpin_ditulis,
+            "predikat_ditulis": self.predikat_ditulis,
+            "belum_dinilai": self.belum_dinilai,
+            "contoh_belum_dinilai": self.contoh_belum_dinilai,
+            "unit_tanpa_hasil": self.unit_tanpa_hasil,
+            "unit_belum_final": self.unit_belum_final,
+            "lengkap": self.lengkap,
+            "rekap": self.rekap,
+            "total": self.total,
+            "periode_ditutup": self.periode_ditutup,
+            "detik": round(self.detik, 3),
         }
 
 
@@ -134,8 +143,9 @@ def _validate(*, actor: Actor | None, periode_id: int, opd_id: int | None) -> tu
         if opd.parent_id is not None:
             raise ValidationError({"opd": "Yang dipilih bukan perangkat daerah."})
     if actor is not None and not close_allowed(actor, opd_id):
-        raise PermissionDenied("Penutupan periode dijalankan oleh admin BKD, atau kepala perangkat daerah untuk "
-                               "perangkat daerahnya.")
+        raise PermissionDenied(
+            "Penutupan periode dijalankan oleh admin BKD, atau kepala perangkat daerah untuk perangkat daerahnya."
+        )
     return periode, opd
 
 
@@ -147,36 +157,46 @@ def _evaluasi_scope(periode: PeriodePenilaian, opd_id: int | None) -> QuerySet[E
 
 def predikat_case() -> Case:
     """The predikat matrix of `karier.rules` as one SQL expression ('' while a rating is missing)."""
-    whens = [When(rating_hasil_kerja=h, rating_perilaku=p, then=Value(predikat_kinerja(h, p).value))
-             for h in RatingChoice.values for p in RatingChoice.values]
+    whens = [
+        When(rating_hasil_kerja=h, rating_perilaku=p, then=Value(predikat_kinerja(h, p).value))
+        for h in RatingChoice.values
+        for p in RatingChoice.values
+    ]
     return Case(*whens, default=Value(""), output_field=CharField())
 
 
 # ---------------------------------------------------------------------------- stages
-def _create_evaluations(periode: PeriodePenilaian, opd_id: int | None, chunk_size: int,
-                        progress: Progress | None) -> int:
+def _create_evaluations(
+    periode: PeriodePenilaian, opd_id: int | None, chunk_size: int, progress: Progress | None
+) -> int:
     """Missing evaluations, chunk by chunk: `periods.evaluasi_bulk_create`, the one set-based maker of
     evaluations (appraiser rule, snapshots, COPY per chunk, resumable), reporting as this stage."""
+
     def stage(done: int, total: int) -> None:
         if progress:
             progress(done, total, TAHAP_EVALUASI)
 
-    return evaluasi_bulk_create(periode=periode, opd_id=opd_id, chunk_size=chunk_size,
-                                progress=stage if progress else None)
+    return evaluasi_bulk_create(
+        periode=periode, opd_id=opd_id, chunk_size=chunk_size, progress=stage if progress else None
+    )
 
 
 def _leader_ratings(periode: PeriodePenilaian, opd_id: int | None) -> int:
     """Unit heads' rating hasil kerja from their unit's result: one UPDATE per organisation predikat."""
     written = 0
-    heads = (_evaluasi_scope(periode, opd_id)
-             .filter(jabatan__adalah_kepala_unit=True, jabatan__unit_id=F("unit_id"))
-             .exclude(status=StatusEvaluasi.FINAL))
+    heads = (
+        _evaluasi_scope(periode, opd_id)
+        .filter(jabatan__adalah_kepala_unit=True, jabatan__unit_id=F("unit_id"))
+        .exclude(status=StatusEvaluasi.FINAL)
+    )
     for org in PredikatOrganisasiChoice.values:
         rating = rating_from_organisasi(org).value
         units = PredikatOrganisasiUnit.objects.filter(periode=periode, predikat=org).values("unit_id")
-        written += (heads.filter(unit_id__in=units).exclude(rating_hasil_kerja=rating)
-                    .update(rating_hasil_kerja=rating,
-                            alasan_hasil_kerja=f"Mengikuti predikat kinerja organisasi unit: {org}."))
+        written += (
+            heads.filter(unit_id__in=units)
+            .exclude(rating_hasil_kerja=rating)
+            .update(rating_hasil_kerja=rating, alasan_hasil_kerja=f"Mengikuti predikat kinerja organisasi unit: {org}.")
+        )
     return written
 
 
@@ -184,28 +204,35 @@ def _apply_rules(ids: list[int], periode: PeriodePenilaian, chunk_size: int, pro
     expr = predikat_case()
     written = 0
     for start in range(0, len(ids), chunk_size):
-        chunk = ids[start:start + chunk_size]
+        chunk = ids[start : start + chunk_size]
         with transaction.atomic():
-            written += (Evaluasi.objects.filter(periode=periode, pk__gte=chunk[0], pk__lte=chunk[-1])
-                        .exclude(status=StatusEvaluasi.FINAL).exclude(predikat=expr).update(predikat=expr))
+            written += (
+                Evaluasi.objects.filter(periode=periode, pk__gte=chunk[0], pk__lte=chunk[-1])
+                .exclude(status=StatusEvaluasi.FINAL)
+                .exclude(predikat=expr)
+                .update(predikat=expr)
+            )
         if progress:
             progress(start + len(chunk), len(ids), TAHAP_ATURAN)
     return written
 
 
-def completeness(periode: PeriodePenilaian, opd_id: int | None, counts: dict[int, dict[str, int]],
-                 result: CloseResult) -> None:
+def completeness(
+    periode: PeriodePenilaian, opd_id: int | None, counts: dict[int, dict[str, int]], result: CloseResult
+) -> None:
     scope = _evaluasi_scope(periode, opd_id)
     unrated = scope.filter(predikat="")
     result.belum_dinilai = unrated.count()
     result.contoh_belum_dinilai = [
         {"evaluasi_id": pk, "nama": nama, "nip": nip, "unit": unit}
-        for pk, nama, nip, unit in unrated.order_by("unit__path", "pegawai__nama")
-        .values_list("pk", "pegawai__nama", "pegawai__nip", "unit__nama")[:MAX_CONTOH]
+        for pk, nama, nip, unit in unrated.order_by("unit__path", "pegawai__nama").values_list(
+            "pk", "pegawai__nama", "pegawai__nip", "unit__nama"
+        )[:MAX_CONTOH]
     ]
     with_result = set(PredikatOrganisasiUnit.objects.filter(periode=periode).values_list("unit_id", flat=True))
-    final = set(FinalisasiUnit.objects.filter(periode=periode, status=StatusFinalisasi.FINAL)
-                .values_list("unit_id", flat=True))
+    final = set(
+        FinalisasiUnit.objects.filter(periode=periode, status=StatusFinalisasi.FINAL).values_list("unit_id", flat=True)
+    )
     missing = sorted(u for u in counts if u not in with_result)
     names = dict(UnitKerja.objects.filter(pk__in=missing[:MAX_CONTOH]).values_list("pk", "nama"))
     result.unit_tanpa_hasil = [{"unit_id": u, "nama": names.get(u, "")} for u in missing[:MAX_CONTOH]]
@@ -217,8 +244,10 @@ def completeness(periode: PeriodePenilaian, opd_id: int | None, counts: dict[int
 # ---------------------------------------------------------------------------- one run at a time
 LOCK_NAMESPACE = 0x4B52  # "KR": the first key of the advisory lock; the period id is the second
 LOCK_STALE = dt.timedelta(hours=6)
-MSG_SEDANG_BERJALAN = ("Penutupan periode {nama} sedang berjalan (dijalankan oleh proses lain); tunggu sampai "
-                       "selesai, lalu periksa hasilnya atau jalankan ulang bila perlu.")
+MSG_SEDANG_BERJALAN = (
+    "Penutupan periode {nama} sedang berjalan (dijalankan oleh proses lain); tunggu sampai "
+    "selesai, lalu periksa hasilnya atau jalankan ulang bila perlu."
+)
 
 
 class SedangBerjalan(ValidationError):
@@ -273,8 +302,15 @@ def _database_lock(periode: PeriodePenilaian, refused: SedangBerjalan) -> Iterat
 
 
 # ---------------------------------------------------------------------------- the run
-def periode_close(*, actor_id: int | None, periode_id: int, opd_id: int | None = None, job_id: int | None = None,
-                  chunk_size: int = CHUNK, progress: Progress | None = None) -> CloseResult:
+def periode_close(
+    *,
+    actor_id: int | None,
+    periode_id: int,
+    opd_id: int | None = None,
+    job_id: int | None = None,
+    chunk_size: int = CHUNK,
+    progress: Progress | None = None,
+) -> CloseResult:
     """Close a period for an agency (`opd_id`) or the province (see the module docstring).
 
     `actor_id` None = the system (management command); otherwise the user's rights are checked.
@@ -286,12 +322,27 @@ def periode_close(*, actor_id: int | None, periode_id: int, opd_id: int | None =
     actor = actor_for_user(user) if user is not None else None
     periode, opd = _validate(actor=actor, periode_id=periode_id, opd_id=opd_id)
     with period_lock(periode):
-        return _run(user=user, periode=periode, opd=opd, job_id=job_id, chunk_size=max(1, chunk_size),
-                    progress=progress, started=started)
+        return _run(
+            user=user,
+            periode=periode,
+            opd=opd,
+            job_id=job_id,
+            chunk_size=max(1, chunk_size),
+            progress=progress,
+            started=started,
+        )
 
 
-def _run(*, user: Any, periode: PeriodePenilaian, opd: UnitKerja | None, job_id: int | None, chunk_size: int,
-         progress: Progress | None, started: float) -> CloseResult:
+def _run(
+    *,
+    user: Any,
+    periode: PeriodePenilaian,
+    opd: UnitKerja | None,
+    job_id: int | None,
+    chunk_size: int,
+    progress: Progress | None,
+    started: float,
+) -> CloseResult:
     opd_id = opd.pk if opd is not None else None
     result = CloseResult(periode_id=periode.pk, opd_id=opd_id)
 
@@ -323,16 +374,23 @@ def _run(*, user: Any, periode: PeriodePenilaian, opd: UnitKerja | None, job_id:
                 old = locked.status
                 locked.status = StatusPeriode.DITUTUP
                 locked.save(update_fields=["status"])
-                audit.record(actor=user, action="penilaian.periode_tutup", obj=locked, summary=str(locked),
-                             changes={"status": [old, StatusPeriode.DITUTUP]})
+                audit.record(
+                    actor=user,
+                    action="penilaian.periode_tutup",
+                    obj=locked,
+                    summary=str(locked),
+                    changes={"status": [old, StatusPeriode.DITUTUP]},
+                )
         result.periode_ditutup = True
     result.detik = time.perf_counter() - started
     job = TugasLatar.objects.filter(pk=job_id).first() if job_id else None
     scope = f"perangkat daerah {opd.nama}" if opd else "seluruh provinsi"
     audit.record(
-        actor=user, action="appraisal.period_close", obj=job or periode,
+        actor=user,
+        action="appraisal.period_close",
+        obj=job or periode,
         summary=f"Penutupan {periode} ({scope}): {result.predikat_ditulis} predikat ditulis, "
-                f"{result.belum_dinilai} belum dinilai",
+        f"{result.belum_dinilai} belum dinilai",
         changes={k: v for k, v in result.as_dict().items() if k not in ("rekap", "contoh_belum_dinilai")},
     )
     return result

@@ -34,8 +34,7 @@ from karier.plans.choices import JenisHasil
 from karier.plans.documents import PDF, PEMERINTAH, TEMPAT, XLSX, Orang, periode, tanggal, target_text
 from karier.standards.models import NilaiBerakhlak
 
-__all__ = ["PDF", "XLSX", "evaluasi_document", "evaluasi_pdf", "penetapan_document", "penetapan_pdf",
-           "rekap_xlsx"]
+__all__ = ["PDF", "XLSX", "evaluasi_document", "evaluasi_pdf", "penetapan_document", "penetapan_pdf", "rekap_xlsx"]
 
 ROMAWI = ("I", "II", "III", "IV")
 
@@ -132,9 +131,17 @@ def evaluasi_content(ev_id: int) -> dict[str, Any]:
     """Everything the evaluation document shows, live, as plain JSON (what a signature freezes, see
     `karier.appraisal.snapshots`), in a fixed number of queries (about ten)."""
     ev = Evaluasi.objects.select_related(
-        "periode", "skp", "pegawai__golongan", "jabatan", "unit", "penilai__golongan", "penilai_jabatan__unit",
-        "ditandatangani_penilai_oleh__golongan", "ditandatangani_atasan_oleh__golongan",
-        "ditandatangani_atasan_oleh__jabatan", "ditandatangani_atasan_oleh__unit",
+        "periode",
+        "skp",
+        "pegawai__golongan",
+        "jabatan",
+        "unit",
+        "penilai__golongan",
+        "penilai_jabatan__unit",
+        "ditandatangani_penilai_oleh__golongan",
+        "ditandatangani_atasan_oleh__golongan",
+        "ditandatangani_atasan_oleh__jabatan",
+        "ditandatangani_atasan_oleh__unit",
     ).get(pk=ev_id)
     atasan: Pegawai | None = ev.ditandatangani_atasan_oleh
     if atasan is None and ev.penilai_jabatan_id:
@@ -142,8 +149,11 @@ def evaluasi_content(ev_id: int) -> dict[str, Any]:
         holder = holder_on(position, timezone.localdate()) if position else None
         if holder is not None:
             atasan = Pegawai.objects.select_related("golongan", "jabatan", "unit").get(pk=holder.pegawai.pk)
-    org = (PredikatOrganisasiUnit.objects.filter(unit_id=ev.unit_id, periode_id=ev.periode_id)
-           .values_list("predikat", flat=True).first())
+    org = (
+        PredikatOrganisasiUnit.objects.filter(unit_id=ev.unit_id, periode_id=ev.periode_id)
+        .values_list("predikat", flat=True)
+        .first()
+    )
     realisasi = {r.iki_id: r for r in Realisasi.objects.filter(evaluasi=ev)}
     feedback: dict[int, list[str]] = {}
     for ub in UmpanBalik.objects.filter(evaluasi=ev).order_by("dibuat_pada"):
@@ -165,44 +175,93 @@ def evaluasi_content(ev_id: int) -> dict[str, Any]:
     for r in rhk:
         section = sections["utama" if r.jenis == JenisHasil.UTAMA else "tambahan"]
         ikis = list(r.iki.all())
-        section.append({
-            "no": len(section) + 1, "rhk": r.teks, "perspektif": r.get_perspektif_display() if r.perspektif else "",
-            "iki": [[i.indikator, target_text(i.target_angka, i.satuan, i.target_kualitatif), realised(i.pk)]
-                    for i in ikis],
-            "umpan_balik": feedback.get(r.pk, []),
-        })
-        rencana.append({"rhk_id": r.pk, "jenis": r.jenis, "teks": r.teks, "iki": [
-            {"iki_id": i.pk, "indikator": i.indikator, "aspek": i.aspek,
-             "target_angka": None if i.target_angka is None else str(i.target_angka), "satuan": i.satuan,
-             "target_kualitatif": i.target_kualitatif,
-             "realisasi_angka": (None if i.pk not in realisasi or realisasi[i.pk].realisasi_angka is None
-                                 else str(realisasi[i.pk].realisasi_angka)),
-             "realisasi_uraian": realisasi[i.pk].realisasi_uraian if i.pk in realisasi else ""}
-            for i in ikis]})
+        section.append(
+            {
+                "no": len(section) + 1,
+                "rhk": r.teks,
+                "perspektif": r.get_perspektif_display() if r.perspektif else "",
+                "iki": [
+                    [i.indikator, target_text(i.target_angka, i.satuan, i.target_kualitatif), realised(i.pk)]
+                    for i in ikis
+                ],
+                "umpan_balik": feedback.get(r.pk, []),
+            }
+        )
+        rencana.append(
+            {
+                "rhk_id": r.pk,
+                "jenis": r.jenis,
+                "teks": r.teks,
+                "iki": [
+                    {
+                        "iki_id": i.pk,
+                        "indikator": i.indikator,
+                        "aspek": i.aspek,
+                        "target_angka": None if i.target_angka is None else str(i.target_angka),
+                        "satuan": i.satuan,
+                        "target_kualitatif": i.target_kualitatif,
+                        "realisasi_angka": (
+                            None
+                            if i.pk not in realisasi or realisasi[i.pk].realisasi_angka is None
+                            else str(realisasi[i.pk].realisasi_angka)
+                        ),
+                        "realisasi_uraian": realisasi[i.pk].realisasi_uraian if i.pk in realisasi else "",
+                    }
+                    for i in ikis
+                ],
+            }
+        )
     penilai_orang = ev.ditandatangani_penilai_oleh or ev.penilai
     signed = ev.final_pada or ev.ditandatangani_penilai_pada
     return {
-        "evaluasi_id": ev.pk, "skp_id": ev.skp_id, "skp_versi": ev.skp.versi, "periode_id": ev.periode_id,
+        "evaluasi_id": ev.pk,
+        "skp_id": ev.skp_id,
+        "skp_versi": ev.skp.versi,
+        "periode_id": ev.periode_id,
         "status": ev.status,
         "pegawai": _orang_dict(Orang.of(ev.pegawai, ev.jabatan.nama, ev.unit.nama)),
-        "penilai": _orang_dict(Orang.of(penilai_orang, ev.penilai_jabatan.nama if ev.penilai_jabatan else "",
-                                        ev.penilai_jabatan.unit.nama if ev.penilai_jabatan else "")),
+        "penilai": _orang_dict(
+            Orang.of(
+                penilai_orang,
+                ev.penilai_jabatan.nama if ev.penilai_jabatan else "",
+                ev.penilai_jabatan.unit.nama if ev.penilai_jabatan else "",
+            )
+        ),
         "atasan": _orang_dict(_orang_of(atasan)),
         "periode_label": periode_label(ev.periode),
-        "periode": periode(max(ev.periode.mulai, ev.skp.periode_mulai), min(ev.periode.selesai,
-                                                                             ev.skp.periode_selesai)),
+        "periode": periode(
+            max(ev.periode.mulai, ev.skp.periode_mulai), min(ev.periode.selesai, ev.skp.periode_selesai)
+        ),
         "tahun": ev.periode.tahun_id,
         "predikat_organisasi": org or "",
-        "utama": sections["utama"], "tambahan": sections["tambahan"], "rencana": rencana,
-        "perilaku": [{"no": n.urutan, "nilai": n.nama, "panduan": [p.teks for p in n.panduan.all()],
-                      "ekspektasi": expectations.get(n.pk, "")} for n in nilai],
-        "nilai": {"versi": ev.versi, "rating_hasil_kerja": ev.rating_hasil_kerja,
-                  "alasan_hasil_kerja": ev.alasan_hasil_kerja, "rating_perilaku": ev.rating_perilaku,
-                  "alasan_perilaku": ev.alasan_perilaku, "predikat": ev.predikat, "predikat_akhir": ev.predikat_akhir,
-                  "ditandatangani_penilai_oleh_id": ev.ditandatangani_penilai_oleh_id,
-                  "ditandatangani_atasan_oleh_id": ev.ditandatangani_atasan_oleh_id},
-        "tanda_tangan": {"penilai_pada": _iso(ev.ditandatangani_penilai_pada),
-                         "atasan_pada": _iso(ev.ditandatangani_atasan_pada), "final_pada": _iso(ev.final_pada)},
+        "utama": sections["utama"],
+        "tambahan": sections["tambahan"],
+        "rencana": rencana,
+        "perilaku": [
+            {
+                "no": n.urutan,
+                "nilai": n.nama,
+                "panduan": [p.teks for p in n.panduan.all()],
+                "ekspektasi": expectations.get(n.pk, ""),
+            }
+            for n in nilai
+        ],
+        "nilai": {
+            "versi": ev.versi,
+            "rating_hasil_kerja": ev.rating_hasil_kerja,
+            "alasan_hasil_kerja": ev.alasan_hasil_kerja,
+            "rating_perilaku": ev.rating_perilaku,
+            "alasan_perilaku": ev.alasan_perilaku,
+            "predikat": ev.predikat,
+            "predikat_akhir": ev.predikat_akhir,
+            "ditandatangani_penilai_oleh_id": ev.ditandatangani_penilai_oleh_id,
+            "ditandatangani_atasan_oleh_id": ev.ditandatangani_atasan_oleh_id,
+        },
+        "tanda_tangan": {
+            "penilai_pada": _iso(ev.ditandatangani_penilai_pada),
+            "atasan_pada": _iso(ev.ditandatangani_atasan_pada),
+            "final_pada": _iso(ev.final_pada),
+        },
         "ttd_penilai": _local(ev.ditandatangani_penilai_pada),
         "ttd_atasan": _local(ev.ditandatangani_atasan_pada),
         "tempat_tanggal": f"{TEMPAT}, {_local(signed) if signed else tanggal(timezone.localdate())}",
@@ -220,21 +279,43 @@ def evaluasi_document(ev_id: int) -> EvaluasiDocument:
     nilai_ev = isi["nilai"]
 
     def baris(rows: list[dict[str, Any]]) -> list[BarisEvaluasi]:
-        return [BarisEvaluasi(no=r["no"], rhk=r["rhk"], perspektif=r["perspektif"],
-                              iki=[(i[0], i[1], i[2]) for i in r["iki"]], umpan_balik=list(r["umpan_balik"]))
-                for r in rows]
+        return [
+            BarisEvaluasi(
+                no=r["no"],
+                rhk=r["rhk"],
+                perspektif=r["perspektif"],
+                iki=[(i[0], i[1], i[2]) for i in r["iki"]],
+                umpan_balik=list(r["umpan_balik"]),
+            )
+            for r in rows
+        ]
 
     return EvaluasiDocument(
-        ev=ev, pegawai=Orang(**isi["pegawai"]), penilai=Orang(**isi["penilai"]), atasan=Orang(**isi["atasan"]),
-        periode_label=isi["periode_label"], periode=isi["periode"], tahun=isi["tahun"],
-        predikat_organisasi=isi["predikat_organisasi"], utama=baris(isi["utama"]), tambahan=baris(isi["tambahan"]),
-        perilaku=[BarisPerilakuEv(no=p["no"], nilai=p["nilai"], panduan=list(p["panduan"]),
-                                  ekspektasi=p["ekspektasi"]) for p in isi["perilaku"]],
-        predikat=nilai_ev["predikat_akhir"] or nilai_ev["predikat"], ttd_penilai=isi["ttd_penilai"],
-        ttd_atasan=isi["ttd_atasan"], tempat_tanggal=isi["tempat_tanggal"], status=isi["status"],
-        rating_hasil_kerja=nilai_ev["rating_hasil_kerja"], alasan_hasil_kerja=nilai_ev["alasan_hasil_kerja"],
-        rating_perilaku=nilai_ev["rating_perilaku"], alasan_perilaku=nilai_ev["alasan_perilaku"],
-        predikat_awal=nilai_ev["predikat"], hash=snap.hash if snap is not None else "",
+        ev=ev,
+        pegawai=Orang(**isi["pegawai"]),
+        penilai=Orang(**isi["penilai"]),
+        atasan=Orang(**isi["atasan"]),
+        periode_label=isi["periode_label"],
+        periode=isi["periode"],
+        tahun=isi["tahun"],
+        predikat_organisasi=isi["predikat_organisasi"],
+        utama=baris(isi["utama"]),
+        tambahan=baris(isi["tambahan"]),
+        perilaku=[
+            BarisPerilakuEv(no=p["no"], nilai=p["nilai"], panduan=list(p["panduan"]), ekspektasi=p["ekspektasi"])
+            for p in isi["perilaku"]
+        ],
+        predikat=nilai_ev["predikat_akhir"] or nilai_ev["predikat"],
+        ttd_penilai=isi["ttd_penilai"],
+        ttd_atasan=isi["ttd_atasan"],
+        tempat_tanggal=isi["tempat_tanggal"],
+        status=isi["status"],
+        rating_hasil_kerja=nilai_ev["rating_hasil_kerja"],
+        alasan_hasil_kerja=nilai_ev["alasan_hasil_kerja"],
+        rating_perilaku=nilai_ev["rating_perilaku"],
+        alasan_perilaku=nilai_ev["alasan_perilaku"],
+        predikat_awal=nilai_ev["predikat"],
+        hash=snap.hash if snap is not None else "",
     )
 
 
@@ -289,11 +370,19 @@ def penetapan_document(unit: UnitKerja, periode_obj: PeriodePenilaian) -> Peneta
     kepala_jab = ca.kepala_jabatan(unit)
     holder = holder_on(kepala_jab, timezone.localdate()) if kepala_jab else None
     kepala = Orang.of(holder.pegawai if holder else None, kepala_jab.nama if kepala_jab else "", unit.nama)
-    when = timezone.localtime(cal.finalisasi.pada).date() if cal.final and cal.finalisasi and cal.finalisasi.pada \
+    when = (
+        timezone.localtime(cal.finalisasi.pada).date()
+        if cal.final and cal.finalisasi and cal.finalisasi.pada
         else timezone.localdate()
-    return PenetapanDocument(cal=cal, kepala=kepala, tempat_tanggal=f"{TEMPAT}, {tanggal(when)}",
-                             periode=periode(periode_obj.mulai, periode_obj.selesai),
-                             periode_label=periode_label(periode_obj), baris=_baris_penetapan(cal.evaluasi))
+    )
+    return PenetapanDocument(
+        cal=cal,
+        kepala=kepala,
+        tempat_tanggal=f"{TEMPAT}, {tanggal(when)}",
+        periode=periode(periode_obj.mulai, periode_obj.selesai),
+        periode_label=periode_label(periode_obj),
+        baris=_baris_penetapan(cal.evaluasi),
+    )
 
 
 def _baris_penetapan(evs: list[Evaluasi]) -> list[BarisPenetapan]:
@@ -302,16 +391,25 @@ def _baris_penetapan(evs: list[Evaluasi]) -> list[BarisPenetapan]:
 
     versi = {e.pk: e.versi for e in evs}
     signed: dict[int, tuple[dict[str, Any], str]] = {}
-    for ev_id, v, isi, h in (SnapshotEvaluasi.objects.filter(evaluasi_id__in=list(versi)).order_by("pk")
-                             .values_list("evaluasi_id", "versi", "isi", "hash")):
+    for ev_id, v, isi, h in (
+        SnapshotEvaluasi.objects.filter(evaluasi_id__in=list(versi))
+        .order_by("pk")
+        .values_list("evaluasi_id", "versi", "isi", "hash")
+    ):
         if versi.get(ev_id) == v:
             signed[ev_id] = (isi, h)  # the latest of the current version wins
     out = []
     for e in evs:
         g = e.pegawai.golongan
-        row = BarisPenetapan(nama=e.pegawai.nama_lengkap, nip=e.pegawai.nip, pangkat=f"{g.pangkat}, {g.kode}" if g
-                             else "-", jabatan=e.jabatan.nama, rating_hasil_kerja=e.rating_hasil_kerja,
-                             rating_perilaku=e.rating_perilaku, predikat=e.predikat_akhir or e.predikat)
+        row = BarisPenetapan(
+            nama=e.pegawai.nama_lengkap,
+            nip=e.pegawai.nip,
+            pangkat=f"{g.pangkat}, {g.kode}" if g else "-",
+            jabatan=e.jabatan.nama,
+            rating_hasil_kerja=e.rating_hasil_kerja,
+            rating_perilaku=e.rating_perilaku,
+            predikat=e.predikat_akhir or e.predikat,
+        )
         if e.pk in signed:
             isi, row.hash = signed[e.pk]
             nilai = isi["nilai"]
@@ -322,8 +420,12 @@ def _baris_penetapan(evs: list[Evaluasi]) -> list[BarisPenetapan]:
 
 
 def penetapan_pdf(doc: PenetapanDocument) -> bytes:
-    return _pdf(render_to_string("appraisal/pdf/penetapan.html", {
-        "doc": doc, "cal": doc.cal, "pemerintah": PEMERINTAH, "kolom": PREDIKAT_COLUMNS}))
+    return _pdf(
+        render_to_string(
+            "appraisal/pdf/penetapan.html",
+            {"doc": doc, "cal": doc.cal, "pemerintah": PEMERINTAH, "kolom": PREDIKAT_COLUMNS},
+        )
+    )
 
 
 def rekap_xlsx(doc: PenetapanDocument) -> bytes:
@@ -371,12 +473,36 @@ def rekap_xlsx(doc: PenetapanDocument) -> bytes:
     if cal.finalisasi and cal.finalisasi.justifikasi:
         line(["", "Justifikasi", cal.finalisasi.justifikasi])
     line([])
-    line(["No", "Nama", "NIP", "Jabatan", "Pangkat/Gol.", "Rating hasil kerja", "Rating perilaku",
-          "Predikat", "Predikat setelah kalibrasi"], font=bold, fill=head)
+    line(
+        [
+            "No",
+            "Nama",
+            "NIP",
+            "Jabatan",
+            "Pangkat/Gol.",
+            "Rating hasil kerja",
+            "Rating perilaku",
+            "Predikat",
+            "Predikat setelah kalibrasi",
+        ],
+        font=bold,
+        fill=head,
+    )
     for n, e in enumerate(cal.evaluasi, start=1):
         g = e.pegawai.golongan
-        line([n, e.pegawai.nama_lengkap, e.pegawai.nip, e.jabatan.nama, f"{g.pangkat}, {g.kode}" if g else "",
-              e.rating_hasil_kerja, e.rating_perilaku, e.predikat, e.predikat_akhir])
+        line(
+            [
+                n,
+                e.pegawai.nama_lengkap,
+                e.pegawai.nip,
+                e.jabatan.nama,
+                f"{g.pangkat}, {g.kode}" if g else "",
+                e.rating_hasil_kerja,
+                e.rating_perilaku,
+                e.predikat,
+                e.predikat_akhir,
+            ]
+        )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

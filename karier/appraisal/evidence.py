@@ -37,8 +37,10 @@ MAX_BUKTI_PER_IKI = 10
 DEFAULT_MAX_MB = 10
 
 MSG_BUKAN_PEMILIK = "Hanya pegawai yang dinilai yang dapat mengisi realisasi dan mengunggah bukti dukung."
-MSG_JENIS = ("Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG, WEBP) atau dokumen kantor "
-             "(DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS/ODP).")
+MSG_JENIS = (
+    "Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG, WEBP) atau dokumen kantor "
+    "(DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS/ODP)."
+)
 MSG_ISI = "Isi berkas tidak sesuai dengan jenisnya (.{ext}). Simpan ulang berkas sebagai {ext_upper} lalu unggah lagi."
 MSG_BESAR = "Berkas terlalu besar ({size:.1f} MB). Ukuran paling besar {max_mb} MB."
 MSG_KOSONG = "Berkas kosong; pilih berkas yang berisi bukti dukung."
@@ -66,10 +68,12 @@ ALLOWED: dict[str, FileKind] = {
     "xlsx": FileKind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "ooxml:xl/"),
     "pptx": FileKind("application/vnd.openxmlformats-officedocument.presentationml.presentation", "ooxml:ppt/"),
     "odt": FileKind("application/vnd.oasis.opendocument.text", "odf:application/vnd.oasis.opendocument.text"),
-    "ods": FileKind("application/vnd.oasis.opendocument.spreadsheet",
-                    "odf:application/vnd.oasis.opendocument.spreadsheet"),
-    "odp": FileKind("application/vnd.oasis.opendocument.presentation",
-                    "odf:application/vnd.oasis.opendocument.presentation"),
+    "ods": FileKind(
+        "application/vnd.oasis.opendocument.spreadsheet", "odf:application/vnd.oasis.opendocument.spreadsheet"
+    ),
+    "odp": FileKind(
+        "application/vnd.oasis.opendocument.presentation", "odf:application/vnd.oasis.opendocument.presentation"
+    ),
 }
 ACCEPT = ",".join(f".{ext}" for ext in ALLOWED)
 
@@ -203,8 +207,9 @@ def clean_realisasi(iki: IndikatorKinerjaIndividu, angka: object, uraian: str | 
         errors["realisasi_angka"] = "Realisasi tidak boleh negatif."
     if "realisasi_angka" not in errors:
         if iki.aspek in NUMERIC_ASPEK and number is None:
-            errors["realisasi_angka"] = (f"Aspek {Aspek(iki.aspek).label.lower()} memerlukan realisasi berupa "
-                                         "angka, misalnya 12 atau 99,5.")
+            errors["realisasi_angka"] = (
+                f"Aspek {Aspek(iki.aspek).label.lower()} memerlukan realisasi berupa angka, misalnya 12 atau 99,5."
+            )
         elif iki.aspek not in NUMERIC_ASPEK and number is None and not text:
             errors["realisasi_uraian"] = "Isi realisasi berupa angka atau uraian."
     if len(text) > MAX_URAIAN:
@@ -214,8 +219,9 @@ def clean_realisasi(iki: IndikatorKinerjaIndividu, angka: object, uraian: str | 
     return number, text
 
 
-def realisasi_set(*, actor: Any, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, angka: object = None,
-                  uraian: str | None = "") -> Realisasi:
+def realisasi_set(
+    *, actor: Any, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, angka: object = None, uraian: str | None = ""
+) -> Realisasi:
     """Record (or change) the realisation of one IKI in a period. Appraisee only; period open; unlocked."""
     _appraisee_may_write(actor, evaluasi)
     _iki_of(evaluasi, iki)
@@ -227,10 +233,13 @@ def realisasi_set(*, actor: Any, evaluasi: Evaluasi, iki: IndikatorKinerjaIndivi
         before = {"realisasi_angka": row.realisasi_angka, "realisasi_uraian": row.realisasi_uraian}
         row.realisasi_angka, row.realisasi_uraian = number, text
         row.save()
-        audit.record(actor=actor, action="penilaian.realisasi", obj=row,
-                     summary=f"Realisasi {evaluasi.periode.nama}: {iki.indikator[:120]}",
-                     changes=audit.diff({} if created else before,
-                                        {"realisasi_angka": number, "realisasi_uraian": text}))
+        audit.record(
+            actor=actor,
+            action="penilaian.realisasi",
+            obj=row,
+            summary=f"Realisasi {evaluasi.periode.nama}: {iki.indikator[:120]}",
+            changes=audit.diff({} if created else before, {"realisasi_angka": number, "realisasi_uraian": text}),
+        )
     return row
 
 
@@ -242,8 +251,12 @@ def bukti_upload(*, actor: Any, realisasi: Realisasi, uploaded_file: Any) -> Buk
     _appraisee_may_write(actor, evaluasi)
     ext, kind = check_file(uploaded_file)
     if BuktiDukung.objects.filter(realisasi=realisasi).count() >= MAX_BUKTI_PER_IKI:
-        raise ValidationError({"berkas": f"Paling banyak {MAX_BUKTI_PER_IKI} bukti dukung per IKI; hapus yang "
-                                         "tidak diperlukan lebih dulu."})
+        raise ValidationError(
+            {
+                "berkas": f"Paling banyak {MAX_BUKTI_PER_IKI} bukti dukung per IKI; hapus yang "
+                "tidak diperlukan lebih dulu."
+            }
+        )
     original = strip_bidi(os.path.basename(str(uploaded_file.name))).strip()[:255] or f"bukti.{ext}"
     digest = _sha256(uploaded_file)
     stored = default_storage.save(f"bukti/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{ext}", uploaded_file)
@@ -251,19 +264,30 @@ def bukti_upload(*, actor: Any, realisasi: Realisasi, uploaded_file: Any) -> Buk
         with transaction.atomic():
             ensure_editable(Evaluasi.objects.select_for_update().get(pk=evaluasi.pk))
             bukti = BuktiDukung.objects.create(
-                realisasi=realisasi, berkas=stored, nama_asli=original, jenis_konten=kind.content_type,
-                ukuran=int(uploaded_file.size), sha256=digest,
-                diunggah_oleh=actor if getattr(actor, "is_authenticated", False) else None)
-            audit.record(actor=actor, action="penilaian.bukti_unggah", obj=bukti, summary=original,
-                         changes={"sha256": [None, digest], "ukuran": [None, int(uploaded_file.size)]})
+                realisasi=realisasi,
+                berkas=stored,
+                nama_asli=original,
+                jenis_konten=kind.content_type,
+                ukuran=int(uploaded_file.size),
+                sha256=digest,
+                diunggah_oleh=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+            audit.record(
+                actor=actor,
+                action="penilaian.bukti_unggah",
+                obj=bukti,
+                summary=original,
+                changes={"sha256": [None, digest], "ukuran": [None, int(uploaded_file.size)]},
+            )
     except BaseException:
         default_storage.delete(stored)
         raise
     return bukti
 
 
-def bukti_upload_for_iki(*, actor: Any, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu,
-                         uploaded_file: Any) -> BuktiDukung:
+def bukti_upload_for_iki(
+    *, actor: Any, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, uploaded_file: Any
+) -> BuktiDukung:
     """Upload evidence for an IKI, making its (empty) realisation row first if needed."""
     _appraisee_may_write(actor, evaluasi)
     _iki_of(evaluasi, iki)
@@ -285,7 +309,12 @@ def bukti_delete(*, actor: Any, bukti: BuktiDukung) -> None:
     name = bukti.berkas.name
     with transaction.atomic():
         ensure_editable(Evaluasi.objects.select_for_update().get(pk=evaluasi.pk))
-        audit.record(actor=actor, action="penilaian.bukti_hapus", obj=bukti, summary=bukti.nama_asli,
-                     changes={"sha256": [bukti.sha256, None]})
+        audit.record(
+            actor=actor,
+            action="penilaian.bukti_hapus",
+            obj=bukti,
+            summary=bukti.nama_asli,
+            changes={"sha256": [bukti.sha256, None]},
+        )
         bukti.delete()
         transaction.on_commit(lambda: default_storage.delete(name))

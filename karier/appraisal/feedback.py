@@ -57,21 +57,29 @@ def ringkasan_context(evaluasi: Evaluasi, request: HttpRequest) -> dict[str, Any
     actor = actor_from_request(request)
     publik = None
     if can_read_summary(actor, pegawai=evaluasi.pegawai):
-        publik = public_selectors.ringkasan_publik(pegawai=evaluasi.pegawai,
-                                                   rentang=public_selectors.rentang_for(evaluasi.periode))
-    return {"ringkasan": sel.ringkasan_perilaku(evaluasi, actor), "ringkasan_evaluasi": evaluasi,
-            "ringkasan_publik": publik}
+        publik = public_selectors.ringkasan_publik(
+            pegawai=evaluasi.pegawai, rentang=public_selectors.rentang_for(evaluasi.periode)
+        )
+    return {
+        "ringkasan": sel.ringkasan_perilaku(evaluasi, actor),
+        "ringkasan_evaluasi": evaluasi,
+        "ringkasan_publik": publik,
+    }
 
 
 @login_required
 def saya(request: HttpRequest) -> HttpResponse:
     """Entry page: my evaluations (to nominate raters), my inbox and approvals waiting for me."""
     actor = actor_from_request(request)
-    return render(request, "appraisal/feedback/saya.html", {
-        "evaluasi": list(sel.my_evaluations(actor)),
-        "n_permintaan": sel.inbox(actor).filter(status="DISETUJUI").count(),
-        "n_persetujuan": sel.pending_approvals(actor).count() if actor.jabatan_ids else 0,
-    })
+    return render(
+        request,
+        "appraisal/feedback/saya.html",
+        {
+            "evaluasi": list(sel.my_evaluations(actor)),
+            "n_permintaan": sel.inbox(actor).filter(status="DISETUJUI").count(),
+            "n_persetujuan": sel.pending_approvals(actor).count() if actor.jabatan_ids else 0,
+        },
+    )
 
 
 @login_required
@@ -82,8 +90,14 @@ def nominasi(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
     show_answers = sees_rater_status(actor, ev)
     rows = [(n, sel.public_status(n, show_answers)) for n in sel.nominasi_list(ev)]
     ctx: dict[str, Any] = {
-        "ev": ev, "pemilik": pemilik, "penilai": penilai, "rows": rows, "state": sel.nominasi_state(ev),
-        "terbuka": sel.is_open(ev), "jenis_choices": JenisRater.choices, **ringkasan_context(ev, request),
+        "ev": ev,
+        "pemilik": pemilik,
+        "penilai": penilai,
+        "rows": rows,
+        "state": sel.nominasi_state(ev),
+        "terbuka": sel.is_open(ev),
+        "jenis_choices": JenisRater.choices,
+        **ringkasan_context(ev, request),
         "konflik": own_conflict_notes(actor, ev)[:1] if pemilik else [],  # who decides instead (issue #8 §2)
     }
     if pemilik and ctx["terbuka"]:
@@ -94,8 +108,16 @@ def nominasi(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
             q = form.cleaned_data["q"]
         page = Paginator(sel.candidates(ev, jenis, q), PAGE_SIZE).get_page(request.GET.get("page"))
         base = urlencode({"jenis": jenis, "q": q})
-        ctx.update({"filter_form": form, "jenis": jenis, "q": q, "page_obj": page,
-                    "querystring_base": f"{base}&", "n_bawahan": sel.subordinate_pool(ev).count()})
+        ctx.update(
+            {
+                "filter_form": form,
+                "jenis": jenis,
+                "q": q,
+                "page_obj": page,
+                "querystring_base": f"{base}&",
+                "n_bawahan": sel.subordinate_pool(ev).count(),
+            }
+        )
     return render(request, "appraisal/feedback/nominasi.html", ctx)
 
 
@@ -115,8 +137,10 @@ def nominasi_tambah(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
     except ValidationError as exc:
         _errors(request, exc)
     else:
-        messages.success(request, _("%(nama)s diusulkan. Pejabat penilai akan memutuskan usulan Anda.")
-                         % {"nama": orang.nama_lengkap})
+        messages.success(
+            request,
+            _("%(nama)s diusulkan. Pejabat penilai akan memutuskan usulan Anda.") % {"nama": orang.nama_lengkap},
+        )
     back = urlencode({"jenis": form.cleaned_data["jenis"], "q": request.POST.get("q", "")[:100]})
     return redirect(f"{_page_url(ev)}?{back}")
 
@@ -180,8 +204,11 @@ def persetujuan(request: HttpRequest) -> HttpResponse:
     groups: dict[int, dict[str, Any]] = {}
     for n in page.object_list:
         groups.setdefault(n.evaluasi_id, {"ev": n.evaluasi, "rows": []})["rows"].append(n)
-    return render(request, "appraisal/feedback/persetujuan.html",
-                  {"groups": list(groups.values()), "page_obj": page, "querystring_base": ""})
+    return render(
+        request,
+        "appraisal/feedback/persetujuan.html",
+        {"groups": list(groups.values()), "page_obj": page, "querystring_base": ""},
+    )
 
 
 @login_required
@@ -189,8 +216,9 @@ def permintaan(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     page = Paginator(sel.inbox(actor), 50).get_page(request.GET.get("page"))
     rows = [(n, sel.is_open(n.evaluasi)) for n in page.object_list]
-    return render(request, "appraisal/feedback/permintaan.html",
-                  {"rows": rows, "page_obj": page, "querystring_base": ""})
+    return render(
+        request, "appraisal/feedback/permintaan.html", {"rows": rows, "page_obj": page, "querystring_base": ""}
+    )
 
 
 @login_required
@@ -216,12 +244,21 @@ def jawab(request: HttpRequest, pk: int) -> HttpResponse:
             except PermissionDenied:
                 raise
             else:
-                messages.success(request, _("Terima kasih. Penilaian Anda tersimpan; nama Anda tidak ditampilkan "
-                                            "kepada pegawai yang dinilai."))
+                messages.success(
+                    request,
+                    _(
+                        "Terima kasih. Penilaian Anda tersimpan; nama Anda tidak ditampilkan "
+                        "kepada pegawai yang dinilai."
+                    ),
+                )
                 return redirect("appraisal_feedback:permintaan")
     status = 400 if request.method == "POST" else 200
-    return render(request, "appraisal/feedback/jawab.html",
-                  {"nom": nom, "form": form, "terbuka": terbuka, "sudah": bool(existing)}, status=status)
+    return render(
+        request,
+        "appraisal/feedback/jawab.html",
+        {"nom": nom, "form": form, "terbuka": terbuka, "sudah": bool(existing)},
+        status=status,
+    )
 
 
 @login_required

@@ -32,9 +32,20 @@ from karier.people.access import Actor, can_see_pegawai, visibility_q
 from karier.people.models import Jabatan, Pegawai, UnitKerja
 
 __all__ = [
-    "as_actor", "can_manage_pegawai_link", "can_manage_unit_link", "can_moderate", "can_read_summary",
-    "headed_unit_paths", "is_appraisee", "is_appraiser", "kandidat_for_actor", "moderation_q", "nominasi_for_actor",
-    "nominasi_for_rater", "sees_rater_status", "tautan_for_actor",
+    "as_actor",
+    "can_manage_pegawai_link",
+    "can_manage_unit_link",
+    "can_moderate",
+    "can_read_summary",
+    "headed_unit_paths",
+    "is_appraisee",
+    "is_appraiser",
+    "kandidat_for_actor",
+    "moderation_q",
+    "nominasi_for_actor",
+    "nominasi_for_rater",
+    "sees_rater_status",
+    "tautan_for_actor",
 ]
 
 
@@ -45,9 +56,13 @@ def nominasi_for_actor(actor: Actor | Any, nominasi_id: int) -> NominasiPenilai:
     who = as_actor(actor)
     if who.user_id is None:
         raise Http404("Nominasi tidak ditemukan.")
-    found = (NominasiPenilai.objects.filter(evaluasi_id__in=visible_evaluasi(who).values("pk"), pk=nominasi_id)
-             .select_related("evaluasi", "evaluasi__periode", "evaluasi__periode__tahun", "evaluasi__pegawai",
-                             "penilai_rekan").first())
+    found = (
+        NominasiPenilai.objects.filter(evaluasi_id__in=visible_evaluasi(who).values("pk"), pk=nominasi_id)
+        .select_related(
+            "evaluasi", "evaluasi__periode", "evaluasi__periode__tahun", "evaluasi__pegawai", "penilai_rekan"
+        )
+        .first()
+    )
     if found is None:
         raise Http404("Nominasi tidak ditemukan.")
     return found
@@ -75,9 +90,18 @@ def nominasi_for_rater(actor: Actor | Any, nominasi_id: int) -> NominasiPenilai:
     who = as_actor(actor)
     if who.pegawai_id is None or who.is_auditor:
         raise Http404("Permintaan penilaian tidak ditemukan.")
-    found = (NominasiPenilai.objects.filter(pk=nominasi_id, penilai_rekan_id=who.pegawai_id)
-             .select_related("evaluasi", "evaluasi__periode", "evaluasi__periode__tahun", "evaluasi__pegawai",
-                             "evaluasi__jabatan", "evaluasi__unit").first())
+    found = (
+        NominasiPenilai.objects.filter(pk=nominasi_id, penilai_rekan_id=who.pegawai_id)
+        .select_related(
+            "evaluasi",
+            "evaluasi__periode",
+            "evaluasi__periode__tahun",
+            "evaluasi__pegawai",
+            "evaluasi__jabatan",
+            "evaluasi__unit",
+        )
+        .first()
+    )
     if found is None:
         raise Http404("Permintaan penilaian tidak ditemukan.")
     return found
@@ -95,8 +119,9 @@ def headed_unit_paths(actor: Actor) -> tuple[str, ...]:
     """Paths of the units whose head position the actor covers today (one query)."""
     if not actor.jabatan_ids:
         return ()
-    return tuple(Jabatan.objects.filter(pk__in=actor.jabatan_ids, adalah_kepala_unit=True)
-                 .values_list("unit__path", flat=True))
+    return tuple(
+        Jabatan.objects.filter(pk__in=actor.jabatan_ids, adalah_kepala_unit=True).values_list("unit__path", flat=True)
+    )
 
 
 def _heads_unit(actor: Actor, unit: UnitKerja) -> bool:
@@ -149,14 +174,16 @@ def can_read_summary(actor: Actor | Any, *, pegawai: Pegawai | None = None, unit
 def tautan_for_actor(actor: Actor | Any, tautan_id: int) -> TautanPublik:
     """A public link the actor manages (or, for auditors, reads); 404 otherwise."""
     who = as_actor(actor)
-    tautan = (TautanPublik.objects.filter(pk=tautan_id).select_related("pegawai", "pegawai__unit", "unit")
-              .first())
+    tautan = TautanPublik.objects.filter(pk=tautan_id).select_related("pegawai", "pegawai__unit", "unit").first()
     if tautan is None:
         raise Http404("Tautan tidak ditemukan.")
     if who.is_auditor:
         return tautan
-    allowed = (can_manage_pegawai_link(who, tautan.pegawai) if tautan.pegawai is not None
-               else tautan.unit is not None and can_manage_unit_link(who, tautan.unit))
+    allowed = (
+        can_manage_pegawai_link(who, tautan.pegawai)
+        if tautan.pegawai is not None
+        else tautan.unit is not None and can_manage_unit_link(who, tautan.unit)
+    )
     if not allowed:
         raise Http404("Tautan tidak ditemukan.")
     return tautan
@@ -173,8 +200,11 @@ def moderation_q(actor: Actor | Any) -> Q:
         return Q(pk__in=[])
     if who.is_admin or who.is_auditor:
         return Q()
-    q = (Q(tautan__pegawai__isnull=False) & visibility_q(who, prefix="tautan__pegawai")
-         & ~Q(tautan__pegawai_id=who.pegawai_id))
+    q = (
+        Q(tautan__pegawai__isnull=False)
+        & visibility_q(who, prefix="tautan__pegawai")
+        & ~Q(tautan__pegawai_id=who.pegawai_id)
+    )
     unit_q = Q(pk__in=[])
     for path in headed_unit_paths(who):
         unit_q |= Q(tautan__unit__path__startswith=path)

@@ -12,15 +12,24 @@ from karier.appraisal.feedback_services import MAX_KOMENTAR
 from karier.appraisal.public_services import MAKS_KOMENTAR
 
 SKALA_PERILAKU = [
-    ("1", _("1 · Sangat kurang")), ("2", _("2 · Kurang")), ("3", _("3 · Cukup")), ("4", _("4 · Baik")),
+    ("1", _("1 · Sangat kurang")),
+    ("2", _("2 · Kurang")),
+    ("3", _("3 · Cukup")),
+    ("4", _("4 · Baik")),
     ("5", _("5 · Sangat baik")),
 ]
 SKALA_LAYANAN = [
-    ("1", _("1 · Sangat tidak puas")), ("2", _("2 · Tidak puas")), ("3", _("3 · Cukup")), ("4", _("4 · Puas")),
+    ("1", _("1 · Sangat tidak puas")),
+    ("2", _("2 · Tidak puas")),
+    ("3", _("3 · Cukup")),
+    ("4", _("4 · Puas")),
     ("5", _("5 · Sangat puas")),
 ]
 SKALA_SIKAP = [
-    ("1", _("1 · Sangat buruk")), ("2", _("2 · Buruk")), ("3", _("3 · Cukup")), ("4", _("4 · Baik")),
+    ("1", _("1 · Sangat buruk")),
+    ("2", _("2 · Buruk")),
+    ("3", _("3 · Cukup")),
+    ("4", _("4 · Baik")),
     ("5", _("5 · Sangat baik")),
 ]
 
@@ -50,12 +59,17 @@ class JawabanForm(forms.Form):
         self.nilai = nilai
         for n in nilai:
             self.fields[f"skor_{n.kode}"] = forms.ChoiceField(
-                label=n.nama, choices=SKALA_PERILAKU, widget=forms.RadioSelect,
-                error_messages={"required": _("Pilih skor 1 sampai 5."),
-                                "invalid_choice": _("Pilih skor 1 sampai 5.")})
+                label=n.nama,
+                choices=SKALA_PERILAKU,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Pilih skor 1 sampai 5."), "invalid_choice": _("Pilih skor 1 sampai 5.")},
+            )
             self.fields[f"komentar_{n.kode}"] = forms.CharField(
-                label=_("Contoh perilaku (opsional)"), required=False, max_length=MAX_KOMENTAR,
-                widget=forms.Textarea(attrs={"rows": 2, "maxlength": MAX_KOMENTAR}))
+                label=_("Contoh perilaku (opsional)"),
+                required=False,
+                max_length=MAX_KOMENTAR,
+                widget=forms.Textarea(attrs={"rows": 2, "maxlength": MAX_KOMENTAR}),
+            )
 
     def rows(self) -> list[tuple[Any, Any, Any]]:
         return [(n, self[f"skor_{n.kode}"], self[f"komentar_{n.kode}"]) for n in self.nilai]
@@ -71,22 +85,27 @@ class PublikForm(forms.Form):
     """The 30-second public form. `website` is a honeypot (hidden from people, filled by bots);
     `ft` the signed form token (link + the time the form was shown)."""
 
-    skor_layanan = forms.ChoiceField(label=_("Kepuasan layanan"), choices=SKALA_LAYANAN, widget=forms.RadioSelect,
-                                     error_messages=PILIH)
-    skor_perilaku = forms.ChoiceField(label=_("Sikap petugas"), choices=SKALA_SIKAP, widget=forms.RadioSelect,
-                                      error_messages=PILIH)
+    skor_layanan = forms.ChoiceField(
+        label=_("Kepuasan layanan"), choices=SKALA_LAYANAN, widget=forms.RadioSelect, error_messages=PILIH
+    )
+    skor_perilaku = forms.ChoiceField(
+        label=_("Sikap petugas"), choices=SKALA_SIKAP, widget=forms.RadioSelect, error_messages=PILIH
+    )
     komentar = forms.CharField(
-        label=_("Saran atau komentar (opsional)"), required=False, max_length=MAKS_KOMENTAR,
+        label=_("Saran atau komentar (opsional)"),
+        required=False,
+        max_length=MAKS_KOMENTAR,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": MAKS_KOMENTAR}),
-        error_messages={"max_length": _("Komentar paling banyak %(limit_value)d karakter (sekarang %(show_value)d).")})
-    website = forms.CharField(required=False, max_length=200, widget=forms.TextInput(
-        attrs={"autocomplete": "off", "tabindex": "-1"}))
+        error_messages={"max_length": _("Komentar paling banyak %(limit_value)d karakter (sekarang %(show_value)d).")},
+    )
+    website = forms.CharField(
+        required=False, max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
+    )
     ft = forms.CharField(required=False, max_length=400, widget=forms.HiddenInput)
 
 
 class ModerasiFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Semua")), *StatusModerasi.choices])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua")), *StatusModerasi.choices])
 
 
 class RingkasanFilterForm(forms.Form):

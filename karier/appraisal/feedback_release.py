@@ -29,12 +29,17 @@ BATCH = AMBANG
 def answer_marks(evaluasi_id: int) -> dict[str, str]:
     """{nomination id: fingerprint of its current answers} for every answered nomination (one query)."""
     parts: dict[int, list[str]] = defaultdict(list)
-    rows = (JawabanPerilaku.objects.filter(nominasi__evaluasi_id=evaluasi_id, nominasi__status=StatusNominasi.DIJAWAB)
-            .order_by("nominasi_id", "nilai_id").values_list("nominasi_id", "nilai_id", "skor", "komentar"))
+    rows = (
+        JawabanPerilaku.objects.filter(nominasi__evaluasi_id=evaluasi_id, nominasi__status=StatusNominasi.DIJAWAB)
+        .order_by("nominasi_id", "nilai_id")
+        .values_list("nominasi_id", "nilai_id", "skor", "komentar")
+    )
     for nominasi_id, nilai_id, skor, komentar in rows:
         parts[nominasi_id].append(f"{nilai_id}={skor}:{komentar}")
-    return {str(pk): salted_hmac("karier.appraisal.rilis", "\x1f".join(items), algorithm="sha256").hexdigest()
-            for pk, items in parts.items()}
+    return {
+        str(pk): salted_hmac("karier.appraisal.rilis", "\x1f".join(items), algorithm="sha256").hexdigest()
+        for pk, items in parts.items()
+    }
 
 
 def _changed(marks: dict[str, str], released: dict[str, str]) -> int:
@@ -59,5 +64,6 @@ def ringkasan_rilis(*, evaluasi_id: int) -> RilisRingkasanPerilaku | None:
         data = live_figures(evaluasi)
         rilis, _created = RilisRingkasanPerilaku.objects.update_or_create(
             evaluasi=evaluasi,
-            defaults={"n_dijawab": len(marks), "data": data, "tanda": marks, "dirilis_pada": timezone.now()})
+            defaults={"n_dijawab": len(marks), "data": data, "tanda": marks, "dirilis_pada": timezone.now()},
+        )
     return rilis

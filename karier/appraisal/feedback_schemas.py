@@ -69,8 +69,10 @@ class JawabanIn(In):
     model_config = ConfigDict(extra="forbid")
 
     skor: SkorIn = Field(..., description="Skor 1–5 untuk ketujuh nilai BerAKHLAK.")
-    komentar: KomentarBerakhlakIn = Field(default_factory=KomentarBerakhlakIn,  # type: ignore[arg-type]
-                                 description=f"Komentar opsional per nilai (paling banyak {MAX_KOMENTAR} karakter).")
+    komentar: KomentarBerakhlakIn = Field(
+        default_factory=KomentarBerakhlakIn,  # type: ignore[arg-type]
+        description=f"Komentar opsional per nilai (paling banyak {MAX_KOMENTAR} karakter).",
+    )
 
 
 class TautanIn(In):
@@ -87,15 +89,17 @@ class ModerasiIn(In):
 
 
 class ModerasiFilter(In):
-    status: str = Field("MENUNGGU", pattern=r"^(|MENUNGGU|DITERIMA|DITOLAK)$",
-                        description="Status moderasi (kosong: semua).")
+    status: str = Field(
+        "MENUNGGU", pattern=r"^(|MENUNGGU|DITERIMA|DITOLAK)$", description="Status moderasi (kosong: semua)."
+    )
 
 
 class RingkasanPublikFilter(In):
     pegawai_id: int | None = Field(None, ge=1, le=MAX_ID)
     unit_id: int | None = Field(None, ge=1, le=MAX_ID)
-    periode_id: int | None = Field(None, ge=1, le=MAX_ID, description="Periode penilaian (rentang tanggalnya); "
-                                                                       "kosong: 90 hari terakhir.")
+    periode_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Periode penilaian (rentang tanggalnya); kosong: 90 hari terakhir."
+    )
 
 
 # ---------------------------------------------------------------------------- output

@@ -49,8 +49,11 @@ def pool_date(evaluasi: Evaluasi) -> dt.date:
 
 
 def _holding(d: dt.date, **jabatan_filter: Any) -> Exists:
-    return Exists(Penugasan.objects.filter(active_on(d), pegawai_id=OuterRef("pk"), jenis=JenisPenugasan.DEFINITIF,
-                                           **jabatan_filter))
+    return Exists(
+        Penugasan.objects.filter(
+            active_on(d), pegawai_id=OuterRef("pk"), jenis=JenisPenugasan.DEFINITIF, **jabatan_filter
+        )
+    )
 
 
 def peer_pool(evaluasi: Evaluasi) -> QuerySet[Pegawai]:
@@ -60,8 +63,7 @@ def peer_pool(evaluasi: Evaluasi) -> QuerySet[Pegawai]:
     if atasan_id is None:
         return Pegawai.objects.none()
     d = pool_date(evaluasi)
-    return (Pegawai.objects.filter(_holding(d, jabatan__atasan_id=atasan_id), aktif=True)
-            .exclude(pk=evaluasi.pegawai_id))
+    return Pegawai.objects.filter(_holding(d, jabatan__atasan_id=atasan_id), aktif=True).exclude(pk=evaluasi.pegawai_id)
 
 
 def subordinate_pool(evaluasi: Evaluasi) -> QuerySet[Pegawai]:
@@ -69,8 +71,7 @@ def subordinate_pool(evaluasi: Evaluasi) -> QuerySet[Pegawai]:
     date (definitive, Plt or Plh)."""
     d = pool_date(evaluasi)
     own = Penugasan.objects.filter(active_on(d), pegawai_id=evaluasi.pegawai_id).values("jabatan_id")
-    return (Pegawai.objects.filter(_holding(d, jabatan__atasan_id__in=own), aktif=True)
-            .exclude(pk=evaluasi.pegawai_id))
+    return Pegawai.objects.filter(_holding(d, jabatan__atasan_id__in=own), aktif=True).exclude(pk=evaluasi.pegawai_id)
 
 
 def pool(evaluasi: Evaluasi, jenis: str) -> QuerySet[Pegawai]:
@@ -123,14 +124,23 @@ def nominasi_state(evaluasi: Evaluasi) -> NominasiState:
         jawab=Count("pk", filter=Q(status=StatusNominasi.DIJAWAB)),
         tunggu=Count("pk", filter=Q(status=StatusNominasi.DIUSULKAN)),
     )
-    return NominasiState(pool_rekan=pool_n, wajib_rekan=min(MIN_REKAN, pool_n), rekan_aktif=c["rekan"],
-                         bawahan_aktif=c["bawahan"], disetujui=c["setuju"], dijawab=c["jawab"],
-                         menunggu=c["tunggu"])
+    return NominasiState(
+        pool_rekan=pool_n,
+        wajib_rekan=min(MIN_REKAN, pool_n),
+        rekan_aktif=c["rekan"],
+        bawahan_aktif=c["bawahan"],
+        disetujui=c["setuju"],
+        dijawab=c["jawab"],
+        menunggu=c["tunggu"],
+    )
 
 
 def nominasi_list(evaluasi: Evaluasi) -> list[NominasiPenilai]:
-    return list(evaluasi.nominasi.select_related("penilai_rekan", "penilai_rekan__jabatan")
-                .order_by("jenis", "penilai_rekan__nama", "pk"))
+    return list(
+        evaluasi.nominasi.select_related("penilai_rekan", "penilai_rekan__jabatan").order_by(
+            "jenis", "penilai_rekan__nama", "pk"
+        )
+    )
 
 
 def public_status(nominasi: NominasiPenilai, show_answers: bool) -> str:
@@ -145,10 +155,13 @@ def my_evaluations(actor: Actor | Any) -> QuerySet[Evaluasi]:
     who = as_actor(actor)
     if who.pegawai_id is None:
         return Evaluasi.objects.none()
-    return (Evaluasi.objects.filter(pegawai_id=who.pegawai_id).exclude(periode__status=StatusPeriode.DITUTUP)
-            .select_related("periode", "jabatan", "penilai")
-            .annotate(n_nominasi=Count("nominasi", filter=Q(nominasi__status__in=ACTIVE)))
-            .order_by("-periode__mulai", "pk"))
+    return (
+        Evaluasi.objects.filter(pegawai_id=who.pegawai_id)
+        .exclude(periode__status=StatusPeriode.DITUTUP)
+        .select_related("periode", "jabatan", "penilai")
+        .annotate(n_nominasi=Count("nominasi", filter=Q(nominasi__status__in=ACTIVE)))
+        .order_by("-periode__mulai", "pk")
+    )
 
 
 def pending_approvals(actor: Actor | Any) -> QuerySet[NominasiPenilai]:
@@ -157,11 +170,13 @@ def pending_approvals(actor: Actor | Any) -> QuerySet[NominasiPenilai]:
 
     who = as_actor(actor)
     ev = Evaluasi.objects.filter(appraiser_q(who, instead=True), status__in=OPEN_STATUSES).exclude(
-        periode__status=StatusPeriode.DITUTUP)
-    return (NominasiPenilai.objects.filter(evaluasi__in=ev, status=StatusNominasi.DIUSULKAN)
-            .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode", "penilai_rekan",
-                            "penilai_rekan__jabatan")
-            .order_by("evaluasi__pegawai__nama", "evaluasi_id", "jenis", "penilai_rekan__nama", "pk"))
+        periode__status=StatusPeriode.DITUTUP
+    )
+    return (
+        NominasiPenilai.objects.filter(evaluasi__in=ev, status=StatusNominasi.DIUSULKAN)
+        .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode", "penilai_rekan", "penilai_rekan__jabatan")
+        .order_by("evaluasi__pegawai__nama", "evaluasi_id", "jenis", "penilai_rekan__nama", "pk")
+    )
 
 
 def inbox(actor: Actor | Any) -> QuerySet[NominasiPenilai]:
@@ -169,17 +184,22 @@ def inbox(actor: Actor | Any) -> QuerySet[NominasiPenilai]:
     who = as_actor(actor)
     if who.pegawai_id is None or who.is_auditor:
         return NominasiPenilai.objects.none()
-    return (NominasiPenilai.objects.filter(penilai_rekan_id=who.pegawai_id, status__in=ANSWERABLE)
-            .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__jabatan", "evaluasi__periode")
-            .order_by("status", "-evaluasi__periode__mulai", "evaluasi__pegawai__nama", "pk"))
+    return (
+        NominasiPenilai.objects.filter(penilai_rekan_id=who.pegawai_id, status__in=ANSWERABLE)
+        .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__jabatan", "evaluasi__periode")
+        .order_by("status", "-evaluasi__periode__mulai", "evaluasi__pegawai__nama", "pk")
+    )
 
 
 def nilai_with_panduan() -> list[NilaiBerakhlak]:
     """The 7 values with their guidelines (two queries)."""
     from django.db.models import Prefetch
 
-    return list(NilaiBerakhlak.objects.prefetch_related(
-        Prefetch("panduan", queryset=PanduanPerilaku.objects.order_by("urutan"))).order_by("urutan"))
+    return list(
+        NilaiBerakhlak.objects.prefetch_related(
+            Prefetch("panduan", queryset=PanduanPerilaku.objects.order_by("urutan"))
+        ).order_by("urutan")
+    )
 
 
 def answers_of(nominasi: NominasiPenilai) -> dict[str, JawabanPerilaku]:
@@ -251,8 +271,15 @@ def live_figures(evaluasi: Evaluasi) -> dict[str, Any]:
     by_value = {r["nilai_id"]: r for r in answers.values("nilai_id").annotate(rata=Avg("skor"), n=Count("pk"))}
     data: dict[str, Any] = {
         "n": len(answered),
-        "nilai": [{"kode": k, "nama": nm, "rata": _mean(by_value.get(k, {}).get("rata")),
-                   "n": by_value.get(k, {}).get("n", 0)} for k, nm in nilai],
+        "nilai": [
+            {
+                "kode": k,
+                "nama": nm,
+                "rata": _mean(by_value.get(k, {}).get("rata")),
+                "n": by_value.get(k, {}).get("n", 0),
+            }
+            for k, nm in nilai
+        ],
         "rata_keseluruhan": _mean(answers.aggregate(r=Avg("skor"))["r"]),
         "kelompok": [],
     }
@@ -266,13 +293,27 @@ def live_figures(evaluasi: Evaluasi) -> dict[str, Any]:
         }
         for jenis in (JenisRater.REKAN, JenisRater.BAWAHAN):
             if jenis in groups:
-                data["kelompok"].append({
-                    "jenis": str(jenis), "label": str(jenis.label), "n": groups[jenis],
-                    "nilai": [{"kode": k, "nama": nm, "rata": _mean(per.get((jenis, k), {}).get("rata")),
-                               "n": per.get((jenis, k), {}).get("n", 0)} for k, nm in nilai]})
+                data["kelompok"].append(
+                    {
+                        "jenis": str(jenis),
+                        "label": str(jenis.label),
+                        "n": groups[jenis],
+                        "nilai": [
+                            {
+                                "kode": k,
+                                "nama": nm,
+                                "rata": _mean(per.get((jenis, k), {}).get("rata")),
+                                "n": per.get((jenis, k), {}).get("n", 0),
+                            }
+                            for k, nm in nilai
+                        ],
+                    }
+                )
     names = dict(nilai)
-    comments = [(pk, nilai_id, teks) for pk, nilai_id, teks in
-                answers.exclude(komentar="").values_list("pk", "nilai_id", "komentar")]
+    comments = [
+        (pk, nilai_id, teks)
+        for pk, nilai_id, teks in answers.exclude(komentar="").values_list("pk", "nilai_id", "komentar")
+    ]
     comments.sort(key=lambda c: _shuffle_key(evaluasi.pk, c[0]))
     data["komentar"] = [[names.get(nilai_id, nilai_id), teks] for _pk, nilai_id, teks in comments]
     return data
@@ -295,18 +336,32 @@ def ringkasan_perilaku(evaluasi: Evaluasi, viewer: Actor | Any) -> RingkasanPeri
     from karier.appraisal.models import RilisRingkasanPerilaku
 
     who = as_actor(viewer)
-    noms = list(evaluasi.nominasi.filter(status__in=ANSWERABLE).select_related("penilai_rekan")
-                .order_by("jenis", "penilai_rekan__nama", "pk"))
+    noms = list(
+        evaluasi.nominasi.filter(status__in=ANSWERABLE)
+        .select_related("penilai_rekan")
+        .order_by("jenis", "penilai_rekan__nama", "pk")
+    )
     answered = [n for n in noms if n.status == StatusNominasi.DIJAWAB]
     rilis = RilisRingkasanPerilaku.objects.filter(evaluasi=evaluasi).first()
     released = rilis.n_dijawab if rilis is not None else 0
     sees = sees_rater_status(who, evaluasi)
-    result = RingkasanPerilaku(ambang=AMBANG, n_disetujui=len(noms), n_dijawab=len(answered) if sees else released,
-                               tampil=rilis is not None and released >= AMBANG, n_dirilis=released)
+    result = RingkasanPerilaku(
+        ambang=AMBANG,
+        n_disetujui=len(noms),
+        n_dijawab=len(answered) if sees else released,
+        tampil=rilis is not None and released >= AMBANG,
+        n_dirilis=released,
+    )
     if sees:
-        result.penilai = [StatusPenilai(nama=n.penilai_rekan.nama_lengkap, jenis=str(JenisRater(n.jenis).label),
-                                        status=str(StatusNominasi(n.status).label),
-                                        sudah_menjawab=n.status == StatusNominasi.DIJAWAB) for n in noms]
+        result.penilai = [
+            StatusPenilai(
+                nama=n.penilai_rekan.nama_lengkap,
+                jenis=str(JenisRater(n.jenis).label),
+                status=str(StatusNominasi(n.status).label),
+                sudah_menjawab=n.status == StatusNominasi.DIJAWAB,
+            )
+            for n in noms
+        ]
     if not result.tampil or rilis is None:
         return result
     if sees:
@@ -317,7 +372,9 @@ def ringkasan_perilaku(evaluasi: Evaluasi, viewer: Actor | Any) -> RingkasanPeri
     result.dirilis_pada = rilis.dirilis_pada
     result.nilai = _nilai(data.get("nilai", []))
     result.rata_keseluruhan = data.get("rata_keseluruhan")
-    result.kelompok = [KelompokAgregat(jenis=g["jenis"], label=g["label"], n=g["n"], nilai=_nilai(g["nilai"]))
-                       for g in data.get("kelompok", [])]
+    result.kelompok = [
+        KelompokAgregat(jenis=g["jenis"], label=g["label"], n=g["n"], nilai=_nilai(g["nilai"]))
+        for g in data.get("kelompok", [])
+    ]
     result.komentar = [(str(a), str(b)) for a, b in data.get("komentar", [])]
     return result

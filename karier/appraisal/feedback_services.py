@@ -30,8 +30,10 @@ from karier.people.models import Pegawai
 from karier.standards.models import NilaiBerakhlak
 
 MAX_KOMENTAR = 1000
-MSG_TUTUP = ("Penilaian rekan dan bawahan untuk evaluasi ini sudah ditutup: pejabat penilai sudah memberi "
-             "rating, evaluasi sudah final, atau periodenya sudah ditutup.")
+MSG_TUTUP = (
+    "Penilaian rekan dan bawahan untuk evaluasi ini sudah ditutup: pejabat penilai sudah memberi "
+    "rating, evaluasi sudah final, atau periodenya sudah ditutup."
+)
 
 
 def _ensure_open(evaluasi: Evaluasi) -> None:
@@ -51,18 +53,32 @@ def nominasi_add(*, actor: Any, evaluasi: Evaluasi, penilai_rekan: Pegawai, jeni
     if evaluasi.nominasi.filter(penilai_rekan=penilai_rekan).exists():
         raise ValidationError({"penilai_rekan": f"{penilai_rekan.nama_lengkap} sudah diusulkan."})
     if not sel.pool(evaluasi, jenis).filter(pk=penilai_rekan.pk).exists():
-        msg = ("bukan rekan kerja setingkat Anda (jabatannya tidak berada di bawah atasan yang sama)"
-               if jenis == JenisRater.REKAN else "bukan bawahan langsung Anda")
+        msg = (
+            "bukan rekan kerja setingkat Anda (jabatannya tidak berada di bawah atasan yang sama)"
+            if jenis == JenisRater.REKAN
+            else "bukan bawahan langsung Anda"
+        )
         raise ValidationError({"penilai_rekan": f"{penilai_rekan.nama_lengkap} {msg}."})
     if evaluasi.nominasi.filter(jenis=jenis, status__in=sel.ACTIVE).count() >= sel.MAX_PER_JENIS:
-        raise ValidationError({"penilai_rekan": f"Paling banyak {sel.MAX_PER_JENIS} "
-                                                f"{str(JenisRater(jenis).label).lower()} untuk satu evaluasi."})
+        raise ValidationError(
+            {
+                "penilai_rekan": f"Paling banyak {sel.MAX_PER_JENIS} "
+                f"{str(JenisRater(jenis).label).lower()} untuk satu evaluasi."
+            }
+        )
     with transaction.atomic():
         nominasi = NominasiPenilai.objects.create(evaluasi=evaluasi, penilai_rekan=penilai_rekan, jenis=jenis)
-        audit.record(actor=actor, action="nominasi.add", obj=nominasi,
-                     summary=f"Usulan penilai {JenisRater(jenis).label.lower()} untuk evaluasi {evaluasi.pk}",
-                     changes={"status": [None, nominasi.status], "jenis": [None, jenis],
-                              "penilai_rekan": [None, penilai_rekan.pk]})
+        audit.record(
+            actor=actor,
+            action="nominasi.add",
+            obj=nominasi,
+            summary=f"Usulan penilai {JenisRater(jenis).label.lower()} untuk evaluasi {evaluasi.pk}",
+            changes={
+                "status": [None, nominasi.status],
+                "jenis": [None, jenis],
+                "penilai_rekan": [None, penilai_rekan.pk],
+            },
+        )
     return nominasi
 
 
@@ -75,9 +91,13 @@ def nominasi_remove(*, actor: Any, nominasi: NominasiPenilai) -> None:
     if nominasi.status not in (StatusNominasi.DIUSULKAN, StatusNominasi.DITOLAK):
         raise ValidationError("Usulan yang sudah disetujui atasan tidak dapat ditarik.")
     with transaction.atomic():
-        audit.record(actor=actor, action="nominasi.remove", obj=nominasi,
-                     summary=f"Usulan penilai ditarik (evaluasi {evaluasi.pk})",
-                     changes={"status": [nominasi.status, None]})
+        audit.record(
+            actor=actor,
+            action="nominasi.remove",
+            obj=nominasi,
+            summary=f"Usulan penilai ditarik (evaluasi {evaluasi.pk})",
+            changes={"status": [nominasi.status, None]},
+        )
         nominasi.delete()
 
 
@@ -85,11 +105,15 @@ def _check_peer_minimum(evaluasi: Evaluasi, adding: int = 0) -> None:
     state = sel.nominasi_state(evaluasi)
     if state.rekan_aktif + adding < state.wajib_rekan:
         if state.pool_rekan >= sel.MIN_REKAN:
-            msg = (f"Minimal {sel.MIN_REKAN} rekan kerja setingkat harus diusulkan sebelum usulan disetujui "
-                   f"(baru {state.rekan_aktif}). Minta pegawai menambah usulan rekan.")
+            msg = (
+                f"Minimal {sel.MIN_REKAN} rekan kerja setingkat harus diusulkan sebelum usulan disetujui "
+                f"(baru {state.rekan_aktif}). Minta pegawai menambah usulan rekan."
+            )
         else:
-            msg = (f"Unit ini hanya mempunyai {state.pool_rekan} rekan kerja setingkat; semuanya harus diusulkan "
-                   f"sebelum usulan disetujui (baru {state.rekan_aktif}).")
+            msg = (
+                f"Unit ini hanya mempunyai {state.pool_rekan} rekan kerja setingkat; semuanya harus diusulkan "
+                f"sebelum usulan disetujui (baru {state.rekan_aktif})."
+            )
         raise ValidationError({"nominasi": msg})
 
 
@@ -100,8 +124,12 @@ def nominasi_decide(*, actor: Any, nominasi: NominasiPenilai, setuju: bool) -> N
         raise PermissionDenied("Hanya pejabat penilai yang dapat menyetujui atau menolak usulan penilai.")
     _ensure_open(evaluasi)
     if nominasi.status != StatusNominasi.DIUSULKAN:
-        raise ValidationError({"nominasi": f"Usulan ini berstatus {StatusNominasi(nominasi.status).label.lower()}; "
-                                           "hanya usulan yang menunggu yang dapat diputuskan."})
+        raise ValidationError(
+            {
+                "nominasi": f"Usulan ini berstatus {StatusNominasi(nominasi.status).label.lower()}; "
+                "hanya usulan yang menunggu yang dapat diputuskan."
+            }
+        )
     if setuju and nominasi.jenis == JenisRater.REKAN:
         _check_peer_minimum(evaluasi)
     return _decide(actor=actor, nominasi=nominasi, setuju=setuju)
@@ -115,9 +143,13 @@ def _decide(*, actor: Any, nominasi: NominasiPenilai, setuju: bool) -> NominasiP
         updated = NominasiPenilai.objects.filter(pk=nominasi.pk, status=old).update(status=new, diputus_oleh=user)
         if not updated:  # decided concurrently
             raise ValidationError({"nominasi": "Usulan ini baru saja diputuskan; muat ulang halaman."})
-        audit.record(actor=actor, action="nominasi.setujui" if setuju else "nominasi.tolak", obj=nominasi,
-                     summary=f"Usulan penilai {'disetujui' if setuju else 'ditolak'} (evaluasi {nominasi.evaluasi_id})",
-                     changes={"status": [old, new]})
+        audit.record(
+            actor=actor,
+            action="nominasi.setujui" if setuju else "nominasi.tolak",
+            obj=nominasi,
+            summary=f"Usulan penilai {'disetujui' if setuju else 'ditolak'} (evaluasi {nominasi.evaluasi_id})",
+            changes={"status": [old, new]},
+        )
     nominasi.status, nominasi.diputus_oleh = new, user
     return nominasi
 
@@ -138,8 +170,9 @@ def nominasi_approve_all(*, actor: Any, evaluasi: Evaluasi) -> int:
     return len(waiting)
 
 
-def _clean_answers(skor: Mapping[str, Any], komentar: Mapping[str, str] | None,
-                   kode: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+def _clean_answers(
+    skor: Mapping[str, Any], komentar: Mapping[str, str] | None, kode: list[str]
+) -> tuple[dict[str, int], dict[str, str]]:
     errors: dict[str, str] = {}
     clean: dict[str, int] = {}
     unknown = [k for k in skor if k not in kode]
@@ -172,8 +205,9 @@ def _clean_answers(skor: Mapping[str, Any], komentar: Mapping[str, str] | None,
     return clean, notes
 
 
-def jawaban_submit(*, actor: Any, nominasi: NominasiPenilai, skor: Mapping[str, Any],
-                   komentar: Mapping[str, str] | None = None) -> NominasiPenilai:
+def jawaban_submit(
+    *, actor: Any, nominasi: NominasiPenilai, skor: Mapping[str, Any], komentar: Mapping[str, str] | None = None
+) -> NominasiPenilai:
     """The nominated rater's scores (1–5 for each of the 7 values) and optional comments.
 
     Replaces the rater's previous answer while the evaluation is open."""
@@ -188,15 +222,20 @@ def jawaban_submit(*, actor: Any, nominasi: NominasiPenilai, skor: Mapping[str, 
     rows = [JawabanPerilaku(nominasi=nominasi, nilai_id=k, skor=v, komentar=notes.get(k, "")) for k, v in clean.items()]
     old = nominasi.status
     with transaction.atomic():
-        JawabanPerilaku.objects.bulk_create(rows, update_conflicts=True, unique_fields=["nominasi", "nilai"],
-                                            update_fields=["skor", "komentar"])
+        JawabanPerilaku.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["nominasi", "nilai"], update_fields=["skor", "komentar"]
+        )
         if old != StatusNominasi.DIJAWAB:
             NominasiPenilai.objects.filter(pk=nominasi.pk).update(status=StatusNominasi.DIJAWAB)
         # Who answered is recorded; what they answered is not (anonymity of the aggregates).
-        audit.record(actor=actor, action="nominasi.jawab", obj=nominasi,
-                     summary=f"Penilaian perilaku {'diubah' if old == StatusNominasi.DIJAWAB else 'dikirim'} "
-                             f"(evaluasi {nominasi.evaluasi_id})",
-                     changes={"status": [old, StatusNominasi.DIJAWAB]})
+        audit.record(
+            actor=actor,
+            action="nominasi.jawab",
+            obj=nominasi,
+            summary=f"Penilaian perilaku {'diubah' if old == StatusNominasi.DIJAWAB else 'dikirim'} "
+            f"(evaluasi {nominasi.evaluasi_id})",
+            changes={"status": [old, StatusNominasi.DIJAWAB]},
+        )
         # The shown aggregates change only in batches of 3+ new/changed answers (issue #8, rater anonymity).
         from karier.appraisal.feedback_release import ringkasan_rilis
 

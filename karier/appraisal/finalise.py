@@ -54,15 +54,24 @@ def evaluasi_snapshot(ev: Evaluasi) -> dict[str, Any]:
     """The evaluation as it stands, for `RiwayatEvaluasi` (ratings, predikat, signatures, realisations)."""
     realisasi = list(ev.realisasi.order_by("iki_id").values("iki_id", "realisasi_angka", "realisasi_uraian"))
     return {
-        "versi": ev.versi, "status": ev.status, "pegawai_id": ev.pegawai_id, "penilai_id": ev.penilai_id,
-        "rating_hasil_kerja": ev.rating_hasil_kerja, "alasan_hasil_kerja": ev.alasan_hasil_kerja,
-        "rating_perilaku": ev.rating_perilaku, "alasan_perilaku": ev.alasan_perilaku,
-        "predikat": ev.predikat, "predikat_akhir": ev.predikat_akhir,
-        "dinilai_pada": ev.dinilai_pada, "ditandatangani_penilai_pada": ev.ditandatangani_penilai_pada,
+        "versi": ev.versi,
+        "status": ev.status,
+        "pegawai_id": ev.pegawai_id,
+        "penilai_id": ev.penilai_id,
+        "rating_hasil_kerja": ev.rating_hasil_kerja,
+        "alasan_hasil_kerja": ev.alasan_hasil_kerja,
+        "rating_perilaku": ev.rating_perilaku,
+        "alasan_perilaku": ev.alasan_perilaku,
+        "predikat": ev.predikat,
+        "predikat_akhir": ev.predikat_akhir,
+        "dinilai_pada": ev.dinilai_pada,
+        "ditandatangani_penilai_pada": ev.ditandatangani_penilai_pada,
         "ditandatangani_atasan_pada": ev.ditandatangani_atasan_pada,
-        "ditandatangani_atasan_oleh": ev.ditandatangani_atasan_oleh_id, "final_pada": ev.final_pada,
-        "realisasi": [{k: (str(v) if v is not None and k == "realisasi_angka" else v) for k, v in r.items()}
-                      for r in realisasi],
+        "ditandatangani_atasan_oleh": ev.ditandatangani_atasan_oleh_id,
+        "final_pada": ev.final_pada,
+        "realisasi": [
+            {k: (str(v) if v is not None and k == "realisasi_angka" else v) for k, v in r.items()} for r in realisasi
+        ],
     }
 
 
@@ -73,8 +82,10 @@ def _jsonable(snapshot: dict[str, Any]) -> dict[str, Any]:
 def freeze(ev: Evaluasi, *, alasan: str, user: Any) -> RiwayatEvaluasi:
     """Keep the current version (idempotent per version)."""
     row, _ = RiwayatEvaluasi.objects.update_or_create(
-        evaluasi=ev, versi=ev.versi, defaults={"snapshot": _jsonable(evaluasi_snapshot(ev)), "alasan": alasan,
-                                              "oleh": user})
+        evaluasi=ev,
+        versi=ev.versi,
+        defaults={"snapshot": _jsonable(evaluasi_snapshot(ev)), "alasan": alasan, "oleh": user},
+    )
     return row
 
 
@@ -115,18 +126,26 @@ def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, jus
         raise ValidationError({"__all__": f"{len(unrated)} pegawai belum dinilai: {_names(unrated)}."})
     organisasi = PredikatOrganisasiUnit.objects.filter(unit=unit, periode=periode).first()
     if organisasi is None:
-        raise ValidationError({"__all__": "Predikat kinerja organisasi unit ini belum ditetapkan oleh pimpinan "
-                                          "di atasnya."})
+        raise ValidationError(
+            {"__all__": "Predikat kinerja organisasi unit ini belum ditetapkan oleh pimpinan di atasnya."}
+        )
     kalender = kalender_for(periode)
     violations = check_distribution(organisasi.predikat, rated_counts(counts_from(evs)), curve_policy(kalender))
     messages = [v.message for v in violations]
     if violations:
         if not kalender.izinkan_justifikasi_kurva:
-            raise ValidationError({"__all__": ["Distribusi predikat melanggar kurva; lakukan kalibrasi dahulu.",
-                                               *messages]})
+            raise ValidationError(
+                {"__all__": ["Distribusi predikat melanggar kurva; lakukan kalibrasi dahulu.", *messages]}
+            )
         if not justifikasi:
-            raise ValidationError({"justifikasi": ["Distribusi predikat melanggar kurva; tuliskan justifikasinya "
-                                                   "atau lakukan kalibrasi.", *messages]})
+            raise ValidationError(
+                {
+                    "justifikasi": [
+                        "Distribusi predikat melanggar kurva; tuliskan justifikasinya atau lakukan kalibrasi.",
+                        *messages,
+                    ]
+                }
+            )
     now = timezone.now()
     user = user_of(actor)
     with transaction.atomic():
@@ -140,15 +159,24 @@ def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, jus
         fin.oleh, fin.pada = user, now
         fin.save()
         # The finaliser's own signature as appraiser, on the evaluations he appraises (nobody else's).
-        own = [e for e in evs if e.ditandatangani_penilai_pada is None and e.status in _SIGNABLE
-               and is_appraiser(who, e)]
+        own = [
+            e for e in evs if e.ditandatangani_penilai_pada is None and e.status in _SIGNABLE and is_appraiser(who, e)
+        ]
         signed = _sign_penilai(actor=actor, who=who, evs=own, now=now) if own else 0
-        audit.record(actor=actor, action="appraisal.unit_finalise", obj=fin,
-                     summary=f"Finalisasi {unit.nama} ({periode.nama}): {signed} evaluasi ditandatangani "
-                             "pejabat penilai (oleh dirinya sendiri)",
-                     changes={"status": [StatusFinalisasi.TERBUKA, StatusFinalisasi.FINAL], "evaluasi": len(evs),
-                              "ditandatangani": signed, "pelanggaran_kurva": messages,
-                              "justifikasi": fin.justifikasi})
+        audit.record(
+            actor=actor,
+            action="appraisal.unit_finalise",
+            obj=fin,
+            summary=f"Finalisasi {unit.nama} ({periode.nama}): {signed} evaluasi ditandatangani "
+            "pejabat penilai (oleh dirinya sendiri)",
+            changes={
+                "status": [StatusFinalisasi.TERBUKA, StatusFinalisasi.FINAL],
+                "evaluasi": len(evs),
+                "ditandatangani": signed,
+                "pelanggaran_kurva": messages,
+                "justifikasi": fin.justifikasi,
+            },
+        )
     return fin
 
 
@@ -168,8 +196,10 @@ def curve_refusal(unit_id: int, periode: PeriodePenilaian) -> list[str]:
     evs = list(unit_evaluations(unit_id, periode).only("predikat", "predikat_akhir"))
     violations = check_distribution(organisasi.predikat, rated_counts(counts_from(evs)), curve_policy(kalender))
     if violations and not (kalender.izinkan_justifikasi_kurva and fin.justifikasi):
-        return ["Distribusi predikat unit melanggar kurva; lakukan kalibrasi (buka ulang) dahulu.",
-                *[v.message for v in violations]]
+        return [
+            "Distribusi predikat unit melanggar kurva; lakukan kalibrasi (buka ulang) dahulu.",
+            *[v.message for v in violations],
+        ]
     return []
 
 
@@ -210,8 +240,9 @@ def is_appraiser(who: Any, ev: Evaluasi) -> bool:
     return _is_appraiser(who, ev)
 
 
-def evaluasi_sign_penilai(*, actor: Any, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None,
-                          unit: UnitKerja | None = None) -> int:
+def evaluasi_sign_penilai(
+    *, actor: Any, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None, unit: UnitKerja | None = None
+) -> int:
     """The appraiser signs one evaluation, or every evaluation of `unit` he appraises; only his own
     action records his signature. Needs the unit finalised and the curve holding. Returns how many."""
     if (evaluasi is None) == (unit is None):
@@ -219,13 +250,16 @@ def evaluasi_sign_penilai(*, actor: Any, periode: PeriodePenilaian, evaluasi: Ev
     who = as_actor(actor)
     if who.is_auditor or who.user_id is None or who.pegawai_id is None:
         raise PermissionDenied("Tanda tangan pejabat penilai hanya oleh pejabat penilai sendiri.")
-    evs = ([evaluasi] if evaluasi is not None
-           else list(unit_evaluations(unit, periode).select_related("jabatan__atasan")))  # type: ignore[arg-type]
+    evs = (
+        [evaluasi] if evaluasi is not None else list(unit_evaluations(unit, periode).select_related("jabatan__atasan"))  # type: ignore[arg-type]
+    )
     mine = [e for e in evs if is_appraiser(who, e)]
     if evaluasi is not None:
         if not mine:
-            raise PermissionDenied("Hanya pejabat penilai evaluasi ini (atau Plt/Plh jabatannya) yang "
-                                   "menandatanganinya sebagai pejabat penilai.")
+            raise PermissionDenied(
+                "Hanya pejabat penilai evaluasi ini (atau Plt/Plh jabatannya) yang "
+                "menandatanganinya sebagai pejabat penilai."
+            )
         if evaluasi.periode_id != periode.pk:
             raise ValidationError("Evaluasi ini bukan dari periode yang dipilih.")
         if evaluasi.ditandatangani_penilai_pada is not None:
@@ -233,24 +267,28 @@ def evaluasi_sign_penilai(*, actor: Any, periode: PeriodePenilaian, evaluasi: Ev
         workflow.ensure_can_move(evaluasi.status, Aksi.TTD_PENILAI)
     todo = [e for e in mine if e.ditandatangani_penilai_pada is None and e.status in _SIGNABLE]
     if unit is not None and not todo:
-        raise ValidationError("Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda sebagai pejabat "
-                              "penilai.")
+        raise ValidationError("Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda sebagai pejabat penilai.")
     _curve_check(todo, periode)
     now = timezone.now()
     with transaction.atomic():
         n = _sign_penilai(actor=actor, who=who, evs=todo, now=now)
         target = evaluasi if evaluasi is not None else unit
         assert target is not None
-        audit.record(actor=actor, action="appraisal.sign_penilai", obj=target,
-                     summary=f"Tanda tangan pejabat penilai: {n} evaluasi ({periode.nama})",
-                     changes={"evaluasi": [e.pk for e in todo][:1000], "ditandatangani_penilai_oleh": who.pegawai_id})
+        audit.record(
+            actor=actor,
+            action="appraisal.sign_penilai",
+            obj=target,
+            summary=f"Tanda tangan pejabat penilai: {n} evaluasi ({periode.nama})",
+            changes={"evaluasi": [e.pk for e in todo][:1000], "ditandatangani_penilai_oleh": who.pegawai_id},
+        )
     if evaluasi is not None:
         evaluasi.refresh_from_db()
     return n
 
 
-def evaluasi_sign_atasan(*, actor: Any, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None,
-                         unit: UnitKerja | None = None) -> int:
+def evaluasi_sign_atasan(
+    *, actor: Any, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None, unit: UnitKerja | None = None
+) -> int:
     """The appraiser's superior signs one evaluation, or every evaluation of `unit` he signs for.
 
     Needs the appraiser's signature first and re-checks the curve; with both, the evaluation becomes
@@ -261,11 +299,18 @@ def evaluasi_sign_atasan(*, actor: Any, periode: PeriodePenilaian, evaluasi: Eva
     who = as_actor(actor)
     if who.is_auditor or who.user_id is None:
         raise PermissionDenied("Auditor tidak menandatangani evaluasi.")
-    evs = ([evaluasi] if evaluasi is not None
-           else list(unit_evaluations(unit, periode).select_related("pegawai", "jabatan__atasan")))  # type: ignore[arg-type]
+    evs = (
+        [evaluasi]
+        if evaluasi is not None
+        else list(unit_evaluations(unit, periode).select_related("pegawai", "jabatan__atasan"))  # type: ignore[arg-type]
+    )
     superiors = _superiors(evs)
-    mine = [e for e in evs if ca.is_atasan_penilai(who, e, superiors.get(e.penilai_jabatan_id or 0))
-            and superiors.get(e.penilai_jabatan_id or 0) is not None]
+    mine = [
+        e
+        for e in evs
+        if ca.is_atasan_penilai(who, e, superiors.get(e.penilai_jabatan_id or 0))
+        and superiors.get(e.penilai_jabatan_id or 0) is not None
+    ]
     if evaluasi is not None:
         if not mine:
             raise PermissionDenied("Hanya atasan pejabat penilai yang menandatangani evaluasi ini.")
@@ -296,10 +341,13 @@ def evaluasi_sign_atasan(*, actor: Any, periode: PeriodePenilaian, evaluasi: Eva
             n += 1
         target = evaluasi if evaluasi is not None else unit
         assert target is not None
-        audit.record(actor=actor, action="appraisal.sign_atasan", obj=target,
-                     summary=f"Tanda tangan atasan pejabat penilai: {n} evaluasi final ({periode.nama})",
-                     changes={"evaluasi": [e.pk for e in todo][:1000],
-                              "status": [StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL]})
+        audit.record(
+            actor=actor,
+            action="appraisal.sign_atasan",
+            obj=target,
+            summary=f"Tanda tangan atasan pejabat penilai: {n} evaluasi final ({periode.nama})",
+            changes={"evaluasi": [e.pk for e in todo][:1000], "status": [StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL]},
+        )
     if evaluasi is not None:
         evaluasi.refresh_from_db()
     return n
@@ -315,16 +363,19 @@ def can_reopen(actor: Any, ev: Evaluasi) -> bool:
         return True
     from karier.appraisal.access import is_appraiser
 
-    return is_appraiser(who, ev) or (ev.ditandatangani_atasan_oleh_id is not None
-                                     and ev.ditandatangani_atasan_oleh_id == who.pegawai_id)
+    return is_appraiser(who, ev) or (
+        ev.ditandatangani_atasan_oleh_id is not None and ev.ditandatangani_atasan_oleh_id == who.pegawai_id
+    )
 
 
 def evaluasi_reopen(*, actor: Any, evaluasi: Evaluasi, alasan: str) -> Evaluasi:
     """Reopen a final evaluation with a reason; the final version is kept (see the module docstring)."""
     if not can_reopen(actor, evaluasi):
         if as_actor(actor).pegawai_id == evaluasi.pegawai_id:
-            raise PermissionDenied("Anda tidak dapat membuka ulang evaluasi Anda sendiri (benturan kepentingan); "
-                                   "pembukaan ulang dilakukan oleh admin BKD lain atau penanda tangannya.")
+            raise PermissionDenied(
+                "Anda tidak dapat membuka ulang evaluasi Anda sendiri (benturan kepentingan); "
+                "pembukaan ulang dilakukan oleh admin BKD lain atau penanda tangannya."
+            )
         raise PermissionDenied("Hanya admin BKD atau penanda tangan yang dapat membuka ulang evaluasi.")
     alasan = clean_text(alasan, "alasan", "Alasan pembukaan ulang")
     if evaluasi.status != StatusEvaluasi.FINAL:
@@ -340,15 +391,30 @@ def evaluasi_reopen(*, actor: Any, evaluasi: Evaluasi, alasan: str) -> Evaluasi:
         fields = workflow.move(ev, Aksi.BUKA_ULANG)
         ev.ditandatangani_penilai_pada = ev.ditandatangani_atasan_pada = ev.final_pada = None
         ev.ditandatangani_atasan_oleh = ev.ditandatangani_penilai_oleh = None
-        ev.save(update_fields=[*fields, "versi", "ditandatangani_penilai_pada", "ditandatangani_atasan_pada",
-                               "ditandatangani_atasan_oleh", "ditandatangani_penilai_oleh", "final_pada"])
+        ev.save(
+            update_fields=[
+                *fields,
+                "versi",
+                "ditandatangani_penilai_pada",
+                "ditandatangani_atasan_pada",
+                "ditandatangani_atasan_oleh",
+                "ditandatangani_penilai_oleh",
+                "final_pada",
+            ]
+        )
         # The unit it is calibrated in must be finalised again (which signs only what is unsigned).
         cal_unit = _calibration_unit_id(ev)
         if cal_unit is not None:
-            FinalisasiUnit.objects.filter(unit_id=cal_unit, periode_id=ev.periode_id,
-                                          status=StatusFinalisasi.FINAL).update(status=StatusFinalisasi.TERBUKA)
-        audit.record(actor=actor, action="appraisal.reopen", obj=ev, summary=alasan[:200],
-                     changes={"status": [StatusEvaluasi.FINAL, StatusEvaluasi.DIBUKA_ULANG], "versi": [old, ev.versi]})
+            FinalisasiUnit.objects.filter(
+                unit_id=cal_unit, periode_id=ev.periode_id, status=StatusFinalisasi.FINAL
+            ).update(status=StatusFinalisasi.TERBUKA)
+        audit.record(
+            actor=actor,
+            action="appraisal.reopen",
+            obj=ev,
+            summary=alasan[:200],
+            changes={"status": [StatusEvaluasi.FINAL, StatusEvaluasi.DIBUKA_ULANG], "versi": [old, ev.versi]},
+        )
     evaluasi.refresh_from_db()
     return evaluasi
 

@@ -38,15 +38,20 @@ class KalenderPenilaian(models.Model):
     """The year's appraisal settings, set by the BKD admin (defaults from the domain brief)."""
 
     tahun = models.OneToOneField(TahunKinerja, on_delete=models.CASCADE, primary_key=True, related_name="kalender")
-    frekuensi = models.CharField(_("frekuensi penilaian periodik"), max_length=10, choices=Frekuensi.choices,
-                                 default=Frekuensi.TRIWULAN)
+    frekuensi = models.CharField(
+        _("frekuensi penilaian periodik"), max_length=10, choices=Frekuensi.choices, default=Frekuensi.TRIWULAN
+    )
     hari_pengingat = models.PositiveSmallIntegerField(_("pengingat (hari sebelum batas)"), default=7)
     jendela_keberatan_hari = models.PositiveSmallIntegerField(_("jendela keberatan (hari)"), default=14)
     izinkan_justifikasi_kurva = models.BooleanField(
-        _("izinkan finalisasi yang melanggar kurva dengan justifikasi"), default=False)
+        _("izinkan finalisasi yang melanggar kurva dengan justifikasi"), default=False
+    )
     kebijakan_kurva = models.JSONField(
-        _("kebijakan kurva distribusi"), default=dict, blank=True,
-        help_text=_("Kosong = bawaan SE MenPANRB 3/2023 (karier.rules.DEFAULT_CURVE)."))
+        _("kebijakan kurva distribusi"),
+        default=dict,
+        blank=True,
+        help_text=_("Kosong = bawaan SE MenPANRB 3/2023 (karier.rules.DEFAULT_CURVE)."),
+    )
 
     class Meta:
         verbose_name = _("kalender penilaian")
@@ -65,8 +70,9 @@ class PeriodePenilaian(models.Model):
     selesai = models.DateField(_("selesai"))
     dibuka_pada = models.DateField(_("dibuka untuk pengisian"))
     batas_pengisian = models.DateField(_("batas pengisian"))
-    status = models.CharField(_("status"), max_length=14, choices=StatusPeriode.choices,
-                              default=StatusPeriode.BELUM_DIBUKA)
+    status = models.CharField(
+        _("status"), max_length=14, choices=StatusPeriode.choices, default=StatusPeriode.BELUM_DIBUKA
+    )
 
     class Meta:
         verbose_name = _("periode penilaian")
@@ -75,8 +81,9 @@ class PeriodePenilaian(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["tahun", "jenis", "nomor"], name="periode_unique"),
             models.CheckConstraint(condition=Q(selesai__gte=models.F("mulai")), name="periode_order"),
-            models.CheckConstraint(condition=Q(batas_pengisian__gte=models.F("dibuka_pada")),
-                                   name="periode_deadline_order"),
+            models.CheckConstraint(
+                condition=Q(batas_pengisian__gte=models.F("dibuka_pada")), name="periode_deadline_order"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -92,28 +99,35 @@ class Evaluasi(models.Model):
     jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, related_name="+")
     penilai = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.PROTECT, related_name="menilai")
     penilai_jabatan = models.ForeignKey(Jabatan, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    rating_hasil_kerja = models.CharField(_("rating hasil kerja"), max_length=20, choices=RatingChoice.choices,
-                                          blank=True)
+    rating_hasil_kerja = models.CharField(
+        _("rating hasil kerja"), max_length=20, choices=RatingChoice.choices, blank=True
+    )
     alasan_hasil_kerja = models.TextField(_("alasan rating hasil kerja"), blank=True)
-    rating_perilaku = models.CharField(_("rating perilaku kerja"), max_length=20, choices=RatingChoice.choices,
-                                       blank=True)
+    rating_perilaku = models.CharField(
+        _("rating perilaku kerja"), max_length=20, choices=RatingChoice.choices, blank=True
+    )
     alasan_perilaku = models.TextField(_("alasan rating perilaku"), blank=True)
-    predikat = models.CharField(_("predikat kinerja"), max_length=20, choices=PredikatChoice.choices, blank=True,
-                                db_index=True)
+    predikat = models.CharField(
+        _("predikat kinerja"), max_length=20, choices=PredikatChoice.choices, blank=True, db_index=True
+    )
     # A calibration move sets the final category with a reason (see Kalibrasi); empty = predikat.
-    predikat_akhir = models.CharField(_("predikat setelah kalibrasi"), max_length=20,
-                                      choices=PredikatChoice.choices, blank=True)
-    status = models.CharField(_("status"), max_length=14, choices=StatusEvaluasi.choices,
-                              default=StatusEvaluasi.DRAFT, db_index=True)
+    predikat_akhir = models.CharField(
+        _("predikat setelah kalibrasi"), max_length=20, choices=PredikatChoice.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=14, choices=StatusEvaluasi.choices, default=StatusEvaluasi.DRAFT, db_index=True
+    )
     versi = models.PositiveIntegerField(default=1)
     dinilai_pada = models.DateTimeField(null=True, blank=True)
     ditandatangani_penilai_pada = models.DateTimeField(null=True, blank=True)
     # Who signed: recorded only by that person's own action (finalise.evaluasi_sign_penilai/_atasan).
-    ditandatangani_penilai_oleh = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.PROTECT,
-                                                    related_name="+")
+    ditandatangani_penilai_oleh = models.ForeignKey(
+        Pegawai, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     ditandatangani_atasan_pada = models.DateTimeField(null=True, blank=True)
-    ditandatangani_atasan_oleh = models.ForeignKey(Pegawai, null=True, blank=True, on_delete=models.PROTECT,
-                                                   related_name="+")
+    ditandatangani_atasan_oleh = models.ForeignKey(
+        Pegawai, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     final_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -132,15 +146,19 @@ class Evaluasi(models.Model):
     @property
     def terkunci(self) -> bool:
         """Final, or signed by someone: changes only after an audited reopen (appraisal/workflow.py)."""
-        return (self.status == StatusEvaluasi.FINAL or self.ditandatangani_penilai_pada is not None
-                or self.ditandatangani_atasan_pada is not None)
+        return (
+            self.status == StatusEvaluasi.FINAL
+            or self.ditandatangani_penilai_pada is not None
+            or self.ditandatangani_atasan_pada is not None
+        )
 
 
 class Realisasi(models.Model):
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.CASCADE, related_name="realisasi")
     iki = models.ForeignKey(IndikatorKinerjaIndividu, on_delete=models.PROTECT, related_name="realisasi")
-    realisasi_angka = models.DecimalField(_("realisasi (angka)"), max_digits=14, decimal_places=4, null=True,
-                                          blank=True)
+    realisasi_angka = models.DecimalField(
+        _("realisasi (angka)"), max_digits=14, decimal_places=4, null=True, blank=True
+    )
     realisasi_uraian = models.TextField(_("realisasi (uraian)"), blank=True)
     diubah_pada = models.DateTimeField(auto_now=True)
 
@@ -164,8 +182,7 @@ class BuktiDukung(models.Model):
     jenis_konten = models.CharField(max_length=100)
     ukuran = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64, db_index=True)
-    diunggah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                      related_name="+")
+    diunggah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     diunggah_pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -220,10 +237,12 @@ class NominasiPenilai(models.Model):
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.CASCADE, related_name="nominasi")
     penilai_rekan = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="nominasi_menilai")
     jenis = models.CharField(_("jenis"), max_length=8, choices=JenisRater.choices)
-    status = models.CharField(_("status"), max_length=10, choices=StatusNominasi.choices,
-                              default=StatusNominasi.DIUSULKAN)
-    diputus_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusNominasi.choices, default=StatusNominasi.DIUSULKAN
+    )
+    diputus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -296,10 +315,12 @@ class UmpanBalikPublik(models.Model):
     hari = models.DateField(null=True, blank=True)
     # Part of a burst from one network: counts only once a moderator accepts it (docs/feedback.md).
     ditahan = models.BooleanField(_("ditahan untuk moderasi"), default=False)
-    status = models.CharField(_("moderasi"), max_length=10, choices=StatusModerasi.choices,
-                              default=StatusModerasi.MENUNGGU, db_index=True)
-    dimoderasi_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                        related_name="+")
+    status = models.CharField(
+        _("moderasi"), max_length=10, choices=StatusModerasi.choices, default=StatusModerasi.MENUNGGU, db_index=True
+    )
+    dimoderasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     dibuat_pada = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -308,8 +329,7 @@ class UmpanBalikPublik(models.Model):
         ordering = ["-dibuat_pada"]
         constraints = [
             models.CheckConstraint(condition=Q(skor_layanan__gte=1, skor_layanan__lte=5), name="publik_layanan_1_5"),
-            models.CheckConstraint(condition=Q(skor_perilaku__gte=1, skor_perilaku__lte=5),
-                                   name="publik_perilaku_1_5"),
+            models.CheckConstraint(condition=Q(skor_perilaku__gte=1, skor_perilaku__lte=5), name="publik_perilaku_1_5"),
             models.UniqueConstraint(fields=["tautan", "perangkat_hash", "hari"], name="publik_satu_per_perangkat_hari"),
         ]
 
@@ -361,8 +381,9 @@ class PredikatOrganisasiUnit(models.Model):
     periode = models.ForeignKey(PeriodePenilaian, on_delete=models.PROTECT, related_name="predikat_organisasi")
     predikat = models.CharField(_("predikat organisasi"), max_length=20, choices=PredikatOrganisasiChoice.choices)
     alasan = models.TextField(_("alasan"))
-    ditetapkan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                        related_name="+")
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     ditetapkan_pada = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -423,8 +444,9 @@ class Keberatan(models.Model):
     status = models.CharField(max_length=10, choices=StatusKeberatan.choices, default=StatusKeberatan.DIAJUKAN)
     keputusan = models.TextField(_("keputusan"), blank=True)
     predikat_baru = models.CharField(max_length=20, choices=PredikatChoice.choices, blank=True)
-    diputus_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    diputus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     diputus_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:

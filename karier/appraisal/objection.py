@@ -47,15 +47,21 @@ def keberatan_ajukan(*, actor: Any, evaluasi: Evaluasi, alasan: str, today: dt.d
     batas = batas_keberatan(evaluasi)
     today = today or timezone.localdate()
     if batas is None or today > batas:
-        raise ValidationError(f"Jangka waktu keberatan sudah lewat (batas {batas:%d-%m-%Y})." if batas
-                              else "Evaluasi belum final.")
+        raise ValidationError(
+            f"Jangka waktu keberatan sudah lewat (batas {batas:%d-%m-%Y})." if batas else "Evaluasi belum final."
+        )
     with transaction.atomic():
         Evaluasi.objects.select_for_update().filter(pk=evaluasi.pk).first()
         if Keberatan.objects.filter(evaluasi=evaluasi, status=StatusKeberatan.DIAJUKAN).exists():
             raise ValidationError("Masih ada keberatan yang belum diputus untuk evaluasi ini.")
         row = Keberatan.objects.create(evaluasi=evaluasi, alasan=alasan)
-        audit.record(actor=actor, action="appraisal.objection_file", obj=row,
-                     summary=f"Keberatan atas evaluasi {evaluasi.periode.nama}", changes={"alasan": alasan})
+        audit.record(
+            actor=actor,
+            action="appraisal.objection_file",
+            obj=row,
+            summary=f"Keberatan atas evaluasi {evaluasi.periode.nama}",
+            changes={"alasan": alasan},
+        )
     return row
 
 
@@ -63,8 +69,9 @@ def can_decide(actor: Any, keberatan: Keberatan) -> bool:
     return ca.is_atasan_penilai(as_actor(actor), keberatan.evaluasi)
 
 
-def keberatan_putus(*, actor: Any, keberatan: Keberatan, diterima: bool, keputusan: str,
-                    predikat_baru: str | None = None) -> Keberatan:
+def keberatan_putus(
+    *, actor: Any, keberatan: Keberatan, diterima: bool, keputusan: str, predikat_baru: str | None = None
+) -> Keberatan:
     """Decide an objection; an accepted one changes the final predikat (versioned, audited)."""
     if not can_decide(actor, keberatan):
         raise PermissionDenied("Keberatan diputus oleh atasan pejabat penilai.")
@@ -98,8 +105,13 @@ def keberatan_putus(*, actor: Any, keberatan: Keberatan, diterima: bool, keputus
             snapshots.take(evaluasi_id=e.pk, tahap=snapshots.TAHAP_KEBERATAN, user=user)
             changes["predikat_akhir"] = [old, e.predikat_akhir]
             changes["versi"] = [e.versi - 1, e.versi]
-        audit.record(actor=actor, action="appraisal.objection_decide", obj=row,
-                     summary=f"Keberatan {row.get_status_display()}", changes=changes)
+        audit.record(
+            actor=actor,
+            action="appraisal.objection_decide",
+            obj=row,
+            summary=f"Keberatan {row.get_status_display()}",
+            changes=changes,
+        )
     keberatan.refresh_from_db()
     ev.refresh_from_db()
     return keberatan
@@ -111,8 +123,11 @@ def keberatan_for_actor(actor: Actor, keberatan_id: int) -> Keberatan:
 
     from karier.appraisal.access import visible_evaluasi
 
-    row = (Keberatan.objects.filter(pk=keberatan_id, evaluasi__in=visible_evaluasi(actor))
-           .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode", "evaluasi__penilai").first())
+    row = (
+        Keberatan.objects.filter(pk=keberatan_id, evaluasi__in=visible_evaluasi(actor))
+        .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode", "evaluasi__penilai")
+        .first()
+    )
     if row is None:
         raise Http404("Keberatan tidak ditemukan.")
     return row

@@ -72,15 +72,42 @@ def default_periods(tahun: int, frekuensi: str) -> list[PeriodSpec]:
     if frekuensi == Frekuensi.TRIWULAN:
         for n in range(1, 5):
             mulai, selesai = dt.date(tahun, 3 * n - 2, 1), _month_end(tahun, 3 * n)
-            specs.append(PeriodSpec(JenisPeriode.TRIWULAN, n, f"Triwulan {ROMAN[n - 1]}", mulai, selesai, mulai,
-                                    selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS)))
+            specs.append(
+                PeriodSpec(
+                    JenisPeriode.TRIWULAN,
+                    n,
+                    f"Triwulan {ROMAN[n - 1]}",
+                    mulai,
+                    selesai,
+                    mulai,
+                    selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS),
+                )
+            )
     else:
         for n in range(1, 13):
             mulai, selesai = dt.date(tahun, n, 1), _month_end(tahun, n)
-            specs.append(PeriodSpec(JenisPeriode.BULAN, n, f"Bulan {BULAN[n - 1]}", mulai, selesai, mulai,
-                                    selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS)))
-    specs.append(PeriodSpec(JenisPeriode.TAHUNAN, 0, "Tahunan", dt.date(tahun, 1, 1), dt.date(tahun, 12, 31),
-                            dt.date(tahun, *ANNUAL_OPENS), dt.date(tahun + 1, *ANNUAL_DEADLINE)))
+            specs.append(
+                PeriodSpec(
+                    JenisPeriode.BULAN,
+                    n,
+                    f"Bulan {BULAN[n - 1]}",
+                    mulai,
+                    selesai,
+                    mulai,
+                    selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS),
+                )
+            )
+    specs.append(
+        PeriodSpec(
+            JenisPeriode.TAHUNAN,
+            0,
+            "Tahunan",
+            dt.date(tahun, 1, 1),
+            dt.date(tahun, 12, 31),
+            dt.date(tahun, *ANNUAL_OPENS),
+            dt.date(tahun + 1, *ANNUAL_DEADLINE),
+        )
+    )
     return specs
 
 
@@ -88,8 +115,11 @@ def default_periods(tahun: int, frekuensi: str) -> list[PeriodSpec]:
 def periods_for_year(tahun: int | TahunKinerja) -> QuerySet[PeriodePenilaian]:
     """A year's periods in calendar order (periodic first within equal starts; annual last)."""
     tahun_id = tahun.pk if isinstance(tahun, TahunKinerja) else tahun
-    return PeriodePenilaian.objects.filter(tahun_id=tahun_id).select_related("tahun").order_by(
-        "selesai", "-mulai", "jenis", "nomor")
+    return (
+        PeriodePenilaian.objects.filter(tahun_id=tahun_id)
+        .select_related("tahun")
+        .order_by("selesai", "-mulai", "jenis", "nomor")
+    )
 
 
 def kalender_of(tahun: int) -> KalenderPenilaian | None:
@@ -107,9 +137,15 @@ def _bounded(value: int | None, field: str, low: int, high: int, errors: dict[st
         errors[field] = f"Isi angka {low} sampai {high}."
 
 
-def kalender_set(*, actor: Any, tahun: int, frekuensi: str = Frekuensi.TRIWULAN, hari_pengingat: int | None = None,
-                 jendela_keberatan_hari: int | None = None,
-                 izinkan_justifikasi_kurva: bool | None = None) -> KalenderPenilaian:
+def kalender_set(
+    *,
+    actor: Any,
+    tahun: int,
+    frekuensi: str = Frekuensi.TRIWULAN,
+    hari_pengingat: int | None = None,
+    jendela_keberatan_hari: int | None = None,
+    izinkan_justifikasi_kurva: bool | None = None,
+) -> KalenderPenilaian:
     """Configure a year (admin only) and create its periods with the default dates (missing ones only,
     so re-running never moves dates the admin edited). Changing the frequency replaces the periodic
     periods, refused once any periodic evaluation exists."""
@@ -128,16 +164,25 @@ def kalender_set(*, actor: Any, tahun: int, frekuensi: str = Frekuensi.TRIWULAN,
         raise ValidationError({"tahun": f"Tahun kinerja {tahun} sudah ditutup; kalender tidak dapat diubah."})
     old_jenis = JenisPeriode.BULAN if frekuensi == Frekuensi.TRIWULAN else JenisPeriode.TRIWULAN
     stale = PeriodePenilaian.objects.filter(tahun=year, jenis=old_jenis)
-    if stale.exists() and (Evaluasi.objects.filter(periode__in=stale).exists()
-                           or PredikatOrganisasiUnit.objects.filter(periode__in=stale).exists()
-                           or FinalisasiUnit.objects.filter(periode__in=stale).exists()):
-        raise ValidationError({"frekuensi": "Frekuensi tidak dapat diubah: sudah ada evaluasi pada periode "
-                                            "tahun ini. Hubungi pengelola sistem bila memang perlu."})
+    if stale.exists() and (
+        Evaluasi.objects.filter(periode__in=stale).exists()
+        or PredikatOrganisasiUnit.objects.filter(periode__in=stale).exists()
+        or FinalisasiUnit.objects.filter(periode__in=stale).exists()
+    ):
+        raise ValidationError(
+            {
+                "frekuensi": "Frekuensi tidak dapat diubah: sudah ada evaluasi pada periode "
+                "tahun ini. Hubungi pengelola sistem bila memang perlu."
+            }
+        )
     with transaction.atomic():
         kal, created = KalenderPenilaian.objects.select_for_update().get_or_create(tahun=year)
-        before = {"frekuensi": "" if created else kal.frekuensi, "hari_pengingat": kal.hari_pengingat,
-                  "jendela_keberatan_hari": kal.jendela_keberatan_hari,
-                  "izinkan_justifikasi_kurva": kal.izinkan_justifikasi_kurva}
+        before = {
+            "frekuensi": "" if created else kal.frekuensi,
+            "hari_pengingat": kal.hari_pengingat,
+            "jendela_keberatan_hari": kal.jendela_keberatan_hari,
+            "izinkan_justifikasi_kurva": kal.izinkan_justifikasi_kurva,
+        }
         kal.frekuensi = frekuensi
         if hari_pengingat is not None:
             kal.hari_pengingat = hari_pengingat
@@ -150,23 +195,48 @@ def kalender_set(*, actor: Any, tahun: int, frekuensi: str = Frekuensi.TRIWULAN,
         if removed:
             stale.delete()
         existing = set(PeriodePenilaian.objects.filter(tahun=year).values_list("jenis", "nomor"))
-        new = [PeriodePenilaian(tahun=year, jenis=s.jenis, nomor=s.nomor, nama=s.nama, mulai=s.mulai,
-                                selesai=s.selesai, dibuka_pada=s.dibuka_pada, batas_pengisian=s.batas_pengisian)
-               for s in default_periods(tahun, frekuensi) if (s.jenis, s.nomor) not in existing]
+        new = [
+            PeriodePenilaian(
+                tahun=year,
+                jenis=s.jenis,
+                nomor=s.nomor,
+                nama=s.nama,
+                mulai=s.mulai,
+                selesai=s.selesai,
+                dibuka_pada=s.dibuka_pada,
+                batas_pengisian=s.batas_pengisian,
+            )
+            for s in default_periods(tahun, frekuensi)
+            if (s.jenis, s.nomor) not in existing
+        ]
         PeriodePenilaian.objects.bulk_create(new)
-        after = {"frekuensi": kal.frekuensi, "hari_pengingat": kal.hari_pengingat,
-                 "jendela_keberatan_hari": kal.jendela_keberatan_hari,
-                 "izinkan_justifikasi_kurva": kal.izinkan_justifikasi_kurva}
+        after = {
+            "frekuensi": kal.frekuensi,
+            "hari_pengingat": kal.hari_pengingat,
+            "jendela_keberatan_hari": kal.jendela_keberatan_hari,
+            "izinkan_justifikasi_kurva": kal.izinkan_justifikasi_kurva,
+        }
         changes: dict[str, Any] = audit.diff(before, after)
         if new or removed:
             changes["periode"] = [removed, len(new)]
-        audit.record(actor=actor, action="penilaian.kalender", obj=kal,
-                     summary=f"Kalender penilaian {tahun}: {Frekuensi(frekuensi).label}", changes=changes)
+        audit.record(
+            actor=actor,
+            action="penilaian.kalender",
+            obj=kal,
+            summary=f"Kalender penilaian {tahun}: {Frekuensi(frekuensi).label}",
+            changes=changes,
+        )
     return kal
 
 
-def periode_update(*, actor: Any, periode: PeriodePenilaian, dibuka_pada: dt.date | None = None,
-                   batas_pengisian: dt.date | None = None, nama: str | None = None) -> PeriodePenilaian:
+def periode_update(
+    *,
+    actor: Any,
+    periode: PeriodePenilaian,
+    dibuka_pada: dt.date | None = None,
+    batas_pengisian: dt.date | None = None,
+    nama: str | None = None,
+) -> PeriodePenilaian:
     """Edit one period's opening date, deadline or name (admin only)."""
     _admin_only(actor)
     if periode.tahun.ditutup:
@@ -178,8 +248,9 @@ def periode_update(*, actor: Any, periode: PeriodePenilaian, dibuka_pada: dt.dat
     if new_deadline < new_open:
         errors["batas_pengisian"] = "Batas pengisian tidak boleh sebelum tanggal dibuka."
     if new_deadline < periode.selesai:
-        errors.setdefault("batas_pengisian", "Batas pengisian tidak boleh sebelum periode berakhir "
-                                             f"({periode.selesai:%d-%m-%Y}).")
+        errors.setdefault(
+            "batas_pengisian", f"Batas pengisian tidak boleh sebelum periode berakhir ({periode.selesai:%d-%m-%Y})."
+        )
     if new_open > periode.selesai:
         errors["dibuka_pada"] = f"Tanggal dibuka paling lambat akhir periode ({periode.selesai:%d-%m-%Y})."
     if not new_name or len(new_name) > 60:
@@ -190,10 +261,14 @@ def periode_update(*, actor: Any, periode: PeriodePenilaian, dibuka_pada: dt.dat
     with transaction.atomic():
         periode.dibuka_pada, periode.batas_pengisian, periode.nama = new_open, new_deadline, new_name
         periode.save(update_fields=["dibuka_pada", "batas_pengisian", "nama"])
-        after = {"dibuka_pada": periode.dibuka_pada, "batas_pengisian": periode.batas_pengisian,
-                 "nama": periode.nama}
-        audit.record(actor=actor, action="penilaian.periode_ubah", obj=periode, summary=str(periode),
-                     changes=audit.diff(before, after))
+        after = {"dibuka_pada": periode.dibuka_pada, "batas_pengisian": periode.batas_pengisian, "nama": periode.nama}
+        audit.record(
+            actor=actor,
+            action="penilaian.periode_ubah",
+            obj=periode,
+            summary=str(periode),
+            changes=audit.diff(before, after),
+        )
     return periode
 
 
@@ -202,8 +277,9 @@ def _status_move(*, actor: Any, periode: PeriodePenilaian, dari: Iterable[str], 
         locked = PeriodePenilaian.objects.select_for_update().get(pk=periode.pk)
         if locked.status not in set(dari):
             label = dict(StatusPeriode.choices)[locked.status]
-            raise ValidationError(f"Periode {locked.nama} berstatus {str(label).lower()}; perubahan ini tidak "
-                                  "dapat dilakukan.")
+            raise ValidationError(
+                f"Periode {locked.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
+            )
         old = locked.status
         locked.status = ke
         locked.save(update_fields=["status"])
@@ -218,8 +294,13 @@ def periode_open(*, actor: Any, periode: PeriodePenilaian) -> int:
     _admin_only(actor)
     if periode.tahun.ditutup:
         raise ValidationError(f"Tahun kinerja {periode.tahun_id} sudah ditutup.")
-    _status_move(actor=actor, periode=periode, dari=(StatusPeriode.BELUM_DIBUKA, StatusPeriode.DITUTUP),
-                 ke=StatusPeriode.DIBUKA, action="penilaian.periode_buka")
+    _status_move(
+        actor=actor,
+        periode=periode,
+        dari=(StatusPeriode.BELUM_DIBUKA, StatusPeriode.DITUTUP),
+        ke=StatusPeriode.DIBUKA,
+        action="penilaian.periode_buka",
+    )
     return evaluasi_bulk_create(periode=periode)
 
 
@@ -233,14 +314,17 @@ def periode_close(*, actor: Any, periode: PeriodePenilaian) -> None:
     _admin_only(actor)
     if periode.status != StatusPeriode.DIBUKA:
         label = dict(StatusPeriode.choices)[periode.status]
-        raise ValidationError(f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat "
-                              "dilakukan.")
+        raise ValidationError(
+            f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
+        )
     user_id = actor.user_id if isinstance(actor, Actor) else actor.pk
     result = close.periode_close(actor_id=user_id, periode_id=periode.pk)
     if not result.periode_ditutup:
         contoh = ", ".join(c["nama"] for c in result.contoh_belum_dinilai[:5])
-        raise ValidationError(f"Periode {periode.nama} belum dapat ditutup: {result.belum_dinilai} pegawai belum "
-                              f"dinilai ({contoh}{', …' if result.belum_dinilai > 5 else ''}).")
+        raise ValidationError(
+            f"Periode {periode.nama} belum dapat ditutup: {result.belum_dinilai} pegawai belum "
+            f"dinilai ({contoh}{', …' if result.belum_dinilai > 5 else ''})."
+        )
     periode.status = StatusPeriode.DITUTUP
 
 
@@ -269,16 +353,22 @@ def evaluasi_get_or_create(*, skp: Skp, periode: PeriodePenilaian) -> Evaluasi:
     existing = Evaluasi.objects.filter(skp=skp, periode=periode).first()
     if existing is not None:
         return existing
-    if skp.tahun_id != periode.tahun_id or not (skp.periode_mulai <= periode.selesai
-                                                and skp.periode_selesai >= periode.mulai):
+    if skp.tahun_id != periode.tahun_id or not (
+        skp.periode_mulai <= periode.selesai and skp.periode_selesai >= periode.mulai
+    ):
         raise ValidationError("SKP ini tidak berlaku pada periode penilaian tersebut.")
     if skp.status != StatusSkp.DISETUJUI:
         raise ValidationError("Evaluasi hanya dibuat untuk SKP yang sudah disetujui pejabat penilai.")
     penilai = appraiser_on(skp.pegawai_id, _appraiser_date(skp, periode))
-    ev = Evaluasi(skp=skp, periode=periode, pegawai_id=skp.pegawai_id, unit_id=skp.unit_id,
-                  jabatan_id=skp.jabatan_id,
-                  penilai_id=penilai.pegawai.pk if penilai else skp.penilai_id,
-                  penilai_jabatan_id=penilai.jabatan.pk if penilai else skp.penilai_jabatan_id)
+    ev = Evaluasi(
+        skp=skp,
+        periode=periode,
+        pegawai_id=skp.pegawai_id,
+        unit_id=skp.unit_id,
+        jabatan_id=skp.jabatan_id,
+        penilai_id=penilai.pegawai.pk if penilai else skp.penilai_id,
+        penilai_jabatan_id=penilai.jabatan.pk if penilai else skp.penilai_jabatan_id,
+    )
     with transaction.atomic():
         Evaluasi.objects.bulk_create([ev], ignore_conflicts=True)  # a concurrent creator wins quietly
     return Evaluasi.objects.get(skp=skp, periode=periode)
@@ -294,8 +384,14 @@ EVALUASI_COLUMNS = ("skp_id", "periode_id", "pegawai_id", "unit_id", "jabatan_id
 INSERT_TRIES = 3
 
 
-def evaluasi_bulk_create(*, periode: PeriodePenilaian, skp_ids: Iterable[int] | None = None, opd_id: int | None = None,
-                         chunk_size: int = CHUNK, progress: Callable[[int, int], None] | None = None) -> int:
+def evaluasi_bulk_create(
+    *,
+    periode: PeriodePenilaian,
+    skp_ids: Iterable[int] | None = None,
+    opd_id: int | None = None,
+    chunk_size: int = CHUNK,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Create the missing evaluations of a period (idempotent, set-based, chunked); the one way
     evaluations are made in bulk (opening a period here, the period close of `close.py`).
 
@@ -313,13 +409,23 @@ def evaluasi_bulk_create(*, periode: PeriodePenilaian, skp_ids: Iterable[int] | 
         qs = qs.filter(pk__in=list(skp_ids))
     if opd_id is not None:
         qs = qs.filter(unit__opd_id=opd_id)
-    rows = list(qs.order_by("pk").values_list("pk", "pegawai_id", "unit_id", "jabatan_id", "penilai_id",
-                                             "penilai_jabatan_id", "periode_mulai", "periode_selesai"))
+    rows = list(
+        qs.order_by("pk").values_list(
+            "pk",
+            "pegawai_id",
+            "unit_id",
+            "jabatan_id",
+            "penilai_id",
+            "penilai_jabatan_id",
+            "periode_mulai",
+            "periode_selesai",
+        )
+    )
     created = 0
     if progress:
         progress(0, len(rows))
     for start in range(0, len(rows), chunk_size):
-        chunk = rows[start:start + chunk_size]
+        chunk = rows[start : start + chunk_size]
         created += _create_chunk(periode, chunk)
         if progress:
             progress(start + len(chunk), len(rows))
@@ -338,8 +444,11 @@ def _create_chunk(periode: PeriodePenilaian, chunk: list[tuple[Any, ...]]) -> in
     while True:
         try:
             with transaction.atomic():
-                exists = set(Evaluasi.objects.filter(periode=periode, skp_id__gte=lo, skp_id__lte=hi)
-                             .values_list("skp_id", flat=True))
+                exists = set(
+                    Evaluasi.objects.filter(periode=periode, skp_id__gte=lo, skp_id__lte=hi).values_list(
+                        "skp_id", flat=True
+                    )
+                )
                 out = []
                 for pk, peg, unit, jab, pen, pen_jab, mulai, selesai in chunk:
                     if pk in exists:
@@ -357,8 +466,11 @@ def _create_chunk(periode: PeriodePenilaian, chunk: list[tuple[Any, ...]]) -> in
 def current_periods(on: dt.date | None = None) -> QuerySet[PeriodePenilaian]:
     """Open periods (any year), nearest deadline first."""
     del on
-    return PeriodePenilaian.objects.filter(status=StatusPeriode.DIBUKA).select_related("tahun").order_by(
-        "batas_pengisian", "pk")
+    return (
+        PeriodePenilaian.objects.filter(status=StatusPeriode.DIBUKA)
+        .select_related("tahun")
+        .order_by("batas_pengisian", "pk")
+    )
 
 
 def today() -> dt.date:

@@ -54,16 +54,25 @@ def _short(url: str) -> str:
 def hub(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     page = Paginator(sel.managed_links(actor), 50).get_page(request.GET.get("page"))
-    return render(request, "appraisal/public/hub.html", {
-        "page_obj": page, "querystring_base": "", "units": list(sel.headed_units(actor)),
-        "n_moderasi": sel.moderation_queue(actor).count() if not actor.is_auditor else 0,
-    })
+    return render(
+        request,
+        "appraisal/public/hub.html",
+        {
+            "page_obj": page,
+            "querystring_base": "",
+            "units": list(sel.headed_units(actor)),
+            "n_moderasi": sel.moderation_queue(actor).count() if not actor.is_auditor else 0,
+        },
+    )
 
 
 def _link_page(request: HttpRequest, *, pegawai: Pegawai | None, unit: UnitKerja | None) -> HttpResponse:
     actor = actor_from_request(request)
-    allowed = can_manage_pegawai_link(actor, pegawai) if pegawai is not None else (
-        unit is not None and can_manage_unit_link(actor, unit))
+    allowed = (
+        can_manage_pegawai_link(actor, pegawai)
+        if pegawai is not None
+        else (unit is not None and can_manage_unit_link(actor, unit))
+    )
     if not allowed and not actor.is_auditor:
         raise Http404("Halaman tidak ditemukan.")
     if request.method == "POST":
@@ -75,12 +84,23 @@ def _link_page(request: HttpRequest, *, pegawai: Pegawai | None, unit: UnitKerja
     links = list(sel.links_for_pegawai(pegawai) if pegawai is not None else sel.links_for_unit(unit))  # type: ignore[arg-type]
     active = next((t for t in links if t.aktif), None)
     url = public_url(request, active) if active else ""
-    return render(request, "appraisal/public/qr.html", {
-        "pegawai": pegawai, "unit": unit, "tautan": active, "links": links, "url": url, "short_url": _short(url),
-        "qr": qr_svg_inline(url, scale=7) if active else "", "boleh_ubah": allowed,
-        "ringkasan_url": reverse("appraisal_feedback:publik_ringkasan_pegawai", args=[pegawai.pk]) if pegawai
-        else reverse("appraisal_feedback:publik_ringkasan_unit", args=[unit.pk]),  # type: ignore[union-attr]
-    })
+    return render(
+        request,
+        "appraisal/public/qr.html",
+        {
+            "pegawai": pegawai,
+            "unit": unit,
+            "tautan": active,
+            "links": links,
+            "url": url,
+            "short_url": _short(url),
+            "qr": qr_svg_inline(url, scale=7) if active else "",
+            "boleh_ubah": allowed,
+            "ringkasan_url": reverse("appraisal_feedback:publik_ringkasan_pegawai", args=[pegawai.pk])
+            if pegawai
+            else reverse("appraisal_feedback:publik_ringkasan_unit", args=[unit.pk]),  # type: ignore[union-attr]
+        },
+    )
 
 
 @login_required
@@ -111,8 +131,9 @@ def tautan_aktif(request: HttpRequest, tautan_id: int) -> HttpResponse:
     tautan = tautan_for_actor(actor_from_request(request), tautan_id)
     aktif = request.POST.get("aktif") == "1"
     services.tautan_set_aktif(actor=request.user, tautan=tautan, aktif=aktif)
-    messages.success(request, _("Tautan diaktifkan.") if aktif else
-                     _("Tautan dinonaktifkan: kode QR-nya tidak dapat dipakai lagi."))
+    messages.success(
+        request, _("Tautan diaktifkan.") if aktif else _("Tautan dinonaktifkan: kode QR-nya tidak dapat dipakai lagi.")
+    )
     return _back(tautan)
 
 
@@ -160,10 +181,17 @@ def moderasi(request: HttpRequest) -> HttpResponse:
     form = ModerasiFilterForm(request.GET or {"status": "MENUNGGU"})
     status = form.cleaned_data["status"] if form.is_valid() else "MENUNGGU"
     page = Paginator(sel.moderation_queue(actor, status), 50).get_page(request.GET.get("page"))
-    return render(request, "appraisal/public/moderasi.html", {
-        "form": form, "page_obj": page, "status": status, "querystring_base": f"{urlencode({'status': status})}&",
-        "boleh_ubah": not actor.is_auditor,
-    })
+    return render(
+        request,
+        "appraisal/public/moderasi.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "status": status,
+            "querystring_base": f"{urlencode({'status': status})}&",
+            "boleh_ubah": not actor.is_auditor,
+        },
+    )
 
 
 # ---------------------------------------------------------------------------- summary
@@ -180,11 +208,18 @@ def _summary(request: HttpRequest, *, pegawai: Pegawai | None, unit: UnitKerja |
     elif not request.GET:
         periode = sel.current_period()
     rentang = sel.rentang_for(periode)
-    return render(request, "appraisal/public/ringkasan.html", {
-        "pegawai": pegawai, "unit": unit, "form": form, "periods": sel.recent_periods(),
-        "ringkasan_publik": sel.ringkasan_publik(pegawai=pegawai, unit=unit, rentang=rentang),
-        "periode": periode,
-    })
+    return render(
+        request,
+        "appraisal/public/ringkasan.html",
+        {
+            "pegawai": pegawai,
+            "unit": unit,
+            "form": form,
+            "periods": sel.recent_periods(),
+            "ringkasan_publik": sel.ringkasan_publik(pegawai=pegawai, unit=unit, rentang=rentang),
+            "periode": periode,
+        },
+    )
 
 
 @login_required
@@ -201,8 +236,11 @@ def ringkasan_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
 def _active_link(token: str) -> TautanPublik:
     if not TOKEN_RE.match(token):
         raise Http404("Tautan tidak ditemukan.")
-    return get_object_or_404(TautanPublik.objects.select_related("pegawai", "pegawai__jabatan", "pegawai__unit",
-                                                                 "unit"), token=token, aktif=True)
+    return get_object_or_404(
+        TautanPublik.objects.select_related("pegawai", "pegawai__jabatan", "pegawai__unit", "unit"),
+        token=token,
+        aktif=True,
+    )
 
 
 def _device(request: HttpRequest) -> str | None:
@@ -213,13 +251,26 @@ def _device(request: HttpRequest) -> str | None:
 def _set_device(request: HttpRequest, response: HttpResponse, device: str) -> None:
     from django.conf import settings
 
-    response.set_signed_cookie(services.DEVICE_COOKIE, device, salt=services.DEVICE_SALT,
-                               max_age=services.DEVICE_COOKIE_AGE, httponly=True, samesite="Lax",
-                               secure=settings.SESSION_COOKIE_SECURE or request.is_secure())
+    response.set_signed_cookie(
+        services.DEVICE_COOKIE,
+        device,
+        salt=services.DEVICE_SALT,
+        max_age=services.DEVICE_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
+    )
 
 
-def _form_page(request: HttpRequest, tautan: TautanPublik, form: PublikForm, *, pesan: str = "",
-               status: int = 200, device: str | None = None) -> HttpResponse:
+def _form_page(
+    request: HttpRequest,
+    tautan: TautanPublik,
+    form: PublikForm,
+    *,
+    pesan: str = "",
+    status: int = 200,
+    device: str | None = None,
+) -> HttpResponse:
     # A fresh form token every time: a refused form can be sent again once the person re-reads it.
     if form.is_bound:
         data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict
@@ -228,9 +279,17 @@ def _form_page(request: HttpRequest, tautan: TautanPublik, form: PublikForm, *, 
         form.data = data
     else:
         form.initial["ft"] = services.form_token(tautan)
-    response = render(request, "appraisal/public/form.html", {
-        "tautan": tautan, "form": form, "pesan": pesan, "maks_komentar": services.MAKS_KOMENTAR,
-    }, status=status)
+    response = render(
+        request,
+        "appraisal/public/form.html",
+        {
+            "tautan": tautan,
+            "form": form,
+            "pesan": pesan,
+            "maks_komentar": services.MAKS_KOMENTAR,
+        },
+        status=status,
+    )
     if device is not None:
         _set_device(request, response, device)
     response["Cache-Control"] = "no-store"
@@ -253,8 +312,14 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
     except services.TerlaluBanyak as exc:
         return _form_page(request, tautan, form, pesan=exc.messages[0], status=429, device=new_device)
     if device is None:
-        return _form_page(request, tautan, form, status=400, device=new_device, pesan=_(
-            "Perangkat Anda belum dikenali (cookie). Isian Anda masih ada: tekan Kirim sekali lagi."))
+        return _form_page(
+            request,
+            tautan,
+            form,
+            status=400,
+            device=new_device,
+            pesan=_("Perangkat Anda belum dikenali (cookie). Isian Anda masih ada: tekan Kirim sekali lagi."),
+        )
     if request.POST.get("website"):
         return _form_page(request, tautan, form, status=400, pesan=services.MSG_TOKEN)
     try:
@@ -262,20 +327,25 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
     except ValidationError as exc:
         return _form_page(request, tautan, form, pesan=exc.messages[0], status=400)
     if not form.is_valid():
-        return _form_page(request, tautan, form, status=400,
-                          pesan=_("Periksa isian yang ditandai, lalu kirim lagi."))
+        return _form_page(request, tautan, form, status=400, pesan=_("Periksa isian yang ditandai, lalu kirim lagi."))
     try:
-        services.umpan_balik_kirim(tautan=tautan, skor_layanan=form.cleaned_data["skor_layanan"],
-                                   skor_perilaku=form.cleaned_data["skor_perilaku"],
-                                   komentar=form.cleaned_data["komentar"], perangkat_id=device, alamat=alamat,
-                                   form_token=request.POST.get("ft", ""))
+        services.umpan_balik_kirim(
+            tautan=tautan,
+            skor_layanan=form.cleaned_data["skor_layanan"],
+            skor_perilaku=form.cleaned_data["skor_perilaku"],
+            komentar=form.cleaned_data["komentar"],
+            perangkat_id=device,
+            alamat=alamat,
+            form_token=request.POST.get("ft", ""),
+        )
     except services.TerlaluBanyak as exc:
         return _form_page(request, tautan, form, pesan=exc.messages[0], status=429)
     except ValidationError as exc:
         if hasattr(exc, "error_dict"):
             apply_errors(form, exc)
-            return _form_page(request, tautan, form, status=400,
-                              pesan=_("Periksa isian yang ditandai, lalu kirim lagi."))
+            return _form_page(
+                request, tautan, form, status=400, pesan=_("Periksa isian yang ditandai, lalu kirim lagi.")
+            )
         used_token = getattr(exc, "code", None) == "token_dipakai"
         return _form_page(request, tautan, form, pesan=exc.messages[0], status=400 if used_token else 409)
     return redirect("public_feedback:terima_kasih", token=tautan.token)

@@ -22,8 +22,9 @@ COUNTED = (StatusModerasi.MENUNGGU, StatusModerasi.DITERIMA)
 
 def counted_q(prefix: str = "") -> Q:
     """Answers whose scores count: accepted, or waiting and not held as part of a burst."""
-    return (Q(**{f"{prefix}status": StatusModerasi.DITERIMA})
-            | Q(**{f"{prefix}status": StatusModerasi.MENUNGGU, f"{prefix}ditahan": False}))
+    return Q(**{f"{prefix}status": StatusModerasi.DITERIMA}) | Q(
+        **{f"{prefix}status": StatusModerasi.MENUNGGU, f"{prefix}ditahan": False}
+    )
 
 
 def links_for_pegawai(pegawai: Pegawai) -> QuerySet[TautanPublik]:
@@ -41,7 +42,8 @@ def managed_links(actor: Any) -> QuerySet[TautanPublik]:
         return TautanPublik.objects.none()
     qs = TautanPublik.objects.select_related("pegawai", "unit").annotate(
         n_jawaban=Count("jawaban", filter=counted_q("jawaban__")),
-        n_menunggu=Count("jawaban", filter=Q(jawaban__status=StatusModerasi.MENUNGGU)))
+        n_menunggu=Count("jawaban", filter=Q(jawaban__status=StatusModerasi.MENUNGGU)),
+    )
     if who.is_admin or who.is_auditor:
         return qs.order_by("-aktif", "-dibuat_pada", "-pk")
     q = Q(pegawai__isnull=False) & visibility_q(who, prefix="pegawai")
@@ -58,8 +60,7 @@ def headed_units(actor: Any) -> QuerySet[UnitKerja]:
     who = as_actor(actor)
     if not who.jabatan_ids:
         return UnitKerja.objects.none()
-    return UnitKerja.objects.filter(jabatan__pk__in=who.jabatan_ids, jabatan__adalah_kepala_unit=True).order_by(
-        "path")
+    return UnitKerja.objects.filter(jabatan__pk__in=who.jabatan_ids, jabatan__adalah_kepala_unit=True).order_by("path")
 
 
 def moderation_queue(actor: Any, status: str = StatusModerasi.MENUNGGU) -> QuerySet[UmpanBalikPublik]:
@@ -67,8 +68,11 @@ def moderation_queue(actor: Any, status: str = StatusModerasi.MENUNGGU) -> Query
     qs = moderated(actor)
     if status:
         qs = qs.filter(status=status)
-    return (qs.select_related("tautan", "tautan__pegawai", "tautan__unit", "pegawai", "unit")
-            .defer("perangkat_hash", "alamat_hash").order_by("-dibuat_pada", "-pk"))
+    return (
+        qs.select_related("tautan", "tautan__pegawai", "tautan__unit", "pegawai", "unit")
+        .defer("perangkat_hash", "alamat_hash")
+        .order_by("-dibuat_pada", "-pk")
+    )
 
 
 # ---------------------------------------------------------------------------- summary
@@ -95,8 +99,12 @@ def recent_periods(limit: int = 12) -> list[PeriodePenilaian]:
 
 def current_period() -> PeriodePenilaian | None:
     today = timezone.localdate()
-    return (PeriodePenilaian.objects.filter(mulai__lte=today, selesai__gte=today)
-            .exclude(jenis="TAHUNAN").order_by("-mulai").first())
+    return (
+        PeriodePenilaian.objects.filter(mulai__lte=today, selesai__gte=today)
+        .exclude(jenis="TAHUNAN")
+        .order_by("-mulai")
+        .first()
+    )
 
 
 @dataclass
@@ -118,14 +126,14 @@ def _round(value: Any) -> float | None:
     return None if value is None else round(float(value), 2)
 
 
-def ringkasan_publik(*, pegawai: Pegawai | None = None, unit: UnitKerja | None = None,
-                     rentang: Rentang) -> RingkasanPublik:
+def ringkasan_publik(
+    *, pegawai: Pegawai | None = None, unit: UnitKerja | None = None, rentang: Rentang
+) -> RingkasanPublik:
     """Counts, averages and the 1–5 distribution of both ratings, and the latest accepted
     comments, in four queries. Employee: answers through their links; unit: through the unit's
     links. Rejected answers never count; waiting ones count unless held as part of a burst (see
     public_services); waiting comments stay hidden."""
-    base = UmpanBalikPublik.objects.filter(dibuat_pada__date__gte=rentang.mulai,
-                                           dibuat_pada__date__lte=rentang.selesai)
+    base = UmpanBalikPublik.objects.filter(dibuat_pada__date__gte=rentang.mulai, dibuat_pada__date__lte=rentang.selesai)
     base = base.filter(tautan__pegawai=pegawai) if pegawai is not None else base.filter(tautan__unit=unit)
     out = RingkasanPublik(rentang=rentang)
     c = base.aggregate(
@@ -144,7 +152,10 @@ def ringkasan_publik(*, pegawai: Pegawai | None = None, unit: UnitKerja | None =
     for fld, target in (("skor_layanan", out.distribusi_layanan), ("skor_perilaku", out.distribusi_perilaku)):
         got = dict(counted.values_list(fld).annotate(n=Count("pk")).values_list(fld, "n"))
         target.extend((s, got.get(s, 0)) for s in range(5, 0, -1))
-    out.komentar = list(base.filter(status=StatusModerasi.DITERIMA).exclude(komentar="")
-                        .only("pk", "tautan_id", "status", "komentar", "skor_layanan", "skor_perilaku", "dibuat_pada")
-                        .order_by("-dibuat_pada", "-pk")[:KOMENTAR_TERBARU])
+    out.komentar = list(
+        base.filter(status=StatusModerasi.DITERIMA)
+        .exclude(komentar="")
+        .only("pk", "tautan_id", "status", "komentar", "skor_layanan", "skor_perilaku", "dibuat_pada")
+        .order_by("-dibuat_pada", "-pk")[:KOMENTAR_TERBARU]
+    )
     return out

@@ -60,19 +60,25 @@ DEVICE_SALT = "karier.appraisal.publik.perangkat"
 DEVICE_COOKIE = "karier_perangkat"
 DEVICE_COOKIE_AGE = 2 * 365 * 24 * 60 * 60
 
-MSG_BANJIR = ("Terlalu banyak kiriman dari jaringan Anda dalam satu jam terakhir. Isian Anda tidak hilang: "
-              "coba kirim lagi nanti.")
-MSG_SUDAH = ("Perangkat ini sudah memberi penilaian untuk tautan ini hari ini. Terima kasih; Anda dapat "
-             "memberi penilaian lagi besok.")
-MSG_PERANGKAT_HARI = ("Perangkat ini sudah mengirim {n} penilaian hari ini, batas harian tercapai. Coba lagi "
-                      "besok.")
+MSG_BANJIR = (
+    "Terlalu banyak kiriman dari jaringan Anda dalam satu jam terakhir. Isian Anda tidak hilang: coba kirim lagi nanti."
+)
+MSG_SUDAH = (
+    "Perangkat ini sudah memberi penilaian untuk tautan ini hari ini. Terima kasih; Anda dapat "
+    "memberi penilaian lagi besok."
+)
+MSG_PERANGKAT_HARI = "Perangkat ini sudah mengirim {n} penilaian hari ini, batas harian tercapai. Coba lagi besok."
 MSG_CEPAT = "Formulir dikirim terlalu cepat. Periksa kembali isian Anda, lalu tekan Kirim sekali lagi."
 MSG_KEDALUWARSA = "Formulir sudah terlalu lama terbuka. Isian Anda masih ada: tekan Kirim sekali lagi."
 MSG_TOKEN = "Formulir tidak valid. Isian Anda masih ada: tekan Kirim sekali lagi."
-MSG_TOKEN_DIPAKAI = ("Formulir ini sudah pernah dikirim. Jika Anda belum memberi penilaian hari ini, isian Anda "
-                     "masih ada: tekan Kirim sekali lagi.")
-MSG_BANJIR_TAUTAN = ("Terlalu banyak kiriman untuk petugas atau layanan ini dari jaringan Anda. Isian Anda tidak "
-                     "hilang: coba kirim lagi nanti.")
+MSG_TOKEN_DIPAKAI = (
+    "Formulir ini sudah pernah dikirim. Jika Anda belum memberi penilaian hari ini, isian Anda "
+    "masih ada: tekan Kirim sekali lagi."
+)
+MSG_BANJIR_TAUTAN = (
+    "Terlalu banyak kiriman untuk petugas atau layanan ini dari jaringan Anda. Isian Anda tidak "
+    "hilang: coba kirim lagi nanti."
+)
 
 
 class TerlaluBanyak(ValidationError):
@@ -107,8 +113,11 @@ def new_device_id() -> str:
 
 def form_token(tautan: TautanPublik, now: float | None = None) -> str:
     """A signed token carrying the link and the time the form was shown."""
-    return signing.dumps({"t": tautan.token, "w": int(now if now is not None else time.time()),
-                          "n": secrets.token_hex(4)}, salt=TOKEN_SALT, compress=False)
+    return signing.dumps(
+        {"t": tautan.token, "w": int(now if now is not None else time.time()), "n": secrets.token_hex(4)},
+        salt=TOKEN_SALT,
+        compress=False,
+    )
 
 
 def check_form_token(value: str, tautan: TautanPublik, now: float | None = None) -> None:
@@ -133,8 +142,7 @@ def _new_token() -> str:
     return secrets.token_urlsafe(16)  # 22 characters, 128 bits
 
 
-def tautan_get_or_create(*, actor: Any, pegawai: Pegawai | None = None,
-                         unit: UnitKerja | None = None) -> TautanPublik:
+def tautan_get_or_create(*, actor: Any, pegawai: Pegawai | None = None, unit: UnitKerja | None = None) -> TautanPublik:
     """The active public link of an employee or a unit, made on first use."""
     if (pegawai is None) == (unit is None):
         raise ValidationError("Pilih satu sasaran tautan: pegawai atau unit kerja.")
@@ -151,15 +159,23 @@ def tautan_get_or_create(*, actor: Any, pegawai: Pegawai | None = None,
         return existing
     with transaction.atomic():
         tautan = TautanPublik.objects.create(token=_new_token(), **target)
-        audit.record(actor=actor, action="tautan_publik.buat", obj=tautan,
-                     summary=f"Tautan umpan balik publik untuk {pegawai or unit}", changes={"aktif": [None, True]})
+        audit.record(
+            actor=actor,
+            action="tautan_publik.buat",
+            obj=tautan,
+            summary=f"Tautan umpan balik publik untuk {pegawai or unit}",
+            changes={"aktif": [None, True]},
+        )
     return tautan
 
 
 def tautan_set_aktif(*, actor: Any, tautan: TautanPublik, aktif: bool) -> TautanPublik:
     """Switch a link off (its QR code stops working at once) or on again."""
-    allowed = (can_manage_pegawai_link(actor, tautan.pegawai) if tautan.pegawai is not None
-               else tautan.unit is not None and can_manage_unit_link(actor, tautan.unit))
+    allowed = (
+        can_manage_pegawai_link(actor, tautan.pegawai)
+        if tautan.pegawai is not None
+        else tautan.unit is not None and can_manage_unit_link(actor, tautan.unit)
+    )
     if not allowed:
         raise PermissionDenied("Anda tidak berwenang mengubah tautan ini.")
     if tautan.aktif == aktif:
@@ -167,27 +183,39 @@ def tautan_set_aktif(*, actor: Any, tautan: TautanPublik, aktif: bool) -> Tautan
     with transaction.atomic():
         if aktif:  # at most one active link per target
             TautanPublik.objects.filter(aktif=True, pegawai=tautan.pegawai, unit=tautan.unit).exclude(
-                pk=tautan.pk).update(aktif=False)
+                pk=tautan.pk
+            ).update(aktif=False)
         TautanPublik.objects.filter(pk=tautan.pk).update(aktif=aktif)
-        audit.record(actor=actor, action="tautan_publik.aktif" if aktif else "tautan_publik.nonaktif", obj=tautan,
-                     summary=f"Tautan umpan balik {'diaktifkan' if aktif else 'dinonaktifkan'}",
-                     changes={"aktif": [tautan.aktif, aktif]})
+        audit.record(
+            actor=actor,
+            action="tautan_publik.aktif" if aktif else "tautan_publik.nonaktif",
+            obj=tautan,
+            summary=f"Tautan umpan balik {'diaktifkan' if aktif else 'dinonaktifkan'}",
+            changes={"aktif": [tautan.aktif, aktif]},
+        )
     tautan.aktif = aktif
     return tautan
 
 
 def tautan_ganti(*, actor: Any, tautan: TautanPublik) -> TautanPublik:
     """Replace a link (e.g. a printed QR code was misused): the old one stops, a new one starts."""
-    allowed = (can_manage_pegawai_link(actor, tautan.pegawai) if tautan.pegawai is not None
-               else tautan.unit is not None and can_manage_unit_link(actor, tautan.unit))
+    allowed = (
+        can_manage_pegawai_link(actor, tautan.pegawai)
+        if tautan.pegawai is not None
+        else tautan.unit is not None and can_manage_unit_link(actor, tautan.unit)
+    )
     if not allowed:
         raise PermissionDenied("Anda tidak berwenang mengubah tautan ini.")
     with transaction.atomic():
         TautanPublik.objects.filter(aktif=True, pegawai=tautan.pegawai, unit=tautan.unit).update(aktif=False)
         baru = TautanPublik.objects.create(token=_new_token(), pegawai=tautan.pegawai, unit=tautan.unit)
-        audit.record(actor=actor, action="tautan_publik.ganti", obj=baru,
-                     summary=f"Tautan umpan balik diganti (lama: {tautan.pk})",
-                     changes={"pengganti_dari": [None, tautan.pk]})
+        audit.record(
+            actor=actor,
+            action="tautan_publik.ganti",
+            obj=baru,
+            summary=f"Tautan umpan balik diganti (lama: {tautan.pk})",
+            changes={"pengganti_dari": [None, tautan.pk]},
+        )
     tautan.aktif = False
     return baru
 
@@ -208,23 +236,25 @@ def _clean_skor(value: Any, field: str, errors: dict[str, str]) -> int:
     return number
 
 
-def check_alamat_limit(alamat: str | None, now: dt.datetime | None = None, *,
-                       tautan: TautanPublik | None = None) -> None:
+def check_alamat_limit(
+    alamat: str | None, now: dt.datetime | None = None, *, tautan: TautanPublik | None = None
+) -> None:
     """Refuse (HTTP 429) an address over its limits: `MAKS_PER_ALAMAT_JAM` answers in the last hour on
     all links; with a link, also `MAKS_TAUTAN_ALAMAT_JAM` in the last hour and `MAKS_TAUTAN_ALAMAT_HARI`
     since the start of the local day on that link (one query)."""
     moment = now or timezone.now()
     hour_ago = moment - dt.timedelta(hours=1)
     day_start = min(_start_of_day(moment), hour_ago)
-    rows = UmpanBalikPublik.objects.filter(alamat_hash=alamat_key(alamat),
-                                           dibuat_pada__gte=day_start)
+    rows = UmpanBalikPublik.objects.filter(alamat_hash=alamat_key(alamat), dibuat_pada__gte=day_start)
     if tautan is None:
         if rows.filter(dibuat_pada__gte=hour_ago).count() >= MAKS_PER_ALAMAT_JAM:
             raise TerlaluBanyak(MSG_BANJIR, code="banjir")
         return
-    c = rows.aggregate(jam=Count("pk", filter=Q(dibuat_pada__gte=hour_ago)),
-                       tautan_jam=Count("pk", filter=Q(dibuat_pada__gte=hour_ago, tautan=tautan)),
-                       tautan_hari=Count("pk", filter=Q(dibuat_pada__gte=_start_of_day(moment), tautan=tautan)))
+    c = rows.aggregate(
+        jam=Count("pk", filter=Q(dibuat_pada__gte=hour_ago)),
+        tautan_jam=Count("pk", filter=Q(dibuat_pada__gte=hour_ago, tautan=tautan)),
+        tautan_hari=Count("pk", filter=Q(dibuat_pada__gte=_start_of_day(moment), tautan=tautan)),
+    )
     if c["jam"] >= MAKS_PER_ALAMAT_JAM:
         raise TerlaluBanyak(MSG_BANJIR, code="banjir")
     if c["tautan_jam"] >= MAKS_TAUTAN_ALAMAT_JAM or c["tautan_hari"] >= MAKS_TAUTAN_ALAMAT_HARI:
@@ -249,17 +279,26 @@ def _use_token(form_token: str, tautan: TautanPublik, moment: dt.datetime) -> No
 def _hold_burst(tautan: TautanPublik, jaringan_hash: str, moment: dt.datetime) -> bool:
     """Whether a new answer from this network is part of a burst; if so, the burst's earlier answers
     still waiting for moderation are held too (they stop counting until a moderator accepts them)."""
-    recent = UmpanBalikPublik.objects.filter(tautan=tautan, jaringan_hash=jaringan_hash,
-                                             dibuat_pada__gte=moment - dt.timedelta(hours=BURST_JAM))
+    recent = UmpanBalikPublik.objects.filter(
+        tautan=tautan, jaringan_hash=jaringan_hash, dibuat_pada__gte=moment - dt.timedelta(hours=BURST_JAM)
+    )
     if recent.count() + 1 < BURST_N:
         return False
     recent.filter(status=StatusModerasi.MENUNGGU, ditahan=False).update(ditahan=True)
     return True
 
 
-def umpan_balik_kirim(*, tautan: TautanPublik, skor_layanan: Any, skor_perilaku: Any, komentar: str,
-                      perangkat_id: str, alamat: str | None, form_token: str | None = None,
-                      now: dt.datetime | None = None) -> UmpanBalikPublik:
+def umpan_balik_kirim(
+    *,
+    tautan: TautanPublik,
+    skor_layanan: Any,
+    skor_perilaku: Any,
+    komentar: str,
+    perangkat_id: str,
+    alamat: str | None,
+    form_token: str | None = None,
+    now: dt.datetime | None = None,
+) -> UmpanBalikPublik:
     """Store one anonymous answer after every limit holds; refuse (writing nothing) otherwise.
 
     Raises `TerlaluBanyak` (HTTP 429) when the address is over a limit, and `ValidationError` for bad
@@ -301,17 +340,30 @@ def umpan_balik_kirim(*, tautan: TautanPublik, skor_layanan: Any, skor_perilaku:
         try:
             with transaction.atomic():
                 row = UmpanBalikPublik.objects.create(
-                    tautan=tautan, pegawai=pegawai, unit_id=tautan.unit_id or (pegawai.unit_id if pegawai else None),
-                    skor_layanan=layanan, skor_perilaku=perilaku, komentar=teks, perangkat_hash=perangkat_hash,
-                    alamat_hash=alamat_hash, jaringan_hash=jaringan_hash, hari=hari, ditahan=ditahan)
+                    tautan=tautan,
+                    pegawai=pegawai,
+                    unit_id=tautan.unit_id or (pegawai.unit_id if pegawai else None),
+                    skor_layanan=layanan,
+                    skor_perilaku=perilaku,
+                    komentar=teks,
+                    perangkat_hash=perangkat_hash,
+                    alamat_hash=alamat_hash,
+                    jaringan_hash=jaringan_hash,
+                    hari=hari,
+                    ditahan=ditahan,
+                )
         except IntegrityError as exc:  # the (link, device, day) constraint: a parallel twin won
             raise ValidationError(MSG_SUDAH, code="sudah") from exc
         if now is not None:  # tests and imports may date an answer
             UmpanBalikPublik.objects.filter(pk=row.pk).update(dibuat_pada=now)
             row.dibuat_pada = now
-        audit.record(actor=None, action="umpan_balik_publik.kirim", obj=row,
-                     summary=f"Umpan balik publik melalui tautan {tautan.pk}",
-                     changes={"status": [None, row.status], "ditahan": [None, ditahan]})
+        audit.record(
+            actor=None,
+            action="umpan_balik_publik.kirim",
+            obj=row,
+            summary=f"Umpan balik publik melalui tautan {tautan.pk}",
+            changes={"status": [None, row.status], "ditahan": [None, ditahan]},
+        )
         TokenFormulirPublik.objects.filter(dipakai_pada__lt=moment - dt.timedelta(days=1)).delete()
     return row
 
@@ -330,9 +382,13 @@ def umpan_balik_moderasi(*, actor: Any, umpan_balik: UmpanBalikPublik, status: s
     user = actor if getattr(actor, "is_authenticated", False) else None
     with transaction.atomic():
         UmpanBalikPublik.objects.filter(pk=umpan_balik.pk).update(status=status, dimoderasi_oleh=user)
-        audit.record(actor=actor, action="umpan_balik_publik.moderasi", obj=umpan_balik,
-                     summary=f"Umpan balik publik {StatusModerasi(status).label.lower()}",
-                     changes={"status": [old, status]})
+        audit.record(
+            actor=actor,
+            action="umpan_balik_publik.moderasi",
+            obj=umpan_balik,
+            summary=f"Umpan balik publik {StatusModerasi(status).label.lower()}",
+            changes={"status": [old, status]},
+        )
     umpan_balik.status, umpan_balik.dimoderasi_oleh = status, user
     return umpan_balik
 

@@ -52,14 +52,23 @@ def due_periods(today: dt.date) -> list[PeriodePenilaian]:
 def _pending(periode: PeriodePenilaian) -> tuple[dict[int, int], dict[int, int]]:
     """({user_id: evaluasi_id} of appraisees without any realisation,
     {user_id: unrated count} of appraisers)."""
-    filled = Realisasi.objects.filter(Q(realisasi_angka__isnull=False) | ~Q(realisasi_uraian=""),
-                                      evaluasi_id=OuterRef("pk"))
-    empty = (Evaluasi.objects.filter(periode=periode).exclude(status=StatusEvaluasi.FINAL)
-             .annotate(ada=Exists(filled)).filter(ada=False, pegawai__user__isnull=False)
-             .values_list("pegawai__user__id", "pk"))
+    filled = Realisasi.objects.filter(
+        Q(realisasi_angka__isnull=False) | ~Q(realisasi_uraian=""), evaluasi_id=OuterRef("pk")
+    )
+    empty = (
+        Evaluasi.objects.filter(periode=periode)
+        .exclude(status=StatusEvaluasi.FINAL)
+        .annotate(ada=Exists(filled))
+        .filter(ada=False, pegawai__user__isnull=False)
+        .values_list("pegawai__user__id", "pk")
+    )
     appraisees: dict[int, int] = dict(empty)
-    unrated = dict(Evaluasi.objects.filter(periode=periode, status__in=UNRATED, penilai__user__isnull=False)
-                   .values("penilai__user__id").annotate(n=Count("pk")).values_list("penilai__user__id", "n"))
+    unrated = dict(
+        Evaluasi.objects.filter(periode=periode, status__in=UNRATED, penilai__user__isnull=False)
+        .values("penilai__user__id")
+        .annotate(n=Count("pk"))
+        .values_list("penilai__user__id", "n")
+    )
     return appraisees, unrated
 
 
@@ -74,19 +83,34 @@ def kirim_pengingat(today: dt.date | None = None) -> Hasil:
         when = "hari ini" if days == 0 else f"{days} hari lagi ({periode.batas_pengisian:%d-%m-%Y})"
         wanted: list[Pengingat] = []
         for uid, ev_id in appraisees.items():
-            wanted.append(Pengingat(
-                pengguna_id=uid, periode=periode, jenis=JENIS_REALISASI,
-                pesan=f"Batas pengisian realisasi {periode.nama} {periode.tahun_id}: {when}. Anda belum mengisi "
-                      "realisasi.", tautan=reverse("appraisal:detail", args=[ev_id])))
+            wanted.append(
+                Pengingat(
+                    pengguna_id=uid,
+                    periode=periode,
+                    jenis=JENIS_REALISASI,
+                    pesan=f"Batas pengisian realisasi {periode.nama} {periode.tahun_id}: {when}. Anda belum mengisi "
+                    "realisasi.",
+                    tautan=reverse("appraisal:detail", args=[ev_id]),
+                )
+            )
         for uid, n in appraisers.items():
-            wanted.append(Pengingat(
-                pengguna_id=uid, periode=periode, jenis=JENIS_RATING,
-                pesan=f"Batas penilaian {periode.nama} {periode.tahun_id}: {when}. {n} pegawai belum Anda beri "
-                      "rating.", tautan=reverse("appraisal:bulk", args=[periode.pk])))
+            wanted.append(
+                Pengingat(
+                    pengguna_id=uid,
+                    periode=periode,
+                    jenis=JENIS_RATING,
+                    pesan=f"Batas penilaian {periode.nama} {periode.tahun_id}: {when}. {n} pegawai belum Anda beri "
+                    "rating.",
+                    tautan=reverse("appraisal:bulk", args=[periode.pk]),
+                )
+            )
         if not wanted:
             continue
-        have = set(Pengingat.objects.filter(periode=periode, jenis__in=[JENIS_REALISASI, JENIS_RATING])
-                   .values_list("pengguna_id", "jenis"))
+        have = set(
+            Pengingat.objects.filter(periode=periode, jenis__in=[JENIS_REALISASI, JENIS_RATING]).values_list(
+                "pengguna_id", "jenis"
+            )
+        )
         new = [p for p in wanted if (p.pengguna_id, p.jenis) not in have]
         Pengingat.objects.bulk_create(new, ignore_conflicts=True)
         hasil.dibuat += len(new)
@@ -97,11 +121,17 @@ def kirim_pengingat(today: dt.date | None = None) -> Hasil:
 def _email(reminders: list[Pengingat]) -> int:
     if not reminders:
         return 0
-    emails = dict(User.objects.filter(pk__in={r.pengguna_id for r in reminders}, is_active=True)
-                  .exclude(email="").values_list("pk", "email"))
+    emails = dict(
+        User.objects.filter(pk__in={r.pengguna_id for r in reminders}, is_active=True)
+        .exclude(email="")
+        .values_list("pk", "email")
+    )
     sender = getattr(settings, "DEFAULT_FROM_EMAIL", None)
-    messages = [("Pengingat Karier: batas penilaian kinerja", r.pesan, sender, [emails[r.pengguna_id]])
-                for r in reminders if r.pengguna_id in emails]
+    messages = [
+        ("Pengingat Karier: batas penilaian kinerja", r.pesan, sender, [emails[r.pengguna_id]])
+        for r in reminders
+        if r.pengguna_id in emails
+    ]
     if not messages:
         return 0
     try:

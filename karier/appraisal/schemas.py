@@ -128,7 +128,7 @@ class EvaluasiDetail(EvaluasiItem):
 
 
 class RealisasiIn(In):
-    realisasi_angka: Decimal | str | None = Field(None, description="Angka (\"99,5\" atau 99.5).")
+    realisasi_angka: Decimal | str | None = Field(None, description='Angka ("99,5" atau 99.5).')
     realisasi_uraian: str = Field("", max_length=MAX_TEXT, pattern=TEXT)
 
 

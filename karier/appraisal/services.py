@@ -68,16 +68,17 @@ from karier.plans.models import RencanaHasilKerja
 
 MIN_ALASAN = 10
 MAX_TEKS = 2000
-MSG_BUKAN_PENILAI = ("Hanya pejabat penilai kinerja pegawai ini pada periode tersebut (atau Plt/Plh jabatannya "
-                     "saat ini) yang dapat memberi rating.")
+MSG_BUKAN_PENILAI = (
+    "Hanya pejabat penilai kinerja pegawai ini pada periode tersebut (atau Plt/Plh jabatannya "
+    "saat ini) yang dapat memberi rating."
+)
 MSG_ALASAN = "Tuliskan alasan rating (paling sedikit {n} karakter)."
 MSG_RATING = "Pilih rating: Di Atas, Sesuai, atau Di Bawah Ekspektasi."
 RATING_FIELDS = ("rating_hasil_kerja", "alasan_hasil_kerja", "rating_perilaku", "alasan_perilaku")
 
 
 # ---------------------------------------------------------------------------- ratings
-def required_rating_hasil_kerja(evaluasi: Evaluasi,
-                                organisasi: Mapping[int, str] | None = None) -> str | None:
+def required_rating_hasil_kerja(evaluasi: Evaluasi, organisasi: Mapping[int, str] | None = None) -> str | None:
     """The rating hasil kerja a unit leader must have (from the unit's result), or None when free.
 
     `organisasi` ({unit_id: predikat}) lets a bulk caller pass the period's unit results at once.
@@ -85,8 +86,11 @@ def required_rating_hasil_kerja(evaluasi: Evaluasi,
     if not evaluasi.jabatan.adalah_kepala_unit:
         return None
     if organisasi is None:
-        predikat = (PredikatOrganisasiUnit.objects.filter(unit_id=evaluasi.unit_id, periode_id=evaluasi.periode_id)
-                    .values_list("predikat", flat=True).first())
+        predikat = (
+            PredikatOrganisasiUnit.objects.filter(unit_id=evaluasi.unit_id, periode_id=evaluasi.periode_id)
+            .values_list("predikat", flat=True)
+            .first()
+        )
     else:
         predikat = organisasi.get(evaluasi.unit_id)
     return str(rules.rating_from_organisasi(predikat)) if predikat else None
@@ -94,8 +98,11 @@ def required_rating_hasil_kerja(evaluasi: Evaluasi,
 
 def unit_results(periode: PeriodePenilaian, unit_ids: Iterable[int]) -> dict[int, str]:
     """{unit_id: predikat organisasi} of the period for these units (one query)."""
-    return dict(PredikatOrganisasiUnit.objects.filter(periode=periode, unit_id__in=set(unit_ids))
-                .values_list("unit_id", "predikat"))
+    return dict(
+        PredikatOrganisasiUnit.objects.filter(periode=periode, unit_id__in=set(unit_ids)).values_list(
+            "unit_id", "predikat"
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,8 @@ def rating_errors(evaluasi: Evaluasi, data: RatingInput, *, required_hk: str | N
     if required_hk and "rating_hasil_kerja" not in errors and data.rating_hasil_kerja != required_hk:
         errors["rating_hasil_kerja"] = (
             f"Pegawai ini memimpin unit {evaluasi.unit.nama}; rating hasil kerjanya mengikuti predikat kinerja "
-            f"organisasi unit pada periode ini, yaitu \u201c{required_hk}\u201d (SE MenPANRB 3/2023).")
+            f"organisasi unit pada periode ini, yaitu \u201c{required_hk}\u201d (SE MenPANRB 3/2023)."
+        )
     return errors
 
 
@@ -141,15 +149,19 @@ def _holders_today(evaluations: Iterable[Evaluasi], who: access.Actor) -> dict[i
     query, none when the actor covers none of them)."""
     if who.pegawai_id is None or who.is_auditor:
         return {}
-    jabatan = {ev.penilai_jabatan_id for ev in evaluations
-               if ev.penilai_jabatan_id in who.jabatan_ids and who.pegawai_id not in (ev.penilai_id, ev.pegawai_id)}
+    jabatan = {
+        ev.penilai_jabatan_id
+        for ev in evaluations
+        if ev.penilai_jabatan_id in who.jabatan_ids and who.pegawai_id not in (ev.penilai_id, ev.pegawai_id)
+    }
     if not jabatan:
         return {}
     return {j: c.pegawai_id for j, c in holders_on(jabatan, timezone.localdate()).items()}
 
 
-def _refusal(who: access.Actor, ev: Evaluasi, holders: Mapping[int, int], *,
-             finalised: bool | None = None) -> str | None:
+def _refusal(
+    who: access.Actor, ev: Evaluasi, holders: Mapping[int, int], *, finalised: bool | None = None
+) -> str | None:
     """Who, lock, period, state — the first reason a rating is refused, or None. One rule for a single
     rating and for every row of a bulk rating.
 
@@ -157,11 +169,19 @@ def _refusal(who: access.Actor, ev: Evaluasi, holders: Mapping[int, int], *,
     beforehand (`_holders_today`, once for all rows). Lock: final, signed, or its unit's calibration
     finalised (`finalised` passed by a bulk caller; otherwise one query).
     """
-    appraiser = (who.pegawai_id is not None and not who.is_auditor and who.pegawai_id != ev.pegawai_id
-                 and (ev.penilai_id == who.pegawai_id
-                      or (ev.penilai_jabatan_id is not None and holders.get(ev.penilai_jabatan_id) == who.pegawai_id)
-                      or (ev.penilai_jabatan_id not in who.jabatan_ids  # conflict of interest: next official up
-                          and decides_instead(who, ev.penilai_jabatan_id, ev.pegawai_id))))
+    appraiser = (
+        who.pegawai_id is not None
+        and not who.is_auditor
+        and who.pegawai_id != ev.pegawai_id
+        and (
+            ev.penilai_id == who.pegawai_id
+            or (ev.penilai_jabatan_id is not None and holders.get(ev.penilai_jabatan_id) == who.pegawai_id)
+            or (
+                ev.penilai_jabatan_id not in who.jabatan_ids  # conflict of interest: next official up
+                and decides_instead(who, ev.penilai_jabatan_id, ev.pegawai_id)
+            )
+        )
+    )
     if not appraiser:
         return MSG_BUKAN_PENILAI
     locked = lock_reason(ev, finalised=finalised)
@@ -189,8 +209,15 @@ def _apply(ev: Evaluasi, data: RatingInput, now: Any) -> dict[str, list[Any]]:
 UPDATE_FIELDS = [*RATING_FIELDS, "predikat", "status", "dinilai_pada"]
 
 
-def rating_set(*, actor: Any, evaluasi: Evaluasi, rating_hasil_kerja: str, alasan_hasil_kerja: str,
-               rating_perilaku: str, alasan_perilaku: str) -> Evaluasi:
+def rating_set(
+    *,
+    actor: Any,
+    evaluasi: Evaluasi,
+    rating_hasil_kerja: str,
+    alasan_hasil_kerja: str,
+    rating_perilaku: str,
+    alasan_perilaku: str,
+) -> Evaluasi:
     """The appraiser's two ratings with their reasons; the predikat comes from `karier.rules`."""
     who = access.as_actor(actor)
     reason = _refusal(who, evaluasi, _holders_today([evaluasi], who))
@@ -198,8 +225,12 @@ def rating_set(*, actor: Any, evaluasi: Evaluasi, rating_hasil_kerja: str, alasa
         raise PermissionDenied(reason)
     if reason:
         raise ValidationError(reason)
-    data = RatingInput(rating_hasil_kerja.strip(), (alasan_hasil_kerja or "").strip(), rating_perilaku.strip(),
-                       (alasan_perilaku or "").strip())
+    data = RatingInput(
+        rating_hasil_kerja.strip(),
+        (alasan_hasil_kerja or "").strip(),
+        rating_perilaku.strip(),
+        (alasan_perilaku or "").strip(),
+    )
     errors = rating_errors(evaluasi, data, required_hk=required_rating_hasil_kerja(evaluasi))
     if errors:
         raise ValidationError(errors)
@@ -208,8 +239,13 @@ def rating_set(*, actor: Any, evaluasi: Evaluasi, rating_hasil_kerja: str, alasa
         ensure_editable(locked)
         changes = _apply(locked, data, timezone.now())
         locked.save(update_fields=UPDATE_FIELDS)
-        audit.record(actor=actor, action="penilaian.rating", obj=locked,
-                     summary=f"Rating {evaluasi.periode.nama}: {locked.predikat}", changes=changes)
+        audit.record(
+            actor=actor,
+            action="penilaian.rating",
+            obj=locked,
+            summary=f"Rating {evaluasi.periode.nama}: {locked.predikat}",
+            changes=changes,
+        )
     for f in UPDATE_FIELDS:
         setattr(evaluasi, f, getattr(locked, f))
     return evaluasi
@@ -223,8 +259,9 @@ class BulkRatingError(ValidationError):
         super().__init__({str(ev_id): list(errs.values()) for ev_id, errs in rows.items()})
 
 
-def rating_bulk_set(*, actor: Any, periode: PeriodePenilaian,
-                    rows: Mapping[int, Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]) -> int:
+def rating_bulk_set(
+    *, actor: Any, periode: PeriodePenilaian, rows: Mapping[int, Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]
+) -> int:
     """Rate many subordinates at once: {evaluasi_id: {rating_hasil_kerja, alasan_hasil_kerja,
     rating_perilaku, alasan_perilaku}}. Every row is validated first; if any row is refused,
     nothing is written and `BulkRatingError.rows` says why per row. Unchanged rows are skipped.
@@ -236,10 +273,15 @@ def rating_bulk_set(*, actor: Any, periode: PeriodePenilaian,
     ids = list(norm)
     who = access.as_actor(actor)
     # Only evaluations the actor may see: another agency's id answers exactly like a missing one.
-    found = {ev.pk: ev for ev in access.visible_evaluasi(who).filter(pk__in=ids, periode=periode)
-             .select_related("periode", "unit", "jabatan__atasan")}
-    finalised = set(FinalisasiUnit.objects.filter(periode=periode, status=StatusFinalisasi.FINAL)
-                    .values_list("unit_id", flat=True))
+    found = {
+        ev.pk: ev
+        for ev in access.visible_evaluasi(who)
+        .filter(pk__in=ids, periode=periode)
+        .select_related("periode", "unit", "jabatan__atasan")
+    }
+    finalised = set(
+        FinalisasiUnit.objects.filter(periode=periode, status=StatusFinalisasi.FINAL).values_list("unit_id", flat=True)
+    )
     organisasi = unit_results(periode, (ev.unit_id for ev in found.values()))
     holders = _holders_today(found.values(), who)
     errors: dict[int, dict[str, str]] = {}
@@ -282,11 +324,18 @@ def rating_bulk_set(*, actor: Any, periode: PeriodePenilaian,
 
 def _audit_bulk(actor: Any, periode: PeriodePenilaian, events: list[tuple[Evaluasi, dict[str, list[Any]]]]) -> None:
     # One insert under one chain-head lock (karier.core.audit keeps the hash chain).
-    audit.record_many(actor=actor, entries=[
-        audit.Entry(action="penilaian.rating", obj=ev, summary=f"Rating {periode.nama} (massal): {ev.predikat}",
-                    changes=changes)
-        for ev, changes in events
-    ])
+    audit.record_many(
+        actor=actor,
+        entries=[
+            audit.Entry(
+                action="penilaian.rating",
+                obj=ev,
+                summary=f"Rating {periode.nama} (massal): {ev.predikat}",
+                changes=changes,
+            )
+            for ev, changes in events
+        ],
+    )
 
 
 # ---------------------------------------------------------------------------- feedback and dialog
@@ -316,8 +365,9 @@ def umpan_balik_add(*, actor: Any, evaluasi: Evaluasi, rhk: RencanaHasilKerja, t
 def catatan_add(*, actor: Any, evaluasi: Evaluasi, teks: str) -> CatatanDialog:
     """A dialog kinerja note by the appraisee or the appraiser."""
     if not (access.is_appraisee(actor, evaluasi) or access.is_appraiser(actor, evaluasi)):
-        raise PermissionDenied("Hanya pegawai yang dinilai dan pejabat penilainya yang dapat menulis catatan "
-                               "dialog kinerja.")
+        raise PermissionDenied(
+            "Hanya pegawai yang dinilai dan pejabat penilainya yang dapat menulis catatan dialog kinerja."
+        )
     ensure_editable(evaluasi)
     text = _teks(teks)
     with transaction.atomic():

@@ -40,8 +40,17 @@ CHUNK = 2000
 CHECK = "appraisal.snapshot"
 ANCHOR_ACTION = "appraisal.snapshot"
 # Live fields of an evaluation compared with its latest snapshot ("nilai" in the snapshot).
-LIVE_FIELDS = ("versi", "rating_hasil_kerja", "alasan_hasil_kerja", "rating_perilaku", "alasan_perilaku",
-               "predikat", "predikat_akhir", "ditandatangani_penilai_oleh_id", "ditandatangani_atasan_oleh_id")
+LIVE_FIELDS = (
+    "versi",
+    "rating_hasil_kerja",
+    "alasan_hasil_kerja",
+    "rating_perilaku",
+    "alasan_perilaku",
+    "predikat",
+    "predikat_akhir",
+    "ditandatangani_penilai_oleh_id",
+    "ditandatangani_atasan_oleh_id",
+)
 
 
 def canonical(isi: Any) -> bytes:
@@ -62,13 +71,23 @@ def take(*, evaluasi_id: int, tahap: str, user: Any) -> SnapshotEvaluasi:
 
     isi = json.loads(canonical(evaluasi_content(evaluasi_id)))  # exactly what JSON storage gives back
     row, created = SnapshotEvaluasi.objects.get_or_create(
-        evaluasi_id=evaluasi_id, versi=isi["nilai"]["versi"], tahap=tahap,
-        defaults={"isi": isi, "hash": content_hash(isi),
-                  "dibuat_oleh": user if getattr(user, "is_authenticated", False) else None})
+        evaluasi_id=evaluasi_id,
+        versi=isi["nilai"]["versi"],
+        tahap=tahap,
+        defaults={
+            "isi": isi,
+            "hash": content_hash(isi),
+            "dibuat_oleh": user if getattr(user, "is_authenticated", False) else None,
+        },
+    )
     if created:  # the hash goes into the chain: the anchor `verify_snapshots` compares with
-        audit.record(actor=user, action=ANCHOR_ACTION, obj=row,
-                     summary=f"Snapshot evaluasi {evaluasi_id} v{row.versi} {tahap}",
-                     changes={"hash": [None, row.hash]})
+        audit.record(
+            actor=user,
+            action=ANCHOR_ACTION,
+            obj=row,
+            summary=f"Snapshot evaluasi {evaluasi_id} v{row.versi} {tahap}",
+            changes={"hash": [None, row.hash]},
+        )
     return row
 
 
@@ -89,11 +108,21 @@ def verify_snapshots() -> Iterator[Break]:
             yield Break(CHECK, label, str(pk), stored, actual, detail=f"isi snapshot evaluasi {ev_id} berubah")
         anchored = anchors.get(str(pk))
         if anchored != stored:
-            yield Break(CHECK, label, str(pk), anchored or "hash tercatat di jejak audit", stored,
-                        detail=f"hash snapshot evaluasi {ev_id} bukan yang tercatat di jejak audit saat ditandatangani")
+            yield Break(
+                CHECK,
+                label,
+                str(pk),
+                anchored or "hash tercatat di jejak audit",
+                stored,
+                detail=f"hash snapshot evaluasi {ev_id} bukan yang tercatat di jejak audit saat ditandatangani",
+            )
     ev_label = Evaluasi._meta.label_lower
-    finals = (Evaluasi.objects.filter(status=StatusEvaluasi.FINAL).annotate(snap=Max("snapshot__pk"))
-              .order_by("pk").values_list("pk", "snap", *LIVE_FIELDS))
+    finals = (
+        Evaluasi.objects.filter(status=StatusEvaluasi.FINAL)
+        .annotate(snap=Max("snapshot__pk"))
+        .order_by("pk")
+        .values_list("pk", "snap", *LIVE_FIELDS)
+    )
     batch: list[tuple[Any, ...]] = []
     for row in finals.iterator(chunk_size=CHUNK):
         batch.append(row)
@@ -119,11 +148,23 @@ def _compare(batch: list[tuple[Any, ...]], label: str) -> Iterator[Break]:
     for pk, snap, *values in batch:
         live = dict(zip(LIVE_FIELDS, values, strict=True))
         if snap is None:
-            yield Break(CHECK, label, str(pk), "snapshot bertanda tangan", "tidak ada",
-                        detail="evaluasi final tanpa snapshot tanda tangan")
+            yield Break(
+                CHECK,
+                label,
+                str(pk),
+                "snapshot bertanda tangan",
+                "tidak ada",
+                detail="evaluasi final tanpa snapshot tanda tangan",
+            )
             continue
         frozen = (snaps.get(snap) or {}).get("nilai", {})
         for f in LIVE_FIELDS:
             if frozen.get(f) != live[f]:
-                yield Break(CHECK, label, str(pk), f"{f}={frozen.get(f)!r}", f"{f}={live[f]!r}",
-                            detail=f"evaluasi final berbeda dari snapshot #{snap}")
+                yield Break(
+                    CHECK,
+                    label,
+                    str(pk),
+                    f"{f}={frozen.get(f)!r}",
+                    f"{f}={live[f]!r}",
+                    detail=f"evaluasi final berbeda dari snapshot #{snap}",
+                )

@@ -29,23 +29,42 @@ def periode_close_task(job_id: int) -> dict[str, Any]:
         job_mark(job_id, diproses=done, total=total, pesan=TAHAP_LABELS.get(tahap, tahap))
 
     try:
-        result = periode_close(actor_id=job.dibuat_oleh_id, periode_id=int(params["periode_id"]),
-                               opd_id=params.get("opd_id"), job_id=job_id, progress=progress)
+        result = periode_close(
+            actor_id=job.dibuat_oleh_id,
+            periode_id=int(params["periode_id"]),
+            opd_id=params.get("opd_id"),
+            job_id=job_id,
+            progress=progress,
+        )
     except (ValidationError, PermissionDenied) as exc:
         messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
         job_mark(job_id, status=StatusTugasLatar.GAGAL, selesai_pada=timezone.now(), pesan=" ".join(messages))
         return {"status": "GAGAL", "pesan": messages}
     except Exception:
         logger.exception("periode_close_task %s failed", job_id)
-        job_mark(job_id, status=StatusTugasLatar.GAGAL, selesai_pada=timezone.now(),
-                 pesan="Terjadi kesalahan sistem; bagian yang sudah selesai tetap tersimpan. Jalankan ulang untuk "
-                       "melanjutkan.")
+        job_mark(
+            job_id,
+            status=StatusTugasLatar.GAGAL,
+            selesai_pada=timezone.now(),
+            pesan="Terjadi kesalahan sistem; bagian yang sudah selesai tetap tersimpan. Jalankan ulang untuk "
+            "melanjutkan.",
+        )
         raise
     if result.periode_ditutup:
         summary = f"Periode ditutup. {result.predikat_ditulis} predikat ditulis."
     else:
-        summary = (f"{result.predikat_ditulis} predikat ditulis; {result.belum_dinilai} pegawai belum dinilai"
-                   + ("" if result.opd_id else " — periode belum dapat ditutup") + ".")
-    job_mark(job_id, status=StatusTugasLatar.SELESAI, selesai_pada=timezone.now(), pesan=summary,
-             hasil=result.as_dict(), diproses=result.evaluasi_total, total=result.evaluasi_total)
+        summary = (
+            f"{result.predikat_ditulis} predikat ditulis; {result.belum_dinilai} pegawai belum dinilai"
+            + ("" if result.opd_id else " — periode belum dapat ditutup")
+            + "."
+        )
+    job_mark(
+        job_id,
+        status=StatusTugasLatar.SELESAI,
+        selesai_pada=timezone.now(),
+        pesan=summary,
+        hasil=result.as_dict(),
+        diproses=result.evaluasi_total,
+        total=result.evaluasi_total,
+    )
     return {"status": "SELESAI", "belum_dinilai": result.belum_dinilai}

@@ -13,8 +13,11 @@ urlpatterns = [
     path("kalibrasi/<int:periode_id>/unit/<int:unit_id>/pindah/<int:evaluasi_id>/", v.move, name="move"),
     path("kalibrasi/<int:periode_id>/unit/<int:unit_id>/finalisasi/", v.unit_finalise, name="finalise"),
     path("kalibrasi/<int:periode_id>/unit/<int:unit_id>/tanda-tangan/", v.unit_sign, name="sign_unit"),
-    path("kalibrasi/<int:periode_id>/unit/<int:unit_id>/tanda-tangan-penilai/", v.unit_sign_penilai,
-         name="sign_unit_penilai"),
+    path(
+        "kalibrasi/<int:periode_id>/unit/<int:unit_id>/tanda-tangan-penilai/",
+        v.unit_sign_penilai,
+        name="sign_unit_penilai",
+    ),
     path("kalibrasi/<int:periode_id>/unit/<int:unit_id>/penetapan.pdf", v.penetapan_pdf, name="penetapan_pdf"),
     path("kalibrasi/<int:periode_id>/unit/<int:unit_id>/rekap.xlsx", v.rekap_xlsx, name="rekap_xlsx"),
     path("kalibrasi/<int:periode_id>/opd/<int:opd_id>/", v.agency, name="agency"),

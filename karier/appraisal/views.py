@@ -64,11 +64,19 @@ def _qs_base(request: HttpRequest) -> str:
 def index(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     page = Paginator(selectors.my_evaluations(actor), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "appraisal/index.html", {
-        "page_obj": page, "evaluasi": list(page.object_list), "querystring_base": _qs_base(request),
-        "missing": selectors.my_missing(actor), "penilai_periode": selectors.appraisal_periods(actor),
-        "is_admin": access.can_manage_calendar(actor), "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "appraisal/index.html",
+        {
+            "page_obj": page,
+            "evaluasi": list(page.object_list),
+            "querystring_base": _qs_base(request),
+            "missing": selectors.my_missing(actor),
+            "penilai_periode": selectors.appraisal_periods(actor),
+            "is_admin": access.can_manage_calendar(actor),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @login_required
@@ -78,8 +86,9 @@ def mulai(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     try:
         skp = get_object_or_404(Skp, pk=int(request.POST.get("skp", "0")), pegawai_id=actor.pegawai_id)
-        periode = get_object_or_404(PeriodePenilaian, pk=int(request.POST.get("periode", "0")),
-                                    status=StatusPeriode.DIBUKA)
+        periode = get_object_or_404(
+            PeriodePenilaian, pk=int(request.POST.get("periode", "0")), status=StatusPeriode.DIBUKA
+        )
     except ValueError as exc:
         raise Http404 from exc
     if actor.pegawai_id is None or actor.is_auditor:
@@ -98,19 +107,31 @@ def _detail_context(request: HttpRequest, actor: Actor, ev: Evaluasi, **extra: A
     appraiser = access.is_appraiser(actor, ev)
     rating_form = extra.pop("rating_form", None)
     if rating_form is None:
-        rating_form = RatingForm(initial={
-            "rating_hasil_kerja": ev.rating_hasil_kerja or data["wajib_hasil_kerja"] or "",
-            "alasan_hasil_kerja": ev.alasan_hasil_kerja, "rating_perilaku": ev.rating_perilaku,
-            "alasan_perilaku": ev.alasan_perilaku})
+        rating_form = RatingForm(
+            initial={
+                "rating_hasil_kerja": ev.rating_hasil_kerja or data["wajib_hasil_kerja"] or "",
+                "alasan_hasil_kerja": ev.alasan_hasil_kerja,
+                "rating_perilaku": ev.rating_perilaku,
+                "alasan_perilaku": ev.alasan_perilaku,
+            }
+        )
     hk = rating_form["rating_hasil_kerja"].value() or ""
     pk = rating_form["rating_perilaku"].value() or ""
     ctx = {
-        "ev": ev, **data, "is_appraisee": access.is_appraisee(actor, ev), "is_appraiser": appraiser,
-        "can_record": access.can_record(actor, ev), "can_rate": appraiser and access.can_rate(actor, ev),
-        "can_comment": access.can_comment(actor, ev), "can_feedback": appraiser and not ev.terkunci,
-        "rating_form": rating_form, "predikat_preview": services.predikat_for(hk, pk),
-        "dialog_form": extra.pop("dialog_form", None) or TeksForm(), "bukti_accept": evidence.ACCEPT,
-        "sisa_hari": selectors.deadline_days(ev.periode), "css": CSS,
+        "ev": ev,
+        **data,
+        "is_appraisee": access.is_appraisee(actor, ev),
+        "is_appraiser": appraiser,
+        "can_record": access.can_record(actor, ev),
+        "can_rate": appraiser and access.can_rate(actor, ev),
+        "can_comment": access.can_comment(actor, ev),
+        "can_feedback": appraiser and not ev.terkunci,
+        "rating_form": rating_form,
+        "predikat_preview": services.predikat_for(hk, pk),
+        "dialog_form": extra.pop("dialog_form", None) or TeksForm(),
+        "bukti_accept": evidence.ACCEPT,
+        "sisa_hari": selectors.deadline_days(ev.periode),
+        "css": CSS,
     }
     iki_errors, iki_values = extra.pop("iki_errors", {}), extra.pop("iki_values", {})
     fb_errors, fb_values = extra.pop("feedback_errors", {}), extra.pop("feedback_values", {})
@@ -135,8 +156,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _iki_for(ev: Evaluasi, iki_id: int) -> IndikatorKinerjaIndividu:
-    return get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk"), pk=iki_id,
-                             rhk__skp_id=ev.skp_id)
+    return get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk"), pk=iki_id, rhk__skp_id=ev.skp_id)
 
 
 @login_required
@@ -148,9 +168,13 @@ def realisasi(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     if form.is_valid():
         try:
-            services.realisasi_set(actor=request.user, evaluasi=ev, iki=iki,
-                                   angka=form.cleaned_data["realisasi_angka"],
-                                   uraian=form.cleaned_data["realisasi_uraian"])
+            services.realisasi_set(
+                actor=request.user,
+                evaluasi=ev,
+                iki=iki,
+                angka=form.cleaned_data["realisasi_angka"],
+                uraian=form.cleaned_data["realisasi_uraian"],
+            )
         except PermissionDenied as exc:
             errors = {"__all__": [str(exc)]}
         except ValidationError as exc:
@@ -160,8 +184,11 @@ def realisasi(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
     if not errors and not _is_htmx(request):
         messages.success(request, _("Realisasi disimpan."))
         return redirect(f"{reverse('appraisal:detail', args=[ev.pk])}#iki-{iki.pk}")
-    values = {iki.pk: {"angka": request.POST.get("realisasi_angka", ""),
-                       "uraian": request.POST.get("realisasi_uraian", "")}} if errors else {}
+    values = (
+        {iki.pk: {"angka": request.POST.get("realisasi_angka", ""), "uraian": request.POST.get("realisasi_uraian", "")}}
+        if errors
+        else {}
+    )
     ctx = _detail_context(request, actor, ev, iki_errors={iki.pk: errors}, iki_values=values)
     if _is_htmx(request):
         item = next(t for sec in ("utama", "tambahan") for b in ctx[sec] for t in b.iki if t.iki.pk == iki.pk)
@@ -177,8 +204,9 @@ def bukti_unggah(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
     form = BuktiForm(request.POST, request.FILES)
     form.is_valid()
     try:
-        services.bukti_upload_for_iki(actor=request.user, evaluasi=ev, iki=iki,
-                                      uploaded_file=request.FILES.get("berkas"))
+        services.bukti_upload_for_iki(
+            actor=request.user, evaluasi=ev, iki=iki, uploaded_file=request.FILES.get("berkas")
+        )
     except PermissionDenied as exc:
         errors = {"berkas": [str(exc)]}
     except ValidationError as exc:
@@ -201,8 +229,12 @@ def serve_bukti(bukti: BuktiDukung) -> FileResponse:
     """An attachment, never rendered inline, never sniffed, never cached by shared caches."""
     if not default_storage.exists(bukti.berkas.name):
         raise Http404("Berkas tidak ditemukan.")
-    response = FileResponse(default_storage.open(bukti.berkas.name, "rb"), as_attachment=True,
-                            filename=bukti.nama_asli, content_type=bukti.jenis_konten)
+    response = FileResponse(
+        default_storage.open(bukti.berkas.name, "rb"),
+        as_attachment=True,
+        filename=bukti.nama_asli,
+        content_type=bukti.jenis_konten,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -232,8 +264,9 @@ def umpan_balik(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
         services.umpan_balik_add(actor=request.user, evaluasi=ev, rhk=rhk, teks=request.POST.get("teks", ""))
     except (PermissionDenied, ValidationError) as exc:
         msgs = getattr(exc, "messages", [str(exc)])
-        ctx = _detail_context(request, actor, ev, feedback_errors={rhk.pk: msgs},
-                              feedback_values={rhk.pk: request.POST.get("teks", "")})
+        ctx = _detail_context(
+            request, actor, ev, feedback_errors={rhk.pk: msgs}, feedback_values={rhk.pk: request.POST.get("teks", "")}
+        )
         return render(request, "appraisal/detail.html", ctx, status=422)
     messages.success(request, _("Umpan balik disimpan."))
     return redirect(f"{reverse('appraisal:detail', args=[ev.pk])}#rhk-{rhk.pk}")
@@ -252,8 +285,7 @@ def catatan(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Catatan dialog kinerja disimpan."))
             return redirect(f"{reverse('appraisal:detail', args=[ev.pk])}#dialog")
-    return render(request, "appraisal/detail.html", _detail_context(request, actor, ev, dialog_form=form),
-                  status=422)
+    return render(request, "appraisal/detail.html", _detail_context(request, actor, ev, dialog_form=form), status=422)
 
 
 @login_required
@@ -269,8 +301,7 @@ def rating(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Rating disimpan. Predikat: %(p)s.") % {"p": ev.predikat})
             return redirect("appraisal:detail", ev.pk)
-    return render(request, "appraisal/detail.html", _detail_context(request, actor, ev, rating_form=form),
-                  status=422)
+    return render(request, "appraisal/detail.html", _detail_context(request, actor, ev, rating_form=form), status=422)
 
 
 _ROW = re.compile(r"^(hk|pk)-(\d+)$")
@@ -297,10 +328,12 @@ def _posted_rows(request: HttpRequest, ids: set[int]) -> dict[int, dict[str, str
     """Rows the user touched: {evaluasi_id: {field: value}} (a row with nothing chosen or written is skipped)."""
     rows: dict[int, dict[str, str]] = {}
     for ev_id in ids:
-        data = {"rating_hasil_kerja": request.POST.get(f"hk-{ev_id}", "").strip(),
-                "alasan_hasil_kerja": request.POST.get(f"ahk-{ev_id}", "").strip(),
-                "rating_perilaku": request.POST.get(f"pk-{ev_id}", "").strip(),
-                "alasan_perilaku": request.POST.get(f"apk-{ev_id}", "").strip()}
+        data = {
+            "rating_hasil_kerja": request.POST.get(f"hk-{ev_id}", "").strip(),
+            "alasan_hasil_kerja": request.POST.get(f"ahk-{ev_id}", "").strip(),
+            "rating_perilaku": request.POST.get(f"pk-{ev_id}", "").strip(),
+            "alasan_perilaku": request.POST.get(f"apk-{ev_id}", "").strip(),
+        }
         if f"hk-{ev_id}" in request.POST and any(data.values()):
             rows[ev_id] = data
     return rows
@@ -341,12 +374,25 @@ def bulk(request: HttpRequest, pk: int) -> HttpResponse:
         rows = [r for r in rows if r.evaluasi.status in (StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL)]
     page = Paginator(rows, BULK_PAGE_SIZE).get_page(request.GET.get("page"))
     other_errors = {k: v for k, v in errors.items() if k not in {r.evaluasi.pk for r in rows}}
-    return render(request, "appraisal/bulk.html", {
-        "periode": periode, "rows": list(page.object_list), "page_obj": page, "querystring_base": _qs_base(request),
-        "n_errors": len(errors), "other_errors": other_errors, "rating_choices": RatingChoice.choices,
-        "status_filter": filt, "sisa_hari": selectors.deadline_days(periode), "css": CSS,
-        "can_rate_period": periode.status == StatusPeriode.DIBUKA, "total": len(rows),
-    }, status=status)
+    return render(
+        request,
+        "appraisal/bulk.html",
+        {
+            "periode": periode,
+            "rows": list(page.object_list),
+            "page_obj": page,
+            "querystring_base": _qs_base(request),
+            "n_errors": len(errors),
+            "other_errors": other_errors,
+            "rating_choices": RatingChoice.choices,
+            "status_filter": filt,
+            "sisa_hari": selectors.deadline_days(periode),
+            "css": CSS,
+            "can_rate_period": periode.status == StatusPeriode.DIBUKA,
+            "total": len(rows),
+        },
+        status=status,
+    )
 
 
 # ---------------------------------------------------------------------------- calendar (admin)
@@ -366,9 +412,14 @@ def kalender(request: HttpRequest) -> HttpResponse:
     except ValueError:
         tahun = timezone.localdate().year
     kal = periods.kalender_of(tahun)
-    form = KalenderForm(initial={"tahun": tahun, "frekuensi": kal.frekuensi if kal else Frekuensi.TRIWULAN,
-                                 "hari_pengingat": kal.hari_pengingat if kal else 7,
-                                 "jendela_keberatan_hari": kal.jendela_keberatan_hari if kal else 14})
+    form = KalenderForm(
+        initial={
+            "tahun": tahun,
+            "frekuensi": kal.frekuensi if kal else Frekuensi.TRIWULAN,
+            "hari_pengingat": kal.hari_pengingat if kal else 7,
+            "jendela_keberatan_hari": kal.jendela_keberatan_hari if kal else 14,
+        }
+    )
     status = 200
     if request.method == "POST":
         form = KalenderForm(request.POST)
@@ -381,12 +432,30 @@ def kalender(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Kalender penilaian %(t)s disimpan.") % {"t": form.cleaned_data["tahun"]})
                 return redirect(f"{reverse('appraisal:kalender')}?tahun={form.cleaned_data['tahun']}")
         status = 422
-    rows = [(p, PeriodeForm(prefix=f"p{p.pk}", initial={"nama": p.nama, "dibuka_pada": p.dibuka_pada,
-                                                        "batas_pengisian": p.batas_pengisian}))
-            for p in selectors.periods_admin(tahun)]
-    return render(request, "appraisal/kalender.html", {
-        "form": form, "tahun": tahun, "kal": kal, "rows": rows, "can_write": access.can_manage_calendar(actor),
-        "years": [tahun - 1, tahun, tahun + 1], "css": CSS}, status=status)
+    rows = [
+        (
+            p,
+            PeriodeForm(
+                prefix=f"p{p.pk}",
+                initial={"nama": p.nama, "dibuka_pada": p.dibuka_pada, "batas_pengisian": p.batas_pengisian},
+            ),
+        )
+        for p in selectors.periods_admin(tahun)
+    ]
+    return render(
+        request,
+        "appraisal/kalender.html",
+        {
+            "form": form,
+            "tahun": tahun,
+            "kal": kal,
+            "rows": rows,
+            "can_write": access.can_manage_calendar(actor),
+            "years": [tahun - 1, tahun, tahun + 1],
+            "css": CSS,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -436,8 +505,11 @@ def pengingat(request: HttpRequest) -> HttpResponse:
         reminders.pengingat_tandai_dibaca(user=request.user)  # type: ignore[arg-type]
         return HttpResponseRedirect(reverse("appraisal:pengingat"))
     page = Paginator(selectors.pengingat_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "appraisal/pengingat.html", {"page_obj": page, "items": list(page.object_list),
-                                                        "querystring_base": _qs_base(request)})
+    return render(
+        request,
+        "appraisal/pengingat.html",
+        {"page_obj": page, "items": list(page.object_list), "querystring_base": _qs_base(request)},
+    )
 
 
 __all__ = ["dt"]

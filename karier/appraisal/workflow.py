@@ -24,10 +24,14 @@ from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi, StatusPer
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, PeriodePenilaian
 
 MSG_TERKUNCI = "Evaluasi sudah final dan terkunci; ubah hanya melalui pembukaan ulang atau keberatan."
-MSG_DITANDATANGANI = ("Evaluasi sudah ditandatangani pejabat penilai; ubah hanya setelah dibuka ulang "
-                      "melalui pembukaan ulang yang tercatat.")
-MSG_UNIT_FINAL = ("Kalibrasi unit evaluasi ini sudah difinalisasi; penilaian tidak dapat diubah lagi kecuali "
-                  "evaluasinya dibuka ulang.")
+MSG_DITANDATANGANI = (
+    "Evaluasi sudah ditandatangani pejabat penilai; ubah hanya setelah dibuka ulang "
+    "melalui pembukaan ulang yang tercatat."
+)
+MSG_UNIT_FINAL = (
+    "Kalibrasi unit evaluasi ini sudah difinalisasi; penilaian tidak dapat diubah lagi kecuali "
+    "evaluasinya dibuka ulang."
+)
 MSG_PERIODE_BELUM = "Periode {nama} belum dibuka untuk pengisian (dibuka {tanggal})."
 MSG_PERIODE_TUTUP = "Periode {nama} sudah ditutup; data tidak dapat diubah lagi."
 
@@ -55,11 +59,11 @@ TRANSITIONS: dict[Aksi, Transition] = {
     # A reopened evaluation may be signed again as it stands (reopened to fix evidence, say).
     Aksi.TTD_PENILAI: Transition(_SIGNABLE, StatusEvaluasi.DINILAI, "Tanda tangan pejabat penilai"),
     Aksi.TTD_PENILAI_FINAL: Transition(_SIGNABLE, StatusEvaluasi.FINAL, "Tanda tangan pejabat penilai (final)"),
-    Aksi.TTD_ATASAN: Transition(frozenset({StatusEvaluasi.DINILAI}), StatusEvaluasi.FINAL,
-                                "Tanda tangan atasan pejabat penilai"),
+    Aksi.TTD_ATASAN: Transition(
+        frozenset({StatusEvaluasi.DINILAI}), StatusEvaluasi.FINAL, "Tanda tangan atasan pejabat penilai"
+    ),
     Aksi.BUKA_ULANG: Transition(frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.DIBUKA_ULANG, "Buka ulang"),
-    Aksi.KEBERATAN_DITERIMA: Transition(frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.FINAL,
-                                        "Keberatan diterima"),
+    Aksi.KEBERATAN_DITERIMA: Transition(frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.FINAL, "Keberatan diterima"),
 }
 # Statuses a rating may move from.
 RATEABLE = TRANSITIONS[Aksi.NILAI].dari
@@ -80,8 +84,9 @@ def target(aksi: Aksi) -> str:
 def ensure_can_move(status: str, aksi: Aksi) -> None:
     t = TRANSITIONS[aksi]
     if status not in t.dari:
-        raise ValidationError(f"Evaluasi berstatus {status_label(status)}; \u201c{t.label}\u201d tidak dapat "
-                              "dilakukan.")
+        raise ValidationError(
+            f"Evaluasi berstatus {status_label(status)}; \u201c{t.label}\u201d tidak dapat dilakukan."
+        )
 
 
 def move(evaluasi: Evaluasi, aksi: Aksi) -> list[str]:
@@ -101,8 +106,12 @@ def calibration_unit_id(ev: Evaluasi) -> int | None:
 
 def unit_finalised(ev: Evaluasi) -> bool:
     unit_id = calibration_unit_id(ev)
-    return unit_id is not None and FinalisasiUnit.objects.filter(
-        unit_id=unit_id, periode_id=ev.periode_id, status=StatusFinalisasi.FINAL).exists()
+    return (
+        unit_id is not None
+        and FinalisasiUnit.objects.filter(
+            unit_id=unit_id, periode_id=ev.periode_id, status=StatusFinalisasi.FINAL
+        ).exists()
+    )
 
 
 def lock_reason(evaluasi: Evaluasi, *, finalised: bool | None = None) -> str | None:

@@ -11,8 +11,12 @@ from karier.plans.models import TahunKinerja
 
 def year_close_blockers(tahun: TahunKinerja) -> list[str]:
     reasons: list[str] = []
-    open_periods = list(PeriodePenilaian.objects.filter(tahun=tahun).exclude(status=StatusPeriode.DITUTUP)
-                        .order_by("mulai").values_list("nama", flat=True))
+    open_periods = list(
+        PeriodePenilaian.objects.filter(tahun=tahun)
+        .exclude(status=StatusPeriode.DITUTUP)
+        .order_by("mulai")
+        .values_list("nama", flat=True)
+    )
     if open_periods:
         reasons.append(f"Periode penilaian belum ditutup: {', '.join(open_periods)}.")
     not_final = Evaluasi.objects.filter(periode__tahun=tahun).exclude(status=StatusEvaluasi.FINAL).count()

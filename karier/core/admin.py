@@ -74,8 +74,13 @@ class AuditedAdminMixin:
         super().save_model(request, obj, form, change)  # type: ignore[misc]
         changes = _diff(before, snapshot(obj))
         if changes or not change:
-            audit.record(actor=request.user, action="admin.change" if change else "admin.add", obj=obj,
-                         summary=_label(obj), changes=changes)
+            audit.record(
+                actor=request.user,
+                action="admin.change" if change else "admin.add",
+                obj=obj,
+                summary=_label(obj),
+                changes=changes,
+            )
 
     @transaction.atomic
     def save_related(self, request: HttpRequest, form: ModelForm[Any], formsets: Any, change: bool) -> None:
@@ -84,47 +89,70 @@ class AuditedAdminMixin:
         super().save_related(request, form, formsets, change)  # type: ignore[misc]
         changes = audit.diff(before, _m2m(obj))
         if any(old != new for old, new in changes.values() if old or new):
-            audit.record(actor=request.user, action="admin.change", obj=obj, summary=_label(obj),
-                         changes={k: v for k, v in changes.items() if v[0] or v[1]})
+            audit.record(
+                actor=request.user,
+                action="admin.change",
+                obj=obj,
+                summary=_label(obj),
+                changes={k: v for k, v in changes.items() if v[0] or v[1]},
+            )
 
     @transaction.atomic
-    def save_formset(self, request: HttpRequest, form: Any, formset: BaseModelFormSet[Any, Any],
-                     change: bool) -> None:
+    def save_formset(self, request: HttpRequest, form: Any, formset: BaseModelFormSet[Any, Any], change: bool) -> None:
         before = {f.instance.pk: _stored(f.instance) for f in formset.initial_forms if f.has_changed()}
         super().save_formset(request, form, formset, change)  # type: ignore[misc]
-        entries = [audit.Entry(action="admin.add", obj=o, summary=_label(o), changes=_diff({}, snapshot(o)))
-                   for o in formset.new_objects]
-        entries += [audit.Entry(action="admin.change", obj=o, summary=_label(o),
-                                changes=_diff(before.get(o.pk, {}), snapshot(o)))
-                    for o, _fields in formset.changed_objects]
-        entries += [audit.Entry(action="admin.delete", obj=o, summary=_label(o),
-                                changes=_diff(before.get(o.pk, {}) or snapshot(o), {}))
-                    for o in formset.deleted_objects]
+        entries = [
+            audit.Entry(action="admin.add", obj=o, summary=_label(o), changes=_diff({}, snapshot(o)))
+            for o in formset.new_objects
+        ]
+        entries += [
+            audit.Entry(
+                action="admin.change", obj=o, summary=_label(o), changes=_diff(before.get(o.pk, {}), snapshot(o))
+            )
+            for o, _fields in formset.changed_objects
+        ]
+        entries += [
+            audit.Entry(
+                action="admin.delete", obj=o, summary=_label(o), changes=_diff(before.get(o.pk, {}) or snapshot(o), {})
+            )
+            for o in formset.deleted_objects
+        ]
         audit.record_many(actor=request.user, entries=entries)
 
     def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
         """Django logs every admin change here. A change that did not pass through `save_model` (the
         user admin's password page) is recorded from the logged field names; secrets stay masked."""
         if not getattr(request, "_karier_audited", False):
-            fields = sorted({f for part in (message if isinstance(message, list) else [])
-                             for f in part.get("changed", {}).get("fields", [])})
-            audit.record(actor=request.user, action="admin.change", obj=obj, summary=_label(obj),
-                         changes={f: [audit.MASKED, audit.MASKED] if f in SECRET_FIELDS else ["?", "diubah"]
-                                  for f in fields})
+            fields = sorted(
+                {
+                    f
+                    for part in (message if isinstance(message, list) else [])
+                    for f in part.get("changed", {}).get("fields", [])
+                }
+            )
+            audit.record(
+                actor=request.user,
+                action="admin.change",
+                obj=obj,
+                summary=_label(obj),
+                changes={f: [audit.MASKED, audit.MASKED] if f in SECRET_FIELDS else ["?", "diubah"] for f in fields},
+            )
         return super().log_change(request, obj, message)  # type: ignore[misc]
 
     @transaction.atomic
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         # Recorded first (the row still has its id); a failed delete rolls the record back with it.
-        audit.record(actor=request.user, action="admin.delete", obj=obj, summary=_label(obj),
-                     changes=_deleted(obj))
+        audit.record(actor=request.user, action="admin.delete", obj=obj, summary=_label(obj), changes=_deleted(obj))
         super().delete_model(request, obj)  # type: ignore[misc]
 
     @transaction.atomic
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
-        audit.record_many(actor=request.user, entries=[
-            audit.Entry(action="admin.delete", obj=o, summary=_label(o), changes=_deleted(o)) for o in queryset
-        ])
+        audit.record_many(
+            actor=request.user,
+            entries=[
+                audit.Entry(action="admin.delete", obj=o, summary=_label(o), changes=_deleted(o)) for o in queryset
+            ],
+        )
         super().delete_queryset(request, queryset)  # type: ignore[misc]
 
 

@@ -65,9 +65,15 @@ def record_many(*, actor: Any, entries: Sequence[Entry]) -> list[AuditEvent]:
         for entry in entries:
             seq += 1
             row = AuditEvent(
-                seq=seq, created_at=now, actor_id=user_id, action=entry.action,
-                object_type=entry.obj._meta.label_lower, object_id=str(entry.obj.pk),
-                summary=entry.summary[:255], changes=_jsonable(entry.changes or {}), prev_hash=prev,
+                seq=seq,
+                created_at=now,
+                actor_id=user_id,
+                action=entry.action,
+                object_type=entry.obj._meta.label_lower,
+                object_id=str(entry.obj.pk),
+                summary=entry.summary[:255],
+                changes=_jsonable(entry.changes or {}),
+                prev_hash=prev,
             )
             row.hash = prev = content_hash(row)
             rows.append(row)
@@ -81,20 +87,39 @@ def _locked_head() -> AuditChainHead:
     if head is None:
         # Only after a test flush or a fresh table: start from whatever the table holds.
         last = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
-        AuditChainHead.objects.get_or_create(pk=1, defaults={"seq": last[0] if last else 0,
-                                                             "hash": last[1] if last else GENESIS})
+        AuditChainHead.objects.get_or_create(
+            pk=1, defaults={"seq": last[0] if last else 0, "hash": last[1] if last else GENESIS}
+        )
         head = AuditChainHead.objects.select_for_update().get(pk=1)
     return head
 
 
 def content_hash(row: AuditEvent) -> str:
-    return _hash(seq=row.seq, created_at=row.created_at, actor_id=row.actor_id, action=row.action,
-                 object_type=row.object_type, object_id=row.object_id, summary=row.summary, changes=row.changes,
-                 prev_hash=row.prev_hash)
+    return _hash(
+        seq=row.seq,
+        created_at=row.created_at,
+        actor_id=row.actor_id,
+        action=row.action,
+        object_type=row.object_type,
+        object_id=row.object_id,
+        summary=row.summary,
+        changes=row.changes,
+        prev_hash=row.prev_hash,
+    )
 
 
-def _hash(*, seq: int, created_at: dt.datetime, actor_id: int | None, action: str, object_type: str,
-          object_id: str, summary: str, changes: Any, prev_hash: str) -> str:
+def _hash(
+    *,
+    seq: int,
+    created_at: dt.datetime,
+    actor_id: int | None,
+    action: str,
+    object_type: str,
+    object_id: str,
+    summary: str,
+    changes: Any,
+    prev_hash: str,
+) -> str:
     payload = {
         "seq": seq,
         "created_at": created_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
@@ -110,8 +135,19 @@ def _hash(*, seq: int, created_at: dt.datetime, actor_id: int | None, action: st
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-CHAIN_FIELDS = ("id", "seq", "created_at", "actor_id", "action", "object_type", "object_id", "summary", "changes",
-                "prev_hash", "hash")
+CHAIN_FIELDS = (
+    "id",
+    "seq",
+    "created_at",
+    "actor_id",
+    "action",
+    "object_type",
+    "object_id",
+    "summary",
+    "changes",
+    "prev_hash",
+    "hash",
+)
 
 
 def verify_chain() -> Iterator[Break]:
@@ -120,21 +156,51 @@ def verify_chain() -> Iterator[Break]:
     prev_seq, prev_hash = 0, GENESIS
     rows = AuditEvent.objects.order_by("seq").values_list(*CHAIN_FIELDS).iterator(chunk_size=5000)
     for pk, seq, created_at, actor_id, action, object_type, object_id, summary, changes, stored_prev, stored in rows:
-        actual = _hash(seq=seq, created_at=created_at, actor_id=actor_id, action=action, object_type=object_type,
-                       object_id=object_id, summary=summary, changes=changes, prev_hash=stored_prev)
+        actual = _hash(
+            seq=seq,
+            created_at=created_at,
+            actor_id=actor_id,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            summary=summary,
+            changes=changes,
+            prev_hash=stored_prev,
+        )
         if actual != stored:
-            yield Break(CHECK, label, str(pk), expected=stored, actual=actual,
-                        detail=f"isi baris #{seq} ({action} {object_type}#{object_id}) telah diubah")
+            yield Break(
+                CHECK,
+                label,
+                str(pk),
+                expected=stored,
+                actual=actual,
+                detail=f"isi baris #{seq} ({action} {object_type}#{object_id}) telah diubah",
+            )
         if seq != prev_seq + 1 or stored_prev != prev_hash:
-            missing = (f"baris #{prev_seq + 1}–#{seq - 1} hilang" if seq > prev_seq + 1
-                       else f"baris sebelum #{seq} diubah atau diganti")
-            yield Break(CHECK, label, str(pk), expected=prev_hash, actual=stored_prev,
-                        detail=f"rantai putus sebelum #{seq}: {missing}")
+            missing = (
+                f"baris #{prev_seq + 1}–#{seq - 1} hilang"
+                if seq > prev_seq + 1
+                else f"baris sebelum #{seq} diubah atau diganti"
+            )
+            yield Break(
+                CHECK,
+                label,
+                str(pk),
+                expected=prev_hash,
+                actual=stored_prev,
+                detail=f"rantai putus sebelum #{seq}: {missing}",
+            )
         prev_seq, prev_hash = seq, stored
     head = AuditChainHead.objects.filter(pk=1).values_list("seq", "hash").first()
     if head is not None and (head[0], head[1]) != (prev_seq, prev_hash) and not (head[0] == 0 and prev_seq == 0):
-        yield Break(CHECK, AuditChainHead._meta.label_lower, "1", expected=f"#{head[0]} {head[1]}",
-                    actual=f"#{prev_seq} {prev_hash}", detail="baris terbaru jejak audit hilang atau diubah")
+        yield Break(
+            CHECK,
+            AuditChainHead._meta.label_lower,
+            "1",
+            expected=f"#{head[0]} {head[1]}",
+            actual=f"#{prev_seq} {prev_hash}",
+            detail="baris terbaru jejak audit hilang atau diubah",
+        )
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:

@@ -33,8 +33,10 @@ class Break:
 
     def line(self) -> str:
         extra = f" — {self.detail}" if self.detail else ""
-        return (f"[{self.check}] {self.object_type}#{self.object_id}: diharapkan {self.expected}, "
-                f"ternyata {self.actual}{extra}")
+        return (
+            f"[{self.check}] {self.object_type}#{self.object_id}: diharapkan {self.expected}, "
+            f"ternyata {self.actual}{extra}"
+        )
 
 
 def checks() -> list[tuple[str, Callable[[], Iterable[Break]]]]:

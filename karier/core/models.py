@@ -71,8 +71,14 @@ class PemeriksaanIntegritas(models.Model):
     the status without re-hashing the whole trail on each view."""
 
     dijalankan_pada = models.DateTimeField(_("dijalankan pada"), default=timezone.now, db_index=True)
-    dijalankan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("dijalankan oleh"), null=True,
-                                        blank=True, on_delete=models.SET_NULL, related_name="+")
+    dijalankan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dijalankan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     jumlah_kerusakan = models.PositiveIntegerField(_("jumlah kerusakan"), default=0)
     laporan = models.TextField(_("laporan"), blank=True)
 

@@ -30,16 +30,22 @@ def periksa_audit_harian() -> dict[str, int]:
 
 
 def _warn_admins(count: int, report: str) -> int:
-    recipients = list(get_user_model().objects.filter(is_admin_bkd=True, is_active=True).exclude(email="")
-                      .order_by("pk").values_list("email", flat=True))
+    recipients = list(
+        get_user_model()
+        .objects.filter(is_admin_bkd=True, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
     if not recipients:
         return 0
-    body = (f"Pemeriksaan harian menemukan {count} kerusakan pada jejak audit atau dokumen bertanda tangan. "
-            "Data mungkin diubah di luar aplikasi. Periksa dengan `karier periksa-audit` dan halaman Jejak audit.\n\n"
-            f"{report}")
+    body = (
+        f"Pemeriksaan harian menemukan {count} kerusakan pada jejak audit atau dokumen bertanda tangan. "
+        "Data mungkin diubah di luar aplikasi. Periksa dengan `karier periksa-audit` dan halaman Jejak audit.\n\n"
+        f"{report}"
+    )
     try:
-        return send_mail(SUBJECT, body, getattr(settings, "DEFAULT_FROM_EMAIL", None), recipients,
-                         fail_silently=False)
+        return send_mail(SUBJECT, body, getattr(settings, "DEFAULT_FROM_EMAIL", None), recipients, fail_silently=False)
     except OSError:  # the stored result and the screen still show the break; mail is best effort
         logger.exception("periksa-audit: e-mail gagal dikirim")
         return 0

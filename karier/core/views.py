@@ -37,8 +37,12 @@ def home(request: HttpRequest) -> HttpResponse:
         ctx["subordinates"] = list(subs[:50])
         ctx["subordinate_count"] = subs.count()
     if actor.opd_ids:
-        ctx.update(cache.get_or_set(f"karier:home:opd:{today}:{actor.opd_ids}",
-                                    lambda: _agency_stats(actor.opd_ids, today), STATS_TTL) or {})
+        ctx.update(
+            cache.get_or_set(
+                f"karier:home:opd:{today}:{actor.opd_ids}", lambda: _agency_stats(actor.opd_ids, today), STATS_TTL
+            )
+            or {}
+        )
     if actor.sees_everyone:
         # The last integrity check (daily): a break is the first thing a BKD admin or auditor sees.
         last = integrity.last_result()
@@ -91,11 +95,18 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if action:
         qs = qs.filter(action__startswith=action)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {
-        "page_obj": page, "aksi": action, "querystring_base": f"aksi={action}&" if action else "",
-        # The last stored check (daily task or the button): re-hashing the whole trail per view is too slow.
-        "integritas": integrity.last_result(), "boleh_periksa": actor.is_admin,
-    })
+    return render(
+        request,
+        "core/audit_log.html",
+        {
+            "page_obj": page,
+            "aksi": action,
+            "querystring_base": f"aksi={action}&" if action else "",
+            # The last stored check (daily task or the button): re-hashing the whole trail per view is too slow.
+            "integritas": integrity.last_result(),
+            "boleh_periksa": actor.is_admin,
+        },
+    )
 
 
 @login_required

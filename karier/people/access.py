@@ -75,9 +75,7 @@ def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
     if has_subordinates:
         listed = list(_below(tuple(j.path for j in jabatan)).values_list("id", flat=True)[: BELOW_LIST_LIMIT + 1])
         below_ids = tuple(listed) if len(listed) <= BELOW_LIST_LIMIT else None
-    opd_ids = tuple(
-        sorted({j.unit_id for j in jabatan if j.adalah_kepala_unit and j.unit.parent_id is None})
-    )
+    opd_ids = tuple(sorted({j.unit_id for j in jabatan if j.adalah_kepala_unit and j.unit.parent_id is None}))
     roles = [ROLE_PEGAWAI] if pegawai_id else []
     if has_subordinates:
         roles.append(ROLE_ATASAN)
@@ -206,8 +204,10 @@ def jabatan_for_actor(actor: Actor, jabatan_id: int) -> Jabatan:
 # whose rating follows from it)? And if the official who would decide is a subject, who decides
 # instead? The next official up, by the appraiser's rule (definitive > Plt > Plh, vacant positions
 # and subjects walked past: `karier.people.selectors.officials_above`).
-MSG_KONFLIK = ("Anda tidak dapat memutuskan {apa} karena keputusan ini menyangkut penilaian kinerja Anda "
-               "sendiri (benturan kepentingan).")
+MSG_KONFLIK = (
+    "Anda tidak dapat memutuskan {apa} karena keputusan ini menyangkut penilaian kinerja Anda "
+    "sendiri (benturan kepentingan)."
+)
 
 
 @dataclass(frozen=True)
@@ -230,14 +230,16 @@ def is_subject(actor: Actor, subjects: Collection[int]) -> bool:
     return actor.pegawai_id is not None and actor.pegawai_id in subjects
 
 
-def decider_instead(position_id: int | None, subjects: Collection[int], d: dt.date | None = None,
-                    *, include_start: bool = False) -> DeciderInstead | None:
+def decider_instead(
+    position_id: int | None, subjects: Collection[int], d: dt.date | None = None, *, include_start: bool = False
+) -> DeciderInstead | None:
     """The next official above `position_id` (or at it, with `include_start`) who is not a subject;
     None at the top of the tree (then a BKD admin records the decision for the regional head)."""
     if position_id is None:
         return None
-    found = officials_above({0: position_id}, d or timezone.localdate(), excluded={0: tuple(subjects)},
-                            include_start=include_start).get(0)
+    found = officials_above(
+        {0: position_id}, d or timezone.localdate(), excluded={0: tuple(subjects)}, include_start=include_start
+    ).get(0)
     if found is None:
         return None
     row = found.cover.row
@@ -247,8 +249,11 @@ def decider_instead(position_id: int | None, subjects: Collection[int], d: dt.da
 
 def conflict_message(apa: str, instead: DeciderInstead | None) -> str:
     """The refusal shown to a conflicted official, naming who decides instead."""
-    who = (f" Keputusan ini diambil oleh {instead.label}." if instead is not None
-           else " Keputusan ini diambil oleh admin BKD atas nama kepala daerah.")
+    who = (
+        f" Keputusan ini diambil oleh {instead.label}."
+        if instead is not None
+        else " Keputusan ini diambil oleh admin BKD atas nama kepala daerah."
+    )
     return MSG_KONFLIK.format(apa=apa) + who
 
 
@@ -260,8 +265,13 @@ def decides_instead(actor: Actor, position_id: int | None, subject_id: int, d: d
     Costs nothing for actors who are not above the position; otherwise two small queries, memoised
     on the actor per position, so a loop over a unit's evaluations stays a fixed number of queries.
     """
-    if (actor.pegawai_id is None or actor.is_auditor or not actor.has_subordinates or position_id is None
-            or actor.pegawai_id == subject_id):
+    if (
+        actor.pegawai_id is None
+        or actor.is_auditor
+        or not actor.has_subordinates
+        or position_id is None
+        or actor.pegawai_id == subject_id
+    ):
         return False
     if actor.below_jabatan_ids is not None and position_id not in actor.below_jabatan_ids:
         return False

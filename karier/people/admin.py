@@ -86,25 +86,45 @@ class UnitKerjaAdmin(AuditedModelAdmin):
                 )
             super().save_model(request, obj, form, change)  # audited by AuditedModelAdmin (old → new)
             return
-        created = services.unit_create(actor=request.user, instansi=obj.instansi, nama=obj.nama, jenis=obj.jenis,
-                                       parent=obj.parent, singkatan=obj.singkatan)
+        created = services.unit_create(
+            actor=request.user,
+            instansi=obj.instansi,
+            nama=obj.nama,
+            jenis=obj.jenis,
+            parent=obj.parent,
+            singkatan=obj.singkatan,
+        )
         obj.pk = created.pk
 
 
 class JabatanForm(forms.ModelForm):
     class Meta:
         model = Jabatan
-        fields = ("unit", "nama", "jenis", "jabatan_fungsional", "jenjang", "kelas", "eselon", "atasan",
-                  "adalah_kepala_unit", "formasi", "aktif")
+        fields = (
+            "unit",
+            "nama",
+            "jenis",
+            "jabatan_fungsional",
+            "jenjang",
+            "kelas",
+            "eselon",
+            "atasan",
+            "adalah_kepala_unit",
+            "formasi",
+            "aktif",
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         atasan = data.get("atasan")
-        if self.instance.pk and atasan is not None and (
-            atasan.pk == self.instance.pk or atasan.path.startswith(self.instance.path)
+        if (
+            self.instance.pk
+            and atasan is not None
+            and (atasan.pk == self.instance.pk or atasan.path.startswith(self.instance.path))
         ):
-            raise ValidationError({"atasan": "Rantai atasan akan berputar (melingkar): pilih jabatan di luar "
-                                             "bawahan jabatan ini."})
+            raise ValidationError(
+                {"atasan": "Rantai atasan akan berputar (melingkar): pilih jabatan di luar bawahan jabatan ini."}
+            )
         return data
 
 
@@ -121,11 +141,21 @@ class JabatanAdmin(AuditedModelAdmin):
     @transaction.atomic
     def save_model(self, request: HttpRequest, obj: Jabatan, form: Any, change: bool) -> None:
         if not change:
-            created = services.jabatan_create(actor=request.user, data=services.JabatanData(
-                unit=obj.unit, nama=obj.nama, jenis=obj.jenis, atasan=obj.atasan,
-                adalah_kepala_unit=obj.adalah_kepala_unit, jenjang=obj.jenjang, kelas=obj.kelas,
-                formasi=obj.formasi, jabatan_fungsional_id=obj.jabatan_fungsional_id, eselon_id=obj.eselon_id,
-            ))
+            created = services.jabatan_create(
+                actor=request.user,
+                data=services.JabatanData(
+                    unit=obj.unit,
+                    nama=obj.nama,
+                    jenis=obj.jenis,
+                    atasan=obj.atasan,
+                    adalah_kepala_unit=obj.adalah_kepala_unit,
+                    jenjang=obj.jenjang,
+                    kelas=obj.kelas,
+                    formasi=obj.formasi,
+                    jabatan_fungsional_id=obj.jabatan_fungsional_id,
+                    eselon_id=obj.eselon_id,
+                ),
+            )
             obj.pk, obj.path = created.pk, created.path
             return
         new_atasan = obj.atasan
@@ -137,14 +167,30 @@ class JabatanAdmin(AuditedModelAdmin):
 class PegawaiForm(forms.ModelForm):
     class Meta:
         model = Pegawai
-        fields = ("nip", "jenis_asn", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin", "tempat_lahir",
-                  "tanggal_lahir", "pendidikan", "jurusan", "email", "telepon", "instansi", "aktif")
+        fields = (
+            "nip",
+            "jenis_asn",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "jenis_kelamin",
+            "tempat_lahir",
+            "tanggal_lahir",
+            "pendidikan",
+            "jurusan",
+            "email",
+            "telepon",
+            "instansi",
+            "aktif",
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if {"nip", "jenis_asn"} <= data.keys():
             data["nip"] = services.clean_nip(
-                data["nip"], jenis_asn=data["jenis_asn"], tanggal_lahir=data.get("tanggal_lahir"),
+                data["nip"],
+                jenis_asn=data["jenis_asn"],
+                tanggal_lahir=data.get("tanggal_lahir"),
                 jenis_kelamin=data.get("jenis_kelamin", ""),
             )
         return data
@@ -193,8 +239,9 @@ class RiwayatGolonganAdmin(AuditedModelAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: RiwayatGolongan, form: Any, change: bool) -> None:
-        row = services.golongan_record(actor=request.user, pegawai=obj.pegawai, golongan=obj.golongan,
-                                       tmt=obj.tmt, nomor_sk=obj.nomor_sk)
+        row = services.golongan_record(
+            actor=request.user, pegawai=obj.pegawai, golongan=obj.golongan, tmt=obj.tmt, nomor_sk=obj.nomor_sk
+        )
         obj.pk = row.pk
 
 
@@ -220,7 +267,13 @@ class PenugasanAdmin(AuditedModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Penugasan, form: Any, change: bool) -> None:
         row = services.penugasan_assign(
-            actor=request.user, pegawai=obj.pegawai, jabatan=obj.jabatan, mulai=obj.mulai, selesai=obj.selesai,
-            jenis=obj.jenis, nomor_sk=obj.nomor_sk, close_previous=form.cleaned_data.get("close_previous", False),
+            actor=request.user,
+            pegawai=obj.pegawai,
+            jabatan=obj.jabatan,
+            mulai=obj.mulai,
+            selesai=obj.selesai,
+            jenis=obj.jenis,
+            nomor_sk=obj.nomor_sk,
+            close_previous=form.cleaned_data.get("close_previous", False),
         )
         obj.pk = row.pk

@@ -199,8 +199,9 @@ def unit_detail(request: HttpRequest, unit_id: int = _id_param("Id unit kerja.")
 
 # ---------------------------------------------------------------------------- positions
 def _jabatan(actor: Actor, f: JabatanFilter) -> QuerySet[Jabatan]:
-    return selectors.jabatan_search(visible_jabatan(actor), unit=f.unit, jenis=f.jenis.value if f.jenis else "",
-                                    atasan=f.atasan)
+    return selectors.jabatan_search(
+        visible_jabatan(actor), unit=f.unit, jenis=f.jenis.value if f.jenis else "", atasan=f.atasan
+    )
 
 
 @router.get(

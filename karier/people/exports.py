@@ -27,13 +27,41 @@ def _nip(value: str) -> str:
 def directory_xlsx(qs: QuerySet[Pegawai]) -> HttpResponse:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Pegawai")
-    ws.append(["NIP", "Nama", "Gelar depan", "Gelar belakang", "Jenis ASN", "Jenis kelamin", "Tanggal lahir",
-               "Pendidikan", "Golongan", "TMT golongan", "Jabatan", "Jenis jabatan", "TMT jabatan", "Unit kerja",
-               "Perangkat daerah"])
+    ws.append(
+        [
+            "NIP",
+            "Nama",
+            "Gelar depan",
+            "Gelar belakang",
+            "Jenis ASN",
+            "Jenis kelamin",
+            "Tanggal lahir",
+            "Pendidikan",
+            "Golongan",
+            "TMT golongan",
+            "Jabatan",
+            "Jenis jabatan",
+            "TMT jabatan",
+            "Unit kerja",
+            "Perangkat daerah",
+        ]
+    )
     rows = qs.values_list(
-        "nip", "nama", "gelar_depan", "gelar_belakang", "jenis_asn", "jenis_kelamin", "tanggal_lahir",
-        "pendidikan", "golongan__kode", "tmt_golongan", "jabatan__nama", "jabatan__jenis", "tmt_jabatan",
-        "unit__nama", "opd__nama",
+        "nip",
+        "nama",
+        "gelar_depan",
+        "gelar_belakang",
+        "jenis_asn",
+        "jenis_kelamin",
+        "tanggal_lahir",
+        "pendidikan",
+        "golongan__kode",
+        "tmt_golongan",
+        "jabatan__nama",
+        "jabatan__jenis",
+        "tmt_jabatan",
+        "unit__nama",
+        "opd__nama",
     )
     n = 0
     for row in rows[:EXPORT_LIMIT].iterator(chunk_size=2000):

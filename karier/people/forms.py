@@ -7,14 +7,18 @@ from karier.people.models import Golongan, UnitKerja
 
 class DirectoryForm(forms.Form):
     q = forms.CharField(label=_("Cari nama atau NIP"), required=False, max_length=100)
-    opd = forms.ModelChoiceField(label=_("Perangkat daerah"), required=False, queryset=UnitKerja.objects.none(),
-                                 empty_label=_("Semua"))
-    unit = forms.ModelChoiceField(label=_("Unit kerja"), required=False, queryset=UnitKerja.objects.none(),
-                                  empty_label=_("Semua unit"))
-    golongan = forms.ModelChoiceField(label=_("Golongan"), required=False, queryset=Golongan.objects.all(),
-                                      empty_label=_("Semua"), to_field_name="id")
-    jenis_jabatan = forms.ChoiceField(label=_("Jenis jabatan"), required=False,
-                                      choices=[("", _("Semua")), *JenisJabatan.choices])
+    opd = forms.ModelChoiceField(
+        label=_("Perangkat daerah"), required=False, queryset=UnitKerja.objects.none(), empty_label=_("Semua")
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit kerja"), required=False, queryset=UnitKerja.objects.none(), empty_label=_("Semua unit")
+    )
+    golongan = forms.ModelChoiceField(
+        label=_("Golongan"), required=False, queryset=Golongan.objects.all(), empty_label=_("Semua"), to_field_name="id"
+    )
+    jenis_jabatan = forms.ChoiceField(
+        label=_("Jenis jabatan"), required=False, choices=[("", _("Semua")), *JenisJabatan.choices]
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -108,12 +108,21 @@ class UnitKerja(models.Model):
 
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="units")
     parent = models.ForeignKey(
-        "self", verbose_name=_("unit induk"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("unit induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     opd = models.ForeignKey(
-        "self", verbose_name=_("perangkat daerah"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", help_text=_("Unit teratas (OPD) tempat unit ini berada."),
+        "self",
+        verbose_name=_("perangkat daerah"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Unit teratas (OPD) tempat unit ini berada."),
     )
     nama = models.CharField(_("nama unit"), max_length=200)
     singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
@@ -140,19 +149,26 @@ class Jabatan(models.Model):
     `formasi` is how many people may hold it at once (1 for every managerial position).
     """
 
-    unit = models.ForeignKey(UnitKerja, verbose_name=_("unit kerja"), on_delete=models.PROTECT,
-                             related_name="jabatan")
+    unit = models.ForeignKey(UnitKerja, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="jabatan")
     nama = models.CharField(_("nama jabatan"), max_length=200)
     jenis = models.CharField(_("jenis jabatan"), max_length=16, choices=JenisJabatan.choices)
     jabatan_fungsional = models.ForeignKey(
-        JabatanFungsional, verbose_name=_("jabatan fungsional"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        JabatanFungsional,
+        verbose_name=_("jabatan fungsional"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     jenjang = models.CharField(_("jenjang"), max_length=20, choices=Jenjang.choices, blank=True)
     kelas = models.PositiveSmallIntegerField(_("kelas jabatan"), null=True, blank=True)
     eselon = models.ForeignKey(Eselon, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     atasan = models.ForeignKey(
-        "self", verbose_name=_("jabatan atasan"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("jabatan atasan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="bawahan",
     )
     adalah_kepala_unit = models.BooleanField(_("kepala unit"), default=False)
@@ -168,12 +184,8 @@ class Jabatan(models.Model):
             models.Index(fields=["path"], name="jabatan_path_like", opclasses=["varchar_pattern_ops"]),
         ]
         constraints = [
-            models.UniqueConstraint(
-                fields=["unit"], condition=Q(adalah_kepala_unit=True), name="one_head_per_unit"
-            ),
-            models.CheckConstraint(
-                condition=Q(kelas__isnull=True) | Q(kelas__gte=1, kelas__lte=17), name="kelas_1_17"
-            ),
+            models.UniqueConstraint(fields=["unit"], condition=Q(adalah_kepala_unit=True), name="one_head_per_unit"),
+            models.CheckConstraint(condition=Q(kelas__isnull=True) | Q(kelas__gte=1, kelas__lte=17), name="kelas_1_17"),
         ]
 
     def __str__(self) -> str:
@@ -189,8 +201,7 @@ class Pegawai(models.Model):
     nama = models.CharField(_("nama"), max_length=150, db_index=True)
     gelar_depan = models.CharField(_("gelar depan"), max_length=40, blank=True)
     gelar_belakang = models.CharField(_("gelar belakang"), max_length=60, blank=True)
-    jenis_asn = models.CharField(_("jenis ASN"), max_length=4, choices=JenisAsn.choices,
-                                 default=JenisAsn.PNS)
+    jenis_asn = models.CharField(_("jenis ASN"), max_length=4, choices=JenisAsn.choices, default=JenisAsn.PNS)
     jenis_kelamin = models.CharField(_("jenis kelamin"), max_length=1, choices=JenisKelamin.choices)
     tanggal_lahir = models.DateField(_("tanggal lahir"))
     tempat_lahir = models.CharField(_("tempat lahir"), max_length=80, blank=True)
@@ -201,16 +212,20 @@ class Pegawai(models.Model):
     telepon = models.CharField(_("telepon"), max_length=20, blank=True)
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="+")
     # Current state, denormalised from the history rows below by the services.
-    golongan = models.ForeignKey(Golongan, null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+", verbose_name=_("golongan"))
+    golongan = models.ForeignKey(
+        Golongan, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("golongan")
+    )
     tmt_golongan = models.DateField(_("TMT golongan"), null=True, blank=True)
-    jabatan = models.ForeignKey(Jabatan, null=True, blank=True, on_delete=models.PROTECT,
-                                related_name="pemangku", verbose_name=_("jabatan"))
+    jabatan = models.ForeignKey(
+        Jabatan, null=True, blank=True, on_delete=models.PROTECT, related_name="pemangku", verbose_name=_("jabatan")
+    )
     tmt_jabatan = models.DateField(_("TMT jabatan"), null=True, blank=True)
-    unit = models.ForeignKey(UnitKerja, null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+", verbose_name=_("unit kerja"))
-    opd = models.ForeignKey(UnitKerja, null=True, blank=True, on_delete=models.PROTECT,
-                            related_name="+", verbose_name=_("perangkat daerah"))
+    unit = models.ForeignKey(
+        UnitKerja, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit kerja")
+    )
+    opd = models.ForeignKey(
+        UnitKerja, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("perangkat daerah")
+    )
     aktif = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
@@ -259,8 +274,9 @@ class Penugasan(models.Model):
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="penugasan")
     jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, related_name="penugasan")
-    jenis = models.CharField(_("jenis penugasan"), max_length=10, choices=JenisPenugasan.choices,
-                             default=JenisPenugasan.DEFINITIF)
+    jenis = models.CharField(
+        _("jenis penugasan"), max_length=10, choices=JenisPenugasan.choices, default=JenisPenugasan.DEFINITIF
+    )
     mulai = models.DateField(_("mulai"))
     selesai = models.DateField(_("selesai"), null=True, blank=True)
     nomor_sk = models.CharField(_("nomor SK"), max_length=80, blank=True)

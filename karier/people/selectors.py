@@ -14,8 +14,11 @@ from karier.people.models import Jabatan, Pegawai, Penugasan, RiwayatGolongan, U
 
 # Definitif beats Plt beats Plh when several people cover one position on a date. The same order
 # as a dict, for set-based resolvers that rank rows in Python (plans.bulk, appraisal.periods).
-PENUGASAN_RANK: dict[str, int] = {JenisPenugasan.DEFINITIF.value: 0, JenisPenugasan.PLT.value: 1,
-                                  JenisPenugasan.PLH.value: 2}
+PENUGASAN_RANK: dict[str, int] = {
+    JenisPenugasan.DEFINITIF.value: 0,
+    JenisPenugasan.PLT.value: 1,
+    JenisPenugasan.PLH.value: 2,
+}
 _PENUGASAN_RANK = Case(
     When(jenis=JenisPenugasan.DEFINITIF, then=Value(0)),
     When(jenis=JenisPenugasan.PLT, then=Value(1)),
@@ -142,9 +145,15 @@ HoldersFn = Callable[[set[int]], Mapping[int, Cover]]
 ParentsFn = Callable[[set[int]], Mapping[int, "int | None"]]
 
 
-def officials_above(starts: Mapping[K, int | None], d: dt.date, *,
-                    excluded: Mapping[K, Collection[int]] | None = None, include_start: bool = False,
-                    holders: HoldersFn | None = None, parents: ParentsFn | None = None) -> dict[K, Official]:
+def officials_above(
+    starts: Mapping[K, int | None],
+    d: dt.date,
+    *,
+    excluded: Mapping[K, Collection[int]] | None = None,
+    include_start: bool = False,
+    holders: HoldersFn | None = None,
+    parents: ParentsFn | None = None,
+) -> dict[K, Official]:
     """For each key, the first position at or above its start (strictly above unless `include_start`)
     covered on d by someone not in `excluded[key]`, and who covers it. Keys with none are left out.
 
@@ -194,8 +203,11 @@ def officials_above(starts: Mapping[K, int | None], d: dt.date, *,
 
 def definitive_positions_on(pegawai_ids: Iterable[int], d: dt.date) -> dict[int, int]:
     """{pegawai: definitive position on d}; with two at once, the latest appointment wins. One query."""
-    rows = (Penugasan.objects.filter(active_on(d), pegawai_id__in=list(pegawai_ids), jenis=JenisPenugasan.DEFINITIF)
-            .order_by("pegawai_id", "mulai", "id").values_list("pegawai_id", "jabatan_id"))
+    rows = (
+        Penugasan.objects.filter(active_on(d), pegawai_id__in=list(pegawai_ids), jenis=JenisPenugasan.DEFINITIF)
+        .order_by("pegawai_id", "mulai", "id")
+        .values_list("pegawai_id", "jabatan_id")
+    )
     return dict(rows)  # the last row per person wins
 
 
@@ -220,9 +232,9 @@ class AppraiserTree:
 
     def __init__(self, d: dt.date) -> None:
         self.atasan: dict[int, int | None] = dict(Jabatan.objects.values_list("id", "atasan_id"))
-        rows = (Penugasan.objects.filter(active_on(d),
-                                         jabatan_id__in=Jabatan.objects.filter(atasan__isnull=False).values("atasan_id"))
-                .values_list("jabatan_id", "pegawai_id", "jenis", "mulai", "id"))
+        rows = Penugasan.objects.filter(
+            active_on(d), jabatan_id__in=Jabatan.objects.filter(atasan__isnull=False).values("atasan_id")
+        ).values_list("jabatan_id", "pegawai_id", "jenis", "mulai", "id")
         best: dict[int, tuple[tuple[int, dt.date, int], Cover]] = {}
         for jabatan_id, pegawai_id, jenis, mulai, pk in rows:
             key = _rank_key(jenis, mulai, pk)
@@ -234,9 +246,12 @@ class AppraiserTree:
     def resolve_many(self, positions: Mapping[int, int]) -> dict[int, tuple[int, int]]:
         """{pegawai: definitive position} → {pegawai: (appraiser pegawai id, the position they cover)}."""
         found = officials_above(
-            positions, self.d, excluded={p: (p,) for p in positions},
+            positions,
+            self.d,
+            excluded={p: (p,) for p in positions},
             holders=lambda ids: {j: self.cover[j] for j in ids if j in self.cover},
-            parents=lambda ids: {j: self.atasan.get(j) for j in ids})
+            parents=lambda ids: {j: self.atasan.get(j) for j in ids},
+        )
         return {p: (o.pegawai_id, o.jabatan_id) for p, o in found.items()}
 
 
@@ -253,8 +268,7 @@ def golongan_on(pegawai: Pegawai | int, d: dt.date) -> RiwayatGolongan | None:
 def direct_subordinates_on(jabatan_ids: Iterable[int], d: dt.date) -> QuerySet[Penugasan]:
     """Definitive assignments on d to positions whose superior is one of `jabatan_ids`."""
     return (
-        Penugasan.objects.filter(active_on(d), jabatan__atasan_id__in=list(jabatan_ids),
-                                 jenis=JenisPenugasan.DEFINITIF)
+        Penugasan.objects.filter(active_on(d), jabatan__atasan_id__in=list(jabatan_ids), jenis=JenisPenugasan.DEFINITIF)
         .select_related("pegawai", "pegawai__golongan", "jabatan", "jabatan__unit")
         .order_by("pegawai__nama", "pegawai_id")
     )
@@ -277,9 +291,7 @@ def pegawai_profile(pegawai_id: int) -> Pegawai:
 
 def pegawai_history(pegawai: Pegawai) -> tuple[list[RiwayatGolongan], list[Penugasan]]:
     golongan = list(pegawai.riwayat_golongan.select_related("golongan").order_by("-tmt"))
-    penugasan = list(
-        pegawai.penugasan.select_related("jabatan", "jabatan__unit").order_by("-mulai", "-id")
-    )
+    penugasan = list(pegawai.penugasan.select_related("jabatan", "jabatan__unit").order_by("-mulai", "-id"))
     return golongan, penugasan
 
 
@@ -345,7 +357,9 @@ def units_with_counts(units: QuerySet[UnitKerja]) -> list[UnitKerja]:
     rows: list[UnitKerja] = list(units.annotate(n_children=Count("children", distinct=True)).order_by("nama"))
     counts = dict(
         Pegawai.objects.filter(unit_id__in=[u.pk for u in rows], aktif=True)
-        .values_list("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")
+        .values_list("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
     )
     for u in rows:
         u.n_pegawai = counts.get(u.pk, 0)  # type: ignore[attr-defined]
@@ -384,13 +398,15 @@ def unit_positions(unit: UnitKerja, d: dt.date) -> list[PositionRow]:
     rows = []
     for j in positions:
         cover = first.get(j.pk)
-        rows.append(PositionRow(j, cover.pegawai if cover else None, cover.jenis if cover else None,
-                                count.get(j.pk, 0)))
+        rows.append(
+            PositionRow(j, cover.pegawai if cover else None, cover.jenis if cover else None, count.get(j.pk, 0))
+        )
     return rows
 
 
-def unit_search(base: QuerySet[UnitKerja], *, parent: int | str | None = None, opd: int | None = None,
-                q: str = "") -> QuerySet[UnitKerja]:
+def unit_search(
+    base: QuerySet[UnitKerja], *, parent: int | str | None = None, opd: int | None = None, q: str = ""
+) -> QuerySet[UnitKerja]:
     """Units narrowed by parent ("root" for top-level units), agency and a name fragment."""
     qs = base
     if parent == "root":
@@ -404,8 +420,9 @@ def unit_search(base: QuerySet[UnitKerja], *, parent: int | str | None = None, o
     return qs.order_by("path")
 
 
-def jabatan_search(base: QuerySet[Jabatan], *, unit: int | None = None, jenis: str = "",
-                   atasan: int | None = None) -> QuerySet[Jabatan]:
+def jabatan_search(
+    base: QuerySet[Jabatan], *, unit: int | None = None, jenis: str = "", atasan: int | None = None
+) -> QuerySet[Jabatan]:
     qs = base.select_related("unit")
     if unit:
         qs = qs.filter(unit_id=unit)

@@ -58,7 +58,12 @@ def clean_nip(nip: str, *, jenis_asn: str, tanggal_lahir: dt.date | None, jenis_
 # ---------------------------------------------------------------------------- units
 @transaction.atomic
 def unit_create(
-    *, actor: Any, instansi: Instansi, nama: str, jenis: str, parent: UnitKerja | None = None,
+    *,
+    actor: Any,
+    instansi: Instansi,
+    nama: str,
+    jenis: str,
+    parent: UnitKerja | None = None,
     singkatan: str = "",
 ) -> UnitKerja:
     if not nama.strip():
@@ -68,7 +73,11 @@ def unit_create(
     if parent is None and jenis != JenisUnit.OPD:
         raise ValidationError({"parent": "Unit selain OPD harus mempunyai unit induk."})
     unit = UnitKerja.objects.create(
-        instansi=instansi, parent=parent, nama=nama.strip(), jenis=jenis, singkatan=singkatan,
+        instansi=instansi,
+        parent=parent,
+        nama=nama.strip(),
+        jenis=jenis,
+        singkatan=singkatan,
         depth=(parent.depth + 1) if parent else 0,
     )
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
@@ -121,9 +130,16 @@ def _validate_jabatan(data: JabatanData) -> None:
 def jabatan_create(*, actor: Any, data: JabatanData) -> Jabatan:
     _validate_jabatan(data)
     jabatan = Jabatan.objects.create(
-        unit=data.unit, nama=data.nama.strip(), jenis=data.jenis, atasan=data.atasan,
-        adalah_kepala_unit=data.adalah_kepala_unit, jenjang=data.jenjang, kelas=data.kelas,
-        formasi=data.formasi, jabatan_fungsional_id=data.jabatan_fungsional_id, eselon_id=data.eselon_id,
+        unit=data.unit,
+        nama=data.nama.strip(),
+        jenis=data.jenis,
+        atasan=data.atasan,
+        adalah_kepala_unit=data.adalah_kepala_unit,
+        jenjang=data.jenjang,
+        kelas=data.kelas,
+        formasi=data.formasi,
+        jabatan_fungsional_id=data.jabatan_fungsional_id,
+        eselon_id=data.eselon_id,
     )
     jabatan.path = f"{data.atasan.path if data.atasan else '/'}{jabatan.pk}/"
     jabatan.save(update_fields=["path"])
@@ -142,8 +158,10 @@ def jabatan_set_atasan(*, actor: Any, jabatan: Jabatan, atasan: Jabatan | None) 
         atasan = Jabatan.objects.get(pk=atasan.pk)
         if atasan.pk == jabatan.pk or atasan.path.startswith(jabatan.path):
             raise ValidationError(
-                {"atasan": f"Jabatan {atasan.nama} berada di bawah {jabatan.nama}: "
-                           "rantai atasan akan berputar (melingkar)."}
+                {
+                    "atasan": f"Jabatan {atasan.nama} berada di bawah {jabatan.nama}: "
+                    "rantai atasan akan berputar (melingkar)."
+                }
             )
     old_path = jabatan.path
     new_path = f"{atasan.path if atasan else '/'}{jabatan.pk}/"
@@ -155,7 +173,9 @@ def jabatan_set_atasan(*, actor: Any, jabatan: Jabatan, atasan: Jabatan | None) 
         )
     jabatan.refresh_from_db()
     audit.record(
-        actor=actor, action="jabatan.set_atasan", obj=jabatan,
+        actor=actor,
+        action="jabatan.set_atasan",
+        obj=jabatan,
         changes={"atasan": [old_atasan, atasan.pk if atasan else None]},
     )
     return jabatan
@@ -182,8 +202,9 @@ def pegawai_create(*, actor: Any, data: PegawaiData) -> Pegawai:
     errors: dict[str, Any] = {}
     nip = ""
     try:
-        nip = clean_nip(data.nip, jenis_asn=data.jenis_asn, tanggal_lahir=data.tanggal_lahir,
-                        jenis_kelamin=data.jenis_kelamin)
+        nip = clean_nip(
+            data.nip, jenis_asn=data.jenis_asn, tanggal_lahir=data.tanggal_lahir, jenis_kelamin=data.jenis_kelamin
+        )
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if not data.nama.strip():
@@ -194,10 +215,18 @@ def pegawai_create(*, actor: Any, data: PegawaiData) -> Pegawai:
         raise ValidationError(errors)
     tmt_cpns = parse_nip(nip).tmt_cpns if data.jenis_asn == JenisAsn.PNS else None
     pegawai = Pegawai.objects.create(
-        nip=nip, nama=data.nama.strip(), jenis_kelamin=data.jenis_kelamin,
-        tanggal_lahir=data.tanggal_lahir, pendidikan=data.pendidikan, instansi=data.instansi,
-        jenis_asn=data.jenis_asn, gelar_depan=data.gelar_depan, gelar_belakang=data.gelar_belakang,
-        tempat_lahir=data.tempat_lahir, email=data.email, tmt_cpns=tmt_cpns,
+        nip=nip,
+        nama=data.nama.strip(),
+        jenis_kelamin=data.jenis_kelamin,
+        tanggal_lahir=data.tanggal_lahir,
+        pendidikan=data.pendidikan,
+        instansi=data.instansi,
+        jenis_asn=data.jenis_asn,
+        gelar_depan=data.gelar_depan,
+        gelar_belakang=data.gelar_belakang,
+        tempat_lahir=data.tempat_lahir,
+        email=data.email,
+        tmt_cpns=tmt_cpns,
     )
     audit.record(actor=actor, action="pegawai.create", obj=pegawai, summary=f"{nip} {pegawai.nama}")
     return pegawai
@@ -218,8 +247,12 @@ def golongan_record(
     old = pegawai.golongan_id
     Pegawai.objects.filter(pk=pegawai.pk).update(golongan_id=latest.golongan_id, tmt_golongan=latest.tmt)
     pegawai.golongan_id, pegawai.tmt_golongan = latest.golongan_id, latest.tmt
-    audit.record(actor=actor, action="pegawai.golongan", obj=pegawai,
-                 changes={"golongan": [old, latest.golongan_id], "tmt": [None, tmt]})
+    audit.record(
+        actor=actor,
+        action="pegawai.golongan",
+        obj=pegawai,
+        changes={"golongan": [old, latest.golongan_id], "tmt": [None, tmt]},
+    )
     return row
 
 
@@ -233,8 +266,15 @@ def _overlaps(mulai: dt.date, selesai: dt.date | None) -> Q:
 
 @transaction.atomic
 def penugasan_assign(
-    *, actor: Any, pegawai: Pegawai, jabatan: Jabatan, mulai: dt.date, selesai: dt.date | None = None,
-    jenis: str = JenisPenugasan.DEFINITIF, nomor_sk: str = "", close_previous: bool = False,
+    *,
+    actor: Any,
+    pegawai: Pegawai,
+    jabatan: Jabatan,
+    mulai: dt.date,
+    selesai: dt.date | None = None,
+    jenis: str = JenisPenugasan.DEFINITIF,
+    nomor_sk: str = "",
+    close_previous: bool = False,
 ) -> Penugasan:
     """Put someone in a position from `mulai` (Plt/Plh may be held beside a definitive position).
 
@@ -255,18 +295,28 @@ def penugasan_assign(
         if current.exists():
             other = current.select_related("jabatan").first()
             assert other is not None
-            raise ValidationError({"jabatan": (
-                f"{pegawai.nama} sudah memangku jabatan definitif {other.jabatan.nama} sejak "
-                f"{other.mulai:%d-%m-%Y}. Seorang pegawai hanya dapat memangku satu jabatan definitif; "
-                "gunakan Plt/Plh untuk penugasan tambahan, atau akhiri jabatan yang lama (mutasi)."
-            )})
-        seats = Penugasan.objects.filter(jabatan=jabatan, jenis=JenisPenugasan.DEFINITIF).filter(
-            _overlaps(mulai, selesai)
-        ).exclude(pegawai=pegawai)
+            raise ValidationError(
+                {
+                    "jabatan": (
+                        f"{pegawai.nama} sudah memangku jabatan definitif {other.jabatan.nama} sejak "
+                        f"{other.mulai:%d-%m-%Y}. Seorang pegawai hanya dapat memangku satu jabatan definitif; "
+                        "gunakan Plt/Plh untuk penugasan tambahan, atau akhiri jabatan yang lama (mutasi)."
+                    )
+                }
+            )
+        seats = (
+            Penugasan.objects.filter(jabatan=jabatan, jenis=JenisPenugasan.DEFINITIF)
+            .filter(_overlaps(mulai, selesai))
+            .exclude(pegawai=pegawai)
+        )
         if seats.count() >= jabatan.formasi:
-            raise ValidationError({"jabatan": (
-                f"Jabatan {jabatan.nama} sudah terisi penuh (formasi {jabatan.formasi}) pada tanggal tersebut."
-            )})
+            raise ValidationError(
+                {
+                    "jabatan": (
+                        f"Jabatan {jabatan.nama} sudah terisi penuh (formasi {jabatan.formasi}) pada tanggal tersebut."
+                    )
+                }
+            )
         if close_previous:
             previous.update(selesai=mulai - dt.timedelta(days=1))
     else:
@@ -276,12 +326,17 @@ def penugasan_assign(
             )
         if jabatan.pk == pegawai.jabatan_id:
             raise ValidationError({"jenis": "Plt/Plh tidak dapat diberikan pada jabatan definitif sendiri."})
-    row = Penugasan.objects.create(pegawai=pegawai, jabatan=jabatan, jenis=jenis, mulai=mulai,
-                                   selesai=selesai, nomor_sk=nomor_sk)
+    row = Penugasan.objects.create(
+        pegawai=pegawai, jabatan=jabatan, jenis=jenis, mulai=mulai, selesai=selesai, nomor_sk=nomor_sk
+    )
     refresh_current_position(pegawai_ids=[pegawai.pk])
-    audit.record(actor=actor, action="pegawai.penugasan", obj=pegawai,
-                 summary=f"{jenis} {jabatan.nama} mulai {mulai:%d-%m-%Y}",
-                 changes={"jabatan": [None, jabatan.pk], "jenis": [None, jenis]})
+    audit.record(
+        actor=actor,
+        action="pegawai.penugasan",
+        obj=pegawai,
+        summary=f"{jenis} {jabatan.nama} mulai {mulai:%d-%m-%Y}",
+        changes={"jabatan": [None, jabatan.pk], "jenis": [None, jenis]},
+    )
     return row
 
 
@@ -308,8 +363,9 @@ class RefreshResult:
         return {"tanggal": self.tanggal.isoformat(), "diperiksa": self.diperiksa, "diperbarui": self.diperbarui}
 
 
-def current_positions_refresh(*, actor: Any = None, on: dt.date | None = None,
-                              chunk_size: int = REFRESH_CHUNK) -> RefreshResult:
+def current_positions_refresh(
+    *, actor: Any = None, on: dt.date | None = None, chunk_size: int = REFRESH_CHUNK
+) -> RefreshResult:
     """Bring every Pegawai's current jabatan/unit/opd in line with the assignment history on `on`.
 
     `penugasan_assign` refreshes these columns when it writes, but a future-dated transfer starts,
@@ -327,14 +383,20 @@ def current_positions_refresh(*, actor: Any = None, on: dt.date | None = None,
 
     d = on or timezone.localdate()
     expected: dict[int, tuple[Any, ...]] = {}
-    rows = (_definitive_on(d).order_by("pegawai_id", "mulai", "id")
-            .values_list("pegawai_id", "jabatan_id", "mulai", "jabatan__unit_id", "jabatan__unit__opd_id"))
+    rows = (
+        _definitive_on(d)
+        .order_by("pegawai_id", "mulai", "id")
+        .values_list("pegawai_id", "jabatan_id", "mulai", "jabatan__unit_id", "jabatan__unit__opd_id")
+    )
     for pegawai_id, *values in rows.iterator(chunk_size=5000):
         expected[pegawai_id] = tuple(values)  # the latest start wins if history ever overlaps
     drifted: list[int] = []
     checked = 0
-    for pk, jabatan_id, tmt, unit_id, opd_id in Pegawai.objects.order_by("pk").values_list(
-            "pk", "jabatan_id", "tmt_jabatan", "unit_id", "opd_id").iterator(chunk_size=5000):
+    for pk, jabatan_id, tmt, unit_id, opd_id in (
+        Pegawai.objects.order_by("pk")
+        .values_list("pk", "jabatan_id", "tmt_jabatan", "unit_id", "opd_id")
+        .iterator(chunk_size=5000)
+    ):
         checked += 1
         if (jabatan_id, tmt, unit_id, opd_id) != expected.get(pk, (None, None, unit_id, opd_id)):
             drifted.append(pk)
@@ -349,7 +411,7 @@ def _definitive_on(d: dt.date) -> Any:
 
 
 def _chunks(ids: list[int], size: int) -> list[list[int]]:
-    return [ids[i:i + size] for i in range(0, len(ids), size)]
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 @transaction.atomic
@@ -359,8 +421,13 @@ def _write_current_position(ids: list[int], d: dt.date, *, actor: Any = None, au
     an assignment written meanwhile is seen, not overwritten."""
     from django.db.models import Exists, OuterRef, Subquery
 
-    before = {pk: (jab, unit, opd) for pk, jab, unit, opd in Pegawai.objects.select_for_update()
-              .filter(pk__in=ids).order_by("pk").values_list("pk", "jabatan_id", "unit_id", "opd_id")}
+    before = {
+        pk: (jab, unit, opd)
+        for pk, jab, unit, opd in Pegawai.objects.select_for_update()
+        .filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", "jabatan_id", "unit_id", "opd_id")
+    }
     if not before:
         return 0
     current = _definitive_on(d).filter(pegawai_id=OuterRef("pk")).order_by("-mulai", "-id")
@@ -373,29 +440,54 @@ def _write_current_position(ids: list[int], d: dt.date, *, actor: Any = None, au
     )
     Pegawai.objects.filter(~holding, pk__in=ids).update(jabatan_id=None, tmt_jabatan=None)
     if audited:
-        after = {pk: (jab, unit, opd) for pk, jab, unit, opd in Pegawai.objects.filter(pk__in=ids)
-                 .order_by("pk").values_list("pk", "jabatan_id", "unit_id", "opd_id")}
-        changes = {str(pk): {"jabatan": [old[0], after[pk][0]], "unit": [old[1], after[pk][1]],
-                             "opd": [old[2], after[pk][2]]}
-                   for pk, old in before.items() if old != after.get(pk)}
+        after = {
+            pk: (jab, unit, opd)
+            for pk, jab, unit, opd in Pegawai.objects.filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", "jabatan_id", "unit_id", "opd_id")
+        }
+        changes = {
+            str(pk): {"jabatan": [old[0], after[pk][0]], "unit": [old[1], after[pk][1]], "opd": [old[2], after[pk][2]]}
+            for pk, old in before.items()
+            if old != after.get(pk)
+        }
         first = Pegawai(pk=min(before))
-        audit.record(actor=actor, action="pegawai.segarkan_penugasan", obj=first,
-                     summary=f"Jabatan kini {len(before)} pegawai disegarkan per {d:%d-%m-%Y}",
-                     changes={"tanggal": d, "pegawai": changes})
+        audit.record(
+            actor=actor,
+            action="pegawai.segarkan_penugasan",
+            obj=first,
+            summary=f"Jabatan kini {len(before)} pegawai disegarkan per {d:%d-%m-%Y}",
+            changes={"tanggal": d, "pegawai": changes},
+        )
     return len(before)
 
 
 def pegawai_update_profile(*, actor: Any, pegawai: Pegawai, **fields: Any) -> Pegawai:
     """Change identity fields; NIP, birth date and gender are re-checked against each other."""
-    allowed = {"nama", "gelar_depan", "gelar_belakang", "tempat_lahir", "pendidikan", "jurusan",
-               "email", "telepon", "tanggal_lahir", "jenis_kelamin", "nip"}
+    allowed = {
+        "nama",
+        "gelar_depan",
+        "gelar_belakang",
+        "tempat_lahir",
+        "pendidikan",
+        "jurusan",
+        "email",
+        "telepon",
+        "tanggal_lahir",
+        "jenis_kelamin",
+        "nip",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise ValidationError(f"Kolom tidak dapat diubah: {', '.join(sorted(unknown))}.")
     before = {k: getattr(pegawai, k) for k in fields}
     merged = {**{k: getattr(pegawai, k) for k in ("nip", "tanggal_lahir", "jenis_kelamin")}, **fields}
-    nip = clean_nip(merged["nip"], jenis_asn=pegawai.jenis_asn, tanggal_lahir=merged["tanggal_lahir"],
-                    jenis_kelamin=merged["jenis_kelamin"])
+    nip = clean_nip(
+        merged["nip"],
+        jenis_asn=pegawai.jenis_asn,
+        tanggal_lahir=merged["tanggal_lahir"],
+        jenis_kelamin=merged["jenis_kelamin"],
+    )
     if nip != pegawai.nip and Pegawai.objects.filter(nip=nip).exclude(pk=pegawai.pk).exists():
         raise ValidationError({"nip": f"NIP {nip} sudah terdaftar atas pegawai lain."})
     if "nip" in fields:
@@ -403,8 +495,12 @@ def pegawai_update_profile(*, actor: Any, pegawai: Pegawai, **fields: Any) -> Pe
     with transaction.atomic():
         Pegawai.objects.filter(pk=pegawai.pk).update(**fields)
         pegawai.refresh_from_db()
-        audit.record(actor=actor, action="pegawai.update", obj=pegawai,
-                     changes=audit.diff(before, {k: getattr(pegawai, k) for k in fields}))
+        audit.record(
+            actor=actor,
+            action="pegawai.update",
+            obj=pegawai,
+            changes=audit.diff(before, {k: getattr(pegawai, k) for k in fields}),
+        )
     return pegawai
 
 

@@ -31,8 +31,11 @@ def directory(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         d = form.cleaned_data
         f = selectors.DirectoryFilter(
-            q=d["q"] or "", opd=d["opd"].pk if d["opd"] else None, unit=d["unit"].pk if d["unit"] else None,
-            golongan=d["golongan"].pk if d["golongan"] else None, jenis_jabatan=d["jenis_jabatan"] or "",
+            q=d["q"] or "",
+            opd=d["opd"].pk if d["opd"] else None,
+            unit=d["unit"].pk if d["unit"] else None,
+            golongan=d["golongan"].pk if d["golongan"] else None,
+            jenis_jabatan=d["jenis_jabatan"] or "",
         )
     qs = selectors.directory(visible_pegawai(actor), f)
     if request.GET.get("export") == "xlsx" and (not form.is_bound or form.is_valid()):
@@ -40,11 +43,17 @@ def directory(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     params = {k: str(v) for k, v in request.GET.items() if k not in {"page", "export"} and v}
     base = urlencode(params)
-    return render(request, "people/directory.html", {
-        "form": form, "page_obj": page, "querystring_base": f"{base}&" if base else "",
-        "export_query": urlencode({**params, "export": "xlsx"}),
-        "filtered": bool(params),
-    })
+    return render(
+        request,
+        "people/directory.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring_base": f"{base}&" if base else "",
+            "export_query": urlencode({**params, "export": "xlsx"}),
+            "filtered": bool(params),
+        },
+    )
 
 
 @login_required
@@ -54,11 +63,17 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     pegawai = selectors.pegawai_profile(pk)
     today = timezone.localdate()
     golongan, penugasan = selectors.pegawai_history(pegawai)
-    return render(request, "people/profile.html", {
-        "p": pegawai, "riwayat_golongan": golongan, "riwayat_jabatan": penugasan,
-        "appraiser": selectors.appraiser_on(pegawai.pk, today),
-        "is_self": actor.pegawai_id == pegawai.pk,
-    })
+    return render(
+        request,
+        "people/profile.html",
+        {
+            "p": pegawai,
+            "riwayat_golongan": golongan,
+            "riwayat_jabatan": penugasan,
+            "appraiser": selectors.appraiser_on(pegawai.pk, today),
+            "is_self": actor.pegawai_id == pegawai.pk,
+        },
+    )
 
 
 @login_required
@@ -88,16 +103,23 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     head: Jabatan | None = next((p.jabatan for p in positions if p.jabatan.adalah_kepala_unit), None)
     holder_ids = [row.holder.pk for row in positions if row.holder is not None]
     visible_ids = set(visible_pegawai(actor).filter(pk__in=holder_ids).values_list("pk", flat=True))
-    return render(request, "people/unit_detail.html", {
-        "unit": unit, "ancestors": selectors.unit_ancestors(unit), "children": selectors.units_with_counts(
-            UnitKerja.objects.filter(parent=unit, aktif=True)),
-        "positions": [
-            (
-                row,
-                row.holder if row.holder and (row.jabatan.is_managerial or row.holder.pk in visible_ids) else None,
-                bool(row.holder and row.holder.pk in visible_ids),
-            )
-            for row in positions
-        ],
-        "head": head, "page_obj": page, "querystring_base": "",
-    })
+    return render(
+        request,
+        "people/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": selectors.unit_ancestors(unit),
+            "children": selectors.units_with_counts(UnitKerja.objects.filter(parent=unit, aktif=True)),
+            "positions": [
+                (
+                    row,
+                    row.holder if row.holder and (row.jabatan.is_managerial or row.holder.pk in visible_ids) else None,
+                    bool(row.holder and row.holder.pk in visible_ids),
+                )
+                for row in positions
+            ],
+            "head": head,
+            "page_obj": page,
+            "querystring_base": "",
+        },
+    )

@@ -34,8 +34,9 @@ class TahunKinerjaAdmin(AuditedModelAdmin):
             try:
                 years.tahun_close(actor=request.user, tahun=tahun)
             except ValidationError as exc:
-                self.message_user(request, f"Tahun {tahun.tahun} tidak dapat ditutup: {' '.join(exc.messages)}",
-                                  messages.ERROR)
+                self.message_user(
+                    request, f"Tahun {tahun.tahun} tidak dapat ditutup: {' '.join(exc.messages)}", messages.ERROR
+                )
             except PermissionDenied as exc:
                 self.message_user(request, str(exc), messages.ERROR)
                 return

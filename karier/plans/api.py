@@ -47,21 +47,31 @@ _forbidden = forbidden_as_403
 router = Router(tags=["SKP"])
 
 
-
-
-
-
 # ---------------------------------------------------------------------------- shaping
 def _rhk(r: RencanaHasilKerja) -> dict[str, Any]:
     a = r.rhk_atasan
     return {
-        "id": r.pk, "jenis": r.jenis, "urutan": r.urutan, "teks": r.teks, "dimensi": r.dimensi,
+        "id": r.pk,
+        "jenis": r.jenis,
+        "urutan": r.urutan,
+        "teks": r.teks,
+        "dimensi": r.dimensi,
         "perspektif": r.perspektif,
         "rhk_atasan": {"id": a.pk, "teks": a.teks, "skp_id": a.skp_id, "pegawai": a.skp.pegawai.nama_lengkap}
-        if a else None,
-        "iki": [{"id": i.pk, "urutan": i.urutan, "aspek": i.aspek, "indikator": i.indikator,
-                 "target_angka": i.target_angka, "satuan": i.satuan, "target_kualitatif": i.target_kualitatif}
-                for i in r.iki.all()],
+        if a
+        else None,
+        "iki": [
+            {
+                "id": i.pk,
+                "urutan": i.urutan,
+                "aspek": i.aspek,
+                "indikator": i.indikator,
+                "target_angka": i.target_angka,
+                "satuan": i.satuan,
+                "target_kualitatif": i.target_kualitatif,
+            }
+            for i in r.iki.all()
+        ],
     }
 
 
@@ -70,26 +80,54 @@ def _detail(actor: Actor, skp_id: int) -> dict[str, Any]:
     roles = access.peran(actor, skp)
     sections = selectors.rhk_sections(skp)
     return {
-        "id": skp.pk, "tahun": skp.tahun_id, "status": skp.status, "versi": skp.versi, "sumber": skp.sumber,
-        "periode_mulai": skp.periode_mulai, "periode_selesai": skp.periode_selesai,
-        "pegawai": orang(skp.pegawai), "jabatan": {"id": skp.jabatan.pk, "nama": skp.jabatan.nama},
-        "unit": {"id": skp.unit.pk, "nama": skp.unit.nama}, "penilai": orang(skp.penilai),
+        "id": skp.pk,
+        "tahun": skp.tahun_id,
+        "status": skp.status,
+        "versi": skp.versi,
+        "sumber": skp.sumber,
+        "periode_mulai": skp.periode_mulai,
+        "periode_selesai": skp.periode_selesai,
+        "pegawai": orang(skp.pegawai),
+        "jabatan": {"id": skp.jabatan.pk, "nama": skp.jabatan.nama},
+        "unit": {"id": skp.unit.pk, "nama": skp.unit.nama},
+        "penilai": orang(skp.penilai),
         "penilai_jabatan": {"id": skp.penilai_jabatan.pk, "nama": skp.penilai_jabatan.nama}
-        if skp.penilai_jabatan else None,
-        "diajukan_pada": skp.diajukan_pada, "disetujui_pada": skp.disetujui_pada,
+        if skp.penilai_jabatan
+        else None,
+        "diajukan_pada": skp.diajukan_pada,
+        "disetujui_pada": skp.disetujui_pada,
         "hasil_utama": [_rhk(r) for r in sections[JenisHasil.UTAMA]],
         "hasil_tambahan": [_rhk(r) for r in sections[JenisHasil.TAMBAHAN]],
-        "perilaku": [{"id": p.pk, "nilai": p.nilai_id, "nama": p.nilai.nama,
-                      "panduan": [g.teks for g in p.nilai.panduan.all()], "ekspektasi_khusus": p.ekspektasi_khusus}
-                     for p in skp.perilaku.all()],
+        "perilaku": [
+            {
+                "id": p.pk,
+                "nilai": p.nilai_id,
+                "nama": p.nilai.nama,
+                "panduan": [g.teks for g in p.nilai.panduan.all()],
+                "ekspektasi_khusus": p.ekspektasi_khusus,
+            }
+            for p in skp.perilaku.all()
+        ],
         "lampiran": {f: getattr(skp, f) for f in services.LAMPIRAN},
-        "dialog": [{"id": d.pk, "jenis": d.jenis, "teks": d.teks, "versi": d.versi, "dibuat_pada": d.dibuat_pada,
-                    "penulis": (d.penulis.pegawai.nama_lengkap if d.penulis and d.penulis.pegawai
-                                else (d.penulis.get_username() if d.penulis else None))}
-                   for d in skp.dialog.all()],
+        "dialog": [
+            {
+                "id": d.pk,
+                "jenis": d.jenis,
+                "teks": d.teks,
+                "versi": d.versi,
+                "dibuat_pada": d.dibuat_pada,
+                "penulis": (
+                    d.penulis.pegawai.nama_lengkap
+                    if d.penulis and d.penulis.pegawai
+                    else (d.penulis.get_username() if d.penulis else None)
+                ),
+            }
+            for d in skp.dialog.all()
+        ],
         "peringatan": selectors.warnings(skp),
-        "tindakan": [m.value for m in workflow.allowed(status=skp.status, peran=roles,
-                                                       tahun_ditutup=skp.tahun.ditutup)],
+        "tindakan": [
+            m.value for m in workflow.allowed(status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup)
+        ],
         "boleh_ubah": access.can_edit(actor, skp, roles),
     }
 
@@ -104,8 +142,9 @@ def _row(skp: Skp, rhk_id: int) -> RencanaHasilKerja:
 
 
 def _iki_obj(skp: Skp, iki_id: int) -> IndikatorKinerjaIndividu:
-    return get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk__skp__tahun"), pk=iki_id,
-                             rhk__skp=skp)
+    return get_object_or_404(
+        IndikatorKinerjaIndividu.objects.select_related("rhk__skp__tahun"), pk=iki_id, rhk__skp=skp
+    )
 
 
 def _atasan(rhk_atasan_id: int | None) -> RencanaHasilKerja | None:
@@ -118,8 +157,13 @@ def _atasan(rhk_atasan_id: int | None) -> RencanaHasilKerja | None:
 
 
 def _iki_data(body: IkiIn) -> services.IkiData:
-    return services.IkiData(indikator=body.indikator, aspek=body.aspek.value, target_angka=body.target_angka,
-                            satuan=body.satuan, target_kualitatif=body.target_kualitatif)
+    return services.IkiData(
+        indikator=body.indikator,
+        aspek=body.aspek.value,
+        target_angka=body.target_angka,
+        satuan=body.satuan,
+        target_kualitatif=body.target_kualitatif,
+    )
 
 
 # ---------------------------------------------------------------------------- lists
@@ -130,15 +174,21 @@ def skp_mine(request: HttpRequest, filters: Query[SkpFilter], page: Query[PagePa
     return paginate(selectors.skp_list(base, tahun=filters.tahun, status=filters.status or ""), page)
 
 
-@router.get("/skp/bawahan", response={200: Page[SkpListItem], **ERRORS},
-            summary="SKP bawahan langsung (dari jabatan yang dipangku hari ini, termasuk Plt/Plh)")
+@router.get(
+    "/skp/bawahan",
+    response={200: Page[SkpListItem], **ERRORS},
+    summary="SKP bawahan langsung (dari jabatan yang dipangku hari ini, termasuk Plt/Plh)",
+)
 def skp_bawahan(request: HttpRequest, filters: Query[SkpFilter], page: Query[PageParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
     return paginate(selectors.subordinate_plans(actor, filters.tahun, status=filters.status or ""), page)
 
 
-@router.post("/skp", response={201: SkpDetail, **WRITE_ERRORS},
-             summary="Buat SKP: kosong, salin dari tahun lalu, atau dari standar jabatan")
+@router.post(
+    "/skp",
+    response={201: SkpDetail, **WRITE_ERRORS},
+    summary="Buat SKP: kosong, salin dari tahun lalu, atau dari standar jabatan",
+)
 def skp_create(request: HttpRequest, body: SkpCreateIn) -> Any:
     actor = actor_from_request(request)
     pegawai_id = body.pegawai_id or actor.pegawai_id
@@ -147,8 +197,13 @@ def skp_create(request: HttpRequest, body: SkpCreateIn) -> Any:
     pegawai = pegawai_for_actor(actor, pegawai_id)  # 404 when hidden
 
     def run() -> Any:
-        skp = services.skp_create(actor=request.user, pegawai=pegawai, tahun=body.tahun, sumber=body.sumber.value,
-                                  periode_mulai=body.periode_mulai)
+        skp = services.skp_create(
+            actor=request.user,
+            pegawai=pegawai,
+            tahun=body.tahun,
+            sumber=body.sumber.value,
+            periode_mulai=body.periode_mulai,
+        )
         return 201, _detail(actor, skp.pk)
 
     return _forbidden(run)
@@ -161,12 +216,17 @@ def skp_detail(request: HttpRequest, skp_id: int = _id("Id SKP.")) -> dict[str, 
     return _detail(actor, skp.pk)
 
 
-@router.get("/skp/{int:skp_id}/rhk-atasan", response={200: list[RhkOptionOut], **ERRORS_404},
-            summary="RHK pejabat penilai yang dapat diintervensi (untuk menautkan)")
+@router.get(
+    "/skp/{int:skp_id}/rhk-atasan",
+    response={200: list[RhkOptionOut], **ERRORS_404},
+    summary="RHK pejabat penilai yang dapat diintervensi (untuk menautkan)",
+)
 def skp_rhk_atasan(request: HttpRequest, skp_id: int = _id("Id SKP.")) -> list[dict[str, Any]]:
     _, skp = _skp(request, skp_id)
-    return [{"id": r.pk, "teks": r.teks, "jenis": r.jenis, "skp_id": r.skp_id, "status_skp": r.skp.status}
-            for r in selectors.superior_rhk_options(skp)]
+    return [
+        {"id": r.pk, "teks": r.teks, "jenis": r.jenis, "skp_id": r.skp_id, "status_skp": r.skp.status}
+        for r in selectors.superior_rhk_options(skp)
+    ]
 
 
 @router.post("/skp/{int:skp_id}/rhk", response={201: SkpDetail, **WRITE_ERRORS}, summary="Tambah RHK")
@@ -175,10 +235,16 @@ def rhk_add(request: HttpRequest, body: RhkIn, skp_id: int = _id("Id SKP.")) -> 
 
     def run() -> Any:
         services.rhk_add(
-            actor=request.user, skp=skp,
-            data=services.RhkData(teks=body.teks, jenis=body.jenis.value, dimensi=body.dimensi.value,
-                                  perspektif=body.perspektif.value if body.perspektif else ""),
-            iki=_iki_data(body.iki) if body.iki else None, rhk_atasan=_atasan(body.rhk_atasan_id),
+            actor=request.user,
+            skp=skp,
+            data=services.RhkData(
+                teks=body.teks,
+                jenis=body.jenis.value,
+                dimensi=body.dimensi.value,
+                perspektif=body.perspektif.value if body.perspektif else "",
+            ),
+            iki=_iki_data(body.iki) if body.iki else None,
+            rhk_atasan=_atasan(body.rhk_atasan_id),
         )
         return 201, _detail(actor, skp.pk)
 
@@ -186,18 +252,21 @@ def rhk_add(request: HttpRequest, body: RhkIn, skp_id: int = _id("Id SKP.")) -> 
 
 
 @router.patch("/skp/{int:skp_id}/rhk/{int:rhk_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Ubah RHK")
-def rhk_update(request: HttpRequest, body: RhkPatch, skp_id: int = _id("Id SKP."),
-               rhk_id: int = _id("Id RHK.")) -> Any:
+def rhk_update(request: HttpRequest, body: RhkPatch, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
     actor, skp = _skp(request, skp_id)
     rhk = _row(skp, rhk_id)
 
     def run() -> Any:
-        services.rhk_update(actor=request.user, rhk=rhk, data=services.RhkData(
-            teks=body.teks if body.teks is not None else rhk.teks,
-            jenis=body.jenis.value if body.jenis else rhk.jenis,
-            dimensi=body.dimensi.value if body.dimensi else rhk.dimensi,
-            perspektif=body.perspektif.value if body.perspektif else rhk.perspektif,
-        ))
+        services.rhk_update(
+            actor=request.user,
+            rhk=rhk,
+            data=services.RhkData(
+                teks=body.teks if body.teks is not None else rhk.teks,
+                jenis=body.jenis.value if body.jenis else rhk.jenis,
+                dimensi=body.dimensi.value if body.dimensi else rhk.dimensi,
+                perspektif=body.perspektif.value if body.perspektif else rhk.perspektif,
+            ),
+        )
         return 200, _detail(actor, skp.pk)
 
     return _forbidden(run)
@@ -215,8 +284,11 @@ def rhk_delete(request: HttpRequest, skp_id: int = _id("Id SKP."), rhk_id: int =
     return _forbidden(run)
 
 
-@router.put("/skp/{int:skp_id}/rhk/{int:rhk_id}/atasan", response={200: SkpDetail, **WRITE_ERRORS},
-            summary="Tautkan RHK ke RHK atasan yang diintervensi (null: lepas)")
+@router.put(
+    "/skp/{int:skp_id}/rhk/{int:rhk_id}/atasan",
+    response={200: SkpDetail, **WRITE_ERRORS},
+    summary="Tautkan RHK ke RHK atasan yang diintervensi (null: lepas)",
+)
 def rhk_link(request: HttpRequest, body: LinkIn, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
     actor, skp = _skp(request, skp_id)
     rhk = _row(skp, rhk_id)
@@ -228,8 +300,9 @@ def rhk_link(request: HttpRequest, body: LinkIn, skp_id: int = _id("Id SKP."), r
     return _forbidden(run)
 
 
-@router.post("/skp/{int:skp_id}/rhk/{int:rhk_id}/iki", response={201: SkpDetail, **WRITE_ERRORS},
-             summary="Tambah IKI pada RHK")
+@router.post(
+    "/skp/{int:skp_id}/rhk/{int:rhk_id}/iki", response={201: SkpDetail, **WRITE_ERRORS}, summary="Tambah IKI pada RHK"
+)
 def iki_add(request: HttpRequest, body: IkiIn, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
     actor, skp = _skp(request, skp_id)
     rhk = _row(skp, rhk_id)
@@ -242,21 +315,25 @@ def iki_add(request: HttpRequest, body: IkiIn, skp_id: int = _id("Id SKP."), rhk
 
 
 @router.patch("/skp/{int:skp_id}/iki/{int:iki_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Ubah IKI")
-def iki_update(request: HttpRequest, body: IkiPatch, skp_id: int = _id("Id SKP."),
-               iki_id: int = _id("Id IKI.")) -> Any:
+def iki_update(request: HttpRequest, body: IkiPatch, skp_id: int = _id("Id SKP."), iki_id: int = _id("Id IKI.")) -> Any:
     actor, skp = _skp(request, skp_id)
     iki = _iki_obj(skp, iki_id)
     sent = body.model_dump(exclude_unset=True)
 
     def run() -> Any:
-        services.iki_update(actor=request.user, iki=iki, data=services.IkiData(
-            indikator=sent.get("indikator") or iki.indikator,
-            aspek=(body.aspek.value if body.aspek else iki.aspek),
-            target_angka=sent.get("target_angka", iki.target_angka),
-            satuan=sent["satuan"] if sent.get("satuan") is not None else iki.satuan,
-            target_kualitatif=(sent["target_kualitatif"] if sent.get("target_kualitatif") is not None
-                               else iki.target_kualitatif),
-        ))
+        services.iki_update(
+            actor=request.user,
+            iki=iki,
+            data=services.IkiData(
+                indikator=sent.get("indikator") or iki.indikator,
+                aspek=(body.aspek.value if body.aspek else iki.aspek),
+                target_angka=sent.get("target_angka", iki.target_angka),
+                satuan=sent["satuan"] if sent.get("satuan") is not None else iki.satuan,
+                target_kualitatif=(
+                    sent["target_kualitatif"] if sent.get("target_kualitatif") is not None else iki.target_kualitatif
+                ),
+            ),
+        )
         return 200, _detail(actor, skp.pk)
 
     return _forbidden(run)
@@ -274,10 +351,17 @@ def iki_delete(request: HttpRequest, skp_id: int = _id("Id SKP."), iki_id: int =
     return _forbidden(run)
 
 
-@router.patch("/skp/{int:skp_id}/perilaku/{int:ekspektasi_id}", response={200: SkpDetail, **WRITE_ERRORS},
-              summary="Ekspektasi khusus pimpinan untuk satu nilai BerAKHLAK (pejabat penilai)")
-def ekspektasi_update(request: HttpRequest, body: EkspektasiIn, skp_id: int = _id("Id SKP."),
-                      ekspektasi_id: int = _id("Id baris perilaku.")) -> Any:
+@router.patch(
+    "/skp/{int:skp_id}/perilaku/{int:ekspektasi_id}",
+    response={200: SkpDetail, **WRITE_ERRORS},
+    summary="Ekspektasi khusus pimpinan untuk satu nilai BerAKHLAK (pejabat penilai)",
+)
+def ekspektasi_update(
+    request: HttpRequest,
+    body: EkspektasiIn,
+    skp_id: int = _id("Id SKP."),
+    ekspektasi_id: int = _id("Id baris perilaku."),
+) -> Any:
     actor, skp = _skp(request, skp_id)
     e = get_object_or_404(EkspektasiPerilaku.objects.select_related("skp__tahun"), pk=ekspektasi_id, skp=skp)
 
@@ -301,40 +385,57 @@ def lampiran_update(request: HttpRequest, body: LampiranIn, skp_id: int = _id("I
 
 
 # ---------------------------------------------------------------------------- workflow
-@router.post("/skp/{int:skp_id}/ajukan", response={200: SkpDetail, **WRITE_ERRORS},
-             summary="Ajukan SKP ke pejabat penilai (pemilik)")
+@router.post(
+    "/skp/{int:skp_id}/ajukan",
+    response={200: SkpDetail, **WRITE_ERRORS},
+    summary="Ajukan SKP ke pejabat penilai (pemilik)",
+)
 def skp_submit(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-    return _forbidden(lambda: (200, _detail(actor, services.skp_submit(actor=request.user, skp=skp,
-                                                                       catatan=body.komentar).pk)))
+    return _forbidden(
+        lambda: (200, _detail(actor, services.skp_submit(actor=request.user, skp=skp, catatan=body.komentar).pk))
+    )
 
 
-@router.post("/skp/{int:skp_id}/kembalikan", response={200: SkpDetail, **WRITE_ERRORS},
-             summary="Kembalikan SKP dengan komentar (pejabat penilai)")
+@router.post(
+    "/skp/{int:skp_id}/kembalikan",
+    response={200: SkpDetail, **WRITE_ERRORS},
+    summary="Kembalikan SKP dengan komentar (pejabat penilai)",
+)
 def skp_return(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-    return _forbidden(lambda: (200, _detail(actor, services.skp_return(actor=request.user, skp=skp,
-                                                                       komentar=body.komentar).pk)))
+    return _forbidden(
+        lambda: (200, _detail(actor, services.skp_return(actor=request.user, skp=skp, komentar=body.komentar).pk))
+    )
 
 
-@router.post("/skp/{int:skp_id}/setujui", response={200: SkpDetail, **WRITE_ERRORS},
-             summary="Setujui SKP (pejabat penilai, atau Plt/Plh jabatannya)")
+@router.post(
+    "/skp/{int:skp_id}/setujui",
+    response={200: SkpDetail, **WRITE_ERRORS},
+    summary="Setujui SKP (pejabat penilai, atau Plt/Plh jabatannya)",
+)
 def skp_approve(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-    return _forbidden(lambda: (200, _detail(actor, services.skp_approve(actor=request.user, skp=skp,
-                                                                        komentar=body.komentar).pk)))
+    return _forbidden(
+        lambda: (200, _detail(actor, services.skp_approve(actor=request.user, skp=skp, komentar=body.komentar).pk))
+    )
 
 
-@router.post("/skp/{int:skp_id}/revisi", response={200: SkpDetail, **WRITE_ERRORS},
-             summary="Buka SKP yang disetujui untuk revisi (versi disimpan)")
+@router.post(
+    "/skp/{int:skp_id}/revisi",
+    response={200: SkpDetail, **WRITE_ERRORS},
+    summary="Buka SKP yang disetujui untuk revisi (versi disimpan)",
+)
 def skp_revise(request: HttpRequest, body: AlasanIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-    return _forbidden(lambda: (200, _detail(actor, services.skp_revise(actor=request.user, skp=skp,
-                                                                       alasan=body.alasan).pk)))
+    return _forbidden(
+        lambda: (200, _detail(actor, services.skp_revise(actor=request.user, skp=skp, alasan=body.alasan).pk))
+    )
 
 
-@router.post("/skp/{int:skp_id}/dialog", response={201: SkpDetail, **WRITE_ERRORS},
-             summary="Tambah catatan dialog kinerja")
+@router.post(
+    "/skp/{int:skp_id}/dialog", response={201: SkpDetail, **WRITE_ERRORS}, summary="Tambah catatan dialog kinerja"
+)
 def dialog_add(request: HttpRequest, body: TeksIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
 

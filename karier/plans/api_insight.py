@@ -26,7 +26,6 @@ from karier.plans.models import TugasLatar
 router = Router(tags=["SKP: kaskade dan dokumen"])
 
 
-
 class ServiceErrorOut(Schema):
     """A service refused the request (e.g. a closed year): messages in Bahasa Indonesia by field."""
 
@@ -44,14 +43,22 @@ def _this_year() -> int:
 # ---------------------------------------------------------------------------- shapes
 class ScopeParams(In):
     tahun: int = Field(default_factory=_this_year, ge=2000, le=2100, description="Tahun kinerja (bawaan: tahun ini).")
-    opd: int | None = Field(None, ge=1, le=MAX_ID, description="Id perangkat daerah. Tanpa ini: seluruh provinsi "
-                            "(admin/auditor) atau perangkat daerah Anda sendiri.")
+    opd: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_ID,
+        description="Id perangkat daerah. Tanpa ini: seluruh provinsi "
+        "(admin/auditor) atau perangkat daerah Anda sendiri.",
+    )
     unit: int | None = Field(None, ge=1, le=MAX_ID, description="Id unit kerja, termasuk sub-unitnya.")
 
 
 class NodeParams(In):
-    node: str = Field(..., pattern=cascade.NODE_RE.pattern,
-                      description="Simpul yang dibuka: `iku:<id>`, `ind:<id>`, `pk:<id>` atau `rhk:<id>`.")
+    node: str = Field(
+        ...,
+        pattern=cascade.NODE_RE.pattern,
+        description="Simpul yang dibuka: `iku:<id>`, `ind:<id>`, `pk:<id>` atau `rhk:<id>`.",
+    )
     offset: int = Field(0, ge=0, le=1_000_000_000, description="Lewati sejumlah RHK pertama.")
     limit: int = Field(cascade.LIMIT, ge=1, le=200, description="Jumlah RHK per halaman (1–200).")
 
@@ -66,8 +73,11 @@ class CoverageOut(Schema):
     tahun: int
     opd_id: int | None
     unit_id: int | None
-    indikator: RatioOut = Field(..., description="Indikator (IKU provinsi dan indikator OPD) yang dirujuk RHK "
-                                "atau baris perjanjian kinerja tahun itu.")
+    indikator: RatioOut = Field(
+        ...,
+        description="Indikator (IKU provinsi dan indikator OPD) yang dirujuk RHK "
+        "atau baris perjanjian kinerja tahun itu.",
+    )
     pegawai_disetujui: RatioOut = Field(..., description="Pegawai aktif dengan SKP disetujui.")
     pegawai_ber_skp: RatioOut = Field(..., description="Pegawai aktif yang sudah mempunyai SKP (semua status).")
     rhk_terhubung: RatioOut = Field(..., description="RHK (di luar SKP JPT) yang menyebut RHK atasan.")
@@ -124,8 +134,9 @@ class IndikatorGapOut(Schema):
 class BulkIn(In):
     tahun: int = Field(..., ge=2000, le=2100)
     unit_id: int | None = Field(None, ge=1, le=MAX_ID, description="Unit kerja (beserta sub-unitnya).")
-    opd_id: int | None = Field(None, ge=1, le=MAX_ID, description="Perangkat daerah. Tanpa unit/OPD: seluruh "
-                               "provinsi (hanya admin BKD).")
+    opd_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Perangkat daerah. Tanpa unit/OPD: seluruh provinsi (hanya admin BKD)."
+    )
 
 
 class JobOut(Schema):
@@ -144,15 +155,34 @@ class JobOut(Schema):
 
 
 def _job(job: TugasLatar) -> dict[str, Any]:
-    return {"id": job.pk, "jenis": job.jenis, "status": job.status, "parameter": job.parameter, "total": job.total,
-            "diproses": job.diproses, "persen": job.persen, "pesan": job.pesan, "hasil": job.hasil,
-            "dibuat_pada": job.dibuat_pada, "dimulai_pada": job.dimulai_pada, "selesai_pada": job.selesai_pada}
+    return {
+        "id": job.pk,
+        "jenis": job.jenis,
+        "status": job.status,
+        "parameter": job.parameter,
+        "total": job.total,
+        "diproses": job.diproses,
+        "persen": job.persen,
+        "pesan": job.pesan,
+        "hasil": job.hasil,
+        "dibuat_pada": job.dibuat_pada,
+        "dimulai_pada": job.dimulai_pada,
+        "selesai_pada": job.selesai_pada,
+    }
 
 
 def _node(n: cascade.Node) -> dict[str, Any]:
-    return {"key": n.key, "kind": n.kind, "label": n.label, "kode": n.kode, "detail": n.detail,
-            "counts": n.counts, "n_children": n.n_children, "hidden": n.hidden,
-            "children": [_node(c) for c in n.children]}
+    return {
+        "key": n.key,
+        "kind": n.kind,
+        "label": n.label,
+        "kode": n.kode,
+        "detail": n.detail,
+        "counts": n.counts,
+        "n_children": n.n_children,
+        "hidden": n.hidden,
+        "children": [_node(c) for c in n.children],
+    }
 
 
 def _scope(actor: Actor, p: ScopeParams) -> cascade.CascadeFilter:
@@ -160,8 +190,12 @@ def _scope(actor: Actor, p: ScopeParams) -> cascade.CascadeFilter:
 
 
 # ---------------------------------------------------------------------------- coverage
-@router.get("/skp/cakupan", response={200: CoverageOut, **ERRORS_404},
-            url_name="skp_cakupan", summary="Angka cakupan kaskade kinerja")
+@router.get(
+    "/skp/cakupan",
+    response={200: CoverageOut, **ERRORS_404},
+    url_name="skp_cakupan",
+    summary="Angka cakupan kaskade kinerja",
+)
 def coverage(request: HttpRequest, scope: Query[ScopeParams]) -> dict[str, Any]:
     f = _scope(actor_from_request(request), scope)
     cov = cascade.coverage(f)
@@ -169,71 +203,128 @@ def coverage(request: HttpRequest, scope: Query[ScopeParams]) -> dict[str, Any]:
     def ratio(r: cascade.Ratio) -> dict[str, Any]:
         return {"bagian": r.bagian, "total": r.total, "persen": r.persen}
 
-    return {"tahun": f.tahun, "opd_id": f.opd, "unit_id": f.unit.pk if f.unit else None,
-            "indikator": ratio(cov.indikator), "pegawai_disetujui": ratio(cov.pegawai_disetujui),
-            "pegawai_ber_skp": ratio(cov.pegawai_ber_skp), "rhk_terhubung": ratio(cov.rhk_terhubung)}
+    return {
+        "tahun": f.tahun,
+        "opd_id": f.opd,
+        "unit_id": f.unit.pk if f.unit else None,
+        "indikator": ratio(cov.indikator),
+        "pegawai_disetujui": ratio(cov.pegawai_disetujui),
+        "pegawai_ber_skp": ratio(cov.pegawai_ber_skp),
+        "rhk_terhubung": ratio(cov.rhk_terhubung),
+    }
 
 
-@router.get("/skp/cakupan/pegawai-tanpa-skp", response={200: Page[PegawaiGapOut], **ERRORS_404},
-            url_name="skp_celah_pegawai", summary="Pegawai aktif tanpa SKP (hanya yang boleh Anda lihat)")
+@router.get(
+    "/skp/cakupan/pegawai-tanpa-skp",
+    response={200: Page[PegawaiGapOut], **ERRORS_404},
+    url_name="skp_celah_pegawai",
+    summary="Pegawai aktif tanpa SKP (hanya yang boleh Anda lihat)",
+)
 def gap_pegawai(request: HttpRequest, scope: Query[ScopeParams], page: Query[PageParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
     out = paginate(cascade.gap_tanpa_skp(actor, _scope(actor, scope)), page)
-    out["items"] = [{"id": p.pk, "nip": p.nip, "nip_formatted": nip_formatted(p.nip), "nama_lengkap": p.nama_lengkap,
-                     "jabatan": p.jabatan.nama if p.jabatan else None, "unit": p.unit.nama if p.unit else None,
-                     "opd": p.opd.nama if p.opd else None} for p in out["items"]]
+    out["items"] = [
+        {
+            "id": p.pk,
+            "nip": p.nip,
+            "nip_formatted": nip_formatted(p.nip),
+            "nama_lengkap": p.nama_lengkap,
+            "jabatan": p.jabatan.nama if p.jabatan else None,
+            "unit": p.unit.nama if p.unit else None,
+            "opd": p.opd.nama if p.opd else None,
+        }
+        for p in out["items"]
+    ]
     return out
 
 
-@router.get("/skp/cakupan/rhk-yatim", response={200: Page[RhkGapOut], **ERRORS_404},
-            url_name="skp_celah_rhk", summary="RHK tanpa RHK atasan yang diintervensi (di luar SKP JPT)")
+@router.get(
+    "/skp/cakupan/rhk-yatim",
+    response={200: Page[RhkGapOut], **ERRORS_404},
+    url_name="skp_celah_rhk",
+    summary="RHK tanpa RHK atasan yang diintervensi (di luar SKP JPT)",
+)
 def gap_rhk(request: HttpRequest, scope: Query[ScopeParams], page: Query[PageParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
     out = paginate(cascade.gap_rhk_yatim(actor, _scope(actor, scope)), page)
-    out["items"] = [{"id": r.pk, "teks": r.teks, "skp_id": r.skp_id, "pegawai_id": r.skp.pegawai_id,
-                     "nama_lengkap": r.skp.pegawai.nama_lengkap, "jabatan": r.skp.jabatan.nama,
-                     "unit": r.skp.unit.nama} for r in out["items"]]
+    out["items"] = [
+        {
+            "id": r.pk,
+            "teks": r.teks,
+            "skp_id": r.skp_id,
+            "pegawai_id": r.skp.pegawai_id,
+            "nama_lengkap": r.skp.pegawai.nama_lengkap,
+            "jabatan": r.skp.jabatan.nama,
+            "unit": r.skp.unit.nama,
+        }
+        for r in out["items"]
+    ]
     return out
 
 
-@router.get("/skp/cakupan/indikator-tanpa-pemilik", response={200: Page[IndikatorGapOut], **ERRORS_404},
-            url_name="skp_celah_indikator", summary="Indikator kinerja yang belum dirujuk RHK atau perjanjian kinerja")
+@router.get(
+    "/skp/cakupan/indikator-tanpa-pemilik",
+    response={200: Page[IndikatorGapOut], **ERRORS_404},
+    url_name="skp_celah_indikator",
+    summary="Indikator kinerja yang belum dirujuk RHK atau perjanjian kinerja",
+)
 def gap_indikator(request: HttpRequest, scope: Query[ScopeParams], page: Query[PageParams]) -> dict[str, Any]:
     out = paginate(cascade.gap_indikator(_scope(actor_from_request(request), scope)), page)
-    out["items"] = [{"id": i.pk, "kode": i.kode, "nama": i.nama, "satuan": i.satuan,
-                     "opd": i.opd_nama} for i in out["items"]]  # type: ignore[attr-defined]
+    out["items"] = [
+        {"id": i.pk, "kode": i.kode, "nama": i.nama, "satuan": i.satuan, "opd": i.opd_nama} for i in out["items"]
+    ]  # type: ignore[attr-defined]
     return out
 
 
 # ---------------------------------------------------------------------------- cascade
-@router.get("/skp/kaskade", response={200: list[NodeOut], **ERRORS_404},
-            url_name="skp_kaskade",
-            summary="Pohon kaskade: visi → misi → tujuan → sasaran → IKU, dengan jumlah turunan")
+@router.get(
+    "/skp/kaskade",
+    response={200: list[NodeOut], **ERRORS_404},
+    url_name="skp_kaskade",
+    summary="Pohon kaskade: visi → misi → tujuan → sasaran → IKU, dengan jumlah turunan",
+)
 def cascade_root(request: HttpRequest, scope: Query[ScopeParams]) -> list[dict[str, Any]]:
     f = _scope(actor_from_request(request), scope)
     return [_node(n) for n in cascade.cascade_root(f)]
 
 
-@router.get("/skp/kaskade/simpul", response={200: ChildrenOut, **ERRORS_404},
-            url_name="skp_kaskade_simpul",
-            summary="Turunan satu simpul kaskade (indikator, baris PK atau RHK), per halaman")
+@router.get(
+    "/skp/kaskade/simpul",
+    response={200: ChildrenOut, **ERRORS_404},
+    url_name="skp_kaskade_simpul",
+    summary="Turunan satu simpul kaskade (indikator, baris PK atau RHK), per halaman",
+)
 def cascade_node(request: HttpRequest, scope: Query[ScopeParams], params: Query[NodeParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
-    ch = cascade.cascade_children(actor, _scope(actor, scope), params.node, offset=params.offset,
-                                  limit=params.limit)
-    return {"parent": ch.parent, "total": ch.total, "offset": ch.offset, "limit": ch.limit,
-            "items": [_node(n) for n in ch.nodes]}
+    ch = cascade.cascade_children(actor, _scope(actor, scope), params.node, offset=params.offset, limit=params.limit)
+    return {
+        "parent": ch.parent,
+        "total": ch.total,
+        "offset": ch.offset,
+        "limit": ch.limit,
+        "items": [_node(n) for n in ch.nodes],
+    }
 
 
 # ---------------------------------------------------------------------------- documents
 def _binary(content_type: str, description: str) -> dict[str, Any]:
-    return {"responses": {200: {"description": description,
-                                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}}}}}
+    return {
+        "responses": {
+            200: {
+                "description": description,
+                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    }
 
 
-@router.get("/skp/{skp_id}/pdf", response=ERRORS_404,
-            url_name="skp_pdf", summary="SKP sebagai PDF (format resmi)",
-            openapi_extra=_binary(documents.PDF, "Berkas PDF A4: SKP-<NIP>-<tahun>.pdf"))
+@router.get(
+    "/skp/{skp_id}/pdf",
+    response=ERRORS_404,
+    url_name="skp_pdf",
+    summary="SKP sebagai PDF (format resmi)",
+    openapi_extra=_binary(documents.PDF, "Berkas PDF A4: SKP-<NIP>-<tahun>.pdf"),
+)
 def skp_pdf(request: HttpRequest, skp_id: int = Path(..., ge=1, le=MAX_ID)) -> HttpResponse:
     doc = documents.skp_document(skp_for_actor(actor_from_request(request), skp_id).pk)
     response = HttpResponse(documents.pdf_bytes(doc), content_type=documents.PDF)
@@ -241,9 +332,13 @@ def skp_pdf(request: HttpRequest, skp_id: int = Path(..., ge=1, le=MAX_ID)) -> H
     return response
 
 
-@router.get("/skp/{skp_id}/xlsx", response=ERRORS_404,
-            url_name="skp_xlsx", summary="SKP sebagai Excel",
-            openapi_extra=_binary(documents.XLSX, "Berkas Excel: SKP-<NIP>-<tahun>.xlsx"))
+@router.get(
+    "/skp/{skp_id}/xlsx",
+    response=ERRORS_404,
+    url_name="skp_xlsx",
+    summary="SKP sebagai Excel",
+    openapi_extra=_binary(documents.XLSX, "Berkas Excel: SKP-<NIP>-<tahun>.xlsx"),
+)
 def skp_xlsx(request: HttpRequest, skp_id: int = Path(..., ge=1, le=MAX_ID)) -> HttpResponse:
     doc = documents.skp_document(skp_for_actor(actor_from_request(request), skp_id).pk)
     response = HttpResponse(documents.xlsx_bytes(doc), content_type=documents.XLSX)
@@ -252,11 +347,15 @@ def skp_xlsx(request: HttpRequest, skp_id: int = Path(..., ge=1, le=MAX_ID)) -> 
 
 
 # ---------------------------------------------------------------------------- bulk creation
-@router.post("/skp/massal", response={202: JobOut, **ERRORS_403},
-            url_name="skp_massal_mulai", summary="Mulai pembuatan SKP massal",
-             description="Membuat draf SKP dari standar jabatan untuk setiap pegawai dalam lingkup yang belum "
-             "mempunyai SKP. Berjalan di latar; pantau dengan `GET /skp/massal/{job_id}`. Kepala unit: unitnya; "
-             "kepala perangkat daerah: perangkat daerahnya; admin BKD: di mana saja.")
+@router.post(
+    "/skp/massal",
+    response={202: JobOut, **ERRORS_403},
+    url_name="skp_massal_mulai",
+    summary="Mulai pembuatan SKP massal",
+    description="Membuat draf SKP dari standar jabatan untuk setiap pegawai dalam lingkup yang belum "
+    "mempunyai SKP. Berjalan di latar; pantau dengan `GET /skp/massal/{job_id}`. Kepala unit: unitnya; "
+    "kepala perangkat daerah: perangkat daerahnya; admin BKD: di mana saja.",
+)
 def bulk_start(request: HttpRequest, body: BulkIn) -> Status[dict[str, Any]] | Status[dict[str, str]]:
     actor = actor_from_request(request)
     if bulk_roots(actor) == [] or (actor.is_auditor and not actor.is_admin):
@@ -266,7 +365,11 @@ def bulk_start(request: HttpRequest, body: BulkIn) -> Status[dict[str, Any]] | S
     return Status(202, _job(job))
 
 
-@router.get("/skp/massal/{job_id}", response={200: JobOut, **ERRORS_404},
-            url_name="skp_massal_status", summary="Status pembuatan SKP massal")
+@router.get(
+    "/skp/massal/{job_id}",
+    response={200: JobOut, **ERRORS_404},
+    url_name="skp_massal_status",
+    summary="Status pembuatan SKP massal",
+)
 def bulk_status(request: HttpRequest, job_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
     return _job(job_for_actor(actor_from_request(request), job_id))

@@ -65,8 +65,13 @@ class BulkResult:
     detik: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"created": self.created, "skipped": self.skipped, "reasons": dict(self.reasons),
-                "rows": dict(self.rows), "detik": round(self.detik, 3)}
+        return {
+            "created": self.created,
+            "skipped": self.skipped,
+            "reasons": dict(self.reasons),
+            "rows": dict(self.rows),
+            "detik": round(self.detik, 3),
+        }
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,9 @@ def bulk_roots(actor: Actor) -> list[UnitKerja] | None:
     return list(
         UnitKerja.objects.filter(
             Q(pk__in=actor.opd_ids) | Q(jabatan__pk__in=actor.jabatan_ids, jabatan__adalah_kepala_unit=True)
-        ).distinct().order_by("path")
+        )
+        .distinct()
+        .order_by("path")
     )
 
 
@@ -114,8 +121,7 @@ def reference_date(tahun: int, today: dt.date | None = None) -> dt.date:
     return min(max(d, dt.date(tahun, 1, 1)), dt.date(tahun, 12, 31))
 
 
-def _scope_assignments(d: dt.date, *, unit: UnitKerja | None, pegawai_ids: Sequence[int] | None
-                       ) -> QuerySet[Penugasan]:
+def _scope_assignments(d: dt.date, *, unit: UnitKerja | None, pegawai_ids: Sequence[int] | None) -> QuerySet[Penugasan]:
     qs = Penugasan.objects.filter(active_on(d), jenis=JenisPenugasan.DEFINITIF, pegawai__aktif=True)
     if unit is not None:
         qs = qs.filter(jabatan__unit__path__startswith=unit.path)
@@ -124,8 +130,9 @@ def _scope_assignments(d: dt.date, *, unit: UnitKerja | None, pegawai_ids: Seque
     return qs
 
 
-def _validate(*, actor: Actor | None, tahun: int, unit_id: int | None, opd_id: int | None,
-              pegawai_ids: Sequence[int] | None) -> tuple[TahunKinerja | None, UnitKerja | None]:
+def _validate(
+    *, actor: Actor | None, tahun: int, unit_id: int | None, opd_id: int | None, pegawai_ids: Sequence[int] | None
+) -> tuple[TahunKinerja | None, UnitKerja | None]:
     """Everything is checked before anything is written. Returns the year row (None when it does
     not exist yet) and the scope's root unit (None = the whole province)."""
     if not (TAHUN_MIN <= tahun <= TAHUN_MAX):
@@ -154,8 +161,15 @@ def _validate(*, actor: Actor | None, tahun: int, unit_id: int | None, opd_id: i
     return tahun_row, unit
 
 
-def skp_bulk_preview(*, actor: Actor | None, tahun: int, unit_id: int | None = None, opd_id: int | None = None,
-                     pegawai_ids: Sequence[int] | None = None, today: dt.date | None = None) -> BulkPreview:
+def skp_bulk_preview(
+    *,
+    actor: Actor | None,
+    tahun: int,
+    unit_id: int | None = None,
+    opd_id: int | None = None,
+    pegawai_ids: Sequence[int] | None = None,
+    today: dt.date | None = None,
+) -> BulkPreview:
     """How many plans a run would create, in one aggregate query (after the checks)."""
     _, unit = _validate(actor=actor, tahun=tahun, unit_id=unit_id, opd_id=opd_id, pegawai_ids=pegawai_ids)
     d = reference_date(tahun, today)
@@ -170,8 +184,12 @@ def skp_bulk_preview(*, actor: Actor | None, tahun: int, unit_id: int | None = N
             tanpa_std=Count("pegawai_id", distinct=True, filter=Q(punya=False, std=False)),
         )
     )
-    return BulkPreview(dalam_lingkup=agg["n"], akan_dibuat=agg["n"] - agg["punya_n"],
-                       sudah_punya_skp=agg["punya_n"], tanpa_standar=agg["tanpa_std"])
+    return BulkPreview(
+        dalam_lingkup=agg["n"],
+        akan_dibuat=agg["n"] - agg["punya_n"],
+        sudah_punya_skp=agg["punya_n"],
+        tanpa_standar=agg["tanpa_std"],
+    )
 
 
 # ---------------------------------------------------------------------------- in-memory helpers
@@ -202,8 +220,18 @@ def _load_templates(scope: QuerySet[Penugasan]) -> tuple[dict[int, list[_RhkTemp
     rows = (
         StandarHasil.objects.filter(standar__jabatan_id__in=jabatan_ids)
         .order_by("standar__jabatan_id", "urutan", "id")
-        .values_list("standar__jabatan_id", "id", "rhk", "dimensi", "indikator_opd_id", "aspek", "indikator",
-                     "target_angka", "satuan", "target_kualitatif")
+        .values_list(
+            "standar__jabatan_id",
+            "id",
+            "rhk",
+            "dimensi",
+            "indikator_opd_id",
+            "aspek",
+            "indikator",
+            "target_angka",
+            "satuan",
+            "target_kualitatif",
+        )
     )
     for jabatan_id, sh_id, rhk, dimensi, ind_opd, aspek, indikator, angka, satuan, kualitatif in rows:
         key = (jabatan_id, rhk.strip())
@@ -224,14 +252,22 @@ def _load_templates(scope: QuerySet[Penugasan]) -> tuple[dict[int, list[_RhkTemp
 
 def _chunks(items: Sequence[_Candidate], size: int) -> Iterable[Sequence[_Candidate]]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 # ---------------------------------------------------------------------------- the run
-def skp_bulk_create(*, actor_id: int | None, tahun: int, unit_id: int | None = None, opd_id: int | None = None,
-                    pegawai_ids: Sequence[int] | None = None, job_id: int | None = None,
-                    chunk_size: int = CHUNK, progress: Progress | None = None,
-                    today: dt.date | None = None) -> BulkResult:
+def skp_bulk_create(
+    *,
+    actor_id: int | None,
+    tahun: int,
+    unit_id: int | None = None,
+    opd_id: int | None = None,
+    pegawai_ids: Sequence[int] | None = None,
+    job_id: int | None = None,
+    chunk_size: int = CHUNK,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> BulkResult:
     """Create DRAFT plans (sumber MASSAL) for everyone in scope without a plan for `tahun`.
 
     `actor_id` None means the system (management command); otherwise the user's rights are checked
@@ -247,7 +283,8 @@ def skp_bulk_create(*, actor_id: int | None, tahun: int, unit_id: int | None = N
         # Planning may start before anyone opened the year: open it with the regulation's default
         # deadline (end of January), which the BKD admin can change.
         tahun_row, _ = TahunKinerja.objects.get_or_create(
-            pk=tahun, defaults={"batas_penetapan_skp": dt.date(tahun, 1, 31)})
+            pk=tahun, defaults={"batas_penetapan_skp": dt.date(tahun, 1, 31)}
+        )
     d = reference_date(tahun, today)
     jan1, dec31 = dt.date(tahun, 1, 1), dt.date(tahun, 12, 31)
 
@@ -281,8 +318,17 @@ def skp_bulk_create(*, actor_id: int | None, tahun: int, unit_id: int | None = N
         tanpa_standar = 0
         done = 0
         for chunk in _chunks(candidates, chunk_size):
-            n_new, n_empty = _write_chunk(chunk, tahun=tahun, jan1=jan1, dec31=dec31, appraisers=appraisers,
-                                          templates=templates, perilaku=perilaku, nilai=nilai, rows=result.rows)
+            n_new, n_empty = _write_chunk(
+                chunk,
+                tahun=tahun,
+                jan1=jan1,
+                dec31=dec31,
+                appraisers=appraisers,
+                templates=templates,
+                perilaku=perilaku,
+                nilai=nilai,
+                rows=result.rows,
+            )
             result.created += n_new
             result.skipped += len(chunk) - n_new  # created meanwhile by someone else
             tanpa_standar += n_empty
@@ -298,10 +344,16 @@ def skp_bulk_create(*, actor_id: int | None, tahun: int, unit_id: int | None = N
     job = TugasLatar.objects.filter(pk=job_id).first() if job_id else None
     scope_label = f"unit {unit.nama}" if unit else "seluruh provinsi"
     audit.record(
-        actor=user, action="skp.bulk_create", obj=job or tahun_row,
+        actor=user,
+        action="skp.bulk_create",
+        obj=job or tahun_row,
         summary=f"SKP massal {tahun} ({scope_label}): {result.created} dibuat, {result.skipped} dilewati",
-        changes={"tahun": tahun, "unit_id": unit.pk if unit else None,
-                 "pegawai_ids": len(pegawai_ids) if pegawai_ids is not None else None, **result.as_dict()},
+        changes={
+            "tahun": tahun,
+            "unit_id": unit.pk if unit else None,
+            "pegawai_ids": len(pegawai_ids) if pegawai_ids is not None else None,
+            **result.as_dict(),
+        },
     )
     return result
 
@@ -332,9 +384,11 @@ def _insert(model: type[Model], attnames: Sequence[str], rows: list[tuple[Any, .
         if f.attname in position:
             # SQLite stores dates and decimals as text: let the field convert them (PostgreSQL's COPY
             # adapts Python values itself).
-            convert = (f.get_db_prep_save if vendor == "sqlite" and f.get_internal_type() in ("DateField",
-                                                                                              "DecimalField")
-                       else None)
+            convert = (
+                f.get_db_prep_save
+                if vendor == "sqlite" and f.get_internal_type() in ("DateField", "DecimalField")
+                else None
+            )
             getters.append((position[f.attname], None, convert))
         else:
             value = now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
@@ -347,14 +401,19 @@ def _insert(model: type[Model], attnames: Sequence[str], rows: list[tuple[Any, .
     new_ids: list[int] = []
     with connection.cursor() as cursor:
         if ids and vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                           [table, pk.column, len(rows)])
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, pk.column, len(rows)],
+            )
             new_ids = [r[0] for r in cursor.fetchall()]
         elif ids:
             # Never reuse the id of a deleted row (AUTOINCREMENT keeps the highest in sqlite_sequence).
             # Identifiers come from the model's metadata, quoted; values are parameters.
-            cursor.execute(f"SELECT MAX(COALESCE((SELECT MAX({quote(pk.column)}) FROM {quote(table)}), 0), "  # noqa: S608
-                           "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))", [table])
+            cursor.execute(
+                f"SELECT MAX(COALESCE((SELECT MAX({quote(pk.column)}) FROM {quote(table)}), 0), "  # noqa: S608
+                "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))",
+                [table],
+            )
             first = int(cursor.fetchone()[0]) + 1
             new_ids = list(range(first, first + len(rows)))
 
@@ -376,27 +435,51 @@ def _insert(model: type[Model], attnames: Sequence[str], rows: list[tuple[Any, .
                     copy.write_row(values(n, row))
         else:
             placeholders = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {quote(table)} ({column_sql}) VALUES ({placeholders})",  # noqa: S608
-                               [values(n, row) for n, row in enumerate(rows)])
+            cursor.executemany(
+                f"INSERT INTO {quote(table)} ({column_sql}) VALUES ({placeholders})",  # noqa: S608
+                [values(n, row) for n, row in enumerate(rows)],
+            )
     return new_ids
 
 
-SKP_COLUMNS = ("pegawai_id", "tahun_id", "periode_mulai", "periode_selesai", "jabatan_id", "unit_id", "penilai_id",
-               "penilai_jabatan_id", "status", "sumber")
+SKP_COLUMNS = (
+    "pegawai_id",
+    "tahun_id",
+    "periode_mulai",
+    "periode_selesai",
+    "jabatan_id",
+    "unit_id",
+    "penilai_id",
+    "penilai_jabatan_id",
+    "status",
+    "sumber",
+)
 RHK_COLUMNS = ("skp_id", "jenis", "urutan", "teks", "dimensi", "standar_hasil_id", "indikator_opd_id")
 IKI_COLUMNS = ("rhk_id", "urutan", "aspek", "indikator", "target_angka", "satuan", "target_kualitatif")
 PERILAKU_COLUMNS = ("skp_id", "nilai_id", "ekspektasi_khusus")
 
 
-def _write_chunk(chunk: Sequence[_Candidate], *, tahun: int, jan1: dt.date, dec31: dt.date,
-                 appraisers: AppraiserTree, templates: dict[int, list[_RhkTemplate]],
-                 perilaku: dict[int, dict[str, str]], nilai: list[str], rows: dict[str, int]) -> tuple[int, int]:
+def _write_chunk(
+    chunk: Sequence[_Candidate],
+    *,
+    tahun: int,
+    jan1: dt.date,
+    dec31: dt.date,
+    appraisers: AppraiserTree,
+    templates: dict[int, list[_RhkTemplate]],
+    perilaku: dict[int, dict[str, str]],
+    nilai: list[str],
+    rows: dict[str, int],
+) -> tuple[int, int]:
     with transaction.atomic():
         # Re-check inside the transaction (another run may have covered some people); the chunk is
         # sorted by pegawai id, so a range query serves it without a long IN list.
         lo, hi = chunk[0].pegawai_id, chunk[-1].pegawai_id
-        exists = set(Skp.objects.filter(tahun_id=tahun, pegawai_id__gte=lo, pegawai_id__lte=hi)
-                     .values_list("pegawai_id", flat=True))
+        exists = set(
+            Skp.objects.filter(tahun_id=tahun, pegawai_id__gte=lo, pegawai_id__lte=hi).values_list(
+                "pegawai_id", flat=True
+            )
+        )
         todo = [c for c in chunk if c.pegawai_id not in exists]
         if not todo:
             return 0, 0
@@ -404,8 +487,20 @@ def _write_chunk(chunk: Sequence[_Candidate], *, tahun: int, jan1: dt.date, dec3
         resolved = appraisers.resolve_many({c.pegawai_id: c.jabatan_id for c in todo})
         for c in todo:
             penilai_id, penilai_jabatan_id = resolved.get(c.pegawai_id, (None, None))
-            skp_rows.append((c.pegawai_id, tahun, max(jan1, c.mulai), min(dec31, c.selesai or dec31), c.jabatan_id,
-                             c.unit_id, penilai_id, penilai_jabatan_id, StatusSkp.DRAFT.value, SumberSkp.MASSAL.value))
+            skp_rows.append(
+                (
+                    c.pegawai_id,
+                    tahun,
+                    max(jan1, c.mulai),
+                    min(dec31, c.selesai or dec31),
+                    c.jabatan_id,
+                    c.unit_id,
+                    penilai_id,
+                    penilai_jabatan_id,
+                    StatusSkp.DRAFT.value,
+                    SumberSkp.MASSAL.value,
+                )
+            )
         skp_ids = _insert(Skp, SKP_COLUMNS, skp_rows, ids=True)
 
         rhk_rows: list[tuple[Any, ...]] = []
@@ -417,8 +512,9 @@ def _write_chunk(chunk: Sequence[_Candidate], *, tahun: int, jan1: dt.date, dec3
             if not tpls:
                 empty += 1
             for i, t in enumerate(tpls, start=1):
-                rhk_rows.append((skp_id, JenisHasil.UTAMA.value, i, t.teks, t.dimensi, t.standar_hasil_id,
-                                 t.indikator_opd_id))
+                rhk_rows.append(
+                    (skp_id, JenisHasil.UTAMA.value, i, t.teks, t.dimensi, t.standar_hasil_id, t.indikator_opd_id)
+                )
                 rhk_tpls.append(t)
             expected = perilaku.get(c.jabatan_id, {})
             perilaku_rows.extend((skp_id, k, expected.get(k, "")) for k in nilai)
@@ -438,15 +534,17 @@ def _write_chunk(chunk: Sequence[_Candidate], *, tahun: int, jan1: dt.date, dec3
 
 
 # ---------------------------------------------------------------------------- jobs
-def skp_bulk_start(*, actor: Actor, user: Any, tahun: int, unit_id: int | None = None,
-                   opd_id: int | None = None) -> TugasLatar:
+def skp_bulk_start(
+    *, actor: Actor, user: Any, tahun: int, unit_id: int | None = None, opd_id: int | None = None
+) -> TugasLatar:
     """Check the request, record a job and enqueue the task after commit (it takes the job id only)."""
     _validate(actor=actor, tahun=tahun, unit_id=unit_id, opd_id=opd_id, pegawai_ids=None)
     from karier.plans.tasks import skp_bulk_task
 
     with transaction.atomic():
         job = TugasLatar.objects.create(
-            jenis=JenisTugasLatar.SKP_MASSAL, dibuat_oleh=user if getattr(user, "is_authenticated", False) else None,
+            jenis=JenisTugasLatar.SKP_MASSAL,
+            dibuat_oleh=user if getattr(user, "is_authenticated", False) else None,
             parameter={"tahun": tahun, "unit_id": unit_id, "opd_id": opd_id},
         )
         transaction.on_commit(lambda: skp_bulk_task.enqueue(job.pk))

@@ -70,8 +70,7 @@ class CascadeFilter:
         return self.unit.opd_id if self.unit is not None else self.opd_id
 
 
-def coverage_scope(actor: Actor, *, tahun: int, opd_id: int | None = None, unit_id: int | None = None
-                   ) -> CascadeFilter:
+def coverage_scope(actor: Actor, *, tahun: int, opd_id: int | None = None, unit_id: int | None = None) -> CascadeFilter:
     """The filter an actor may use: admins and auditors anything (None = province); everyone else
     their own agency and the agencies they head. A scope outside that answers 404."""
     if actor.user_id is None:
@@ -96,8 +95,11 @@ def coverage_scope(actor: Actor, *, tahun: int, opd_id: int | None = None, unit_
 
 def allowed_opd_ids(actor: Actor) -> list[int]:
     """Agencies whose aggregate figures a non-admin may read: his own and those he heads."""
-    own = (Pegawai.objects.filter(pk=actor.pegawai_id).values_list("opd_id", flat=True).first()
-           if actor.pegawai_id else None)
+    own = (
+        Pegawai.objects.filter(pk=actor.pegawai_id).values_list("opd_id", flat=True).first()
+        if actor.pegawai_id
+        else None
+    )
     ids = [own] if own else []
     return ids + [o for o in actor.opd_ids if o not in ids]
 
@@ -128,8 +130,11 @@ def _agency_ind_q(f: CascadeFilter) -> Q:
 
 
 def _province_ind_q(f: CascadeFilter) -> Q:
-    return Q(sasaran__tujuan__misi__rpjmd__aktif=True, sasaran__tujuan__misi__rpjmd__tahun_mulai__lte=f.tahun,
-             sasaran__tujuan__misi__rpjmd__tahun_selesai__gte=f.tahun)
+    return Q(
+        sasaran__tujuan__misi__rpjmd__aktif=True,
+        sasaran__tujuan__misi__rpjmd__tahun_mulai__lte=f.tahun,
+        sasaran__tujuan__misi__rpjmd__tahun_selesai__gte=f.tahun,
+    )
 
 
 # ---------------------------------------------------------------------------- tree
@@ -166,32 +171,59 @@ class Children:
 def cascade_root(f: CascadeFilter) -> list[Node]:
     """Vision → misi → tujuan → sasaran → IKU, whole, in eight queries. Each IKU carries how many
     agency indicators, PK rows and RHK (attached at indicator level) hang under it in scope."""
-    rpjmds = list(Rpjmd.objects.filter(aktif=True, tahun_mulai__lte=f.tahun, tahun_selesai__gte=f.tahun)
-                  .order_by("-tahun_mulai", "id"))
+    rpjmds = list(
+        Rpjmd.objects.filter(aktif=True, tahun_mulai__lte=f.tahun, tahun_selesai__gte=f.tahun).order_by(
+            "-tahun_mulai", "id"
+        )
+    )
     misi = list(Misi.objects.filter(rpjmd__in=rpjmds).order_by("nomor", "id"))
     tujuan = list(Tujuan.objects.filter(misi__in=misi).order_by("nomor", "id"))
     sasaran = list(SasaranStrategis.objects.filter(tujuan__in=tujuan).order_by("nomor", "id"))
     iku = list(Indikator.objects.filter(sasaran__in=sasaran).order_by("kode", "id"))
     ids = [i.pk for i in iku]
-    n_ind = dict(Indikator.objects.filter(_agency_ind_q(f), induk_id__in=ids)
-                 .values_list("induk_id").annotate(n=Count("id")).values_list("induk_id", "n"))
+    n_ind = dict(
+        Indikator.objects.filter(_agency_ind_q(f), induk_id__in=ids)
+        .values_list("induk_id")
+        .annotate(n=Count("id"))
+        .values_list("induk_id", "n")
+    )
     n_pk = dict(
         PerjanjianKinerjaRow.objects.filter(_pk_q(f))
-        .annotate(k=Coalesce("indikator__induk_id", "indikator_id")).filter(k__in=ids)
-        .values_list("k").annotate(n=Count("id")).values_list("k", "n")
+        .annotate(k=Coalesce("indikator__induk_id", "indikator_id"))
+        .filter(k__in=ids)
+        .values_list("k")
+        .annotate(n=Count("id"))
+        .values_list("k", "n")
     )
     n_rhk = dict(
         RencanaHasilKerja.objects.filter(_rhk_q(f), rhk_atasan__isnull=True)
-        .annotate(k=Coalesce("perjanjian_row__indikator__induk_id", "perjanjian_row__indikator_id",
-                             "indikator_opd__induk_id", "indikator_opd_id"))
-        .filter(k__in=ids).values_list("k").annotate(n=Count("id")).values_list("k", "n")
+        .annotate(
+            k=Coalesce(
+                "perjanjian_row__indikator__induk_id",
+                "perjanjian_row__indikator_id",
+                "indikator_opd__induk_id",
+                "indikator_opd_id",
+            )
+        )
+        .filter(k__in=ids)
+        .values_list("k")
+        .annotate(n=Count("id"))
+        .values_list("k", "n")
     )
     iku_by_sasaran: dict[int, list[Node]] = defaultdict(list)
     for i in iku:
         counts = {"indikator_opd": n_ind.get(i.pk, 0), "baris_pk": n_pk.get(i.pk, 0), "rhk": n_rhk.get(i.pk, 0)}
-        iku_by_sasaran[i.sasaran_id or 0].append(Node(
-            key=f"iku:{i.pk}", kind="iku", label=i.nama, kode=i.kode, detail=i.satuan, counts=counts,
-            n_children=sum(counts.values())))
+        iku_by_sasaran[i.sasaran_id or 0].append(
+            Node(
+                key=f"iku:{i.pk}",
+                kind="iku",
+                label=i.nama,
+                kode=i.kode,
+                detail=i.satuan,
+                counts=counts,
+                n_children=sum(counts.values()),
+            )
+        )
 
     def roll(nodes: Iterable[Node]) -> dict[str, int]:
         total: dict[str, int] = defaultdict(int)
@@ -203,59 +235,109 @@ def cascade_root(f: CascadeFilter) -> list[Node]:
     sasaran_by_tujuan: dict[int, list[Node]] = defaultdict(list)
     for s in sasaran:
         kids = iku_by_sasaran.get(s.pk, [])
-        sasaran_by_tujuan[s.tujuan_id].append(Node(
-            key=f"sasaran:{s.pk}", kind="sasaran", label=s.teks, kode=str(s.nomor), children=kids,
-            n_children=len(kids), counts={"iku": len(kids), **roll(kids)}))
+        sasaran_by_tujuan[s.tujuan_id].append(
+            Node(
+                key=f"sasaran:{s.pk}",
+                kind="sasaran",
+                label=s.teks,
+                kode=str(s.nomor),
+                children=kids,
+                n_children=len(kids),
+                counts={"iku": len(kids), **roll(kids)},
+            )
+        )
     tujuan_by_misi: dict[int, list[Node]] = defaultdict(list)
     for t in tujuan:
         kids = sasaran_by_tujuan.get(t.pk, [])
-        tujuan_by_misi[t.misi_id].append(Node(
-            key=f"tujuan:{t.pk}", kind="tujuan", label=t.teks, kode=str(t.nomor), children=kids,
-            n_children=len(kids), counts=roll(kids)))
+        tujuan_by_misi[t.misi_id].append(
+            Node(
+                key=f"tujuan:{t.pk}",
+                kind="tujuan",
+                label=t.teks,
+                kode=str(t.nomor),
+                children=kids,
+                n_children=len(kids),
+                counts=roll(kids),
+            )
+        )
     misi_by_rpjmd: dict[int, list[Node]] = defaultdict(list)
     for m in misi:
         kids = tujuan_by_misi.get(m.pk, [])
-        misi_by_rpjmd[m.rpjmd_id].append(Node(
-            key=f"misi:{m.pk}", kind="misi", label=m.teks, kode=str(m.nomor), children=kids,
-            n_children=len(kids), counts=roll(kids)))
+        misi_by_rpjmd[m.rpjmd_id].append(
+            Node(
+                key=f"misi:{m.pk}",
+                kind="misi",
+                label=m.teks,
+                kode=str(m.nomor),
+                children=kids,
+                n_children=len(kids),
+                counts=roll(kids),
+            )
+        )
     roots = []
     for r in rpjmds:
         kids = misi_by_rpjmd.get(r.pk, [])
-        roots.append(Node(key=f"visi:{r.pk}", kind="visi", label=r.visi, detail=str(r), children=kids,
-                          n_children=len(kids), counts=roll(kids)))
+        roots.append(
+            Node(
+                key=f"visi:{r.pk}",
+                kind="visi",
+                label=r.visi,
+                detail=str(r),
+                children=kids,
+                n_children=len(kids),
+                counts=roll(kids),
+            )
+        )
     return roots
 
 
 def _owner_visible(actor: Actor) -> Case | Value:
     if actor.sees_everyone:
         return Value(True, output_field=BooleanField())
-    return Case(When(visibility_q(actor, "skp__pegawai") | Q(skp__jabatan__jenis__in=JenisJabatan.managerial()),
-                     then=Value(True)), default=Value(False), output_field=BooleanField())
+    return Case(
+        When(
+            visibility_q(actor, "skp__pegawai") | Q(skp__jabatan__jenis__in=JenisJabatan.managerial()), then=Value(True)
+        ),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
 
 
-def _rhk_nodes(actor: Actor, f: CascadeFilter, qs: QuerySet[RencanaHasilKerja], offset: int, limit: int,
-               parent: str) -> Children:
+def _rhk_nodes(
+    actor: Actor, f: CascadeFilter, qs: QuerySet[RencanaHasilKerja], offset: int, limit: int, parent: str
+) -> Children:
     """One page of RHK nodes with their direct-children counts: three queries."""
     total = qs.count()
     page = list(
         qs.select_related("skp__pegawai", "skp__jabatan", "skp__unit")
         .annotate(terlihat=_owner_visible(actor))
-        .order_by("skp__jabatan__path", "skp__pegawai__nama", "skp_id", "jenis", "urutan", "id")[offset:offset + limit]
+        .order_by("skp__jabatan__path", "skp__pegawai__nama", "skp_id", "jenis", "urutan", "id")[
+            offset : offset + limit
+        ]
     )
-    n_sub = dict(RencanaHasilKerja.objects.filter(_rhk_q(f), rhk_atasan_id__in=[r.pk for r in page])
-                 .values_list("rhk_atasan_id").annotate(n=Count("id")).values_list("rhk_atasan_id", "n"))
+    n_sub = dict(
+        RencanaHasilKerja.objects.filter(_rhk_q(f), rhk_atasan_id__in=[r.pk for r in page])
+        .values_list("rhk_atasan_id")
+        .annotate(n=Count("id"))
+        .values_list("rhk_atasan_id", "n")
+    )
     nodes = []
     for r in page:
         n = n_sub.get(r.pk, 0)
         visible = bool(r.terlihat)  # type: ignore[attr-defined]
         p = r.skp.pegawai
-        nodes.append(Node(
-            key=f"rhk:{r.pk}", kind="rhk", hidden=not visible,
-            label=r.teks if visible else "",
-            detail=(f"{p.nama_lengkap} — {r.skp.jabatan.nama}" if visible else r.skp.jabatan.nama),
-            kode=r.get_perspektif_display() if r.perspektif else "",
-            counts={"rhk_bawahan": n}, n_children=n,
-        ))
+        nodes.append(
+            Node(
+                key=f"rhk:{r.pk}",
+                kind="rhk",
+                hidden=not visible,
+                label=r.teks if visible else "",
+                detail=(f"{p.nama_lengkap} — {r.skp.jabatan.nama}" if visible else r.skp.jabatan.nama),
+                kode=r.get_perspektif_display() if r.perspektif else "",
+                counts={"rhk_bawahan": n},
+                n_children=n,
+            )
+        )
     return Children(parent=parent, nodes=nodes, total=total, offset=offset, limit=limit)
 
 
@@ -278,23 +360,40 @@ def cascade_children(actor: Actor, f: CascadeFilter, key: str, offset: int = 0, 
     # then RHK attached to it directly. Indicators and PK rows are few; RHK are paged.
     if not Indikator.objects.filter(pk=pk).exists():
         raise Http404("Simpul tidak ditemukan.")
-    agency = list(Indikator.objects.filter(_agency_ind_q(f), induk_id=pk)
-                  .select_related("sasaran_renstra__renstra__opd").order_by("sasaran_renstra__renstra__opd__nama",
-                                                                            "kode", "id"))
-    rows = list(PerjanjianKinerjaRow.objects.filter(_pk_q(f), indikator_id=pk)
-                .select_related("perjanjian__opd").order_by("perjanjian__opd__nama", "urutan", "id"))
+    agency = list(
+        Indikator.objects.filter(_agency_ind_q(f), induk_id=pk)
+        .select_related("sasaran_renstra__renstra__opd")
+        .order_by("sasaran_renstra__renstra__opd__nama", "kode", "id")
+    )
+    rows = list(
+        PerjanjianKinerjaRow.objects.filter(_pk_q(f), indikator_id=pk)
+        .select_related("perjanjian__opd")
+        .order_by("perjanjian__opd__nama", "urutan", "id")
+    )
     ind_ids = [i.pk for i in agency]
     row_ids = [r.pk for r in rows]
-    n_pk = dict(PerjanjianKinerjaRow.objects.filter(_pk_q(f), indikator_id__in=ind_ids)
-                .values_list("indikator_id").annotate(n=Count("id")).values_list("indikator_id", "n"))
-    n_agency = dict(Indikator.objects.filter(_agency_ind_q(f), induk_id__in=ind_ids)
-                    .values_list("induk_id").annotate(n=Count("id")).values_list("induk_id", "n"))
+    n_pk = dict(
+        PerjanjianKinerjaRow.objects.filter(_pk_q(f), indikator_id__in=ind_ids)
+        .values_list("indikator_id")
+        .annotate(n=Count("id"))
+        .values_list("indikator_id", "n")
+    )
+    n_agency = dict(
+        Indikator.objects.filter(_agency_ind_q(f), induk_id__in=ind_ids)
+        .values_list("induk_id")
+        .annotate(n=Count("id"))
+        .values_list("induk_id", "n")
+    )
     attached = base.filter(rhk_atasan__isnull=True).filter(
-        Q(perjanjian_row_id__in=row_ids) | Q(perjanjian_row__isnull=True, indikator_opd_id__in=ind_ids))
+        Q(perjanjian_row_id__in=row_ids) | Q(perjanjian_row__isnull=True, indikator_opd_id__in=ind_ids)
+    )
     n_rhk: dict[int, int] = defaultdict(int)
     n_row_rhk: dict[int, int] = {}
-    for row_id, ind_id, n in (attached.values_list("perjanjian_row_id", "indikator_opd_id")
-                              .annotate(n=Count("id")).values_list("perjanjian_row_id", "indikator_opd_id", "n")):
+    for row_id, ind_id, n in (
+        attached.values_list("perjanjian_row_id", "indikator_opd_id")
+        .annotate(n=Count("id"))
+        .values_list("perjanjian_row_id", "indikator_opd_id", "n")
+    ):
         if row_id:
             n_row_rhk[row_id] = n_row_rhk.get(row_id, 0) + n
         else:
@@ -304,20 +403,44 @@ def cascade_children(actor: Actor, f: CascadeFilter, key: str, offset: int = 0, 
         counts = {"indikator_opd": n_agency.get(i.pk, 0), "baris_pk": n_pk.get(i.pk, 0), "rhk": n_rhk.get(i.pk, 0)}
         sr = i.sasaran_renstra
         opd = sr.renstra.opd.nama if sr else ""
-        nodes.append(Node(key=f"ind:{i.pk}", kind="ind", label=i.nama, kode=i.kode,
-                          detail=f"{opd} — {sr.teks}" if sr else opd, counts=counts, n_children=sum(counts.values())))
+        nodes.append(
+            Node(
+                key=f"ind:{i.pk}",
+                kind="ind",
+                label=i.nama,
+                kode=i.kode,
+                detail=f"{opd} — {sr.teks}" if sr else opd,
+                counts=counts,
+                n_children=sum(counts.values()),
+            )
+        )
     for r in rows:
         n = n_row_rhk.get(r.pk, 0)
         target = _target(r.target, r.target_kualitatif)
-        nodes.append(Node(key=f"pk:{r.pk}", kind="pk", label=f"PK {r.perjanjian.opd.nama} {r.perjanjian.tahun}",
-                          kode=r.get_perspektif_display(), detail=f"target {target}" if target else "",
-                          counts={"rhk": n}, n_children=n))
-    direct = _rhk_nodes(actor, f, base.filter(rhk_atasan__isnull=True, perjanjian_row__isnull=True,
-                                              indikator_opd_id=pk), offset, limit, key)
+        nodes.append(
+            Node(
+                key=f"pk:{r.pk}",
+                kind="pk",
+                label=f"PK {r.perjanjian.opd.nama} {r.perjanjian.tahun}",
+                kode=r.get_perspektif_display(),
+                detail=f"target {target}" if target else "",
+                counts={"rhk": n},
+                n_children=n,
+            )
+        )
+    direct = _rhk_nodes(
+        actor,
+        f,
+        base.filter(rhk_atasan__isnull=True, perjanjian_row__isnull=True, indikator_opd_id=pk),
+        offset,
+        limit,
+        key,
+    )
     if offset:  # later pages carry RHK only
         return direct
-    return Children(parent=key, nodes=nodes + direct.nodes, total=len(nodes) + direct.total, offset=0,
-                    limit=len(nodes) + limit)
+    return Children(
+        parent=key, nodes=nodes + direct.nodes, total=len(nodes) + direct.total, offset=0, limit=len(nodes) + limit
+    )
 
 
 def _target(angka: Decimal | None, uraian: str) -> str:
@@ -433,20 +556,32 @@ GAPS = {
 def gap_tanpa_skp(actor: Actor, f: CascadeFilter) -> QuerySet[Pegawai]:
     """Active people in scope, visible to the actor, with no plan at all for the year."""
     plans = Skp.objects.filter(pegawai_id=OuterRef("pk"), tahun_id=f.tahun)
-    return (_pegawai_qs(f).filter(visibility_q(actor)).exclude(Exists(plans))
-            .select_related("jabatan", "unit", "opd").order_by("opd__nama", "unit__path", "nama", "id"))
+    return (
+        _pegawai_qs(f)
+        .filter(visibility_q(actor))
+        .exclude(Exists(plans))
+        .select_related("jabatan", "unit", "opd")
+        .order_by("opd__nama", "unit__path", "nama", "id")
+    )
 
 
 def gap_rhk_yatim(actor: Actor, f: CascadeFilter) -> QuerySet[RencanaHasilKerja]:
     """RHK of non-JPT plans that name no superior RHK, of people visible to the actor."""
-    return (_rhk_cov_qs(f).filter(rhk_atasan__isnull=True).filter(visibility_q(actor, "skp__pegawai"))
-            .select_related("skp__pegawai", "skp__jabatan", "skp__unit")
-            .order_by("skp__unit__path", "skp__pegawai__nama", "skp_id", "urutan", "id"))
+    return (
+        _rhk_cov_qs(f)
+        .filter(rhk_atasan__isnull=True)
+        .filter(visibility_q(actor, "skp__pegawai"))
+        .select_related("skp__pegawai", "skp__jabatan", "skp__unit")
+        .order_by("skp__unit__path", "skp__pegawai__nama", "skp_id", "urutan", "id")
+    )
 
 
 def gap_indikator(f: CascadeFilter) -> QuerySet[Indikator]:
     """Indicators in scope that no RHK or PK row of the year references (not personal data)."""
-    return (_indicator_qs(f).exclude(_indicator_owned(f))
-            .select_related("sasaran", "sasaran_renstra__renstra__opd")
-            .annotate(opd_nama=F("sasaran_renstra__renstra__opd__nama"))
-            .order_by("sasaran_renstra__renstra__opd__nama", "kode", "id"))
+    return (
+        _indicator_qs(f)
+        .exclude(_indicator_owned(f))
+        .select_related("sasaran", "sasaran_renstra__renstra__opd")
+        .annotate(opd_nama=F("sasaran_renstra__renstra__opd__nama"))
+        .order_by("sasaran_renstra__renstra__opd__nama", "kode", "id")
+    )

@@ -115,8 +115,7 @@ class SkpDocument:
 
     @property
     def judul(self) -> str:
-        return ("BAGI PEJABAT PIMPINAN TINGGI" if self.jpt
-                else "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL")
+        return "BAGI PEJABAT PIMPINAN TINGGI" if self.jpt else "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
 
     @property
     def filename_stem(self) -> str:
@@ -126,7 +125,11 @@ class SkpDocument:
 def skp_document(skp_id: int) -> SkpDocument:
     """Everything a document shows, in five queries (plan + people, RHK, IKI, perilaku, values)."""
     skp = Skp.objects.select_related(
-        "pegawai__golongan", "jabatan", "unit", "penilai__golongan", "penilai_jabatan__unit",
+        "pegawai__golongan",
+        "jabatan",
+        "unit",
+        "penilai__golongan",
+        "penilai_jabatan__unit",
     ).get(pk=skp_id)
     rhk = list(skp.rhk.select_related("rhk_atasan").prefetch_related("iki").order_by("jenis", "urutan", "id"))
     expectations = dict(skp.perilaku.values_list("nilai_id", "ekspektasi_khusus"))
@@ -135,8 +138,11 @@ def skp_document(skp_id: int) -> SkpDocument:
     doc = SkpDocument(
         skp=skp,
         pegawai=Orang.of(skp.pegawai, skp.jabatan.nama, skp.unit.nama),
-        penilai=Orang.of(skp.penilai, skp.penilai_jabatan.nama if skp.penilai_jabatan else "",
-                         skp.penilai_jabatan.unit.nama if skp.penilai_jabatan else ""),
+        penilai=Orang.of(
+            skp.penilai,
+            skp.penilai_jabatan.nama if skp.penilai_jabatan else "",
+            skp.penilai_jabatan.unit.nama if skp.penilai_jabatan else "",
+        ),
         periode=periode(skp.periode_mulai, skp.periode_selesai),
         tahun=skp.tahun_id,
         jpt=jpt,
@@ -144,17 +150,22 @@ def skp_document(skp_id: int) -> SkpDocument:
     )
     for r in rhk:
         section = doc.utama if r.jenis == JenisHasil.UTAMA else doc.tambahan
-        section.append(BarisHasil(
-            no=len(section) + 1,
-            rhk_atasan=r.rhk_atasan.teks if r.rhk_atasan else "",
-            rhk=r.teks,
-            perspektif=r.get_perspektif_display() if r.perspektif else "",
-            iki=[(i.get_aspek_display(), i.indikator, target_text(i.target_angka, i.satuan, i.target_kualitatif))
-                 for i in r.iki.all()],
-        ))
+        section.append(
+            BarisHasil(
+                no=len(section) + 1,
+                rhk_atasan=r.rhk_atasan.teks if r.rhk_atasan else "",
+                rhk=r.teks,
+                perspektif=r.get_perspektif_display() if r.perspektif else "",
+                iki=[
+                    (i.get_aspek_display(), i.indikator, target_text(i.target_angka, i.satuan, i.target_kualitatif))
+                    for i in r.iki.all()
+                ],
+            )
+        )
     doc.perilaku = [
-        BarisPerilaku(no=n.urutan, nilai=n.nama, panduan=[p.teks for p in n.panduan.all()],
-                      ekspektasi=expectations.get(n.pk, ""))
+        BarisPerilaku(
+            no=n.urutan, nilai=n.nama, panduan=[p.teks for p in n.panduan.all()], ekspektasi=expectations.get(n.pk, "")
+        )
         for n in nilai
     ]
     signed = timezone.localtime(skp.disetujui_pada).date() if skp.disetujui_pada else timezone.localdate()
@@ -203,8 +214,9 @@ def xlsx_bytes(doc: SkpDocument) -> bytes:
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
 
-    def line(values: list[Any], *, font: Font | None = None, fill: PatternFill | None = None,
-             border: bool = False) -> None:
+    def line(
+        values: list[Any], *, font: Font | None = None, fill: PatternFill | None = None, border: bool = False
+    ) -> None:
         ws.append(safe_row(values))
         for cell in ws[ws.max_row]:
             cell.alignment = wrap
@@ -222,8 +234,9 @@ def xlsx_bytes(doc: SkpDocument) -> bytes:
         line([f"DRAF — status {doc.skp.get_status_display()}"])
     line([PEMERINTAH, "", "", "", "PERIODE PENILAIAN:", doc.periode], font=bold)
     line([])
-    line(["No", "PEGAWAI YANG DINILAI", "", "No", "PEJABAT PENILAI KINERJA", ""], font=bold, fill=head_fill,
-         border=True)
+    line(
+        ["No", "PEGAWAI YANG DINILAI", "", "No", "PEJABAT PENILAI KINERJA", ""], font=bold, fill=head_fill, border=True
+    )
     for n, label, a, b in (
         (1, "Nama", doc.pegawai.nama, doc.penilai.nama),
         (2, "NIP", doc.pegawai.nip, doc.penilai.nip),
@@ -235,8 +248,12 @@ def xlsx_bytes(doc: SkpDocument) -> bytes:
     line([])
     line(["HASIL KERJA"], font=bold)
     second = "Perspektif" if doc.jpt else "RHK Atasan yang Diintervensi"
-    line(["No", second, "Rencana Hasil Kerja", "Aspek", "Indikator Kinerja Individu", "Target"], font=bold,
-         fill=head_fill, border=True)
+    line(
+        ["No", second, "Rencana Hasil Kerja", "Aspek", "Indikator Kinerja Individu", "Target"],
+        font=bold,
+        fill=head_fill,
+        border=True,
+    )
     for title, rows in (("A. Utama", doc.utama), ("B. Tambahan", doc.tambahan)):
         line([title], font=bold)
         if not rows:
@@ -245,12 +262,25 @@ def xlsx_bytes(doc: SkpDocument) -> bytes:
             iki = r.iki or [("", "", "")]
             for j, (aspek, indikator, target) in enumerate(iki):
                 first = j == 0
-                line([r.no if first else "", (r.perspektif if doc.jpt else r.rhk_atasan) if first else "",
-                      r.rhk if first else "", aspek, indikator, target], border=True)
+                line(
+                    [
+                        r.no if first else "",
+                        (r.perspektif if doc.jpt else r.rhk_atasan) if first else "",
+                        r.rhk if first else "",
+                        aspek,
+                        indikator,
+                        target,
+                    ],
+                    border=True,
+                )
     line([])
     line(["PERILAKU KERJA"], font=bold)
-    line(["No", "Perilaku Kerja", "Panduan Perilaku", "", "Ekspektasi Khusus Pimpinan"], font=bold,
-         fill=head_fill, border=True)
+    line(
+        ["No", "Perilaku Kerja", "Panduan Perilaku", "", "Ekspektasi Khusus Pimpinan"],
+        font=bold,
+        fill=head_fill,
+        border=True,
+    )
     for p in doc.perilaku:
         line([p.no, p.nilai, "\n".join(f"• {t}" for t in p.panduan), "", p.ekspektasi or "-"], border=True)
     line([])
@@ -288,15 +318,16 @@ def gap_xlsx(kind: str, qs: Any) -> bytes:
     n = 0
     if kind == cascade.GAP_TANPA_SKP:
         ws.append(["NIP", "Nama", "Jabatan", "Unit kerja", "Perangkat daerah"])
-        for nip, nama, jabatan, unit, opd in qs.values_list("nip", "nama", "jabatan__nama", "unit__nama",
-                                                             "opd__nama")[:EXPORT_LIMIT].iterator(chunk_size=2000):
+        for nip, nama, jabatan, unit, opd in qs.values_list("nip", "nama", "jabatan__nama", "unit__nama", "opd__nama")[
+            :EXPORT_LIMIT
+        ].iterator(chunk_size=2000):
             ws.append(safe_row([_nip(nip), nama, jabatan, unit, opd]))
             n += 1
     elif kind == cascade.GAP_RHK_YATIM:
         ws.append(["NIP", "Nama", "Jabatan", "Unit kerja", "Rencana hasil kerja"])
         for nip, nama, jabatan, unit, teks in qs.values_list(
-                "skp__pegawai__nip", "skp__pegawai__nama", "skp__jabatan__nama", "skp__unit__nama",
-                "teks")[:EXPORT_LIMIT].iterator(chunk_size=2000):
+            "skp__pegawai__nip", "skp__pegawai__nama", "skp__jabatan__nama", "skp__unit__nama", "teks"
+        )[:EXPORT_LIMIT].iterator(chunk_size=2000):
             ws.append(safe_row([_nip(nip), nama, jabatan, unit, teks]))
             n += 1
     else:

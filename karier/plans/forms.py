@@ -25,8 +25,9 @@ SUMBER_CHOICES = [
 
 class SkpCreateForm(forms.Form):
     tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
-    sumber = forms.ChoiceField(label=_("Buat dari"), choices=SUMBER_CHOICES, widget=forms.RadioSelect,
-                               initial=SumberSkp.STANDAR)
+    sumber = forms.ChoiceField(
+        label=_("Buat dari"), choices=SUMBER_CHOICES, widget=forms.RadioSelect, initial=SumberSkp.STANDAR
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -35,14 +36,22 @@ class SkpCreateForm(forms.Form):
 
 class IkiFields(forms.Form):
     aspek = forms.ChoiceField(label=_("Aspek"), choices=Aspek.choices, initial=Aspek.KUANTITAS)
-    indikator = forms.CharField(label=_("Indikator kinerja individu (IKI)"), max_length=2000,
-                                widget=forms.TextInput)
-    target_angka = forms.CharField(label=_("Target (angka)"), required=False, max_length=30,
-                                   help_text=_("Contoh: 12 atau 99,5. Wajib untuk aspek kuantitas, waktu, biaya."))
-    satuan = forms.CharField(label=_("Satuan"), required=False, max_length=40,
-                             help_text=_("Contoh: laporan, %, bulan, rupiah."))
-    target_kualitatif = forms.CharField(label=_("Target (uraian)"), required=False, max_length=300,
-                                        help_text=_("Untuk aspek kualitas bila target bukan angka."))
+    indikator = forms.CharField(label=_("Indikator kinerja individu (IKI)"), max_length=2000, widget=forms.TextInput)
+    target_angka = forms.CharField(
+        label=_("Target (angka)"),
+        required=False,
+        max_length=30,
+        help_text=_("Contoh: 12 atau 99,5. Wajib untuk aspek kuantitas, waktu, biaya."),
+    )
+    satuan = forms.CharField(
+        label=_("Satuan"), required=False, max_length=40, help_text=_("Contoh: laporan, %, bulan, rupiah.")
+    )
+    target_kualitatif = forms.CharField(
+        label=_("Target (uraian)"),
+        required=False,
+        max_length=300,
+        help_text=_("Untuk aspek kualitas bila target bukan angka."),
+    )
 
 
 class IkiForm(IkiFields):
@@ -51,18 +60,19 @@ class IkiForm(IkiFields):
 
 class RhkForm(forms.Form):
     jenis = forms.ChoiceField(label=_("Bagian"), choices=JenisHasil.choices, initial=JenisHasil.UTAMA)
-    teks = forms.CharField(label=_("Rencana hasil kerja (RHK)"), max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    teks = forms.CharField(
+        label=_("Rencana hasil kerja (RHK)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     dimensi = forms.ChoiceField(label=_("Dimensi"), choices=Dimensi.choices, initial=Dimensi.PRODUKTIVITAS)
-    perspektif = forms.ChoiceField(label=_("Perspektif"), required=False,
-                                   choices=[("", _("—")), *Perspektif.choices])
+    perspektif = forms.ChoiceField(label=_("Perspektif"), required=False, choices=[("", _("—")), *Perspektif.choices])
 
 
 class RhkAddForm(RhkForm, IkiFields):
     """A new row with its first indicator and, optionally, the superior's RHK it supports."""
 
-    rhk_atasan = forms.TypedChoiceField(label=_("RHK atasan yang diintervensi"), required=False, coerce=int,
-                                        empty_value=None)
+    rhk_atasan = forms.TypedChoiceField(
+        label=_("RHK atasan yang diintervensi"), required=False, coerce=int, empty_value=None
+    )
 
     def __init__(self, *args: Any, options: list[RencanaHasilKerja] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,8 +80,9 @@ class RhkAddForm(RhkForm, IkiFields):
 
 
 class LinkForm(forms.Form):
-    rhk_atasan = forms.TypedChoiceField(label=_("RHK atasan yang diintervensi"), required=False, coerce=int,
-                                        empty_value=None)
+    rhk_atasan = forms.TypedChoiceField(
+        label=_("RHK atasan yang diintervensi"), required=False, coerce=int, empty_value=None
+    )
 
     def __init__(self, *args: Any, options: list[RencanaHasilKerja] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,37 +96,43 @@ def set_atasan_choices(form: forms.Form, options: list[RencanaHasilKerja]) -> No
 
 class KomentarForm(forms.Form):
     # Not required here: the service says "Komentar wajib diisi." (the same words as the API).
-    komentar = forms.CharField(label=_("Komentar untuk pegawai"), max_length=2000, required=False,
-                               widget=forms.Textarea(attrs={"rows": 3}))
+    komentar = forms.CharField(
+        label=_("Komentar untuk pegawai"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class SetujuiForm(forms.Form):
-    komentar = forms.CharField(label=_("Catatan (boleh kosong)"), required=False, max_length=2000,
-                               widget=forms.Textarea(attrs={"rows": 2}))
+    komentar = forms.CharField(
+        label=_("Catatan (boleh kosong)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AlasanForm(forms.Form):
-    alasan = forms.CharField(label=_("Alasan revisi"), max_length=2000, required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    alasan = forms.CharField(
+        label=_("Alasan revisi"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DialogForm(forms.Form):
-    teks = forms.CharField(label=_("Catatan dialog kinerja"), max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    teks = forms.CharField(label=_("Catatan dialog kinerja"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class LampiranForm(forms.Form):
-    dukungan_sumber_daya = forms.CharField(label=_("Dukungan sumber daya"), required=False, max_length=4000,
-                                           widget=forms.Textarea(attrs={"rows": 2}))
-    skema_pertanggungjawaban = forms.CharField(label=_("Skema pertanggungjawaban"), required=False,
-                                               max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
-    konsekuensi = forms.CharField(label=_("Konsekuensi"), required=False, max_length=4000,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+    dukungan_sumber_daya = forms.CharField(
+        label=_("Dukungan sumber daya"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    skema_pertanggungjawaban = forms.CharField(
+        label=_("Skema pertanggungjawaban"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    konsekuensi = forms.CharField(
+        label=_("Konsekuensi"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class EkspektasiForm(forms.Form):
-    ekspektasi_khusus = forms.CharField(label=_("Ekspektasi khusus pimpinan"), required=False, max_length=2000,
-                                        widget=forms.Textarea(attrs={"rows": 2}))
+    ekspektasi_khusus = forms.CharField(
+        label=_("Ekspektasi khusus pimpinan"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class BawahanFilterForm(forms.Form):
@@ -128,4 +145,7 @@ class BawahanFilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [  # type: ignore[attr-defined]
-            ("", _("Semua")), (BELUM, _("Belum membuat SKP")), *StatusSkp.choices]
+            ("", _("Semua")),
+            (BELUM, _("Belum membuat SKP")),
+            *StatusSkp.choices,
+        ]

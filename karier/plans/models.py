@@ -55,11 +55,18 @@ class Skp(models.Model):
     # Snapshot of who and where, at creation (refreshed while the plan is a draft).
     jabatan = models.ForeignKey(Jabatan, on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="+")
-    penilai = models.ForeignKey(Pegawai, verbose_name=_("pejabat penilai"), null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="skp_dinilai")
+    penilai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="skp_dinilai",
+    )
     penilai_jabatan = models.ForeignKey(Jabatan, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(_("status"), max_length=14, choices=StatusSkp.choices, default=StatusSkp.DRAFT,
-                              db_index=True)
+    status = models.CharField(
+        _("status"), max_length=14, choices=StatusSkp.choices, default=StatusSkp.DRAFT, db_index=True
+    )
     versi = models.PositiveIntegerField(_("versi"), default=1)
     sumber = models.CharField(_("dibuat dari"), max_length=12, choices=SumberSkp.choices, default=SumberSkp.KOSONG)
     dukungan_sumber_daya = models.TextField(_("dukungan sumber daya"), blank=True)
@@ -69,8 +76,9 @@ class Skp(models.Model):
     diubah_pada = models.DateTimeField(auto_now=True)
     diajukan_pada = models.DateTimeField(null=True, blank=True)
     disetujui_pada = models.DateTimeField(null=True, blank=True)
-    disetujui_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                       related_name="+")
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("SKP")
@@ -78,8 +86,9 @@ class Skp(models.Model):
         ordering = ["-tahun", "pegawai__nama", "periode_mulai"]
         constraints = [
             models.UniqueConstraint(fields=["pegawai", "tahun", "periode_mulai"], name="one_skp_per_period"),
-            models.CheckConstraint(condition=Q(periode_selesai__gte=models.F("periode_mulai")),
-                                   name="skp_periode_order"),
+            models.CheckConstraint(
+                condition=Q(periode_selesai__gte=models.F("periode_mulai")), name="skp_periode_order"
+            ),
         ]
         indexes = [models.Index(fields=["tahun", "unit", "status"]), models.Index(fields=["penilai", "tahun"])]
 
@@ -91,16 +100,27 @@ class RencanaHasilKerja(models.Model):
     skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="rhk")
     jenis = models.CharField(_("bagian"), max_length=10, choices=JenisHasil.choices, default=JenisHasil.UTAMA)
     urutan = models.PositiveSmallIntegerField(default=1)
-    rhk_atasan = models.ForeignKey("self", verbose_name=_("RHK atasan yang diintervensi"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="intervensi")
+    rhk_atasan = models.ForeignKey(
+        "self",
+        verbose_name=_("RHK atasan yang diintervensi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="intervensi",
+    )
     teks = models.TextField(_("rencana hasil kerja"))
     dimensi = models.CharField(_("dimensi"), max_length=16, choices=Dimensi.choices, default=Dimensi.PRODUKTIVITAS)
     perspektif = models.CharField(_("perspektif"), max_length=24, choices=Perspektif.choices, blank=True)
-    perjanjian_row = models.ForeignKey(PerjanjianKinerjaRow, verbose_name=_("dari perjanjian kinerja"), null=True,
-                                       blank=True, on_delete=models.SET_NULL, related_name="rhk")
+    perjanjian_row = models.ForeignKey(
+        PerjanjianKinerjaRow,
+        verbose_name=_("dari perjanjian kinerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rhk",
+    )
     indikator_opd = models.ForeignKey(Indikator, null=True, blank=True, on_delete=models.SET_NULL, related_name="rhk")
-    standar_hasil = models.ForeignKey(StandarHasil, null=True, blank=True, on_delete=models.SET_NULL,
-                                      related_name="+")
+    standar_hasil = models.ForeignKey(StandarHasil, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("rencana hasil kerja")
@@ -191,15 +211,17 @@ class TugasLatar(models.Model):
     progress (`diproses` of `total`) and outcome, so the screen can poll it and it can be audited."""
 
     jenis = models.CharField(_("jenis"), max_length=20, choices=JenisTugasLatar.choices)
-    status = models.CharField(_("status"), max_length=10, choices=StatusTugasLatar.choices,
-                              default=StatusTugasLatar.MENUNGGU, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusTugasLatar.choices, default=StatusTugasLatar.MENUNGGU, db_index=True
+    )
     parameter = models.JSONField(_("parameter"), default=dict, blank=True)
     total = models.PositiveIntegerField(_("jumlah"), default=0)
     diproses = models.PositiveIntegerField(_("sudah diproses"), default=0)
     pesan = models.TextField(_("pesan"), blank=True)
     hasil = models.JSONField(_("hasil"), default=dict, blank=True)
-    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     dibuat_pada = models.DateTimeField(auto_now_add=True)
     dimulai_pada = models.DateTimeField(null=True, blank=True)
     selesai_pada = models.DateTimeField(null=True, blank=True)

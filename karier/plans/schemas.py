@@ -31,8 +31,14 @@ class UnprocessableOut(Schema):
 
 # 422: the framework's answer (a list) for a request that does not match the schema;
 # 409: the service's refusal (detail + errors) of a well-formed request.
-WRITE_ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: UnprocessableOut,
-                                 422: ValidationErrorOut}
+WRITE_ERRORS: dict[int, Any] = {
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    404: ErrorOut,
+    409: UnprocessableOut,
+    422: ValidationErrorOut,
+}
 
 
 # ---------------------------------------------------------------------------- filters
@@ -168,8 +174,9 @@ class RhkOptionOut(Schema):
 class SkpCreateIn(In):
     tahun: int = Field(..., ge=2000, le=2100)
     sumber: SumberSkp = Field(..., description="KOSONG, TAHUN_LALU atau STANDAR (JPT: dari perjanjian kinerja).")
-    pegawai_id: int | None = Field(None, ge=1, le=MAX_ID,
-                                   description="Hanya admin BKD: buat untuk pegawai lain. Kosong = diri sendiri.")
+    pegawai_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Hanya admin BKD: buat untuk pegawai lain. Kosong = diri sendiri."
+    )
     periode_mulai: dt.date | None = Field(None, description="Untuk SKP baru setelah pindah jabatan (TMT baru).")
 
 
@@ -179,7 +186,7 @@ Target = Decimal | str | None
 class IkiIn(In):
     aspek: Aspek = Aspek.KUANTITAS
     indikator: str = Field(..., min_length=1, max_length=MAX_TEXT, pattern=TEXT)
-    target_angka: Target = Field(None, description="Angka (12, 99.5, \"99,5\"). Wajib untuk kuantitas, waktu, biaya.")
+    target_angka: Target = Field(None, description='Angka (12, 99.5, "99,5"). Wajib untuk kuantitas, waktu, biaya.')
     satuan: str = Field("", max_length=40, pattern=NO_CONTROL_CHARS)
     target_kualitatif: str = Field("", max_length=300, pattern=TEXT)
 
@@ -237,5 +244,11 @@ class LampiranIn(In):
 def orang(p: Any) -> dict[str, Any] | None:
     if p is None:
         return None
-    return {"id": p.pk, "nama": p.nama_lengkap, "nip": p.nip, "nip_formatted": nip_formatted(p.nip),
-            "pangkat": p.golongan.pangkat if p.golongan else None, "golongan": p.golongan.kode if p.golongan else None}
+    return {
+        "id": p.pk,
+        "nama": p.nama_lengkap,
+        "nip": p.nip,
+        "nip_formatted": nip_formatted(p.nip),
+        "pangkat": p.golongan.pangkat if p.golongan else None,
+        "golongan": p.golongan.kode if p.golongan else None,
+    }

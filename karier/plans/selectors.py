@@ -39,8 +39,9 @@ def my_plans(actor: Actor) -> QuerySet[Skp]:
     if actor.pegawai_id is None:
         return Skp.objects.none()
     return _with_counts(
-        Skp.objects.filter(pegawai_id=actor.pegawai_id)
-        .select_related("tahun", "jabatan", "unit", "penilai", "penilai_jabatan")
+        Skp.objects.filter(pegawai_id=actor.pegawai_id).select_related(
+            "tahun", "jabatan", "unit", "penilai", "penilai_jabatan"
+        )
     ).order_by("-tahun", "-periode_mulai")
 
 
@@ -61,17 +62,34 @@ def skp_detail(skp_id: int) -> Skp:
     revisions."""
     return (
         Skp.objects.select_related(
-            "tahun", "pegawai", "pegawai__golongan", "jabatan", "unit", "unit__opd",
-            "penilai", "penilai__golongan", "penilai_jabatan", "penilai_jabatan__unit", "disetujui_oleh",
+            "tahun",
+            "pegawai",
+            "pegawai__golongan",
+            "jabatan",
+            "unit",
+            "unit__opd",
+            "penilai",
+            "penilai__golongan",
+            "penilai_jabatan",
+            "penilai_jabatan__unit",
+            "disetujui_oleh",
         )
         .prefetch_related(
-            Prefetch("rhk", queryset=RencanaHasilKerja.objects.select_related(
-                "rhk_atasan", "rhk_atasan__skp__pegawai").order_by("jenis", "urutan", "id")),
+            Prefetch(
+                "rhk",
+                queryset=RencanaHasilKerja.objects.select_related("rhk_atasan", "rhk_atasan__skp__pegawai").order_by(
+                    "jenis", "urutan", "id"
+                ),
+            ),
             Prefetch("rhk__iki", queryset=IndikatorKinerjaIndividu.objects.order_by("urutan", "id")),
             Prefetch("perilaku", queryset=EkspektasiPerilaku.objects.select_related("nilai").order_by("nilai__urutan")),
             Prefetch("perilaku__nilai__panduan", queryset=PanduanPerilaku.objects.order_by("urutan")),
-            Prefetch("dialog", queryset=DialogKinerja.objects.select_related("penulis", "penulis__pegawai")
-                     .order_by("dibuat_pada", "id")),
+            Prefetch(
+                "dialog",
+                queryset=DialogKinerja.objects.select_related("penulis", "penulis__pegawai").order_by(
+                    "dibuat_pada", "id"
+                ),
+            ),
             "revisi",
         )
         .get(pk=skp_id)
@@ -98,8 +116,10 @@ def warnings(skp: Skp) -> list[str]:
     if not is_jpt_plan(skp):
         unlinked = sum(1 for r in rows if r.rhk_atasan_id is None)
         if unlinked:
-            out.append(f"{unlinked} RHK belum ditautkan ke RHK atasan yang diintervensi. Tautkan setelah SKP atasan "
-                       "berisi RHK.")
+            out.append(
+                f"{unlinked} RHK belum ditautkan ke RHK atasan yang diintervensi. Tautkan setelah SKP atasan "
+                "berisi RHK."
+            )
     if skp.penilai_id is None:
         out.append("Pejabat penilai belum dapat ditentukan; hubungi pengelola kinerja (BKD).")
     today = timezone.localdate()
@@ -137,17 +157,22 @@ class SubordinateRow:
     skp: Skp | None
 
 
-def subordinates_with_plans(actor: Actor, tahun: int, *, status: str = "",
-                            on: dt.date | None = None) -> QuerySet[Penugasan]:
+def subordinates_with_plans(
+    actor: Actor, tahun: int, *, status: str = "", on: dt.date | None = None
+) -> QuerySet[Penugasan]:
     """Direct subordinates today (definitive holders of positions under those the actor covers,
     Plt/Plh included), each annotated with their latest plan of the year: `skp_id`, `skp_status`.
     Filter by plan status, or `BELUM` for those without a plan. Paginate this queryset, then call
     `attach_plans` on the page: two queries in all, whatever the number of subordinates."""
     d = on or timezone.localdate()
     latest = Skp.objects.filter(pegawai_id=OuterRef("pegawai_id"), tahun_id=tahun).order_by("-periode_mulai", "-pk")
-    qs = direct_subordinates_on(actor.jabatan_ids, d).exclude(pegawai_id=actor.pegawai_id or 0).annotate(
-        skp_id=Subquery(latest.values("pk")[:1]),
-        skp_status=Subquery(latest.values("status")[:1]),
+    qs = (
+        direct_subordinates_on(actor.jabatan_ids, d)
+        .exclude(pegawai_id=actor.pegawai_id or 0)
+        .annotate(
+            skp_id=Subquery(latest.values("pk")[:1]),
+            skp_status=Subquery(latest.values("status")[:1]),
+        )
     )
     if status == BELUM:
         qs = qs.filter(skp_id__isnull=True)
@@ -164,14 +189,21 @@ def attach_plans(rows: list[Penugasan]) -> list[SubordinateRow]:
 
 def subordinate_status_counts(actor: Actor, tahun: int, on: dt.date | None = None) -> dict[str, int]:
     """How many direct subordinates are at each status (and without a plan): one query."""
-    qs = subordinates_with_plans(actor, tahun, on=on).annotate(
-        s=Coalesce("skp_status", Value(BELUM))
-    ).values("s").annotate(n=Count("id", output_field=IntegerField())).order_by()
+    qs = (
+        subordinates_with_plans(actor, tahun, on=on)
+        .annotate(s=Coalesce("skp_status", Value(BELUM)))
+        .values("s")
+        .annotate(n=Count("id", output_field=IntegerField()))
+        .order_by()
+    )
     return {str(r["s"]): int(r["n"]) for r in qs}
 
 
 def subordinate_plans(actor: Actor, tahun: int | None = None, *, status: str = "") -> QuerySet[Skp]:
     """Plans whose owner is a direct subordinate today (the API's "SKP bawahan")."""
     ids = direct_subordinates_on(actor.jabatan_ids, timezone.localdate()).values("pegawai_id")
-    return skp_list(Skp.objects.filter(pegawai_id__in=Subquery(ids)).exclude(pegawai_id=actor.pegawai_id or 0),
-                    tahun=tahun, status=status)
+    return skp_list(
+        Skp.objects.filter(pegawai_id__in=Subquery(ids)).exclude(pegawai_id=actor.pegawai_id or 0),
+        tahun=tahun,
+        status=status,
+    )

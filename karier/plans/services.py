@@ -96,13 +96,22 @@ def skp_snapshot(skp: Skp) -> dict[str, Any]:
         "disetujui_pada": skp.disetujui_pada.isoformat() if skp.disetujui_pada else None,
         "rhk": [
             {
-                "id": r.pk, "jenis": r.jenis, "urutan": r.urutan, "teks": r.teks, "dimensi": r.dimensi,
-                "perspektif": r.perspektif, "rhk_atasan_id": r.rhk_atasan_id,
+                "id": r.pk,
+                "jenis": r.jenis,
+                "urutan": r.urutan,
+                "teks": r.teks,
+                "dimensi": r.dimensi,
+                "perspektif": r.perspektif,
+                "rhk_atasan_id": r.rhk_atasan_id,
                 "rhk_atasan": r.rhk_atasan.teks if r.rhk_atasan else None,
                 "iki": [
-                    {"aspek": i.aspek, "indikator": i.indikator,
-                     "target_angka": str(i.target_angka) if i.target_angka is not None else None,
-                     "satuan": i.satuan, "target_kualitatif": i.target_kualitatif}
+                    {
+                        "aspek": i.aspek,
+                        "indikator": i.indikator,
+                        "target_angka": str(i.target_angka) if i.target_angka is not None else None,
+                        "satuan": i.satuan,
+                        "target_kualitatif": i.target_kualitatif,
+                    }
                     for i in sorted(r.iki.all(), key=lambda x: (x.urutan, x.pk))
                 ],
             }
@@ -142,8 +151,12 @@ def _plan_period(pegawai: Pegawai, tahun: int, periode_mulai: dt.date | None) ->
         ref = min(max(timezone.localdate(), first), last)
         assignment = definitive_assignment_on(pegawai, ref) or definitive_assignment_on(pegawai, first)
         if assignment is None:
-            raise ValidationError({"pegawai": "Pegawai belum menduduki jabatan definitif pada tahun ini; "
-                                              "SKP dibuat setelah penugasan jabatan dicatat."})
+            raise ValidationError(
+                {
+                    "pegawai": "Pegawai belum menduduki jabatan definitif pada tahun ini; "
+                    "SKP dibuat setelah penugasan jabatan dicatat."
+                }
+            )
         start = max(first, assignment.mulai)
         if existing and start <= existing[-1].periode_mulai:
             start = existing[-1].periode_mulai  # same position as the latest plan: a duplicate below
@@ -151,8 +164,9 @@ def _plan_period(pegawai: Pegawai, tahun: int, periode_mulai: dt.date | None) ->
     if any(s.periode_mulai == start for s in existing) or (
         covering is not None and covering.jabatan_id == assignment.jabatan_id
     ):
-        raise ValidationError({"tahun": f"SKP tahun {tahun} untuk jabatan ini sudah ada. SKP baru hanya dibuat "
-                                        "setelah pindah jabatan."})
+        raise ValidationError(
+            {"tahun": f"SKP tahun {tahun} untuk jabatan ini sudah ada. SKP baru hanya dibuat setelah pindah jabatan."}
+        )
     later = [s.periode_mulai for s in existing if s.periode_mulai > start]
     end = covering.periode_selesai if covering else (min(later) - dt.timedelta(days=1) if later else last)
     return _Plan(start, end, assignment, covering)
@@ -168,11 +182,27 @@ def _from_standard(skp: Skp, standar: StandarJabatan | None) -> tuple[list[Renca
         key = h.rhk.strip()
         if key not in by_text:
             by_text[key] = len(rows)
-            rows.append(RencanaHasilKerja(skp=skp, jenis=JenisHasil.UTAMA, urutan=len(rows) + 1, teks=key,
-                                          dimensi=h.dimensi, standar_hasil=h, indikator_opd=h.indikator_opd))
+            rows.append(
+                RencanaHasilKerja(
+                    skp=skp,
+                    jenis=JenisHasil.UTAMA,
+                    urutan=len(rows) + 1,
+                    teks=key,
+                    dimensi=h.dimensi,
+                    standar_hasil=h,
+                    indikator_opd=h.indikator_opd,
+                )
+            )
             ikis.append([])
-        ikis[by_text[key]].append({"aspek": h.aspek, "indikator": h.indikator, "target_angka": h.target_angka,
-                                   "satuan": h.satuan, "target_kualitatif": h.target_kualitatif})
+        ikis[by_text[key]].append(
+            {
+                "aspek": h.aspek,
+                "indikator": h.indikator,
+                "target_angka": h.target_angka,
+                "satuan": h.satuan,
+                "target_kualitatif": h.target_kualitatif,
+            }
+        )
     return rows, ikis
 
 
@@ -184,15 +214,28 @@ def _from_pk(skp: Skp, pk_rows: list[PerjanjianKinerjaRow]) -> tuple[list[Rencan
     for r in pk_rows:
         if r.sasaran_id not in by_sasaran:
             by_sasaran[r.sasaran_id] = len(rows)
-            rows.append(RencanaHasilKerja(skp=skp, jenis=JenisHasil.UTAMA, urutan=len(rows) + 1,
-                                          teks=r.sasaran.teks, perspektif=r.perspektif, perjanjian_row=r,
-                                          indikator_opd=r.indikator, dimensi=Dimensi.PRODUKTIVITAS))
+            rows.append(
+                RencanaHasilKerja(
+                    skp=skp,
+                    jenis=JenisHasil.UTAMA,
+                    urutan=len(rows) + 1,
+                    teks=r.sasaran.teks,
+                    perspektif=r.perspektif,
+                    perjanjian_row=r,
+                    indikator_opd=r.indikator,
+                    dimensi=Dimensi.PRODUKTIVITAS,
+                )
+            )
             ikis.append([])
-        ikis[by_sasaran[r.sasaran_id]].append({
-            "aspek": Aspek.KUANTITAS if r.target is not None else Aspek.KUALITAS,
-            "indikator": r.indikator.nama, "target_angka": r.target, "satuan": r.indikator.satuan,
-            "target_kualitatif": r.target_kualitatif,
-        })
+        ikis[by_sasaran[r.sasaran_id]].append(
+            {
+                "aspek": Aspek.KUANTITAS if r.target is not None else Aspek.KUALITAS,
+                "indikator": r.indikator.nama,
+                "target_angka": r.target,
+                "satuan": r.indikator.satuan,
+                "target_kualitatif": r.target_kualitatif,
+            }
+        )
     return rows, ikis
 
 
@@ -201,25 +244,43 @@ def _from_last_year(skp: Skp, prev: Skp) -> tuple[list[RencanaHasilKerja], list[
     ikis: list[list[dict]] = []
     for r in prev.rhk.prefetch_related("iki").order_by("jenis", "urutan", "id"):
         # The superior's RHK and the agreement rows belong to last year: links are made again.
-        rows.append(RencanaHasilKerja(skp=skp, jenis=r.jenis, urutan=r.urutan, teks=r.teks, dimensi=r.dimensi,
-                                      perspektif=r.perspektif, indikator_opd=r.indikator_opd,
-                                      standar_hasil=r.standar_hasil))
-        ikis.append([{"aspek": i.aspek, "indikator": i.indikator, "target_angka": i.target_angka,
-                      "satuan": i.satuan, "target_kualitatif": i.target_kualitatif}
-                     for i in sorted(r.iki.all(), key=lambda x: (x.urutan, x.pk))])
+        rows.append(
+            RencanaHasilKerja(
+                skp=skp,
+                jenis=r.jenis,
+                urutan=r.urutan,
+                teks=r.teks,
+                dimensi=r.dimensi,
+                perspektif=r.perspektif,
+                indikator_opd=r.indikator_opd,
+                standar_hasil=r.standar_hasil,
+            )
+        )
+        ikis.append(
+            [
+                {
+                    "aspek": i.aspek,
+                    "indikator": i.indikator,
+                    "target_angka": i.target_angka,
+                    "satuan": i.satuan,
+                    "target_kualitatif": i.target_kualitatif,
+                }
+                for i in sorted(r.iki.all(), key=lambda x: (x.urutan, x.pk))
+            ]
+        )
     return rows, ikis
 
 
-def skp_create(*, actor: Any, pegawai: Pegawai, tahun: int, sumber: str,
-               periode_mulai: dt.date | None = None) -> Skp:
+def skp_create(*, actor: Any, pegawai: Pegawai, tahun: int, sumber: str, periode_mulai: dt.date | None = None) -> Skp:
     """A new plan: blank, copied from last year, or from the position standard (JPT: from the
     agency's performance agreement). Snapshots position, unit and appraiser (at `periode_mulai`)."""
     who = access.as_actor(actor)
     if not access.can_create_for(who, pegawai.pk):
         raise PermissionDenied("Anda hanya dapat membuat SKP untuk diri sendiri.")
     if sumber not in SUMBER_MANUAL:
-        raise ValidationError({"sumber": "Pilih cara membuat SKP: kosong, salin dari tahun lalu, atau dari standar "
-                                         "jabatan."})
+        raise ValidationError(
+            {"sumber": "Pilih cara membuat SKP: kosong, salin dari tahun lalu, atau dari standar jabatan."}
+        )
     tk = tahun_kinerja_get_or_create(tahun)
     _year_open(tk)
     plan = _plan_period(pegawai, tahun, periode_mulai)
@@ -229,18 +290,30 @@ def skp_create(*, actor: Any, pegawai: Pegawai, tahun: int, sumber: str,
     pk_rows: list[PerjanjianKinerjaRow] = []
     prev: Skp | None = None
     if sumber == SumberSkp.STANDAR and is_jpt:
-        pk_rows = list(PerjanjianKinerjaRow.objects.filter(
-            perjanjian__opd_id=jabatan.unit.opd_id or jabatan.unit_id, perjanjian__tahun=tahun,
-        ).select_related("sasaran", "indikator").order_by("urutan", "id"))
+        pk_rows = list(
+            PerjanjianKinerjaRow.objects.filter(
+                perjanjian__opd_id=jabatan.unit.opd_id or jabatan.unit_id,
+                perjanjian__tahun=tahun,
+            )
+            .select_related("sasaran", "indikator")
+            .order_by("urutan", "id")
+        )
         if not pk_rows:
-            raise ValidationError({"sumber": f"Perjanjian kinerja perangkat daerah tahun {tahun} belum ada atau "
-                                             "belum berisi sasaran. SKP JPT diturunkan dari perjanjian kinerja."})
+            raise ValidationError(
+                {
+                    "sumber": f"Perjanjian kinerja perangkat daerah tahun {tahun} belum ada atau "
+                    "belum berisi sasaran. SKP JPT diturunkan dari perjanjian kinerja."
+                }
+            )
     elif sumber == SumberSkp.STANDAR and (standar is None or not standar.hasil.exists()):
-        raise ValidationError({"sumber": f"Jabatan {jabatan.nama} belum mempunyai standar hasil kerja. Buat SKP "
-                                         "kosong atau salin dari tahun lalu."})
+        raise ValidationError(
+            {
+                "sumber": f"Jabatan {jabatan.nama} belum mempunyai standar hasil kerja. Buat SKP "
+                "kosong atau salin dari tahun lalu."
+            }
+        )
     elif sumber == SumberSkp.TAHUN_LALU:
-        prev = (Skp.objects.filter(pegawai=pegawai, tahun_id=tahun - 1)
-                .order_by("-periode_mulai").first())
+        prev = Skp.objects.filter(pegawai=pegawai, tahun_id=tahun - 1).order_by("-periode_mulai").first()
         if prev is None:
             raise ValidationError({"sumber": f"Tidak ada SKP tahun {tahun - 1} untuk disalin."})
     penilai = appraiser_on(pegawai, plan.periode_mulai)
@@ -251,9 +324,15 @@ def skp_create(*, actor: Any, pegawai: Pegawai, tahun: int, sumber: str,
         if plan.shorten is not None:
             _end_period(actor=actor, skp=plan.shorten, selesai=plan.periode_mulai - dt.timedelta(days=1))
         skp = Skp.objects.create(
-            pegawai=pegawai, tahun=tk, periode_mulai=plan.periode_mulai, periode_selesai=plan.periode_selesai,
-            jabatan=jabatan, unit=jabatan.unit, penilai=penilai.pegawai if penilai else None,
-            penilai_jabatan=penilai.jabatan if penilai else None, sumber=sumber,
+            pegawai=pegawai,
+            tahun=tk,
+            periode_mulai=plan.periode_mulai,
+            periode_selesai=plan.periode_selesai,
+            jabatan=jabatan,
+            unit=jabatan.unit,
+            penilai=penilai.pegawai if penilai else None,
+            penilai_jabatan=penilai.jabatan if penilai else None,
+            sumber=sumber,
             dukungan_sumber_daya=prev.dukungan_sumber_daya if prev else "",
             skema_pertanggungjawaban=prev.skema_pertanggungjawaban if prev else "",
             konsekuensi=prev.konsekuensi if prev else "",
@@ -268,19 +347,30 @@ def skp_create(*, actor: Any, pegawai: Pegawai, tahun: int, sumber: str,
         EkspektasiPerilaku.objects.bulk_create(
             [EkspektasiPerilaku(skp=skp, nilai=n, ekspektasi_khusus=khusus.get(n.pk, "")) for n in nilai]
         )
-        audit.record(actor=actor, action="skp.create", obj=skp,
-                     summary=f"SKP {tahun} {pegawai.nama} ({SumberSkp(sumber).label})",
-                     changes={"sumber": [None, sumber], "periode_mulai": [None, plan.periode_mulai],
-                              "jabatan": [None, jabatan.nama], "rhk": [0, len(rows)]})
+        audit.record(
+            actor=actor,
+            action="skp.create",
+            obj=skp,
+            summary=f"SKP {tahun} {pegawai.nama} ({SumberSkp(sumber).label})",
+            changes={
+                "sumber": [None, sumber],
+                "periode_mulai": [None, plan.periode_mulai],
+                "jabatan": [None, jabatan.nama],
+                "rhk": [0, len(rows)],
+            },
+        )
     return skp
 
 
 def _bulk_rows(rows: list[RencanaHasilKerja], ikis: list[list[dict]]) -> None:
     RencanaHasilKerja.objects.bulk_create(rows)
-    IndikatorKinerjaIndividu.objects.bulk_create([
-        IndikatorKinerjaIndividu(rhk=r, urutan=n, **data)
-        for r, group in zip(rows, ikis, strict=True) for n, data in enumerate(group, start=1)
-    ])
+    IndikatorKinerjaIndividu.objects.bulk_create(
+        [
+            IndikatorKinerjaIndividu(rhk=r, urutan=n, **data)
+            for r, group in zip(rows, ikis, strict=True)
+            for n, data in enumerate(group, start=1)
+        ]
+    )
 
 
 def _end_period(*, actor: Any, skp: Skp, selesai: dt.date) -> None:
@@ -288,11 +378,19 @@ def _end_period(*, actor: Any, skp: Skp, selesai: dt.date) -> None:
     skp.periode_selesai = selesai
     skp.save(update_fields=["periode_selesai", "diubah_pada"])
     DialogKinerja.objects.create(
-        skp=skp, penulis=actor if getattr(actor, "is_authenticated", False) else None, jenis=JenisDialog.CATATAN,
-        versi=skp.versi, teks=f"Periode SKP berakhir {selesai:%d-%m-%Y} karena pindah jabatan.",
+        skp=skp,
+        penulis=actor if getattr(actor, "is_authenticated", False) else None,
+        jenis=JenisDialog.CATATAN,
+        versi=skp.versi,
+        teks=f"Periode SKP berakhir {selesai:%d-%m-%Y} karena pindah jabatan.",
     )
-    audit.record(actor=actor, action="skp.periode_akhir", obj=skp, summary=f"Periode berakhir {selesai}",
-                 changes={"periode_selesai": [old, selesai]})
+    audit.record(
+        actor=actor,
+        action="skp.periode_akhir",
+        obj=skp,
+        summary=f"Periode berakhir {selesai}",
+        changes={"periode_selesai": [old, selesai]},
+    )
 
 
 # ---------------------------------------------------------------------------- rows
@@ -319,8 +417,11 @@ def _owner_may_edit(actor: Any, skp: Skp) -> Actor:
         raise PermissionDenied("Hanya pegawai pemilik SKP yang dapat mengubah isinya.")
     _year_open(skp.tahun, None)
     if skp.status not in EDITABLE:
-        hint = ("tunggu keputusan pejabat penilai" if skp.status == StatusSkp.DIAJUKAN
-                else "ajukan revisi bila perlu diubah")
+        hint = (
+            "tunggu keputusan pejabat penilai"
+            if skp.status == StatusSkp.DIAJUKAN
+            else "ajukan revisi bila perlu diubah"
+        )
         raise ValidationError(f"SKP berstatus {status_label(skp.status)} tidak dapat diubah; {hint}.")
     return who
 
@@ -335,8 +436,10 @@ def _lock_for_edit(actor: Any, skp: Skp) -> Skp:
     return locked
 
 
-MSG_REALISASI = ("{apa} ini sudah mempunyai realisasi pada evaluasi kinerja, jadi tidak dapat dihapus. "
-                 "Ubah isinya melalui revisi, atau biarkan dan tambahkan {apa_kecil} baru.")
+MSG_REALISASI = (
+    "{apa} ini sudah mempunyai realisasi pada evaluasi kinerja, jadi tidak dapat dihapus. "
+    "Ubah isinya melalui revisi, atau biarkan dan tambahkan {apa_kecil} baru."
+)
 
 
 def _clean_rhk(data: RhkData) -> dict[str, Any]:
@@ -383,16 +486,22 @@ def _clean_iki(data: IkiData) -> dict[str, Any]:
             errors["target_angka"] = "Target tidak boleh negatif."
     if errors:
         raise ValidationError(errors)
-    return {"aspek": data.aspek, "indikator": indikator, "target_angka": number, "satuan": satuan,
-            "target_kualitatif": kualitatif}
+    return {
+        "aspek": data.aspek,
+        "indikator": indikator,
+        "target_angka": number,
+        "satuan": satuan,
+        "target_kualitatif": kualitatif,
+    }
 
 
 def _row_dict(obj: Any, fields: Iterable[str]) -> dict[str, Any]:
     return {f: getattr(obj, f) for f in fields}
 
 
-def rhk_add(*, actor: Any, skp: Skp, data: RhkData, iki: IkiData | None = None,
-            rhk_atasan: RencanaHasilKerja | None = None) -> RencanaHasilKerja:
+def rhk_add(
+    *, actor: Any, skp: Skp, data: RhkData, iki: IkiData | None = None, rhk_atasan: RencanaHasilKerja | None = None
+) -> RencanaHasilKerja:
     """Add a results row (optionally with its first indicator and the superior's RHK it supports)."""
     _owner_may_edit(actor, skp)
     clean = _clean_rhk(data)
@@ -405,9 +514,13 @@ def rhk_add(*, actor: Any, skp: Skp, data: RhkData, iki: IkiData | None = None,
         rhk = RencanaHasilKerja.objects.create(skp=skp, urutan=urutan, rhk_atasan=rhk_atasan, **clean)
         if clean_iki is not None:
             IndikatorKinerjaIndividu.objects.create(rhk=rhk, urutan=1, **clean_iki)
-        audit.record(actor=actor, action="skp.rhk_add", obj=skp, summary=clean["teks"][:200],
-                     changes={"rhk": [None, clean["teks"]], **({"iki": [None, clean_iki["indikator"]]}
-                                                                 if clean_iki else {})})
+        audit.record(
+            actor=actor,
+            action="skp.rhk_add",
+            obj=skp,
+            summary=clean["teks"][:200],
+            changes={"rhk": [None, clean["teks"]], **({"iki": [None, clean_iki["indikator"]]} if clean_iki else {})},
+        )
     return rhk
 
 
@@ -422,8 +535,13 @@ def rhk_update(*, actor: Any, rhk: RencanaHasilKerja, data: RhkData) -> RencanaH
         for k, v in clean.items():
             setattr(rhk, k, v)
         rhk.save()
-        audit.record(actor=actor, action="skp.rhk_update", obj=rhk.skp, summary=rhk.teks[:200],
-                     changes=audit.diff(before, _row_dict(rhk, before)))
+        audit.record(
+            actor=actor,
+            action="skp.rhk_update",
+            obj=rhk.skp,
+            summary=rhk.teks[:200],
+            changes=audit.diff(before, _row_dict(rhk, before)),
+        )
     return rhk
 
 
@@ -446,8 +564,13 @@ def iki_add(*, actor: Any, rhk: RencanaHasilKerja, data: IkiData) -> IndikatorKi
         _lock_for_edit(actor, rhk.skp)
         urutan = (rhk.iki.aggregate(m=Max("urutan"))["m"] or 0) + 1
         iki = IndikatorKinerjaIndividu.objects.create(rhk=rhk, urutan=urutan, **clean)
-        audit.record(actor=actor, action="skp.iki_add", obj=rhk.skp, summary=clean["indikator"][:200],
-                     changes={"iki": [None, clean["indikator"]], "target_angka": [None, clean["target_angka"]]})
+        audit.record(
+            actor=actor,
+            action="skp.iki_add",
+            obj=rhk.skp,
+            summary=clean["indikator"][:200],
+            changes={"iki": [None, clean["indikator"]], "target_angka": [None, clean["target_angka"]]},
+        )
     return iki
 
 
@@ -461,8 +584,13 @@ def iki_update(*, actor: Any, iki: IndikatorKinerjaIndividu, data: IkiData) -> I
         for k, v in clean.items():
             setattr(iki, k, v)
         iki.save()
-        audit.record(actor=actor, action="skp.iki_update", obj=skp, summary=iki.indikator[:200],
-                     changes=audit.diff(before, _row_dict(iki, before)))
+        audit.record(
+            actor=actor,
+            action="skp.iki_update",
+            obj=skp,
+            summary=iki.indikator[:200],
+            changes=audit.diff(before, _row_dict(iki, before)),
+        )
     return iki
 
 
@@ -481,19 +609,23 @@ def iki_delete(*, actor: Any, iki: IndikatorKinerjaIndividu) -> None:
 def _check_atasan(skp: Skp, rhk_atasan: RencanaHasilKerja) -> None:
     atasan_skp = rhk_atasan.skp
     if skp.penilai_id is None and skp.penilai_jabatan_id is None:
-        raise ValidationError({"rhk_atasan": "SKP ini belum mempunyai pejabat penilai, jadi belum ada RHK atasan "
-                                             "yang dapat diintervensi."})
+        raise ValidationError(
+            {
+                "rhk_atasan": "SKP ini belum mempunyai pejabat penilai, jadi belum ada RHK atasan "
+                "yang dapat diintervensi."
+            }
+        )
     if atasan_skp.pk == skp.pk:
         raise ValidationError({"rhk_atasan": "RHK tidak dapat mengintervensi RHK pada SKP yang sama."})
     if atasan_skp.tahun_id != skp.tahun_id:
         raise ValidationError({"rhk_atasan": f"RHK atasan harus dari SKP tahun {skp.tahun_id}."})
     if not (atasan_skp.pegawai_id == skp.penilai_id or atasan_skp.jabatan_id == skp.penilai_jabatan_id):
-        raise ValidationError({"rhk_atasan": "RHK yang dipilih bukan RHK pejabat penilai Anda. Pilih dari daftar "
-                                             "RHK atasan."})
+        raise ValidationError(
+            {"rhk_atasan": "RHK yang dipilih bukan RHK pejabat penilai Anda. Pilih dari daftar RHK atasan."}
+        )
 
 
-def rhk_link_atasan(*, actor: Any, rhk: RencanaHasilKerja,
-                    rhk_atasan: RencanaHasilKerja | None) -> RencanaHasilKerja:
+def rhk_link_atasan(*, actor: Any, rhk: RencanaHasilKerja, rhk_atasan: RencanaHasilKerja | None) -> RencanaHasilKerja:
     """Name the superior's RHK this row supports (None unlinks). The superior's plan may still be a
     draft: links follow the superior's rows, not their approval."""
     skp = rhk.skp
@@ -505,8 +637,13 @@ def rhk_link_atasan(*, actor: Any, rhk: RencanaHasilKerja,
         _lock_for_edit(actor, skp)
         rhk.rhk_atasan = rhk_atasan
         rhk.save(update_fields=["rhk_atasan"])
-        audit.record(actor=actor, action="skp.rhk_link", obj=skp, summary=rhk.teks[:200],
-                     changes={"rhk_atasan": [old, rhk_atasan.pk if rhk_atasan else None]})
+        audit.record(
+            actor=actor,
+            action="skp.rhk_link",
+            obj=skp,
+            summary=rhk.teks[:200],
+            changes={"rhk_atasan": [old, rhk_atasan.pk if rhk_atasan else None]},
+        )
     return rhk
 
 
@@ -530,8 +667,13 @@ def ekspektasi_update(*, actor: Any, ekspektasi: EkspektasiPerilaku, teks: str) 
         _refuse_if_signed_evaluation(locked, apa="Perubahan ekspektasi")
         ekspektasi.ekspektasi_khusus = teks
         ekspektasi.save(update_fields=["ekspektasi_khusus"])
-        audit.record(actor=actor, action="skp.ekspektasi", obj=skp, summary=ekspektasi.nilai_id,
-                     changes={"ekspektasi_khusus": [old, teks]})
+        audit.record(
+            actor=actor,
+            action="skp.ekspektasi",
+            obj=skp,
+            summary=ekspektasi.nilai_id,
+            changes={"ekspektasi_khusus": [old, teks]},
+        )
     return ekspektasi
 
 
@@ -554,8 +696,9 @@ def lampiran_update(*, actor: Any, skp: Skp, **fields: str) -> Skp:
         for k, v in clean.items():
             setattr(skp, k, v)
         skp.save(update_fields=[*clean, "diubah_pada"])
-        audit.record(actor=actor, action="skp.lampiran", obj=skp, summary="Lampiran SKP",
-                     changes=audit.diff(before, clean))
+        audit.record(
+            actor=actor, action="skp.lampiran", obj=skp, summary="Lampiran SKP", changes=audit.diff(before, clean)
+        )
     return skp
 
 
@@ -566,8 +709,13 @@ def _locked(skp: Skp) -> Skp:
 
 
 def _dialog(*, actor: Any, skp: Skp, jenis: str, teks: str) -> DialogKinerja:
-    return DialogKinerja.objects.create(skp=skp, penulis=actor if getattr(actor, "is_authenticated", False) else None,
-                                        jenis=jenis, teks=teks, versi=skp.versi)
+    return DialogKinerja.objects.create(
+        skp=skp,
+        penulis=actor if getattr(actor, "is_authenticated", False) else None,
+        jenis=jenis,
+        teks=teks,
+        versi=skp.versi,
+    )
 
 
 def submit_problems(rhk: list[RencanaHasilKerja]) -> list[str]:
@@ -593,22 +741,27 @@ def skp_submit(*, actor: Any, skp: Skp, catatan: str = "") -> Skp:
     d = min(max(timezone.localdate(), skp.periode_mulai), skp.periode_selesai)
     penilai = appraiser_on(skp.pegawai_id, d)
     if penilai is None and skp.penilai_id is None:
-        raise ValidationError("Pejabat penilai kinerja Anda belum dapat ditentukan (jabatan atasan kosong atau "
-                              "belum diatur). Hubungi pengelola kinerja (BKD).")
+        raise ValidationError(
+            "Pejabat penilai kinerja Anda belum dapat ditentukan (jabatan atasan kosong atau "
+            "belum diatur). Hubungi pengelola kinerja (BKD)."
+        )
     with transaction.atomic():
         locked = _locked(skp)
         ensure(Aksi.AJUKAN, status=locked.status, peran=roles, tahun_ditutup=locked.tahun.ditutup)
         changes: dict[str, Any] = {"status": [locked.status, StatusSkp.DIAJUKAN]}
-        if penilai is not None and (penilai.pegawai.pk, penilai.jabatan.pk) != (locked.penilai_id,
-                                                                              locked.penilai_jabatan_id):
+        if penilai is not None and (penilai.pegawai.pk, penilai.jabatan.pk) != (
+            locked.penilai_id,
+            locked.penilai_jabatan_id,
+        ):
             changes["penilai"] = [locked.penilai_id, penilai.pegawai.pk]
             locked.penilai, locked.penilai_jabatan = penilai.pegawai, penilai.jabatan
         locked.status = StatusSkp.DIAJUKAN
         locked.diajukan_pada = timezone.now()
         locked.save()
         _dialog(actor=actor, skp=locked, jenis=JenisDialog.PENGAJUAN, teks=catatan.strip() or "SKP diajukan.")
-        audit.record(actor=actor, action="skp.submit", obj=locked, summary=f"SKP {locked.tahun_id} diajukan",
-                     changes=changes)
+        audit.record(
+            actor=actor, action="skp.submit", obj=locked, summary=f"SKP {locked.tahun_id} diajukan", changes=changes
+        )
     _refresh(skp, locked)
     return skp
 
@@ -625,8 +778,13 @@ def skp_return(*, actor: Any, skp: Skp, komentar: str) -> Skp:
         locked.status = StatusSkp.DIKEMBALIKAN
         locked.save()
         _dialog(actor=actor, skp=locked, jenis=JenisDialog.PENGEMBALIAN, teks=komentar.strip())
-        audit.record(actor=actor, action="skp.return", obj=locked, summary=komentar.strip()[:200],
-                     changes={"status": [StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN]})
+        audit.record(
+            actor=actor,
+            action="skp.return",
+            obj=locked,
+            summary=komentar.strip()[:200],
+            changes={"status": [StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN]},
+        )
     _refresh(skp, locked)
     return skp
 
@@ -645,12 +803,18 @@ def skp_approve(*, actor: Any, skp: Skp, komentar: str = "") -> Skp:
         locked.disetujui_oleh = actor if getattr(actor, "is_authenticated", False) else None
         locked.save()
         SkpRevisi.objects.update_or_create(
-            skp=locked, versi=locked.versi,
+            skp=locked,
+            versi=locked.versi,
             defaults={"snapshot": skp_snapshot(locked), "dibuat_oleh": locked.disetujui_oleh},
         )
         _dialog(actor=actor, skp=locked, jenis=JenisDialog.PERSETUJUAN, teks=komentar.strip() or "SKP disetujui.")
-        audit.record(actor=actor, action="skp.approve", obj=locked, summary=f"SKP {locked.tahun_id} versi "
-                     f"{locked.versi} disetujui", changes={"status": [StatusSkp.DIAJUKAN, StatusSkp.DISETUJUI]})
+        audit.record(
+            actor=actor,
+            action="skp.approve",
+            obj=locked,
+            summary=f"SKP {locked.tahun_id} versi {locked.versi} disetujui",
+            changes={"status": [StatusSkp.DIAJUKAN, StatusSkp.DISETUJUI]},
+        )
     _refresh(skp, locked)
     return skp
 
@@ -659,13 +823,17 @@ def _refuse_if_signed_evaluation(skp: Skp, *, apa: str = "Revisi") -> None:
     """A plan whose evaluation of some period is final (or signed) is what that evaluation judged: it is
     revised only after that evaluation is reopened through the audited reopen (issue #8 §3). The
     evaluations are read through the reverse relation, so plans imports nothing from appraisal."""
-    signed = (skp.evaluasi.filter(Q(status="FINAL") | Q(ditandatangani_penilai_pada__isnull=False))
-              .order_by("periode__mulai").values_list("periode__nama", "periode__tahun_id"))
+    signed = (
+        skp.evaluasi.filter(Q(status="FINAL") | Q(ditandatangani_penilai_pada__isnull=False))
+        .order_by("periode__mulai")
+        .values_list("periode__nama", "periode__tahun_id")
+    )
     names = [f"{nama} {tahun}" for nama, tahun in signed]
     if names:
         raise ValidationError(
             f"SKP ini sudah dievaluasi dan evaluasinya sudah ditandatangani/final ({', '.join(names)}). {apa} "
-            "ditolak: buka ulang evaluasi tersebut lebih dahulu melalui pembukaan ulang (tercatat), lalu revisi SKP.")
+            "ditolak: buka ulang evaluasi tersebut lebih dahulu melalui pembukaan ulang (tercatat), lalu revisi SKP."
+        )
 
 
 def skp_revise(*, actor: Any, skp: Skp, alasan: str) -> Skp:
@@ -683,7 +851,8 @@ def skp_revise(*, actor: Any, skp: Skp, alasan: str) -> Skp:
         _refuse_if_signed_evaluation(locked)
         old_versi = locked.versi
         SkpRevisi.objects.update_or_create(
-            skp=locked, versi=old_versi,
+            skp=locked,
+            versi=old_versi,
             defaults={"snapshot": skp_snapshot(locked), "alasan": alasan.strip(), "dibuat_oleh": user},
         )
         locked.status = StatusSkp.DRAFT
@@ -693,8 +862,13 @@ def skp_revise(*, actor: Any, skp: Skp, alasan: str) -> Skp:
         locked.diajukan_pada = None
         locked.save()
         _dialog(actor=actor, skp=locked, jenis=JenisDialog.REVISI, teks=alasan.strip())
-        audit.record(actor=actor, action="skp.revise", obj=locked, summary=alasan.strip()[:200],
-                     changes={"status": [StatusSkp.DISETUJUI, StatusSkp.DRAFT], "versi": [old_versi, locked.versi]})
+        audit.record(
+            actor=actor,
+            action="skp.revise",
+            obj=locked,
+            summary=alasan.strip()[:200],
+            changes={"status": [StatusSkp.DISETUJUI, StatusSkp.DRAFT], "versi": [old_versi, locked.versi]},
+        )
     _refresh(skp, locked)
     return skp
 
@@ -717,8 +891,16 @@ def dialog_add(*, actor: Any, skp: Skp, teks: str) -> DialogKinerja:
 
 
 def _refresh(target: Skp, source: Skp) -> None:
-    for f in ("status", "versi", "penilai_id", "penilai_jabatan_id", "diajukan_pada", "disetujui_pada",
-              "disetujui_oleh_id", "diubah_pada"):
+    for f in (
+        "status",
+        "versi",
+        "penilai_id",
+        "penilai_jabatan_id",
+        "diajukan_pada",
+        "disetujui_pada",
+        "disetujui_oleh_id",
+        "diubah_pada",
+    ):
         setattr(target, f, getattr(source, f))
     for cached in ("penilai", "penilai_jabatan", "disetujui_oleh"):
         target._state.fields_cache.pop(cached, None)

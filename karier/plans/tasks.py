@@ -29,19 +29,27 @@ def skp_bulk_task(job_id: int) -> dict[str, Any]:
 
     try:
         result = skp_bulk_create(
-            actor_id=job.dibuat_oleh_id, tahun=int(params["tahun"]), unit_id=params.get("unit_id"),
-            opd_id=params.get("opd_id"), job_id=job_id, progress=progress,
+            actor_id=job.dibuat_oleh_id,
+            tahun=int(params["tahun"]),
+            unit_id=params.get("unit_id"),
+            opd_id=params.get("opd_id"),
+            job_id=job_id,
+            progress=progress,
         )
     except ValidationError as exc:
         job_mark(job_id, status=StatusTugasLatar.GAGAL, selesai_pada=timezone.now(), pesan=" ".join(exc.messages))
         return {"status": "GAGAL", "pesan": exc.messages}
     except Exception:
         logger.exception("skp_bulk_task %s failed", job_id)
-        job_mark(job_id, status=StatusTugasLatar.GAGAL, selesai_pada=timezone.now(),
-                 pesan="Terjadi kesalahan sistem; SKP yang sudah dibuat tetap tersimpan. Jalankan ulang untuk "
-                       "melanjutkan.")
+        job_mark(
+            job_id,
+            status=StatusTugasLatar.GAGAL,
+            selesai_pada=timezone.now(),
+            pesan="Terjadi kesalahan sistem; SKP yang sudah dibuat tetap tersimpan. Jalankan ulang untuk melanjutkan.",
+        )
         raise
     summary = f"{result.created} SKP dibuat, {result.skipped} dilewati."
-    job_mark(job_id, status=StatusTugasLatar.SELESAI, selesai_pada=timezone.now(), pesan=summary,
-             hasil=result.as_dict())
+    job_mark(
+        job_id, status=StatusTugasLatar.SELESAI, selesai_pada=timezone.now(), pesan=summary, hasil=result.as_dict()
+    )
     return result.as_dict()

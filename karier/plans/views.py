@@ -64,17 +64,24 @@ def _bawahan_context(request: HttpRequest, actor: Actor) -> dict[str, Any]:
     params = {k: str(v) for k, v in request.GET.items() if k != "page" and v}
     base = urlencode(params)
     return {
-        "bawahan_form": form, "bawahan_tahun": tahun, "bawahan_status": status,
-        "bawahan_rows": selectors.attach_plans(list(page.object_list)), "page_obj": page,
-        "querystring_base": f"{base}&" if base else "", "status_choices": StatusSkp,
+        "bawahan_form": form,
+        "bawahan_tahun": tahun,
+        "bawahan_status": status,
+        "bawahan_rows": selectors.attach_plans(list(page.object_list)),
+        "page_obj": page,
+        "querystring_base": f"{base}&" if base else "",
+        "status_choices": StatusSkp,
     }
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    ctx: dict[str, Any] = {"plans": list(selectors.my_plans(actor)), "create_form": SkpCreateForm(),
-                           "can_create": actor.pegawai_id is not None and not actor.is_auditor}
+    ctx: dict[str, Any] = {
+        "plans": list(selectors.my_plans(actor)),
+        "create_form": SkpCreateForm(),
+        "can_create": actor.pegawai_id is not None and not actor.is_auditor,
+    }
     if actor.has_subordinates:
         ctx.update(_bawahan_context(request, actor))
     return render(request, "plans/index.html", ctx)
@@ -87,8 +94,10 @@ def bawahan(request: HttpRequest) -> HttpResponse:
         raise Http404("Halaman tidak ditemukan.")
     ctx = _bawahan_context(request, actor)
     counts = selectors.subordinate_status_counts(actor, ctx["bawahan_tahun"])
-    ctx["ringkasan"] = [(str(label), counts.get(value, 0), value) for value, label in
-                        [(selectors.BELUM, _("Belum membuat SKP")), *StatusSkp.choices]]
+    ctx["ringkasan"] = [
+        (str(label), counts.get(value, 0), value)
+        for value, label in [(selectors.BELUM, _("Belum membuat SKP")), *StatusSkp.choices]
+    ]
     if _is_htmx(request):
         return render(request, "plans/_bawahan_table.html", ctx)
     return render(request, "plans/bawahan.html", ctx)
@@ -104,8 +113,12 @@ def create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _("Akun Anda tidak terhubung dengan data pegawai."))
         else:
             try:
-                skp = services.skp_create(actor=request.user, pegawai=Pegawai.objects.get(pk=actor.pegawai_id),
-                                          tahun=form.cleaned_data["tahun"], sumber=form.cleaned_data["sumber"])
+                skp = services.skp_create(
+                    actor=request.user,
+                    pegawai=Pegawai.objects.get(pk=actor.pegawai_id),
+                    tahun=form.cleaned_data["tahun"],
+                    sumber=form.cleaned_data["sumber"],
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
@@ -128,7 +141,8 @@ def _plan_context(request: HttpRequest, actor: Actor, skp_id: int, **forms: Any)
     if can_edit:
         for r in [*sections[JenisHasil.UTAMA], *sections[JenisHasil.TAMBAHAN]]:
             r.link_form = LinkForm(  # type: ignore[attr-defined]
-                options=options, initial={"rhk_atasan": r.rhk_atasan_id}, prefix=f"l{r.pk}")
+                options=options, initial={"rhk_atasan": r.rhk_atasan_id}, prefix=f"l{r.pk}"
+            )
     ctx: dict[str, Any] = {
         "skp": skp,
         "is_owner": workflow.Peran.PEMILIK in roles,
@@ -136,10 +150,11 @@ def _plan_context(request: HttpRequest, actor: Actor, skp_id: int, **forms: Any)
         "can_edit": can_edit,
         "can_edit_ekspektasi": access.can_edit_ekspektasi(actor, skp, roles),
         "can_comment": access.can_comment(actor, skp, roles),
-        "moves": [m.value for m in workflow.allowed(status=skp.status, peran=roles,
-                                                    tahun_ditutup=skp.tahun.ditutup)],
-        "sections": [(JenisHasil.UTAMA.label, sections[JenisHasil.UTAMA]),
-                     (JenisHasil.TAMBAHAN.label, sections[JenisHasil.TAMBAHAN])],
+        "moves": [m.value for m in workflow.allowed(status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup)],
+        "sections": [
+            (JenisHasil.UTAMA.label, sections[JenisHasil.UTAMA]),
+            (JenisHasil.TAMBAHAN.label, sections[JenisHasil.TAMBAHAN]),
+        ],
         "is_jpt": selectors.is_jpt_plan(skp),
         "options": options,
         "warnings": selectors.warnings(skp),
@@ -184,8 +199,9 @@ def _rhk(skp: Skp, rhk_id: int) -> RencanaHasilKerja:
 
 
 def _iki(skp: Skp, iki_id: int) -> IndikatorKinerjaIndividu:
-    return get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk", "rhk__skp", "rhk__skp__tahun"),
-                             pk=iki_id, rhk__skp=skp)
+    return get_object_or_404(
+        IndikatorKinerjaIndividu.objects.select_related("rhk", "rhk__skp", "rhk__skp__tahun"), pk=iki_id, rhk__skp=skp
+    )
 
 
 def _atasan(skp: Skp, rhk_atasan_id: int | None) -> RencanaHasilKerja | None:
@@ -198,8 +214,13 @@ def _atasan(skp: Skp, rhk_atasan_id: int | None) -> RencanaHasilKerja | None:
 
 
 def _iki_data(d: dict[str, Any]) -> services.IkiData:
-    return services.IkiData(indikator=d["indikator"], aspek=d["aspek"], target_angka=d["target_angka"],
-                            satuan=d["satuan"], target_kualitatif=d["target_kualitatif"])
+    return services.IkiData(
+        indikator=d["indikator"],
+        aspek=d["aspek"],
+        target_angka=d["target_angka"],
+        satuan=d["satuan"],
+        target_kualitatif=d["target_kualitatif"],
+    )
 
 
 def _rhk_data(d: dict[str, Any]) -> services.RhkData:
@@ -216,8 +237,13 @@ def rhk_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.rhk_add(actor=request.user, skp=skp, data=_rhk_data(d), iki=_iki_data(d),
-                             rhk_atasan=_atasan(skp, d["rhk_atasan"]))
+            services.rhk_add(
+                actor=request.user,
+                skp=skp,
+                data=_rhk_data(d),
+                iki=_iki_data(d),
+                rhk_atasan=_atasan(skp, d["rhk_atasan"]),
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -227,8 +253,17 @@ def rhk_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/detail.html", _plan_context(request, actor, pk, add_form=form), status=422)
 
 
-def _edit_view(request: HttpRequest, *, actor: Actor, skp: Skp, form: Any, title: str, tbody_id: str,
-               save: Callable[[dict[str, Any]], object], done_message: str) -> HttpResponse:
+def _edit_view(
+    request: HttpRequest,
+    *,
+    actor: Actor,
+    skp: Skp,
+    form: Any,
+    title: str,
+    tbody_id: str,
+    save: Callable[[dict[str, Any]], object],
+    done_message: str,
+) -> HttpResponse:
     """GET shows the form (inline under HTMX); POST saves and re-renders the section."""
     if request.method == "POST" and form.is_valid():
         try:
@@ -237,8 +272,7 @@ def _edit_view(request: HttpRequest, *, actor: Actor, skp: Skp, form: Any, title
             apply_errors(form, exc)
         else:
             return _done(request, actor, skp.pk, done_message)
-    ctx = {"skp": skp, "form": form, "title": title, "tbody_id": tbody_id, "action": request.path,
-           "cols": 7}
+    ctx = {"skp": skp, "form": form, "title": title, "tbody_id": tbody_id, "action": request.path, "cols": 7}
     status = 422 if request.method == "POST" and not _is_htmx(request) else 200
     if _is_htmx(request):
         return render(request, "plans/_row_form.html", ctx)
@@ -255,9 +289,16 @@ def rhk_edit(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
         raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
     initial = {"jenis": rhk.jenis, "teks": rhk.teks, "dimensi": rhk.dimensi, "perspektif": rhk.perspektif}
     form = RhkForm(request.POST if request.method == "POST" else None, initial=initial, prefix="e")
-    return _edit_view(request, actor=actor, skp=skp, form=form, title=_("Ubah rencana hasil kerja"),
-                      tbody_id=f"rhk-{rhk.pk}", done_message=_("Rencana hasil kerja disimpan."),
-                      save=lambda d: services.rhk_update(actor=request.user, rhk=rhk, data=_rhk_data(d)))
+    return _edit_view(
+        request,
+        actor=actor,
+        skp=skp,
+        form=form,
+        title=_("Ubah rencana hasil kerja"),
+        tbody_id=f"rhk-{rhk.pk}",
+        done_message=_("Rencana hasil kerja disimpan."),
+        save=lambda d: services.rhk_update(actor=request.user, rhk=rhk, data=_rhk_data(d)),
+    )
 
 
 @login_required
@@ -269,9 +310,16 @@ def iki_add(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
     if not access.can_edit(actor, skp):
         raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
     form = IkiForm(request.POST if request.method == "POST" else None, prefix="e")
-    return _edit_view(request, actor=actor, skp=skp, form=form, title=_("Tambah indikator (IKI)"),
-                      tbody_id=f"rhk-{rhk.pk}", done_message=_("Indikator ditambahkan."),
-                      save=lambda d: services.iki_add(actor=request.user, rhk=rhk, data=_iki_data(d)))
+    return _edit_view(
+        request,
+        actor=actor,
+        skp=skp,
+        form=form,
+        title=_("Tambah indikator (IKI)"),
+        tbody_id=f"rhk-{rhk.pk}",
+        done_message=_("Indikator ditambahkan."),
+        save=lambda d: services.iki_add(actor=request.user, rhk=rhk, data=_iki_data(d)),
+    )
 
 
 @login_required
@@ -282,13 +330,24 @@ def iki_edit(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
     iki = _iki(skp, iki_id)
     if not access.can_edit(actor, skp):
         raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
-    initial = {"aspek": iki.aspek, "indikator": iki.indikator, "satuan": iki.satuan,
-               "target_kualitatif": iki.target_kualitatif,
-               "target_angka": "" if iki.target_angka is None else f"{iki.target_angka.normalize():f}"}
+    initial = {
+        "aspek": iki.aspek,
+        "indikator": iki.indikator,
+        "satuan": iki.satuan,
+        "target_kualitatif": iki.target_kualitatif,
+        "target_angka": "" if iki.target_angka is None else f"{iki.target_angka.normalize():f}",
+    }
     form = IkiForm(request.POST if request.method == "POST" else None, initial=initial, prefix="e")
-    return _edit_view(request, actor=actor, skp=skp, form=form, title=_("Ubah indikator (IKI)"),
-                      tbody_id=f"rhk-{iki.rhk_id}", done_message=_("Indikator disimpan."),
-                      save=lambda d: services.iki_update(actor=request.user, iki=iki, data=_iki_data(d)))
+    return _edit_view(
+        request,
+        actor=actor,
+        skp=skp,
+        form=form,
+        title=_("Ubah indikator (IKI)"),
+        tbody_id=f"rhk-{iki.rhk_id}",
+        done_message=_("Indikator disimpan."),
+        save=lambda d: services.iki_update(actor=request.user, iki=iki, data=_iki_data(d)),
+    )
 
 
 def _write(request: HttpRequest, pk: int, fn: Callable[[Skp], object], message: str) -> HttpResponse:
@@ -309,15 +368,20 @@ def _write(request: HttpRequest, pk: int, fn: Callable[[Skp], object], message: 
 @login_required
 @require_POST
 def rhk_delete(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
-    return _write(request, pk, lambda skp: services.rhk_delete(actor=request.user, rhk=_rhk(skp, rhk_id)),
-                  _("Rencana hasil kerja dihapus."))
+    return _write(
+        request,
+        pk,
+        lambda skp: services.rhk_delete(actor=request.user, rhk=_rhk(skp, rhk_id)),
+        _("Rencana hasil kerja dihapus."),
+    )
 
 
 @login_required
 @require_POST
 def iki_delete(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
-    return _write(request, pk, lambda skp: services.iki_delete(actor=request.user, iki=_iki(skp, iki_id)),
-                  _("Indikator dihapus."))
+    return _write(
+        request, pk, lambda skp: services.iki_delete(actor=request.user, iki=_iki(skp, iki_id)), _("Indikator dihapus.")
+    )
 
 
 @login_required
@@ -328,8 +392,9 @@ def rhk_link(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
         form = LinkForm(request.POST, options=list(selectors.superior_rhk_options(skp)), prefix=f"l{rhk.pk}")
         if not form.is_valid():
             raise ValidationError({"rhk_atasan": "Pilih RHK atasan dari daftar."})
-        return services.rhk_link_atasan(actor=request.user, rhk=rhk,
-                                        rhk_atasan=_atasan(skp, form.cleaned_data["rhk_atasan"]))
+        return services.rhk_link_atasan(
+            actor=request.user, rhk=rhk, rhk_atasan=_atasan(skp, form.cleaned_data["rhk_atasan"])
+        )
 
     return _write(request, pk, link, _("Tautan ke RHK atasan disimpan."))
 

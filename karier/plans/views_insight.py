@@ -51,8 +51,9 @@ def _tahun(request: HttpRequest) -> int:
 
 
 def _scope(request: HttpRequest, actor: Actor) -> cascade.CascadeFilter:
-    return cascade.coverage_scope(actor, tahun=_tahun(request), opd_id=_int(request, "opd"),
-                                  unit_id=_int(request, "unit"))
+    return cascade.coverage_scope(
+        actor, tahun=_tahun(request), opd_id=_int(request, "opd"), unit_id=_int(request, "unit")
+    )
 
 
 def _filter_context(actor: Actor, f: cascade.CascadeFilter) -> dict[str, Any]:
@@ -60,11 +61,21 @@ def _filter_context(actor: Actor, f: cascade.CascadeFilter) -> dict[str, Any]:
     opds = UnitKerja.objects.filter(parent__isnull=True, aktif=True)
     if not actor.sees_everyone:
         opds = opds.filter(pk__in=cascade.allowed_opd_ids(actor))
-    units = (list(UnitKerja.objects.filter(opd_id=f.opd, aktif=True).exclude(pk=f.opd).order_by("path")
-                  .only("pk", "nama", "depth")) if f.opd else [])
+    units = (
+        list(
+            UnitKerja.objects.filter(opd_id=f.opd, aktif=True)
+            .exclude(pk=f.opd)
+            .order_by("path")
+            .only("pk", "nama", "depth")
+        )
+        if f.opd
+        else []
+    )
     year = timezone.localdate().year
     return {
-        "f": f, "opds": list(opds.order_by("nama").only("pk", "nama")), "units": units,
+        "f": f,
+        "opds": list(opds.order_by("nama").only("pk", "nama")),
+        "units": units,
         "tahun_pilihan": list(range(year + 1, year - 5, -1)),
         "province_allowed": actor.sees_everyone,
     }
@@ -85,9 +96,15 @@ def _query(f: cascade.CascadeFilter, **extra: Any) -> str:
 def cascade_tree(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     f = _scope(request, actor)
-    return render(request, "plans/cascade.html", {
-        "roots": cascade.cascade_root(f), "query": _query(f), **_filter_context(actor, f),
-    })
+    return render(
+        request,
+        "plans/cascade.html",
+        {
+            "roots": cascade.cascade_root(f),
+            "query": _query(f),
+            **_filter_context(actor, f),
+        },
+    )
 
 
 @login_required
@@ -122,11 +139,20 @@ def coverage(request: HttpRequest) -> HttpResponse:
         return response
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     base = _query(f, celah=gap)
-    return render(request, "plans/coverage.html", {
-        "cov": cascade.coverage(f), "gap": gap, "gaps": cascade.GAPS, "page_obj": page,
-        "querystring_base": f"{base}&", "query": _query(f), "export_query": _query(f, celah=gap, export="xlsx"),
-        **_filter_context(actor, f),
-    })
+    return render(
+        request,
+        "plans/coverage.html",
+        {
+            "cov": cascade.coverage(f),
+            "gap": gap,
+            "gaps": cascade.GAPS,
+            "page_obj": page,
+            "querystring_base": f"{base}&",
+            "query": _query(f),
+            "export_query": _query(f, celah=gap, export="xlsx"),
+            **_filter_context(actor, f),
+        },
+    )
 
 
 # ---------------------------------------------------------------------------- bulk
@@ -183,8 +209,11 @@ def bulk(request: HttpRequest) -> HttpResponse:
 def bulk_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = job_for_actor(actor_from_request(request), pk)
     partial = request.headers.get("HX-Request") == "true"
-    return render(request, "plans/bulk_progress.html" if partial else "plans/bulk_job.html",
-                  {"job": job, "reason_labels": REASON_LABELS})
+    return render(
+        request,
+        "plans/bulk_progress.html" if partial else "plans/bulk_job.html",
+        {"job": job, "reason_labels": REASON_LABELS},
+    )
 
 
 # ---------------------------------------------------------------------------- documents

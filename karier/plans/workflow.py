@@ -46,14 +46,26 @@ class Transition:
 
 
 TRANSITIONS: dict[Aksi, Transition] = {
-    Aksi.AJUKAN: Transition(frozenset({StatusSkp.DRAFT, StatusSkp.DIKEMBALIKAN}), StatusSkp.DIAJUKAN,
-                            frozenset({Peran.PEMILIK}), "Ajukan"),
-    Aksi.KEMBALIKAN: Transition(frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DIKEMBALIKAN,
-                                frozenset({Peran.PENILAI}), "Kembalikan", butuh_teks="komentar"),
-    Aksi.SETUJUI: Transition(frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DISETUJUI,
-                             frozenset({Peran.PENILAI}), "Setujui"),
-    Aksi.REVISI: Transition(frozenset({StatusSkp.DISETUJUI}), StatusSkp.DRAFT,
-                            frozenset({Peran.PEMILIK, Peran.PENILAI}), "Revisi", butuh_teks="alasan"),
+    Aksi.AJUKAN: Transition(
+        frozenset({StatusSkp.DRAFT, StatusSkp.DIKEMBALIKAN}), StatusSkp.DIAJUKAN, frozenset({Peran.PEMILIK}), "Ajukan"
+    ),
+    Aksi.KEMBALIKAN: Transition(
+        frozenset({StatusSkp.DIAJUKAN}),
+        StatusSkp.DIKEMBALIKAN,
+        frozenset({Peran.PENILAI}),
+        "Kembalikan",
+        butuh_teks="komentar",
+    ),
+    Aksi.SETUJUI: Transition(
+        frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DISETUJUI, frozenset({Peran.PENILAI}), "Setujui"
+    ),
+    Aksi.REVISI: Transition(
+        frozenset({StatusSkp.DISETUJUI}),
+        StatusSkp.DRAFT,
+        frozenset({Peran.PEMILIK, Peran.PENILAI}),
+        "Revisi",
+        butuh_teks="alasan",
+    ),
 }
 
 # Statuses in which the owner may change rows, the appendix and links.
@@ -89,8 +101,14 @@ def status_label(status: str) -> str:
     return str(dict(StatusSkp.choices).get(status, status))
 
 
-def check(aksi: Aksi, *, status: str, peran: frozenset[Peran] | set[Peran], tahun_ditutup: bool = False,
-          teks: str | None = None) -> Refusal | None:
+def check(
+    aksi: Aksi,
+    *,
+    status: str,
+    peran: frozenset[Peran] | set[Peran],
+    tahun_ditutup: bool = False,
+    teks: str | None = None,
+) -> Refusal | None:
     """None when the move is allowed; otherwise why not. Who is checked before state."""
     t = TRANSITIONS[aksi]
     if not (t.oleh & set(peran)):
@@ -105,8 +123,14 @@ def check(aksi: Aksi, *, status: str, peran: frozenset[Peran] | set[Peran], tahu
     return None
 
 
-def ensure(aksi: Aksi, *, status: str, peran: frozenset[Peran] | set[Peran], tahun_ditutup: bool = False,
-           teks: str | None = None) -> None:
+def ensure(
+    aksi: Aksi,
+    *,
+    status: str,
+    peran: frozenset[Peran] | set[Peran],
+    tahun_ditutup: bool = False,
+    teks: str | None = None,
+) -> None:
     refusal = check(aksi, status=status, peran=peran, tahun_ditutup=tahun_ditutup, teks=teks)
     if refusal is not None:
         refusal.raise_()
@@ -114,5 +138,6 @@ def ensure(aksi: Aksi, *, status: str, peran: frozenset[Peran] | set[Peran], tah
 
 def allowed(*, status: str, peran: frozenset[Peran] | set[Peran], tahun_ditutup: bool = False) -> list[Aksi]:
     """The moves the actor may make now (text requirements aside): what the screen offers."""
-    return [a for a in TRANSITIONS
-            if check(a, status=status, peran=peran, tahun_ditutup=tahun_ditutup, teks="x") is None]
+    return [
+        a for a in TRANSITIONS if check(a, status=status, peran=peran, tahun_ditutup=tahun_ditutup, teks="x") is None
+    ]

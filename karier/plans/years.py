@@ -56,7 +56,12 @@ def tahun_close(*, actor: Any, tahun: TahunKinerja) -> TahunKinerja:
             raise ValidationError({"ditutup": reasons})
         locked.ditutup = True
         locked.save(update_fields=["ditutup"])
-        audit.record(actor=actor, action="skp.tahun_close", obj=locked, summary=f"Tahun kinerja {locked.tahun} ditutup",
-                     changes={"ditutup": [False, True]})
+        audit.record(
+            actor=actor,
+            action="skp.tahun_close",
+            obj=locked,
+            summary=f"Tahun kinerja {locked.tahun} ditutup",
+            changes={"ditutup": [False, True]},
+        )
     tahun.ditutup = True
     return locked

@@ -104,9 +104,7 @@ def _check_months(months: int) -> None:
 
 def _credit(jenjang: Jenjang, predikat: Predikat, months: int) -> Fraction:
     _check_months(months)
-    return (
-        Fraction(PERSENTASE_PREDIKAT[predikat]) * Fraction(KOEFISIEN_TAHUNAN[jenjang]) * months / (100 * 12)
-    )
+    return Fraction(PERSENTASE_PREDIKAT[predikat]) * Fraction(KOEFISIEN_TAHUNAN[jenjang]) * months / (100 * 12)
 
 
 def annual_credit(jenjang: Jenjang | str, predikat: Predikat | str, months: int = 12) -> Decimal:

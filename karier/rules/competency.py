@@ -87,9 +87,7 @@ DEFAULT_REQUIRED_LEVELS: Mapping[str, Mapping[str, int]] = {
     Jenjang.PEMULA.value: _uniform(1),
 }
 
-_POSITIONS = tuple(m.value for m in JenisJabatan if m is not JenisJabatan.FUNGSIONAL) + tuple(
-    m.value for m in Jenjang
-)
+_POSITIONS = tuple(m.value for m in JenisJabatan if m is not JenisJabatan.FUNGSIONAL) + tuple(m.value for m in Jenjang)
 
 
 def validate_required_levels(table: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, int]]:

@@ -217,9 +217,7 @@ def _describe(rule: CurveRule, headcount: int, count: int) -> str:
     if rule.bound is Bound.MAKS and rule.percent == 0:
         return f"tidak boleh ada pegawai dengan predikat {cat}"
     kata = "paling banyak" if rule.bound is Bound.MAKS else "paling sedikit"
-    return (
-        f"predikat {cat} {kata} {_fmt_percent(rule.percent)}% dari {headcount} pegawai, yaitu {count} orang"
-    )
+    return f"predikat {cat} {kata} {_fmt_percent(rule.percent)}% dari {headcount} pegawai, yaitu {count} orang"
 
 
 def _applies(policy: CurvePolicy, headcount: int) -> bool:

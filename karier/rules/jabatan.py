@@ -82,7 +82,5 @@ def golongan_index_in_jenjang(jenjang: Jenjang | str, golongan: str | int) -> in
     code = get_golongan(golongan).code
     codes = JENJANG_GOLONGAN[j]
     if code not in codes:
-        raise ValueError(
-            f"Golongan {code} tidak termasuk rentang jenjang {j.value} ({codes[0]} s.d. {codes[-1]})."
-        )
+        raise ValueError(f"Golongan {code} tidak termasuk rentang jenjang {j.value} ({codes[0]} s.d. {codes[-1]}).")
     return codes.index(code)

@@ -67,7 +67,6 @@ def jp_compliance(total_jp: Decimal | int, target: Decimal | int = JP_TARGET_PER
         message = f"Target pengembangan kompetensi {_fmt(goal)} JP telah terpenuhi ({_fmt(total)} JP)."
     else:
         message = (
-            f"Pengembangan kompetensi baru {_fmt(total)} JP dari target {_fmt(goal)} JP; "
-            f"kurang {_fmt(shortfall)} JP."
+            f"Pengembangan kompetensi baru {_fmt(total)} JP dari target {_fmt(goal)} JP; kurang {_fmt(shortfall)} JP."
         )
     return JpStatus(total, goal, met, shortfall, message)

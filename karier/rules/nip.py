@@ -171,8 +171,7 @@ def check_nip_matches(nip: str, birth_date: date | None, gender: str | None) -> 
     problems: list[str] = []
     if birth_date is not None and birth_date != info.birth_date:
         problems.append(
-            f"Tanggal lahir {birth_date:%d-%m-%Y} tidak sesuai dengan NIP "
-            f"(menurut NIP {info.birth_date:%d-%m-%Y})."
+            f"Tanggal lahir {birth_date:%d-%m-%Y} tidak sesuai dengan NIP (menurut NIP {info.birth_date:%d-%m-%Y})."
         )
     if gender is not None:
         if gender not in _GENDER_NAME:

@@ -228,9 +228,7 @@ def promotion_eligibility(
             else:
                 if isinstance(credit, CreditStatus):
                     if credit.jenjang != j or credit.start_golongan != current.code:
-                        raise ValueError(
-                            "Status angka kredit harus dihitung untuk jenjang dan golongan yang sama."
-                        )
+                        raise ValueError("Status angka kredit harus dihitung untuk jenjang dan golongan yang sama.")
                     met, available = bool(credit.events), credit.balance
                 else:
                     met, available = credit >= step.need, credit
@@ -248,9 +246,7 @@ def promotion_eligibility(
         apply_education_limit = not functional
     if apply_education_limit and target is not None:
         if pendidikan is None:
-            reasons.append(
-                "Pendidikan terakhir belum tercatat; batas golongan tertinggi tidak dapat diperiksa."
-            )
+            reasons.append("Pendidikan terakhir belum tercatat; batas golongan tertinggi tidak dapat diperiksa.")
         else:
             highest = max_golongan_for(pendidikan, max_golongan_table)
             if compare_golongan(target, highest) > 0:
@@ -276,10 +272,7 @@ def promotion_eligibility(
     first = next_promotion_date(as_of)
     if functional:
         time_met = tmt_golongan + timedelta(days=1)
-        waiting = (
-            f"Kenaikan pangkat baru dapat berlaku sesudah TMT golongan {current.code} "
-            f"({tanggal(tmt_golongan)})."
-        )
+        waiting = f"Kenaikan pangkat baru dapat berlaku sesudah TMT golongan {current.code} ({tanggal(tmt_golongan)})."
     else:
         time_met = add_years(tmt_golongan, min_years)
         waiting = (

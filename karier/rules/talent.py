@@ -157,9 +157,7 @@ class KinerjaMethod(StrEnum):
 _LEVEL_ORDER = (_R, _M, _T)
 
 
-def kinerja_level(
-    ratings: Sequence[Rating | str], method: KinerjaMethod | str = KinerjaMethod.TERENDAH
-) -> Level:
+def kinerja_level(ratings: Sequence[Rating | str], method: KinerjaMethod | str = KinerjaMethod.TERENDAH) -> Level:
     """Kinerja level from ratings hasil kerja, oldest first; the last two years count.
 
     One rating is enough (e.g. a new employee). Raises ``ValueError`` when there is none.
@@ -203,9 +201,7 @@ class PotensialCutoffs:
 DEFAULT_POTENSIAL_CUTOFFS = PotensialCutoffs()
 
 
-def potensial_level(
-    score: Decimal | float | str, cutoffs: PotensialCutoffs = DEFAULT_POTENSIAL_CUTOFFS
-) -> Level:
+def potensial_level(score: Decimal | float | str, cutoffs: PotensialCutoffs = DEFAULT_POTENSIAL_CUTOFFS) -> Level:
     """Potensial level from an assessment score (JPM, in percent)."""
     s = _score(score)
     if s >= cutoffs.tinggi:

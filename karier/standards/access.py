@@ -59,10 +59,13 @@ def rpjmd_for_actor(actor: Actor, rpjmd_id: int) -> Rpjmd:
 
 def indikator_for_actor(actor: Actor, indikator_id: int) -> Indikator:
     _must_read(actor, "Indikator")
-    obj = (Indikator.objects.filter(pk=indikator_id)
-           .select_related("sasaran__tujuan__misi__rpjmd", "sasaran_renstra__renstra__opd",
-                           "sasaran_renstra__renstra__rpjmd", "induk")
-           .first())
+    obj = (
+        Indikator.objects.filter(pk=indikator_id)
+        .select_related(
+            "sasaran__tujuan__misi__rpjmd", "sasaran_renstra__renstra__opd", "sasaran_renstra__renstra__rpjmd", "induk"
+        )
+        .first()
+    )
     if obj is None:
         raise Http404("Indikator tidak ditemukan.")
     return obj
@@ -86,8 +89,9 @@ def perjanjian_for_actor(actor: Actor, perjanjian_id: int) -> PerjanjianKinerja:
 
 def perjanjian_row_for_actor(actor: Actor, row_id: int) -> PerjanjianKinerjaRow:
     _must_read(actor, "Baris perjanjian kinerja")
-    obj = (PerjanjianKinerjaRow.objects.filter(pk=row_id)
-           .select_related("perjanjian__opd", "sasaran", "indikator").first())
+    obj = (
+        PerjanjianKinerjaRow.objects.filter(pk=row_id).select_related("perjanjian__opd", "sasaran", "indikator").first()
+    )
     if obj is None:
         raise Http404("Baris perjanjian kinerja tidak ditemukan.")
     return obj
@@ -103,8 +107,7 @@ def jabatan_for_standar(actor: Actor, jabatan_id: int) -> Jabatan:
 
 def hasil_for_actor(actor: Actor, hasil_id: int) -> StandarHasil:
     _must_read(actor, "Hasil kerja")
-    obj = (StandarHasil.objects.filter(pk=hasil_id)
-           .select_related("standar__jabatan__unit", "indikator_opd").first())
+    obj = StandarHasil.objects.filter(pk=hasil_id).select_related("standar__jabatan__unit", "indikator_opd").first()
     if obj is None:
         raise Http404("Hasil kerja tidak ditemukan.")
     return obj

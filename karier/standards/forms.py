@@ -18,8 +18,12 @@ TEXT = {"rows": 2}
 
 
 def _opd_field() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=_("Perangkat daerah"), required=False, empty_label=_("Semua"),
-                                  queryset=UnitKerja.objects.filter(parent__isnull=True).order_by("nama"))
+    return forms.ModelChoiceField(
+        label=_("Perangkat daerah"),
+        required=False,
+        empty_label=_("Semua"),
+        queryset=UnitKerja.objects.filter(parent__isnull=True).order_by("nama"),
+    )
 
 
 # ---------------------------------------------------------------------------- filters
@@ -30,17 +34,20 @@ class RenstraFilter(forms.Form):
 class PerjanjianFilter(forms.Form):
     opd = _opd_field()
     tahun = forms.IntegerField(label=_("Tahun"), required=False, min_value=1990, max_value=2100)
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Semua")), *StatusPerjanjian.choices])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua")), *StatusPerjanjian.choices])
 
 
 class JabatanFilter(forms.Form):
     q = forms.CharField(label=_("Cari nama jabatan"), required=False, max_length=100)
     opd = _opd_field()
-    jenis = forms.ChoiceField(label=_("Jenis jabatan"), required=False,
-                              choices=[("", _("Semua")), *JenisJabatan.choices])
-    ada = forms.ChoiceField(label=_("Standar"), required=False,
-                            choices=[("", _("Semua")), ("ya", _("Sudah ada")), ("tidak", _("Belum ada"))])
+    jenis = forms.ChoiceField(
+        label=_("Jenis jabatan"), required=False, choices=[("", _("Semua")), *JenisJabatan.choices]
+    )
+    ada = forms.ChoiceField(
+        label=_("Standar"),
+        required=False,
+        choices=[("", _("Semua")), ("ya", _("Sudah ada")), ("tidak", _("Belum ada"))],
+    )
 
     def clean_q(self) -> str:
         value = str(self.cleaned_data.get("q") or "")
@@ -54,16 +61,22 @@ class NilaiForm(forms.Form):
     tahun = forms.IntegerField(label=_("Tahun"), min_value=1990, max_value=2100)
     target = forms.CharField(label=_("Target"), required=False, max_length=40)
     realisasi = forms.CharField(label=_("Realisasi"), required=False, max_length=40)
-    metode = forms.CharField(label=_("Seri/metode"), required=False, max_length=60,
-                             help_text=_("Isi bila cara penghitungan berubah, mis. \"BPS baru (2023)\"."))
+    metode = forms.CharField(
+        label=_("Seri/metode"),
+        required=False,
+        max_length=60,
+        help_text=_('Isi bila cara penghitungan berubah, mis. "BPS baru (2023)".'),
+    )
     sumber = forms.CharField(label=_("Sumber"), required=False, max_length=300)
 
 
 class StandarForm(forms.Form):
-    ringkasan = forms.CharField(label=_("Ringkasan tugas"), required=False, max_length=4000,
-                                widget=forms.Textarea(attrs=TEXT))
-    penjelasan = forms.CharField(label=_("Apa artinya bagi Anda"), required=False, max_length=4000,
-                                 widget=forms.Textarea(attrs=TEXT))
+    ringkasan = forms.CharField(
+        label=_("Ringkasan tugas"), required=False, max_length=4000, widget=forms.Textarea(attrs=TEXT)
+    )
+    penjelasan = forms.CharField(
+        label=_("Apa artinya bagi Anda"), required=False, max_length=4000, widget=forms.Textarea(attrs=TEXT)
+    )
     contoh = forms.CharField(label=_("Contoh"), required=False, max_length=4000, widget=forms.Textarea(attrs=TEXT))
 
 
@@ -76,22 +89,28 @@ class HasilForm(forms.Form):
     target_angka = forms.CharField(label=_("Target (angka)"), required=False, max_length=40)
     satuan = forms.CharField(label=_("Satuan"), required=False, max_length=40)
     target_kualitatif = forms.CharField(label=_("Target (uraian)"), required=False, max_length=300)
-    penjelasan = forms.CharField(label=_("Apa artinya bagi Anda"), required=False, max_length=4000,
-                                 widget=forms.Textarea(attrs=TEXT))
+    penjelasan = forms.CharField(
+        label=_("Apa artinya bagi Anda"), required=False, max_length=4000, widget=forms.Textarea(attrs=TEXT)
+    )
     contoh = forms.CharField(label=_("Contoh"), required=False, max_length=4000, widget=forms.Textarea(attrs=TEXT))
 
 
 class PerilakuForm(forms.Form):
     """One ekspektasi textarea per BerAKHLAK value (blank = only the general guidelines apply)."""
 
-    def __init__(self, *args: Any, nilai: list[NilaiBerakhlak], initial_text: dict[str, str] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, nilai: list[NilaiBerakhlak], initial_text: dict[str, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.nilai = nilai
         for n in nilai:
             self.fields[f"e_{n.kode}"] = forms.CharField(
-                label=n.nama, required=False, max_length=2000, widget=forms.Textarea(attrs=TEXT),
-                initial=(initial_text or {}).get(n.kode, ""))
+                label=n.nama,
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs=TEXT),
+                initial=(initial_text or {}).get(n.kode, ""),
+            )
 
 
 class PkRowForm(forms.Form):

@@ -19,8 +19,9 @@ from karier.standards.choices import Arah, Aspek, Dimensi, Perspektif, StatusPer
 class Explained(models.Model):
     """Every standard and indicator says what it means for the person who must meet it."""
 
-    penjelasan = models.TextField(_("apa artinya bagi Anda"), blank=True,
-                                  help_text=_("Penjelasan dengan bahasa sehari-hari."))
+    penjelasan = models.TextField(
+        _("apa artinya bagi Anda"), blank=True, help_text=_("Penjelasan dengan bahasa sehari-hari.")
+    )
     contoh = models.TextField(_("contoh"), blank=True)
 
     class Meta:
@@ -125,8 +126,9 @@ class SasaranStrategis(Explained):
 
 # ---------------------------------------------------------------------------- Renstra and PK
 class Renstra(models.Model):
-    opd = models.ForeignKey(UnitKerja, verbose_name=_("perangkat daerah"), on_delete=models.PROTECT,
-                            related_name="renstra")
+    opd = models.ForeignKey(
+        UnitKerja, verbose_name=_("perangkat daerah"), on_delete=models.PROTECT, related_name="renstra"
+    )
     rpjmd = models.ForeignKey(Rpjmd, on_delete=models.PROTECT, related_name="renstra")
     tahun_mulai = models.PositiveSmallIntegerField(_("tahun mulai"))
     tahun_selesai = models.PositiveSmallIntegerField(_("tahun selesai"))
@@ -145,8 +147,12 @@ class SasaranRenstra(Explained):
     """An agency's strategic target, linked to the province's sasaran it serves."""
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="sasaran")
-    sasaran_rpjmd = models.ForeignKey(SasaranStrategis, verbose_name=_("mendukung sasaran RPJMD"),
-                                      on_delete=models.PROTECT, related_name="sasaran_renstra")
+    sasaran_rpjmd = models.ForeignKey(
+        SasaranStrategis,
+        verbose_name=_("mendukung sasaran RPJMD"),
+        on_delete=models.PROTECT,
+        related_name="sasaran_renstra",
+    )
     nomor = models.PositiveSmallIntegerField()
     teks = models.TextField(_("sasaran"))
 
@@ -163,18 +169,25 @@ class Indikator(Explained):
     """A performance indicator (IKU) of the province (on a sasaran strategis) or of an agency
     (on a sasaran Renstra, pointing at the province indicator it moves through `induk`)."""
 
-    sasaran = models.ForeignKey(SasaranStrategis, null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="indikator")
-    sasaran_renstra = models.ForeignKey(SasaranRenstra, null=True, blank=True, on_delete=models.CASCADE,
-                                        related_name="indikator")
-    induk = models.ForeignKey("self", verbose_name=_("mendukung indikator"), null=True, blank=True,
-                              on_delete=models.PROTECT, related_name="turunan")
+    sasaran = models.ForeignKey(
+        SasaranStrategis, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    sasaran_renstra = models.ForeignKey(
+        SasaranRenstra, null=True, blank=True, on_delete=models.CASCADE, related_name="indikator"
+    )
+    induk = models.ForeignKey(
+        "self",
+        verbose_name=_("mendukung indikator"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="turunan",
+    )
     kode = models.CharField(_("kode"), max_length=30, blank=True)
     nama = models.CharField(_("indikator"), max_length=300)
     satuan = models.CharField(_("satuan"), max_length=40)
     arah = models.CharField(_("arah"), max_length=8, choices=Arah.choices, default=Arah.NAIK)
-    baseline = models.DecimalField(_("nilai dasar (baseline)"), max_digits=14, decimal_places=4, null=True,
-                                   blank=True)
+    baseline = models.DecimalField(_("nilai dasar (baseline)"), max_digits=14, decimal_places=4, null=True, blank=True)
     baseline_tahun = models.PositiveSmallIntegerField(_("tahun baseline"), null=True, blank=True)
     catatan_metode = models.TextField(_("catatan metode"), blank=True)
 
@@ -218,11 +231,13 @@ class NilaiIndikator(models.Model):
 class PerjanjianKinerja(models.Model):
     """An agency head's yearly performance agreement; JPT plans derive from its rows."""
 
-    opd = models.ForeignKey(UnitKerja, verbose_name=_("perangkat daerah"), on_delete=models.PROTECT,
-                            related_name="perjanjian_kinerja")
+    opd = models.ForeignKey(
+        UnitKerja, verbose_name=_("perangkat daerah"), on_delete=models.PROTECT, related_name="perjanjian_kinerja"
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    status = models.CharField(_("status"), max_length=16, choices=StatusPerjanjian.choices,
-                              default=StatusPerjanjian.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=16, choices=StatusPerjanjian.choices, default=StatusPerjanjian.DRAFT
+    )
     ditandatangani_pada = models.DateField(_("tanggal tanda tangan"), null=True, blank=True)
 
     class Meta:
@@ -242,8 +257,9 @@ class PerjanjianKinerjaRow(models.Model):
     indikator = models.ForeignKey(Indikator, on_delete=models.PROTECT, related_name="perjanjian_rows")
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=4, null=True, blank=True)
     target_kualitatif = models.CharField(_("target (uraian)"), max_length=300, blank=True)
-    perspektif = models.CharField(_("perspektif"), max_length=24, choices=Perspektif.choices,
-                                  default=Perspektif.PENERIMA_LAYANAN)
+    perspektif = models.CharField(
+        _("perspektif"), max_length=24, choices=Perspektif.choices, default=Perspektif.PENERIMA_LAYANAN
+    )
 
     class Meta:
         verbose_name = _("baris perjanjian kinerja")
@@ -275,17 +291,21 @@ class StandarHasil(Explained):
 
     standar = models.ForeignKey(StandarJabatan, on_delete=models.CASCADE, related_name="hasil")
     urutan = models.PositiveSmallIntegerField(default=1)
-    dimensi = models.CharField(_("dimensi"), max_length=16, choices=Dimensi.choices,
-                               default=Dimensi.PRODUKTIVITAS)
+    dimensi = models.CharField(_("dimensi"), max_length=16, choices=Dimensi.choices, default=Dimensi.PRODUKTIVITAS)
     rhk = models.TextField(_("rencana hasil kerja"))
     aspek = models.CharField(_("aspek"), max_length=12, choices=Aspek.choices, default=Aspek.KUANTITAS)
     indikator = models.TextField(_("indikator kinerja individu"))
-    target_angka = models.DecimalField(_("target (angka)"), max_digits=14, decimal_places=4, null=True,
-                                       blank=True)
+    target_angka = models.DecimalField(_("target (angka)"), max_digits=14, decimal_places=4, null=True, blank=True)
     satuan = models.CharField(_("satuan"), max_length=40, blank=True)
     target_kualitatif = models.CharField(_("target (uraian)"), max_length=300, blank=True)
-    indikator_opd = models.ForeignKey(Indikator, verbose_name=_("mendukung indikator"), null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="standar_hasil")
+    indikator_opd = models.ForeignKey(
+        Indikator,
+        verbose_name=_("mendukung indikator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="standar_hasil",
+    )
 
     class Meta:
         verbose_name = _("hasil yang diharapkan")

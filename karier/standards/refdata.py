@@ -33,12 +33,17 @@ def load_berakhlak(nilai_model: Any, panduan_model: Any) -> int:
     for r in rows:
         if r["core_value"] not in order:
             order.append(r["core_value"])
-    nilai = [nilai_model(kode=_kode(n), nama=n, urutan=i + 1, penjelasan=PENJELASAN.get(n, ""))
-             for i, n in enumerate(order)]
-    nilai_model.objects.bulk_create(nilai, update_conflicts=True, unique_fields=["kode"],
-                                    update_fields=["nama", "urutan", "penjelasan"])
-    panduan = [panduan_model(nilai_id=_kode(r["core_value"]), urutan=int(r["urutan"]),
-                             teks=r["panduan_perilaku"].strip()) for r in rows]
-    panduan_model.objects.bulk_create(panduan, update_conflicts=True, unique_fields=["nilai", "urutan"],
-                                      update_fields=["teks"])
+    nilai = [
+        nilai_model(kode=_kode(n), nama=n, urutan=i + 1, penjelasan=PENJELASAN.get(n, "")) for i, n in enumerate(order)
+    ]
+    nilai_model.objects.bulk_create(
+        nilai, update_conflicts=True, unique_fields=["kode"], update_fields=["nama", "urutan", "penjelasan"]
+    )
+    panduan = [
+        panduan_model(nilai_id=_kode(r["core_value"]), urutan=int(r["urutan"]), teks=r["panduan_perilaku"].strip())
+        for r in rows
+    ]
+    panduan_model.objects.bulk_create(
+        panduan, update_conflicts=True, unique_fields=["nilai", "urutan"], update_fields=["teks"]
+    )
     return len(panduan)

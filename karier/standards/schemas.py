@@ -306,7 +306,7 @@ class NilaiIn(In):
     tahun: Tahun
     target: Angka | None = None
     realisasi: Angka | None = None
-    metode: str = line(60, "", "Seri/metode, mis. \"BPS baru (2023)\".")
+    metode: str = line(60, "", 'Seri/metode, mis. "BPS baru (2023)".')
     sumber: str = line(300)
 
 
@@ -368,8 +368,9 @@ class StandarIn(In):
     ringkasan: str = text()
     penjelasan: str = text()
     contoh: str = text()
-    perilaku: list[PerilakuIn] | None = Field(None, max_length=7,
-                                              description="Bila diisi, menggantikan semua ekspektasi perilaku.")
+    perilaku: list[PerilakuIn] | None = Field(
+        None, max_length=7, description="Bila diisi, menggantikan semua ekspektasi perilaku."
+    )
 
 
 class HasilIn(In):

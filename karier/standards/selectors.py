@@ -48,21 +48,28 @@ def rpjmd_tree(rpjmd: Rpjmd) -> list[Misi]:
     """visi → misi → tujuan → sasaran → indikator → yearly values, in five queries whatever the size."""
     indikator = Indikator.objects.order_by("kode", "id").prefetch_related(_nilai_prefetch())
     sasaran = SasaranStrategis.objects.order_by("nomor", "id").prefetch_related(
-        Prefetch("indikator", queryset=indikator))
+        Prefetch("indikator", queryset=indikator)
+    )
     tujuan = Tujuan.objects.order_by("nomor", "id").prefetch_related(Prefetch("sasaran", queryset=sasaran))
-    return list(Misi.objects.filter(rpjmd=rpjmd).order_by("nomor", "id")
-                .prefetch_related(Prefetch("tujuan", queryset=tujuan)))
+    return list(
+        Misi.objects.filter(rpjmd=rpjmd).order_by("nomor", "id").prefetch_related(Prefetch("tujuan", queryset=tujuan))
+    )
 
 
 def rpjmd_indikator(rpjmd: Rpjmd) -> QuerySet[Indikator]:
     """The province's IKU of a plan (for tables and exports)."""
-    return (Indikator.objects.filter(sasaran__tujuan__misi__rpjmd=rpjmd)
-            .select_related("sasaran").prefetch_related(_nilai_prefetch()).order_by("kode", "id"))
+    return (
+        Indikator.objects.filter(sasaran__tujuan__misi__rpjmd=rpjmd)
+        .select_related("sasaran")
+        .prefetch_related(_nilai_prefetch())
+        .order_by("kode", "id")
+    )
 
 
 def sasaran_rpjmd_choices(rpjmd_id: int) -> QuerySet[SasaranStrategis]:
     return SasaranStrategis.objects.filter(tujuan__misi__rpjmd_id=rpjmd_id).order_by(
-        "tujuan__misi__nomor", "tujuan__nomor", "nomor", "id")
+        "tujuan__misi__nomor", "tujuan__nomor", "nomor", "id"
+    )
 
 
 # ---------------------------------------------------------------------------- indicators
@@ -114,20 +121,28 @@ def indikator_series(indikator: Indikator) -> list[Series]:
 
 
 def _turunan_prefetch() -> Any:
-    return Prefetch("turunan", queryset=Indikator.objects.select_related("sasaran_renstra__renstra__opd")
-                    .order_by("kode", "id"))
+    return Prefetch(
+        "turunan", queryset=Indikator.objects.select_related("sasaran_renstra__renstra__opd").order_by("kode", "id")
+    )
 
 
 def indikator_detail(indikator_id: int) -> Indikator:
-    return (Indikator.objects.select_related(
-        "sasaran__tujuan__misi__rpjmd", "sasaran_renstra__renstra__opd", "sasaran_renstra__renstra__rpjmd",
-        "sasaran_renstra__sasaran_rpjmd", "induk")
+    return (
+        Indikator.objects.select_related(
+            "sasaran__tujuan__misi__rpjmd",
+            "sasaran_renstra__renstra__opd",
+            "sasaran_renstra__renstra__rpjmd",
+            "sasaran_renstra__sasaran_rpjmd",
+            "induk",
+        )
         .prefetch_related(_nilai_prefetch(), _turunan_prefetch())
-        .get(pk=indikator_id))
+        .get(pk=indikator_id)
+    )
 
 
-def indikator_list(*, rpjmd: int | None = None, renstra: int | None = None, opd: int | None = None,
-                   provinsi: bool | None = None) -> QuerySet[Indikator]:
+def indikator_list(
+    *, rpjmd: int | None = None, renstra: int | None = None, opd: int | None = None, provinsi: bool | None = None
+) -> QuerySet[Indikator]:
     qs = Indikator.objects.select_related("sasaran_renstra__renstra__opd", "induk")
     if rpjmd:
         qs = qs.filter(Q(sasaran__tujuan__misi__rpjmd_id=rpjmd) | Q(sasaran_renstra__renstra__rpjmd_id=rpjmd))
@@ -147,7 +162,8 @@ def province_indikator_choices(rpjmd_id: int) -> QuerySet[Indikator]:
 # ---------------------------------------------------------------------------- Renstra
 def renstra_list(*, opd: int | None = None, rpjmd: int | None = None) -> QuerySet[Renstra]:
     qs = Renstra.objects.select_related("opd", "rpjmd").annotate(
-        n_sasaran=Count("sasaran", distinct=True), n_indikator=Count("sasaran__indikator", distinct=True))
+        n_sasaran=Count("sasaran", distinct=True), n_indikator=Count("sasaran__indikator", distinct=True)
+    )
     if opd:
         qs = qs.filter(opd_id=opd)
     if rpjmd:
@@ -157,10 +173,13 @@ def renstra_list(*, opd: int | None = None, rpjmd: int | None = None) -> QuerySe
 
 def renstra_sasaran(renstra: Renstra) -> list[SasaranRenstra]:
     """Sasaran with the province sasaran they serve, their indicators, parents and values: 3 queries."""
-    indikator = (Indikator.objects.select_related("induk").order_by("kode", "id")
-                 .prefetch_related(_nilai_prefetch()))
-    return list(SasaranRenstra.objects.filter(renstra=renstra).select_related("sasaran_rpjmd")
-                .prefetch_related(Prefetch("indikator", queryset=indikator)).order_by("nomor", "id"))
+    indikator = Indikator.objects.select_related("induk").order_by("kode", "id").prefetch_related(_nilai_prefetch())
+    return list(
+        SasaranRenstra.objects.filter(renstra=renstra)
+        .select_related("sasaran_rpjmd")
+        .prefetch_related(Prefetch("indikator", queryset=indikator))
+        .order_by("nomor", "id")
+    )
 
 
 def opd_choices() -> QuerySet[UnitKerja]:
@@ -168,8 +187,9 @@ def opd_choices() -> QuerySet[UnitKerja]:
 
 
 # ---------------------------------------------------------------------------- Perjanjian Kinerja
-def perjanjian_list(*, opd: int | None = None, tahun: int | None = None,
-                    status: str | None = None) -> QuerySet[PerjanjianKinerja]:
+def perjanjian_list(
+    *, opd: int | None = None, tahun: int | None = None, status: str | None = None
+) -> QuerySet[PerjanjianKinerja]:
     qs = PerjanjianKinerja.objects.select_related("opd").annotate(n_rows=Count("rows"))
     if opd:
         qs = qs.filter(opd_id=opd)
@@ -181,16 +201,24 @@ def perjanjian_list(*, opd: int | None = None, tahun: int | None = None,
 
 
 def perjanjian_rows(perjanjian: PerjanjianKinerja) -> QuerySet[PerjanjianKinerjaRow]:
-    return (PerjanjianKinerjaRow.objects.filter(perjanjian=perjanjian)
-            .select_related("sasaran", "indikator", "indikator__induk").order_by("urutan", "id"))
+    return (
+        PerjanjianKinerjaRow.objects.filter(perjanjian=perjanjian)
+        .select_related("sasaran", "indikator", "indikator__induk")
+        .order_by("urutan", "id")
+    )
 
 
 def perjanjian_indikator_choices(perjanjian: PerjanjianKinerja) -> QuerySet[Indikator]:
     """Agency indicators of the Renstra covering the agreement's year."""
-    return (Indikator.objects.filter(sasaran_renstra__renstra__opd_id=perjanjian.opd_id,
-                                     sasaran_renstra__renstra__tahun_mulai__lte=perjanjian.tahun,
-                                     sasaran_renstra__renstra__tahun_selesai__gte=perjanjian.tahun)
-            .select_related("sasaran_renstra").order_by("sasaran_renstra__nomor", "kode", "id"))
+    return (
+        Indikator.objects.filter(
+            sasaran_renstra__renstra__opd_id=perjanjian.opd_id,
+            sasaran_renstra__renstra__tahun_mulai__lte=perjanjian.tahun,
+            sasaran_renstra__renstra__tahun_selesai__gte=perjanjian.tahun,
+        )
+        .select_related("sasaran_renstra")
+        .order_by("sasaran_renstra__nomor", "kode", "id")
+    )
 
 
 # ---------------------------------------------------------------------------- position standards
@@ -221,18 +249,24 @@ class StandarView:
 
 
 def berakhlak() -> list[NilaiBerakhlak]:
-    return list(NilaiBerakhlak.objects.prefetch_related(
-        Prefetch("panduan", queryset=PanduanPerilaku.objects.order_by("urutan"))).order_by("urutan"))
+    return list(
+        NilaiBerakhlak.objects.prefetch_related(
+            Prefetch("panduan", queryset=PanduanPerilaku.objects.order_by("urutan"))
+        ).order_by("urutan")
+    )
 
 
 def standar_for_jabatan(jabatan: Jabatan) -> StandarView:
     """The standard of a position: results grouped by dimensi (all three, possibly empty) and the 7
     BerAKHLAK values with their 3 guidelines each and the position's expectation if any. 5 queries."""
-    standar = (StandarJabatan.objects.filter(jabatan=jabatan)
-               .prefetch_related(Prefetch("hasil", queryset=StandarHasil.objects.select_related("indikator_opd")
-                                          .order_by("urutan", "id")),
-                                 Prefetch("perilaku", queryset=StandarPerilaku.objects.all()))
-               .first())
+    standar = (
+        StandarJabatan.objects.filter(jabatan=jabatan)
+        .prefetch_related(
+            Prefetch("hasil", queryset=StandarHasil.objects.select_related("indikator_opd").order_by("urutan", "id")),
+            Prefetch("perilaku", queryset=StandarPerilaku.objects.all()),
+        )
+        .first()
+    )
     hasil = list(standar.hasil.all()) if standar else []
     groups = [DimensiGroup(str(d), str(label), [h for h in hasil if h.dimensi == d]) for d, label in Dimensi.choices]
     by_nilai = {p.nilai_id: p for p in standar.perilaku.all()} if standar else {}
@@ -240,12 +274,17 @@ def standar_for_jabatan(jabatan: Jabatan) -> StandarView:
     return StandarView(jabatan=jabatan, standar=standar, groups=groups, perilaku=rows)
 
 
-def jabatan_standar_list(base: QuerySet[Jabatan], *, opd: int | None = None, ada: bool | None = None,
-                         q: str = "", jenis: str = "") -> QuerySet[Jabatan]:
+def jabatan_standar_list(
+    base: QuerySet[Jabatan], *, opd: int | None = None, ada: bool | None = None, q: str = "", jenis: str = ""
+) -> QuerySet[Jabatan]:
     """Positions with whether they have a standard and how many results it sets (2 queries a page)."""
-    qs = base.filter(aktif=True).select_related("unit", "unit__opd").annotate(
-        ada_standar=Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk"))),
-        n_hasil=Count("standar__hasil"),
+    qs = (
+        base.filter(aktif=True)
+        .select_related("unit", "unit__opd")
+        .annotate(
+            ada_standar=Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk"))),
+            n_hasil=Count("standar__hasil"),
+        )
     )
     if opd:
         qs = qs.filter(unit__opd_id=opd)

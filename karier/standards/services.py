@@ -49,8 +49,9 @@ Errors = dict[str, str]
 
 
 # ---------------------------------------------------------------------------- small validators
-def _clean_text(errors: Errors, field: str, value: Any, *, label: str, max_length: int | None = None,
-                required: bool = True) -> str:
+def _clean_text(
+    errors: Errors, field: str, value: Any, *, label: str, max_length: int | None = None, required: bool = True
+) -> str:
     text = value.strip() if isinstance(value, str) else ""
     if value is not None and not isinstance(value, str):
         errors[field] = f"{label} harus berupa teks."
@@ -63,8 +64,9 @@ def _clean_text(errors: Errors, field: str, value: Any, *, label: str, max_lengt
     return text
 
 
-def _clean_int(errors: Errors, field: str, value: Any, *, label: str, low: int, high: int,
-               required: bool = True) -> int | None:
+def _clean_int(
+    errors: Errors, field: str, value: Any, *, label: str, low: int, high: int, required: bool = True
+) -> int | None:
     if value is None or value == "":
         if required:
             errors[field] = f"{label} wajib diisi."
@@ -91,8 +93,7 @@ def _clean_decimal(errors: Errors, field: str, value: Any) -> Decimal | None:
         return None
 
 
-def _clean_choice(errors: Errors, field: str, value: Any, choices: type[models.TextChoices], *,
-                  label: str) -> str:
+def _clean_choice(errors: Errors, field: str, value: Any, choices: type[models.TextChoices], *, label: str) -> str:
     if value not in choices.values:
         names = ", ".join(str(lbl) for lbl in choices.labels)
         errors[field] = f"{label} tidak dikenal; pilih salah satu: {names}."
@@ -134,10 +135,12 @@ def _save_changes(*, actor: Any, obj: models.Model, after: dict[str, Any], actio
 
 def _explained(errors: Errors, data: Mapping[str, Any]) -> dict[str, str]:
     return {
-        "penjelasan": _clean_text(errors, "penjelasan", data.get("penjelasan", ""), label="Penjelasan",
-                                  max_length=4000, required=False),
-        "contoh": _clean_text(errors, "contoh", data.get("contoh", ""), label="Contoh", max_length=4000,
-                              required=False),
+        "penjelasan": _clean_text(
+            errors, "penjelasan", data.get("penjelasan", ""), label="Penjelasan", max_length=4000, required=False
+        ),
+        "contoh": _clean_text(
+            errors, "contoh", data.get("contoh", ""), label="Contoh", max_length=4000, required=False
+        ),
     }
 
 
@@ -148,13 +151,16 @@ RPJMD_FIELDS = ("tahun_mulai", "tahun_selesai", "visi", "dasar_hukum", "aktif")
 def _clean_rpjmd(data: Mapping[str, Any]) -> dict[str, Any]:
     errors: Errors = {}
     out: dict[str, Any] = {
-        "tahun_mulai": _clean_int(errors, "tahun_mulai", data.get("tahun_mulai"), label="Tahun mulai",
-                                  low=MIN_TAHUN, high=MAX_TAHUN),
-        "tahun_selesai": _clean_int(errors, "tahun_selesai", data.get("tahun_selesai"), label="Tahun selesai",
-                                    low=MIN_TAHUN, high=MAX_TAHUN),
+        "tahun_mulai": _clean_int(
+            errors, "tahun_mulai", data.get("tahun_mulai"), label="Tahun mulai", low=MIN_TAHUN, high=MAX_TAHUN
+        ),
+        "tahun_selesai": _clean_int(
+            errors, "tahun_selesai", data.get("tahun_selesai"), label="Tahun selesai", low=MIN_TAHUN, high=MAX_TAHUN
+        ),
         "visi": _clean_text(errors, "visi", data.get("visi"), label="Visi", max_length=2000),
-        "dasar_hukum": _clean_text(errors, "dasar_hukum", data.get("dasar_hukum", ""), label="Dasar hukum",
-                                   max_length=200, required=False),
+        "dasar_hukum": _clean_text(
+            errors, "dasar_hukum", data.get("dasar_hukum", ""), label="Dasar hukum", max_length=200, required=False
+        ),
         "aktif": bool(data.get("aktif", True)),
     }
     start, end = out["tahun_mulai"], out["tahun_selesai"]
@@ -165,10 +171,25 @@ def _clean_rpjmd(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def rpjmd_create(*, actor: Any, instansi: Instansi, tahun_mulai: int, tahun_selesai: int, visi: str,
-                 dasar_hukum: str = "", aktif: bool = True) -> Rpjmd:
-    data = _clean_rpjmd({"tahun_mulai": tahun_mulai, "tahun_selesai": tahun_selesai, "visi": visi,
-                         "dasar_hukum": dasar_hukum, "aktif": aktif})
+def rpjmd_create(
+    *,
+    actor: Any,
+    instansi: Instansi,
+    tahun_mulai: int,
+    tahun_selesai: int,
+    visi: str,
+    dasar_hukum: str = "",
+    aktif: bool = True,
+) -> Rpjmd:
+    data = _clean_rpjmd(
+        {
+            "tahun_mulai": tahun_mulai,
+            "tahun_selesai": tahun_selesai,
+            "visi": visi,
+            "dasar_hukum": dasar_hukum,
+            "aktif": aktif,
+        }
+    )
     if Rpjmd.objects.filter(instansi=instansi, tahun_mulai=data["tahun_mulai"]).exists():
         raise ValidationError({"tahun_mulai": "RPJMD instansi ini untuk periode tersebut sudah ada."})
     rpjmd = Rpjmd.objects.create(instansi=instansi, **data)
@@ -204,8 +225,10 @@ def misi_update(*, actor: Any, misi: Misi, **changes: Any) -> Misi:
     _unknown(changes, ("nomor", "teks"))
     merged = {**_snapshot(misi, ("nomor", "teks")), **changes}
     errors: Errors = {}
-    after = {"nomor": _nomor(errors, merged["nomor"]),
-             "teks": _clean_text(errors, "teks", merged["teks"], label="Misi", max_length=2000)}
+    after = {
+        "nomor": _nomor(errors, merged["nomor"]),
+        "teks": _clean_text(errors, "teks", merged["teks"], label="Misi", max_length=2000),
+    }
     _raise(errors)
     _save_changes(actor=actor, obj=misi, after=after, action="misi.update", summary=str(after["teks"]))
     return misi
@@ -229,8 +252,10 @@ def _induk_links(indikator_qs: models.QuerySet[Indikator]) -> int:
     return Indikator.objects.filter(induk__in=indikator_qs).count()
 
 
-_MSG_LINKED = ("Tidak dapat dihapus: masih didukung oleh {n} sasaran/indikator perangkat daerah. "
-               "Pindahkan atau hapus tautan itu lebih dahulu.")
+_MSG_LINKED = (
+    "Tidak dapat dihapus: masih didukung oleh {n} sasaran/indikator perangkat daerah. "
+    "Pindahkan atau hapus tautan itu lebih dahulu."
+)
 
 
 def _sasaran_block(sasaran_qs: models.QuerySet[SasaranStrategis]) -> str | None:
@@ -260,8 +285,10 @@ def tujuan_update(*, actor: Any, tujuan: Tujuan, **changes: Any) -> Tujuan:
     _unknown(changes, ("nomor", "teks"))
     merged = {**_snapshot(tujuan, ("nomor", "teks")), **changes}
     errors: Errors = {}
-    after = {"nomor": _nomor(errors, merged["nomor"]),
-             "teks": _clean_text(errors, "teks", merged["teks"], label="Tujuan", max_length=2000)}
+    after = {
+        "nomor": _nomor(errors, merged["nomor"]),
+        "teks": _clean_text(errors, "teks", merged["teks"], label="Tujuan", max_length=2000),
+    }
     _raise(errors)
     _save_changes(actor=actor, obj=tujuan, after=after, action="tujuan.update", summary=str(after["teks"]))
     return tujuan
@@ -278,18 +305,22 @@ SASARAN_FIELDS = ("nomor", "teks", "penjelasan", "contoh")
 
 def _clean_sasaran(data: Mapping[str, Any], label: str) -> dict[str, Any]:
     errors: Errors = {}
-    out = {"nomor": _nomor(errors, data.get("nomor")),
-           "teks": _clean_text(errors, "teks", data.get("teks"), label=label, max_length=2000),
-           **_explained(errors, data)}
+    out = {
+        "nomor": _nomor(errors, data.get("nomor")),
+        "teks": _clean_text(errors, "teks", data.get("teks"), label=label, max_length=2000),
+        **_explained(errors, data),
+    }
     _raise(errors)
     return out
 
 
 @transaction.atomic
-def sasaran_create(*, actor: Any, tujuan: Tujuan, nomor: int, teks: str, penjelasan: str = "",
-                   contoh: str = "") -> SasaranStrategis:
-    data = _clean_sasaran({"nomor": nomor, "teks": teks, "penjelasan": penjelasan, "contoh": contoh},
-                          "Sasaran strategis")
+def sasaran_create(
+    *, actor: Any, tujuan: Tujuan, nomor: int, teks: str, penjelasan: str = "", contoh: str = ""
+) -> SasaranStrategis:
+    data = _clean_sasaran(
+        {"nomor": nomor, "teks": teks, "penjelasan": penjelasan, "contoh": contoh}, "Sasaran strategis"
+    )
     sasaran = SasaranStrategis.objects.create(tujuan=tujuan, **data)
     audit.record(actor=actor, action="sasaran.create", obj=sasaran, summary=sasaran.teks)
     return sasaran
@@ -310,8 +341,18 @@ def sasaran_delete(*, actor: Any, sasaran: SasaranStrategis) -> None:
 
 
 # ---------------------------------------------------------------------------- indicators
-INDIKATOR_FIELDS = ("kode", "nama", "satuan", "arah", "baseline", "baseline_tahun", "catatan_metode",
-                    "penjelasan", "contoh", "induk")
+INDIKATOR_FIELDS = (
+    "kode",
+    "nama",
+    "satuan",
+    "arah",
+    "baseline",
+    "baseline_tahun",
+    "catatan_metode",
+    "penjelasan",
+    "contoh",
+    "induk",
+)
 
 
 def _rpjmd_id_of(indikator_level: SasaranStrategis | SasaranRenstra) -> int:
@@ -320,8 +361,9 @@ def _rpjmd_id_of(indikator_level: SasaranStrategis | SasaranRenstra) -> int:
     return Renstra.objects.filter(pk=indikator_level.renstra_id).values_list("rpjmd_id", flat=True).get()
 
 
-def _clean_indikator(data: Mapping[str, Any], *, level: SasaranStrategis | SasaranRenstra,
-                     self_id: int | None = None) -> dict[str, Any]:
+def _clean_indikator(
+    data: Mapping[str, Any], *, level: SasaranStrategis | SasaranRenstra, self_id: int | None = None
+) -> dict[str, Any]:
     errors: Errors = {}
     out: dict[str, Any] = {
         "kode": _clean_text(errors, "kode", data.get("kode", ""), label="Kode", max_length=30, required=False),
@@ -329,10 +371,23 @@ def _clean_indikator(data: Mapping[str, Any], *, level: SasaranStrategis | Sasar
         "satuan": _clean_text(errors, "satuan", data.get("satuan"), label="Satuan", max_length=40),
         "arah": _clean_choice(errors, "arah", data.get("arah", Arah.NAIK), Arah, label="Arah"),
         "baseline": _clean_decimal(errors, "baseline", data.get("baseline")),
-        "baseline_tahun": _clean_int(errors, "baseline_tahun", data.get("baseline_tahun"), label="Tahun baseline",
-                                     low=MIN_TAHUN, high=MAX_TAHUN, required=False),
-        "catatan_metode": _clean_text(errors, "catatan_metode", data.get("catatan_metode", ""),
-                                      label="Catatan metode", max_length=4000, required=False),
+        "baseline_tahun": _clean_int(
+            errors,
+            "baseline_tahun",
+            data.get("baseline_tahun"),
+            label="Tahun baseline",
+            low=MIN_TAHUN,
+            high=MAX_TAHUN,
+            required=False,
+        ),
+        "catatan_metode": _clean_text(
+            errors,
+            "catatan_metode",
+            data.get("catatan_metode", ""),
+            label="Catatan metode",
+            max_length=4000,
+            required=False,
+        ),
         **_explained(errors, data),
     }
     if out["baseline"] is not None and out["baseline_tahun"] is None and "baseline_tahun" not in errors:
@@ -355,19 +410,42 @@ def _clean_indikator(data: Mapping[str, Any], *, level: SasaranStrategis | Sasar
 
 
 @transaction.atomic
-def indikator_create(*, actor: Any, sasaran: SasaranStrategis | None = None,
-                     sasaran_renstra: SasaranRenstra | None = None, nama: str, satuan: str,
-                     arah: str = Arah.NAIK, kode: str = "", induk: Indikator | None = None,
-                     baseline: Any = None, baseline_tahun: int | None = None, catatan_metode: str = "",
-                     penjelasan: str = "", contoh: str = "") -> Indikator:
+def indikator_create(
+    *,
+    actor: Any,
+    sasaran: SasaranStrategis | None = None,
+    sasaran_renstra: SasaranRenstra | None = None,
+    nama: str,
+    satuan: str,
+    arah: str = Arah.NAIK,
+    kode: str = "",
+    induk: Indikator | None = None,
+    baseline: Any = None,
+    baseline_tahun: int | None = None,
+    catatan_metode: str = "",
+    penjelasan: str = "",
+    contoh: str = "",
+) -> Indikator:
     """An IKU on a province sasaran, or an agency indicator on a Renstra sasaran (whose `induk`,
     if any, must be a province indicator of the same RPJMD)."""
     if (sasaran is None) == (sasaran_renstra is None):
         raise ValidationError({"sasaran": "Pilih tepat satu: sasaran RPJMD atau sasaran Renstra."})
     level: SasaranStrategis | SasaranRenstra = sasaran if sasaran is not None else sasaran_renstra  # type: ignore[assignment]
-    data = _clean_indikator({"kode": kode, "nama": nama, "satuan": satuan, "arah": arah, "baseline": baseline,
-                             "baseline_tahun": baseline_tahun, "catatan_metode": catatan_metode,
-                             "penjelasan": penjelasan, "contoh": contoh, "induk": induk}, level=level)
+    data = _clean_indikator(
+        {
+            "kode": kode,
+            "nama": nama,
+            "satuan": satuan,
+            "arah": arah,
+            "baseline": baseline,
+            "baseline_tahun": baseline_tahun,
+            "catatan_metode": catatan_metode,
+            "penjelasan": penjelasan,
+            "contoh": contoh,
+            "induk": induk,
+        },
+        level=level,
+    )
     indikator = Indikator.objects.create(sasaran=sasaran, sasaran_renstra=sasaran_renstra, **data)
     audit.record(actor=actor, action="indikator.create", obj=indikator, summary=indikator.nama)
     return indikator
@@ -386,8 +464,16 @@ def indikator_update(*, actor: Any, indikator: Indikator, **changes: Any) -> Ind
 
 
 @transaction.atomic
-def nilai_indikator_set(*, actor: Any, indikator: Indikator, tahun: int, target: Any = None,
-                        realisasi: Any = None, metode: str = "", sumber: str = "") -> NilaiIndikator:
+def nilai_indikator_set(
+    *,
+    actor: Any,
+    indikator: Indikator,
+    tahun: int,
+    target: Any = None,
+    realisasi: Any = None,
+    metode: str = "",
+    sumber: str = "",
+) -> NilaiIndikator:
     """Set the target and actual of one year (created or replaced). `metode` names the series:
     values of different methods are never drawn as one line."""
     errors: Errors = {}
@@ -404,11 +490,15 @@ def nilai_indikator_set(*, actor: Any, indikator: Indikator, tahun: int, target:
     row = NilaiIndikator.objects.select_for_update().filter(indikator=indikator, tahun=year).first()
     if row is None:
         row = NilaiIndikator.objects.create(indikator=indikator, tahun=year, **after)
-        audit.record(actor=actor, action="indikator.nilai", obj=row, summary=f"{indikator.nama} {year}",
-                     changes={k: [None, v] for k, v in after.items() if v not in (None, "")})
+        audit.record(
+            actor=actor,
+            action="indikator.nilai",
+            obj=row,
+            summary=f"{indikator.nama} {year}",
+            changes={k: [None, v] for k, v in after.items() if v not in (None, "")},
+        )
     else:
-        _save_changes(actor=actor, obj=row, after=after, action="indikator.nilai",
-                      summary=f"{indikator.nama} {year}")
+        _save_changes(actor=actor, obj=row, after=after, action="indikator.nilai", summary=f"{indikator.nama} {year}")
     return row
 
 
@@ -424,14 +514,27 @@ def _check_opd(errors: Errors, opd: UnitKerja) -> None:
 
 
 @transaction.atomic
-def renstra_create(*, actor: Any, opd: UnitKerja, rpjmd: Rpjmd, tahun_mulai: int | None = None,
-                   tahun_selesai: int | None = None) -> Renstra:
+def renstra_create(
+    *, actor: Any, opd: UnitKerja, rpjmd: Rpjmd, tahun_mulai: int | None = None, tahun_selesai: int | None = None
+) -> Renstra:
     errors: Errors = {}
     _check_opd(errors, opd)
-    start = _clean_int(errors, "tahun_mulai", tahun_mulai if tahun_mulai is not None else rpjmd.tahun_mulai,
-                       label="Tahun mulai", low=MIN_TAHUN, high=MAX_TAHUN)
-    end = _clean_int(errors, "tahun_selesai", tahun_selesai if tahun_selesai is not None else rpjmd.tahun_selesai,
-                     label="Tahun selesai", low=MIN_TAHUN, high=MAX_TAHUN)
+    start = _clean_int(
+        errors,
+        "tahun_mulai",
+        tahun_mulai if tahun_mulai is not None else rpjmd.tahun_mulai,
+        label="Tahun mulai",
+        low=MIN_TAHUN,
+        high=MAX_TAHUN,
+    )
+    end = _clean_int(
+        errors,
+        "tahun_selesai",
+        tahun_selesai if tahun_selesai is not None else rpjmd.tahun_selesai,
+        label="Tahun selesai",
+        low=MIN_TAHUN,
+        high=MAX_TAHUN,
+    )
     _check_period(errors, start, end, rpjmd)
     if Renstra.objects.filter(opd=opd, rpjmd=rpjmd).exists():
         errors["opd"] = "Perangkat daerah ini sudah mempunyai Renstra untuk RPJMD tersebut."
@@ -447,8 +550,9 @@ def _check_period(errors: Errors, start: int | None, end: int | None, rpjmd: Rpj
     if end < start:
         errors["tahun_selesai"] = "Tahun selesai tidak boleh sebelum tahun mulai."
     elif start < rpjmd.tahun_mulai or end > rpjmd.tahun_selesai:
-        errors["tahun_mulai"] = (f"Periode Renstra harus di dalam periode RPJMD "
-                                 f"{rpjmd.tahun_mulai}–{rpjmd.tahun_selesai}.")
+        errors["tahun_mulai"] = (
+            f"Periode Renstra harus di dalam periode RPJMD {rpjmd.tahun_mulai}–{rpjmd.tahun_selesai}."
+        )
 
 
 @transaction.atomic
@@ -456,14 +560,19 @@ def renstra_update(*, actor: Any, renstra: Renstra, **changes: Any) -> Renstra:
     _unknown(changes, ("tahun_mulai", "tahun_selesai"))
     merged = {**_snapshot(renstra, ("tahun_mulai", "tahun_selesai")), **changes}
     errors: Errors = {}
-    start = _clean_int(errors, "tahun_mulai", merged["tahun_mulai"], label="Tahun mulai", low=MIN_TAHUN,
-                       high=MAX_TAHUN)
-    end = _clean_int(errors, "tahun_selesai", merged["tahun_selesai"], label="Tahun selesai", low=MIN_TAHUN,
-                     high=MAX_TAHUN)
+    start = _clean_int(errors, "tahun_mulai", merged["tahun_mulai"], label="Tahun mulai", low=MIN_TAHUN, high=MAX_TAHUN)
+    end = _clean_int(
+        errors, "tahun_selesai", merged["tahun_selesai"], label="Tahun selesai", low=MIN_TAHUN, high=MAX_TAHUN
+    )
     _check_period(errors, start, end, renstra.rpjmd)
     _raise(errors)
-    _save_changes(actor=actor, obj=renstra, after={"tahun_mulai": start, "tahun_selesai": end},
-                  action="renstra.update", summary=str(renstra))
+    _save_changes(
+        actor=actor,
+        obj=renstra,
+        after={"tahun_mulai": start, "tahun_selesai": end},
+        action="renstra.update",
+        summary=str(renstra),
+    )
     return renstra
 
 
@@ -475,13 +584,20 @@ def _check_sasaran_rpjmd(errors: Errors, renstra: Renstra, sasaran_rpjmd: Any) -
 
 
 @transaction.atomic
-def sasaran_renstra_create(*, actor: Any, renstra: Renstra, sasaran_rpjmd: SasaranStrategis, nomor: int,
-                           teks: str, penjelasan: str = "", contoh: str = "") -> SasaranRenstra:
+def sasaran_renstra_create(
+    *,
+    actor: Any,
+    renstra: Renstra,
+    sasaran_rpjmd: SasaranStrategis,
+    nomor: int,
+    teks: str,
+    penjelasan: str = "",
+    contoh: str = "",
+) -> SasaranRenstra:
     errors: Errors = {}
     _check_sasaran_rpjmd(errors, renstra, sasaran_rpjmd)
     try:
-        data = _clean_sasaran({"nomor": nomor, "teks": teks, "penjelasan": penjelasan, "contoh": contoh},
-                              "Sasaran")
+        data = _clean_sasaran({"nomor": nomor, "teks": teks, "penjelasan": penjelasan, "contoh": contoh}, "Sasaran")
     except ValidationError as exc:
         errors.update({k: v[0] for k, v in exc.message_dict.items()})
         data = {}
@@ -503,21 +619,28 @@ def sasaran_renstra_update(*, actor: Any, sasaran: SasaranRenstra, **changes: An
         errors.update({k: v[0] for k, v in exc.message_dict.items()})
         data = {}
     _raise(errors)
-    _save_changes(actor=actor, obj=sasaran, after={**data, "sasaran_rpjmd": link},
-                  action="sasaran_renstra.update", summary=data["teks"])
+    _save_changes(
+        actor=actor,
+        obj=sasaran,
+        after={**data, "sasaran_rpjmd": link},
+        action="sasaran_renstra.update",
+        summary=data["teks"],
+    )
     return sasaran
 
 
 @transaction.atomic
 def sasaran_renstra_delete(*, actor: Any, sasaran: SasaranRenstra) -> None:
     used = PerjanjianKinerjaRow.objects.filter(sasaran=sasaran).count()
-    block = (f"Tidak dapat dihapus: dipakai di {used} baris perjanjian kinerja." if used else None)
+    block = f"Tidak dapat dihapus: dipakai di {used} baris perjanjian kinerja." if used else None
     _delete(actor=actor, obj=sasaran, action="sasaran_renstra.delete", blocked=block)
 
 
 # ---------------------------------------------------------------------------- Perjanjian Kinerja
-_MSG_SIGNED = ("Perjanjian kinerja ini sudah ditandatangani sehingga tidak dapat diubah. "
-               "Buka kembali dengan alasan untuk mengubahnya.")
+_MSG_SIGNED = (
+    "Perjanjian kinerja ini sudah ditandatangani sehingga tidak dapat diubah. "
+    "Buka kembali dengan alasan untuk mengubahnya."
+)
 
 
 @transaction.atomic
@@ -549,44 +672,72 @@ def _clean_row(perjanjian: PerjanjianKinerja, data: Mapping[str, Any]) -> dict[s
     if not isinstance(sasaran, SasaranRenstra):
         errors["sasaran"] = "Pilih sasaran Renstra."
     else:
-        opd_id, start, end = Renstra.objects.filter(pk=sasaran.renstra_id).values_list(
-            "opd_id", "tahun_mulai", "tahun_selesai").get()
+        opd_id, start, end = (
+            Renstra.objects.filter(pk=sasaran.renstra_id).values_list("opd_id", "tahun_mulai", "tahun_selesai").get()
+        )
         if opd_id != perjanjian.opd_id:
             errors["sasaran"] = "Sasaran harus berasal dari Renstra perangkat daerah ini."
         elif not start <= perjanjian.tahun <= end:
-            errors["sasaran"] = (f"Sasaran berasal dari Renstra {start}–{end}, yang tidak berlaku pada tahun "
-                                 f"{perjanjian.tahun}.")
+            errors["sasaran"] = (
+                f"Sasaran berasal dari Renstra {start}–{end}, yang tidak berlaku pada tahun {perjanjian.tahun}."
+            )
     if not isinstance(indikator, Indikator):
         errors["indikator"] = "Pilih indikator."
     elif isinstance(sasaran, SasaranRenstra) and indikator.sasaran_renstra_id != sasaran.pk:
         errors["indikator"] = "Indikator harus indikator dari sasaran yang dipilih."
     target = _clean_decimal(errors, "target", data.get("target"))
-    kualitatif = _clean_text(errors, "target_kualitatif", data.get("target_kualitatif", ""),
-                             label="Target (uraian)", max_length=300, required=False)
+    kualitatif = _clean_text(
+        errors,
+        "target_kualitatif",
+        data.get("target_kualitatif", ""),
+        label="Target (uraian)",
+        max_length=300,
+        required=False,
+    )
     if target is None and not kualitatif and "target" not in errors:
         errors["target"] = "Isi target berupa angka atau uraian."
     out = {
         "urutan": _clean_int(errors, "urutan", data.get("urutan", 1), label="Urutan", low=1, high=MAX_NOMOR),
-        "sasaran": sasaran, "indikator": indikator, "target": target, "target_kualitatif": kualitatif,
-        "perspektif": _clean_choice(errors, "perspektif", data.get("perspektif", Perspektif.PENERIMA_LAYANAN),
-                                    Perspektif, label="Perspektif"),
+        "sasaran": sasaran,
+        "indikator": indikator,
+        "target": target,
+        "target_kualitatif": kualitatif,
+        "perspektif": _clean_choice(
+            errors, "perspektif", data.get("perspektif", Perspektif.PENERIMA_LAYANAN), Perspektif, label="Perspektif"
+        ),
     }
     _raise(errors)
     return out
 
 
 @transaction.atomic
-def perjanjian_row_add(*, actor: Any, perjanjian: PerjanjianKinerja, sasaran: SasaranRenstra | None,
-                       indikator: Indikator, target: Any = None, target_kualitatif: str = "",
-                       perspektif: str = Perspektif.PENERIMA_LAYANAN, urutan: int | None = None
-                       ) -> PerjanjianKinerjaRow:
+def perjanjian_row_add(
+    *,
+    actor: Any,
+    perjanjian: PerjanjianKinerja,
+    sasaran: SasaranRenstra | None,
+    indikator: Indikator,
+    target: Any = None,
+    target_kualitatif: str = "",
+    perspektif: str = Perspektif.PENERIMA_LAYANAN,
+    urutan: int | None = None,
+) -> PerjanjianKinerjaRow:
     _locked_for_update(perjanjian)
     if urutan is None:
-        urutan = (PerjanjianKinerjaRow.objects.filter(perjanjian=perjanjian)
-                  .aggregate(m=models.Max("urutan"))["m"] or 0) + 1
-    data = _clean_row(perjanjian, {"sasaran": sasaran, "indikator": indikator, "target": target,
-                                   "target_kualitatif": target_kualitatif, "perspektif": perspektif,
-                                   "urutan": urutan})
+        urutan = (
+            PerjanjianKinerjaRow.objects.filter(perjanjian=perjanjian).aggregate(m=models.Max("urutan"))["m"] or 0
+        ) + 1
+    data = _clean_row(
+        perjanjian,
+        {
+            "sasaran": sasaran,
+            "indikator": indikator,
+            "target": target,
+            "target_kualitatif": target_kualitatif,
+            "perspektif": perspektif,
+            "urutan": urutan,
+        },
+    )
     row = PerjanjianKinerjaRow.objects.create(perjanjian=perjanjian, **data)
     audit.record(actor=actor, action="perjanjian.row_add", obj=row, summary=f"{perjanjian}: {indikator.nama}")
     return row
@@ -608,8 +759,7 @@ def perjanjian_row_delete(*, actor: Any, row: PerjanjianKinerjaRow) -> None:
 
 
 @transaction.atomic
-def perjanjian_sign(*, actor: Any, perjanjian: PerjanjianKinerja, tanggal: dt.date | None = None
-                    ) -> PerjanjianKinerja:
+def perjanjian_sign(*, actor: Any, perjanjian: PerjanjianKinerja, tanggal: dt.date | None = None) -> PerjanjianKinerja:
     fresh = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
     target = workflow.next_status(fresh.status, workflow.SIGN)
     if target is None:
@@ -618,8 +768,9 @@ def perjanjian_sign(*, actor: Any, perjanjian: PerjanjianKinerja, tanggal: dt.da
         raise ValidationError({"__all__": "Tambahkan minimal satu sasaran dan target sebelum ditandatangani."})
     on = tanggal or timezone.localdate()
     if on.year < fresh.tahun - 1 or on.year > fresh.tahun:
-        raise ValidationError({"tanggal": f"Tanggal tanda tangan harus pada tahun {fresh.tahun - 1} atau "
-                                          f"{fresh.tahun}."})
+        raise ValidationError(
+            {"tanggal": f"Tanggal tanda tangan harus pada tahun {fresh.tahun - 1} atau {fresh.tahun}."}
+        )
     changes = {"status": [fresh.status, target], "ditandatangani_pada": [None, on]}
     fresh.status, fresh.ditandatangani_pada = target, on
     fresh.save(update_fields=["status", "ditandatangani_pada"])
@@ -636,10 +787,14 @@ def perjanjian_reopen(*, actor: Any, perjanjian: PerjanjianKinerja, alasan: str)
     fresh = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
     target = workflow.next_status(fresh.status, workflow.REOPEN)
     if target is None:
-        raise ValidationError({"status": "Hanya perjanjian kinerja yang sudah ditandatangani yang dapat dibuka "
-                                         "kembali."})
-    changes = {"status": [fresh.status, target], "ditandatangani_pada": [fresh.ditandatangani_pada, None],
-               "alasan": [None, reason]}
+        raise ValidationError(
+            {"status": "Hanya perjanjian kinerja yang sudah ditandatangani yang dapat dibuka kembali."}
+        )
+    changes = {
+        "status": [fresh.status, target],
+        "ditandatangani_pada": [fresh.ditandatangani_pada, None],
+        "alasan": [None, reason],
+    }
     fresh.status, fresh.ditandatangani_pada = target, None
     fresh.save(update_fields=["status", "ditandatangani_pada"])
     audit.record(actor=actor, action="perjanjian.reopen", obj=fresh, summary=f"{fresh}: {reason}", changes=changes)
@@ -649,13 +804,17 @@ def perjanjian_reopen(*, actor: Any, perjanjian: PerjanjianKinerja, alasan: str)
 
 # ---------------------------------------------------------------------------- position standards
 @transaction.atomic
-def standar_jabatan_set(*, actor: Any, jabatan: Jabatan, ringkasan: str = "", penjelasan: str = "",
-                        contoh: str = "") -> StandarJabatan:
+def standar_jabatan_set(
+    *, actor: Any, jabatan: Jabatan, ringkasan: str = "", penjelasan: str = "", contoh: str = ""
+) -> StandarJabatan:
     """Create or replace the header of a position's standard (summary and plain explanation)."""
     errors: Errors = {}
-    data = {"ringkasan": _clean_text(errors, "ringkasan", ringkasan, label="Ringkasan tugas", max_length=4000,
-                                     required=False),
-            **_explained(errors, {"penjelasan": penjelasan, "contoh": contoh})}
+    data = {
+        "ringkasan": _clean_text(
+            errors, "ringkasan", ringkasan, label="Ringkasan tugas", max_length=4000, required=False
+        ),
+        **_explained(errors, {"penjelasan": penjelasan, "contoh": contoh}),
+    }
     _raise(errors)
     standar = StandarJabatan.objects.select_for_update().filter(jabatan=jabatan).first()
     if standar is None:
@@ -683,8 +842,19 @@ class HasilData:
     indikator_opd: Indikator | None = None
 
 
-HASIL_FIELDS = ("urutan", "dimensi", "rhk", "aspek", "indikator", "target_angka", "satuan", "target_kualitatif",
-                "penjelasan", "contoh", "indikator_opd")
+HASIL_FIELDS = (
+    "urutan",
+    "dimensi",
+    "rhk",
+    "aspek",
+    "indikator",
+    "target_angka",
+    "satuan",
+    "target_kualitatif",
+    "penjelasan",
+    "contoh",
+    "indikator_opd",
+)
 
 
 def clean_hasil(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -694,21 +864,28 @@ def clean_hasil(data: Mapping[str, Any]) -> dict[str, Any]:
         "rhk": _clean_text(errors, "rhk", data.get("rhk"), label="Rencana hasil kerja", max_length=2000),
         "indikator": _clean_text(errors, "indikator", data.get("indikator"), label="Indikator", max_length=2000),
         "dimensi": _clean_choice(errors, "dimensi", data.get("dimensi"), Dimensi, label="Dimensi"),
-        "satuan": _clean_text(errors, "satuan", data.get("satuan", ""), label="Satuan", max_length=40,
-                              required=False),
-        "target_kualitatif": _clean_text(errors, "target_kualitatif", data.get("target_kualitatif", ""),
-                                         label="Target (uraian)", max_length=300, required=False),
+        "satuan": _clean_text(errors, "satuan", data.get("satuan", ""), label="Satuan", max_length=40, required=False),
+        "target_kualitatif": _clean_text(
+            errors,
+            "target_kualitatif",
+            data.get("target_kualitatif", ""),
+            label="Target (uraian)",
+            max_length=300,
+            required=False,
+        ),
         "urutan": _clean_int(errors, "urutan", data.get("urutan"), label="Urutan", low=1, high=MAX_NOMOR),
         **_explained(errors, data),
     }
     aspek = data.get("aspek")
-    target_errors = validate_target(str(aspek or ""), data.get("target_angka"), out["target_kualitatif"],
-                                    satuan=out["satuan"])
+    target_errors = validate_target(
+        str(aspek or ""), data.get("target_angka"), out["target_kualitatif"], satuan=out["satuan"]
+    )
     for k, v in target_errors.items():
         errors.setdefault(k, v)
     out["aspek"] = str(aspek)
-    out["target_angka"] = None if "target_angka" in target_errors or "aspek" in target_errors else \
-        to_decimal(data.get("target_angka"))
+    out["target_angka"] = (
+        None if "target_angka" in target_errors or "aspek" in target_errors else to_decimal(data.get("target_angka"))
+    )
     link = data.get("indikator_opd")
     if link is not None and not isinstance(link, Indikator):
         errors["indikator_opd"] = "Indikator yang didukung tidak dikenal."
@@ -728,8 +905,13 @@ def standar_hasil_add(*, actor: Any, standar: StandarJabatan, data: HasilData) -
         raw["urutan"] = _next_urutan(standar)
     clean = clean_hasil(raw)
     hasil = StandarHasil.objects.create(standar=standar, **clean)
-    audit.record(actor=actor, action="standar.hasil_add", obj=hasil, summary=hasil.rhk,
-                 changes={k: [None, v] for k, v in clean.items() if v not in (None, "")})
+    audit.record(
+        actor=actor,
+        action="standar.hasil_add",
+        obj=hasil,
+        summary=hasil.rhk,
+        changes={k: [None, v] for k, v in clean.items() if v not in (None, "")},
+    )
     return hasil
 
 
@@ -757,8 +939,9 @@ class PerilakuData:
 
 
 @transaction.atomic
-def standar_perilaku_set(*, actor: Any, standar: StandarJabatan, items: Sequence[PerilakuData]
-                         ) -> list[StandarPerilaku]:
+def standar_perilaku_set(
+    *, actor: Any, standar: StandarJabatan, items: Sequence[PerilakuData]
+) -> list[StandarPerilaku]:
     """Replace the position's BerAKHLAK expectations: values not listed (or left blank) have none."""
     known = set(NilaiBerakhlak.objects.values_list("kode", flat=True))
     errors: Errors = {}
@@ -773,8 +956,7 @@ def standar_perilaku_set(*, actor: Any, standar: StandarJabatan, items: Sequence
             continue
         seen.add(item.nilai)
         sub: Errors = {}
-        text = _clean_text(sub, "ekspektasi", item.ekspektasi, label="Ekspektasi", max_length=2000,
-                           required=False)
+        text = _clean_text(sub, "ekspektasi", item.ekspektasi, label="Ekspektasi", max_length=2000, required=False)
         explained = _explained(sub, {"penjelasan": item.penjelasan, "contoh": item.contoh})
         errors.update({f"perilaku.{i}.{k}": v for k, v in sub.items()})
         if text:
@@ -797,8 +979,7 @@ def same_kind_q(source: Jabatan) -> models.Q:
     if source.jenjang:
         q &= models.Q(jenjang=source.jenjang)
     if source.jabatan_fungsional_id:
-        q &= models.Q(jabatan_fungsional_id=source.jabatan_fungsional_id) | models.Q(
-            jabatan_fungsional__isnull=True)
+        q &= models.Q(jabatan_fungsional_id=source.jabatan_fungsional_id) | models.Q(jabatan_fungsional__isnull=True)
     return q & ~models.Q(pk=source.pk)
 
 
@@ -817,34 +998,67 @@ def standar_copy_to(*, actor: Any, source: StandarJabatan, jabatan_ids: Sequence
     missing = [i for i in ids if i not in found]
     if missing:
         raise ValidationError({"jabatan_ids": f"Jabatan tidak ditemukan: {', '.join(map(str, missing[:10]))}."})
-    wrong = list(Jabatan.objects.filter(pk__in=ids).exclude(same_kind_q(src_jabatan))
-                 .values_list("nama", flat=True)[:5])
+    wrong = list(
+        Jabatan.objects.filter(pk__in=ids).exclude(same_kind_q(src_jabatan)).values_list("nama", flat=True)[:5]
+    )
     if wrong:
-        raise ValidationError({"jabatan_ids": "Standar hanya dapat diterapkan ke jabatan sejenis "
-                                              f"({src_jabatan.get_jenis_display()}"
-                                              f"{' ' + src_jabatan.jenjang if src_jabatan.jenjang else ''}). "
-                                              f"Tidak sejenis: {'; '.join(wrong)}."})
+        raise ValidationError(
+            {
+                "jabatan_ids": "Standar hanya dapat diterapkan ke jabatan sejenis "
+                f"({src_jabatan.get_jenis_display()}"
+                f"{' ' + src_jabatan.jenjang if src_jabatan.jenjang else ''}). "
+                f"Tidak sejenis: {'; '.join(wrong)}."
+            }
+        )
     hasil = list(StandarHasil.objects.filter(standar=source).order_by("urutan", "id"))
     perilaku = list(StandarPerilaku.objects.filter(standar=source))
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
+        chunk = ids[start : start + CHUNK]
         StandarJabatan.objects.bulk_create(
-            [StandarJabatan(jabatan_id=j, ringkasan=source.ringkasan, penjelasan=source.penjelasan,
-                            contoh=source.contoh) for j in chunk],
-            update_conflicts=True, unique_fields=["jabatan"],
+            [
+                StandarJabatan(
+                    jabatan_id=j, ringkasan=source.ringkasan, penjelasan=source.penjelasan, contoh=source.contoh
+                )
+                for j in chunk
+            ],
+            update_conflicts=True,
+            unique_fields=["jabatan"],
             update_fields=["ringkasan", "penjelasan", "contoh", "diperbarui_pada"],
         )
         standar_ids = dict(StandarJabatan.objects.filter(jabatan_id__in=chunk).values_list("jabatan_id", "pk"))
         StandarHasil.objects.filter(standar_id__in=standar_ids.values()).delete()
         StandarPerilaku.objects.filter(standar_id__in=standar_ids.values()).delete()
         StandarHasil.objects.bulk_create(
-            [StandarHasil(standar_id=sid, **{f: getattr(h, f) for f in HASIL_FIELDS if f != "indikator_opd"},
-                          indikator_opd_id=h.indikator_opd_id)
-             for sid in standar_ids.values() for h in hasil], batch_size=CHUNK)
+            [
+                StandarHasil(
+                    standar_id=sid,
+                    **{f: getattr(h, f) for f in HASIL_FIELDS if f != "indikator_opd"},
+                    indikator_opd_id=h.indikator_opd_id,
+                )
+                for sid in standar_ids.values()
+                for h in hasil
+            ],
+            batch_size=CHUNK,
+        )
         StandarPerilaku.objects.bulk_create(
-            [StandarPerilaku(standar_id=sid, nilai_id=p.nilai_id, ekspektasi=p.ekspektasi,
-                             penjelasan=p.penjelasan, contoh=p.contoh)
-             for sid in standar_ids.values() for p in perilaku], batch_size=CHUNK)
-    audit.record(actor=actor, action="standar.copy", obj=source,
-                 summary=f"{src_jabatan.nama} → {len(ids)} jabatan", changes={"jabatan_ids": [None, ids]})
+            [
+                StandarPerilaku(
+                    standar_id=sid,
+                    nilai_id=p.nilai_id,
+                    ekspektasi=p.ekspektasi,
+                    penjelasan=p.penjelasan,
+                    contoh=p.contoh,
+                )
+                for sid in standar_ids.values()
+                for p in perilaku
+            ],
+            batch_size=CHUNK,
+        )
+    audit.record(
+        actor=actor,
+        action="standar.copy",
+        obj=source,
+        summary=f"{src_jabatan.nama} → {len(ids)} jabatan",
+        changes={"jabatan_ids": [None, ids]},
+    )
     return len(ids)

@@ -20,7 +20,7 @@ NUMERIC_ASPEK = frozenset({Aspek.KUANTITAS, Aspek.WAKTU, Aspek.BIAYA})
 
 MSG_NOT_NUMBER = "Target harus berupa angka, misalnya 12 atau 99,5."
 MSG_REQUIRED = "Aspek {aspek} memerlukan target berupa angka."
-MSG_KUALITAS = "Isi target berupa angka atau uraian kualitatif (mis. \"tanpa revisi\")."
+MSG_KUALITAS = 'Isi target berupa angka atau uraian kualitatif (mis. "tanpa revisi").'
 MSG_TOO_BIG = "Target terlalu besar (paling banyak 10 angka sebelum koma)."
 MSG_TOO_PRECISE = "Target paling banyak 4 angka di belakang koma."
 MSG_ASPEK = "Pilih aspek: Kuantitas, Kualitas, Waktu atau Biaya."
@@ -93,8 +93,9 @@ def validate_number(value: object, field: str) -> dict[str, str]:
     return {}
 
 
-def validate_target(aspek: str, target_angka: object, target_kualitatif: str | None,
-                    *, satuan: str | None = None) -> dict[str, str]:
+def validate_target(
+    aspek: str, target_angka: object, target_kualitatif: str | None, *, satuan: str | None = None
+) -> dict[str, str]:
     """Errors keyed by field ({} when fine) for a target under an aspect.
 
     KUANTITAS, WAKTU and BIAYA need `target_angka` as a number; KUALITAS takes a number or a

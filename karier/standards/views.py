@@ -54,8 +54,9 @@ def forbidden_as_page(view: View) -> View:
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as exc:
-            return render(request, "standards/forbidden.html", {"message": str(exc) or access.MSG_READ_ONLY},
-                          status=403)
+            return render(
+                request, "standards/forbidden.html", {"message": str(exc) or access.MSG_READ_ONLY}, status=403
+            )
 
     return wrapper
 
@@ -82,8 +83,10 @@ def _num(value: Any) -> str:
 
 
 def _nilai_rows(indikator: Indikator, values: list[NilaiIndikator]) -> list[list[Any]]:
-    return [[indikator.kode, indikator.nama, indikator.satuan, v.tahun, v.target, v.realisasi, v.metode, v.sumber]
-            for v in values]
+    return [
+        [indikator.kode, indikator.nama, indikator.satuan, v.tahun, v.target, v.realisasi, v.metode, v.sumber]
+        for v in values
+    ]
 
 
 NILAI_HEADER = ["Kode", "Indikator", "Satuan", "Tahun", "Target", "Realisasi", "Seri/metode", "Sumber"]
@@ -99,10 +102,20 @@ def overview(request: HttpRequest) -> HttpResponse:
         return render(request, "standards/overview.html", ctx)
     iku = list(selectors.rpjmd_indikator(rpjmd))
     if _wants_xlsx(request):
-        return exports.xlsx_response("iku-rpjmd", [
-            ("IKU RPJMD", ["Sasaran", *NILAI_HEADER],
-             ([i.sasaran.teks if i.sasaran else "", *row] for i in iku for row in _nilai_rows(i, list(i.nilai.all())))),
-        ])
+        return exports.xlsx_response(
+            "iku-rpjmd",
+            [
+                (
+                    "IKU RPJMD",
+                    ["Sasaran", *NILAI_HEADER],
+                    (
+                        [i.sasaran.teks if i.sasaran else "", *row]
+                        for i in iku
+                        for row in _nilai_rows(i, list(i.nilai.all()))
+                    ),
+                ),
+            ],
+        )
     for i in iku:
         vals = list(i.nilai.all())
         i.terakhir = next((v for v in reversed(vals) if v.realisasi is not None), None)  # type: ignore[attr-defined]
@@ -112,8 +125,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         series = selectors.split_series(headline.nilai.all())
         ctx.update(headline=headline, series=series, figure=charts.indikator_figure(headline, series))
     years = list(range(rpjmd.tahun_mulai, rpjmd.tahun_selesai + 1))
-    ctx.update(tree=selectors.rpjmd_tree(rpjmd), iku=iku, years=years,
-               coverage=selectors.standar_coverage())
+    ctx.update(tree=selectors.rpjmd_tree(rpjmd), iku=iku, years=years, coverage=selectors.standar_coverage())
     return render(request, "standards/overview.html", ctx)
 
 
@@ -130,9 +142,15 @@ def indikator_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             try:
-                services.nilai_indikator_set(actor=request.user, indikator=indikator, tahun=d["tahun"],
-                                             target=d["target"], realisasi=d["realisasi"], metode=d["metode"],
-                                             sumber=d["sumber"])
+                services.nilai_indikator_set(
+                    actor=request.user,
+                    indikator=indikator,
+                    tahun=d["tahun"],
+                    target=d["target"],
+                    realisasi=d["realisasi"],
+                    metode=d["metode"],
+                    sumber=d["sumber"],
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
@@ -141,14 +159,24 @@ def indikator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     indikator = selectors.indikator_detail(indikator.pk)
     values = list(indikator.nilai.all())
     if _wants_xlsx(request):
-        return exports.xlsx_response(f"indikator-{indikator.pk}", [("Nilai", NILAI_HEADER,
-                                                                    _nilai_rows(indikator, values))])
+        return exports.xlsx_response(
+            f"indikator-{indikator.pk}", [("Nilai", NILAI_HEADER, _nilai_rows(indikator, values))]
+        )
     series = selectors.split_series(values)
-    return render(request, "standards/indikator_detail.html", {
-        "i": indikator, "values": values, "series": series,
-        "figure": charts.indikator_figure(indikator, series) if values else None,
-        "turunan": list(indikator.turunan.all()), "can_edit": can_edit, "form": form,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "standards/indikator_detail.html",
+        {
+            "i": indikator,
+            "values": values,
+            "series": series,
+            "figure": charts.indikator_figure(indikator, series) if values else None,
+            "turunan": list(indikator.turunan.all()),
+            "can_edit": can_edit,
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 # ---------------------------------------------------------------------------- Renstra
@@ -158,16 +186,31 @@ def renstra_list(request: HttpRequest) -> HttpResponse:
     opd = form.cleaned_data["opd"].pk if form.is_valid() and form.cleaned_data["opd"] else None
     qs = selectors.renstra_list(opd=opd) if not form.errors else selectors.renstra_list().none()
     if _wants_xlsx(request):
-        return exports.xlsx_response("renstra", [("Renstra", ["Perangkat daerah", "Periode", "RPJMD", "Sasaran",
-                                                              "Indikator"],
-                                                  ([r.opd.nama, f"{r.tahun_mulai}–{r.tahun_selesai}", str(r.rpjmd),
-                                                    r.n_sasaran, r.n_indikator]  # type: ignore[attr-defined]
-                                                   for r in qs))])
+        return exports.xlsx_response(
+            "renstra",
+            [
+                (
+                    "Renstra",
+                    ["Perangkat daerah", "Periode", "RPJMD", "Sasaran", "Indikator"],
+                    (
+                        [r.opd.nama, f"{r.tahun_mulai}–{r.tahun_selesai}", str(r.rpjmd), r.n_sasaran, r.n_indikator]  # type: ignore[attr-defined]
+                        for r in qs
+                    ),
+                )
+            ],
+        )
     base, export = _query(request)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "standards/renstra_list.html", {
-        "form": form, "page_obj": page, "querystring_base": base, "export_query": export,
-    })
+    return render(
+        request,
+        "standards/renstra_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring_base": base,
+            "export_query": export,
+        },
+    )
 
 
 @login_required
@@ -180,21 +223,56 @@ def renstra_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for s in sasaran:
             for i in s.indikator.all():
                 for v in i.nilai.all() or [None]:
-                    rows.append([s.nomor, s.teks, s.sasaran_rpjmd.teks, i.kode, i.nama, i.satuan,
-                                 i.induk.nama if i.induk else "", v.tahun if v else "", v.target if v else None,
-                                 v.realisasi if v else None])
-        return exports.xlsx_response(f"renstra-{renstra.pk}", [
-            ("Renstra", ["No", "Sasaran", "Mendukung sasaran RPJMD", "Kode", "Indikator", "Satuan",
-                         "Mendukung IKU", "Tahun", "Target", "Realisasi"], rows)])
+                    rows.append(
+                        [
+                            s.nomor,
+                            s.teks,
+                            s.sasaran_rpjmd.teks,
+                            i.kode,
+                            i.nama,
+                            i.satuan,
+                            i.induk.nama if i.induk else "",
+                            v.tahun if v else "",
+                            v.target if v else None,
+                            v.realisasi if v else None,
+                        ]
+                    )
+        return exports.xlsx_response(
+            f"renstra-{renstra.pk}",
+            [
+                (
+                    "Renstra",
+                    [
+                        "No",
+                        "Sasaran",
+                        "Mendukung sasaran RPJMD",
+                        "Kode",
+                        "Indikator",
+                        "Satuan",
+                        "Mendukung IKU",
+                        "Tahun",
+                        "Target",
+                        "Realisasi",
+                    ],
+                    rows,
+                )
+            ],
+        )
     years = list(range(renstra.tahun_mulai, renstra.tahun_selesai + 1))
     for s in sasaran:
         for i in s.indikator.all():
             by_year = {v.tahun: v for v in i.nilai.all()}
             i.per_tahun = [by_year.get(y) for y in years]  # type: ignore[attr-defined]
-    return render(request, "standards/renstra_detail.html", {
-        "renstra": renstra, "sasaran": sasaran, "years": years,
-        "can_edit": access.can_edit_opd(actor, renstra.opd_id),
-    })
+    return render(
+        request,
+        "standards/renstra_detail.html",
+        {
+            "renstra": renstra,
+            "sasaran": sasaran,
+            "years": years,
+            "can_edit": access.can_edit_opd(actor, renstra.opd_id),
+        },
+    )
 
 
 # ---------------------------------------------------------------------------- Perjanjian Kinerja
@@ -206,18 +284,35 @@ def perjanjian_list(request: HttpRequest) -> HttpResponse:
         qs = selectors.perjanjian_list().none()
     else:
         d = form.cleaned_data if form.is_bound else {}
-        qs = selectors.perjanjian_list(opd=d["opd"].pk if d.get("opd") else None, tahun=d.get("tahun"),
-                                       status=d.get("status") or None)
+        qs = selectors.perjanjian_list(
+            opd=d["opd"].pk if d.get("opd") else None, tahun=d.get("tahun"), status=d.get("status") or None
+        )
     if _wants_xlsx(request):
-        return exports.xlsx_response("perjanjian-kinerja", [(
-            "Perjanjian kinerja", ["Perangkat daerah", "Tahun", "Status", "Tanggal tanda tangan", "Jumlah sasaran"],
-            ([p.opd.nama, p.tahun, p.get_status_display(), p.ditandatangani_pada, p.n_rows]  # type: ignore[attr-defined]
-             for p in qs))])
+        return exports.xlsx_response(
+            "perjanjian-kinerja",
+            [
+                (
+                    "Perjanjian kinerja",
+                    ["Perangkat daerah", "Tahun", "Status", "Tanggal tanda tangan", "Jumlah sasaran"],
+                    (
+                        [p.opd.nama, p.tahun, p.get_status_display(), p.ditandatangani_pada, p.n_rows]  # type: ignore[attr-defined]
+                        for p in qs
+                    ),
+                )
+            ],
+        )
     base, export = _query(request)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "standards/perjanjian_list.html", {
-        "form": form, "page_obj": page, "querystring_base": base, "export_query": export,
-    })
+    return render(
+        request,
+        "standards/perjanjian_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring_base": base,
+            "export_query": export,
+        },
+    )
 
 
 @login_required
@@ -238,10 +333,15 @@ def perjanjian_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 row_form = PkRowForm(request.POST, indikator_qs=indikator_qs)
                 if row_form.is_valid():
                     d = row_form.cleaned_data
-                    services.perjanjian_row_add(actor=request.user, perjanjian=pk_obj,
-                                                sasaran=d["indikator"].sasaran_renstra,
-                                                indikator=d["indikator"], target=d["target"],
-                                                target_kualitatif=d["target_kualitatif"], perspektif=d["perspektif"])
+                    services.perjanjian_row_add(
+                        actor=request.user,
+                        perjanjian=pk_obj,
+                        sasaran=d["indikator"].sasaran_renstra,
+                        indikator=d["indikator"],
+                        target=d["target"],
+                        target_kualitatif=d["target_kualitatif"],
+                        perspektif=d["perspektif"],
+                    )
                     return redirect("standards:perjanjian_detail", pk=pk_obj.pk)
             elif aksi == "hapus":
                 row = access.perjanjian_row_for_actor(actor, _int(request.POST.get("baris")))
@@ -256,8 +356,9 @@ def perjanjian_detail(request: HttpRequest, pk: int) -> HttpResponse:
             elif aksi == workflow.REOPEN:
                 reopen_form = ReopenForm(request.POST)
                 if reopen_form.is_valid():
-                    services.perjanjian_reopen(actor=request.user, perjanjian=pk_obj,
-                                               alasan=reopen_form.cleaned_data["alasan"])
+                    services.perjanjian_reopen(
+                        actor=request.user, perjanjian=pk_obj, alasan=reopen_form.cleaned_data["alasan"]
+                    )
                     messages.success(request, _("Perjanjian kinerja dibuka kembali."))
                     return redirect("standards:perjanjian_detail", pk=pk_obj.pk)
             else:
@@ -267,16 +368,52 @@ def perjanjian_detail(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     rows = list(selectors.perjanjian_rows(pk_obj))
     if _wants_xlsx(request):
-        return exports.xlsx_response(f"perjanjian-{pk_obj.pk}", [(
-            "Perjanjian kinerja", ["No", "Sasaran", "Indikator", "Satuan", "Target", "Target (uraian)", "Perspektif",
-                                   "Mendukung IKU"],
-            ([r.urutan, r.sasaran.teks, r.indikator.nama, r.indikator.satuan, r.target, r.target_kualitatif,
-              r.get_perspektif_display(), r.indikator.induk.nama if r.indikator.induk else ""] for r in rows))])
-    return render(request, "standards/perjanjian_detail.html", {
-        "pk": pk_obj, "rows": rows, "can_edit": can_edit, "editable": workflow.editable(pk_obj.status),
-        "signed": pk_obj.status == StatusPerjanjian.DITANDATANGANI,
-        "row_form": row_form, "reopen_form": reopen_form, "has_indikator": indikator_qs.exists() if can_edit else False,
-    }, status=status)
+        return exports.xlsx_response(
+            f"perjanjian-{pk_obj.pk}",
+            [
+                (
+                    "Perjanjian kinerja",
+                    [
+                        "No",
+                        "Sasaran",
+                        "Indikator",
+                        "Satuan",
+                        "Target",
+                        "Target (uraian)",
+                        "Perspektif",
+                        "Mendukung IKU",
+                    ],
+                    (
+                        [
+                            r.urutan,
+                            r.sasaran.teks,
+                            r.indikator.nama,
+                            r.indikator.satuan,
+                            r.target,
+                            r.target_kualitatif,
+                            r.get_perspektif_display(),
+                            r.indikator.induk.nama if r.indikator.induk else "",
+                        ]
+                        for r in rows
+                    ),
+                )
+            ],
+        )
+    return render(
+        request,
+        "standards/perjanjian_detail.html",
+        {
+            "pk": pk_obj,
+            "rows": rows,
+            "can_edit": can_edit,
+            "editable": workflow.editable(pk_obj.status),
+            "signed": pk_obj.status == StatusPerjanjian.DITANDATANGANI,
+            "row_form": row_form,
+            "reopen_form": reopen_form,
+            "has_indikator": indikator_qs.exists() if can_edit else False,
+        },
+        status=status,
+    )
 
 
 def _int(value: Any) -> int:
@@ -297,21 +434,44 @@ def jabatan_list(request: HttpRequest) -> HttpResponse:
     else:
         d = form.cleaned_data if form.is_bound else {}
         ada = {"ya": True, "tidak": False}.get(d.get("ada") or "")
-        qs = selectors.jabatan_standar_list(base_qs, opd=d["opd"].pk if d.get("opd") else None, ada=ada,
-                                            q=d.get("q") or "", jenis=d.get("jenis") or "")
+        qs = selectors.jabatan_standar_list(
+            base_qs, opd=d["opd"].pk if d.get("opd") else None, ada=ada, q=d.get("q") or "", jenis=d.get("jenis") or ""
+        )
     if _wants_xlsx(request):
-        return exports.xlsx_response("standar-jabatan", [(
-            "Standar jabatan", ["Jabatan", "Jenis", "Jenjang", "Unit kerja", "Perangkat daerah", "Standar",
-                                "Jumlah hasil"],
-            ([j.nama, j.get_jenis_display(), j.jenjang, j.unit.nama, j.unit.opd.nama if j.unit.opd else "",
-              "ada" if j.ada_standar else "belum", j.n_hasil]  # type: ignore[attr-defined]
-             for j in qs.iterator(chunk_size=2000)))])
+        return exports.xlsx_response(
+            "standar-jabatan",
+            [
+                (
+                    "Standar jabatan",
+                    ["Jabatan", "Jenis", "Jenjang", "Unit kerja", "Perangkat daerah", "Standar", "Jumlah hasil"],
+                    (
+                        [
+                            j.nama,
+                            j.get_jenis_display(),
+                            j.jenjang,
+                            j.unit.nama,
+                            j.unit.opd.nama if j.unit.opd else "",
+                            "ada" if j.ada_standar else "belum",  # type: ignore[attr-defined]
+                            j.n_hasil,  # type: ignore[attr-defined]
+                        ]
+                        for j in qs.iterator(chunk_size=2000)
+                    ),
+                )
+            ],
+        )
     base, export = _query(request)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "standards/jabatan_list.html", {
-        "form": form, "page_obj": page, "querystring_base": base, "export_query": export,
-        "coverage": selectors.standar_coverage(),
-    })
+    return render(
+        request,
+        "standards/jabatan_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring_base": base,
+            "export_query": export,
+            "coverage": selectors.standar_coverage(),
+        },
+    )
 
 
 def _standar_context(request: HttpRequest, jabatan: Jabatan, can_edit: bool, **extra: Any) -> dict[str, Any]:
@@ -319,13 +479,18 @@ def _standar_context(request: HttpRequest, jabatan: Jabatan, can_edit: bool, **e
     ctx: dict[str, Any] = {"v": view, "jabatan": jabatan, "can_edit": can_edit}
     if can_edit:
         s = view.standar
-        ctx["standar_form"] = extra.pop("standar_form", None) or StandarForm(initial={
-            "ringkasan": s.ringkasan if s else "", "penjelasan": s.penjelasan if s else "",
-            "contoh": s.contoh if s else ""})
+        ctx["standar_form"] = extra.pop("standar_form", None) or StandarForm(
+            initial={
+                "ringkasan": s.ringkasan if s else "",
+                "penjelasan": s.penjelasan if s else "",
+                "contoh": s.contoh if s else "",
+            }
+        )
         ctx["hasil_form"] = extra.pop("hasil_form", None) or HasilForm()
         ctx["perilaku_form"] = extra.pop("perilaku_form", None) or PerilakuForm(
             nilai=[r.nilai for r in view.perilaku],
-            initial_text={r.nilai.kode: r.ekspektasi.ekspektasi for r in view.perilaku if r.ekspektasi})
+            initial_text={r.nilai.kode: r.ekspektasi.ekspektasi for r in view.perilaku if r.ekspektasi},
+        )
         ctx["perilaku_fields"] = [(r, ctx["perilaku_form"][f"e_{r.nilai.kode}"]) for r in view.perilaku]
     ctx.update(extra)
     return ctx
@@ -342,15 +507,54 @@ def jabatan_standar(request: HttpRequest, jabatan_id: int) -> HttpResponse:
         return _standar_post(request, jabatan)
     if _wants_xlsx(request):
         view = selectors.standar_for_jabatan(jabatan)
-        return exports.xlsx_response(f"standar-jabatan-{jabatan.pk}", [
-            ("Hasil kerja", ["Dimensi", "Urutan", "RHK", "Aspek", "Indikator (IKI)", "Target", "Satuan",
-                             "Target (uraian)", "Apa artinya bagi Anda", "Contoh"],
-             ([g.label, h.urutan, h.rhk, h.get_aspek_display(), h.indikator, h.target_angka, h.satuan,
-               h.target_kualitatif, h.penjelasan, h.contoh] for g in view.groups for h in g.hasil)),
-            ("Perilaku BerAKHLAK", ["Nilai", "Panduan perilaku", "Ekspektasi jabatan ini"],
-             ([r.nilai.nama, " | ".join(p.teks for p in r.panduan), r.ekspektasi.ekspektasi if r.ekspektasi else ""]
-              for r in view.perilaku)),
-        ])
+        return exports.xlsx_response(
+            f"standar-jabatan-{jabatan.pk}",
+            [
+                (
+                    "Hasil kerja",
+                    [
+                        "Dimensi",
+                        "Urutan",
+                        "RHK",
+                        "Aspek",
+                        "Indikator (IKI)",
+                        "Target",
+                        "Satuan",
+                        "Target (uraian)",
+                        "Apa artinya bagi Anda",
+                        "Contoh",
+                    ],
+                    (
+                        [
+                            g.label,
+                            h.urutan,
+                            h.rhk,
+                            h.get_aspek_display(),
+                            h.indikator,
+                            h.target_angka,
+                            h.satuan,
+                            h.target_kualitatif,
+                            h.penjelasan,
+                            h.contoh,
+                        ]
+                        for g in view.groups
+                        for h in g.hasil
+                    ),
+                ),
+                (
+                    "Perilaku BerAKHLAK",
+                    ["Nilai", "Panduan perilaku", "Ekspektasi jabatan ini"],
+                    (
+                        [
+                            r.nilai.nama,
+                            " | ".join(p.teks for p in r.panduan),
+                            r.ekspektasi.ekspektasi if r.ekspektasi else "",
+                        ]
+                        for r in view.perilaku
+                    ),
+                ),
+            ],
+        )
     return render(request, "standards/jabatan_standar.html", _standar_context(request, jabatan, can_edit))
 
 
@@ -373,8 +577,9 @@ def _standar_post(request: HttpRequest, jabatan: Jabatan) -> HttpResponse:
                 try:
                     with transaction.atomic():  # no empty standard left behind by a refused result
                         standar = _ensure_standar(user, jabatan)
-                        services.standar_hasil_add(actor=user, standar=standar,
-                                                   data=services.HasilData(**hasil_form.cleaned_data))
+                        services.standar_hasil_add(
+                            actor=user, standar=standar, data=services.HasilData(**hasil_form.cleaned_data)
+                        )
                 except ValidationError as exc:
                     apply_errors(hasil_form, exc)
                 else:
@@ -382,8 +587,7 @@ def _standar_post(request: HttpRequest, jabatan: Jabatan) -> HttpResponse:
                         return _hasil_partial(request, jabatan)
                     return redirect(reverse("standards:jabatan_standar", args=[jabatan.pk]) + "#hasil")
         elif aksi == "hapus_hasil":
-            hasil = StandarHasil.objects.filter(pk=_int(request.POST.get("hasil")),
-                                                standar__jabatan=jabatan).first()
+            hasil = StandarHasil.objects.filter(pk=_int(request.POST.get("hasil")), standar__jabatan=jabatan).first()
             if hasil is None:
                 raise ValidationError({"__all__": _("Hasil kerja tidak ditemukan pada jabatan ini.")})
             services.standar_hasil_delete(actor=user, hasil=hasil)
@@ -397,11 +601,19 @@ def _standar_post(request: HttpRequest, jabatan: Jabatan) -> HttpResponse:
             if pform.is_valid():
                 standar = _ensure_standar(user, jabatan)
                 kept = {p.nilai_id: p for p in standar.perilaku.all()}  # keep their explanations
-                services.standar_perilaku_set(actor=user, standar=standar, items=[
-                    services.PerilakuData(nilai=n.kode, ekspektasi=pform.cleaned_data[f"e_{n.kode}"],
-                                          penjelasan=kept[n.kode].penjelasan if n.kode in kept else "",
-                                          contoh=kept[n.kode].contoh if n.kode in kept else "")
-                    for n in nilai])
+                services.standar_perilaku_set(
+                    actor=user,
+                    standar=standar,
+                    items=[
+                        services.PerilakuData(
+                            nilai=n.kode,
+                            ekspektasi=pform.cleaned_data[f"e_{n.kode}"],
+                            penjelasan=kept[n.kode].penjelasan if n.kode in kept else "",
+                            contoh=kept[n.kode].contoh if n.kode in kept else "",
+                        )
+                        for n in nilai
+                    ],
+                )
                 messages.success(request, _("Ekspektasi perilaku disimpan."))
                 return redirect(reverse("standards:jabatan_standar", args=[jabatan.pk]) + "#perilaku")
         else:
@@ -433,8 +645,12 @@ def jabatan_terapkan(request: HttpRequest, jabatan_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     jabatan = access.jabatan_for_standar(actor, jabatan_id)
     standar = getattr(jabatan, "standar", None)
-    candidates = (access.editable_jabatan(actor).filter(services.same_kind_q(jabatan))
-                  .select_related("unit", "unit__opd").order_by("unit__path", "nama", "id"))
+    candidates = (
+        access.editable_jabatan(actor)
+        .filter(services.same_kind_q(jabatan))
+        .select_related("unit", "unit__opd")
+        .order_by("unit__path", "nama", "id")
+    )
     error = ""
     if request.method == "POST":
         if not access.editable_jabatan(actor).exists():
@@ -455,6 +671,15 @@ def jabatan_terapkan(request: HttpRequest, jabatan_id: int) -> HttpResponse:
             messages.success(request, _("Standar diterapkan ke %(n)s jabatan.") % {"n": n})
             return redirect("standards:jabatan_standar", jabatan_id=jabatan.pk)
     page = Paginator(candidates, COPY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "standards/jabatan_terapkan.html", {
-        "jabatan": jabatan, "standar": standar, "page_obj": page, "querystring_base": "", "error": error,
-    }, status=400 if error else 200)
+    return render(
+        request,
+        "standards/jabatan_terapkan.html",
+        {
+            "jabatan": jabatan,
+            "standar": standar,
+            "page_obj": page,
+            "querystring_base": "",
+            "error": error,
+        },
+        status=400 if error else 200,
+    )

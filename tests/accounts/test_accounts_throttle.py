@@ -33,6 +33,7 @@ def _via(client_address: str) -> dict[str, str]:
 
 # --- the admin login goes through the same throttle ---------------------------------------------------
 
+
 def test_admin_login_refuses_the_right_password_after_30_wrong_ones(org: Any) -> None:
     client = Client()
     for _ in range(30):
@@ -56,6 +57,7 @@ def test_admin_login_counts_failures_for_the_site_login_too(org: Any) -> None:
 
 
 # --- the address: forwarded only by our proxies --------------------------------------------------------
+
 
 def test_forwarded_clients_through_an_untrusted_proxy_do_not_lock_everyone_out(org: Any) -> None:
     """No proxy configured: X-Forwarded-For is ignored (a client cannot pick a fresh address per guess),
@@ -115,6 +117,7 @@ def test_the_global_account_limit_slows_a_distributed_guess_but_spares_a_clean_a
 
 # --- API tokens are made after the same password check -------------------------------------------------
 
+
 def test_api_token_creation_is_throttled(org: Any) -> None:
     client = Client(REMOTE_ADDR="192.0.2.30")
     client.force_login(org.users["kabid1"])
@@ -130,6 +133,7 @@ def test_api_token_creation_is_throttled(org: Any) -> None:
 
 # --- pruning ---------------------------------------------------------------------------------------------
 
+
 def test_old_attempts_are_pruned_by_a_daily_task(org: Any) -> None:
     assert "karier.accounts.tasks.prune_login_attempts_task" in settings.KARIER_DAILY_TASKS
     for i in range(3):
@@ -142,6 +146,7 @@ def test_old_attempts_are_pruned_by_a_daily_task(org: Any) -> None:
 
 
 # --- the client address helper ---------------------------------------------------------------------------
+
 
 def _ip(remote: str, forwarded: str | None = None) -> str:
     meta = {"REMOTE_ADDR": remote}

@@ -36,8 +36,9 @@ def test_make_a_token_shows_the_key_once_and_it_works(org: Any) -> None:
     key = re.search(r'<code id="token-baru"[^>]*>([^<]+)</code>', response.content.decode()).group(1)  # type: ignore[union-attr]
     token = ApiToken.objects.get(user=org.users["kabid1"])
     assert token.key_hash == ApiToken.hash_key(key) and token.name == "skrip laporan"
-    assert AuditEvent.objects.filter(action="api_token.create", object_id=str(token.pk),
-                                     actor=org.users["kabid1"]).exists()
+    assert AuditEvent.objects.filter(
+        action="api_token.create", object_id=str(token.pk), actor=org.users["kabid1"]
+    ).exists()
     assert Client().get("/api/v1/me", headers={"Authorization": f"Bearer {key}"}).status_code == 200
     page = client.get("/akun/token/").content.decode()
     assert "skrip laporan" in page and key not in page  # listed, never shown again

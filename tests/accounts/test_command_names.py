@@ -7,8 +7,18 @@ from django.core.management import get_commands
 
 from config.manage import command_argv
 
-DOCUMENTED = ["create-api-token", "tutup-periode", "kirim-pengingat", "seed-demo", "seed-standards", "skp-bulk",
-              "seed-appraisal-demo", "demo-accounts", "load-refdata", "tugas-harian"]
+DOCUMENTED = [
+    "create-api-token",
+    "tutup-periode",
+    "kirim-pengingat",
+    "seed-demo",
+    "seed-standards",
+    "skp-bulk",
+    "seed-appraisal-demo",
+    "demo-accounts",
+    "load-refdata",
+    "tugas-harian",
+]
 
 
 @pytest.mark.parametrize("name", DOCUMENTED)

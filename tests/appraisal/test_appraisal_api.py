@@ -33,8 +33,12 @@ def send(c: Client, method: str, url: str, body: dict[str, Any] | None = None) -
 
 
 def rating(hk: str = "Sesuai Ekspektasi", ahk: str = ALASAN) -> dict[str, Any]:
-    return {"rating_hasil_kerja": hk, "alasan_hasil_kerja": ahk, "rating_perilaku": "Sesuai Ekspektasi",
-            "alasan_perilaku": ALASAN}
+    return {
+        "rating_hasil_kerja": hk,
+        "alasan_hasil_kerja": ahk,
+        "rating_perilaku": "Sesuai Ekspektasi",
+        "alasan_perilaku": ALASAN,
+    }
 
 
 def test_unauthenticated_is_401(client: Client, org: Org) -> None:
@@ -53,8 +57,10 @@ def test_calendar_and_periods(org: Org) -> None:
     assert r.status_code == 409 and "batas_pengisian" in r.json()["errors"]
     assert send(admin, "patch", f"/penilaian/periode/{p.pk}", {"nama": "Januari"}).json()["nama"] == "Januari"
     assert send(admin, "post", f"/penilaian/periode/{p.pk}/status", {"status": "DIBUKA"}).json()["status"] == "DIBUKA"
-    assert send(as_user(org, "staf1a"), "post", f"/penilaian/periode/{p.pk}/status",
-                {"status": "DITUTUP"}).status_code == 403
+    assert (
+        send(as_user(org, "staf1a"), "post", f"/penilaian/periode/{p.pk}/status", {"status": "DITUTUP"}).status_code
+        == 403
+    )
     assert len(as_user(org, "staf1a").get(f"{API}/penilaian/periode?tahun={YEAR}").json()) == 13
     assert send(admin, "patch", "/penilaian/periode/999999", {"nama": "x"}).status_code == 404
 
@@ -71,10 +77,13 @@ def test_evaluations_realisation_evidence_feedback_notes(org: Org, settings: Any
     assert r.status_code == 409 and "realisasi_angka" in r.json()["errors"]
     r = send(dodi, "put", f"/penilaian/{ev.pk}/iki/{iki.pk}/realisasi", {"realisasi_angka": "3,5"})
     assert r.status_code == 200 and float(r.json()["hasil_kerja"][0]["iki"][0]["realisasi_angka"]) == 3.5
-    assert send(wati, "put", f"/penilaian/{ev.pk}/iki/{iki.pk}/realisasi",
-                {"realisasi_angka": "9"}).status_code == 403
-    assert send(as_user(org, "staf1b"), "put", f"/penilaian/{ev.pk}/iki/{iki.pk}/realisasi",
-                {"realisasi_angka": "9"}).status_code == 404
+    assert send(wati, "put", f"/penilaian/{ev.pk}/iki/{iki.pk}/realisasi", {"realisasi_angka": "9"}).status_code == 403
+    assert (
+        send(
+            as_user(org, "staf1b"), "put", f"/penilaian/{ev.pk}/iki/{iki.pk}/realisasi", {"realisasi_angka": "9"}
+        ).status_code
+        == 404
+    )
     # Evidence: multipart upload, list, download, delete.
     url = f"{API}/penilaian/{ev.pk}/iki/{iki.pk}/bukti"
     assert dodi.post(url, {"berkas": SimpleUploadedFile("x.exe", b"MZ")}).status_code == 409
@@ -113,8 +122,9 @@ def test_rating_and_bulk_rating(org: Org) -> None:
     subs = wati.get(f"{API}/penilaian/periode/{s.periode.pk}/bawahan").json()
     assert {i["id"] for i in subs["items"]} == {a.pk, b.pk}
     bulk = f"/penilaian/periode/{s.periode.pk}/rating"
-    r = send(wati, "post", bulk, {"rows": [{"evaluasi_id": a.pk, **rating()},
-                                           {"evaluasi_id": b.pk, **rating(ahk="pendek")}]})
+    r = send(
+        wati, "post", bulk, {"rows": [{"evaluasi_id": a.pk, **rating()}, {"evaluasi_id": b.pk, **rating(ahk="pendek")}]}
+    )
     assert r.status_code == 409 and list(r.json()["errors"]) == [str(b.pk)]
     assert Evaluasi.objects.get(pk=a.pk).rating_hasil_kerja == "Di Atas Ekspektasi"  # nothing written
     r = send(wati, "post", bulk, {"rows": [{"evaluasi_id": a.pk, **rating()}, {"evaluasi_id": b.pk, **rating()}]})

@@ -17,16 +17,21 @@ MISSING = 987654
 
 
 def row() -> dict[str, str]:
-    return {"rating_hasil_kerja": "Sesuai Ekspektasi", "alasan_hasil_kerja": ALASAN,
-            "rating_perilaku": "Sesuai Ekspektasi", "alasan_perilaku": ALASAN}
+    return {
+        "rating_hasil_kerja": "Sesuai Ekspektasi",
+        "alasan_hasil_kerja": ALASAN,
+        "rating_perilaku": "Sesuai Ekspektasi",
+        "alasan_perilaku": ALASAN,
+    }
 
 
 def test_hidden_and_missing_ids_get_the_same_answer(org: Org) -> None:
     s = configured(org, plans={"staf1a": "kasi1", "pranata": "kadiskominfo"})
     other_agency = s.ev("pranata")
     with pytest.raises(services.BulkRatingError) as exc:
-        services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode,
-                                 rows={other_agency.pk: row(), MISSING: row()})
+        services.rating_bulk_set(
+            actor=s.user("kasi1"), periode=s.periode, rows={other_agency.pk: row(), MISSING: row()}
+        )
     assert exc.value.rows[other_agency.pk] == exc.value.rows[MISSING]
     assert "tidak ditemukan" in exc.value.rows[MISSING]["__all__"]
     assert "pejabat penilai" not in json.dumps(exc.value.message_dict)
@@ -35,8 +40,11 @@ def test_hidden_and_missing_ids_get_the_same_answer(org: Org) -> None:
     c.force_login(org.users["kasi1"])
     answers = []
     for ev_id in (other_agency.pk, MISSING):
-        r = c.post(f"/api/v1/penilaian/periode/{s.periode.pk}/rating", {"rows": [{"evaluasi_id": ev_id, **row()}]},
-                   content_type="application/json")
+        r = c.post(
+            f"/api/v1/penilaian/periode/{s.periode.pk}/rating",
+            {"rows": [{"evaluasi_id": ev_id, **row()}]},
+            content_type="application/json",
+        )
         answers.append((r.status_code, r.json()["errors"][str(ev_id)]))
     assert answers[0] == answers[1] and answers[0][0] == 409
 

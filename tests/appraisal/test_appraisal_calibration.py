@@ -25,8 +25,7 @@ def s(org: Org) -> Seksi:
 
 
 def _set(s: Seksi, predikat: str = "Baik", who: str = "kabid1", alasan: str = "Capaian PK sesuai target.") -> Any:
-    return predikat_organisasi_set(actor=s.user(who), unit=s.unit, periode=s.periode, predikat=predikat,
-                                   alasan=alasan)
+    return predikat_organisasi_set(actor=s.user(who), unit=s.unit, periode=s.periode, predikat=predikat, alasan=alasan)
 
 
 def _client(s: Seksi, key: str) -> Client:
@@ -115,8 +114,9 @@ def test_moves_are_refused_for_the_wrong_people_and_bad_input(s: Seksi) -> None:
 
 @pytest.mark.django_db
 def test_policy_from_the_calendar(s: Seksi) -> None:
-    KalenderPenilaian.objects.filter(pk=s.periode.tahun_id).update(kebijakan_kurva={
-        "rules": {"Baik": [{"kategori": ["Baik"], "batas": "maks", "persen": "100"}]}})
+    KalenderPenilaian.objects.filter(pk=s.periode.tahun_id).update(
+        kebijakan_kurva={"rules": {"Baik": [{"kategori": ["Baik"], "batas": "maks", "persen": "100"}]}}
+    )
     _set(s, "Baik")
     assert unit_calibration(s.unit, s.periode).violations == []
 
@@ -143,15 +143,18 @@ def test_screen_access_and_htmx_move(s: Seksi) -> None:
     assert _client(s, "staf1a").get(url).status_code == 404
     assert _client(s, "admin").get(url).status_code == 200
     ev = s.ev("x2")
-    r = _client(s, "kasi1").post(f"{url}pindah/{ev.pk}/", {"ke": "Butuh Perbaikan", "alasan": "Target tertinggal."},
-                                 HTTP_HX_REQUEST="true")
+    r = _client(s, "kasi1").post(
+        f"{url}pindah/{ev.pk}/", {"ke": "Butuh Perbaikan", "alasan": "Target tertinggal."}, HTTP_HX_REQUEST="true"
+    )
     assert r.status_code == 200 and "Kurva belum terpenuhi" in r.content.decode()  # Baik still 9 > 7
     bad = _client(s, "kasi1").post(f"{url}pindah/{ev.pk}/", {"ke": "Baik", "alasan": ""}, HTTP_HX_REQUEST="true")
     assert bad.status_code == 422
-    assert _client(s, "kadis").get(f"/penilaian/kalibrasi/{s.periode.pk}/opd/{s.org.units['dik'].pk}/").status_code \
-        == 200
-    assert _client(s, "kasi1").get(f"/penilaian/kalibrasi/{s.periode.pk}/opd/{s.org.units['dik'].pk}/").status_code \
-        == 404
+    assert (
+        _client(s, "kadis").get(f"/penilaian/kalibrasi/{s.periode.pk}/opd/{s.org.units['dik'].pk}/").status_code == 200
+    )
+    assert (
+        _client(s, "kasi1").get(f"/penilaian/kalibrasi/{s.periode.pk}/opd/{s.org.units['dik'].pk}/").status_code == 404
+    )
 
 
 @pytest.mark.django_db

@@ -47,8 +47,12 @@ def test_flow_through_the_api(s: Seksi, django_capture_on_commit_callbacks: Any)
     for nama, ke in (("Pegawai x0", "Butuh Perbaikan"), ("Pegawai x1", "Sangat Baik")):
         r = _json(_c(s, "kasi1"), "post", base + "/pindah", {"evaluasi_id": people[nama], "ke": ke, "alasan": "Rapat."})
         assert r.status_code == 200, r.content
-    assert _json(_c(s, "kasi1"), "post", base + "/pindah",
-                 {"evaluasi_id": 10**12, "ke": "Baik", "alasan": "x"}).status_code == 404
+    assert (
+        _json(
+            _c(s, "kasi1"), "post", base + "/pindah", {"evaluasi_id": 10**12, "ke": "Baik", "alasan": "x"}
+        ).status_code
+        == 404
+    )
     assert _json(_c(s, "kasi1"), "post", base + "/finalisasi", {}).status_code == 200
     signed = _json(_c(s, "kabid1"), "post", base + "/tanda-tangan")
     assert signed.status_code == 200 and signed.json()["ditandatangani"] == 5
@@ -58,8 +62,12 @@ def test_flow_through_the_api(s: Seksi, django_capture_on_commit_callbacks: Any)
     listed = _c(s, "kabid1").get("/api/v1/penilaian/keberatan?peran=putus").json()
     assert listed["count"] == 1
     assert _c(s, "kabid1").get("/api/v1/penilaian/keberatan?peran=lain").status_code == 422
-    d = _json(_c(s, "kabid1"), "post", f"/api/v1/penilaian/keberatan/{k.json()['id']}/putusan",
-              {"diterima": True, "keputusan": "Bukti valid.", "predikat_baru": "Sangat Baik"})
+    d = _json(
+        _c(s, "kabid1"),
+        "post",
+        f"/api/v1/penilaian/keberatan/{k.json()['id']}/putusan",
+        {"diterima": True, "keputusan": "Bukti valid.", "predikat_baru": "Sangat Baik"},
+    )
     assert d.status_code == 200 and d.json()["status"] == "DITERIMA"
     r = _json(_c(s, "admin"), "post", f"/api/v1/penilaian/evaluasi/{ev_id}/buka-ulang", {"alasan": "Koreksi data."})
     assert r.status_code == 200 and r.json()["status"] == "DIBUKA_ULANG" and r.json()["versi"] == 3

@@ -38,7 +38,8 @@ class Seksi:
 
     def ev(self, key: str) -> Evaluasi:
         return Evaluasi.objects.select_related("periode", "unit", "jabatan", "pegawai").get(
-            pegawai=self.org.pegawai[key], periode=self.periode)
+            pegawai=self.org.pegawai[key], periode=self.periode
+        )
 
     def user(self, key: str) -> Any:
         return self.org.users[key]
@@ -48,8 +49,7 @@ class Seksi:
         return self.org.units["dik_s1"]
 
 
-def seksi(org: Org, extra: int = 8, *, rate: bool = True, open_period: bool = True,
-          evaluations: bool = True) -> Seksi:
+def seksi(org: Org, extra: int = 8, *, rate: bool = True, open_period: bool = True, evaluations: bool = True) -> Seksi:
     for i in range(extra):
         org.add_pegawai(f"x{i}", "staf1", golongan=31)
     staff = ["staf1a", "staf1b", *[f"x{i}" for i in range(extra)]]
@@ -73,17 +73,23 @@ def rate_all(s: Seksi, keys: list[str], hasil: str, perilaku: str) -> None:
     """Set ratings directly (the appraiser's screen is party A's; tested there)."""
     ids = [s.org.pegawai[k].pk for k in keys]
     Evaluasi.objects.filter(periode=s.periode, pegawai_id__in=ids).update(
-        rating_hasil_kerja=hasil, rating_perilaku=perilaku, alasan_hasil_kerja="Sesuai target tahunan.",
-        alasan_perilaku="Perilaku sesuai BerAKHLAK.", predikat=predikat_kinerja(hasil, perilaku).value,
-        status=StatusEvaluasi.DINILAI)
+        rating_hasil_kerja=hasil,
+        rating_perilaku=perilaku,
+        alasan_hasil_kerja="Sesuai target tahunan.",
+        alasan_perilaku="Perilaku sesuai BerAKHLAK.",
+        predikat=predikat_kinerja(hasil, perilaku).value,
+        status=StatusEvaluasi.DINILAI,
+    )
 
 
 def calibrate(s: Seksi) -> Seksi:
     """The unit's result Baik and two moves, so that the curve of `seksi(org, extra=3)` is satisfied."""
-    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai target.")
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan",
-                   alasan="Target tertinggal.")
+    predikat_organisasi_set(
+        actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
+    )
+    kalibrasi_move(
+        actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan", alasan="Target tertinggal."
+    )
     kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
     return s
 

@@ -44,10 +44,12 @@ def test_nomination_api_answers_the_same_404_for_hidden_ineligible_and_missing(o
     c = _client(org, "staf1a")
     url = f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi"
     answers = []
-    for target in (org.pegawai["kadiskominfo"].pk,  # another agency: hidden from a plain employee
-                   org.pegawai["kasi1"].pk,  # his own appraiser: not a peer
-                   org.pegawai["staf1a"].pk,  # himself
-                   10**9):  # nobody
+    for target in (
+        org.pegawai["kadiskominfo"].pk,  # another agency: hidden from a plain employee
+        org.pegawai["kasi1"].pk,  # his own appraiser: not a peer
+        org.pegawai["staf1a"].pk,  # himself
+        10**9,
+    ):  # nobody
         r = c.post(url, json.dumps({"penilai_rekan_id": target, "jenis": "REKAN"}), content_type="application/json")
         answers.append((r.status_code, r.content))
     assert {a[0] for a in answers} == {404}
@@ -56,8 +58,11 @@ def test_nomination_api_answers_the_same_404_for_hidden_ineligible_and_missing(o
     assert org.pegawai["kadiskominfo"].nama not in body and org.pegawai["kasi1"].nama not in body
     assert not ev.nominasi.exists()
     # A peer in the pool is still proposed.
-    r = c.post(url, json.dumps({"penilai_rekan_id": org.pegawai["rekan0"].pk, "jenis": "REKAN"}),
-               content_type="application/json")
+    r = c.post(
+        url,
+        json.dumps({"penilai_rekan_id": org.pegawai["rekan0"].pk, "jenis": "REKAN"}),
+        content_type="application/json",
+    )
     assert r.status_code == 201, r.content
 
 
@@ -69,8 +74,10 @@ def test_nomination_form_answers_404_without_a_name(org: Org, ev: Evaluasi) -> N
         assert r.status_code == 404
         assert org.pegawai["kadiskominfo"].nama not in r.content.decode()
     # The appraiser is not the one who proposes: 403, as before.
-    r = _client(org, "kasi1").post(reverse("appraisal_feedback:tambah", args=[ev.pk]),
-                                   {"penilai_rekan": org.pegawai["rekan0"].pk, "jenis": "REKAN"})
+    r = _client(org, "kasi1").post(
+        reverse("appraisal_feedback:tambah", args=[ev.pk]),
+        {"penilai_rekan": org.pegawai["rekan0"].pk, "jenis": "REKAN"},
+    )
     assert r.status_code == 403
 
 
@@ -82,10 +89,17 @@ def test_an_appraiser_who_may_rate_sees_the_evidence_and_nominations(org: Org, e
     ev.refresh_from_db()
     iki = ev.skp.rhk.first().iki.first()  # type: ignore[union-attr]
     real = Realisasi.objects.create(evaluasi=ev, iki=iki, realisasi_uraian="Selesai.")
-    bukti = BuktiDukung.objects.create(realisasi=real, berkas="bukti/x.pdf", nama_asli="x.pdf",
-                                       jenis_konten="application/pdf", ukuran=10, sha256="0" * 64)
-    nom = feedback_services.nominasi_add(actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai["rekan0"],
-                                         jenis="REKAN")
+    bukti = BuktiDukung.objects.create(
+        realisasi=real,
+        berkas="bukti/x.pdf",
+        nama_asli="x.pdf",
+        jenis_konten="application/pdf",
+        ukuran=10,
+        sha256="0" * 64,
+    )
+    nom = feedback_services.nominasi_add(
+        actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai["rekan0"], jenis="REKAN"
+    )
     appraiser = actor_for_user(org.users["kadiskominfo"])
     assert can_rate(appraiser, evaluasi_for_actor(appraiser, ev.pk))
     assert bukti_for_actor(appraiser, bukti.pk).pk == bukti.pk

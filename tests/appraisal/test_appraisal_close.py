@@ -40,12 +40,16 @@ def _rate_without_predikat(s: Seksi, keys: list[str]) -> None:
     """Ratings present, predikat missing (as after an import): every combination of the matrix."""
     for n, key in enumerate(keys):
         Evaluasi.objects.filter(periode=s.periode, pegawai=s.org.pegawai[key]).update(
-            rating_hasil_kerja=RATINGS[n % 3], rating_perilaku=RATINGS[(n // 3) % 3], predikat="")
+            rating_hasil_kerja=RATINGS[n % 3], rating_perilaku=RATINGS[(n // 3) % 3], predikat=""
+        )
 
 
 def _rows(s: Seksi) -> list[tuple[Any, ...]]:
-    return list(Evaluasi.objects.filter(periode=s.periode).order_by("pk")
-                .values_list("pk", "skp_id", "rating_hasil_kerja", "rating_perilaku", "predikat", "status"))
+    return list(
+        Evaluasi.objects.filter(periode=s.periode)
+        .order_by("pk")
+        .values_list("pk", "skp_id", "rating_hasil_kerja", "rating_perilaku", "predikat", "status")
+    )
 
 
 def _close(s: Seksi, **kw: Any) -> Any:
@@ -69,8 +73,9 @@ def test_creates_evaluations_and_reports_completeness(s: Seksi) -> None:
 def test_writes_every_predikat_and_the_leaders_rating_then_closes(s: Seksi) -> None:
     _close(s)
     _rate_without_predikat(s, [*s.staff, "kasi1"])
-    PredikatOrganisasiUnit.objects.create(unit=s.unit, periode=s.periode, predikat="Butuh Perbaikan",
-                                          alasan="PK tertinggal.")
+    PredikatOrganisasiUnit.objects.create(
+        unit=s.unit, periode=s.periode, predikat="Butuh Perbaikan", alasan="PK tertinggal."
+    )
     r = _close(s)
     assert r.rating_pemimpin_ditulis == 1
     kasi = Evaluasi.objects.get(periode=s.periode, pegawai=s.org.pegawai["kasi1"])
@@ -176,8 +181,9 @@ def test_job_screen_and_progress(s: Seksi, django_capture_on_commit_callbacks: A
     assert other.get(f"/penilaian/tutup/{s.periode.pk}/").status_code == 404
     kadis = actor_for_user(s.user("kadis"))
     with django_capture_on_commit_callbacks(execute=True):
-        job2 = periode_close_start(actor=kadis, user=s.user("kadis"), periode_id=s.periode.pk,
-                                   opd_id=s.org.units["dik"].pk)
+        job2 = periode_close_start(
+            actor=kadis, user=s.user("kadis"), periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk
+        )
     job2.refresh_from_db()
     assert job2.status == StatusTugasLatar.SELESAI
 
@@ -198,8 +204,18 @@ def test_created_evaluations_match_party_a(s: Seksi) -> None:
     _close(s)
     other = PeriodePenilaian.objects.get(tahun_id=s.periode.tahun_id, jenis="TRIWULAN", nomor=4)
     periods.evaluasi_bulk_create(periode=other)
-    fields = ("skp_id", "pegawai_id", "unit_id", "jabatan_id", "penilai_id", "penilai_jabatan_id", "status", "versi",
-              "predikat", "rating_hasil_kerja")
+    fields = (
+        "skp_id",
+        "pegawai_id",
+        "unit_id",
+        "jabatan_id",
+        "penilai_id",
+        "penilai_jabatan_id",
+        "status",
+        "versi",
+        "predikat",
+        "rating_hasil_kerja",
+    )
     mine = list(Evaluasi.objects.filter(periode=s.periode).order_by("skp_id").values_list(*fields))
     theirs = list(Evaluasi.objects.filter(periode=other).order_by("skp_id").values_list(*fields))
     assert mine == theirs and len(mine) == 11
@@ -209,8 +225,9 @@ def test_created_evaluations_match_party_a(s: Seksi) -> None:
 
 # ---------------------------------------------------------------------------- issue #8 §9: one run at a time
 @pytest.mark.django_db
-def test_a_second_run_while_one_holds_the_lock_says_sedang_berjalan(s: Seksi, capsys: Any,
-                                                                     django_capture_on_commit_callbacks: Any) -> None:
+def test_a_second_run_while_one_holds_the_lock_says_sedang_berjalan(
+    s: Seksi, capsys: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     with period_lock(s.periode):
         call_command("tutup_periode", "--periode", str(s.periode.pk))  # exits normally (0)
         out = capsys.readouterr().out
@@ -219,16 +236,19 @@ def test_a_second_run_while_one_holds_the_lock_says_sedang_berjalan(s: Seksi, ca
             _close(s)
         kadis = actor_for_user(s.user("kadis"))
         with django_capture_on_commit_callbacks(execute=True):
-            job = periode_close_start(actor=kadis, user=s.user("kadis"), periode_id=s.periode.pk,
-                                      opd_id=s.org.units["dik"].pk)
+            job = periode_close_start(
+                actor=kadis, user=s.user("kadis"), periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk
+            )
     assert not Evaluasi.objects.filter(periode=s.periode).exists()  # the refused runs wrote nothing
     job.refresh_from_db()
     assert job.status == StatusTugasLatar.GAGAL and "sedang berjalan" in job.pesan
     assert _close(s).evaluasi_dibuat == 11  # released: the next run works
 
 
-@pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-                    reason="advisory locks across connections: PostgreSQL only")
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="advisory locks across connections: PostgreSQL only",
+)
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_closes_on_postgresql(org: Org, capsys: Any) -> None:
     """Two runs at once on two connections: the second says "sedang berjalan"; nothing crashes."""
@@ -253,10 +273,18 @@ def test_two_simultaneous_closes_on_postgresql(org: Org, capsys: Any) -> None:
     assert started.wait(timeout=30)
     # The second run is another process (its own connection): only the advisory lock can stop it.
     db = connection.settings_dict
-    env = {**os.environ, "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/"
-                                         f"{db['NAME']}"}
-    second = subprocess.run([sys.executable, "-m", "config.manage", "tutup_periode", "--periode", str(s.periode.pk)],
-                            env=env, capture_output=True, text=True, timeout=120, check=False)
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+    }
+    second = subprocess.run(
+        [sys.executable, "-m", "config.manage", "tutup_periode", "--periode", str(s.periode.pk)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert second.returncode == 0, second.stderr
     assert "sedang berjalan" in second.stdout
     call_command("tutup_periode", "--periode", str(s.periode.pk))  # and a second run in this process

@@ -44,9 +44,11 @@ def _acting(s: Seksi, who: str, jabatan: str, jenis: str, *, vacate: str | None 
     today = timezone.localdate()
     if vacate:
         Penugasan.objects.filter(pegawai=s.org.pegawai[vacate], jabatan=s.org.jabatan[jabatan]).update(
-            selesai=today - dt.timedelta(days=2))
-    Penugasan.objects.create(pegawai=s.org.pegawai[who], jabatan=s.org.jabatan[jabatan], jenis=jenis,
-                             mulai=today - dt.timedelta(days=1))
+            selesai=today - dt.timedelta(days=2)
+        )
+    Penugasan.objects.create(
+        pegawai=s.org.pegawai[who], jabatan=s.org.jabatan[jabatan], jenis=jenis, mulai=today - dt.timedelta(days=1)
+    )
 
 
 def _api(s: Seksi, key: str) -> Client:
@@ -83,18 +85,33 @@ def test_acting_head_cannot_move_own_evaluation_api(s: Seksi, jenis: str) -> Non
     _acting(s, "staf1b", "kasi1", jenis, vacate="kasi1")
     base = f"/api/v1/penilaian/kalibrasi/{s.periode.pk}/unit/{s.unit.pk}"
     own = s.ev("staf1b")
-    r = _post(_api(s, "staf1b"), "post", base + "/pindah", {"evaluasi_id": own.pk, "ke": "Sangat Baik",
-                                                             "alasan": "Kinerja saya sangat baik."})
+    r = _post(
+        _api(s, "staf1b"),
+        "post",
+        base + "/pindah",
+        {"evaluasi_id": own.pk, "ke": "Sangat Baik", "alasan": "Kinerja saya sangat baik."},
+    )
     assert r.status_code == 403, r.content
     assert "Wati Susanti" in r.json()["detail"]  # who decides instead: the Kabid above
     own.refresh_from_db()
     assert own.predikat_akhir == ""
     # Others of the unit he still moves; the next official up moves his.
     other = s.ev("staf1a")
-    assert _post(_api(s, "staf1b"), "post", base + "/pindah",
-                 {"evaluasi_id": other.pk, "ke": "Sangat Baik", "alasan": "Rapat kalibrasi."}).status_code == 200
-    r = _post(_api(s, "kabid1"), "post", base + "/pindah", {"evaluasi_id": own.pk, "ke": "Sangat Baik",
-                                                             "alasan": "Rapat kalibrasi."})
+    assert (
+        _post(
+            _api(s, "staf1b"),
+            "post",
+            base + "/pindah",
+            {"evaluasi_id": other.pk, "ke": "Sangat Baik", "alasan": "Rapat kalibrasi."},
+        ).status_code
+        == 200
+    )
+    r = _post(
+        _api(s, "kabid1"),
+        "post",
+        base + "/pindah",
+        {"evaluasi_id": own.pk, "ke": "Sangat Baik", "alasan": "Rapat kalibrasi."},
+    )
     assert r.status_code == 200, r.content
 
 
@@ -112,8 +129,9 @@ def test_kasi_acting_as_kabid_cannot_move_his_own_evaluation_in_the_bidang(s: Se
     _acting(s, "kasi1", "kabid1", jenis, vacate="kabid1")
     bidang = s.org.units["dik_b1"]
     own = s.ev("kasi1")
-    Evaluasi.objects.filter(pk=own.pk).update(predikat="Baik", rating_hasil_kerja="Sesuai Ekspektasi",
-                                              rating_perilaku="Sesuai Ekspektasi", status="DINILAI")
+    Evaluasi.objects.filter(pk=own.pk).update(
+        predikat="Baik", rating_hasil_kerja="Sesuai Ekspektasi", rating_perilaku="Sesuai Ekspektasi", status="DINILAI"
+    )
     own.refresh_from_db()
     with pytest.raises(PermissionDenied, match="Rahmat Hidayat"):  # the Kadis decides instead
         cs.kalibrasi_move(actor=s.user("kasi1"), evaluasi=own, unit=bidang, ke="Sangat Baik", alasan="Saya.")
@@ -224,8 +242,9 @@ def test_rating_plan_approval_and_nominations_fall_to_the_next_official(open_s: 
     assert plan_access.can_decide(kabid, skp)
     assert not plan_access.can_decide(kadis, skp)
     # Nomination approval.
-    nom = feedback_services.nominasi_add(actor=s.user("staf1b"), evaluasi=own, penilai_rekan=s.org.pegawai["x0"],
-                                         jenis="REKAN")
+    nom = feedback_services.nominasi_add(
+        actor=s.user("staf1b"), evaluasi=own, penilai_rekan=s.org.pegawai["x0"], jenis="REKAN"
+    )
     with pytest.raises(PermissionDenied):
         feedback_services.nominasi_decide(actor=s.user("staf1b"), nominasi=nom, setuju=False)
     assert feedback_services.nominasi_decide(actor=s.user("kabid1"), nominasi=nom, setuju=False).status == "DITOLAK"
@@ -254,8 +273,14 @@ def test_bulk_rating_follows_the_same_rule(open_s: Seksi, jenis: str) -> None:
     s = open_s
     _acting(s, "staf1b", "kasi1", jenis, vacate="kasi1")
     own = s.ev("staf1b")
-    row = {own.pk: {"rating_hasil_kerja": "Di Atas Ekspektasi", "alasan_hasil_kerja": "Target terlampaui jauh.",
-                    "rating_perilaku": "Sesuai Ekspektasi", "alasan_perilaku": "Perilaku sesuai BerAKHLAK."}}
+    row = {
+        own.pk: {
+            "rating_hasil_kerja": "Di Atas Ekspektasi",
+            "alasan_hasil_kerja": "Target terlampaui jauh.",
+            "rating_perilaku": "Sesuai Ekspektasi",
+            "alasan_perilaku": "Perilaku sesuai BerAKHLAK.",
+        }
+    }
     with pytest.raises(BulkRatingError):
         rating_bulk_set(actor=s.user("staf1b"), periode=s.periode, rows=row)
     assert rating_bulk_set(actor=s.user("kabid1"), periode=s.periode, rows=row) == 1

@@ -24,29 +24,42 @@ pytestmark = pytest.mark.django_db
 
 
 def _actor(pegawai_id: int) -> Any:
-    user = SimpleNamespace(is_authenticated=True, is_admin_bkd=False, is_superuser=False, is_auditor=False,
-                           pegawai_id=pegawai_id, pk=10**6 + pegawai_id)
+    user = SimpleNamespace(
+        is_authenticated=True,
+        is_admin_bkd=False,
+        is_superuser=False,
+        is_auditor=False,
+        pegawai_id=pegawai_id,
+        pk=10**6 + pegawai_id,
+    )
     return actor_for_user(user)
 
 
 def test_every_demo_plt_is_refused_its_own_decisions() -> None:
     seed_demo(pegawai=2000, seed=1)
     today = timezone.localdate()
-    acting = list(Penugasan.objects.filter(active_on(today), jenis=JenisPenugasan.PLT, jabatan__adalah_kepala_unit=True)
-                  .select_related("jabatan", "jabatan__unit"))
+    acting = list(
+        Penugasan.objects.filter(
+            active_on(today), jenis=JenisPenugasan.PLT, jabatan__adalah_kepala_unit=True
+        ).select_related("jabatan", "jabatan__unit")
+    )
     assert acting, "the demo makes Plt heads"
-    own = dict(Penugasan.objects.filter(active_on(today), jenis=JenisPenugasan.DEFINITIF,
-                                        pegawai_id__in=[a.pegawai_id for a in acting])
-               .values_list("pegawai_id", "jabatan_id"))
+    own = dict(
+        Penugasan.objects.filter(
+            active_on(today), jenis=JenisPenugasan.DEFINITIF, pegawai_id__in=[a.pegawai_id for a in acting]
+        ).values_list("pegawai_id", "jabatan_id")
+    )
     positions = Jabatan.objects.in_bulk(list(own.values()))
     in_unit = result_of_own = 0
     for a in acting:
         unit = a.jabatan.unit
         mine = positions[own[a.pegawai_id]]
         who = _actor(a.pegawai_id)
-        scoped = ((mine.unit_id == unit.pk and not mine.adalah_kepala_unit)
-                  or (mine.adalah_kepala_unit and mine.atasan_id is not None
-                      and Jabatan.objects.get(pk=mine.atasan_id).unit_id == unit.pk))
+        scoped = (mine.unit_id == unit.pk and not mine.adalah_kepala_unit) or (
+            mine.adalah_kepala_unit
+            and mine.atasan_id is not None
+            and Jabatan.objects.get(pk=mine.atasan_id).unit_id == unit.pk
+        )
         if scoped:  # his own evaluation is calibrated in the unit he acts for
             in_unit += 1
             assert a.pegawai_id in ca.conflicted_heads(unit)

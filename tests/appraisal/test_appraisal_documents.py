@@ -38,11 +38,24 @@ def test_evaluation_document(s: Seksi) -> None:
     doc = documents.evaluasi_document(ev.pk)
     text = pdf_text(documents.evaluasi_pdf(doc))
     flat = " ".join(text.split())
-    for expected in ("DOKUMEN EVALUASI KINERJA PEGAWAI", "PERIODE: AKHIR (TAHUNAN)", "Dodi Saputra",
-                     "PEJABAT PENILAI KINERJA", "ATASAN PEJABAT PENILAI KINERJA", "Wati Susanti", "Laporan staf1a",
-                     "Jumlah laporan", "12 laporan", "Laporan rapi, pertahankan.", "RATING HASIL KERJA",
-                     "Sesuai Ekspektasi", "Berorientasi Pelayanan", "RATING PERILAKU KERJA",
-                     "PREDIKAT KINERJA PEGAWAI", "CAPAIAN KINERJA"):
+    for expected in (
+        "DOKUMEN EVALUASI KINERJA PEGAWAI",
+        "PERIODE: AKHIR (TAHUNAN)",
+        "Dodi Saputra",
+        "PEJABAT PENILAI KINERJA",
+        "ATASAN PEJABAT PENILAI KINERJA",
+        "Wati Susanti",
+        "Laporan staf1a",
+        "Jumlah laporan",
+        "12 laporan",
+        "Laporan rapi, pertahankan.",
+        "RATING HASIL KERJA",
+        "Sesuai Ekspektasi",
+        "Berorientasi Pelayanan",
+        "RATING PERILAKU KERJA",
+        "PREDIKAT KINERJA PEGAWAI",
+        "CAPAIAN KINERJA",
+    ):
         assert expected in flat, expected
     assert "DRAF" not in flat
     snap = SnapshotEvaluasi.objects.filter(evaluasi=ev).latest("pk")
@@ -56,8 +69,9 @@ def test_signed_document_renders_from_the_snapshot_not_the_live_rows(s: Seksi) -
     ev = s.ev("staf1a")
     iki = ev.skp.rhk.first().iki.first()  # type: ignore[union-attr]
     before = " ".join(pdf_text(documents.evaluasi_pdf(documents.evaluasi_document(ev.pk))).split())
-    IndikatorKinerjaIndividu.objects.filter(pk=iki.pk).update(indikator="Indikator yang diganti diam-diam",
-                                                              target_angka=99)
+    IndikatorKinerjaIndividu.objects.filter(pk=iki.pk).update(
+        indikator="Indikator yang diganti diam-diam", target_angka=99
+    )
     Evaluasi.objects.filter(pk=ev.pk).update(alasan_hasil_kerja="Alasan yang diganti diam-diam.")
     UmpanBalik.objects.create(evaluasi=ev, rhk=iki.rhk, teks="Umpan balik susulan.")
     after = " ".join(pdf_text(documents.evaluasi_pdf(documents.evaluasi_document(ev.pk))).split())
@@ -69,8 +83,17 @@ def test_signed_document_renders_from_the_snapshot_not_the_live_rows(s: Seksi) -
 def test_penetapan_and_recap(s: Seksi) -> None:
     doc = documents.penetapan_document(s.unit, s.periode)
     flat = " ".join(pdf_text(documents.penetapan_pdf(doc)).split())
-    for expected in ("PENETAPAN PREDIKAT KINERJA PEGAWAI", "SEKSI KURIKULUM", "Dodi Saputra", "Pegawai x0",
-                     "Butuh Perbaikan", "Sangat Baik", "MENETAPKAN", "Kepala Seksi Kurikulum", "Pegawai kasi1"):
+    for expected in (
+        "PENETAPAN PREDIKAT KINERJA PEGAWAI",
+        "SEKSI KURIKULUM",
+        "Dodi Saputra",
+        "Pegawai x0",
+        "Butuh Perbaikan",
+        "Sangat Baik",
+        "MENETAPKAN",
+        "Kepala Seksi Kurikulum",
+        "Pegawai kasi1",
+    ):
         assert expected in flat, expected
     # Signed rows come from their snapshots (with the hash), not from a later raw change.
     assert flat.count("SHA-256") == 5

@@ -57,17 +57,28 @@ def setup(org: Org) -> tuple[Any, Evaluasi, IndikatorKinerjaIndividu]:
     return s, s.ev("staf1a"), IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1a"]).first()
 
 
-@pytest.mark.parametrize("name,content", [
-    ("laporan.pdf", PDF), ("foto.PNG", PNG), ("foto.jpg", JPEG), ("foto.jpeg", JPEG),
-    ("foto.webp", b"RIFF\x00\x00\x00\x00WEBPVP8 " + b"\x00" * 16), ("lama.doc", OLE), ("lama.xls", OLE),
-    ("baru.docx", ooxml("word/")), ("baru.xlsx", ooxml("xl/")), ("baru.pptx", ooxml("ppt/")),
-    ("odf.odt", odf("application/vnd.oasis.opendocument.text")),
-    ("odf.ods", odf("application/vnd.oasis.opendocument.spreadsheet")),
-])
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("laporan.pdf", PDF),
+        ("foto.PNG", PNG),
+        ("foto.jpg", JPEG),
+        ("foto.jpeg", JPEG),
+        ("foto.webp", b"RIFF\x00\x00\x00\x00WEBPVP8 " + b"\x00" * 16),
+        ("lama.doc", OLE),
+        ("lama.xls", OLE),
+        ("baru.docx", ooxml("word/")),
+        ("baru.xlsx", ooxml("xl/")),
+        ("baru.pptx", ooxml("ppt/")),
+        ("odf.odt", odf("application/vnd.oasis.opendocument.text")),
+        ("odf.ods", odf("application/vnd.oasis.opendocument.spreadsheet")),
+    ],
+)
 def test_allowed_types_are_stored_with_a_random_name(org: Org, media: Path, name: str, content: bytes) -> None:
     s, ev, iki = setup(org)
-    b = services.bukti_upload_for_iki(actor=s.user("staf1a"), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile(name, content))
+    b = services.bukti_upload_for_iki(
+        actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile(name, content)
+    )
     assert b.nama_asli == name and b.ukuran == len(content) and len(b.sha256) == 64
     stored = files(media)
     assert len(stored) == 1 and stored[0].read_bytes() == content
@@ -75,20 +86,24 @@ def test_allowed_types_are_stored_with_a_random_name(org: Org, media: Path, name
     assert str(media) in str(stored[0])
 
 
-@pytest.mark.parametrize("name,content,text", [
-    ("virus.exe", b"MZ\x90\x00", "Jenis berkas tidak diizinkan"),
-    ("halaman.html", b"<html></html>", "Jenis berkas tidak diizinkan"),
-    ("palsu.pdf", b"MZ\x90\x00 not a pdf", "Isi berkas tidak sesuai"),
-    ("palsu.png", PDF, "Isi berkas tidak sesuai"),
-    ("palsu.docx", ooxml("xl/"), "Isi berkas tidak sesuai"),
-    ("palsu.xlsx", b"PK\x03\x04garbage", "Isi berkas tidak sesuai"),
-    ("kosong.pdf", b"", "Berkas kosong"),
-])
+@pytest.mark.parametrize(
+    "name,content,text",
+    [
+        ("virus.exe", b"MZ\x90\x00", "Jenis berkas tidak diizinkan"),
+        ("halaman.html", b"<html></html>", "Jenis berkas tidak diizinkan"),
+        ("palsu.pdf", b"MZ\x90\x00 not a pdf", "Isi berkas tidak sesuai"),
+        ("palsu.png", PDF, "Isi berkas tidak sesuai"),
+        ("palsu.docx", ooxml("xl/"), "Isi berkas tidak sesuai"),
+        ("palsu.xlsx", b"PK\x03\x04garbage", "Isi berkas tidak sesuai"),
+        ("kosong.pdf", b"", "Berkas kosong"),
+    ],
+)
 def test_wrong_type_refused_no_file_no_row(org: Org, media: Path, name: str, content: bytes, text: str) -> None:
     s, ev, iki = setup(org)
     with pytest.raises(ValidationError, match=text) as exc:
-        services.bukti_upload_for_iki(actor=s.user("staf1a"), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile(name, content))
+        services.bukti_upload_for_iki(
+            actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile(name, content)
+        )
     assert "berkas" in exc.value.message_dict
     assert files(media) == [] and not BuktiDukung.objects.exists() and not Realisasi.objects.exists()
 
@@ -98,8 +113,9 @@ def test_too_large_refused(org: Org, media: Path, settings: Any) -> None:
     s, ev, iki = setup(org)
     big = PDF + b"0" * (1024 * 1024)
     with pytest.raises(ValidationError, match="terlalu besar"):
-        services.bukti_upload_for_iki(actor=s.user("staf1a"), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile("besar.pdf", big))
+        services.bukti_upload_for_iki(
+            actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("besar.pdf", big)
+        )
     assert files(media) == [] and not BuktiDukung.objects.exists()
 
 
@@ -111,8 +127,9 @@ def test_row_failure_removes_the_file(org: Org, media: Path, monkeypatch: Any) -
 
     monkeypatch.setattr("karier.appraisal.evidence.audit.record", boom)
     with pytest.raises(RuntimeError):
-        services.bukti_upload_for_iki(actor=s.user("staf1a"), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile("a.pdf", PDF))
+        services.bukti_upload_for_iki(
+            actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
+        )
     assert files(media) == [] and not BuktiDukung.objects.exists()
 
 
@@ -120,20 +137,23 @@ def test_row_failure_removes_the_file(org: Org, media: Path, monkeypatch: Any) -
 def test_only_the_appraisee_uploads(org: Org, media: Path, who: str) -> None:
     s, ev, iki = setup(org)
     with pytest.raises(PermissionDenied):
-        services.bukti_upload_for_iki(actor=s.user(who), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile("a.pdf", PDF))
+        services.bukti_upload_for_iki(
+            actor=s.user(who), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
+        )
     assert files(media) == []
 
 
 def test_locked_evaluation_refuses_upload_and_delete(org: Org, media: Path) -> None:
     s, ev, iki = setup(org)
-    b = services.bukti_upload_for_iki(actor=s.user("staf1a"), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile("a.pdf", PDF))
+    b = services.bukti_upload_for_iki(
+        actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
+    )
     Evaluasi.objects.filter(pk=ev.pk).update(status=StatusEvaluasi.FINAL)
     ev = s.ev("staf1a")
     with pytest.raises(ValidationError, match="terkunci"):
-        services.bukti_upload_for_iki(actor=s.user("staf1a"), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile("b.pdf", PDF))
+        services.bukti_upload_for_iki(
+            actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("b.pdf", PDF)
+        )
     with pytest.raises(ValidationError, match="terkunci"):
         services.bukti_delete(actor=s.user("staf1a"), bukti=BuktiDukung.objects.get(pk=b.pk))
     assert len(files(media)) == 1 and BuktiDukung.objects.count() == 1
@@ -141,11 +161,14 @@ def test_locked_evaluation_refuses_upload_and_delete(org: Org, media: Path) -> N
 
 def test_delete_removes_row_and_file(org: Org, media: Path, django_capture_on_commit_callbacks: Any) -> None:
     s, ev, iki = setup(org)
-    b = services.bukti_upload_for_iki(actor=s.user("staf1a"), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile("a.pdf", PDF))
+    b = services.bukti_upload_for_iki(
+        actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        services.bukti_delete(actor=s.user("staf1a"), bukti=BuktiDukung.objects.select_related(
-            "realisasi__evaluasi__periode").get(pk=b.pk))
+        services.bukti_delete(
+            actor=s.user("staf1a"),
+            bukti=BuktiDukung.objects.select_related("realisasi__evaluasi__periode").get(pk=b.pk),
+        )
     assert files(media) == [] and not BuktiDukung.objects.exists()
 
 
@@ -157,8 +180,9 @@ def login(org: Org, key: str) -> Client:
 
 def test_download_access_and_headers(org: Org, media: Path) -> None:
     s, ev, iki = setup(org)
-    b = services.bukti_upload_for_iki(actor=s.user("staf1a"), evaluasi=ev, iki=iki,
-                                      uploaded_file=SimpleUploadedFile("laporan jan.pdf", PDF))
+    b = services.bukti_upload_for_iki(
+        actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("laporan jan.pdf", PDF)
+    )
     url = f"/penilaian/bukti/{b.pk}/"
     for who in ("staf1a", "kasi1", "kabid1", "kadis", "admin", "auditor"):
         r = login(org, who).get(url)
@@ -181,8 +205,12 @@ def test_upload_through_the_screen_keeps_nothing_on_refusal(org: Org, media: Pat
     assert files(media) == []
     r = c.post(f"/penilaian/{ev.pk}/bukti/{iki.pk}/", {"berkas": SimpleUploadedFile("a.pdf", PDF)})
     assert r.status_code == 302 and BuktiDukung.objects.count() == 1
-    assert login(org, "kasi1").post(f"/penilaian/{ev.pk}/bukti/{iki.pk}/",
-                                    {"berkas": SimpleUploadedFile("b.pdf", PDF)}).status_code == 422
+    assert (
+        login(org, "kasi1")
+        .post(f"/penilaian/{ev.pk}/bukti/{iki.pk}/", {"berkas": SimpleUploadedFile("b.pdf", PDF)})
+        .status_code
+        == 422
+    )
     assert BuktiDukung.objects.count() == 1
 
 
@@ -264,8 +292,12 @@ def test_bidi_controls_are_stripped_from_stored_names(org: Org, media: Path) -> 
     assert strip_bidi("".join(BIDI_CONTROLS) + "a\u2066b\u2069") == "ab"
     assert strip_bidi("تقرير.pdf") == "تقرير.pdf"  # right-to-left text itself stays
     _s, ev, iki = setup(org)
-    bukti = services.bukti_upload_for_iki(actor=org.users["staf1a"], evaluasi=ev, iki=iki,
-                                          uploaded_file=SimpleUploadedFile("laporan\u202eFDP\u200f.pdf", PDF))
+    bukti = services.bukti_upload_for_iki(
+        actor=org.users["staf1a"],
+        evaluasi=ev,
+        iki=iki,
+        uploaded_file=SimpleUploadedFile("laporan\u202eFDP\u200f.pdf", PDF),
+    )
     bukti.refresh_from_db()
     assert bukti.nama_asli == "laporanFDP.pdf"
     assert not any(ch in bukti.nama_asli for ch in BIDI_CONTROLS)
@@ -280,8 +312,9 @@ def test_names_stored_before_the_fix_are_cleaned_by_the_migration(org: Org, medi
 
     migration = importlib.import_module("karier.appraisal.migrations.0004_strip_bidi_from_evidence_names")
     _s, ev, iki = setup(org)
-    bukti = services.bukti_upload_for_iki(actor=org.users["staf1a"], evaluasi=ev, iki=iki,
-                                          uploaded_file=SimpleUploadedFile("laporan.pdf", PDF))
+    bukti = services.bukti_upload_for_iki(
+        actor=org.users["staf1a"], evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("laporan.pdf", PDF)
+    )
     BuktiDukung.objects.filter(pk=bukti.pk).update(nama_asli="laporan\u202efdp.exe")  # as stored before issue #8
     migration.clean_names(apps, None)
     bukti.refresh_from_db()

@@ -53,8 +53,10 @@ def dodi(org: Org) -> tuple[Org, Evaluasi]:
 
 
 def nominate(org: Org, ev: Evaluasi, keys: list[str], jenis: str = "REKAN") -> list[NominasiPenilai]:
-    return [services.nominasi_add(actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai[k], jenis=jenis)
-            for k in keys]
+    return [
+        services.nominasi_add(actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai[k], jenis=jenis)
+        for k in keys
+    ]
 
 
 def approved(org: Org, ev: Evaluasi, keys: list[str]) -> list[NominasiPenilai]:
@@ -65,8 +67,9 @@ def approved(org: Org, ev: Evaluasi, keys: list[str]) -> list[NominasiPenilai]:
 
 def answer(org: Org, nom: NominasiPenilai, key: str, scores: dict[str, int], komentar: str = "") -> None:
     kode = next(iter(scores))
-    services.jawaban_submit(actor=org.users[key], nominasi=nom, skor=scores,
-                            komentar={kode: komentar} if komentar else None)
+    services.jawaban_submit(
+        actor=org.users[key], nominasi=nom, skor=scores, komentar={kode: komentar} if komentar else None
+    )
 
 
 # ---------------------------------------------------------------------------- pools and nominations
@@ -87,8 +90,7 @@ def test_subordinate_pool_is_people_below_own_positions(org: Org) -> None:
     assert sel.required_peers(ev) == 0  # the Kabid has no other Kasi under them
     services.nominasi_add(actor=org.users["kasi1"], evaluasi=ev, penilai_rekan=org.pegawai["staf1a"], jenis="BAWAHAN")
     with pytest.raises(ValidationError) as exc:  # a subordinate is not a peer
-        services.nominasi_add(actor=org.users["kasi1"], evaluasi=ev, penilai_rekan=org.pegawai["staf1b"],
-                              jenis="REKAN")
+        services.nominasi_add(actor=org.users["kasi1"], evaluasi=ev, penilai_rekan=org.pegawai["staf1b"], jenis="REKAN")
     assert "penilai_rekan" in exc.value.message_dict
 
 
@@ -105,8 +107,7 @@ def test_nomination_refuses_self_outsiders_duplicates_and_non_appraisees(dodi: t
         nominate(org, ev, ["staf1b"])
     for key in ("kasi1", "staf1b", "admin"):
         with pytest.raises(PermissionDenied):
-            services.nominasi_add(actor=org.users[key], evaluasi=ev, penilai_rekan=org.pegawai["rekan0"],
-                                  jenis="REKAN")
+            services.nominasi_add(actor=org.users[key], evaluasi=ev, penilai_rekan=org.pegawai["rekan0"], jenis="REKAN")
 
 
 def test_at_least_three_peers_before_approval(dodi: tuple[Org, Evaluasi]) -> None:
@@ -136,14 +137,23 @@ def test_only_the_appraiser_decides(dodi: tuple[Org, Evaluasi]) -> None:
         with pytest.raises(PermissionDenied):
             services.nominasi_decide(actor=org.users[key], nominasi=noms[0], setuju=True)
     c = client_for(org, "kabid1")  # sees Dodi (superior chain) but is not the appraiser → 403
-    r = c.post(f"/api/v1/penilaian/nominasi/{noms[0].pk}/putusan", json.dumps({"setuju": True}),
-               content_type="application/json")
+    r = c.post(
+        f"/api/v1/penilaian/nominasi/{noms[0].pk}/putusan",
+        json.dumps({"setuju": True}),
+        content_type="application/json",
+    )
     assert r.status_code == 403
-    r = client_for(org, "pranata").post(f"/api/v1/penilaian/nominasi/{noms[0].pk}/putusan",
-                                        json.dumps({"setuju": True}), content_type="application/json")
+    r = client_for(org, "pranata").post(
+        f"/api/v1/penilaian/nominasi/{noms[0].pk}/putusan",
+        json.dumps({"setuju": True}),
+        content_type="application/json",
+    )
     assert r.status_code == 404  # cannot see Dodi at all
-    r = client_for(org, "kasi1").post(f"/api/v1/penilaian/nominasi/{noms[0].pk}/putusan",
-                                      json.dumps({"setuju": True}), content_type="application/json")
+    r = client_for(org, "kasi1").post(
+        f"/api/v1/penilaian/nominasi/{noms[0].pk}/putusan",
+        json.dumps({"setuju": True}),
+        content_type="application/json",
+    )
     assert r.status_code == 200, r.content
     assert NominasiPenilai.objects.get(pk=noms[0].pk).status == StatusNominasi.DISETUJUI
 
@@ -169,16 +179,23 @@ def test_only_the_nominee_answers_with_scores_1_to_5(dodi: tuple[Org, Evaluasi])
     assert NominasiPenilai.objects.get(pk=nom.pk).status == StatusNominasi.DIJAWAB
     # Another person's request is hidden (404) on screen and API.
     assert client_for(org, "rekan0").get(reverse("appraisal_feedback:jawab", args=[nom.pk])).status_code == 404
-    r = client_for(org, "rekan0").put(f"/api/v1/penilaian/permintaan/{nom.pk}/jawaban",
-                                      json.dumps({"skor": all_scores(3)}), content_type="application/json")
+    r = client_for(org, "rekan0").put(
+        f"/api/v1/penilaian/permintaan/{nom.pk}/jawaban",
+        json.dumps({"skor": all_scores(3)}),
+        content_type="application/json",
+    )
     assert r.status_code == 404
-    r = client_for(org, "staf1b").put(f"/api/v1/penilaian/permintaan/{nom.pk}/jawaban",
-                                      json.dumps({"skor": all_scores(9)}), content_type="application/json")
+    r = client_for(org, "staf1b").put(
+        f"/api/v1/penilaian/permintaan/{nom.pk}/jawaban",
+        json.dumps({"skor": all_scores(9)}),
+        content_type="application/json",
+    )
     assert r.status_code == 422  # outside the schema
     partial = all_scores(3)
     partial.pop(next(iter(partial)))
-    r = client_for(org, "staf1b").put(f"/api/v1/penilaian/permintaan/{nom.pk}/jawaban",
-                                      json.dumps({"skor": partial}), content_type="application/json")
+    r = client_for(org, "staf1b").put(
+        f"/api/v1/penilaian/permintaan/{nom.pk}/jawaban", json.dumps({"skor": partial}), content_type="application/json"
+    )
     assert r.status_code == 422  # all seven values are required by the schema itself
 
 
@@ -263,8 +280,10 @@ def test_rater_identities_never_reach_the_appraisee(dodi: tuple[Org, Evaluasi]) 
 def test_two_subordinates_stay_below_the_threshold(org: Org) -> None:
     setup = configured(org, plans={"kasi1": "kabid1"})
     ev = setup.ev("kasi1")
-    sub = [services.nominasi_add(actor=org.users["kasi1"], evaluasi=ev, penilai_rekan=org.pegawai[k], jenis="BAWAHAN")
-           for k in ("staf1a", "staf1b")]
+    sub = [
+        services.nominasi_add(actor=org.users["kasi1"], evaluasi=ev, penilai_rekan=org.pegawai[k], jenis="BAWAHAN")
+        for k in ("staf1a", "staf1b")
+    ]
     services.nominasi_approve_all(actor=org.users["kabid1"], evaluasi=ev)
     for n, k in zip(sub, ("staf1a", "staf1b"), strict=True):
         services.jawaban_submit(actor=org.users[k], nominasi=NominasiPenilai.objects.get(pk=n.pk), skor=all_scores(3))
@@ -295,11 +314,16 @@ def test_screens_for_each_party(dodi: tuple[Org, Evaluasi]) -> None:
     assert c.get(reverse("appraisal_feedback:saya")).status_code == 200
     page = c.get(reverse("appraisal_feedback:nominasi", args=[ev.pk]) + "?jenis=REKAN").content.decode()
     assert "Rekan Rahasia 0" in page and "Usulkan" in page  # the appraisee picks from the pool
-    r = c.post(reverse("appraisal_feedback:tambah", args=[ev.pk]),
-               {"penilai_rekan": org.pegawai["staf1b"].pk, "jenis": "REKAN"})
+    r = c.post(
+        reverse("appraisal_feedback:tambah", args=[ev.pk]),
+        {"penilai_rekan": org.pegawai["staf1b"].pk, "jenis": "REKAN"},
+    )
     assert r.status_code == 302 and ev.nominasi.count() == 1
-    r = c.post(reverse("appraisal_feedback:tambah", args=[ev.pk]),
-               {"penilai_rekan": org.pegawai["pranata"].pk, "jenis": "REKAN"}, follow=True)
+    r = c.post(
+        reverse("appraisal_feedback:tambah", args=[ev.pk]),
+        {"penilai_rekan": org.pegawai["pranata"].pk, "jenis": "REKAN"},
+        follow=True,
+    )
     assert r.status_code == 404 and "Pranata" not in r.content.decode()  # issue #8 §3c: no name, same 404
     nominate(org, ev, ["rekan0", "rekan1"])
     boss = client_for(org, "kasi1")
@@ -317,16 +341,23 @@ def test_api_nomination_crud(dodi: tuple[Org, Evaluasi]) -> None:
     c = client_for(org, "staf1a")
     cand = c.get(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi/kandidat?jenis=REKAN").json()
     assert cand["count"] == 4
-    r = c.post(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi",
-               json.dumps({"penilai_rekan_id": org.pegawai["staf1b"].pk, "jenis": "REKAN"}),
-               content_type="application/json")
+    r = c.post(
+        f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi",
+        json.dumps({"penilai_rekan_id": org.pegawai["staf1b"].pk, "jenis": "REKAN"}),
+        content_type="application/json",
+    )
     assert r.status_code == 201 and r.json()["state"]["rekan_aktif"] == 1
-    r = c.post(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi",
-               json.dumps({"penilai_rekan_id": org.pegawai["staf1a"].pk, "jenis": "REKAN"}),
-               content_type="application/json")
+    r = c.post(
+        f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi",
+        json.dumps({"penilai_rekan_id": org.pegawai["staf1a"].pk, "jenis": "REKAN"}),
+        content_type="application/json",
+    )
     assert r.status_code == 404  # himself: not in his pool (issue #8 §3c)
-    r = c.post(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi", json.dumps({"penilai_rekan_id": 0, "jenis": "X"}),
-               content_type="application/json")
+    r = c.post(
+        f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi",
+        json.dumps({"penilai_rekan_id": 0, "jenis": "X"}),
+        content_type="application/json",
+    )
     assert r.status_code == 422
     nom_id = r_id = ev.nominasi.get().pk
     assert c.delete(f"/api/v1/penilaian/nominasi/{r_id}").status_code == 204

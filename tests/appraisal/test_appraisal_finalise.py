@@ -26,8 +26,9 @@ from tests.orgdata import Org
 @pytest.fixture
 def s(org: Org) -> Seksi:
     s = seksi(org)
-    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai target.")
+    predikat_organisasi_set(
+        actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
+    )
     return s
 
 
@@ -65,8 +66,9 @@ def test_calibration_then_finalise_signs_as_appraiser(s: Seksi) -> None:
     with pytest.raises(ValidationError):  # no more moves
         kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x3"), unit=s.unit, ke="Sangat Baik", alasan="x")
     with pytest.raises(ValidationError):  # nor a new unit result
-        predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Istimewa",
-                                alasan="Revisi.")
+        predikat_organisasi_set(
+            actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Istimewa", alasan="Revisi."
+        )
     assert AuditEvent.objects.filter(action="appraisal.unit_finalise").count() == 1
 
 
@@ -116,17 +118,25 @@ def test_signing_order_and_lock(s: Seksi) -> None:
         evaluasi_sign_atasan(actor=s.user("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
     ev = s.ev("staf1a")
     evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, evaluasi=ev)
-    assert ev.status == StatusEvaluasi.FINAL and ev.final_pada and ev.ditandatangani_atasan_oleh_id == \
-        s.org.pegawai["kabid1"].pk
+    assert (
+        ev.status == StatusEvaluasi.FINAL
+        and ev.final_pada
+        and ev.ditandatangani_atasan_oleh_id == s.org.pegawai["kabid1"].pk
+    )
     n = evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
     assert n == 9
     assert Evaluasi.objects.filter(periode=s.periode, status=StatusEvaluasi.FINAL).count() == 10
     # Locked: party A's rating service refuses, nothing changes.
     locked = Evaluasi.objects.select_related("periode", "unit", "jabatan").get(pk=ev.pk)
     with pytest.raises(ValidationError) as e:
-        services.rating_set(actor=s.user("kasi1"), evaluasi=locked, rating_hasil_kerja="Di Atas Ekspektasi",
-                            alasan_hasil_kerja="Sangat baik sekali.", rating_perilaku=SESUAI,
-                            alasan_perilaku="Sesuai BerAKHLAK sepenuhnya.")
+        services.rating_set(
+            actor=s.user("kasi1"),
+            evaluasi=locked,
+            rating_hasil_kerja="Di Atas Ekspektasi",
+            alasan_hasil_kerja="Sangat baik sekali.",
+            rating_perilaku=SESUAI,
+            alasan_perilaku="Sesuai BerAKHLAK sepenuhnya.",
+        )
     assert "terkunci" in " ".join(e.value.messages)
     assert Evaluasi.objects.get(pk=ev.pk).rating_hasil_kerja == SESUAI
 
@@ -144,7 +154,11 @@ def test_reopen_keeps_history(s: Seksi) -> None:
         evaluasi_reopen(actor=s.user("admin"), evaluasi=ev, alasan=" ")
     evaluasi_reopen(actor=s.user("kasi1"), evaluasi=ev, alasan="Bukti dukung baru diterima.")
     assert (ev.status, ev.versi, ev.final_pada, ev.ditandatangani_penilai_pada) == (
-        StatusEvaluasi.DIBUKA_ULANG, 2, None, None)
+        StatusEvaluasi.DIBUKA_ULANG,
+        2,
+        None,
+        None,
+    )
     old = RiwayatEvaluasi.objects.get(evaluasi=ev, versi=1)
     assert old.snapshot["status"] == StatusEvaluasi.FINAL and old.snapshot["predikat_akhir"] == "Butuh Perbaikan"
     assert old.alasan == "Bukti dukung baru diterima."
@@ -186,9 +200,14 @@ def test_agency_head_finalising_does_not_sign_for_the_appraiser(s: Seksi) -> Non
 
 
 def _rate(s: Seksi, key: str, hasil: str = "Di Atas Ekspektasi") -> Evaluasi:
-    return services.rating_set(actor=s.user("kasi1"), evaluasi=s.ev(key), rating_hasil_kerja=hasil,
-                               alasan_hasil_kerja="Melampaui target tahunan.", rating_perilaku=SESUAI,
-                               alasan_perilaku="Sesuai BerAKHLAK sepenuhnya.")
+    return services.rating_set(
+        actor=s.user("kasi1"),
+        evaluasi=s.ev(key),
+        rating_hasil_kerja=hasil,
+        alasan_hasil_kerja="Melampaui target tahunan.",
+        rating_perilaku=SESUAI,
+        alasan_perilaku="Sesuai BerAKHLAK sepenuhnya.",
+    )
 
 
 @pytest.mark.django_db
@@ -201,9 +220,18 @@ def test_no_rerating_once_the_unit_is_finalised(s: Seksi) -> None:
         _rate(s, "staf1a")
     assert MSG_UNIT_FINAL in e.value.messages
     with pytest.raises(ValidationError):
-        services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode, rows={s.ev("staf1a").pk: {
-            "rating_hasil_kerja": "Di Atas Ekspektasi", "alasan_hasil_kerja": "Melampaui target tahunan.",
-            "rating_perilaku": SESUAI, "alasan_perilaku": "Sesuai BerAKHLAK sepenuhnya."}})
+        services.rating_bulk_set(
+            actor=s.user("kasi1"),
+            periode=s.periode,
+            rows={
+                s.ev("staf1a").pk: {
+                    "rating_hasil_kerja": "Di Atas Ekspektasi",
+                    "alasan_hasil_kerja": "Melampaui target tahunan.",
+                    "rating_perilaku": SESUAI,
+                    "alasan_perilaku": "Sesuai BerAKHLAK sepenuhnya.",
+                }
+            },
+        )
     assert s.ev("staf1a").predikat == before
     # Signed evaluations are locked too (the appraiser signed; the superior has not yet).
     evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
@@ -218,8 +246,12 @@ def test_one_rating_and_a_bulk_rating_refuse_a_locked_evaluation_alike(s: Seksi,
     _calibrate(s)
     _finalise(s, who=who)
     ev = s.ev("staf1a")
-    data = {"rating_hasil_kerja": SESUAI, "alasan_hasil_kerja": "Sesuai target triwulan.",
-            "rating_perilaku": SESUAI, "alasan_perilaku": "Sesuai BerAKHLAK sepenuhnya."}
+    data = {
+        "rating_hasil_kerja": SESUAI,
+        "alasan_hasil_kerja": "Sesuai target triwulan.",
+        "rating_perilaku": SESUAI,
+        "alasan_perilaku": "Sesuai BerAKHLAK sepenuhnya.",
+    }
     with pytest.raises(ValidationError) as one:
         services.rating_set(actor=s.user("kasi1"), evaluasi=ev, **data)
     with pytest.raises(services.BulkRatingError) as bulk:
@@ -251,8 +283,11 @@ def test_one_transition_table() -> None:
     assert not can_move(StatusEvaluasi.DRAFT, StatusEvaluasi.FINAL)
     assert not can_move(StatusEvaluasi.FINAL, StatusEvaluasi.DINILAI)
     assert TRANSITIONS[Aksi.TTD_ATASAN].ke == StatusEvaluasi.FINAL
-    for status, aksi in ((StatusEvaluasi.DRAFT, Aksi.TTD_ATASAN), (StatusEvaluasi.FINAL, Aksi.NILAI),
-                         (StatusEvaluasi.DINILAI, Aksi.BUKA_ULANG)):
+    for status, aksi in (
+        (StatusEvaluasi.DRAFT, Aksi.TTD_ATASAN),
+        (StatusEvaluasi.FINAL, Aksi.NILAI),
+        (StatusEvaluasi.DINILAI, Aksi.BUKA_ULANG),
+    ):
         with pytest.raises(ValidationError):
             ensure_can_move(status, aksi)
 

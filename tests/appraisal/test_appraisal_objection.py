@@ -23,8 +23,9 @@ from tests.orgdata import PASSWORD, Org
 @pytest.fixture
 def s(org: Org) -> Seksi:
     s = seksi(org)
-    predikat_organisasi_set(actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai target.")
+    predikat_organisasi_set(
+        actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
+    )
     for key, ke in {"x0": "Sangat Baik", "x1": "Sangat Baik", "staf1a": "Butuh Perbaikan"}.items():
         kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev(key), unit=s.unit, ke=ke, alasan="Rapat kalibrasi.")
     unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
@@ -33,8 +34,9 @@ def s(org: Org) -> Seksi:
 
 
 def _file(s: Seksi, key: str = "staf1a", today: dt.date | None = None) -> Keberatan:
-    return keberatan_ajukan(actor=s.user(key), evaluasi=s.ev(key), alasan="Bukti capaian belum dipertimbangkan.",
-                            today=today)
+    return keberatan_ajukan(
+        actor=s.user(key), evaluasi=s.ev(key), alasan="Bukti capaian belum dipertimbangkan.", today=today
+    )
 
 
 @pytest.mark.django_db
@@ -78,8 +80,13 @@ def test_only_the_appraisers_superior_decides_and_acceptance_changes_the_predika
             keberatan_putus(actor=s.user(who), keberatan=k, diterima=True, keputusan="x", predikat_baru="Baik")
     with pytest.raises(ValidationError):
         keberatan_putus(actor=s.user("kabid1"), keberatan=k, diterima=True, keputusan="Diterima.")  # no predikat
-    keberatan_putus(actor=s.user("kabid1"), keberatan=k, diterima=True, keputusan="Bukti valid; predikat Baik.",
-                    predikat_baru="Baik")
+    keberatan_putus(
+        actor=s.user("kabid1"),
+        keberatan=k,
+        diterima=True,
+        keputusan="Bukti valid; predikat Baik.",
+        predikat_baru="Baik",
+    )
     ev = Evaluasi.objects.get(pk=k.evaluasi_id)
     assert (ev.predikat_akhir, ev.status, ev.versi) == ("Baik", StatusEvaluasi.FINAL, 2)
     assert RiwayatEvaluasi.objects.get(evaluasi=ev, versi=1).snapshot["predikat_akhir"] == "Butuh Perbaikan"
@@ -101,12 +108,16 @@ def test_refusal_is_recorded_and_screens_work(s: Seksi) -> None:
     k = Keberatan.objects.get(evaluasi=ev)
     boss = Client()
     assert boss.login(username=s.user("kabid1").username, password=PASSWORD)
-    assert "staf1b" in boss.get("/penilaian/keberatan/").content.decode() or k.evaluasi.pegawai.nama in \
-        boss.get("/penilaian/keberatan/").content.decode()
+    assert (
+        "staf1b" in boss.get("/penilaian/keberatan/").content.decode()
+        or k.evaluasi.pegawai.nama in boss.get("/penilaian/keberatan/").content.decode()
+    )
     assert c.get(f"/penilaian/keberatan/{k.pk}/").status_code == 200  # the appraisee reads it
     assert c.post(f"/penilaian/keberatan/{k.pk}/", {"diterima": "0", "keputusan": "x"}).status_code == 404
-    r = boss.post(f"/penilaian/keberatan/{k.pk}/", {"diterima": "0", "predikat_baru": "",
-                                                    "keputusan": "Realisasi sudah dihitung."})
+    r = boss.post(
+        f"/penilaian/keberatan/{k.pk}/",
+        {"diterima": "0", "predikat_baru": "", "keputusan": "Realisasi sudah dihitung."},
+    )
     assert r.status_code == 302
     k.refresh_from_db()
     assert k.status == StatusKeberatan.DITOLAK

@@ -71,10 +71,15 @@ def test_admin_who_heads_the_top_unit_cannot_set_its_result(org: Org) -> None:
     sekda = actor_for_user(org.users["sekda"])
     assert not ca.can_set_unit_result(sekda, setda, s.periode)
     with pytest.raises(PermissionDenied, match="benturan kepentingan"):
-        predikat_organisasi_set(actor=org.users["sekda"], unit=setda, periode=s.periode, predikat="Istimewa",
-                                alasan="Unit saya hebat.")
-    r = _send(client_for(org, "sekda"), "put", f"{API}/penilaian/kalibrasi/{s.periode.pk}/unit/{setda.pk}/hasil",
-              {"predikat": "Istimewa", "alasan": "Unit saya hebat."})
+        predikat_organisasi_set(
+            actor=org.users["sekda"], unit=setda, periode=s.periode, predikat="Istimewa", alasan="Unit saya hebat."
+        )
+    r = _send(
+        client_for(org, "sekda"),
+        "put",
+        f"{API}/penilaian/kalibrasi/{s.periode.pk}/unit/{setda.pk}/hasil",
+        {"predikat": "Istimewa", "alasan": "Unit saya hebat."},
+    )
     assert r.status_code == 403 and "admin BKD" in r.json()["detail"]
     assert not PredikatOrganisasiUnit.objects.exists()
     # Another admin records it.
@@ -93,10 +98,12 @@ def test_acting_official_above_his_own_unit_does_not_set_its_result(org: Org, je
     assert not ca.can_set_unit_result(me, s.unit, s.periode)
     assert not ca.can_set_unit_result(me, s.unit)  # the screen's check, without a period
     with pytest.raises(PermissionDenied, match="Rahmat Hidayat"):  # the Kadis decides instead
-        predikat_organisasi_set(actor=org.users["staf1b"], unit=s.unit, periode=s.periode, predikat="Istimewa",
-                                alasan="Unit saya hebat.")
-    predikat_organisasi_set(actor=org.users["kadis"], unit=s.unit, periode=s.periode, predikat="Baik",
-                            alasan="Capaian PK sesuai.")
+        predikat_organisasi_set(
+            actor=org.users["staf1b"], unit=s.unit, periode=s.periode, predikat="Istimewa", alasan="Unit saya hebat."
+        )
+    predikat_organisasi_set(
+        actor=org.users["kadis"], unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai."
+    )
 
 
 def test_admin_cannot_reopen_his_own_final_evaluation(org: Org) -> None:
@@ -108,8 +115,12 @@ def test_admin_cannot_reopen_his_own_final_evaluation(org: Org) -> None:
     assert own.status == StatusEvaluasi.FINAL
     with pytest.raises(PermissionDenied, match="benturan kepentingan"):
         evaluasi_reopen(actor=org.users["staf1a"], evaluasi=own, alasan="Saya ingin dinilai ulang.")
-    r = _send(client_for(org, "staf1a"), "post", f"{API}/penilaian/evaluasi/{own.pk}/buka-ulang",
-              {"alasan": "Saya ingin dinilai ulang."})
+    r = _send(
+        client_for(org, "staf1a"),
+        "post",
+        f"{API}/penilaian/evaluasi/{own.pk}/buka-ulang",
+        {"alasan": "Saya ingin dinilai ulang."},
+    )
     assert r.status_code in (403, 404), r.content
     assert s.ev("staf1a").status == StatusEvaluasi.FINAL
     # Reopening someone else's stays the admin's to do.
@@ -138,8 +149,9 @@ def test_nobody_rates_signs_or_decides_for_himself(org: Org, jenis: str, post: s
     Skp.objects.filter(pk=skp.pk).update(status=StatusSkp.DIAJUKAN)
     skp.refresh_from_db()
     assert not plan_access.can_decide(me, skp)
-    nom = feedback_services.nominasi_add(actor=org.users["staf1b"], evaluasi=own, penilai_rekan=org.pegawai["x0"],
-                                         jenis="REKAN")
+    nom = feedback_services.nominasi_add(
+        actor=org.users["staf1b"], evaluasi=own, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
+    )
     with pytest.raises(PermissionDenied):
         feedback_services.nominasi_decide(actor=org.users["staf1b"], nominasi=nom, setuju=True)
 
@@ -150,8 +162,11 @@ EDITS = {
     "iki_target": lambda s, skp, iki, rhk, eks: ("patch", f"/skp/{skp.pk}/iki/{iki.pk}", {"target_angka": "1"}),
     "rhk": lambda s, skp, iki, rhk, eks: ("patch", f"/skp/{skp.pk}/rhk/{rhk.pk}", {"teks": "Hasil lain"}),
     "rhk_add": lambda s, skp, iki, rhk, eks: ("post", f"/skp/{skp.pk}/rhk", {"teks": "Hasil tambahan"}),
-    "iki_add": lambda s, skp, iki, rhk, eks: ("post", f"/skp/{skp.pk}/rhk/{rhk.pk}/iki",
-                                              {"indikator": "Indikator baru", "target_angka": "3", "satuan": "x"}),
+    "iki_add": lambda s, skp, iki, rhk, eks: (
+        "post",
+        f"/skp/{skp.pk}/rhk/{rhk.pk}/iki",
+        {"indikator": "Indikator baru", "target_angka": "3", "satuan": "x"},
+    ),
     "lampiran": lambda s, skp, iki, rhk, eks: ("patch", f"/skp/{skp.pk}/lampiran", {"konsekuensi": "Lain"}),
 }
 
@@ -183,9 +198,16 @@ def test_plan_revised_before_the_signature_form_answers_with_a_message(org: Org)
     plan_services.skp_revise(actor=org.users["staf1a"], skp=skp, alasan="Target berubah.")
     finalise_and_sign(calibrate(s))
     _rhk, iki = _rows(skp)
-    r = client_for(org, "staf1a").post(reverse("plans:iki_edit", args=[skp.pk, iki.pk]),
-                                       {"e-aspek": iki.aspek, "e-indikator": "Diganti", "e-target_angka": "1",
-                                        "e-satuan": iki.satuan, "e-target_kualitatif": ""})
+    r = client_for(org, "staf1a").post(
+        reverse("plans:iki_edit", args=[skp.pk, iki.pk]),
+        {
+            "e-aspek": iki.aspek,
+            "e-indikator": "Diganti",
+            "e-target_angka": "1",
+            "e-satuan": iki.satuan,
+            "e-target_kualitatif": "",
+        },
+    )
     assert r.status_code == 422, r.status_code  # the form again, with the refusal; not a 500
     assert "buka ulang evaluasi" in r.content.decode()
     iki.refresh_from_db()
@@ -199,8 +221,12 @@ def test_appraiser_expectations_of_a_signed_plan_stay(org: Org) -> None:
     finalise_and_sign(calibrate(s))
     eks = EkspektasiPerilaku.objects.filter(skp=skp).first()
     assert eks is not None
-    r = _send(client_for(org, "kasi1"), "patch", f"{API}/skp/{skp.pk}/perilaku/{eks.pk}",
-              {"ekspektasi_khusus": "Ekspektasi baru setelah tanda tangan."})
+    r = _send(
+        client_for(org, "kasi1"),
+        "patch",
+        f"{API}/skp/{skp.pk}/perilaku/{eks.pk}",
+        {"ekspektasi_khusus": "Ekspektasi baru setelah tanda tangan."},
+    )
     assert r.status_code == 409, (r.status_code, r.content)
     eks.refresh_from_db()
     assert eks.ekspektasi_khusus != "Ekspektasi baru setelah tanda tangan."
@@ -212,24 +238,39 @@ def test_hidden_and_missing_child_ids_answer_alike(org: Org) -> None:
     ev = s.ev("staf1a")
     _rhk, iki = _rows(ev.skp)
     real = Realisasi.objects.create(evaluasi=ev, iki=iki, realisasi_uraian="Selesai.")
-    bukti = BuktiDukung.objects.create(realisasi=real, berkas="bukti/x.pdf", nama_asli="x.pdf",
-                                       jenis_konten="application/pdf", ukuran=10, sha256="0" * 64)
-    nom = feedback_services.nominasi_add(actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai["x0"],
-                                         jenis="REKAN")
+    bukti = BuktiDukung.objects.create(
+        realisasi=real,
+        berkas="bukti/x.pdf",
+        nama_asli="x.pdf",
+        jenis_konten="application/pdf",
+        ukuran=10,
+        sha256="0" * 64,
+    )
+    nom = feedback_services.nominasi_add(
+        actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
+    )
     kb = Keberatan.objects.create(evaluasi=ev, alasan="Tidak setuju.")
     outsider = client_for(org, "staf1b")  # a peer: sees neither the evaluation nor its children
     missing = 10**9
-    probes = [("get", "/penilaian/bukti/{}", None), ("delete", "/penilaian/bukti/{}", None),
-              ("delete", "/penilaian/nominasi/{}", None), ("post", "/penilaian/nominasi/{}/putusan", {"setuju": True}),
-              ("get", "/penilaian/permintaan/{}", None),
-              ("post", "/penilaian/keberatan/{}/putusan", {"diterima": False, "keputusan": "Ditolak."})]
+    probes = [
+        ("get", "/penilaian/bukti/{}", None),
+        ("delete", "/penilaian/bukti/{}", None),
+        ("delete", "/penilaian/nominasi/{}", None),
+        ("post", "/penilaian/nominasi/{}/putusan", {"setuju": True}),
+        ("get", "/penilaian/permintaan/{}", None),
+        ("post", "/penilaian/keberatan/{}/putusan", {"diterima": False, "keputusan": "Ditolak."}),
+    ]
     ids = {"bukti": bukti.pk, "nominasi": nom.pk, "permintaan": nom.pk, "keberatan": kb.pk}
     for method, url, body in probes:
         hidden_id = next(v for k, v in ids.items() if f"/{k}/" in url)
         hidden = _send(outsider, method, API + url.format(hidden_id), body)
         gone = _send(outsider, method, API + url.format(missing), body)
         assert (hidden.status_code, hidden.content) == (gone.status_code, gone.content) and hidden.status_code == 404, (
-            url, hidden.status_code, hidden.content, gone.content)
+            url,
+            hidden.status_code,
+            hidden.content,
+            gone.content,
+        )
         assert org.pegawai["staf1a"].nama not in hidden.content.decode()
 
 
@@ -248,8 +289,9 @@ def test_to_rate_lists_what_falls_to_the_next_official(org: Org, jenis: str) -> 
     assert own.pk in listed and can_rate(kabid, own)
     assert all(can_rate(kabid, e) for e in Evaluasi.objects.filter(pk__in=listed))
     assert own.pk not in set(subordinate_evaluations(kadis, s.periode).values_list("pk", flat=True))
-    assert own.pk not in set(subordinate_evaluations(actor_for_user(org.users["staf1b"]), s.periode)
-                             .values_list("pk", flat=True))
+    assert own.pk not in set(
+        subordinate_evaluations(actor_for_user(org.users["staf1b"]), s.periode).values_list("pk", flat=True)
+    )
     # Set-based: the lookup costs the same few queries whatever the size of the unit, once per actor.
     fresh = actor_for_user(org.users["kabid1"])
     with CaptureQueriesContext(connection) as first:
@@ -259,14 +301,19 @@ def test_to_rate_lists_what_falls_to_the_next_official(org: Org, jenis: str) -> 
         falls_to_ids(fresh)
     assert len(again) == 0
     # The nominations he decides instead are in his approvals list.
-    nom = feedback_services.nominasi_add(actor=org.users["staf1b"], evaluasi=own, penilai_rekan=org.pegawai["x0"],
-                                         jenis="REKAN")
+    nom = feedback_services.nominasi_add(
+        actor=org.users["staf1b"], evaluasi=own, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
+    )
     assert nom.pk in set(pending_approvals(kabid).values_list("pk", flat=True))
 
 
 # ---------------------------------------------------------------------------- §3: every write on a FINAL evaluation
-RATING = {"rating_hasil_kerja": "Di Atas Ekspektasi", "alasan_hasil_kerja": "Target terlampaui jauh.",
-          "rating_perilaku": "Di Atas Ekspektasi", "alasan_perilaku": "Perilaku sangat baik."}
+RATING = {
+    "rating_hasil_kerja": "Di Atas Ekspektasi",
+    "alasan_hasil_kerja": "Target terlampaui jauh.",
+    "rating_perilaku": "Di Atas Ekspektasi",
+    "alasan_perilaku": "Perilaku sangat baik.",
+}
 WRITES = {
     # name: (who, method, url template, body)
     "realisasi": ("staf1a", "put", "/penilaian/{ev}/iki/{iki}/realisasi", {"realisasi_uraian": "Diubah."}),
@@ -274,15 +321,31 @@ WRITES = {
     "catatan_pegawai": ("staf1a", "post", "/penilaian/{ev}/catatan", {"teks": "Catatan baru."}),
     "catatan_penilai": ("kasi1", "post", "/penilaian/{ev}/catatan", {"teks": "Catatan baru."}),
     "rating": ("kasi1", "put", "/penilaian/{ev}/rating", RATING),
-    "rating_massal": ("kasi1", "post", "/penilaian/periode/{periode}/rating",
-                      {"rows": [{"evaluasi_id": "{ev}", **RATING}]}),
+    "rating_massal": (
+        "kasi1",
+        "post",
+        "/penilaian/periode/{periode}/rating",
+        {"rows": [{"evaluasi_id": "{ev}", **RATING}]},
+    ),
     "rating_kabid": ("kabid1", "put", "/penilaian/{ev}/rating", RATING),
-    "pindah": ("kasi1", "post", "/penilaian/kalibrasi/{periode}/unit/{unit}/pindah",
-               {"evaluasi_id": "{ev}", "ke": "Sangat Baik", "alasan": "Rapat."}),
-    "pindah_kepala_dinas": ("kadis", "post", "/penilaian/kalibrasi/{periode}/unit/{unit}/pindah",
-                            {"evaluasi_id": "{ev}", "ke": "Sangat Baik", "alasan": "Rapat."}),
-    "hasil_unit": ("kabid1", "put", "/penilaian/kalibrasi/{periode}/unit/{unit}/hasil",
-                   {"predikat": "Istimewa", "alasan": "Capaian PK melampaui."}),
+    "pindah": (
+        "kasi1",
+        "post",
+        "/penilaian/kalibrasi/{periode}/unit/{unit}/pindah",
+        {"evaluasi_id": "{ev}", "ke": "Sangat Baik", "alasan": "Rapat."},
+    ),
+    "pindah_kepala_dinas": (
+        "kadis",
+        "post",
+        "/penilaian/kalibrasi/{periode}/unit/{unit}/pindah",
+        {"evaluasi_id": "{ev}", "ke": "Sangat Baik", "alasan": "Rapat."},
+    ),
+    "hasil_unit": (
+        "kabid1",
+        "put",
+        "/penilaian/kalibrasi/{periode}/unit/{unit}/hasil",
+        {"predikat": "Istimewa", "alasan": "Capaian PK melampaui."},
+    ),
     "revisi_skp": ("staf1a", "post", "/skp/{skp}/revisi", {"alasan": "Target berubah."}),
     "ttd_penilai_lagi": ("kasi1", "post", "/penilaian/evaluasi/{ev}/tanda-tangan-penilai", {}),
     "ttd_atasan_lagi": ("kabid1", "post", "/penilaian/evaluasi/{ev}/tanda-tangan", {}),

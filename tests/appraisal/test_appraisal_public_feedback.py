@@ -44,8 +44,13 @@ def aged_token(link: TautanPublik, seconds: int = 10) -> str:
 
 
 def send(c: Client, link: TautanPublik, **extra: str) -> object:
-    data = {"skor_layanan": "5", "skor_perilaku": "4", "komentar": "Pelayanan cepat dan ramah.",
-            "ft": aged_token(link), "website": ""}
+    data = {
+        "skor_layanan": "5",
+        "skor_perilaku": "4",
+        "komentar": "Pelayanan cepat dan ramah.",
+        "ft": aged_token(link),
+        "website": "",
+    }
     data.update(extra)
     return c.post(f"/umpan-balik/{link.token}/", data)
 
@@ -127,11 +132,22 @@ def test_second_answer_same_device_same_day_is_refused(link: TautanPublik) -> No
 
 def test_flood_from_one_address_gets_429_and_writes_nothing(org: Org, link: TautanPublik) -> None:
     # Across several links (each also has its own, lower per-link limit).
-    links = [link, *(services.tautan_get_or_create(actor=org.users["admin"], pegawai=org.pegawai[k])
-                     for k in ("staf1b", "kasi1", "kabid1"))]
+    links = [
+        link,
+        *(
+            services.tautan_get_or_create(actor=org.users["admin"], pegawai=org.pegawai[k])
+            for k in ("staf1b", "kasi1", "kabid1")
+        ),
+    ]
     for i in range(services.MAKS_PER_ALAMAT_JAM):
-        services.umpan_balik_kirim(tautan=links[i % len(links)], skor_layanan=3, skor_perilaku=3, komentar="",
-                                   perangkat_id=f"dev{i}", alamat="10.9.9.9")
+        services.umpan_balik_kirim(
+            tautan=links[i % len(links)],
+            skor_layanan=3,
+            skor_perilaku=3,
+            komentar="",
+            perangkat_id=f"dev{i}",
+            alamat="10.9.9.9",
+        )
     before = (UmpanBalikPublik.objects.count(), AuditEvent.objects.count())
     c = citizen(link, ip="10.9.9.9")
     r = send(c, link, komentar="Komentar saya jangan hilang")
@@ -184,10 +200,12 @@ def test_bad_input_and_missing_device_cookie(link: TautanPublik) -> None:
 # ---------------------------------------------------------------------------- moderation and summary
 def _answers(link: TautanPublik) -> list[UmpanBalikPublik]:
     rows = []
-    for i, (a, b, k) in enumerate([(5, 4, "Ramah sekali"), (3, 2, "Agak lama"), (1, 1, "SPAM beli pulsa"),
-                                   (4, 3, "")]):
-        rows.append(services.umpan_balik_kirim(tautan=link, skor_layanan=a, skor_perilaku=b, komentar=k,
-                                               perangkat_id=f"d{i}", alamat=f"10.{i}.1.1"))
+    for i, (a, b, k) in enumerate([(5, 4, "Ramah sekali"), (3, 2, "Agak lama"), (1, 1, "SPAM beli pulsa"), (4, 3, "")]):
+        rows.append(
+            services.umpan_balik_kirim(
+                tautan=link, skor_layanan=a, skor_perilaku=b, komentar=k, perangkat_id=f"d{i}", alamat=f"10.{i}.1.1"
+            )
+        )
     return rows
 
 
@@ -203,11 +221,17 @@ def test_moderation_rights_and_effects(org: Org, link: TautanPublik) -> None:
     c = client_for(org, "kasi1")
     r = c.post(reverse("appraisal_feedback:publik_moderasi"), {"ids": [rows[0].pk], "status": "DITERIMA"})
     assert r.status_code == 302
-    r = c.post(f"/api/v1/penilaian/umpan-balik-publik/{rows[2].pk}/moderasi", json.dumps({"status": "DITOLAK"}),
-               content_type="application/json")
+    r = c.post(
+        f"/api/v1/penilaian/umpan-balik-publik/{rows[2].pk}/moderasi",
+        json.dumps({"status": "DITOLAK"}),
+        content_type="application/json",
+    )
     assert r.status_code == 200 and r.json()["status"] == "DITOLAK"
-    r = client_for(org, "staf1b").post(f"/api/v1/penilaian/umpan-balik-publik/{rows[1].pk}/moderasi",
-                                       json.dumps({"status": "DITOLAK"}), content_type="application/json")
+    r = client_for(org, "staf1b").post(
+        f"/api/v1/penilaian/umpan-balik-publik/{rows[1].pk}/moderasi",
+        json.dumps({"status": "DITOLAK"}),
+        content_type="application/json",
+    )
     assert r.status_code == 404
     page = c.get(reverse("appraisal_feedback:publik_moderasi") + "?status=").content.decode()
     assert "SPAM beli pulsa" in page and "hash" not in page
@@ -224,38 +248,56 @@ def test_summary_numbers_by_hand(org: Org, link: TautanPublik) -> None:
     assert r.distribusi_layanan == [(5, 1), (4, 1), (3, 1), (2, 0), (1, 0)]
     assert r.distribusi_perilaku == [(5, 0), (4, 1), (3, 1), (2, 1), (1, 0)]
     assert [k.komentar for k in r.komentar] == ["Ramah sekali"]  # waiting comments stay hidden
-    api = client_for(org, "kasi1").get(
-        f"/api/v1/penilaian/umpan-balik-publik/ringkasan?pegawai_id={org.pegawai['staf1a'].pk}").json()
+    api = (
+        client_for(org, "kasi1")
+        .get(f"/api/v1/penilaian/umpan-balik-publik/ringkasan?pegawai_id={org.pegawai['staf1a'].pk}")
+        .json()
+    )
     assert api["n"] == 3 and api["rata_perilaku"] == 3.0 and api["distribusi_layanan"]["5"] == 1
     assert [k["komentar"] for k in api["komentar"]] == ["Ramah sekali"]
-    html = client_for(org, "staf1a").get(
-        reverse("appraisal_feedback:publik_ringkasan_pegawai", args=[org.pegawai["staf1a"].pk]) + "?periode=").content
+    html = (
+        client_for(org, "staf1a")
+        .get(reverse("appraisal_feedback:publik_ringkasan_pegawai", args=[org.pegawai["staf1a"].pk]) + "?periode=")
+        .content
+    )
     assert "Ramah sekali" in html.decode() and "Agak lama" not in html.decode()
-    assert client_for(org, "staf1b").get(
-        reverse("appraisal_feedback:publik_ringkasan_pegawai", args=[org.pegawai["staf1a"].pk])).status_code == 404
+    assert (
+        client_for(org, "staf1b")
+        .get(reverse("appraisal_feedback:publik_ringkasan_pegawai", args=[org.pegawai["staf1a"].pk]))
+        .status_code
+        == 404
+    )
 
 
 def test_api_links(org: Org) -> None:
     c = client_for(org, "kasi1")
-    r = c.post("/api/v1/penilaian/tautan-publik", json.dumps({"pegawai_id": org.pegawai["staf1a"].pk}),
-               content_type="application/json")
+    r = c.post(
+        "/api/v1/penilaian/tautan-publik",
+        json.dumps({"pegawai_id": org.pegawai["staf1a"].pk}),
+        content_type="application/json",
+    )
     assert r.status_code == 200 and r.json()["url"].endswith(f"/umpan-balik/{r.json()['token']}/")
     tid = r.json()["id"]
     assert c.get("/api/v1/penilaian/tautan-publik").json()["count"] == 1
-    r = client_for(org, "auditor").post("/api/v1/penilaian/tautan-publik",  # sees everyone, writes nothing
-                                        json.dumps({"pegawai_id": org.pegawai["staf1a"].pk}),
-                                        content_type="application/json")
+    r = client_for(org, "auditor").post(
+        "/api/v1/penilaian/tautan-publik",  # sees everyone, writes nothing
+        json.dumps({"pegawai_id": org.pegawai["staf1a"].pk}),
+        content_type="application/json",
+    )
     assert r.status_code == 403
-    r = client_for(org, "staf1b").post("/api/v1/penilaian/tautan-publik",  # a peer does not see Dodi
-                                       json.dumps({"pegawai_id": org.pegawai["staf1a"].pk}),
-                                       content_type="application/json")
+    r = client_for(org, "staf1b").post(
+        "/api/v1/penilaian/tautan-publik",  # a peer does not see Dodi
+        json.dumps({"pegawai_id": org.pegawai["staf1a"].pk}),
+        content_type="application/json",
+    )
     assert r.status_code == 404
-    r = client_for(org, "pranata").post("/api/v1/penilaian/tautan-publik",
-                                        json.dumps({"pegawai_id": org.pegawai["staf1a"].pk}),
-                                        content_type="application/json")
+    r = client_for(org, "pranata").post(
+        "/api/v1/penilaian/tautan-publik",
+        json.dumps({"pegawai_id": org.pegawai["staf1a"].pk}),
+        content_type="application/json",
+    )
     assert r.status_code == 404
-    r = c.patch(f"/api/v1/penilaian/tautan-publik/{tid}", json.dumps({"aktif": False}),
-                content_type="application/json")
+    r = c.patch(f"/api/v1/penilaian/tautan-publik/{tid}", json.dumps({"aktif": False}), content_type="application/json")
     assert r.status_code == 200 and r.json()["aktif"] is False
     assert client_for(org, "pranata").get(f"/api/v1/penilaian/tautan-publik/{tid}").status_code in (404, 405)
     assert Client().get("/api/v1/penilaian/tautan-publik").status_code == 401
@@ -292,17 +334,38 @@ def test_a_used_form_token_is_refused_even_with_a_new_cookie(link: TautanPublik)
     assert UmpanBalikPublik.objects.count() == 1
     assert send(other, link).status_code == 302  # type: ignore[attr-defined]  # a fresh token works
     with pytest.raises(ValidationError, match="sudah pernah dikirim"):
-        services.umpan_balik_kirim(tautan=link, skor_layanan=5, skor_perilaku=5, komentar="", perangkat_id="dev-x",
-                                   alamat="10.60.0.1", form_token=token)
+        services.umpan_balik_kirim(
+            tautan=link,
+            skor_layanan=5,
+            skor_perilaku=5,
+            komentar="",
+            perangkat_id="dev-x",
+            alamat="10.60.0.1",
+            form_token=token,
+        )
 
 
 def test_a_refused_answer_does_not_use_up_its_token(link: TautanPublik) -> None:
     token = aged_token(link)
     with pytest.raises(ValidationError):
-        services.umpan_balik_kirim(tautan=link, skor_layanan=9, skor_perilaku=5, komentar="", perangkat_id="dev-a",
-                                   alamat="10.0.0.1", form_token=token)
-    services.umpan_balik_kirim(tautan=link, skor_layanan=4, skor_perilaku=5, komentar="", perangkat_id="dev-a",
-                               alamat="10.0.0.1", form_token=token)
+        services.umpan_balik_kirim(
+            tautan=link,
+            skor_layanan=9,
+            skor_perilaku=5,
+            komentar="",
+            perangkat_id="dev-a",
+            alamat="10.0.0.1",
+            form_token=token,
+        )
+    services.umpan_balik_kirim(
+        tautan=link,
+        skor_layanan=4,
+        skor_perilaku=5,
+        komentar="",
+        perangkat_id="dev-a",
+        alamat="10.0.0.1",
+        form_token=token,
+    )
     assert TokenFormulirPublik.objects.count() == 1
 
 
@@ -311,7 +374,7 @@ def test_eleven_fresh_cookies_in_ten_seconds_are_limited_and_held(org: Org, link
     codes = [send(*_ready(link, "10.7.7.7")[:1], link).status_code for _ in range(11)]  # type: ignore[attr-defined]
     assert time.monotonic() - started < 10
     assert codes[: services.MAKS_TAUTAN_ALAMAT_JAM] == [302] * services.MAKS_TAUTAN_ALAMAT_JAM
-    assert codes[services.MAKS_TAUTAN_ALAMAT_JAM:] == [429]
+    assert codes[services.MAKS_TAUTAN_ALAMAT_JAM :] == [429]
     assert UmpanBalikPublik.objects.count() == services.MAKS_TAUTAN_ALAMAT_JAM
     # A burst from one network: every answer of it is held, none counts before a moderator acts.
     r = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
@@ -328,22 +391,46 @@ def test_the_daily_limit_per_link_and_address(link: TautanPublik) -> None:
     noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
     n = services.MAKS_TAUTAN_ALAMAT_HARI
     for i in range(n):  # spread over the day, oldest first: never over the hourly limit
-        services.umpan_balik_kirim(tautan=link, skor_layanan=3, skor_perilaku=3, komentar="", perangkat_id=f"h{i}",
-                                   alamat="10.8.8.8", now=noon - dt.timedelta(minutes=20 * (n - i)))
+        services.umpan_balik_kirim(
+            tautan=link,
+            skor_layanan=3,
+            skor_perilaku=3,
+            komentar="",
+            perangkat_id=f"h{i}",
+            alamat="10.8.8.8",
+            now=noon - dt.timedelta(minutes=20 * (n - i)),
+        )
     with pytest.raises(services.TerlaluBanyak, match="petugas atau layanan ini"):
-        services.umpan_balik_kirim(tautan=link, skor_layanan=3, skor_perilaku=3, komentar="", perangkat_id="h-last",
-                                   alamat="10.8.8.8", now=noon)
+        services.umpan_balik_kirim(
+            tautan=link,
+            skor_layanan=3,
+            skor_perilaku=3,
+            komentar="",
+            perangkat_id="h-last",
+            alamat="10.8.8.8",
+            now=noon,
+        )
 
 
 def test_nineteen_answers_from_one_network_cannot_drag_a_score_down(org: Org, link: TautanPublik) -> None:
-    fair = [services.umpan_balik_kirim(tautan=link, skor_layanan=4, skor_perilaku=4, komentar="",
-                                       perangkat_id=f"warga{i}", alamat=f"10.{i}.0.1") for i in range(10)]
+    fair = [
+        services.umpan_balik_kirim(
+            tautan=link, skor_layanan=4, skor_perilaku=4, komentar="", perangkat_id=f"warga{i}", alamat=f"10.{i}.0.1"
+        )
+        for i in range(10)
+    ]
     services.moderasi_massal(actor=org.users["kasi1"], ids=[f.pk for f in fair], status="DITERIMA")
     summary = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
     assert (summary.n, summary.rata_layanan) == (10, 4.0)
     for i in range(19):  # one network, a fresh device and address each time
-        services.umpan_balik_kirim(tautan=link, skor_layanan=1, skor_perilaku=1, komentar="",
-                                   perangkat_id=f"serang{i}", alamat=f"172.16.5.{i + 1}")
+        services.umpan_balik_kirim(
+            tautan=link,
+            skor_layanan=1,
+            skor_perilaku=1,
+            komentar="",
+            perangkat_id=f"serang{i}",
+            alamat=f"172.16.5.{i + 1}",
+        )
     summary = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
     assert (summary.n, summary.rata_layanan, summary.rata_perilaku) == (10, 4.0, 4.0)
     assert summary.n_ditahan == 19
@@ -389,9 +476,15 @@ def test_six_simultaneous_answers_from_one_device_store_one(org: Org) -> None:
 
         try:
             barrier.wait()
-            services.umpan_balik_kirim(tautan=link, skor_layanan=5, skor_perilaku=5, komentar="",
-                                       perangkat_id="perangkat-yang-sama", alamat=f"10.{i}.0.1",
-                                       form_token=aged_token(link))
+            services.umpan_balik_kirim(
+                tautan=link,
+                skor_layanan=5,
+                skor_perilaku=5,
+                komentar="",
+                perangkat_id="perangkat-yang-sama",
+                alamat=f"10.{i}.0.1",
+                form_token=aged_token(link),
+            )
             outcomes.append("stored")
         except ValidationError as exc:
             outcomes.append(exc.messages[0])

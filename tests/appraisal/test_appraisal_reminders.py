@@ -43,8 +43,14 @@ def test_targeted_and_idempotent(org: Org, settings: Any) -> None:
 def test_rated_subordinates_no_longer_remind(org: Org) -> None:
     s = configured(org)
     for key in ("staf1a", "staf1b"):
-        services.rating_set(actor=s.user("kasi1"), evaluasi=s.ev(key), rating_hasil_kerja="Sesuai Ekspektasi",
-                            alasan_hasil_kerja=ALASAN, rating_perilaku="Sesuai Ekspektasi", alasan_perilaku=ALASAN)
+        services.rating_set(
+            actor=s.user("kasi1"),
+            evaluasi=s.ev(key),
+            rating_hasil_kerja="Sesuai Ekspektasi",
+            alasan_hasil_kerja=ALASAN,
+            rating_perilaku="Sesuai Ekspektasi",
+            alasan_perilaku=ALASAN,
+        )
     kirim_pengingat(s.periode.batas_pengisian)
     assert not Pengingat.objects.filter(jenis=JENIS_RATING).exists()
 

@@ -30,16 +30,35 @@ pytestmark = pytest.mark.django_db
 RATINGS = ["Di Atas Ekspektasi", "Sesuai Ekspektasi", "Di Bawah Ekspektasi"]
 
 
-def rate(s, key: str, by: str, hk: str = "Sesuai Ekspektasi", pk: str = "Sesuai Ekspektasi",
-         ahk: str = ALASAN, apk: str = ALASAN) -> Evaluasi:
-    return services.rating_set(actor=s.user(by), evaluasi=s.ev(key), rating_hasil_kerja=hk, alasan_hasil_kerja=ahk,
-                               rating_perilaku=pk, alasan_perilaku=apk)
+def rate(
+    s,
+    key: str,
+    by: str,
+    hk: str = "Sesuai Ekspektasi",
+    pk: str = "Sesuai Ekspektasi",
+    ahk: str = ALASAN,
+    apk: str = ALASAN,
+) -> Evaluasi:
+    return services.rating_set(
+        actor=s.user(by),
+        evaluasi=s.ev(key),
+        rating_hasil_kerja=hk,
+        alasan_hasil_kerja=ahk,
+        rating_perilaku=pk,
+        alasan_perilaku=apk,
+    )
 
 
 def snapshot(ev: Evaluasi) -> tuple:
     ev = Evaluasi.objects.get(pk=ev.pk)
-    return (ev.status, ev.rating_hasil_kerja, ev.rating_perilaku, ev.predikat, ev.alasan_hasil_kerja,
-            AuditEvent.objects.filter(action="penilaian.rating").count())
+    return (
+        ev.status,
+        ev.rating_hasil_kerja,
+        ev.rating_perilaku,
+        ev.predikat,
+        ev.alasan_hasil_kerja,
+        AuditEvent.objects.filter(action="penilaian.rating").count(),
+    )
 
 
 # ---------------------------------------------------------------------------- calendar
@@ -96,8 +115,11 @@ def test_period_dates_edit_and_bad_dates(org: Org) -> None:
 def test_open_creates_evaluations_with_snapshots_close_and_reopen(org: Org) -> None:
     s = configured(org)
     ev = s.ev("staf1a")
-    assert (ev.pegawai_id, ev.jabatan_id, ev.unit_id) == (org.pegawai["staf1a"].pk, org.jabatan["staf1"].pk,
-                                                          org.units["dik_s1"].pk)
+    assert (ev.pegawai_id, ev.jabatan_id, ev.unit_id) == (
+        org.pegawai["staf1a"].pk,
+        org.jabatan["staf1"].pk,
+        org.units["dik_s1"].pk,
+    )
     assert (ev.penilai_id, ev.penilai_jabatan_id) == (org.pegawai["kasi1"].pk, org.jabatan["kasi1"].pk)
     assert periods.evaluasi_bulk_create(periode=s.periode) == 0  # idempotent
     # One way to close (issue #8 §3a): the admin's close runs close.py's rule — nobody left unrated.
@@ -128,8 +150,9 @@ def test_bulk_create_resolves_appraiser_like_appraiser_on_including_vacancy_and_
     assert expected is not None and expected.pegawai.pk == org.pegawai["kabid1"].pk
     assert s.ev("staf1a").penilai_id == org.pegawai["kabid1"].pk
     # A Plt in the vacant position then appraises the next period.
-    Penugasan.objects.create(pegawai=org.pegawai["staf2"], jabatan=org.jabatan["kasi1"], jenis="PLT",
-                             mulai=dt.date(YEAR, 4, 1))
+    Penugasan.objects.create(
+        pegawai=org.pegawai["staf2"], jabatan=org.jabatan["kasi1"], jenis="PLT", mulai=dt.date(YEAR, 4, 1)
+    )
     q2 = PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TRIWULAN", nomor=2)
     periods.evaluasi_bulk_create(periode=q2)
     assert s.ev("staf1a", q2).penilai_id == org.pegawai["staf2"].pk
@@ -163,22 +186,26 @@ def test_bulk_create_is_chunked_and_an_evaluation_made_meanwhile_wins_quietly(or
 
     monkeypatch.setattr(periods, "appraisers_on", resolve_and_meanwhile)
     seen: list[tuple[int, int]] = []
-    assert periods.evaluasi_bulk_create(periode=s.periode, chunk_size=2,
-                                        progress=lambda done, total: seen.append((done, total))) == 2
+    assert (
+        periods.evaluasi_bulk_create(
+            periode=s.periode, chunk_size=2, progress=lambda done, total: seen.append((done, total))
+        )
+        == 2
+    )
     assert seen == [(0, 3), (2, 3), (3, 3)]
     assert calls == [2, 2, 0]  # retried once; staf2's chunk had nothing left to insert
     assert Evaluasi.objects.filter(periode=s.periode).count() == 3
     assert s.ev("staf2").penilai_id == org.pegawai["kabid2"].pk
-    assert (s.ev("staf1a").penilai_id, s.ev("staf1a").jabatan_id) == (org.pegawai["kasi1"].pk,
-                                                                         org.jabatan["staf1"].pk)
+    assert (s.ev("staf1a").penilai_id, s.ev("staf1a").jabatan_id) == (org.pegawai["kasi1"].pk, org.jabatan["staf1"].pk)
 
 
 def test_unapproved_plan_gets_no_evaluation(org: Org) -> None:
     from karier.plans import services as plan_services
 
     s = configured(org, plans={"staf1a": "kasi1"})
-    draft = plan_services.skp_create(actor=org.users["staf2"], pegawai=org.pegawai["staf2"], tahun=YEAR,
-                                     sumber="KOSONG")
+    draft = plan_services.skp_create(
+        actor=org.users["staf2"], pegawai=org.pegawai["staf2"], tahun=YEAR, sumber="KOSONG"
+    )
     assert not Evaluasi.objects.filter(skp=draft).exists()
     with pytest.raises(ValidationError):
         periods.evaluasi_get_or_create(skp=draft, periode=s.periode)
@@ -219,8 +246,12 @@ def test_realisation_refused_when_locked_or_period_not_open(org: Org) -> None:
         services.realisasi_set(actor=s.user("staf1a"), evaluasi=s.ev("staf1a"), iki=iki, angka="1")
     PeriodePenilaian.objects.filter(pk=s.periode.pk).update(status=StatusPeriode.DITUTUP)  # closed (how: close.py)
     with pytest.raises(ValidationError, match="sudah ditutup"):
-        services.realisasi_set(actor=s.user("staf1b"), evaluasi=s.ev("staf1b"),
-                               iki=IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1b"]).first(), angka="1")
+        services.realisasi_set(
+            actor=s.user("staf1b"),
+            evaluasi=s.ev("staf1b"),
+            iki=IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1b"]).first(),
+            angka="1",
+        )
     assert not Realisasi.objects.exists()
 
 
@@ -301,8 +332,9 @@ def test_plt_rates_while_covering_and_not_after(org: Org) -> None:
     # The evaluation's appraiser position is Kasi; a Plt covers it after the Kasi leaves.
     Penugasan.objects.filter(pegawai=org.pegawai["kasi1"]).update(selesai=dt.date(YEAR, 1, 10))
     Evaluasi.objects.filter(pk=s.ev("staf1a").pk).update(penilai=None)
-    plt = Penugasan.objects.create(pegawai=org.pegawai["staf2"], jabatan=org.jabatan["kasi1"], jenis="PLT",
-                                   mulai=dt.date(YEAR, 1, 11))
+    plt = Penugasan.objects.create(
+        pegawai=org.pegawai["staf2"], jabatan=org.jabatan["kasi1"], jenis="PLT", mulai=dt.date(YEAR, 1, 11)
+    )
     assert access.is_appraiser(org.users["staf2"], s.ev("staf1a"))
     rate(s, "staf1a", "staf2")
     plt.selesai = dt.date(YEAR, 2, 1)
@@ -332,8 +364,9 @@ def test_rating_refused_when_period_closed(org: Org) -> None:
 
 def test_unit_leader_follows_the_unit_result(org: Org) -> None:
     s = configured(org, plans={"kasi1": "kabid1"})
-    PredikatOrganisasiUnit.objects.create(unit=org.units["dik_s1"], periode=s.periode, predikat="Istimewa",
-                                          alasan="Capaian unit melampaui target")
+    PredikatOrganisasiUnit.objects.create(
+        unit=org.units["dik_s1"], periode=s.periode, predikat="Istimewa", alasan="Capaian unit melampaui target"
+    )
     with pytest.raises(ValidationError) as exc:
         rate(s, "kasi1", "kabid1", hk="Sesuai Ekspektasi")
     assert "Di Atas Ekspektasi" in exc.value.message_dict["rating_hasil_kerja"][0]
@@ -359,13 +392,17 @@ def test_bulk_rating_all_or_nothing(org: Org) -> None:
     s = configured(org)
     a, b = s.ev("staf1a"), s.ev("staf1b")
     with pytest.raises(services.BulkRatingError) as exc:
-        services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode,
-                                 rows={a.pk: row(hk="Di Atas Ekspektasi"), b.pk: row(apk="")})
+        services.rating_bulk_set(
+            actor=s.user("kasi1"), periode=s.periode, rows={a.pk: row(hk="Di Atas Ekspektasi"), b.pk: row(apk="")}
+        )
     assert set(exc.value.rows) == {b.pk} and "alasan_perilaku" in exc.value.rows[b.pk]
     assert str(b.pk) in exc.value.message_dict
     assert not Evaluasi.objects.filter(status=StatusEvaluasi.DINILAI).exists()
-    n = services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode,
-                                 rows={a.pk: row(hk="Di Atas Ekspektasi", pk="Di Atas Ekspektasi"), b.pk: row()})
+    n = services.rating_bulk_set(
+        actor=s.user("kasi1"),
+        periode=s.periode,
+        rows={a.pk: row(hk="Di Atas Ekspektasi", pk="Di Atas Ekspektasi"), b.pk: row()},
+    )
     assert n == 2
     assert (s.ev("staf1a").predikat, s.ev("staf1b").predikat) == ("Sangat Baik", "Baik")
     assert AuditEvent.objects.filter(action="penilaian.rating").count() == 2
@@ -377,8 +414,9 @@ def test_bulk_rating_refuses_rows_not_mine_or_locked(org: Org) -> None:
     s = configured(org, plans={"staf1a": "kasi1", "staf2": "kabid2"})
     mine, other = s.ev("staf1a"), s.ev("staf2")
     with pytest.raises(services.BulkRatingError) as exc:
-        services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode, rows={mine.pk: row(), other.pk: row(),
-                                                                                  999999: row()})
+        services.rating_bulk_set(
+            actor=s.user("kasi1"), periode=s.periode, rows={mine.pk: row(), other.pk: row(), 999999: row()}
+        )
     assert set(exc.value.rows) == {other.pk, 999999}
     Evaluasi.objects.filter(pk=mine.pk).update(status=StatusEvaluasi.FINAL)
     with pytest.raises(services.BulkRatingError, match="terkunci"):

@@ -39,8 +39,10 @@ def test_unit_signature_of_the_superior(s: Seksi) -> None:
 def test_unit_signature_of_the_appraiser_who_signed_when_finalising_is_refused(s: Seksi) -> None:
     unit_page = reverse("appraisal_calibration:unit", kwargs={"periode_id": s.periode.pk, "unit_id": s.unit.pk})
     where, msgs = _post(s, "kasi1", "sign_unit_penilai", periode_id=s.periode.pk, unit_id=s.unit.pk)
-    assert (where, msgs) == (unit_page, [("error", "Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda "
-                                                   "sebagai pejabat penilai.")])
+    assert (where, msgs) == (
+        unit_page,
+        [("error", "Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda sebagai pejabat penilai.")],
+    )
 
 
 def test_one_evaluation_signed_by_the_superior_and_refused_to_the_appraiser(s: Seksi) -> None:

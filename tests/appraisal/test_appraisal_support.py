@@ -23,11 +23,17 @@ ALASAN = "Target tercapai tepat waktu dengan mutu baik."
 def approved_skp(org: Org, key: str, approver: str, *, numeric: bool = True) -> Skp:
     """A plan with one RHK (a numeric IKI, plus a kualitas IKI), submitted and approved."""
     skp = plan_services.skp_create(actor=org.users[key], pegawai=org.pegawai[key], tahun=YEAR, sumber="KOSONG")
-    rhk = plan_services.rhk_add(actor=org.users[key], skp=skp, data=RhkData(teks=f"Laporan {key}"),
-                                iki=IkiData(indikator="Jumlah laporan", aspek="KUANTITAS", target_angka="12",
-                                            satuan="laporan"))
-    plan_services.iki_add(actor=org.users[key], rhk=rhk, data=IkiData(indikator="Mutu laporan", aspek="KUALITAS",
-                                                                      target_kualitatif="tanpa revisi"))
+    rhk = plan_services.rhk_add(
+        actor=org.users[key],
+        skp=skp,
+        data=RhkData(teks=f"Laporan {key}"),
+        iki=IkiData(indikator="Jumlah laporan", aspek="KUANTITAS", target_angka="12", satuan="laporan"),
+    )
+    plan_services.iki_add(
+        actor=org.users[key],
+        rhk=rhk,
+        data=IkiData(indikator="Mutu laporan", aspek="KUALITAS", target_kualitatif="tanpa revisi"),
+    )
     plan_services.skp_submit(actor=org.users[key], skp=skp)
     plan_services.skp_approve(actor=org.users[approver], skp=skp)
     skp.refresh_from_db()
@@ -43,7 +49,8 @@ class Setup:
 
     def ev(self, key: str, periode: PeriodePenilaian | None = None) -> Evaluasi:
         return Evaluasi.objects.select_related("periode", "unit", "jabatan").get(
-            pegawai=self.org.pegawai[key], periode=periode or self.periode)
+            pegawai=self.org.pegawai[key], periode=periode or self.periode
+        )
 
     def user(self, key: str) -> Any:
         return self.org.users[key]
@@ -52,8 +59,11 @@ class Setup:
 def configured(org: Org, *, plans: dict[str, str] | None = None, open_period: bool = True) -> Setup:
     """The year's calendar (quarterly), approved plans (key → approver key), Triwulan I open."""
     periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
-    setup = Setup(org=org, periode=PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TRIWULAN", nomor=1),
-                  tahunan=PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TAHUNAN"))
+    setup = Setup(
+        org=org,
+        periode=PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TRIWULAN", nomor=1),
+        tahunan=PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TAHUNAN"),
+    )
     for key, approver in (plans or {"staf1a": "kasi1", "staf1b": "kasi1"}).items():
         setup.skp[key] = approved_skp(org, key, approver)
     if open_period:

@@ -52,13 +52,19 @@ def test_realisation_inline_htmx_keeps_input_on_error(org: Org) -> None:
     ev = s.ev("staf1a")
     iki = IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1a"], aspek="KUANTITAS").get()
     c = login(org, "staf1a")
-    r = c.post(f"/penilaian/{ev.pk}/realisasi/{iki.pk}/", {"realisasi_angka": "tiga", "realisasi_uraian": "x"},
-               HTTP_HX_REQUEST="true")
+    r = c.post(
+        f"/penilaian/{ev.pk}/realisasi/{iki.pk}/",
+        {"realisasi_angka": "tiga", "realisasi_uraian": "x"},
+        HTTP_HX_REQUEST="true",
+    )
     body = r.content.decode()
     assert r.status_code == 200 and "Realisasi harus berupa angka" in body and 'value="tiga"' in body
     assert not Realisasi.objects.exists()
-    r = c.post(f"/penilaian/{ev.pk}/realisasi/{iki.pk}/", {"realisasi_angka": "3", "realisasi_uraian": ""},
-               HTTP_HX_REQUEST="true")
+    r = c.post(
+        f"/penilaian/{ev.pk}/realisasi/{iki.pk}/",
+        {"realisasi_angka": "3", "realisasi_uraian": ""},
+        HTTP_HX_REQUEST="true",
+    )
     assert "Tersimpan" in r.content.decode()
     assert Realisasi.objects.get().realisasi_angka == 3
 
@@ -67,15 +73,35 @@ def test_rating_form_refusals_shown_and_success(org: Org) -> None:
     s = configured(org)
     ev = s.ev("staf1a")
     c = login(org, "kasi1")
-    r = c.post(f"/penilaian/{ev.pk}/rating/", {"rating_hasil_kerja": "Sesuai Ekspektasi", "alasan_hasil_kerja": "",
-                                               "rating_perilaku": "Sesuai Ekspektasi", "alasan_perilaku": ALASAN})
+    r = c.post(
+        f"/penilaian/{ev.pk}/rating/",
+        {
+            "rating_hasil_kerja": "Sesuai Ekspektasi",
+            "alasan_hasil_kerja": "",
+            "rating_perilaku": "Sesuai Ekspektasi",
+            "alasan_perilaku": ALASAN,
+        },
+    )
     assert r.status_code == 422 and "Tuliskan alasan rating" in r.content.decode()
-    r = c.post(f"/penilaian/{ev.pk}/rating/", {"rating_hasil_kerja": "Sesuai Ekspektasi", "alasan_hasil_kerja": ALASAN,
-                                               "rating_perilaku": "Di Atas Ekspektasi", "alasan_perilaku": ALASAN})
+    r = c.post(
+        f"/penilaian/{ev.pk}/rating/",
+        {
+            "rating_hasil_kerja": "Sesuai Ekspektasi",
+            "alasan_hasil_kerja": ALASAN,
+            "rating_perilaku": "Di Atas Ekspektasi",
+            "alasan_perilaku": ALASAN,
+        },
+    )
     assert r.status_code == 302 and s.ev("staf1a").predikat == "Baik"
-    r = login(org, "kabid1").post(f"/penilaian/{ev.pk}/rating/", {
-        "rating_hasil_kerja": "Di Bawah Ekspektasi", "alasan_hasil_kerja": ALASAN,
-        "rating_perilaku": "Di Bawah Ekspektasi", "alasan_perilaku": ALASAN})
+    r = login(org, "kabid1").post(
+        f"/penilaian/{ev.pk}/rating/",
+        {
+            "rating_hasil_kerja": "Di Bawah Ekspektasi",
+            "alasan_hasil_kerja": ALASAN,
+            "rating_perilaku": "Di Bawah Ekspektasi",
+            "alasan_perilaku": ALASAN,
+        },
+    )
     assert r.status_code == 422 and "Hanya pejabat penilai" in r.content.decode()
     assert s.ev("staf1a").predikat == "Baik"
 
@@ -110,14 +136,23 @@ def test_bulk_screen_all_or_nothing_and_input_kept(org: Org) -> None:
     a, b = s.ev("staf1a"), s.ev("staf1b")
     c = login(org, "kasi1")
     url = f"/penilaian/periode/{s.periode.pk}/nilai/"
-    r = c.post(url, bulk_post(s, {a.pk: ("Di Atas Ekspektasi", ALASAN, "Di Atas Ekspektasi", "alasan unik 12345"),
-                                  b.pk: ("Sesuai Ekspektasi", "", "Sesuai Ekspektasi", ALASAN)}))
+    r = c.post(
+        url,
+        bulk_post(
+            s,
+            {
+                a.pk: ("Di Atas Ekspektasi", ALASAN, "Di Atas Ekspektasi", "alasan unik 12345"),
+                b.pk: ("Sesuai Ekspektasi", "", "Sesuai Ekspektasi", ALASAN),
+            },
+        ),
+    )
     body = r.content.decode()
     assert r.status_code == 422 and "Tidak ada yang disimpan" in body
     assert "alasan unik 12345" in body  # the user's input is kept
     assert not Evaluasi.objects.filter(status=StatusEvaluasi.DINILAI).exists()
-    r = c.post(url, bulk_post(s, {a.pk: ("Di Atas Ekspektasi", ALASAN, "Di Atas Ekspektasi", ALASAN),
-                                  b.pk: ("", "", "", "")}))
+    r = c.post(
+        url, bulk_post(s, {a.pk: ("Di Atas Ekspektasi", ALASAN, "Di Atas Ekspektasi", ALASAN), b.pk: ("", "", "", "")})
+    )
     assert r.status_code == 302
     assert s.ev("staf1a").predikat == "Sangat Baik" and s.ev("staf1b").status == StatusEvaluasi.DRAFT
     assert "Sangat Baik" in c.get(url).content.decode()
@@ -158,8 +193,10 @@ def test_bulk_screen_query_count_does_not_grow(org: Org) -> None:
 
 def test_calendar_screen_admin_only(org: Org) -> None:
     c = login(org, "admin")
-    r = c.post("/penilaian/kalender/", {"tahun": YEAR, "frekuensi": "TRIWULAN", "hari_pengingat": 5,
-                                        "jendela_keberatan_hari": 14})
+    r = c.post(
+        "/penilaian/kalender/",
+        {"tahun": YEAR, "frekuensi": "TRIWULAN", "hari_pengingat": 5, "jendela_keberatan_hari": 14},
+    )
     assert r.status_code == 302
     assert PeriodePenilaian.objects.filter(tahun_id=YEAR).count() == 5
     page = c.get(f"/penilaian/kalender/?tahun={YEAR}").content.decode()
@@ -167,14 +204,20 @@ def test_calendar_screen_admin_only(org: Org) -> None:
     q1 = PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TRIWULAN", nomor=1)
     c.post(f"/penilaian/kalender/periode/{q1.pk}/status/", {"aksi": "buka"})
     assert PeriodePenilaian.objects.get(pk=q1.pk).status == "DIBUKA"
-    c.post(f"/penilaian/kalender/periode/{q1.pk}/", {f"p{q1.pk}-nama": "Triwulan I",
-                                                    f"p{q1.pk}-dibuka_pada": f"{YEAR}-01-05",
-                                                    f"p{q1.pk}-batas_pengisian": f"{YEAR}-04-20"})
+    c.post(
+        f"/penilaian/kalender/periode/{q1.pk}/",
+        {
+            f"p{q1.pk}-nama": "Triwulan I",
+            f"p{q1.pk}-dibuka_pada": f"{YEAR}-01-05",
+            f"p{q1.pk}-batas_pengisian": f"{YEAR}-04-20",
+        },
+    )
     assert str(PeriodePenilaian.objects.get(pk=q1.pk).batas_pengisian) == f"{YEAR}-04-20"
     for who in ("kasi1", "staf1a"):
         assert login(org, who).get("/penilaian/kalender/").status_code == 404
-        assert login(org, who).post(f"/penilaian/kalender/periode/{q1.pk}/status/",
-                                    {"aksi": "tutup"}).status_code == 404
+        assert (
+            login(org, who).post(f"/penilaian/kalender/periode/{q1.pk}/status/", {"aksi": "tutup"}).status_code == 404
+        )
     read_only = login(org, "auditor").get(f"/penilaian/kalender/?tahun={YEAR}").content.decode()
     assert "Triwulan IV" in read_only and "Simpan pengaturan" not in read_only and 'value="tutup"' not in read_only
 
@@ -183,10 +226,13 @@ def test_feedback_and_dialog_through_the_screen(org: Org) -> None:
     s = configured(org)
     ev = s.ev("staf1a")
     rhk = s.skp["staf1a"].rhk.first()
-    assert login(org, "kasi1").post(f"/penilaian/{ev.pk}/umpan-balik/{rhk.pk}/",
-                                    {"teks": "Pertahankan ketepatan waktu."}).status_code == 302
-    assert login(org, "staf1a").post(f"/penilaian/{ev.pk}/umpan-balik/{rhk.pk}/",
-                                     {"teks": "x"}).status_code == 422
+    assert (
+        login(org, "kasi1")
+        .post(f"/penilaian/{ev.pk}/umpan-balik/{rhk.pk}/", {"teks": "Pertahankan ketepatan waktu."})
+        .status_code
+        == 302
+    )
+    assert login(org, "staf1a").post(f"/penilaian/{ev.pk}/umpan-balik/{rhk.pk}/", {"teks": "x"}).status_code == 422
     assert login(org, "staf1a").post(f"/penilaian/{ev.pk}/catatan/", {"teks": "Siap."}).status_code == 302
     page = login(org, "staf1a").get(f"/penilaian/{ev.pk}/").content.decode()
     assert "Pertahankan ketepatan waktu." in page and "Siap." in page

@@ -28,8 +28,9 @@ def login(page: Any, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
-def test_realisation_to_locked_predikat(live_server: Any, page: Any, browser: Any, settings: Any,
-                                        tmp_path: Path) -> None:
+def test_realisation_to_locked_predikat(
+    live_server: Any, page: Any, browser: Any, settings: Any, tmp_path: Path
+) -> None:
     settings.MEDIA_ROOT = tmp_path
     org = build_org()
     s = configured(org)
@@ -93,8 +94,9 @@ def test_realisation_to_locked_predikat(live_server: Any, page: Any, browser: An
     # The unit is finalised and signed through the calibration app; the evaluation is locked.
     from karier.appraisal import finalise
 
-    PredikatOrganisasiUnit.objects.create(unit=org.units["dik_s1"], periode=s.periode, predikat="Baik",
-                                          alasan="Capaian seksi sesuai rencana")
+    PredikatOrganisasiUnit.objects.create(
+        unit=org.units["dik_s1"], periode=s.periode, predikat="Baik", alasan="Capaian seksi sesuai rencana"
+    )
     finalise.unit_finalise(actor=org.users["kasi1"], unit=org.units["dik_s1"], periode=s.periode)
     finalise.evaluasi_sign_atasan(actor=org.users["kabid1"], periode=s.periode, unit=org.units["dik_s1"])
     assert Evaluasi.objects.get(pk=dodi_ev.pk).status == "FINAL"
@@ -107,8 +109,10 @@ def test_realisation_to_locked_predikat(live_server: Any, page: Any, browser: An
     # A stale form posted anyway is refused with the lock message and nothing changes.
     token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
     iki_id = Evaluasi.objects.get(pk=dodi_ev.pk).realisasi.get().iki_id
-    r = page.request.post(f"{base}/penilaian/{dodi_ev.pk}/realisasi/{iki_id}/",
-                          form={"realisasi_angka": "99", "csrfmiddlewaretoken": token},
-                          headers={"X-CSRFToken": token, "Referer": f"{base}/penilaian/{dodi_ev.pk}/"})
+    r = page.request.post(
+        f"{base}/penilaian/{dodi_ev.pk}/realisasi/{iki_id}/",
+        form={"realisasi_angka": "99", "csrfmiddlewaretoken": token},
+        headers={"X-CSRFToken": token, "Referer": f"{base}/penilaian/{dodi_ev.pk}/"},
+    )
     assert r.status == 422 and "sudah final dan terkunci" in r.text()
     assert Evaluasi.objects.get(pk=dodi_ev.pk).realisasi.get().realisasi_angka == 3

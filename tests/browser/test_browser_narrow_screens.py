@@ -44,8 +44,13 @@ def test_new_screens_fit_a_phone(live_server: Any, page: Any) -> None:
     link = public_services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
     for i in range(4):  # one network: a burst, held for moderation
         public_services.umpan_balik_kirim(
-            tautan=link, skor_layanan=1, skor_perilaku=2, perangkat_id=f"d{i}", alamat=f"172.16.5.{i + 1}",
-            komentar="Pelayanan sangat lambat, antrean panjang sekali dan petugas tidak ada di tempat " * 3)
+            tautan=link,
+            skor_layanan=1,
+            skor_perilaku=2,
+            perangkat_id=f"d{i}",
+            alamat=f"172.16.5.{i + 1}",
+            komentar="Pelayanan sangat lambat, antrean panjang sekali dan petugas tidak ada di tempat " * 3,
+        )
     row = AuditEvent.objects.order_by("seq").first()
     assert row is not None
     with connection.cursor() as cur:

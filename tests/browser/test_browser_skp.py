@@ -27,10 +27,23 @@ def login(page: Any, base: str, username: str) -> None:
 
 def standard(org: Org) -> None:
     st = StandarJabatan.objects.create(jabatan=org.jabatan["staf1"], ringkasan="Mengolah data kurikulum SMA")
-    StandarHasil.objects.create(standar=st, urutan=1, rhk="Data kurikulum SMA yang mutakhir", aspek="KUANTITAS",
-                                indikator="Jumlah laporan data kurikulum", target_angka=12, satuan="laporan")
-    StandarHasil.objects.create(standar=st, urutan=2, rhk="Layanan informasi kurikulum", aspek="KUALITAS",
-                                indikator="Kepuasan sekolah", target_kualitatif="tanpa keluhan")
+    StandarHasil.objects.create(
+        standar=st,
+        urutan=1,
+        rhk="Data kurikulum SMA yang mutakhir",
+        aspek="KUANTITAS",
+        indikator="Jumlah laporan data kurikulum",
+        target_angka=12,
+        satuan="laporan",
+    )
+    StandarHasil.objects.create(
+        standar=st,
+        urutan=2,
+        rhk="Layanan informasi kurikulum",
+        aspek="KUALITAS",
+        indikator="Kepuasan sekolah",
+        target_kualitatif="tanpa keluhan",
+    )
 
 
 def test_skp_journey_from_standard_to_approved_pdf(live_server: Any, page: Any, browser: Any) -> None:

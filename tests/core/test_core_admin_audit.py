@@ -62,8 +62,11 @@ def _post(client: Client, url: str, **changes: Any) -> None:
 
 
 def _event(obj: Any, action: str = "admin.change") -> AuditEvent:
-    return AuditEvent.objects.filter(action=action, object_type=obj._meta.label_lower,
-                                     object_id=str(obj.pk)).order_by("-seq").get()
+    return (
+        AuditEvent.objects.filter(action=action, object_type=obj._meta.label_lower, object_id=str(obj.pk))
+        .order_by("-seq")
+        .get()
+    )
 
 
 def test_objection_window_and_curve_flag_changes_are_audited(org: Org) -> None:
@@ -71,8 +74,12 @@ def test_objection_window_and_curve_flag_changes_are_audited(org: Org) -> None:
     kalender = KalenderPenilaian.objects.get(tahun_id=YEAR)
     assert (kalender.jendela_keberatan_hari, kalender.izinkan_justifikasi_kurva) == (14, False)
     client = _admin(org)
-    _post(client, f"/admin/appraisal/kalenderpenilaian/{YEAR}/change/", jendela_keberatan_hari="60",
-          izinkan_justifikasi_kurva="on")
+    _post(
+        client,
+        f"/admin/appraisal/kalenderpenilaian/{YEAR}/change/",
+        jendela_keberatan_hari="60",
+        izinkan_justifikasi_kurva="on",
+    )
     event = _event(kalender)
     assert event.actor_id == org.users["admin"].pk
     assert event.changes == {"jendela_keberatan_hari": [14, 60], "izinkan_justifikasi_kurva": [False, True]}
@@ -102,9 +109,16 @@ def test_granting_bkd_admin_rights_is_audited(org: Org) -> None:
 
 def test_password_hash_never_enters_the_trail(org: Org) -> None:
     client = _admin(org)
-    response = client.post("/admin/accounts/user/add/", {
-        "username": "baru", "password1": "Rahasia-Sekali-123", "password2": "Rahasia-Sekali-123",
-        "usable_password": "true", "_save": "Simpan"})
+    response = client.post(
+        "/admin/accounts/user/add/",
+        {
+            "username": "baru",
+            "password1": "Rahasia-Sekali-123",
+            "password2": "Rahasia-Sekali-123",
+            "usable_password": "true",
+            "_save": "Simpan",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(username="baru")
     event = _event(user, "admin.add")
@@ -127,8 +141,10 @@ def test_deletes_through_admin_are_audited(org: Org) -> None:
     response = client.post(f"/admin/accounts/loginattempt/{rows[0].pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert _event(rows[0], "admin.delete").changes["username"] == ["x0", None]
-    response = client.post("/admin/accounts/loginattempt/", {
-        "action": "delete_selected", "post": "yes", "_selected_action": [str(r.pk) for r in rows[1:]]})
+    response = client.post(
+        "/admin/accounts/loginattempt/",
+        {"action": "delete_selected", "post": "yes", "_selected_action": [str(r.pk) for r in rows[1:]]},
+    )
     assert response.status_code == 302
     assert not LoginAttempt.objects.exists()
     assert {e.object_id for e in AuditEvent.objects.filter(action="admin.delete")} == {str(r.pk) for r in rows}
@@ -143,8 +159,11 @@ def test_unchanged_save_leaves_no_row(org: Org) -> None:
 
 
 def test_every_admin_of_ours_is_audited() -> None:
-    ours = [(model, model_admin) for model, model_admin in admin.site._registry.items()
-            if model._meta.app_label in {"core", "accounts", "people", "standards", "plans", "appraisal", "auth"}]
+    ours = [
+        (model, model_admin)
+        for model, model_admin in admin.site._registry.items()
+        if model._meta.app_label in {"core", "accounts", "people", "standards", "plans", "appraisal", "auth"}
+    ]
     assert len(ours) > 20
     escaped = [model._meta.label for model, model_admin in ours if not isinstance(model_admin, AuditedAdminMixin)]
     assert escaped == []
@@ -153,8 +172,10 @@ def test_every_admin_of_ours_is_audited() -> None:
 def test_password_change_page_is_audited_without_the_hash(org: Org) -> None:
     user = org.users["staf1a"]
     old_hash = user.password
-    response = _admin(org).post(f"/admin/accounts/user/{user.pk}/password/", {
-        "password1": "Kata-Sandi-Baru-987", "password2": "Kata-Sandi-Baru-987", "usable_password": "true"})
+    response = _admin(org).post(
+        f"/admin/accounts/user/{user.pk}/password/",
+        {"password1": "Kata-Sandi-Baru-987", "password2": "Kata-Sandi-Baru-987", "usable_password": "true"},
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.password != old_hash

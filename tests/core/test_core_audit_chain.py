@@ -20,9 +20,16 @@ from tests.orgdata import Org
 def _events(org: Org, n: int = 4) -> list[AuditEvent]:
     obj = Instansi.objects.first()
     assert obj is not None
-    return [audit.record(actor=org.users["admin"], action=f"uji.{i}", obj=obj, summary=f"ubah {i}",
-                         changes={"nama": [f"lama {i}", f"baru {i}"], "angka": [i, 1.5], "ya": [None, True]})
-            for i in range(n)]
+    return [
+        audit.record(
+            actor=org.users["admin"],
+            action=f"uji.{i}",
+            obj=obj,
+            summary=f"ubah {i}",
+            changes={"nama": [f"lama {i}", f"baru {i}"], "angka": [i, 1.5], "ya": [None, True]},
+        )
+        for i in range(n)
+    ]
 
 
 def _raw(sql: str, params: list[Any]) -> None:
@@ -65,7 +72,8 @@ def test_raw_update_of_an_audit_row_is_detected(org: Org) -> None:
     _raw("UPDATE core_auditevent SET summary = %s WHERE id = %s", ["dipalsukan", target.pk])
     breaks = list(verify_chain())
     assert [(b.object_type, b.object_id, b.expected) for b in breaks] == [
-        ("core.auditevent", str(target.pk), target.hash)]
+        ("core.auditevent", str(target.pk), target.hash)
+    ]
     code, out = periksa_audit()
     assert code == 1
     assert f"core.auditevent#{target.pk}" in out and target.hash in out and "diubah" in out
@@ -75,8 +83,10 @@ def test_raw_update_with_recomputed_hash_breaks_the_next_link(org: Org) -> None:
     first, second = _events(org)[1:3]
     first.changes = {"nama": ["lama 1", "palsu"]}
     forged = content_hash(first)
-    _raw("UPDATE core_auditevent SET changes = %s, hash = %s WHERE id = %s",
-         ['{"nama": ["lama 1", "palsu"]}', forged, first.pk])
+    _raw(
+        "UPDATE core_auditevent SET changes = %s, hash = %s WHERE id = %s",
+        ['{"nama": ["lama 1", "palsu"]}', forged, first.pk],
+    )
     breaks = list(verify_chain())
     assert [(b.object_id, b.expected, b.actual) for b in breaks] == [(str(second.pk), forged, first.hash)]
     assert periksa_audit()[0] == 1

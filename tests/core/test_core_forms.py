@@ -21,9 +21,16 @@ def _bound() -> _Form:
 
 def test_field_errors_go_next_to_their_fields_and_unknown_keys_above_the_form() -> None:
     form = _bound()
-    apply_errors(form, ValidationError({"tahun": ["Tahun sudah ditutup.", "Pilih tahun lain."],
-                                        "unit": "Unit kerja tidak ditemukan.",
-                                        "__all__": "Periode belum dibuka."}))
+    apply_errors(
+        form,
+        ValidationError(
+            {
+                "tahun": ["Tahun sudah ditutup.", "Pilih tahun lain."],
+                "unit": "Unit kerja tidak ditemukan.",
+                "__all__": "Periode belum dibuka.",
+            }
+        ),
+    )
     assert form.errors["tahun"] == ["Tahun sudah ditutup.", "Pilih tahun lain."]
     assert form.non_field_errors() == ["Unit kerja tidak ditemukan.", "Periode belum dibuka."]
     assert "tahun" not in form.cleaned_data and form.cleaned_data["nama"] == "x"

@@ -103,10 +103,21 @@ def crawl(client: Client, start: list[str], *, signed_in: bool) -> dict[str, int
 def test_every_reachable_page_has_the_headers_and_no_inline_script(world: Seksi, who: str) -> None:
     client = Client()
     client.force_login(world.org.users[who])
-    start = ["/", "/penilaian/", "/skp/", "/pegawai/", "/akun/token/", "/penilaian/kalibrasi/",
-             "/penilaian/publik/", "/penilaian/publik/moderasi/", "/jejak-audit/", "/api/v1/docs",
-             f"/penilaian/{world.ev('x0').pk}/", f"/penilaian/{world.ev('x0').pk}/finalisasi/",
-             f"/penilaian/kalibrasi/{world.periode.pk}/unit/{world.unit.pk}/"]
+    start = [
+        "/",
+        "/penilaian/",
+        "/skp/",
+        "/pegawai/",
+        "/akun/token/",
+        "/penilaian/kalibrasi/",
+        "/penilaian/publik/",
+        "/penilaian/publik/moderasi/",
+        "/jejak-audit/",
+        "/api/v1/docs",
+        f"/penilaian/{world.ev('x0').pk}/",
+        f"/penilaian/{world.ev('x0').pk}/finalisasi/",
+        f"/penilaian/kalibrasi/{world.periode.pk}/unit/{world.unit.pk}/",
+    ]
     routes = crawl(client, start, signed_in=True)
     assert "core:home" in routes and "accounts:tokens" in routes
     if who == "admin":  # the crawl really walks the product, not only the start pages
@@ -167,8 +178,10 @@ def test_admin_cannot_reassign_revive_add_or_delete_a_token_but_revokes_through_
     client = _admin_client(org)
     assert client.get("/admin/accounts/apitoken/add/").status_code == 403
     # moving someone's token to another user (or back from revoked) would hand out a working key
-    response = client.post(f"/admin/accounts/apitoken/{token.pk}/change/", {
-        "user": str(org.users["admin"].pk), "name": "ponsel", "revoked": ""})
+    response = client.post(
+        f"/admin/accounts/apitoken/{token.pk}/change/",
+        {"user": str(org.users["admin"].pk), "name": "ponsel", "revoked": ""},
+    )
     assert response.status_code == 403
     assert client.post(f"/admin/accounts/apitoken/{token.pk}/delete/", {"post": "yes"}).status_code == 403
     token.refresh_from_db()
@@ -222,13 +235,16 @@ def test_ipv6_rotation_within_one_prefix_is_one_address_for_the_public_form(org:
     link = public_services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
     n = public_services.MAKS_TAUTAN_ALAMAT_JAM
     for i in range(n):
-        public_services.umpan_balik_kirim(tautan=link, skor_layanan=1, skor_perilaku=1, komentar="",
-                                          perangkat_id=f"d{i}", alamat=_v6(i))
+        public_services.umpan_balik_kirim(
+            tautan=link, skor_layanan=1, skor_perilaku=1, komentar="", perangkat_id=f"d{i}", alamat=_v6(i)
+        )
     with pytest.raises(public_services.TerlaluBanyak):
-        public_services.umpan_balik_kirim(tautan=link, skor_layanan=1, skor_perilaku=1, komentar="",
-                                          perangkat_id="d-last", alamat=_v6(n + 7))
-    public_services.umpan_balik_kirim(tautan=link, skor_layanan=4, skor_perilaku=4, komentar="",
-                                      perangkat_id="warga", alamat="2001:db8:5:5::1")
+        public_services.umpan_balik_kirim(
+            tautan=link, skor_layanan=1, skor_perilaku=1, komentar="", perangkat_id="d-last", alamat=_v6(n + 7)
+        )
+    public_services.umpan_balik_kirim(
+        tautan=link, skor_layanan=4, skor_perilaku=4, komentar="", perangkat_id="warga", alamat="2001:db8:5:5::1"
+    )
 
 
 # ---------------------------------------------------------------------------- periksa-audit against a careful forger
@@ -266,7 +282,8 @@ def test_a_deleted_snapshot_row_is_caught(world: Seksi) -> None:
 # ---------------------------------------------------------------------------- forged X-Forwarded-For on the public form
 @pytest.mark.parametrize("trusted", [(), ("10.0.0.2",)], ids=["no-proxy", "behind-proxy"])
 def test_a_forged_forwarded_header_gives_no_fresh_address_on_the_public_form(
-        org: Org, settings: Any, trusted: tuple[str, ...]) -> None:
+    org: Org, settings: Any, trusted: tuple[str, ...]
+) -> None:
     """Eleven fresh cookies, each with a different made-up X-Forwarded-For: without trusted proxies the
     header is ignored; behind our proxy only the hop it appended counts (the client's own entries to its
     left are ignored). Either way the per-link hourly limit closes the 11th."""
@@ -314,8 +331,13 @@ def test_periksa_audit_exits_zero_when_clean_and_one_after_each_tampering(world:
     final = Evaluasi.objects.filter(status="FINAL").exclude(predikat="Sangat Baik").order_by("pk").first()
     assert final is not None
     newest = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True)[0]
-    sql = TAMPERING[tampering].format(middle=newest // 2, newest=newest, zeros="0" * 64, final=final.pk,
-                                      snapshot=SnapshotEvaluasi.objects.order_by("pk").values_list("pk", flat=True)[0])
+    sql = TAMPERING[tampering].format(
+        middle=newest // 2,
+        newest=newest,
+        zeros="0" * 64,
+        final=final.pk,
+        snapshot=SnapshotEvaluasi.objects.order_by("pk").values_list("pk", flat=True)[0],
+    )
     with connection.cursor() as cur:
         cur.execute(sql)
     code, out = periksa_audit()

@@ -55,11 +55,13 @@ def test_refused_while_an_objection_or_a_plan_waits(org: Org) -> None:
     setup = configured(org)
     _everything_done(setup)
     Keberatan.objects.create(evaluasi=setup.ev("staf1a"), alasan="Saya keberatan atas predikat.")
-    skp = plan_services.skp_create(actor=org.users["staf2"], pegawai=org.pegawai["staf2"], tahun=YEAR,
-                                   sumber="KOSONG")
-    plan_services.rhk_add(actor=org.users["staf2"], skp=skp, data=plan_services.RhkData(teks="Laporan"),
-                          iki=plan_services.IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka="1",
-                                                    satuan="laporan"))
+    skp = plan_services.skp_create(actor=org.users["staf2"], pegawai=org.pegawai["staf2"], tahun=YEAR, sumber="KOSONG")
+    plan_services.rhk_add(
+        actor=org.users["staf2"],
+        skp=skp,
+        data=plan_services.RhkData(teks="Laporan"),
+        iki=plan_services.IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka="1", satuan="laporan"),
+    )
     plan_services.skp_submit(actor=org.users["staf2"], skp=skp)
     message = _refusal(org)
     assert "1 keberatan" in message and "1 SKP" in message
@@ -89,9 +91,15 @@ def test_admin_field_is_read_only(org: Org) -> None:
     configured(org)
     tahun = TahunKinerja.objects.get(pk=YEAR)
     client = _admin(org)
-    response = client.post(f"/admin/plans/tahunkinerja/{YEAR}/change/", {
-        "tahun": YEAR, "batas_penetapan_skp": tahun.batas_penetapan_skp.isoformat(), "ditutup": "on",
-        "_save": "Simpan"})
+    response = client.post(
+        f"/admin/plans/tahunkinerja/{YEAR}/change/",
+        {
+            "tahun": YEAR,
+            "batas_penetapan_skp": tahun.batas_penetapan_skp.isoformat(),
+            "ditutup": "on",
+            "_save": "Simpan",
+        },
+    )
     assert response.status_code == 302
     assert not TahunKinerja.objects.get(pk=YEAR).ditutup
 

@@ -51,8 +51,7 @@ def tokens(db: Any) -> dict[str, str]:
 
 
 @schema.parametrize()
-@settings(max_examples=6, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_every_operation_holds_its_contract(case: Any, tokens: dict[str, str]) -> None:
     for who in ("admin", "staf1a"):
         case.call_and_validate(headers={"Authorization": f"Bearer {tokens[who]}"})

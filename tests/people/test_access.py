@@ -48,15 +48,30 @@ PLAN_ROUTES = {
     "api:skp_xlsx": "/api/v1/skp/{id}/xlsx",
 }
 LOGIN_ROUTES = {
-    "core:home": "/", "people:directory": "/pegawai/", "people:unit_tree": "/pegawai/unit/",
-    "api:pegawai_list": "/api/v1/pegawai", "api:unit_list": "/api/v1/unit",
-    "api:jabatan_list": "/api/v1/jabatan", "api:me": "/api/v1/me",
+    "core:home": "/",
+    "people:directory": "/pegawai/",
+    "people:unit_tree": "/pegawai/unit/",
+    "api:pegawai_list": "/api/v1/pegawai",
+    "api:unit_list": "/api/v1/unit",
+    "api:jabatan_list": "/api/v1/jabatan",
+    "api:me": "/api/v1/me",
 }
-ORG_ROUTES = {"people:unit_detail": "/pegawai/unit/{unit}/", "api:unit_detail": "/api/v1/unit/{unit}",
-              "api:jabatan_detail": "/api/v1/jabatan/{jabatan}"}
+ORG_ROUTES = {
+    "people:unit_detail": "/pegawai/unit/{unit}/",
+    "api:unit_detail": "/api/v1/unit/{unit}",
+    "api:jabatan_detail": "/api/v1/jabatan/{jabatan}",
+}
 ADMIN_ONLY = {"core:audit_log": "/jejak-audit/"}
-PUBLIC = {"api:api-root", "core:glossary", "accounts:login", "accounts:logout", "api:openapi-json",
-          "set_language", "public_feedback:form", "public_feedback:terima_kasih"}
+PUBLIC = {
+    "api:api-root",
+    "core:glossary",
+    "accounts:login",
+    "accounts:logout",
+    "api:openapi-json",
+    "set_language",
+    "public_feedback:form",
+    "public_feedback:terima_kasih",
+}
 # HTML pages under /api/ (the Swagger UI): anonymous visitors are sent to the login page, not given 401.
 API_HTML_PAGES = {"api:openapi-view"}
 # Routes whose who-may-do-what table lives with their app; anonymous access to every one of
@@ -65,26 +80,65 @@ COVERED_ELSEWHERE = {
     "tests/accounts/test_accounts_tokens.py": ("accounts:token",),
     "tests/core/test_core_integrity_daily.py": ("core:audit_check",),
     "tests/api/test_api_schema.py": ("api:openapi-view",),
-    "tests/standards/test_standards_access.py": ("standards:", "api:rpjmd_", "api:indikator_", "api:nilai_",
-                                                 "api:renstra_", "api:perjanjian_", "api:baris_", "api:standar_",
-                                                 "api:hasil_"),
-    "tests/plans/test_plans_workflow.py": ("plans:", "api:skp_submit", "api:skp_return", "api:skp_approve",
-                                           "api:skp_revise"),
-    "tests/plans/test_plans_api.py": ("api:skp_", "api:rhk_", "api:iki_", "api:ekspektasi_", "api:lampiran_",
-                                      "api:dialog_"),
-    "tests/plans/test_plans_cascade.py": ("plans_insight:cascade", "plans_insight:coverage", "api:skp_cakupan",
-                                          "api:skp_celah_", "api:skp_kaskade"),
+    "tests/standards/test_standards_access.py": (
+        "standards:",
+        "api:rpjmd_",
+        "api:indikator_",
+        "api:nilai_",
+        "api:renstra_",
+        "api:perjanjian_",
+        "api:baris_",
+        "api:standar_",
+        "api:hasil_",
+    ),
+    "tests/plans/test_plans_workflow.py": (
+        "plans:",
+        "api:skp_submit",
+        "api:skp_return",
+        "api:skp_approve",
+        "api:skp_revise",
+    ),
+    "tests/plans/test_plans_api.py": (
+        "api:skp_",
+        "api:rhk_",
+        "api:iki_",
+        "api:ekspektasi_",
+        "api:lampiran_",
+        "api:dialog_",
+    ),
+    "tests/plans/test_plans_cascade.py": (
+        "plans_insight:cascade",
+        "plans_insight:coverage",
+        "api:skp_cakupan",
+        "api:skp_celah_",
+        "api:skp_kaskade",
+    ),
     "tests/plans/test_plans_bulk.py": ("plans_insight:bulk", "api:skp_massal_"),
     "tests/appraisal/test_appraisal_api.py": ("appraisal:", "api:penilaian_"),
-    "tests/appraisal/test_appraisal_feedback_multirater.py": ("appraisal_feedback:", "api:nominasi_",
-                                                               "api:permintaan_", "api:ringkasan_perilaku"),
-    "tests/appraisal/test_appraisal_public_feedback.py": ("appraisal_feedback:publik", "api:tautan_",
-                                                         "api:ringkasan_publik", "api:umpan_balik_publik",
-                                                         "api:moderasi_"),
-    "tests/appraisal/test_appraisal_calibration_api.py": ("appraisal_calibration:", "api:kalibrasi_",
-                                                          "api:evaluasi_", "api:keberatan_", "api:tutup_",
-                                                          "api:dokumen_", "api:penetapan_", "api:rekap_",
-                                                          "api:periode_tutup_"),
+    "tests/appraisal/test_appraisal_feedback_multirater.py": (
+        "appraisal_feedback:",
+        "api:nominasi_",
+        "api:permintaan_",
+        "api:ringkasan_perilaku",
+    ),
+    "tests/appraisal/test_appraisal_public_feedback.py": (
+        "appraisal_feedback:publik",
+        "api:tautan_",
+        "api:ringkasan_publik",
+        "api:umpan_balik_publik",
+        "api:moderasi_",
+    ),
+    "tests/appraisal/test_appraisal_calibration_api.py": (
+        "appraisal_calibration:",
+        "api:kalibrasi_",
+        "api:evaluasi_",
+        "api:keberatan_",
+        "api:tutup_",
+        "api:dokumen_",
+        "api:penetapan_",
+        "api:rekap_",
+        "api:periode_tutup_",
+    ),
 }
 
 
@@ -221,7 +275,7 @@ def test_anonymous_is_kept_out(org: Any, route: str) -> None:
 def test_directory_lists_exactly_the_visible_people(org: Any, viewer: str) -> None:
     response = _client(org, viewer).get("/pegawai/")
     assert response.status_code == 200
-    listed = {key for key in TARGETS if f"/pegawai/{org.pegawai[key].pk}/\"" in response.content.decode()}
+    listed = {key for key in TARGETS if f'/pegawai/{org.pegawai[key].pk}/"' in response.content.decode()}
     assert listed == SEES[viewer]
 
 

@@ -49,8 +49,9 @@ def reference(pegawai: int, rows: list[Row], atasan: dict[int, int | None]) -> t
     skipped = 0
     while position is not None and position not in visited:
         visited.add(position)
-        covering = sorted((r for r in rows if r.jabatan == position and r.active()),
-                          key=lambda r: (RANK[r.jenis], r.mulai, r.pk))
+        covering = sorted(
+            (r for r in rows if r.jabatan == position and r.active()), key=lambda r: (RANK[r.jenis], r.mulai, r.pk)
+        )
         if covering and covering[0].pegawai != pegawai:
             return covering[0].pegawai, position, covering[0].jenis, skipped
         skipped += 1
@@ -68,24 +69,33 @@ def scenarios(draw: Any) -> dict[str, Any]:
     parents = [None if i == 0 else parents[i] for i in range(n)]
     loop = draw(st.one_of(st.none(), st.integers(0, n - 1)))  # the root's superior, making a cycle
     people = draw(st.integers(min_value=1, max_value=6))
-    assignments = draw(st.lists(
-        st.tuples(st.integers(0, people - 1), st.integers(0, n - 1),
-                  st.sampled_from(["DEFINITIF", "DEFINITIF", "PLT", "PLH"]), DATES,
-                  st.one_of(st.none(), DATES)),
-        max_size=14))
+    assignments = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, people - 1),
+                st.integers(0, n - 1),
+                st.sampled_from(["DEFINITIF", "DEFINITIF", "PLT", "PLH"]),
+                DATES,
+                st.one_of(st.none(), DATES),
+            ),
+            max_size=14,
+        )
+    )
     return {"n": n, "parents": parents, "loop": loop, "people": people, "assignments": assignments}
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(case=scenarios())
 def test_resolvers_agree_with_the_reference(org: Any, case: dict[str, Any]) -> None:
     unit = next(iter(org.units.values()))
     staff = list(org.pegawai.values())[: case["people"]]
     with transaction.atomic():
         jabatan = Jabatan.objects.bulk_create(
-            [Jabatan(unit=unit, nama=f"J{i}", jenis="PELAKSANA") for i in range(case["n"])])
+            [Jabatan(unit=unit, nama=f"J{i}", jenis="PELAKSANA") for i in range(case["n"])]
+        )
         ids = [j.pk for j in jabatan]
         for i, parent in enumerate(case["parents"]):
             if parent is not None:
@@ -93,15 +103,27 @@ def test_resolvers_agree_with_the_reference(org: Any, case: dict[str, Any]) -> N
         if case["loop"] is not None:
             Jabatan.objects.filter(pk=ids[0]).update(atasan_id=ids[case["loop"]])
         atasan = dict(Jabatan.objects.filter(pk__in=ids).values_list("pk", "atasan_id"))
-        made = Penugasan.objects.bulk_create([
-            Penugasan(pegawai=staff[p], jabatan_id=ids[j], jenis=jenis, mulai=mulai,
-                      selesai=selesai if selesai is None or selesai >= mulai else None)
-            for p, j, jenis, mulai, selesai in case["assignments"]])
+        made = Penugasan.objects.bulk_create(
+            [
+                Penugasan(
+                    pegawai=staff[p],
+                    jabatan_id=ids[j],
+                    jenis=jenis,
+                    mulai=mulai,
+                    selesai=selesai if selesai is None or selesai >= mulai else None,
+                )
+                for p, j, jenis, mulai, selesai in case["assignments"]
+            ]
+        )
         del made
         # Only the random positions count: everyone's real assignments move out of the way.
         Penugasan.objects.exclude(jabatan_id__in=ids).update(mulai=dt.date(2030, 1, 1), selesai=None)
-        rows = [Row(*r) for r in Penugasan.objects.filter(jabatan_id__in=ids)
-                .values_list("pk", "pegawai_id", "jabatan_id", "jenis", "mulai", "selesai")]
+        rows = [
+            Row(*r)
+            for r in Penugasan.objects.filter(jabatan_id__in=ids).values_list(
+                "pk", "pegawai_id", "jabatan_id", "jenis", "mulai", "selesai"
+            )
+        ]
         person_ids = [p.pk for p in staff]
         expected = {p: reference(p, rows, atasan) for p in person_ids}
         expected = {p: e for p, e in expected.items() if e is not None}
@@ -110,8 +132,9 @@ def test_resolvers_agree_with_the_reference(org: Any, case: dict[str, Any]) -> N
         assert {p: (a.pegawai.pk, a.jabatan.pk, a.jenis, a.skipped_vacant) for p, a in found.items()} == expected
         for p in person_ids:
             one = selectors.appraiser_on(p, D)
-            assert (None if one is None else (one.pegawai.pk, one.jabatan.pk, one.jenis, one.skipped_vacant)) \
-                == expected.get(p)
+            assert (
+                None if one is None else (one.pegawai.pk, one.jabatan.pk, one.jenis, one.skipped_vacant)
+            ) == expected.get(p)
         own = selectors.definitive_positions_on(person_ids, D)
         tree = selectors.AppraiserTree(D).resolve_many(own)
         assert tree == {p: e[:2] for p, e in expected.items()}

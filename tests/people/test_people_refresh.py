@@ -47,8 +47,13 @@ def sees(org: Any, who: str, whom: str) -> bool:
 
 
 def transfer(org: Any, who: str, to: str, on: dt.date) -> None:
-    services.penugasan_assign(actor=org.users["admin"], pegawai=Pegawai.objects.get(pk=org.pegawai[who].pk),
-                              jabatan=org.jabatan[to], mulai=on, close_previous=True)
+    services.penugasan_assign(
+        actor=org.users["admin"],
+        pegawai=Pegawai.objects.get(pk=org.pegawai[who].pk),
+        jabatan=org.jabatan[to],
+        mulai=on,
+        close_previous=True,
+    )
 
 
 def test_a_transfer_dated_next_month_moves_visibility_on_its_date(org: Any, clock: Any) -> None:
@@ -66,15 +71,22 @@ def test_a_transfer_dated_next_month_moves_visibility_on_its_date(org: Any, cloc
 
     staf2 = Pegawai.objects.get(pk=org.pegawai["staf2"].pk)
     assert (staf2.jabatan_id, staf2.tmt_jabatan, staf2.unit_id, staf2.opd_id) == (
-        org.jabatan["pranata"].pk, NEXT_MONTH, org.units["kominfo"].pk, org.units["kominfo"].pk)
+        org.jabatan["pranata"].pk,
+        NEXT_MONTH,
+        org.units["kominfo"].pk,
+        org.units["kominfo"].pk,
+    )
     assert sees(org, "kadiskominfo", "staf2")
     for old in ("kabid2", "kadis"):
         assert not sees(org, old, "staf2")
     event = AuditEvent.objects.get(action="pegawai.segarkan_penugasan")
-    assert event.changes["pegawai"] == {str(staf2.pk): {
-        "jabatan": [org.jabatan["staf2"].pk, org.jabatan["pranata"].pk],
-        "unit": [org.units["dik_b2"].pk, org.units["kominfo"].pk],
-        "opd": [org.units["dik"].pk, org.units["kominfo"].pk]}}
+    assert event.changes["pegawai"] == {
+        str(staf2.pk): {
+            "jabatan": [org.jabatan["staf2"].pk, org.jabatan["pranata"].pk],
+            "unit": [org.units["dik_b2"].pk, org.units["kominfo"].pk],
+            "opd": [org.units["dik"].pk, org.units["kominfo"].pk],
+        }
+    }
     # Idempotent: a second run finds nothing to do and writes nothing.
     assert current_positions_refresh().diperbarui == 0
     assert AuditEvent.objects.filter(action="pegawai.segarkan_penugasan").count() == 1
@@ -82,16 +94,30 @@ def test_a_transfer_dated_next_month_moves_visibility_on_its_date(org: Any, cloc
 
 def test_a_plt_that_ends_hands_the_team_to_the_new_definitive_holder(org: Any, clock: Any) -> None:
     admin = org.users["admin"]
-    kasi2 = services.jabatan_create(actor=admin, data=JabatanData(
-        unit=org.units["dik_b2"], nama="Kepala Seksi Kurikulum SMK", jenis="PENGAWAS", atasan=org.jabatan["kabid2"]))
-    staf3 = services.jabatan_create(actor=admin, data=JabatanData(
-        unit=org.units["dik_b2"], nama="Penata Kurikulum SMK", jenis="PELAKSANA", atasan=kasi2, formasi=5))
+    kasi2 = services.jabatan_create(
+        actor=admin,
+        data=JabatanData(
+            unit=org.units["dik_b2"], nama="Kepala Seksi Kurikulum SMK", jenis="PENGAWAS", atasan=org.jabatan["kabid2"]
+        ),
+    )
+    staf3 = services.jabatan_create(
+        actor=admin,
+        data=JabatanData(
+            unit=org.units["dik_b2"], nama="Penata Kurikulum SMK", jenis="PELAKSANA", atasan=kasi2, formasi=5
+        ),
+    )
     org.jabatan["kasi2"], org.jabatan["staf3"] = kasi2, staf3
     org.add_pegawai("staf3", "staf3")
     # The vacant seat is covered by a Plt until the end of the month; then the pranata of Diskominfo
     # is transferred in as its definitive holder.
-    services.penugasan_assign(actor=admin, pegawai=org.pegawai["kasi1"], jabatan=kasi2, mulai=TODAY,
-                              selesai=NEXT_MONTH - dt.timedelta(days=1), jenis=JenisPenugasan.PLT)
+    services.penugasan_assign(
+        actor=admin,
+        pegawai=org.pegawai["kasi1"],
+        jabatan=kasi2,
+        mulai=TODAY,
+        selesai=NEXT_MONTH - dt.timedelta(days=1),
+        jenis=JenisPenugasan.PLT,
+    )
     transfer(org, "pranata", "kasi2", NEXT_MONTH)
 
     assert sees(org, "kasi1", "staf3")  # the Plt
@@ -109,8 +135,14 @@ def test_a_plt_that_ends_hands_the_team_to_the_new_definitive_holder(org: Any, c
 
 
 def test_an_assignment_that_ends_clears_the_position_but_keeps_the_agency(org: Any, clock: Any) -> None:
-    services.penugasan_assign(actor=org.users["admin"], pegawai=org.pegawai["staf1b"], jabatan=org.jabatan["staf2"],
-                              mulai=TODAY, selesai=NEXT_MONTH - dt.timedelta(days=1), jenis=JenisPenugasan.PLT)
+    services.penugasan_assign(
+        actor=org.users["admin"],
+        pegawai=org.pegawai["staf1b"],
+        jabatan=org.jabatan["staf2"],
+        mulai=TODAY,
+        selesai=NEXT_MONTH - dt.timedelta(days=1),
+        jenis=JenisPenugasan.PLT,
+    )
     Penugasan.objects.filter(pegawai=org.pegawai["staf2"]).update(selesai=NEXT_MONTH - dt.timedelta(days=1))
     out = io.StringIO()
     call_command("segarkan_penugasan", "--tanggal", NEXT_MONTH.isoformat(), stdout=out)
@@ -129,9 +161,16 @@ def test_a_bad_date_is_refused_by_the_command(org: Any) -> None:
 
 
 def _refresh_queries(org: Any, movers: int) -> int:
-    target = services.jabatan_create(actor=None, data=JabatanData(
-        unit=org.units["kominfo"], nama=f"Pengelola Layanan {movers}", jenis="PELAKSANA",
-        atasan=org.jabatan["kadiskominfo"], formasi=50))
+    target = services.jabatan_create(
+        actor=None,
+        data=JabatanData(
+            unit=org.units["kominfo"],
+            nama=f"Pengelola Layanan {movers}",
+            jenis="PELAKSANA",
+            atasan=org.jabatan["kadiskominfo"],
+            formasi=50,
+        ),
+    )
     for i in range(movers):
         p = org.add_pegawai(f"mover{movers}_{i}", "staf1", user=False)
         services.penugasan_assign(actor=None, pegawai=p, jabatan=target, mulai=NEXT_MONTH, close_previous=True)

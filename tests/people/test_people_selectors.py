@@ -17,7 +17,11 @@ def test_appraiser_is_the_holder_of_the_superior_position(org: Any) -> None:
     a = selectors.appraiser_on(org.pegawai["staf1a"], D)
     assert a is not None
     assert (a.pegawai.pk, a.jabatan.pk, a.jenis, a.skipped_vacant) == (
-        org.pegawai["kasi1"].pk, org.jabatan["kasi1"].pk, "DEFINITIF", 0)
+        org.pegawai["kasi1"].pk,
+        org.jabatan["kasi1"].pk,
+        "DEFINITIF",
+        0,
+    )
     assert selectors.appraiser_on(org.pegawai["kadis"], D).pegawai.pk == org.pegawai["sekda"].pk  # type: ignore[union-attr]
     assert selectors.appraiser_on(org.pegawai["sekda"], D) is None
 
@@ -32,8 +36,14 @@ def test_vacancy_then_plt_then_return(org: Any) -> None:
     a = selectors.appraiser_on(org.pegawai["staf1a"], dt.date(2024, 4, 10))
     assert a is not None and a.pegawai.pk == org.pegawai["kabid1"].pk and a.skipped_vacant == 1
     # From June a Plt covers the seat.
-    services.penugasan_assign(actor=None, pegawai=org.pegawai["kabid2"], jabatan=org.jabatan["kasi1"],
-                              mulai=dt.date(2024, 6, 1), selesai=dt.date(2024, 8, 31), jenis="PLT")
+    services.penugasan_assign(
+        actor=None,
+        pegawai=org.pegawai["kabid2"],
+        jabatan=org.jabatan["kasi1"],
+        mulai=dt.date(2024, 6, 1),
+        selesai=dt.date(2024, 8, 31),
+        jenis="PLT",
+    )
     a = selectors.appraiser_on(org.pegawai["staf1a"], dt.date(2024, 7, 1))
     assert a is not None and (a.pegawai.pk, a.jenis) == (org.pegawai["kabid2"].pk, "PLT")
     # After the Plt ends, vacant again.
@@ -42,15 +52,22 @@ def test_vacancy_then_plt_then_return(org: Any) -> None:
 
 
 def test_definitive_holder_beats_plh(org: Any) -> None:
-    services.penugasan_assign(actor=None, pegawai=org.pegawai["kabid2"], jabatan=org.jabatan["kasi1"],
-                              mulai=dt.date(2024, 5, 1), selesai=dt.date(2024, 5, 31), jenis="PLH")
+    services.penugasan_assign(
+        actor=None,
+        pegawai=org.pegawai["kabid2"],
+        jabatan=org.jabatan["kasi1"],
+        mulai=dt.date(2024, 5, 1),
+        selesai=dt.date(2024, 5, 31),
+        jenis="PLH",
+    )
     assert selectors.holder_on(org.jabatan["kasi1"], D).pegawai.pk == org.pegawai["kasi1"].pk  # type: ignore[union-attr]
 
 
 def test_transfer_mid_year_changes_the_appraiser_on_each_side(org: Any) -> None:
     staf = org.pegawai["staf2"]
-    services.penugasan_assign(actor=None, pegawai=staf, jabatan=org.jabatan["pranata"],
-                              mulai=dt.date(2024, 7, 1), close_previous=True)
+    services.penugasan_assign(
+        actor=None, pegawai=staf, jabatan=org.jabatan["pranata"], mulai=dt.date(2024, 7, 1), close_previous=True
+    )
     before = selectors.appraiser_on(staf, dt.date(2024, 6, 30))
     after = selectors.appraiser_on(staf, dt.date(2024, 7, 1))
     assert before is not None and before.pegawai.pk == org.pegawai["kabid2"].pk

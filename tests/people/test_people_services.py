@@ -16,8 +16,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _data(org: Any, **over: Any) -> services.PegawaiData:
-    base = {"nip": "19900214 201503 2 007", "nama": "Siti Aminah", "jenis_kelamin": "P",
-            "tanggal_lahir": dt.date(1990, 2, 14), "pendidikan": "S1", "instansi": org.instansi}
+    base = {
+        "nip": "19900214 201503 2 007",
+        "nama": "Siti Aminah",
+        "jenis_kelamin": "P",
+        "tanggal_lahir": dt.date(1990, 2, 14),
+        "pendidikan": "S1",
+        "instansi": org.instansi,
+    }
     base.update(over)
     return services.PegawaiData(**base)
 
@@ -33,19 +39,23 @@ def test_valid_employee_is_created_with_tmt_cpns_from_nip(org: Any) -> None:
     assert AuditEvent.objects.filter(action="pegawai.create", object_id=str(p.pk)).exists()
 
 
-@pytest.mark.parametrize(("over", "field", "words"), [
-    ({"nip": "1990021420150320"}, "nip", "18"),
-    ({"nip": "19901314 201503 2 007"}, "nip", "lahir"),
-    ({"nip": "19900214 201513 2 007"}, "nip", "CPNS"),
-    ({"nip": "19900214 201503 3 007"}, "nip", "laki-laki"),
-    ({"nip": "19900214 201503 2 000"}, "nip", "urut"),
-    ({"nip": "19900214 198903 2 007"}, "nip", "CPNS"),
-    ({"tanggal_lahir": dt.date(1990, 2, 15)}, "tanggal_lahir", "tidak sesuai"),
-    ({"jenis_kelamin": "L"}, "jenis_kelamin", "tidak sesuai"),
-    ({"nama": "  "}, "nama", "wajib"),
-])
-def test_bad_employee_input_is_refused_and_nothing_written(org: Any, over: dict[str, Any], field: str,
-                                                           words: str) -> None:
+@pytest.mark.parametrize(
+    ("over", "field", "words"),
+    [
+        ({"nip": "1990021420150320"}, "nip", "18"),
+        ({"nip": "19901314 201503 2 007"}, "nip", "lahir"),
+        ({"nip": "19900214 201513 2 007"}, "nip", "CPNS"),
+        ({"nip": "19900214 201503 3 007"}, "nip", "laki-laki"),
+        ({"nip": "19900214 201503 2 000"}, "nip", "urut"),
+        ({"nip": "19900214 198903 2 007"}, "nip", "CPNS"),
+        ({"tanggal_lahir": dt.date(1990, 2, 15)}, "tanggal_lahir", "tidak sesuai"),
+        ({"jenis_kelamin": "L"}, "jenis_kelamin", "tidak sesuai"),
+        ({"nama": "  "}, "nama", "wajib"),
+    ],
+)
+def test_bad_employee_input_is_refused_and_nothing_written(
+    org: Any, over: dict[str, Any], field: str, words: str
+) -> None:
     before = _counts()
     with pytest.raises(ValidationError) as exc:
         services.pegawai_create(actor=None, data=_data(org, **over))
@@ -104,8 +114,9 @@ def test_two_definitive_positions_at_once_are_refused(org: Any) -> None:
 
 
 def test_plt_beside_a_definitive_position_is_allowed(org: Any) -> None:
-    row = services.penugasan_assign(actor=None, pegawai=org.pegawai["kabid2"], jabatan=org.jabatan["kabid1"],
-                                    mulai=dt.date(2024, 1, 1), jenis="PLT")
+    row = services.penugasan_assign(
+        actor=None, pegawai=org.pegawai["kabid2"], jabatan=org.jabatan["kabid1"], mulai=dt.date(2024, 1, 1), jenis="PLT"
+    )
     assert row.jenis == "PLT"
     org.pegawai["kabid2"].refresh_from_db()
     assert org.pegawai["kabid2"].jabatan_id == org.jabatan["kabid2"].pk
@@ -120,8 +131,9 @@ def test_a_full_managerial_seat_is_refused(org: Any) -> None:
 
 def test_transfer_closes_the_previous_position(org: Any) -> None:
     staf = org.pegawai["staf2"]
-    services.penugasan_assign(actor=None, pegawai=staf, jabatan=org.jabatan["pranata"],
-                              mulai=dt.date(2024, 7, 1), close_previous=True)
+    services.penugasan_assign(
+        actor=None, pegawai=staf, jabatan=org.jabatan["pranata"], mulai=dt.date(2024, 7, 1), close_previous=True
+    )
     old = Penugasan.objects.get(pegawai=staf, jabatan=org.jabatan["staf2"])
     assert old.selesai == dt.date(2024, 6, 30)
     staf.refresh_from_db()
@@ -143,8 +155,12 @@ def test_golongan_history_keeps_the_latest_as_current(org: Any) -> None:
 
 def test_position_validation_messages(org: Any) -> None:
     with pytest.raises(ValidationError) as exc:
-        services.jabatan_create(actor=None, data=services.JabatanData(
-            unit=org.units["dik"], nama="Kepala Kedua", jenis="JPT_PRATAMA", adalah_kepala_unit=True, kelas=18))
+        services.jabatan_create(
+            actor=None,
+            data=services.JabatanData(
+                unit=org.units["dik"], nama="Kepala Kedua", jenis="JPT_PRATAMA", adalah_kepala_unit=True, kelas=18
+            ),
+        )
     errors = exc.value.message_dict
     assert "sudah mempunyai jabatan kepala" in errors["adalah_kepala_unit"][0]
     assert "1 dan 17" in errors["kelas"][0]

@@ -29,8 +29,15 @@ pytestmark = pytest.mark.django_db
 def snapshot() -> list[tuple[Any, ...]]:
     return list(
         Pegawai.objects.order_by("nip").values_list(
-            "nip", "nama", "gelar_depan", "gelar_belakang", "golongan__kode", "jabatan__nama", "unit__nama",
-            "tanggal_lahir", "tmt_jabatan",
+            "nip",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "golongan__kode",
+            "jabatan__nama",
+            "unit__nama",
+            "tanggal_lahir",
+            "tmt_jabatan",
         )
     )
 
@@ -62,9 +69,7 @@ def test_refuses_when_employees_exist_unless_reset() -> None:
     call_command("seed_demo", "--pegawai", "300", "--reset", "--tanpa-akun", verbosity=0)
     assert Pegawai.objects.count() == 300
     # without per-employee accounts only the demo accounts exist
-    assert set(get_user_model().objects.values_list("username", flat=True)) == {
-        a.username for a in demo_accounts()
-    }
+    assert set(get_user_model().objects.values_list("username", flat=True)) == {a.username for a in demo_accounts()}
 
 
 def test_nips_are_valid_unique_and_agree_with_the_record(seeded: Any) -> None:
@@ -116,17 +121,25 @@ def test_shares_follow_the_national_statistics(seeded: Any) -> None:
 
 def test_golongan_fits_education_position_and_history(seeded: Any) -> None:
     ranges: dict[str, set[str]] = {
-        JenisJabatan.JPT_MADYA: {"IV/d", "IV/e"}, JenisJabatan.JPT_PRATAMA: {"IV/c", "IV/d"},
-        JenisJabatan.ADMINISTRATOR: {"IV/a", "IV/b"}, JenisJabatan.PENGAWAS: {"III/c", "III/d"},
+        JenisJabatan.JPT_MADYA: {"IV/d", "IV/e"},
+        JenisJabatan.JPT_PRATAMA: {"IV/c", "IV/d"},
+        JenisJabatan.ADMINISTRATOR: {"IV/a", "IV/b"},
+        JenisJabatan.PENGAWAS: {"III/c", "III/d"},
     }
     jenjang = {
-        "Pemula": {"II/a"}, "Terampil": {"II/b", "II/c", "II/d"}, "Mahir": {"III/a", "III/b"},
-        "Penyelia": {"III/c", "III/d"}, "Ahli Pertama": {"III/a", "III/b"}, "Ahli Muda": {"III/c", "III/d"},
-        "Ahli Madya": {"IV/a", "IV/b", "IV/c"}, "Ahli Utama": {"IV/d", "IV/e"},
+        "Pemula": {"II/a"},
+        "Terampil": {"II/b", "II/c", "II/d"},
+        "Mahir": {"III/a", "III/b"},
+        "Penyelia": {"III/c", "III/d"},
+        "Ahli Pertama": {"III/a", "III/b"},
+        "Ahli Muda": {"III/c", "III/d"},
+        "Ahli Madya": {"IV/a", "IV/b", "IV/c"},
+        "Ahli Utama": {"IV/d", "IV/e"},
     }
     history: dict[int, list[tuple[str, dt.date]]] = {}
     for pid, kode, tmt in RiwayatGolongan.objects.order_by("pegawai", "-tmt").values_list(
-            "pegawai_id", "golongan__kode", "tmt"):
+        "pegawai_id", "golongan__kode", "tmt"
+    ):
         history.setdefault(pid, []).append((kode, tmt))
     people: list[Any] = list(Pegawai.objects.filter(jenis_asn=JenisAsn.PNS).select_related("golongan", "jabatan"))
     for p in people:
@@ -149,8 +162,11 @@ def test_golongan_fits_education_position_and_history(seeded: Any) -> None:
 def test_units_and_positions_form_a_consistent_tree(seeded: Any) -> None:
     units = {u.pk: u for u in UnitKerja.objects.all()}
     assert {u.nama for u in units.values() if u.jenis == JenisUnit.OPD} >= {
-        "Sekretariat Daerah", "Badan Kepegawaian Daerah", "Dinas Pendidikan dan Kebudayaan",
-        "Dinas Komunikasi, Informatika dan Statistik", "Dinas Pekerjaan Umum dan Penataan Ruang",
+        "Sekretariat Daerah",
+        "Badan Kepegawaian Daerah",
+        "Dinas Pendidikan dan Kebudayaan",
+        "Dinas Komunikasi, Informatika dan Statistik",
+        "Dinas Pekerjaan Umum dan Penataan Ruang",
     }
     for u in units.values():
         parent = units.get(u.parent_id) if u.parent_id else None
@@ -163,7 +179,8 @@ def test_units_and_positions_form_a_consistent_tree(seeded: Any) -> None:
     positions = {j.pk: j for j in Jabatan.objects.all()}
     roots = [j for j in positions.values() if j.atasan_id is None]
     assert [(j.nama, j.jenis, j.kelas, j.eselon_id) for j in roots] == [
-        ("Sekretaris Daerah Provinsi Bengkulu", JenisJabatan.JPT_MADYA, 16, "12")]
+        ("Sekretaris Daerah Provinsi Bengkulu", JenisJabatan.JPT_MADYA, 16, "12")
+    ]
     sekda = roots[0]
     for j in positions.values():
         boss = positions.get(j.atasan_id) if j.atasan_id else None
@@ -176,8 +193,9 @@ def test_units_and_positions_form_a_consistent_tree(seeded: Any) -> None:
             assert j.jabatan_fungsional_id and j.jenjang and j.nama.endswith(j.jenjang)
         if j.jenis in (JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA):
             assert j.formasi > 1 and boss is not None and boss.jenis in JenisJabatan.managerial()
-    seats = Counter(Penugasan.objects.filter(active_on(ON), jenis=JenisPenugasan.DEFINITIF)
-                    .values_list("jabatan_id", flat=True))
+    seats = Counter(
+        Penugasan.objects.filter(active_on(ON), jenis=JenisPenugasan.DEFINITIF).values_list("jabatan_id", flat=True)
+    )
     for jid, holders in seats.items():
         assert holders <= positions[jid].formasi
     # ~3% of managerial positions vacant; Plt only on vacant positions
@@ -191,15 +209,19 @@ def test_units_and_positions_form_a_consistent_tree(seeded: Any) -> None:
 
 def test_current_fields_match_the_assignments(seeded: Any) -> None:
     current = {
-        a.pegawai_id: a for a in Penugasan.objects.filter(active_on(ON), jenis=JenisPenugasan.DEFINITIF)
-        .select_related("jabatan__unit")
+        a.pegawai_id: a
+        for a in Penugasan.objects.filter(active_on(ON), jenis=JenisPenugasan.DEFINITIF).select_related("jabatan__unit")
     }
     assert len(current) == Pegawai.objects.count()
     everyone: list[Any] = list(Pegawai.objects.all())
     for p in everyone:
         a = current[p.pk]
         assert (p.jabatan_id, p.tmt_jabatan, p.unit_id, p.opd_id) == (
-            a.jabatan_id, a.mulai, a.jabatan.unit_id, a.jabatan.unit.opd_id)
+            a.jabatan_id,
+            a.mulai,
+            a.jabatan.unit_id,
+            a.jabatan.unit.opd_id,
+        )
         assert a.mulai <= REF_DATE and (p.tmt_cpns is None or a.mulai >= p.tmt_cpns)
     closed = Penugasan.objects.filter(selesai__isnull=False)
     assert 0.12 < closed.count() / Pegawai.objects.count() < 0.25
@@ -226,8 +248,7 @@ def test_demo_accounts_have_their_roles_and_can_log_in(seeded: Any) -> None:
     assert auditor.is_auditor and not auditor.is_admin_bkd and not auditor.is_staff
 
     def persona(key: str) -> Any:
-        return Pegawai.objects.select_related("jabatan", "unit", "opd", "golongan", "user").get(
-            nip=PERSONAS[key].nip)
+        return Pegawai.objects.select_related("jabatan", "unit", "opd", "golongan", "user").get(nip=PERSONAS[key].nip)
 
     sari = persona("sari")
     assert sari.user.is_admin_bkd and not sari.user.is_superuser
@@ -255,13 +276,20 @@ def test_demo_accounts_have_their_roles_and_can_log_in(seeded: Any) -> None:
 def test_fungsional_positions_use_the_reference_table(seeded: Any) -> None:
     qs = Jabatan.objects.filter(jenis=JenisJabatan.FUNGSIONAL)
     assert not qs.exclude(nama=F("jabatan_fungsional__nama")).exists()
-    kelas = {"Pemula": 5, "Terampil": 6, "Mahir": 7, "Penyelia": 8, "Ahli Pertama": 8, "Ahli Muda": 9,
-             "Ahli Madya": 11, "Ahli Utama": 13}
+    kelas = {
+        "Pemula": 5,
+        "Terampil": 6,
+        "Mahir": 7,
+        "Penyelia": 8,
+        "Ahli Pertama": 8,
+        "Ahli Muda": 9,
+        "Ahli Madya": 11,
+        "Ahli Utama": 13,
+    }
     for jenjang, k in qs.values_list("jenjang", "kelas").distinct():
         assert kelas[jenjang] == k
     assert qs.values("jabatan_fungsional__nama").distinct().count() >= 15
     assert set(Jabatan.objects.filter(jenis=JenisJabatan.PELAKSANA).values_list("kelas", flat=True)) <= {5, 6, 7}
-
 
 
 def test_reset_deletes_standards_plans_and_appraisals_then_reseeds() -> None:
@@ -287,8 +315,12 @@ def test_reset_deletes_standards_plans_and_appraisals_then_reseeds() -> None:
     out = io.StringIO()
     call_command("periksa_audit", stdout=out)  # the demo is intact: exits 0 (CommandError otherwise)
     assert "utuh" in out.getvalue()
-    before = {"plans.skp": Skp.objects.count(), "appraisal.evaluasi": Evaluasi.objects.count(),
-              "appraisal.realisasi": 1, "standards.standarjabatan": StandarJabatan.objects.count()}
+    before = {
+        "plans.skp": Skp.objects.count(),
+        "appraisal.evaluasi": Evaluasi.objects.count(),
+        "appraisal.realisasi": 1,
+        "standards.standarjabatan": StandarJabatan.objects.count(),
+    }
 
     with pytest.raises(CommandError, match="--reset"):
         call_command("seed_demo", "--pegawai", "300", verbosity=0)

@@ -34,8 +34,12 @@ def post(c: Client, url: str, body: dict[str, Any] | None = None, method: str = 
 
 def plan(org: Org, key: str = "staf1a") -> Skp:
     skp = services.skp_create(actor=org.users[key], pegawai=org.pegawai[key], tahun=YEAR, sumber="KOSONG")
-    services.rhk_add(actor=org.users[key], skp=skp, data=RhkData(teks=f"Hasil {key}"),
-                     iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"))
+    services.rhk_add(
+        actor=org.users[key],
+        skp=skp,
+        data=RhkData(teks=f"Hasil {key}"),
+        iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"),
+    )
     return skp
 
 
@@ -52,13 +56,22 @@ def test_create_read_and_edit_rows(org: Org) -> None:
     assert body["penilai"]["nama"] == org.pegawai["kasi1"].nama_lengkap
     assert len(body["perilaku"]) == 7 and len(body["perilaku"][0]["panduan"]) == 3
     skp_id = body["id"]
-    r = post(c, f"/skp/{skp_id}/rhk", {"teks": "Data kurikulum", "iki": {
-        "aspek": "KUANTITAS", "indikator": "Jumlah laporan", "target_angka": "12", "satuan": "laporan"}})
+    r = post(
+        c,
+        f"/skp/{skp_id}/rhk",
+        {
+            "teks": "Data kurikulum",
+            "iki": {"aspek": "KUANTITAS", "indikator": "Jumlah laporan", "target_angka": "12", "satuan": "laporan"},
+        },
+    )
     assert r.status_code == 201, r.content
     rhk = r.json()["hasil_utama"][0]
     assert rhk["iki"][0]["target_angka"] == "12.0000" or float(rhk["iki"][0]["target_angka"]) == 12
-    r = post(c, f"/skp/{skp_id}/rhk/{rhk['id']}/iki", {"aspek": "KUALITAS", "indikator": "Mutu",
-                                                       "target_kualitatif": "tanpa revisi"})
+    r = post(
+        c,
+        f"/skp/{skp_id}/rhk/{rhk['id']}/iki",
+        {"aspek": "KUALITAS", "indikator": "Mutu", "target_kualitatif": "tanpa revisi"},
+    )
     assert r.status_code == 201
     iki_id = r.json()["hasil_utama"][0]["iki"][1]["id"]
     r = post(c, f"/skp/{skp_id}/iki/{iki_id}", {"target_angka": "99,5", "satuan": "%"}, method="patch")
@@ -76,8 +89,11 @@ def test_bad_input_is_refused_and_nothing_is_written(org: Org) -> None:
     skp = plan(org)
     c = as_user(org, "staf1a")
     before = (RencanaHasilKerja.objects.count(), IndikatorKinerjaIndividu.objects.count())
-    r = post(c, f"/skp/{skp.pk}/rhk", {"teks": "Baru", "iki": {"aspek": "KUANTITAS", "indikator": "Jumlah",
-                                                                "target_angka": "dua belas"}})
+    r = post(
+        c,
+        f"/skp/{skp.pk}/rhk",
+        {"teks": "Baru", "iki": {"aspek": "KUANTITAS", "indikator": "Jumlah", "target_angka": "dua belas"}},
+    )
     assert r.status_code == 409
     assert r.json()["errors"]["target_angka"] == ["Target harus berupa angka, misalnya 12 atau 99,5."]
     other = plan(org, "staf1b")
@@ -88,8 +104,10 @@ def test_bad_input_is_refused_and_nothing_is_written(org: Org) -> None:
     assert post(c, "/skp", {"tahun": YEAR, "sumber": "KOSONG"}).status_code == 409  # duplicate
     assert post(c, "/skp", {"tahun": 1999, "sumber": "KOSONG"}).status_code == 422
     assert post(c, "/skp", {"tahun": YEAR, "sumber": "APA"}).status_code == 422
-    assert (RencanaHasilKerja.objects.count(), IndikatorKinerjaIndividu.objects.count()) == (before[0] + 1,
-                                                                                             before[1] + 1)
+    assert (RencanaHasilKerja.objects.count(), IndikatorKinerjaIndividu.objects.count()) == (
+        before[0] + 1,
+        before[1] + 1,
+    )
     assert Skp.objects.count() == 2
 
 
@@ -103,12 +121,24 @@ def test_hidden_is_404_and_not_yours_is_403(org: Org) -> None:
     r = post(as_user(org, "auditor"), f"/skp/{skp.pk}/ajukan")
     assert r.status_code == 403
     # Creating for someone else: hidden → 404; visible but not the admin → 403; admin → 201.
-    assert post(as_user(org, "kabid2"), "/skp", {"tahun": YEAR, "sumber": "KOSONG",
-                                                  "pegawai_id": org.pegawai["staf1b"].pk}).status_code == 404
-    assert post(as_user(org, "kasi1"), "/skp", {"tahun": YEAR, "sumber": "KOSONG",
-                                                 "pegawai_id": org.pegawai["staf1b"].pk}).status_code == 403
-    assert post(as_user(org, "admin"), "/skp", {"tahun": YEAR, "sumber": "KOSONG",
-                                                 "pegawai_id": org.pegawai["staf1b"].pk}).status_code == 201
+    assert (
+        post(
+            as_user(org, "kabid2"), "/skp", {"tahun": YEAR, "sumber": "KOSONG", "pegawai_id": org.pegawai["staf1b"].pk}
+        ).status_code
+        == 404
+    )
+    assert (
+        post(
+            as_user(org, "kasi1"), "/skp", {"tahun": YEAR, "sumber": "KOSONG", "pegawai_id": org.pegawai["staf1b"].pk}
+        ).status_code
+        == 403
+    )
+    assert (
+        post(
+            as_user(org, "admin"), "/skp", {"tahun": YEAR, "sumber": "KOSONG", "pegawai_id": org.pegawai["staf1b"].pk}
+        ).status_code
+        == 201
+    )
 
 
 def test_workflow_over_the_api(org: Org) -> None:
@@ -163,8 +193,9 @@ def test_subordinate_list_queries_do_not_grow() -> None:
             p = org.pegawai[k]
             user = org.users.get(k) or User.objects.create_user(username=p.nip, pegawai=p)
             skp = services.skp_create(actor=user, pegawai=p, tahun=YEAR, sumber="KOSONG")
-            services.rhk_add(actor=user, skp=skp, data=RhkData(teks="x"), iki=IkiData(indikator="y", target_angka=1,
-                                                                                      satuan="z"))
+            services.rhk_add(
+                actor=user, skp=skp, data=RhkData(teks="x"), iki=IkiData(indikator="y", target_angka=1, satuan="z")
+            )
 
     plans_for(["staf1a", "staf1b", "extra0", "extra1"])
     c = as_user(org, "kasi1")
@@ -180,11 +211,18 @@ def test_subordinate_list_queries_do_not_grow() -> None:
 def test_openapi_documents_the_plan_routes(client: Client) -> None:
     schema = client.get(f"{API}/openapi.json").json()
     paths = schema["paths"]
-    assert {"/api/v1/skp", "/api/v1/skp/bawahan", "/api/v1/skp/{skp_id}", "/api/v1/skp/{skp_id}/ajukan",
-            "/api/v1/skp/{skp_id}/setujui", "/api/v1/skp/{skp_id}/rhk/{rhk_id}/atasan"} <= set(paths)
+    assert {
+        "/api/v1/skp",
+        "/api/v1/skp/bawahan",
+        "/api/v1/skp/{skp_id}",
+        "/api/v1/skp/{skp_id}/ajukan",
+        "/api/v1/skp/{skp_id}/setujui",
+        "/api/v1/skp/{skp_id}/rhk/{rhk_id}/atasan",
+    } <= set(paths)
     for path, item in paths.items():
-        if not path.startswith("/api/v1/skp") or any(x in path for x in ("cakupan", "kaskade", "massal", "pdf",
-                                                                          "xlsx")):
+        if not path.startswith("/api/v1/skp") or any(
+            x in path for x in ("cakupan", "kaskade", "massal", "pdf", "xlsx")
+        ):
             continue
         for method, op in item.items():
             expected = {"401", "422"} | ({"403", "404"} if method != "get" else set())

@@ -38,19 +38,44 @@ def add_standards(org: Org) -> None:
     """staf1: two RHK (the first with two IKI: kuantitas and waktu), two BerAKHLAK expectations;
     kasi1: one RHK; no standard for anyone else."""
     s = StandarJabatan.objects.create(jabatan=org.jabatan["staf1"], ringkasan="Mengolah data kurikulum")
-    StandarHasil.objects.create(standar=s, urutan=1, rhk="Data kurikulum SMA tersusun", aspek="KUANTITAS",
-                                indikator="Jumlah dokumen data kurikulum", target_angka=Decimal("12"),
-                                satuan="dokumen")
-    StandarHasil.objects.create(standar=s, urutan=2, rhk="Data kurikulum SMA tersusun", aspek="WAKTU",
-                                indikator="Ketepatan waktu penyusunan", target_angka=Decimal("12"), satuan="bulan")
-    StandarHasil.objects.create(standar=s, urutan=3, rhk="Laporan pemutakhiran data", aspek="KUALITAS",
-                                indikator="Laporan diterima tanpa revisi", target_kualitatif="Tanpa revisi")
+    StandarHasil.objects.create(
+        standar=s,
+        urutan=1,
+        rhk="Data kurikulum SMA tersusun",
+        aspek="KUANTITAS",
+        indikator="Jumlah dokumen data kurikulum",
+        target_angka=Decimal("12"),
+        satuan="dokumen",
+    )
+    StandarHasil.objects.create(
+        standar=s,
+        urutan=2,
+        rhk="Data kurikulum SMA tersusun",
+        aspek="WAKTU",
+        indikator="Ketepatan waktu penyusunan",
+        target_angka=Decimal("12"),
+        satuan="bulan",
+    )
+    StandarHasil.objects.create(
+        standar=s,
+        urutan=3,
+        rhk="Laporan pemutakhiran data",
+        aspek="KUALITAS",
+        indikator="Laporan diterima tanpa revisi",
+        target_kualitatif="Tanpa revisi",
+    )
     StandarPerilaku.objects.create(standar=s, nilai_id="AKUNTABEL", ekspektasi="Data dijaga kerahasiaannya")
     StandarPerilaku.objects.create(standar=s, nilai_id="KOMPETEN", ekspektasi="Mengikuti pelatihan basis data")
     k = StandarJabatan.objects.create(jabatan=org.jabatan["kasi1"])
-    StandarHasil.objects.create(standar=k, urutan=1, rhk="Kurikulum SMA terkendali", aspek="KUANTITAS",
-                                indikator="Jumlah sekolah yang disupervisi", target_angka=Decimal("25"),
-                                satuan="sekolah")
+    StandarHasil.objects.create(
+        standar=k,
+        urutan=1,
+        rhk="Kurikulum SMA terkendali",
+        aspek="KUANTITAS",
+        indikator="Jumlah sekolah yang disupervisi",
+        target_angka=Decimal("25"),
+        satuan="sekolah",
+    )
 
 
 @pytest.fixture
@@ -76,9 +101,13 @@ def test_creates_drafts_from_standards(org_std: Org) -> None:
     assert (skp.penilai_id, skp.penilai_jabatan_id) == (org.pegawai["kasi1"].pk, org.jabatan["kasi1"].pk)
     rhk = list(skp.rhk.order_by("urutan"))
     assert [(x.urutan, x.teks, x.jenis) for x in rhk] == [
-        (1, "Data kurikulum SMA tersusun", "UTAMA"), (2, "Laporan pemutakhiran data", "UTAMA")]
-    iki = [(i.rhk.urutan, i.urutan, i.aspek, i.indikator, i.target_angka, i.satuan, i.target_kualitatif)
-           for i in IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).order_by("rhk__urutan", "urutan")]
+        (1, "Data kurikulum SMA tersusun", "UTAMA"),
+        (2, "Laporan pemutakhiran data", "UTAMA"),
+    ]
+    iki = [
+        (i.rhk.urutan, i.urutan, i.aspek, i.indikator, i.target_angka, i.satuan, i.target_kualitatif)
+        for i in IndikatorKinerjaIndividu.objects.filter(rhk__skp=skp).order_by("rhk__urutan", "urutan")
+    ]
     assert iki == [
         (1, 1, "KUANTITAS", "Jumlah dokumen data kurikulum", Decimal("12"), "dokumen", ""),
         (1, 2, "WAKTU", "Ketepatan waktu penyusunan", Decimal("12"), "bulan", ""),
@@ -113,11 +142,13 @@ def test_appraisers_match_appraiser_on_for_everyone(org_std: Org) -> None:
 def test_appraiser_skips_vacant_superior_and_takes_plt(org: Org) -> None:
     # Seksi Kurikulum's head leaves at the end of 2025: staff are appraised by the Kabid …
     Penugasan.objects.filter(pegawai=org.pegawai["kasi1"], jabatan=org.jabatan["kasi1"]).update(
-        selesai=dt.date(2025, 12, 31))
+        selesai=dt.date(2025, 12, 31)
+    )
     # … and the Kabid SMK post is covered by a Plt (the Kominfo pranata) from January.
     Penugasan.objects.filter(pegawai=org.pegawai["kabid2"]).update(selesai=dt.date(2025, 12, 31))
-    Penugasan.objects.create(pegawai=org.pegawai["pranata"], jabatan=org.jabatan["kabid2"], jenis="PLT",
-                             mulai=dt.date(2026, 1, 1))
+    Penugasan.objects.create(
+        pegawai=org.pegawai["pranata"], jabatan=org.jabatan["kabid2"], jenis="PLT", mulai=dt.date(2026, 1, 1)
+    )
     _run(org)
     staf1a = Skp.objects.get(pegawai=org.pegawai["staf1a"])
     assert (staf1a.penilai_id, staf1a.penilai_jabatan_id) == (org.pegawai["kabid1"].pk, org.jabatan["kabid1"].pk)
@@ -134,19 +165,32 @@ def test_appraiser_skips_vacant_superior_and_takes_plt(org: Org) -> None:
 def test_skips_existing_and_is_idempotent(org_std: Org) -> None:
     org = org_std
     TahunKinerja.objects.create(tahun=TAHUN, batas_penetapan_skp=dt.date(2026, 1, 31))
-    own = Skp.objects.create(pegawai=org.pegawai["staf1b"], tahun_id=TAHUN, periode_mulai=dt.date(2026, 1, 1),
-                             periode_selesai=dt.date(2026, 12, 31), jabatan=org.jabatan["staf1"],
-                             unit=org.units["dik_s1"])
+    own = Skp.objects.create(
+        pegawai=org.pegawai["staf1b"],
+        tahun_id=TAHUN,
+        periode_mulai=dt.date(2026, 1, 1),
+        periode_selesai=dt.date(2026, 12, 31),
+        jabatan=org.jabatan["staf1"],
+        unit=org.units["dik_s1"],
+    )
     first = _run(org)
     assert first.skipped == 1 and first.created == len(org.pegawai) - 1
     assert first.reasons["sudah_punya_skp"] == 1
     assert own.rhk.count() == 0  # untouched
-    counts = (Skp.objects.count(), RencanaHasilKerja.objects.count(), IndikatorKinerjaIndividu.objects.count(),
-              EkspektasiPerilaku.objects.count())
+    counts = (
+        Skp.objects.count(),
+        RencanaHasilKerja.objects.count(),
+        IndikatorKinerjaIndividu.objects.count(),
+        EkspektasiPerilaku.objects.count(),
+    )
     second = _run(org, chunk_size=3)
     assert second.created == 0 and second.skipped == len(org.pegawai)
-    assert counts == (Skp.objects.count(), RencanaHasilKerja.objects.count(),
-                      IndikatorKinerjaIndividu.objects.count(), EkspektasiPerilaku.objects.count())
+    assert counts == (
+        Skp.objects.count(),
+        RencanaHasilKerja.objects.count(),
+        IndikatorKinerjaIndividu.objects.count(),
+        EkspektasiPerilaku.objects.count(),
+    )
 
 
 @pytest.mark.django_db
@@ -182,7 +226,8 @@ def test_scope_and_rights(org_std: Org) -> None:
     # A unit head covers his unit and its sub-units only.
     r = _run(org, "kabid1", unit_id=org.units["dik_b1"].pk)
     assert set(Skp.objects.values_list("pegawai_id", flat=True)) == {
-        org.pegawai[k].pk for k in ("kabid1", "kasi1", "staf1a", "staf1b")}
+        org.pegawai[k].pk for k in ("kabid1", "kasi1", "staf1a", "staf1b")
+    }
     assert r.created == 4
     for who, unit in (("kabid1", "dik_b2"), ("kabid1", None), ("staf1a", "dik_s1"), ("auditor", "dik")):
         with pytest.raises(ValidationError):
@@ -241,8 +286,9 @@ def test_job_failure_is_recorded(org_std: Org, django_capture_on_commit_callback
     actor = actor_for_user(org.users["admin"])
     with django_capture_on_commit_callbacks(execute=True):
         job = skp_bulk_start(actor=actor, user=org.users["admin"], tahun=TAHUN)
-        TahunKinerja.objects.update_or_create(tahun=TAHUN, defaults={"batas_penetapan_skp": dt.date(2026, 1, 31),
-                                                                      "ditutup": True})
+        TahunKinerja.objects.update_or_create(
+            tahun=TAHUN, defaults={"batas_penetapan_skp": dt.date(2026, 1, 31), "ditutup": True}
+        )
     job.refresh_from_db()
     assert job.status == StatusTugasLatar.GAGAL and "ditutup" in job.pesan
 
@@ -294,12 +340,14 @@ def test_api(org_std: Org, django_capture_on_commit_callbacks: Any) -> None:
     assert c.post("/api/v1/skp/massal", {"tahun": TAHUN}, content_type="application/json").status_code == 403
     c.force_login(org.users["kabid1"])
     assert c.post("/api/v1/skp/massal", {"tahun": 1900}, content_type="application/json").status_code == 422
-    outside = c.post("/api/v1/skp/massal", {"tahun": TAHUN, "unit_id": org.units["dik_b2"].pk},
-                     content_type="application/json")
+    outside = c.post(
+        "/api/v1/skp/massal", {"tahun": TAHUN, "unit_id": org.units["dik_b2"].pk}, content_type="application/json"
+    )
     assert outside.status_code == 409 and "unit" in outside.json()["errors"]
     with django_capture_on_commit_callbacks(execute=True):
-        started = c.post("/api/v1/skp/massal", {"tahun": TAHUN, "unit_id": org.units["dik_b1"].pk},
-                         content_type="application/json")
+        started = c.post(
+            "/api/v1/skp/massal", {"tahun": TAHUN, "unit_id": org.units["dik_b1"].pk}, content_type="application/json"
+        )
     assert started.status_code == 202 and started.json()["status"] == "MENUNGGU"
     job_id = started.json()["id"]
     status = c.get(f"/api/v1/skp/massal/{job_id}").json()
@@ -319,5 +367,7 @@ def test_ids_of_deleted_plans_are_not_reused(org_std: Org) -> None:
     Skp.objects.filter(pegawai=org_std.pegawai["staf2"]).delete()
     Skp.objects.filter(id=top).delete()
     r = _run(org_std)
-    assert r.created == 2 and min(Skp.objects.filter(sumber=SumberSkp.MASSAL).order_by("-id")
-                                  .values_list("id", flat=True)[:2]) > top
+    assert (
+        r.created == 2
+        and min(Skp.objects.filter(sumber=SumberSkp.MASSAL).order_by("-id").values_list("id", flat=True)[:2]) > top
+    )

@@ -59,26 +59,45 @@ def build_cascade(org: Org) -> Cascade:
         ren = Renstra.objects.create(opd=org.units[opd], rpjmd=rp, tahun_mulai=2025, tahun_selesai=2029)
         sr = SasaranRenstra.objects.create(renstra=ren, sasaran_rpjmd=s, nomor=1, teks=f"Sasaran {opd}")
         for key, induk in keys:
-            c.ind[key] = Indikator.objects.create(sasaran_renstra=sr, induk=c.ind[induk], kode=f"{kode}-{key}",
-                                                  nama=f"Indikator {key}", satuan="persen")
+            c.ind[key] = Indikator.objects.create(
+                sasaran_renstra=sr, induk=c.ind[induk], kode=f"{kode}-{key}", nama=f"Indikator {key}", satuan="persen"
+            )
     pk = PerjanjianKinerja.objects.create(opd=org.units["dik"], tahun=TAHUN)
-    c.row = PerjanjianKinerjaRow.objects.create(perjanjian=pk, sasaran=SasaranRenstra.objects.get(
-        renstra__opd=org.units["dik"]), indikator=c.ind["I1"], target=12)
+    c.row = PerjanjianKinerjaRow.objects.create(
+        perjanjian=pk,
+        sasaran=SasaranRenstra.objects.get(renstra__opd=org.units["dik"]),
+        indikator=c.ind["I1"],
+        target=12,
+    )
     TahunKinerja.objects.create(tahun=TAHUN, batas_penetapan_skp=dt.date(2026, 1, 31))
 
     def plan(who: str, status: str = "DRAFT") -> Skp:
         p = org.pegawai[who]
         c.skp[who] = Skp.objects.create(
-            pegawai=p, tahun_id=TAHUN, periode_mulai=dt.date(2026, 1, 1), periode_selesai=dt.date(2026, 12, 31),
-            jabatan_id=p.jabatan_id, unit_id=p.unit_id, status=status)
+            pegawai=p,
+            tahun_id=TAHUN,
+            periode_mulai=dt.date(2026, 1, 1),
+            periode_selesai=dt.date(2026, 12, 31),
+            jabatan_id=p.jabatan_id,
+            unit_id=p.unit_id,
+            status=status,
+        )
         return c.skp[who]
 
     def rhk(key: str, who: str, atasan: str | None = None, **kw: Any) -> None:
         c.rhk[key] = RencanaHasilKerja.objects.create(
-            skp=c.skp[who], teks=f"RHK {key}", rhk_atasan=c.rhk[atasan] if atasan else None, **kw)
+            skp=c.skp[who], teks=f"RHK {key}", rhk_atasan=c.rhk[atasan] if atasan else None, **kw
+        )
 
-    for who, status in (("kadis", "DISETUJUI"), ("kabid1", "DISETUJUI"), ("kasi1", "DRAFT"), ("staf1a", "DRAFT"),
-                        ("kabid2", "DRAFT"), ("kadiskominfo", "DRAFT"), ("pranata", "DRAFT")):
+    for who, status in (
+        ("kadis", "DISETUJUI"),
+        ("kabid1", "DISETUJUI"),
+        ("kasi1", "DRAFT"),
+        ("staf1a", "DRAFT"),
+        ("kabid2", "DRAFT"),
+        ("kadiskominfo", "DRAFT"),
+        ("pranata", "DRAFT"),
+    ):
         plan(who, status)
     rhk("K1", "kadis", perjanjian_row=c.row, indikator_opd=c.ind["I1"], perspektif="PENERIMA_LAYANAN")
     rhk("B1", "kabid1", "K1")
@@ -247,8 +266,9 @@ def test_screens(cas: Cascade) -> None:
     c.force_login(cas.org.users["admin"])
     page = c.get("/skp/kaskade/", {"tahun": TAHUN}).content.decode()
     assert "Bengkulu Maju" in page and "Rata-rata lama sekolah" in page and "kaskade/simpul/" in page
-    node = c.get("/skp/kaskade/simpul/", {"tahun": TAHUN, "node": f"rhk:{cas.rhk['S1'].pk}"},
-                 HTTP_HX_REQUEST="true").content.decode()
+    node = c.get(
+        "/skp/kaskade/simpul/", {"tahun": TAHUN, "node": f"rhk:{cas.rhk['S1'].pk}"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert "RHK T1" in node and "Dodi Saputra" in node
     cov = c.get("/skp/cakupan/", {"tahun": TAHUN}).content.decode()
     assert "80.0%" in cov or "80,0%" in cov
@@ -284,8 +304,9 @@ def test_api(cas: Cascade) -> None:
     gaps = c.get("/api/v1/skp/cakupan/pegawai-tanpa-skp", {"tahun": TAHUN, "limit": 2}).json()
     assert gaps["count"] == 3 and len(gaps["items"]) == 2
     assert c.get("/api/v1/skp/cakupan/rhk-yatim", {"tahun": TAHUN}).json()["count"] == 2
-    assert [i["kode"] for i in c.get("/api/v1/skp/cakupan/indikator-tanpa-pemilik",
-                                     {"tahun": TAHUN}).json()["items"]] == ["DIK-I2"]
+    assert [
+        i["kode"] for i in c.get("/api/v1/skp/cakupan/indikator-tanpa-pemilik", {"tahun": TAHUN}).json()["items"]
+    ] == ["DIK-I2"]
     root = c.get("/api/v1/skp/kaskade", {"tahun": TAHUN}).json()
     assert root[0]["label"] == "Bengkulu Maju"
     node = c.get("/api/v1/skp/kaskade/simpul", {"tahun": TAHUN, "node": f"rhk:{cas.rhk['K1'].pk}"}).json()
@@ -303,8 +324,14 @@ def _grow(c: Cascade, n: int) -> None:
     start = len(c.org.pegawai)
     for i in range(n):
         p = c.org.add_pegawai(f"more{start + i}", "staf1", user=False)
-        skp = Skp.objects.create(pegawai=p, tahun_id=TAHUN, periode_mulai=dt.date(2026, 1, 1),
-                                 periode_selesai=dt.date(2026, 12, 31), jabatan_id=p.jabatan_id, unit_id=p.unit_id)
+        skp = Skp.objects.create(
+            pegawai=p,
+            tahun_id=TAHUN,
+            periode_mulai=dt.date(2026, 1, 1),
+            periode_selesai=dt.date(2026, 12, 31),
+            jabatan_id=p.jabatan_id,
+            unit_id=p.unit_id,
+        )
         RencanaHasilKerja.objects.create(skp=skp, teks="RHK linked", rhk_atasan=c.rhk["S1"])
         RencanaHasilKerja.objects.create(skp=skp, teks="RHK orphan")
     for i in range(n):
@@ -342,8 +369,24 @@ def test_query_counts_do_not_grow(cas: Cascade, who: str) -> None:
     assert small == large
 
 
-FUZZ_VALUES = ["", "0", "-1", "2026", "1999", "2101", "abc", "9" * 30, "rhk:1", "iku:0", "pk:99999999999999999999",
-               "\x00", "ind:%s", " 1", "1e3", "root"]
+FUZZ_VALUES = [
+    "",
+    "0",
+    "-1",
+    "2026",
+    "1999",
+    "2101",
+    "abc",
+    "9" * 30,
+    "rhk:1",
+    "iku:0",
+    "pk:99999999999999999999",
+    "\x00",
+    "ind:%s",
+    " 1",
+    "1e3",
+    "root",
+]
 
 
 @pytest.mark.django_db
@@ -352,10 +395,16 @@ def test_api_answers_never_500(cas: Cascade) -> None:
 
     c = Client()
     c.force_login(cas.org.users["kabid1"])
-    urls = ["/api/v1/skp/cakupan", "/api/v1/skp/kaskade", "/api/v1/skp/kaskade/simpul",
-            "/api/v1/skp/cakupan/pegawai-tanpa-skp", "/api/v1/skp/cakupan/indikator-tanpa-pemilik"]
-    for url, (name, value) in itertools.product(urls, itertools.product(
-            ["tahun", "opd", "unit", "node", "offset", "limit"], FUZZ_VALUES)):
+    urls = [
+        "/api/v1/skp/cakupan",
+        "/api/v1/skp/kaskade",
+        "/api/v1/skp/kaskade/simpul",
+        "/api/v1/skp/cakupan/pegawai-tanpa-skp",
+        "/api/v1/skp/cakupan/indikator-tanpa-pemilik",
+    ]
+    for url, (name, value) in itertools.product(
+        urls, itertools.product(["tahun", "opd", "unit", "node", "offset", "limit"], FUZZ_VALUES)
+    ):
         params = {name: value} if name != "node" else {"node": value}
         if url.endswith("simpul") and name != "node":
             params["node"] = f"rhk:{cas.rhk['K1'].pk}"

@@ -24,21 +24,36 @@ TAHUN = 2026
 @pytest.fixture
 def plans(org: Org) -> Org:
     s = StandarJabatan.objects.create(jabatan=org.jabatan["staf1"])
-    StandarHasil.objects.create(standar=s, urutan=1, rhk="Data kurikulum SMA tersusun", aspek="KUANTITAS",
-                                indikator="Jumlah dokumen data kurikulum", target_angka=Decimal("12"),
-                                satuan="dokumen")
-    StandarHasil.objects.create(standar=s, urutan=2, rhk="Data kurikulum SMA tersusun", aspek="WAKTU",
-                                indikator="Ketepatan waktu", target_angka=Decimal("2.5"), satuan="bulan")
+    StandarHasil.objects.create(
+        standar=s,
+        urutan=1,
+        rhk="Data kurikulum SMA tersusun",
+        aspek="KUANTITAS",
+        indikator="Jumlah dokumen data kurikulum",
+        target_angka=Decimal("12"),
+        satuan="dokumen",
+    )
+    StandarHasil.objects.create(
+        standar=s,
+        urutan=2,
+        rhk="Data kurikulum SMA tersusun",
+        aspek="WAKTU",
+        indikator="Ketepatan waktu",
+        target_angka=Decimal("2.5"),
+        satuan="bulan",
+    )
     StandarPerilaku.objects.create(standar=s, nilai_id="AKUNTABEL", ekspektasi="Data dijaga kerahasiaannya")
     skp_bulk_create(actor_id=None, tahun=TAHUN, today=dt.date(2026, 2, 2))
     kasi = Skp.objects.get(pegawai=org.pegawai["kasi1"])
     supervised = RencanaHasilKerja.objects.create(skp=kasi, teks="Kurikulum SMA terkendali")
     RencanaHasilKerja.objects.filter(skp__pegawai=org.pegawai["staf1a"]).update(rhk_atasan=supervised)
     kadis = Skp.objects.get(pegawai=org.pegawai["kadis"])
-    RencanaHasilKerja.objects.create(skp=kadis, teks="Meningkatnya mutu pendidikan menengah",
-                                     perspektif="PENERIMA_LAYANAN")
-    RencanaHasilKerja.objects.create(skp=kadis, jenis="TAMBAHAN", teks="Tim penilai sekolah adiwiyata",
-                                     perspektif="PROSES_BISNIS")
+    RencanaHasilKerja.objects.create(
+        skp=kadis, teks="Meningkatnya mutu pendidikan menengah", perspektif="PENERIMA_LAYANAN"
+    )
+    RencanaHasilKerja.objects.create(
+        skp=kadis, jenis="TAMBAHAN", teks="Tim penilai sekolah adiwiyata", perspektif="PROSES_BISNIS"
+    )
     Skp.objects.filter(pegawai=org.pegawai["staf1a"]).update(konsekuensi="Tunjangan kinerja sesuai predikat")
     return org
 
@@ -67,15 +82,40 @@ def test_pdf_has_the_official_layout(plans: Org) -> None:
     assert pdf.startswith(b"%PDF")
     text = _text(pdf)
     for expected in (
-        "SASARAN KINERJA PEGAWAI", "PENDEKATAN HASIL KERJA KUANTITATIF", "PEMERINTAH PROVINSI BENGKULU",
-        "01 Januari s.d. 31 Desember 2026", "PEGAWAI YANG DINILAI", "PEJABAT PENILAI KINERJA",
-        "Dodi Saputra", "Pegawai kasi1", "Kepala Seksi Kurikulum", "Seksi Kurikulum", "Pengatur, II/c", "III/d",
-        "A. UTAMA", "B. TAMBAHAN", "Data kurikulum SMA tersusun", "Kurikulum SMA terkendali",
-        "Jumlah dokumen data kurikulum", "12 dokumen", "2,5 bulan", "Kuantitas", "Waktu",
-        "PERILAKU KERJA", "Berorientasi Pelayanan", "Kolaboratif", "EKSPEKTASI KHUSUS PIMPINAN",
-        "Data dijaga kerahasiaannya", "Pegawai yang Dinilai", "Pejabat Penilai Kinerja",
-        "LAMPIRAN SASARAN KINERJA PEGAWAI", "DUKUNGAN SUMBER DAYA", "SKEMA PERTANGGUNGJAWABAN", "KONSEKUENSI",
-        "Tunjangan kinerja sesuai predikat", "DRAF",
+        "SASARAN KINERJA PEGAWAI",
+        "PENDEKATAN HASIL KERJA KUANTITATIF",
+        "PEMERINTAH PROVINSI BENGKULU",
+        "01 Januari s.d. 31 Desember 2026",
+        "PEGAWAI YANG DINILAI",
+        "PEJABAT PENILAI KINERJA",
+        "Dodi Saputra",
+        "Pegawai kasi1",
+        "Kepala Seksi Kurikulum",
+        "Seksi Kurikulum",
+        "Pengatur, II/c",
+        "III/d",
+        "A. UTAMA",
+        "B. TAMBAHAN",
+        "Data kurikulum SMA tersusun",
+        "Kurikulum SMA terkendali",
+        "Jumlah dokumen data kurikulum",
+        "12 dokumen",
+        "2,5 bulan",
+        "Kuantitas",
+        "Waktu",
+        "PERILAKU KERJA",
+        "Berorientasi Pelayanan",
+        "Kolaboratif",
+        "EKSPEKTASI KHUSUS PIMPINAN",
+        "Data dijaga kerahasiaannya",
+        "Pegawai yang Dinilai",
+        "Pejabat Penilai Kinerja",
+        "LAMPIRAN SASARAN KINERJA PEGAWAI",
+        "DUKUNGAN SUMBER DAYA",
+        "SKEMA PERTANGGUNGJAWABAN",
+        "KONSEKUENSI",
+        "Tunjangan kinerja sesuai predikat",
+        "DRAF",
     ):
         assert expected in text, expected
     assert "NIP " + skp_document(skp.pk).pegawai.nip in text
@@ -94,9 +134,18 @@ def test_jpt_pdf_shows_perspektif(plans: Org) -> None:
 def test_xlsx_has_the_same_content(plans: Org) -> None:
     wb = load_workbook(io.BytesIO(skp_xlsx(_skp(plans, "staf1a"))))
     cells = {str(v) for row in wb["SKP"].iter_rows(values_only=True) for v in row if v is not None}
-    for expected in ("SASARAN KINERJA PEGAWAI", "Dodi Saputra", "Data kurikulum SMA tersusun",
-                     "Kurikulum SMA terkendali", "12 dokumen", "Data dijaga kerahasiaannya", "Konsekuensi",
-                     "Tunjangan kinerja sesuai predikat", "Pejabat Penilai Kinerja", "Akuntabel"):
+    for expected in (
+        "SASARAN KINERJA PEGAWAI",
+        "Dodi Saputra",
+        "Data kurikulum SMA tersusun",
+        "Kurikulum SMA terkendali",
+        "12 dokumen",
+        "Data dijaga kerahasiaannya",
+        "Konsekuensi",
+        "Tunjangan kinerja sesuai predikat",
+        "Pejabat Penilai Kinerja",
+        "Akuntabel",
+    ):
         assert expected in cells, expected
 
 
@@ -114,8 +163,16 @@ def test_downloads_and_access(plans: Org) -> None:
     nip = plans.pegawai["staf1a"].nip
     c = Client()
     assert c.get(f"/skp/{skp.pk}/pdf/").status_code == 302  # sign in first
-    for who, status in (("staf1a", 200), ("kasi1", 200), ("kadis", 200), ("auditor", 200), ("staf1b", 404),
-                        ("kabid2", 404), ("pranata", 404), ("unlinked", 404)):
+    for who, status in (
+        ("staf1a", 200),
+        ("kasi1", 200),
+        ("kadis", 200),
+        ("auditor", 200),
+        ("staf1b", 404),
+        ("kabid2", 404),
+        ("pranata", 404),
+        ("unlinked", 404),
+    ):
         c.force_login(plans.users[who])
         pdf = c.get(f"/skp/{skp.pk}/pdf/")
         assert pdf.status_code == status, who

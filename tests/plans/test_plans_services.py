@@ -47,20 +47,46 @@ YEAR = timezone.localdate().year
 
 def make_standar(org: Org, key: str = "staf1") -> StandarJabatan:
     st = StandarJabatan.objects.create(jabatan=org.jabatan[key], ringkasan="Mengolah data kurikulum")
-    StandarHasil.objects.create(standar=st, urutan=1, rhk="Data kurikulum SMA yang mutakhir", aspek="KUANTITAS",
-                                indikator="Jumlah laporan data kurikulum", target_angka=12, satuan="laporan")
-    StandarHasil.objects.create(standar=st, urutan=2, rhk="Data kurikulum SMA yang mutakhir", aspek="WAKTU",
-                                indikator="Ketepatan waktu penyampaian", target_angka=12, satuan="bulan")
-    StandarHasil.objects.create(standar=st, urutan=3, rhk="Layanan informasi kurikulum", aspek="KUALITAS",
-                                indikator="Kepuasan pengguna", target_kualitatif="tanpa keluhan")
+    StandarHasil.objects.create(
+        standar=st,
+        urutan=1,
+        rhk="Data kurikulum SMA yang mutakhir",
+        aspek="KUANTITAS",
+        indikator="Jumlah laporan data kurikulum",
+        target_angka=12,
+        satuan="laporan",
+    )
+    StandarHasil.objects.create(
+        standar=st,
+        urutan=2,
+        rhk="Data kurikulum SMA yang mutakhir",
+        aspek="WAKTU",
+        indikator="Ketepatan waktu penyampaian",
+        target_angka=12,
+        satuan="bulan",
+    )
+    StandarHasil.objects.create(
+        standar=st,
+        urutan=3,
+        rhk="Layanan informasi kurikulum",
+        aspek="KUALITAS",
+        indikator="Kepuasan pengguna",
+        target_kualitatif="tanpa keluhan",
+    )
     StandarPerilaku.objects.create(standar=st, nilai_id="AKUNTABEL", ekspektasi="Data dijaga kerahasiaannya")
     return st
 
 
 def counts() -> tuple[int, ...]:
-    return (Skp.objects.count(), RencanaHasilKerja.objects.count(), IndikatorKinerjaIndividu.objects.count(),
-            EkspektasiPerilaku.objects.count(), DialogKinerja.objects.count(), SkpRevisi.objects.count(),
-            AuditEvent.objects.filter(action__startswith="skp.").count())
+    return (
+        Skp.objects.count(),
+        RencanaHasilKerja.objects.count(),
+        IndikatorKinerjaIndividu.objects.count(),
+        EkspektasiPerilaku.objects.count(),
+        DialogKinerja.objects.count(),
+        SkpRevisi.objects.count(),
+        AuditEvent.objects.filter(action__startswith="skp.").count(),
+    )
 
 
 def new_skp(org: Org, key: str, sumber: str = SumberSkp.KOSONG, **kw: Any) -> Skp:
@@ -69,8 +95,12 @@ def new_skp(org: Org, key: str, sumber: str = SumberSkp.KOSONG, **kw: Any) -> Sk
 
 def filled(org: Org, key: str) -> Skp:
     skp = new_skp(org, key)
-    services.rhk_add(actor=org.users[key], skp=skp, data=RhkData(teks=f"Hasil {key}"),
-                     iki=IkiData(indikator="Jumlah dokumen", aspek="KUANTITAS", target_angka="4", satuan="dokumen"))
+    services.rhk_add(
+        actor=org.users[key],
+        skp=skp,
+        data=RhkData(teks=f"Hasil {key}"),
+        iki=IkiData(indikator="Jumlah dokumen", aspek="KUANTITAS", target_angka="4", satuan="dokumen"),
+    )
     return skp
 
 
@@ -106,16 +136,27 @@ def test_from_standard_without_a_standard_is_refused(org: Org) -> None:
 
 
 def test_copy_from_last_year(org: Org) -> None:
-    skp = services.skp_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"], tahun=YEAR - 1,
-                              sumber=SumberSkp.KOSONG)
-    services.rhk_add(actor=org.users["staf1a"], skp=skp, data=RhkData(teks="Laporan bulanan"),
-                     iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"))
-    services.rhk_add(actor=org.users["staf1a"], skp=skp, data=RhkData(teks="Tugas tambahan", jenis="TAMBAHAN"),
-                     iki=IkiData(indikator="Mutu", aspek="KUALITAS", target_kualitatif="baik"))
+    skp = services.skp_create(
+        actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"], tahun=YEAR - 1, sumber=SumberSkp.KOSONG
+    )
+    services.rhk_add(
+        actor=org.users["staf1a"],
+        skp=skp,
+        data=RhkData(teks="Laporan bulanan"),
+        iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"),
+    )
+    services.rhk_add(
+        actor=org.users["staf1a"],
+        skp=skp,
+        data=RhkData(teks="Tugas tambahan", jenis="TAMBAHAN"),
+        iki=IkiData(indikator="Mutu", aspek="KUALITAS", target_kualitatif="baik"),
+    )
     services.lampiran_update(actor=org.users["staf1a"], skp=skp, konsekuensi="Teguran")
     new = new_skp(org, "staf1a", SumberSkp.TAHUN_LALU)
     assert [(r.jenis, r.teks) for r in new.rhk.order_by("jenis", "urutan")] == [
-        ("TAMBAHAN", "Tugas tambahan"), ("UTAMA", "Laporan bulanan")]
+        ("TAMBAHAN", "Tugas tambahan"),
+        ("UTAMA", "Laporan bulanan"),
+    ]
     assert new.konsekuensi == "Teguran"
     assert IndikatorKinerjaIndividu.objects.filter(rhk__skp=new).count() == 2
     assert not new.rhk.filter(rhk_atasan__isnull=False).exists()
@@ -136,10 +177,12 @@ def _perjanjian(org: Org) -> PerjanjianKinerja:
     i1 = Indikator.objects.create(sasaran_renstra=sr, nama="Rata-rata nilai rapor", satuan="poin")
     i2 = Indikator.objects.create(sasaran_renstra=sr, nama="Akreditasi sekolah", satuan="")
     pk = PerjanjianKinerja.objects.create(opd=org.units["dik"], tahun=YEAR)
-    PerjanjianKinerjaRow.objects.create(perjanjian=pk, urutan=1, sasaran=sr, indikator=i1, target=Decimal("80.5"),
-                                        perspektif="PENERIMA_LAYANAN")
-    PerjanjianKinerjaRow.objects.create(perjanjian=pk, urutan=2, sasaran=sr, indikator=i2,
-                                        target_kualitatif="A", perspektif="PENERIMA_LAYANAN")
+    PerjanjianKinerjaRow.objects.create(
+        perjanjian=pk, urutan=1, sasaran=sr, indikator=i1, target=Decimal("80.5"), perspektif="PENERIMA_LAYANAN"
+    )
+    PerjanjianKinerjaRow.objects.create(
+        perjanjian=pk, urutan=2, sasaran=sr, indikator=i2, target_kualitatif="A", perspektif="PENERIMA_LAYANAN"
+    )
     return pk
 
 
@@ -151,7 +194,9 @@ def test_jpt_plan_derives_from_the_performance_agreement(org: Org) -> None:
     assert rhk.perjanjian_row is not None
     ikis = list(rhk.iki.order_by("urutan"))
     assert [(i.indikator, i.target_angka, i.target_kualitatif) for i in ikis] == [
-        ("Rata-rata nilai rapor", Decimal("80.5"), ""), ("Akreditasi sekolah", None, "A")]
+        ("Rata-rata nilai rapor", Decimal("80.5"), ""),
+        ("Akreditasi sekolah", None, "A"),
+    ]
     assert skp.penilai == org.pegawai["sekda"]
 
 
@@ -169,8 +214,9 @@ def test_duplicate_closed_year_no_position_and_someone_else(org: Org) -> None:
         new_skp(org, "staf1a")
     TahunKinerja.objects.create(tahun=YEAR - 1, batas_penetapan_skp=dt.date(YEAR - 1, 1, 31), ditutup=True)
     with pytest.raises(ValidationError) as e:
-        services.skp_create(actor=org.users["staf1b"], pegawai=org.pegawai["staf1b"], tahun=YEAR - 1,
-                            sumber=SumberSkp.KOSONG)
+        services.skp_create(
+            actor=org.users["staf1b"], pegawai=org.pegawai["staf1b"], tahun=YEAR - 1, sumber=SumberSkp.KOSONG
+        )
     assert "sudah ditutup" in e.value.message_dict["tahun"][0]
     with pytest.raises(ValidationError, match="Tahun harus"):
         services.skp_create(actor=org.users["staf1b"], pegawai=org.pegawai["staf1b"], tahun=1990, sumber="KOSONG")
@@ -192,8 +238,9 @@ def test_duplicate_closed_year_no_position_and_someone_else(org: Org) -> None:
 def test_position_change_mid_year_makes_a_new_plan_and_ends_the_old(org: Org) -> None:
     old = filled(org, "staf1a")
     move = dt.date(YEAR, 7, 1)
-    people_services.penugasan_assign(actor=None, pegawai=org.pegawai["staf1a"], jabatan=org.jabatan["staf2"],
-                                     mulai=move, close_previous=True)
+    people_services.penugasan_assign(
+        actor=None, pegawai=org.pegawai["staf1a"], jabatan=org.jabatan["staf2"], mulai=move, close_previous=True
+    )
     new = new_skp(org, "staf1a", periode_mulai=move)
     old.refresh_from_db()
     assert old.periode_selesai == dt.date(YEAR, 6, 30)
@@ -209,15 +256,22 @@ def test_position_change_mid_year_makes_a_new_plan_and_ends_the_old(org: Org) ->
 
 
 # ---------------------------------------------------------------------------- rows and targets
-@pytest.mark.parametrize(("iki", "field", "text"), [
-    (IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka="dua belas"), "target_angka", "angka"),
-    (IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka=None), "target_angka", "memerlukan target"),
-    (IkiData(indikator="Waktu", aspek="WAKTU", target_angka="", target_kualitatif="cepat"), "target_angka", "angka"),
-    (IkiData(indikator="Mutu", aspek="KUALITAS"), "target_kualitatif", "uraian"),
-    (IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka="-3"), "target_angka", "negatif"),
-    (IkiData(indikator="Jumlah", aspek="ASAL", target_angka="3"), "aspek", "Pilih aspek"),
-    (IkiData(indikator="  ", aspek="KUANTITAS", target_angka="3"), "indikator", "wajib"),
-])
+@pytest.mark.parametrize(
+    ("iki", "field", "text"),
+    [
+        (IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka="dua belas"), "target_angka", "angka"),
+        (IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka=None), "target_angka", "memerlukan target"),
+        (
+            IkiData(indikator="Waktu", aspek="WAKTU", target_angka="", target_kualitatif="cepat"),
+            "target_angka",
+            "angka",
+        ),
+        (IkiData(indikator="Mutu", aspek="KUALITAS"), "target_kualitatif", "uraian"),
+        (IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka="-3"), "target_angka", "negatif"),
+        (IkiData(indikator="Jumlah", aspek="ASAL", target_angka="3"), "aspek", "Pilih aspek"),
+        (IkiData(indikator="  ", aspek="KUANTITAS", target_angka="3"), "indikator", "wajib"),
+    ],
+)
 def test_bad_targets_are_refused_and_nothing_is_written(org: Org, iki: IkiData, field: str, text: str) -> None:
     skp = new_skp(org, "staf1a")
     before = counts()
@@ -231,11 +285,13 @@ def test_rows_add_update_delete_and_comma_decimals(org: Org) -> None:
     skp = new_skp(org, "staf1a")
     user = org.users["staf1a"]
     rhk = services.rhk_add(actor=user, skp=skp, data=RhkData(teks="Hasil 1"))
-    iki = services.iki_add(actor=user, rhk=rhk, data=IkiData(indikator="Persentase", aspek="KUALITAS",
-                                                             target_angka="99,5", satuan="%"))
+    iki = services.iki_add(
+        actor=user, rhk=rhk, data=IkiData(indikator="Persentase", aspek="KUALITAS", target_angka="99,5", satuan="%")
+    )
     assert iki.target_angka == Decimal("99.5")
-    services.iki_update(actor=user, iki=iki, data=IkiData(indikator="Persentase", aspek="KUALITAS",
-                                                          target_angka="100", satuan="%"))
+    services.iki_update(
+        actor=user, iki=iki, data=IkiData(indikator="Persentase", aspek="KUALITAS", target_angka="100", satuan="%")
+    )
     services.rhk_update(actor=user, rhk=rhk, data=RhkData(teks="Hasil 1 diperbaiki", jenis="TAMBAHAN"))
     rhk.refresh_from_db()
     assert (rhk.teks, rhk.jenis) == ("Hasil 1 diperbaiki", JenisHasil.TAMBAHAN)
@@ -296,8 +352,9 @@ def test_link_to_an_rhk_that_is_not_the_appraisers_is_refused(org: Org) -> None:
         with pytest.raises(ValidationError) as e:
             services.rhk_link_atasan(actor=org.users["staf1a"], rhk=rhk, rhk_atasan=wrong)
         assert "bukan RHK pejabat penilai" in e.value.message_dict["rhk_atasan"][0]
-    last_year_boss = services.skp_create(actor=org.users["kasi1"], pegawai=org.pegawai["kasi1"], tahun=YEAR - 1,
-                                         sumber="KOSONG")
+    last_year_boss = services.skp_create(
+        actor=org.users["kasi1"], pegawai=org.pegawai["kasi1"], tahun=YEAR - 1, sumber="KOSONG"
+    )
     old_rhk = services.rhk_add(actor=org.users["kasi1"], skp=last_year_boss, data=RhkData(teks="Lama"))
     before = counts()
     with pytest.raises(ValidationError, match=f"tahun {YEAR}"):

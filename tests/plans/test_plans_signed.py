@@ -30,8 +30,9 @@ def test_revision_of_a_plan_with_a_final_evaluation_needs_the_audited_reopen(org
     skp = s.ev("staf1a").skp
     with pytest.raises(ValidationError, match="buka ulang evaluasi tersebut"):
         services.skp_revise(actor=s.user("staf1a"), skp=skp, alasan="Target berubah.")
-    r = client_for(org, "staf1a").post(f"{API}/skp/{skp.pk}/revisi",
-                                       data=json.dumps({"alasan": "Target berubah."}), content_type="application/json")
+    r = client_for(org, "staf1a").post(
+        f"{API}/skp/{skp.pk}/revisi", data=json.dumps({"alasan": "Target berubah."}), content_type="application/json"
+    )
     assert r.status_code == 409 and "Tahunan" in json.dumps(r.json())
     assert Skp.objects.get(pk=skp.pk).status == StatusSkp.DISETUJUI  # nothing changed, the IKI stays signed
     evaluasi_reopen(actor=s.user("admin"), evaluasi=s.ev("staf1a"), alasan="Target SKP direvisi.")
@@ -62,8 +63,10 @@ def test_deleting_rows_with_a_realisation_is_refused_in_the_api(org: Org) -> Non
 def test_deleting_rows_with_a_realisation_is_refused_in_the_form(org: Org) -> None:
     skp, iki = _with_realisation(org)
     c = client_for(org, "staf1a")
-    for url in (reverse("plans:iki_delete", args=[skp.pk, iki.pk]), reverse("plans:rhk_delete",
-                                                                              args=[skp.pk, iki.rhk_id])):
+    for url in (
+        reverse("plans:iki_delete", args=[skp.pk, iki.pk]),
+        reverse("plans:rhk_delete", args=[skp.pk, iki.rhk_id]),
+    ):
         r = c.post(url)
         assert r.status_code == 302
         assert any("sudah mempunyai realisasi" in str(m) for m in get_messages(r.wsgi_request))
@@ -75,10 +78,13 @@ def test_deleting_rows_with_a_realisation_is_refused_in_the_form(org: Org) -> No
 
 
 def _draft(org: Org) -> Skp:
-    skp = services.skp_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"],
-                              tahun=YEAR, sumber="KOSONG")
-    services.rhk_add(actor=org.users["staf1a"], skp=skp, data=RhkData(teks="Laporan"),
-                     iki=IkiData(indikator="Jumlah laporan", aspek="KUANTITAS", target_angka="12", satuan="laporan"))
+    skp = services.skp_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"], tahun=YEAR, sumber="KOSONG")
+    services.rhk_add(
+        actor=org.users["staf1a"],
+        skp=skp,
+        data=RhkData(teks="Laporan"),
+        iki=IkiData(indikator="Jumlah laporan", aspek="KUANTITAS", target_angka="12", satuan="laporan"),
+    )
     return skp
 
 
@@ -104,22 +110,31 @@ def test_row_edit_racing_an_approval_is_refused(org: Org, monkeypatch: Any, edit
         return result
 
     monkeypatch.setattr(services, "_owner_may_edit", approve_meanwhile)
-    before = (list(RencanaHasilKerja.objects.filter(skp=skp).values_list("teks", flat=True)),
-              list(IndikatorKinerjaIndividu.objects.filter(rhk=rhk).values_list("indikator", "target_angka")),
-              Skp.objects.get(pk=skp.pk).konsekuensi)
+    before = (
+        list(RencanaHasilKerja.objects.filter(skp=skp).values_list("teks", flat=True)),
+        list(IndikatorKinerjaIndividu.objects.filter(rhk=rhk).values_list("indikator", "target_angka")),
+        Skp.objects.get(pk=skp.pk).konsekuensi,
+    )
     with pytest.raises(ValidationError, match="Disetujui"):
         if edit == "rhk_add":
             services.rhk_add(actor=org.users["staf1a"], skp=stale, data=RhkData(teks="Baris susulan"))
         elif edit == "iki_update":
-            services.iki_update(actor=org.users["staf1a"], iki=IndikatorKinerjaIndividu.objects.get(pk=iki.pk),
-                                data=IkiData(indikator="Diganti", aspek="KUANTITAS", target_angka="1",
-                                             satuan="laporan"))
+            services.iki_update(
+                actor=org.users["staf1a"],
+                iki=IndikatorKinerjaIndividu.objects.get(pk=iki.pk),
+                data=IkiData(indikator="Diganti", aspek="KUANTITAS", target_angka="1", satuan="laporan"),
+            )
         elif edit == "iki_add":
-            services.iki_add(actor=org.users["staf1a"], rhk=RencanaHasilKerja.objects.get(pk=rhk.pk),
-                             data=IkiData(indikator="Susulan", aspek="KUALITAS", target_kualitatif="baik"))
+            services.iki_add(
+                actor=org.users["staf1a"],
+                rhk=RencanaHasilKerja.objects.get(pk=rhk.pk),
+                data=IkiData(indikator="Susulan", aspek="KUALITAS", target_kualitatif="baik"),
+            )
         else:
             services.lampiran_update(actor=org.users["staf1a"], skp=stale, konsekuensi="Diganti diam-diam")
-    after = (list(RencanaHasilKerja.objects.filter(skp=skp).values_list("teks", flat=True)),
-             list(IndikatorKinerjaIndividu.objects.filter(rhk=rhk).values_list("indikator", "target_angka")),
-             Skp.objects.get(pk=skp.pk).konsekuensi)
+    after = (
+        list(RencanaHasilKerja.objects.filter(skp=skp).values_list("teks", flat=True)),
+        list(IndikatorKinerjaIndividu.objects.filter(rhk=rhk).values_list("indikator", "target_angka")),
+        Skp.objects.get(pk=skp.pk).konsekuensi,
+    )
     assert after == before and Skp.objects.get(pk=skp.pk).status == StatusSkp.DISETUJUI

@@ -29,8 +29,12 @@ def login(client: Client, org: Org, key: str) -> Client:
 
 def plan(org: Org, key: str = "staf1a") -> Skp:
     skp = services.skp_create(actor=org.users[key], pegawai=org.pegawai[key], tahun=YEAR, sumber="KOSONG")
-    services.rhk_add(actor=org.users[key], skp=skp, data=RhkData(teks=f"Hasil {key}"),
-                     iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"))
+    services.rhk_add(
+        actor=org.users[key],
+        skp=skp,
+        data=RhkData(teks=f"Hasil {key}"),
+        iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"),
+    )
     return skp
 
 
@@ -56,8 +60,15 @@ def test_add_row_with_a_bad_target_shows_the_message_by_the_field(client: Client
     skp = plan(org)
     login(client, org, "staf1a")
     before = RencanaHasilKerja.objects.count()
-    data = {"jenis": "UTAMA", "teks": "Baru", "dimensi": "PRODUKTIVITAS", "aspek": "KUANTITAS",
-            "indikator": "Jumlah", "target_angka": "banyak", "satuan": ""}
+    data = {
+        "jenis": "UTAMA",
+        "teks": "Baru",
+        "dimensi": "PRODUKTIVITAS",
+        "aspek": "KUANTITAS",
+        "indikator": "Jumlah",
+        "target_angka": "banyak",
+        "satuan": "",
+    }
     r = client.post(f"/skp/{skp.pk}/rhk/", data, HTTP_HX_REQUEST="true")
     body = r.content.decode()
     assert r.status_code == 200 and r["HX-Retarget"] == "#hasil"
@@ -77,12 +88,16 @@ def test_inline_iki_edit(client: Client, org: Org) -> None:
     login(client, org, "staf1a")
     r = client.get(f"/skp/{skp.pk}/iki/{iki.pk}/ubah/", HTTP_HX_REQUEST="true")
     assert r.status_code == 200 and r.content.decode().startswith(f'<tbody id="rhk-{iki.rhk_id}">')
-    r = client.post(f"/skp/{skp.pk}/iki/{iki.pk}/ubah/", {"e-aspek": "WAKTU", "e-indikator": "Tepat waktu",
-                                                           "e-target_angka": "", "e-satuan": ""},
-                    HTTP_HX_REQUEST="true")
+    r = client.post(
+        f"/skp/{skp.pk}/iki/{iki.pk}/ubah/",
+        {"e-aspek": "WAKTU", "e-indikator": "Tepat waktu", "e-target_angka": "", "e-satuan": ""},
+        HTTP_HX_REQUEST="true",
+    )
     assert "Aspek waktu memerlukan target berupa angka." in r.content.decode()
-    r = client.post(f"/skp/{skp.pk}/iki/{iki.pk}/ubah/", {"e-aspek": "WAKTU", "e-indikator": "Tepat waktu",
-                                                           "e-target_angka": "12", "e-satuan": "bulan"})
+    r = client.post(
+        f"/skp/{skp.pk}/iki/{iki.pk}/ubah/",
+        {"e-aspek": "WAKTU", "e-indikator": "Tepat waktu", "e-target_angka": "12", "e-satuan": "bulan"},
+    )
     assert r.status_code == 302
     iki.refresh_from_db()
     assert (iki.aspek, iki.target_angka) == ("WAKTU", 12)
@@ -110,9 +125,20 @@ def test_workflow_through_the_screens(client: Client, org: Org) -> None:
     assert "Revisi SKP" in owner.get(f"/skp/{skp.pk}/").content.decode()
 
 
-@pytest.mark.parametrize(("who", "status"), [("staf1a", 200), ("kasi1", 200), ("kabid1", 200), ("kadis", 200),
-                                             ("admin", 200), ("auditor", 200), ("kabid2", 404), ("staf1b", 404),
-                                             ("unlinked", 404)])
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("staf1a", 200),
+        ("kasi1", 200),
+        ("kabid1", 200),
+        ("kadis", 200),
+        ("admin", 200),
+        ("auditor", 200),
+        ("kabid2", 404),
+        ("staf1b", 404),
+        ("unlinked", 404),
+    ],
+)
 def test_who_sees_a_plan(client: Client, org: Org, who: str, status: int) -> None:
     skp = plan(org)
     login(client, org, who)
@@ -131,8 +157,9 @@ def test_link_select_offers_only_the_appraisers_rhk(client: Client, org: Org) ->
     page = client.get(f"/skp/{skp.pk}/").content.decode()
     assert "Hasil kasi1" in page and "Hasil kabid2" not in page
     rhk = skp.rhk.get()
-    r = client.post(f"/skp/{skp.pk}/rhk/{rhk.pk}/tautkan/", {f"l{rhk.pk}-rhk_atasan": other.rhk.get().pk},
-                    HTTP_HX_REQUEST="true")
+    r = client.post(
+        f"/skp/{skp.pk}/rhk/{rhk.pk}/tautkan/", {f"l{rhk.pk}-rhk_atasan": other.rhk.get().pk}, HTTP_HX_REQUEST="true"
+    )
     assert "Pilih RHK atasan dari daftar." in r.content.decode()
     r = client.post(f"/skp/{skp.pk}/rhk/{rhk.pk}/tautkan/", {f"l{rhk.pk}-rhk_atasan": boss.rhk.get().pk})
     rhk.refresh_from_db()
@@ -159,8 +186,12 @@ def _plans_for_extras(org: Org, start: int, stop: int) -> None:
     for i in range(start, stop):
         p = org.pegawai[f"extra{i}"]
         skp = services.skp_create(actor=org.users["admin"], pegawai=p, tahun=YEAR, sumber="KOSONG")
-        services.rhk_add(actor=_owner(org, p), skp=skp, data=RhkData(teks="x"),
-                         iki=IkiData(indikator="y", target_angka=1, satuan="z"))
+        services.rhk_add(
+            actor=_owner(org, p),
+            skp=skp,
+            data=RhkData(teks="x"),
+            iki=IkiData(indikator="y", target_angka=1, satuan="z"),
+        )
 
 
 def _owner(org: Org, p: Any) -> Any:
@@ -191,7 +222,11 @@ def test_plan_page_queries_do_not_grow_with_rows(client: Client, org: Org) -> No
     login(client, org, "staf1a")
     small = _measure(client, f"/skp/{skp.pk}/")
     for n in range(10):
-        services.rhk_add(actor=org.users["staf1a"], skp=skp, data=RhkData(teks=f"Hasil {n}", jenis="TAMBAHAN"),
-                         iki=IkiData(indikator="Jumlah", target_angka=n, satuan="dokumen"))
+        services.rhk_add(
+            actor=org.users["staf1a"],
+            skp=skp,
+            data=RhkData(teks=f"Hasil {n}", jenis="TAMBAHAN"),
+            iki=IkiData(indikator="Jumlah", target_angka=n, satuan="dokumen"),
+        )
     large = _measure(client, f"/skp/{skp.pk}/")
     assert small == large

@@ -24,24 +24,45 @@ from tests.orgdata import Org
 pytestmark = pytest.mark.django_db
 YEAR = timezone.localdate().year
 
-ROLES = ["owner", "appraiser", "plt", "superior_of_appraiser", "other_superior", "agency_head", "admin",
-         "auditor", "stranger"]
+ROLES = [
+    "owner",
+    "appraiser",
+    "plt",
+    "superior_of_appraiser",
+    "other_superior",
+    "agency_head",
+    "admin",
+    "auditor",
+    "stranger",
+]
 MAY = {
     Aksi.AJUKAN: {"owner"},
     Aksi.KEMBALIKAN: {"appraiser", "plt"},
     Aksi.SETUJUI: {"appraiser", "plt"},
     Aksi.REVISI: {"owner", "appraiser", "plt"},
 }
-BEFORE = {Aksi.AJUKAN: StatusSkp.DRAFT, Aksi.KEMBALIKAN: StatusSkp.DIAJUKAN, Aksi.SETUJUI: StatusSkp.DIAJUKAN,
-          Aksi.REVISI: StatusSkp.DISETUJUI}
-AFTER = {Aksi.AJUKAN: StatusSkp.DIAJUKAN, Aksi.KEMBALIKAN: StatusSkp.DIKEMBALIKAN,
-         Aksi.SETUJUI: StatusSkp.DISETUJUI, Aksi.REVISI: StatusSkp.DRAFT}
+BEFORE = {
+    Aksi.AJUKAN: StatusSkp.DRAFT,
+    Aksi.KEMBALIKAN: StatusSkp.DIAJUKAN,
+    Aksi.SETUJUI: StatusSkp.DIAJUKAN,
+    Aksi.REVISI: StatusSkp.DISETUJUI,
+}
+AFTER = {
+    Aksi.AJUKAN: StatusSkp.DIAJUKAN,
+    Aksi.KEMBALIKAN: StatusSkp.DIKEMBALIKAN,
+    Aksi.SETUJUI: StatusSkp.DISETUJUI,
+    Aksi.REVISI: StatusSkp.DRAFT,
+}
 
 
 def plan(org: Org) -> Skp:
     skp = services.skp_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"], tahun=YEAR, sumber="KOSONG")
-    services.rhk_add(actor=org.users["staf1a"], skp=skp, data=RhkData(teks="Data kurikulum"),
-                     iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"))
+    services.rhk_add(
+        actor=org.users["staf1a"],
+        skp=skp,
+        data=RhkData(teks="Data kurikulum"),
+        iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"),
+    )
     return skp
 
 
@@ -65,10 +86,15 @@ def make_plt(org: Org) -> Any:
 
 def user_for(org: Org, role: str) -> Any:
     return {
-        "owner": lambda: org.users["staf1a"], "appraiser": lambda: org.users["kasi1"], "plt": lambda: make_plt(org),
-        "superior_of_appraiser": lambda: org.users["kabid1"], "other_superior": lambda: org.users["kabid2"],
-        "agency_head": lambda: org.users["kadis"], "admin": lambda: org.users["admin"],
-        "auditor": lambda: org.users["auditor"], "stranger": lambda: org.users["unlinked"],
+        "owner": lambda: org.users["staf1a"],
+        "appraiser": lambda: org.users["kasi1"],
+        "plt": lambda: make_plt(org),
+        "superior_of_appraiser": lambda: org.users["kabid1"],
+        "other_superior": lambda: org.users["kabid2"],
+        "agency_head": lambda: org.users["kadis"],
+        "admin": lambda: org.users["admin"],
+        "auditor": lambda: org.users["auditor"],
+        "stranger": lambda: org.users["unlinked"],
     }[role]()
 
 
@@ -83,8 +109,11 @@ def do(aksi: Aksi, user: Any, skp: Skp) -> Skp:
 
 
 def written() -> tuple[int, ...]:
-    return (DialogKinerja.objects.count(), SkpRevisi.objects.count(),
-            AuditEvent.objects.filter(action__startswith="skp.").count())
+    return (
+        DialogKinerja.objects.count(),
+        SkpRevisi.objects.count(),
+        AuditEvent.objects.filter(action__startswith="skp.").count(),
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -108,10 +137,17 @@ def test_transition_by_role(org: Org, aksi: Aksi, role: str) -> None:
         assert written() == before
 
 
-@pytest.mark.parametrize(("aksi", "status"), [
-    (Aksi.SETUJUI, StatusSkp.DRAFT), (Aksi.KEMBALIKAN, StatusSkp.DRAFT), (Aksi.AJUKAN, StatusSkp.DIAJUKAN),
-    (Aksi.REVISI, StatusSkp.DIAJUKAN), (Aksi.SETUJUI, StatusSkp.DISETUJUI), (Aksi.AJUKAN, StatusSkp.DISETUJUI),
-])
+@pytest.mark.parametrize(
+    ("aksi", "status"),
+    [
+        (Aksi.SETUJUI, StatusSkp.DRAFT),
+        (Aksi.KEMBALIKAN, StatusSkp.DRAFT),
+        (Aksi.AJUKAN, StatusSkp.DIAJUKAN),
+        (Aksi.REVISI, StatusSkp.DIAJUKAN),
+        (Aksi.SETUJUI, StatusSkp.DISETUJUI),
+        (Aksi.AJUKAN, StatusSkp.DISETUJUI),
+    ],
+)
 def test_wrong_state_is_a_clear_refusal(org: Org, aksi: Aksi, status: str) -> None:
     skp = bring_to(org, plan(org), status)
     user = org.users["staf1a"] if aksi in (Aksi.AJUKAN, Aksi.REVISI) else org.users["kasi1"]
@@ -152,15 +188,20 @@ def test_full_cycle_keeps_dialog_and_revision_keeps_the_approved_version(org: Or
     services.skp_submit(actor=owner, skp=skp)
     services.skp_return(actor=boss, skp=skp, komentar="Naikkan target menjadi 24")
     iki = skp.rhk.get().iki.get()
-    services.iki_update(actor=owner, iki=iki, data=IkiData(indikator="Jumlah laporan", target_angka=24,
-                                                           satuan="laporan"))
+    services.iki_update(
+        actor=owner, iki=iki, data=IkiData(indikator="Jumlah laporan", target_angka=24, satuan="laporan")
+    )
     services.dialog_add(actor=owner, skp=skp, teks="Sudah saya naikkan")
     services.skp_submit(actor=owner, skp=skp)
     services.skp_approve(actor=boss, skp=skp, komentar="Setuju")
     assert skp.status == StatusSkp.DISETUJUI and skp.disetujui_oleh == boss
     assert list(skp.dialog.values_list("jenis", flat=True)) == [
-        JenisDialog.PENGAJUAN, JenisDialog.PENGEMBALIAN, JenisDialog.CATATAN, JenisDialog.PENGAJUAN,
-        JenisDialog.PERSETUJUAN]
+        JenisDialog.PENGAJUAN,
+        JenisDialog.PENGEMBALIAN,
+        JenisDialog.CATATAN,
+        JenisDialog.PENGAJUAN,
+        JenisDialog.PERSETUJUAN,
+    ]
     v1 = SkpRevisi.objects.get(skp=skp, versi=1)
     assert v1.snapshot["rhk"][0]["iki"][0]["target_angka"] == "24.0000"
 
@@ -171,8 +212,9 @@ def test_full_cycle_keeps_dialog_and_revision_keeps_the_approved_version(org: Or
     assert (skp.status, skp.versi) == (StatusSkp.DRAFT, 2)
     v1.refresh_from_db()
     assert v1.alasan == "Tambahan tugas PPDB"
-    services.iki_update(actor=owner, iki=iki, data=IkiData(indikator="Jumlah laporan", target_angka=30,
-                                                           satuan="laporan"))
+    services.iki_update(
+        actor=owner, iki=iki, data=IkiData(indikator="Jumlah laporan", target_angka=30, satuan="laporan")
+    )
     services.skp_submit(actor=owner, skp=skp)
     services.skp_approve(actor=boss, skp=skp)
     v1.refresh_from_db()
@@ -186,9 +228,11 @@ def test_closed_year_refuses_every_move(org: Org) -> None:
     TahunKinerja.objects.filter(tahun=YEAR).update(ditutup=True)
     skp = Skp.objects.select_related("tahun").get(pk=skp.pk)
     before = written()
-    for fn in (lambda: services.skp_approve(actor=org.users["kasi1"], skp=skp),
-               lambda: services.skp_return(actor=org.users["kasi1"], skp=skp, komentar="x"),
-               lambda: services.dialog_add(actor=org.users["staf1a"], skp=skp, teks="x")):
+    for fn in (
+        lambda: services.skp_approve(actor=org.users["kasi1"], skp=skp),
+        lambda: services.skp_return(actor=org.users["kasi1"], skp=skp, komentar="x"),
+        lambda: services.dialog_add(actor=org.users["staf1a"], skp=skp, teks="x"),
+    ):
         with pytest.raises(ValidationError, match="ditutup"):
             fn()
     assert written() == before

@@ -48,9 +48,7 @@ def test_required_level_cell(position, code):
 
 def test_table_has_exactly_the_brief_positions():
     assert set(DEFAULT_REQUIRED_LEVELS) == set(BRIEF)
-    assert validate_required_levels(DEFAULT_REQUIRED_LEVELS) == {
-        k: dict(v) for k, v in DEFAULT_REQUIRED_LEVELS.items()
-    }
+    assert validate_required_levels(DEFAULT_REQUIRED_LEVELS) == {k: dict(v) for k, v in DEFAULT_REQUIRED_LEVELS.items()}
 
 
 def test_enum_members_work():

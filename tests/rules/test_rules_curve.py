@@ -82,20 +82,14 @@ def test_default_policy_agrees_with_csv():
     for org, row in rows.items():
         rules = DEFAULT_CURVE.rules_for(org)
         kind, pct = re.match(r"(max|min) (\d+)%", row["batas"]).groups()
-        dominant = next(
-            r for r in rules if r.categories[0].value.lower().startswith(row["predikat_dominan"].lower())
-        )
+        dominant = next(r for r in rules if r.categories[0].value.lower().startswith(row["predikat_dominan"].lower()))
         assert dominant.bound.value == {"max": "maks", "min": "min"}[kind]
         assert dominant.percent == Decimal(pct)
         other = row["ketentuan_lain"]
         for m in re.finditer(r"Sangat Baik maks (\d+)%", other):
-            assert any(
-                r.categories == (Predikat.SANGAT_BAIK,) and r.percent == int(m.group(1)) for r in rules
-            )
+            assert any(r.categories == (Predikat.SANGAT_BAIK,) and r.percent == int(m.group(1)) for r in rules)
         for m in re.finditer(r"min (\d+)% Butuh Perbaikan;", other):
-            assert any(
-                r.categories == (Predikat.BUTUH_PERBAIKAN,) and r.percent == int(m.group(1)) for r in rules
-            )
+            assert any(r.categories == (Predikat.BUTUH_PERBAIKAN,) and r.percent == int(m.group(1)) for r in rules)
         if "harus ada min" in other:
             pct = int(re.search(r"harus ada min (\d+)%", other).group(1))
             assert any(len(r.categories) == 2 and r.bound is Bound.MIN and r.percent == pct for r in rules)
@@ -222,9 +216,7 @@ def test_min_headcount_exempts_small_units():
 
 def test_counts_accept_labels_aliases_and_members():
     # "Kurang" (alias) and "Kurang/Misconduct" are the same predikat; they add up.
-    assert (
-        check_distribution(PredikatOrganisasi.KURANG, {"Kurang": 3, K: 3, Predikat.BUTUH_PERBAIKAN: 1}) == []
-    )
+    assert check_distribution(PredikatOrganisasi.KURANG, {"Kurang": 3, K: 3, Predikat.BUTUH_PERBAIKAN: 1}) == []
 
 
 @pytest.mark.parametrize("bad", [-1, 1.5, True, "2"])

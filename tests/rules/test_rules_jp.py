@@ -33,9 +33,7 @@ def test_compliance_met():
     status = jp_compliance(jp_from_minutes(900))
     assert status.met and status.shortfall == 0 and status.target == 20 and status.total == 20
     assert status.message == "Target pengembangan kompetensi 20 JP telah terpenuhi (20 JP)."
-    assert jp_compliance(Decimal("24.5")).message == (
-        "Target pengembangan kompetensi 20 JP telah terpenuhi (24,5 JP)."
-    )
+    assert jp_compliance(Decimal("24.5")).message == ("Target pengembangan kompetensi 20 JP telah terpenuhi (24,5 JP).")
 
 
 def test_compliance_shortfall():

@@ -42,10 +42,7 @@ def test_matrix_agrees_with_csv():
         rows = list(csv.DictReader(f))
     assert len(rows) == 9
     for row in rows:
-        assert (
-            predikat_kinerja(row["rating_hasil_kerja"], row["rating_perilaku_kerja"])
-            == row["predikat_kinerja"]
-        )
+        assert predikat_kinerja(row["rating_hasil_kerja"], row["rating_perilaku_kerja"]) == row["predikat_kinerja"]
 
 
 def test_unknown_rating():

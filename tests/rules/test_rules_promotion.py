@@ -172,9 +172,7 @@ def test_four_years_are_counted_to_the_promotion_date():
     result = promotion_eligibility("III/a", date(2021, 4, 2), GOOD, date(2025, 3, 1), pendidikan="S1")
     assert not result.eligible
     assert result.earliest_date == date(2025, 6, 1)  # even months only until Sep 2025
-    assert result.reasons == (
-        "Masa kerja dalam golongan III/a belum 4 tahun; 4 tahun terpenuhi pada 2 April 2025.",
-    )
+    assert result.reasons == ("Masa kerja dalam golongan III/a belum 4 tahun; 4 tahun terpenuhi pada 2 April 2025.",)
 
 
 def test_earliest_date_under_the_old_periods():
@@ -227,9 +225,7 @@ def test_education_maximum():
 
 def test_missing_education_blocks_structural_promotion():
     result = promotion_eligibility("III/a", date(2015, 4, 1), GOOD, date(2025, 3, 1))
-    assert result.reasons == (
-        "Pendidikan terakhir belum tercatat; batas golongan tertinggi tidak dapat diperiksa.",
-    )
+    assert result.reasons == ("Pendidikan terakhir belum tercatat; batas golongan tertinggi tidak dapat diperiksa.",)
 
 
 def test_top_of_the_ladder():
@@ -284,16 +280,12 @@ def test_functional_with_a_ledger():
     )
     assert result.eligible  # 3 × 37.5 = 112.5 ≥ 100
     short = credit_ledger("Ahli Muda", [CreditEntry("Baik")] * 3, golongan="III/c")
-    result = promotion_eligibility(
-        "III/c", date(2022, 4, 1), GOOD, date(2025, 3, 1), jenjang="Ahli Muda", credit=short
-    )
+    result = promotion_eligibility("III/c", date(2022, 4, 1), GOOD, date(2025, 3, 1), jenjang="Ahli Muda", credit=short)
     assert result.reasons == (
         "Angka kredit belum mencukupi untuk kenaikan ke III/d: diperlukan 100,00, tersedia 75,00.",
     )
     with pytest.raises(ValueError, match="jenjang dan golongan yang sama"):
-        promotion_eligibility(
-            "III/d", date(2022, 4, 1), GOOD, date(2025, 3, 1), jenjang="Ahli Muda", credit=ledger
-        )
+        promotion_eligibility("III/d", date(2022, 4, 1), GOOD, date(2025, 3, 1), jenjang="Ahli Muda", credit=ledger)
 
 
 def test_functional_jenjang_move_needs_competency_test_and_formation():
@@ -331,9 +323,9 @@ def test_functional_education_limit_is_off_by_default_but_can_be_applied():
     assert promotion_eligibility(*args, pendidikan="S1", **kwargs).eligible
     limited = promotion_eligibility(*args, pendidikan="S1", apply_education_limit=True, **kwargs)
     assert not limited.eligible and "pendidikan S1" in limited.reasons[0]
-    assert promotion_eligibility(
-        *args[:3], date(2025, 3, 1), pendidikan="S1", apply_education_limit=False
-    ).reasons == ("Masa kerja dalam golongan III/d belum 4 tahun; 4 tahun terpenuhi pada 1 April 2026.",)
+    assert promotion_eligibility(*args[:3], date(2025, 3, 1), pendidikan="S1", apply_education_limit=False).reasons == (
+        "Masa kerja dalam golongan III/d belum 4 tahun; 4 tahun terpenuhi pada 1 April 2026.",
+    )
 
 
 def test_functional_future_tmt():
@@ -341,9 +333,7 @@ def test_functional_future_tmt():
         "III/a", date(2025, 4, 1), GOOD, date(2025, 3, 1), jenjang="Ahli Pertama", credit=Decimal(50)
     )
     assert result.earliest_date == date(2025, 6, 1)
-    assert result.reasons == (
-        "Kenaikan pangkat baru dapat berlaku sesudah TMT golongan III/a (1 April 2025).",
-    )
+    assert result.reasons == ("Kenaikan pangkat baru dapat berlaku sesudah TMT golongan III/a (1 April 2025).",)
 
 
 def test_functional_golongan_outside_jenjang():

@@ -195,9 +195,9 @@ def test_talent_pool_exclusion(tingkat, when, excluded):
 
 
 def test_exclusion_message_and_window():
-    assert talent_pool_exclusions(
-        [Sanction("S", date(2024, 1, 1)), Sanction("R", date(2025, 1, 1))], AS_OF
-    ) == ("Menjalani hukuman disiplin tingkat sedang pada 1 Januari 2024 (dalam 2 tahun terakhir).",)
+    assert talent_pool_exclusions([Sanction("S", date(2024, 1, 1)), Sanction("R", date(2025, 1, 1))], AS_OF) == (
+        "Menjalani hukuman disiplin tingkat sedang pada 1 Januari 2024 (dalam 2 tahun terakhir).",
+    )
     assert talent_pool_exclusions([Sanction("B", date(2022, 1, 1))], AS_OF, years=5) == (
         "Menjalani hukuman disiplin tingkat berat pada 1 Januari 2022 (dalam 5 tahun terakhir).",
     )

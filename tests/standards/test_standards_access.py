@@ -56,8 +56,15 @@ def ctx(seeded: Any) -> Ctx:
     rls = Indikator.objects.get(kode="IKD-DIK-01")
     draft = services.perjanjian_create(actor=None, opd=seeded.units["dik"], tahun=2025)
     services.perjanjian_row_add(actor=None, perjanjian=draft, sasaran=rls.sasaran_renstra, indikator=rls, target=9.4)
-    return Ctx(seeded, Indikator.objects.get(kode="IKU-01"), rls, dik,
-               PerjanjianKinerja.objects.get(opd=seeded.units["dik"], tahun=2026), draft, Rpjmd.objects.get())
+    return Ctx(
+        seeded,
+        Indikator.objects.get(kode="IKU-01"),
+        rls,
+        dik,
+        PerjanjianKinerja.objects.get(opd=seeded.units["dik"], tahun=2026),
+        draft,
+        Rpjmd.objects.get(),
+    )
 
 
 def _client(ctx: Ctx, who: str) -> Client:
@@ -114,8 +121,9 @@ def test_every_route_is_in_the_tables() -> None:
                 names.add(f"{ns}{p.name}")
 
     walk(get_resolver().url_patterns, "")
-    api_ops = {f"{m} {path}" for path, ops in router.path_operations.items() for op in ops.operations
-               for m in op.methods}
+    api_ops = {
+        f"{m} {path}" for path, ops in router.path_operations.items() for op in ops.operations for m in op.methods
+    }
     read_keys = {"standards:" + k.split(":")[1] for k in READ_KEYS if k.startswith("standards:")}
     assert names == read_keys
     assert api_ops == {k for k in READ_KEYS if not k.startswith("standards:")} | {w.key for w in API_WRITES}
@@ -134,13 +142,26 @@ def test_every_signed_in_user_reads_everything(ctx: Ctx, who: str) -> None:
         assert r.status_code == expected, (who, key, r.status_code, r.content[:300])
 
 
-MISSING = ["/standar/indikator/999999/", "/standar/renstra/999999/", "/standar/perjanjian/999999/",
-           "/standar/jabatan/999999/", "/standar/jabatan/999999/terapkan/", "/api/v1/rpjmd/999999",
-           "/api/v1/indikator/999999", "/api/v1/indikator/999999/nilai", "/api/v1/renstra/999999",
-           "/api/v1/renstra/999999/sasaran", "/api/v1/perjanjian/999999", "/api/v1/perjanjian/999999/baris",
-           "/api/v1/perjanjian/999999/status", "/api/v1/perjanjian-baris/999999",
-           "/api/v1/standar-jabatan/999999", "/api/v1/standar-jabatan/999999/hasil",
-           "/api/v1/standar-jabatan/999999/salin", "/api/v1/standar-hasil/999999"]
+MISSING = [
+    "/standar/indikator/999999/",
+    "/standar/renstra/999999/",
+    "/standar/perjanjian/999999/",
+    "/standar/jabatan/999999/",
+    "/standar/jabatan/999999/terapkan/",
+    "/api/v1/rpjmd/999999",
+    "/api/v1/indikator/999999",
+    "/api/v1/indikator/999999/nilai",
+    "/api/v1/renstra/999999",
+    "/api/v1/renstra/999999/sasaran",
+    "/api/v1/perjanjian/999999",
+    "/api/v1/perjanjian/999999/baris",
+    "/api/v1/perjanjian/999999/status",
+    "/api/v1/perjanjian-baris/999999",
+    "/api/v1/standar-jabatan/999999",
+    "/api/v1/standar-jabatan/999999/hasil",
+    "/api/v1/standar-jabatan/999999/salin",
+    "/api/v1/standar-hasil/999999",
+]
 
 
 def test_unknown_ids_are_404(ctx: Ctx) -> None:
@@ -150,9 +171,14 @@ def test_unknown_ids_are_404(ctx: Ctx) -> None:
         assert r.status_code == 404, url
         if url.startswith("/api/"):
             assert "tidak ditemukan" in r.json()["detail"]
-    assert client.post("/api/v1/standar-jabatan/999999/hasil", {"rhk": "x", "indikator": "y", "target_angka": 1,
-                                                                 "satuan": "x"},
-                       content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            "/api/v1/standar-jabatan/999999/hasil",
+            {"rhk": "x", "indikator": "y", "target_angka": 1, "satuan": "x"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
 
 
 # ---------------------------------------------------------------------------- writes
@@ -165,13 +191,17 @@ class Write:
 
 def _h(x: Ctx, jab: str) -> StandarHasil:
     standar = StandarJabatan.objects.get(jabatan=x.org.jabatan[jab])
-    return services.standar_hasil_add(actor=None, standar=standar, data=services.HasilData(
-        rhk="Sementara", indikator="Jumlah", target_angka=1, satuan="buah"))
+    return services.standar_hasil_add(
+        actor=None,
+        standar=standar,
+        data=services.HasilData(rhk="Sementara", indikator="Jumlah", target_angka=1, satuan="buah"),
+    )
 
 
 def _row(x: Ctx) -> PerjanjianKinerjaRow:
-    return services.perjanjian_row_add(actor=None, perjanjian=x.draft, sasaran=x.rls.sasaran_renstra,
-                                       indikator=x.rls, target=1)
+    return services.perjanjian_row_add(
+        actor=None, perjanjian=x.draft, sasaran=x.rls.sasaran_renstra, indikator=x.rls, target=1
+    )
 
 
 def _status(x: Ctx) -> dict[str, Any]:
@@ -179,96 +209,232 @@ def _status(x: Ctx) -> dict[str, Any]:
     return {"aksi": "buka", "alasan": "Revisi target."} if x.pk.status == "DITANDATANGANI" else {"aksi": "tandatangan"}
 
 
-HASIL_BODY = {"rhk": "Tersusunnya rekap data", "indikator": "Jumlah rekap", "aspek": "KUANTITAS",
-              "target_angka": 12, "satuan": "rekap", "dimensi": "PRODUKTIVITAS"}
+HASIL_BODY = {
+    "rhk": "Tersusunnya rekap data",
+    "indikator": "Jumlah rekap",
+    "aspek": "KUANTITAS",
+    "target_angka": 12,
+    "satuan": "rekap",
+    "dimensi": "PRODUKTIVITAS",
+}
 
 VIEW_WRITES = [
-    Write("POST standards:indikator", PROVINCE,
-          lambda x, n: ("post", f"/standar/indikator/{x.ipm.pk}/", {"tahun": 2026, "target": "75,8"})),
-    Write("POST standards:indikator", DIK,
-          lambda x, n: ("post", f"/standar/indikator/{x.rls.pk}/", {"tahun": 2026, "target": "9,3"})),
-    Write("POST standards:perjanjian_detail", DIK,
-          lambda x, n: ("post", f"/standar/perjanjian/{x.pk.pk}/", {"aksi": _status(x)["aksi"],
-                                                                   "alasan": "Revisi target."})),
-    Write("POST standards:perjanjian_detail", DIK,
-          lambda x, n: ("post", f"/standar/perjanjian/{x.draft.pk}/", {"aksi": "tambah", "indikator": x.rls.pk,
-                                                                      "target": "9,4",
-                                                                      "perspektif": "PENERIMA_LAYANAN"})),
-    Write("POST standards:jabatan_standar", STAF1,
-          lambda x, n: ("post", f"/standar/jabatan/{x.org.jabatan['staf1'].pk}/", {"aksi": "tambah_hasil",
-                                                                                  **HASIL_BODY})),
-    Write("POST standards:jabatan_standar", STAF1,
-          lambda x, n: ("post", f"/standar/jabatan/{x.org.jabatan['staf1'].pk}/",
-                        {"aksi": "hapus_hasil", "hasil": _h(x, "staf1").pk})),
-    Write("POST standards:jabatan_standar", PRANATA,
-          lambda x, n: ("post", f"/standar/jabatan/{x.org.jabatan['pranata'].pk}/",
-                        {"aksi": "perilaku", "e_LOYAL": "Menjaga kerahasiaan kata sandi server."})),
-    Write("POST standards:jabatan_standar", KADIS,
-          lambda x, n: ("post", f"/standar/jabatan/{x.org.jabatan['kadis'].pk}/",
-                        {"aksi": "standar", "ringkasan": "Memimpin Dinas Pendidikan."})),
-    Write("POST standards:jabatan_terapkan", COPY_TO_STAF2,
-          lambda x, n: ("post", f"/standar/jabatan/{x.org.jabatan['staf1'].pk}/terapkan/",
-                        {"jabatan_ids": [x.org.jabatan["staf2"].pk]})),
+    Write(
+        "POST standards:indikator",
+        PROVINCE,
+        lambda x, n: ("post", f"/standar/indikator/{x.ipm.pk}/", {"tahun": 2026, "target": "75,8"}),
+    ),
+    Write(
+        "POST standards:indikator",
+        DIK,
+        lambda x, n: ("post", f"/standar/indikator/{x.rls.pk}/", {"tahun": 2026, "target": "9,3"}),
+    ),
+    Write(
+        "POST standards:perjanjian_detail",
+        DIK,
+        lambda x, n: (
+            "post",
+            f"/standar/perjanjian/{x.pk.pk}/",
+            {"aksi": _status(x)["aksi"], "alasan": "Revisi target."},
+        ),
+    ),
+    Write(
+        "POST standards:perjanjian_detail",
+        DIK,
+        lambda x, n: (
+            "post",
+            f"/standar/perjanjian/{x.draft.pk}/",
+            {"aksi": "tambah", "indikator": x.rls.pk, "target": "9,4", "perspektif": "PENERIMA_LAYANAN"},
+        ),
+    ),
+    Write(
+        "POST standards:jabatan_standar",
+        STAF1,
+        lambda x, n: ("post", f"/standar/jabatan/{x.org.jabatan['staf1'].pk}/", {"aksi": "tambah_hasil", **HASIL_BODY}),
+    ),
+    Write(
+        "POST standards:jabatan_standar",
+        STAF1,
+        lambda x, n: (
+            "post",
+            f"/standar/jabatan/{x.org.jabatan['staf1'].pk}/",
+            {"aksi": "hapus_hasil", "hasil": _h(x, "staf1").pk},
+        ),
+    ),
+    Write(
+        "POST standards:jabatan_standar",
+        PRANATA,
+        lambda x, n: (
+            "post",
+            f"/standar/jabatan/{x.org.jabatan['pranata'].pk}/",
+            {"aksi": "perilaku", "e_LOYAL": "Menjaga kerahasiaan kata sandi server."},
+        ),
+    ),
+    Write(
+        "POST standards:jabatan_standar",
+        KADIS,
+        lambda x, n: (
+            "post",
+            f"/standar/jabatan/{x.org.jabatan['kadis'].pk}/",
+            {"aksi": "standar", "ringkasan": "Memimpin Dinas Pendidikan."},
+        ),
+    ),
+    Write(
+        "POST standards:jabatan_terapkan",
+        COPY_TO_STAF2,
+        lambda x, n: (
+            "post",
+            f"/standar/jabatan/{x.org.jabatan['staf1'].pk}/terapkan/",
+            {"jabatan_ids": [x.org.jabatan["staf2"].pk]},
+        ),
+    ),
 ]
 
 API_WRITES = [
-    Write("PUT /indikator/{indikator_id}/nilai", PROVINCE,
-          lambda x, n: ("put", f"/api/v1/indikator/{x.ipm.pk}/nilai", {"tahun": 2026, "target": 75.8})),
-    Write("PATCH /indikator/{indikator_id}", DIK,
-          lambda x, n: ("patch", f"/api/v1/indikator/{x.rls.pk}", {"penjelasan": f"Penjelasan {n}"})),
-    Write("POST /indikator", DIK,
-          lambda x, n: ("post", "/api/v1/indikator", {"sasaran_renstra_id": x.rls.sasaran_renstra_id,
-                                                      "nama": f"Angka partisipasi {n}", "satuan": "%",
-                                                      "induk_id": x.ipm.pk})),
-    Write("POST /renstra", {"admin", "sekda"},  # Setda: its head is the Sekda
-          lambda x, n: ("post", "/api/v1/renstra", {"opd_id": x.org.units["setda"].pk, "rpjmd_id": _new_rpjmd(x)})),
-    Write("PATCH /renstra/{renstra_id}", DIK,
-          lambda x, n: ("patch", f"/api/v1/renstra/{x.renstra.pk}", {"tahun_selesai": 2026})),
-    Write("POST /renstra/{renstra_id}/sasaran", DIK,
-          lambda x, n: ("post", f"/api/v1/renstra/{x.renstra.pk}/sasaran",
-                        {"sasaran_rpjmd_id": x.ipm.sasaran_id, "nomor": 2 + n, "teks": "Meningkatnya mutu guru."})),
-    Write("POST /perjanjian", DIK,
-          lambda x, n: ("post", "/api/v1/perjanjian", {"opd_id": x.org.units["dik"].pk, "tahun": 2030 + n})),
-    Write("POST /perjanjian/{perjanjian_id}/status", DIK,
-          lambda x, n: ("post", f"/api/v1/perjanjian/{x.pk.pk}/status", _status(x))),
-    Write("POST /perjanjian/{perjanjian_id}/baris", DIK,
-          lambda x, n: ("post", f"/api/v1/perjanjian/{x.draft.pk}/baris", {"indikator_id": x.rls.pk, "target": 9.5})),
-    Write("PATCH /perjanjian-baris/{baris_id}", DIK,
-          lambda x, n: ("patch", f"/api/v1/perjanjian-baris/{x.draft.rows.first().pk}",  # type: ignore[union-attr]
-                        {"target": "9,6"})),
-    Write("DELETE /perjanjian-baris/{baris_id}", DIK,
-          lambda x, n: ("delete", f"/api/v1/perjanjian-baris/{_row(x).pk}", {})),
-    Write("PUT /standar-jabatan/{jabatan_id}", STAF1,
-          lambda x, n: ("put", f"/api/v1/standar-jabatan/{x.org.jabatan['staf1'].pk}",
-                        {"ringkasan": "Mengolah data kurikulum."})),
-    Write("POST /standar-jabatan/{jabatan_id}/hasil", STAF1,
-          lambda x, n: ("post", f"/api/v1/standar-jabatan/{x.org.jabatan['staf1'].pk}/hasil", HASIL_BODY)),
-    Write("PATCH /standar-hasil/{hasil_id}", PRANATA,
-          lambda x, n: ("patch", f"/api/v1/standar-hasil/{_h(x, 'pranata').pk}", {"target_angka": "98,5"})),
-    Write("DELETE /standar-hasil/{hasil_id}", PRANATA,
-          lambda x, n: ("delete", f"/api/v1/standar-hasil/{_h(x, 'pranata').pk}", {})),
-    Write("POST /standar-jabatan/{jabatan_id}/salin", COPY_TO_STAF2,
-          lambda x, n: ("post", f"/api/v1/standar-jabatan/{x.org.jabatan['staf1'].pk}/salin",
-                        {"jabatan_ids": [x.org.jabatan["staf2"].pk]})),
+    Write(
+        "PUT /indikator/{indikator_id}/nilai",
+        PROVINCE,
+        lambda x, n: ("put", f"/api/v1/indikator/{x.ipm.pk}/nilai", {"tahun": 2026, "target": 75.8}),
+    ),
+    Write(
+        "PATCH /indikator/{indikator_id}",
+        DIK,
+        lambda x, n: ("patch", f"/api/v1/indikator/{x.rls.pk}", {"penjelasan": f"Penjelasan {n}"}),
+    ),
+    Write(
+        "POST /indikator",
+        DIK,
+        lambda x, n: (
+            "post",
+            "/api/v1/indikator",
+            {
+                "sasaran_renstra_id": x.rls.sasaran_renstra_id,
+                "nama": f"Angka partisipasi {n}",
+                "satuan": "%",
+                "induk_id": x.ipm.pk,
+            },
+        ),
+    ),
+    Write(
+        "POST /renstra",
+        {"admin", "sekda"},  # Setda: its head is the Sekda
+        lambda x, n: ("post", "/api/v1/renstra", {"opd_id": x.org.units["setda"].pk, "rpjmd_id": _new_rpjmd(x)}),
+    ),
+    Write(
+        "PATCH /renstra/{renstra_id}",
+        DIK,
+        lambda x, n: ("patch", f"/api/v1/renstra/{x.renstra.pk}", {"tahun_selesai": 2026}),
+    ),
+    Write(
+        "POST /renstra/{renstra_id}/sasaran",
+        DIK,
+        lambda x, n: (
+            "post",
+            f"/api/v1/renstra/{x.renstra.pk}/sasaran",
+            {"sasaran_rpjmd_id": x.ipm.sasaran_id, "nomor": 2 + n, "teks": "Meningkatnya mutu guru."},
+        ),
+    ),
+    Write(
+        "POST /perjanjian",
+        DIK,
+        lambda x, n: ("post", "/api/v1/perjanjian", {"opd_id": x.org.units["dik"].pk, "tahun": 2030 + n}),
+    ),
+    Write(
+        "POST /perjanjian/{perjanjian_id}/status",
+        DIK,
+        lambda x, n: ("post", f"/api/v1/perjanjian/{x.pk.pk}/status", _status(x)),
+    ),
+    Write(
+        "POST /perjanjian/{perjanjian_id}/baris",
+        DIK,
+        lambda x, n: ("post", f"/api/v1/perjanjian/{x.draft.pk}/baris", {"indikator_id": x.rls.pk, "target": 9.5}),
+    ),
+    Write(
+        "PATCH /perjanjian-baris/{baris_id}",
+        DIK,
+        lambda x, n: (
+            "patch",
+            f"/api/v1/perjanjian-baris/{x.draft.rows.first().pk}",  # type: ignore[union-attr]
+            {"target": "9,6"},
+        ),
+    ),
+    Write(
+        "DELETE /perjanjian-baris/{baris_id}",
+        DIK,
+        lambda x, n: ("delete", f"/api/v1/perjanjian-baris/{_row(x).pk}", {}),
+    ),
+    Write(
+        "PUT /standar-jabatan/{jabatan_id}",
+        STAF1,
+        lambda x, n: (
+            "put",
+            f"/api/v1/standar-jabatan/{x.org.jabatan['staf1'].pk}",
+            {"ringkasan": "Mengolah data kurikulum."},
+        ),
+    ),
+    Write(
+        "POST /standar-jabatan/{jabatan_id}/hasil",
+        STAF1,
+        lambda x, n: ("post", f"/api/v1/standar-jabatan/{x.org.jabatan['staf1'].pk}/hasil", HASIL_BODY),
+    ),
+    Write(
+        "PATCH /standar-hasil/{hasil_id}",
+        PRANATA,
+        lambda x, n: ("patch", f"/api/v1/standar-hasil/{_h(x, 'pranata').pk}", {"target_angka": "98,5"}),
+    ),
+    Write(
+        "DELETE /standar-hasil/{hasil_id}",
+        PRANATA,
+        lambda x, n: ("delete", f"/api/v1/standar-hasil/{_h(x, 'pranata').pk}", {}),
+    ),
+    Write(
+        "POST /standar-jabatan/{jabatan_id}/salin",
+        COPY_TO_STAF2,
+        lambda x, n: (
+            "post",
+            f"/api/v1/standar-jabatan/{x.org.jabatan['staf1'].pk}/salin",
+            {"jabatan_ids": [x.org.jabatan["staf2"].pk]},
+        ),
+    ),
 ]
 
 
 def _new_rpjmd(x: Ctx) -> int:
     year = 2031 + 5 * Rpjmd.objects.count()
-    return services.rpjmd_create(actor=None, instansi=x.org.instansi, tahun_mulai=year, tahun_selesai=year + 4,
-                                 visi="Visi uji").pk
+    return services.rpjmd_create(
+        actor=None, instansi=x.org.instansi, tahun_mulai=year, tahun_selesai=year + 4, visi="Visi uji"
+    ).pk
 
 
-READ_KEYS = ["standards:overview", "standards:indikator", "standards:renstra_list", "standards:renstra_detail",
-             "standards:perjanjian_list", "standards:perjanjian_detail", "standards:jabatan_list",
-             "standards:jabatan_standar", "standards:jabatan_terapkan",
-             "GET /rpjmd", "GET /rpjmd/{rpjmd_id}", "GET /indikator", "GET /indikator/{indikator_id}",
-             "GET /indikator/{indikator_id}/nilai", "GET /renstra", "GET /renstra/{renstra_id}",
-             "GET /renstra/{renstra_id}/sasaran", "GET /perjanjian", "GET /perjanjian/{perjanjian_id}",
-             "GET /perjanjian/{perjanjian_id}/baris", "GET /perjanjian/{perjanjian_id}/status",
-             "GET /perjanjian-baris/{baris_id}", "GET /standar-jabatan", "GET /standar-jabatan/{jabatan_id}",
-             "GET /standar-jabatan/{jabatan_id}/hasil", "GET /standar-jabatan/{jabatan_id}/salin",
-             "GET /standar-hasil/{hasil_id}"]
+READ_KEYS = [
+    "standards:overview",
+    "standards:indikator",
+    "standards:renstra_list",
+    "standards:renstra_detail",
+    "standards:perjanjian_list",
+    "standards:perjanjian_detail",
+    "standards:jabatan_list",
+    "standards:jabatan_standar",
+    "standards:jabatan_terapkan",
+    "GET /rpjmd",
+    "GET /rpjmd/{rpjmd_id}",
+    "GET /indikator",
+    "GET /indikator/{indikator_id}",
+    "GET /indikator/{indikator_id}/nilai",
+    "GET /renstra",
+    "GET /renstra/{renstra_id}",
+    "GET /renstra/{renstra_id}/sasaran",
+    "GET /perjanjian",
+    "GET /perjanjian/{perjanjian_id}",
+    "GET /perjanjian/{perjanjian_id}/baris",
+    "GET /perjanjian/{perjanjian_id}/status",
+    "GET /perjanjian-baris/{baris_id}",
+    "GET /standar-jabatan",
+    "GET /standar-jabatan/{jabatan_id}",
+    "GET /standar-jabatan/{jabatan_id}/hasil",
+    "GET /standar-jabatan/{jabatan_id}/salin",
+    "GET /standar-hasil/{hasil_id}",
+]
 
 
 def _send(client: Client, method: str, url: str, body: dict[str, Any]) -> Any:

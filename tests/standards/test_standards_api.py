@@ -55,8 +55,9 @@ BAD_TARGETS = [
 
 
 @pytest.mark.parametrize(("extra", "field", "message"), BAD_TARGETS)
-def test_hasil_with_a_bad_target_is_409_in_indonesian_and_writes_nothing(org: Any, login: Any, extra: dict[str, Any],
-                                                                        field: str, message: str) -> None:
+def test_hasil_with_a_bad_target_is_409_in_indonesian_and_writes_nothing(
+    org: Any, login: Any, extra: dict[str, Any], field: str, message: str
+) -> None:
     before = _counts()
     body = {"rhk": "Tersusunnya laporan", "indikator": "Jumlah laporan", "satuan": "laporan", **extra}
     r = _send(login("kabid1"), "post", f"/api/v1/standar-jabatan/{org.jabatan['staf1'].pk}/hasil", body)
@@ -70,16 +71,35 @@ def test_hasil_with_a_bad_target_is_409_in_indonesian_and_writes_nothing(org: An
 def test_write_round_trip(seeded: Any, login: Any) -> None:
     c = login("kadis")
     url = f"/api/v1/standar-jabatan/{seeded.jabatan['staf1'].pk}"
-    r = _send(c, "put", url, {"ringkasan": "Mengolah data kurikulum SMA.", "perilaku": [
-        {"nilai": "AKUNTABEL", "ekspektasi": "Data dikirim apa adanya."},
-        {"nilai": "BERORIENTASI_PELAYANAN", "ekspektasi": "Permintaan data sekolah dijawab dalam 1 hari."}]})
+    r = _send(
+        c,
+        "put",
+        url,
+        {
+            "ringkasan": "Mengolah data kurikulum SMA.",
+            "perilaku": [
+                {"nilai": "AKUNTABEL", "ekspektasi": "Data dikirim apa adanya."},
+                {"nilai": "BERORIENTASI_PELAYANAN", "ekspektasi": "Permintaan data sekolah dijawab dalam 1 hari."},
+            ],
+        },
+    )
     assert r.status_code == 200, r.content
     body = r.json()
     assert body["ringkasan"] == "Mengolah data kurikulum SMA." and body["boleh_ubah"] is True
     assert sum(1 for p in body["perilaku"] if p["ekspektasi"]) == 2
-    r = _send(c, "post", f"{url}/hasil", {"rhk": "Tersedianya rekap nilai", "indikator": "Jumlah rekap",
-                                          "aspek": "KUANTITAS", "target_angka": "12", "satuan": "rekap",
-                                          "dimensi": "KOMPETENSI"})
+    r = _send(
+        c,
+        "post",
+        f"{url}/hasil",
+        {
+            "rhk": "Tersedianya rekap nilai",
+            "indikator": "Jumlah rekap",
+            "aspek": "KUANTITAS",
+            "target_angka": "12",
+            "satuan": "rekap",
+            "dimensi": "KOMPETENSI",
+        },
+    )
     assert r.status_code == 201
     hasil_id = r.json()["id"]
     r = _send(c, "patch", f"/api/v1/standar-hasil/{hasil_id}", {"target_angka": 10.5})
@@ -120,23 +140,33 @@ def test_nilai_and_indicator_writes(seeded: Any, login: Any) -> None:
     ipm = Indikator.objects.get(kode="IKU-01")
     r = _send(c, "put", f"/api/v1/indikator/{ipm.pk}/nilai", {"tahun": 2026, "realisasi": "tinggi"})
     assert r.status_code == 409 and "harus berupa angka" in r.json()["errors"]["realisasi"][0]
-    r = _send(c, "put", f"/api/v1/indikator/{ipm.pk}/nilai", {"tahun": 2026, "realisasi": 76.1,
-                                                            "metode": "BPS baru (2023)"})
+    r = _send(
+        c, "put", f"/api/v1/indikator/{ipm.pk}/nilai", {"tahun": 2026, "realisasi": 76.1, "metode": "BPS baru (2023)"}
+    )
     assert r.status_code == 200 and r.json()["realisasi"] == 76.1
     rls = Indikator.objects.get(kode="IKD-DIK-01")
-    r = _send(c, "post", "/api/v1/indikator", {"sasaran_renstra_id": rls.sasaran_renstra_id, "nama": "APM SMA",
-                                               "satuan": "%", "induk_id": rls.pk})
+    r = _send(
+        c,
+        "post",
+        "/api/v1/indikator",
+        {"sasaran_renstra_id": rls.sasaran_renstra_id, "nama": "APM SMA", "satuan": "%", "induk_id": rls.pk},
+    )
     assert r.status_code == 409 and "provinsi" in r.json()["errors"]["induk"][0]
     r = _send(c, "post", "/api/v1/indikator", {"sasaran_renstra_id": 10**12, "nama": "APM SMA", "satuan": "%"})
     assert r.status_code == 409 and "tidak ditemukan" in r.json()["errors"]["sasaran_renstra_id"][0]
 
 
 BAD_PARAMS = [
-    ("get", "/api/v1/indikator", {"rpjmd": 0}), ("get", "/api/v1/indikator", {"opd": 2**63}),
-    ("get", "/api/v1/perjanjian", {"tahun": 1800}), ("get", "/api/v1/perjanjian", {"status": "SELESAI"}),
-    ("get", "/api/v1/standar-jabatan", {"q": "a\x00b"}), ("get", "/api/v1/standar-jabatan", {"jenis": "raja"}),
-    ("get", "/api/v1/renstra/0", {}), ("get", "/api/v1/standar-jabatan/99999999999999999999", {}),
-    ("get", "/api/v1/standar-hasil/-1", {}), ("get", "/api/v1/indikator/abc/nilai", {}),
+    ("get", "/api/v1/indikator", {"rpjmd": 0}),
+    ("get", "/api/v1/indikator", {"opd": 2**63}),
+    ("get", "/api/v1/perjanjian", {"tahun": 1800}),
+    ("get", "/api/v1/perjanjian", {"status": "SELESAI"}),
+    ("get", "/api/v1/standar-jabatan", {"q": "a\x00b"}),
+    ("get", "/api/v1/standar-jabatan", {"jenis": "raja"}),
+    ("get", "/api/v1/renstra/0", {}),
+    ("get", "/api/v1/standar-jabatan/99999999999999999999", {}),
+    ("get", "/api/v1/standar-hasil/-1", {}),
+    ("get", "/api/v1/indikator/abc/nilai", {}),
 ]
 
 
@@ -161,8 +191,11 @@ BAD_BODIES = [
 
 @pytest.mark.parametrize(("method", "url", "body"), BAD_BODIES)
 def test_bad_bodies_are_422_and_write_nothing(seeded: Any, login: Any, method: str, url: str, body: Any) -> None:
-    ids = {"ipm": Indikator.objects.get(kode="IKU-01").pk, "staf1": seeded.jabatan["staf1"].pk,
-           "pk": PerjanjianKinerja.objects.get(opd=seeded.units["dik"]).pk}
+    ids = {
+        "ipm": Indikator.objects.get(kode="IKU-01").pk,
+        "staf1": seeded.jabatan["staf1"].pk,
+        "pk": PerjanjianKinerja.objects.get(opd=seeded.units["dik"]).pk,
+    }
     before = _counts()
     client = login("admin")
     target = url.format(**ids)
@@ -176,9 +209,12 @@ def test_bad_bodies_are_422_and_write_nothing(seeded: Any, login: Any, method: s
 
 def test_openapi_documents_every_standards_operation(client: Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()
-    paths = {p: ops for p, ops in schema["paths"].items()
-             if p.split("/")[3] in {"rpjmd", "indikator", "renstra", "perjanjian", "perjanjian-baris",
-                                    "standar-jabatan", "standar-hasil"}}
+    paths = {
+        p: ops
+        for p, ops in schema["paths"].items()
+        if p.split("/")[3]
+        in {"rpjmd", "indikator", "renstra", "perjanjian", "perjanjian-baris", "standar-jabatan", "standar-hasil"}
+    }
     assert len(paths) == 18
     for path, ops in paths.items():
         assert "get" in ops, path

@@ -14,12 +14,26 @@ from karier.standards import services
 from karier.standards.models import Indikator, PerjanjianKinerja, Renstra, Rpjmd, StandarJabatan
 
 PAGES = [
-    "/standar/", "/standar/indikator/{ipm}/", "/standar/renstra/", "/standar/renstra/{renstra}/",
-    "/standar/perjanjian/", "/standar/perjanjian/{pk}/", "/standar/jabatan/", "/standar/jabatan/?ada=ya",
-    "/standar/jabatan/{kadis}/", "/standar/jabatan/{staf1}/terapkan/",
-    "/api/v1/rpjmd/{rpjmd}", "/api/v1/indikator", "/api/v1/indikator/{ipm}", "/api/v1/renstra",
-    "/api/v1/renstra/{renstra}", "/api/v1/perjanjian", "/api/v1/perjanjian/{pk}", "/api/v1/standar-jabatan",
-    "/api/v1/standar-jabatan/{kadis}", "/api/v1/standar-jabatan/{staf1}/salin",
+    "/standar/",
+    "/standar/indikator/{ipm}/",
+    "/standar/renstra/",
+    "/standar/renstra/{renstra}/",
+    "/standar/perjanjian/",
+    "/standar/perjanjian/{pk}/",
+    "/standar/jabatan/",
+    "/standar/jabatan/?ada=ya",
+    "/standar/jabatan/{kadis}/",
+    "/standar/jabatan/{staf1}/terapkan/",
+    "/api/v1/rpjmd/{rpjmd}",
+    "/api/v1/indikator",
+    "/api/v1/indikator/{ipm}",
+    "/api/v1/renstra",
+    "/api/v1/renstra/{renstra}",
+    "/api/v1/perjanjian",
+    "/api/v1/perjanjian/{pk}",
+    "/api/v1/standar-jabatan",
+    "/api/v1/standar-jabatan/{kadis}",
+    "/api/v1/standar-jabatan/{staf1}/salin",
 ]
 
 
@@ -38,21 +52,38 @@ def _grow(org: Any, n: int) -> None:
         sasaran = services.sasaran_create(actor=None, tujuan=tujuan, nomor=1, teks=f"Sasaran {i}")
         iku = services.indikator_create(actor=None, sasaran=sasaran, nama=f"IKU {i}", satuan="%")
         for year in (2022, 2023, 2024):
-            services.nilai_indikator_set(actor=None, indikator=iku, tahun=year, target=i, realisasi=i,
-                                         metode="BPS lama" if year < 2023 else "BPS baru")
-        s = services.sasaran_renstra_create(actor=None, renstra=dik, sasaran_rpjmd=sasaran, nomor=5 + i,
-                                            teks=f"Sasaran dinas {i}")
-        ind = services.indikator_create(actor=None, sasaran_renstra=s, nama=f"Indikator dinas {i}", satuan="%",
-                                        induk=ipm)
+            services.nilai_indikator_set(
+                actor=None,
+                indikator=iku,
+                tahun=year,
+                target=i,
+                realisasi=i,
+                metode="BPS lama" if year < 2023 else "BPS baru",
+            )
+        s = services.sasaran_renstra_create(
+            actor=None, renstra=dik, sasaran_rpjmd=sasaran, nomor=5 + i, teks=f"Sasaran dinas {i}"
+        )
+        ind = services.indikator_create(
+            actor=None, sasaran_renstra=s, nama=f"Indikator dinas {i}", satuan="%", induk=ipm
+        )
         services.nilai_indikator_set(actor=None, indikator=ind, tahun=2026, target=i)
         services.perjanjian_row_add(actor=None, perjanjian=pk, sasaran=s, indikator=ind, target=i)
-        services.standar_hasil_add(actor=None, standar=kadis, data=services.HasilData(
-            rhk=f"Hasil {i}", indikator="Jumlah", target_angka=i, satuan="buah", dimensi="KOMPETENSI"))
+        services.standar_hasil_add(
+            actor=None,
+            standar=kadis,
+            data=services.HasilData(
+                rhk=f"Hasil {i}", indikator="Jumlah", target_angka=i, satuan="buah", dimensi="KOMPETENSI"
+            ),
+        )
         opd = people.unit_create(actor=None, instansi=org.instansi, nama=f"Badan {i}", jenis="OPD")
         services.renstra_create(actor=None, opd=opd, rpjmd=rpjmd)
         services.perjanjian_create(actor=None, opd=opd, tahun=2026)
-        twin = people.jabatan_create(actor=None, data=people.JabatanData(
-            unit=org.units["dik_b2"], nama=f"Pengolah Data {i}", jenis="PELAKSANA", atasan=org.jabatan["kabid2"]))
+        twin = people.jabatan_create(
+            actor=None,
+            data=people.JabatanData(
+                unit=org.units["dik_b2"], nama=f"Pengolah Data {i}", jenis="PELAKSANA", atasan=org.jabatan["kabid2"]
+            ),
+        )
         services.standar_copy_to(actor=None, source=staf1, jabatan_ids=[twin.pk])
 
 
@@ -68,9 +99,14 @@ def _measure(client: Client, url: str) -> int:
 @pytest.mark.parametrize("who", ["admin", "kadis", "staf1a"])
 def test_query_counts_do_not_grow_with_rows(seeded: Any, who: str) -> None:
     org = seeded
-    ids = {"ipm": Indikator.objects.get(kode="IKU-01").pk, "renstra": Renstra.objects.get(opd=org.units["dik"]).pk,
-           "pk": PerjanjianKinerja.objects.get(opd=org.units["dik"]).pk, "rpjmd": Rpjmd.objects.get().pk,
-           "kadis": org.jabatan["kadis"].pk, "staf1": org.jabatan["staf1"].pk}
+    ids = {
+        "ipm": Indikator.objects.get(kode="IKU-01").pk,
+        "renstra": Renstra.objects.get(opd=org.units["dik"]).pk,
+        "pk": PerjanjianKinerja.objects.get(opd=org.units["dik"]).pk,
+        "rpjmd": Rpjmd.objects.get().pk,
+        "kadis": org.jabatan["kadis"].pk,
+        "staf1": org.jabatan["staf1"].pk,
+    }
     # a draft shows its add-row form (one more query than a signed one): same state at both sizes
     services.perjanjian_reopen(actor=None, perjanjian=PerjanjianKinerja.objects.get(pk=ids["pk"]), alasan="uji")
     client = Client()

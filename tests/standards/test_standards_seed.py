@@ -25,8 +25,19 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts() -> dict[str, int]:
-    return {m.__name__: m.objects.count() for m in (Rpjmd, Indikator, NilaiIndikator, Renstra, PerjanjianKinerja,
-                                                    StandarJabatan, StandarHasil, StandarPerilaku)}
+    return {
+        m.__name__: m.objects.count()
+        for m in (
+            Rpjmd,
+            Indikator,
+            NilaiIndikator,
+            Renstra,
+            PerjanjianKinerja,
+            StandarJabatan,
+            StandarHasil,
+            StandarPerilaku,
+        )
+    }
 
 
 def test_seed_builds_everything(org: Any) -> None:
@@ -63,14 +74,19 @@ def test_seed_builds_everything(org: Any) -> None:
         assert dims == {"PRODUKTIVITAS", "KOMPETENSI", "INTEGRITAS"}, standar
         assert not standar.hasil.filter(penjelasan="").exists()
         assert standar.perilaku.exists()
-    kadis = StandarHasil.objects.get(standar__jabatan=org.jabatan["kadis"],
-                                     rhk="Meningkatnya rata-rata lama sekolah penduduk usia 15+")
+    kadis = StandarHasil.objects.get(
+        standar__jabatan=org.jabatan["kadis"], rhk="Meningkatnya rata-rata lama sekolah penduduk usia 15+"
+    )
     assert (kadis.target_angka, kadis.satuan, kadis.aspek) == (Decimal("9.3"), "tahun", "KUANTITAS")
     assert kadis.indikator_opd is not None
-    pranata = StandarHasil.objects.get(standar__jabatan=org.jabatan["pranata"],
-                                       rhk="Tersedianya layanan aplikasi yang andal")
+    pranata = StandarHasil.objects.get(
+        standar__jabatan=org.jabatan["pranata"], rhk="Tersedianya layanan aplikasi yang andal"
+    )
     assert (pranata.indikator, pranata.target_angka, pranata.satuan) == (
-        "Persentase ketersediaan layanan (uptime)", Decimal(99), "%")
+        "Persentase ketersediaan layanan (uptime)",
+        Decimal(99),
+        "%",
+    )
 
 
 def test_seed_is_idempotent_and_reset_rebuilds(org: Any) -> None:
@@ -87,9 +103,16 @@ def test_seed_fills_only_new_positions(org: Any) -> None:
 
     call_command("seed_standards", verbosity=0)
     before = StandarJabatan.objects.count()
-    j = people.jabatan_create(actor=None, data=people.JabatanData(
-        unit=org.units["kominfo"], nama="Pranata Komputer Ahli Muda", jenis="FUNGSIONAL", jenjang="Ahli Muda",
-        atasan=org.jabatan["kadiskominfo"]))
+    j = people.jabatan_create(
+        actor=None,
+        data=people.JabatanData(
+            unit=org.units["kominfo"],
+            nama="Pranata Komputer Ahli Muda",
+            jenis="FUNGSIONAL",
+            jenjang="Ahli Muda",
+            atasan=org.jabatan["kadiskominfo"],
+        ),
+    )
     call_command("seed_standards", verbosity=0)
     assert StandarJabatan.objects.count() == before + 1
     assert StandarHasil.objects.filter(standar__jabatan=j, rhk="Tersedianya layanan aplikasi yang andal").exists()

@@ -54,64 +54,106 @@ def _dik(org: Any) -> Renstra:
 
 
 def _hasil(**kw: Any) -> services.HasilData:
-    base: dict[str, Any] = {"rhk": "Tersusunnya laporan", "indikator": "Jumlah laporan", "aspek": "KUANTITAS",
-                            "dimensi": "PRODUKTIVITAS", "target_angka": 12, "satuan": "laporan"}
+    base: dict[str, Any] = {
+        "rhk": "Tersusunnya laporan",
+        "indikator": "Jumlah laporan",
+        "aspek": "KUANTITAS",
+        "dimensi": "PRODUKTIVITAS",
+        "target_angka": 12,
+        "satuan": "laporan",
+    }
     return services.HasilData(**(base | kw))
 
 
 # ---------------------------------------------------------------------------- targets of position standards
-@pytest.mark.parametrize(("aspek", "angka", "field", "text"), [
-    ("KUANTITAS", "dua belas", "target_angka", "Target harus berupa angka"),
-    ("WAKTU", None, "target_angka", "memerlukan target berupa angka"),
-    ("BIAYA", "", "target_angka", "memerlukan target berupa angka"),
-    ("KUALITAS", None, "target_kualitatif", "angka atau uraian"),
-])
+@pytest.mark.parametrize(
+    ("aspek", "angka", "field", "text"),
+    [
+        ("KUANTITAS", "dua belas", "target_angka", "Target harus berupa angka"),
+        ("WAKTU", None, "target_angka", "memerlukan target berupa angka"),
+        ("BIAYA", "", "target_angka", "memerlukan target berupa angka"),
+        ("KUALITAS", None, "target_kualitatif", "angka atau uraian"),
+    ],
+)
 def test_hasil_target_must_fit_the_aspect(seeded: Any, aspek: str, angka: Any, field: str, text: str) -> None:
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"])
-    refused(lambda: services.standar_hasil_add(actor=None, standar=standar,
-                                               data=_hasil(aspek=aspek, target_angka=angka)), field, text)
+    refused(
+        lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(aspek=aspek, target_angka=angka)),
+        field,
+        text,
+    )
 
 
 def test_hasil_other_bad_fields(seeded: Any) -> None:
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"])
-    refused(lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(rhk="  ")), "rhk",
-            "wajib diisi")
-    refused(lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(dimensi="KESEHATAN")),
-            "dimensi", "tidak dikenal")
-    refused(lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(satuan="")), "satuan",
-            "Satuan wajib")
+    refused(
+        lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(rhk="  ")), "rhk", "wajib diisi"
+    )
+    refused(
+        lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(dimensi="KESEHATAN")),
+        "dimensi",
+        "tidak dikenal",
+    )
+    refused(
+        lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(satuan="")),
+        "satuan",
+        "Satuan wajib",
+    )
     h = standar.hasil.first()
     assert h is not None
-    refused(lambda: services.standar_hasil_update(actor=None, hasil=h, aspek="WAKTU", target_angka="besok"),
-            "target_angka", "harus berupa angka")
+    refused(
+        lambda: services.standar_hasil_update(actor=None, hasil=h, aspek="WAKTU", target_angka="besok"),
+        "target_angka",
+        "harus berupa angka",
+    )
     refused(lambda: services.standar_hasil_update(actor=None, hasil=h, standar=None), "standar", "tidak dapat")
 
 
 def test_hasil_add_update_delete_are_audited(seeded: Any) -> None:
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["pranata"])
-    h = services.standar_hasil_add(actor=seeded.users["admin"], standar=standar,
-                                   data=_hasil(aspek="KUALITAS", target_angka=None, satuan="",
-                                               target_kualitatif="tanpa revisi"))
+    h = services.standar_hasil_add(
+        actor=seeded.users["admin"],
+        standar=standar,
+        data=_hasil(aspek="KUALITAS", target_angka=None, satuan="", target_kualitatif="tanpa revisi"),
+    )
     assert h.urutan == standar.hasil.count()
     services.standar_hasil_update(actor=seeded.users["admin"], hasil=h, target_angka="9,5", satuan="%")
     h.refresh_from_db()
     assert h.target_angka == Decimal("9.5")
     services.standar_hasil_delete(actor=seeded.users["admin"], hasil=h)
-    actions = list(AuditEvent.objects.filter(object_type="standards.standarhasil", object_id=str(h.pk))
-                   .values_list("action", flat=True))
+    actions = list(
+        AuditEvent.objects.filter(object_type="standards.standarhasil", object_id=str(h.pk)).values_list(
+            "action", flat=True
+        )
+    )
     assert sorted(actions) == ["standar.hasil_add", "standar.hasil_delete", "standar.hasil_update"]
 
 
 def test_perilaku_set_replaces_and_refuses_unknown_values(seeded: Any) -> None:
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"])
-    refused(lambda: services.standar_perilaku_set(actor=None, standar=standar, items=[
-        services.PerilakuData("AKUNTABEL", "x"), services.PerilakuData("RAJIN", "y")]), "perilaku.1.nilai",
-        "tidak dikenal")
-    refused(lambda: services.standar_perilaku_set(actor=None, standar=standar, items=[
-        services.PerilakuData("AKUNTABEL", "x"), services.PerilakuData("AKUNTABEL", "y")]), "perilaku.1.nilai",
-        "hanya sekali")
-    services.standar_perilaku_set(actor=None, standar=standar, items=[
-        services.PerilakuData("LOYAL", "Menjaga rahasia data siswa."), services.PerilakuData("ADAPTIF", " ")])
+    refused(
+        lambda: services.standar_perilaku_set(
+            actor=None,
+            standar=standar,
+            items=[services.PerilakuData("AKUNTABEL", "x"), services.PerilakuData("RAJIN", "y")],
+        ),
+        "perilaku.1.nilai",
+        "tidak dikenal",
+    )
+    refused(
+        lambda: services.standar_perilaku_set(
+            actor=None,
+            standar=standar,
+            items=[services.PerilakuData("AKUNTABEL", "x"), services.PerilakuData("AKUNTABEL", "y")],
+        ),
+        "perilaku.1.nilai",
+        "hanya sekali",
+    )
+    services.standar_perilaku_set(
+        actor=None,
+        standar=standar,
+        items=[services.PerilakuData("LOYAL", "Menjaga rahasia data siswa."), services.PerilakuData("ADAPTIF", " ")],
+    )
     assert list(standar.perilaku.values_list("nilai_id", "ekspektasi")) == [("LOYAL", "Menjaga rahasia data siswa.")]
 
 
@@ -120,9 +162,19 @@ def test_copy_to_many_positions_of_the_same_kind(seeded: Any) -> None:
 
     org = seeded
     source = StandarJabatan.objects.get(jabatan=org.jabatan["pranata"])
-    twins = [people.jabatan_create(actor=None, data=people.JabatanData(
-        unit=org.units["kominfo"], nama=f"Pranata Komputer Ahli Pertama {i}", jenis="FUNGSIONAL",
-        jenjang="Ahli Pertama", atasan=org.jabatan["kadiskominfo"])) for i in range(3)]
+    twins = [
+        people.jabatan_create(
+            actor=None,
+            data=people.JabatanData(
+                unit=org.units["kominfo"],
+                nama=f"Pranata Komputer Ahli Pertama {i}",
+                jenis="FUNGSIONAL",
+                jenjang="Ahli Pertama",
+                atasan=org.jabatan["kadiskominfo"],
+            ),
+        )
+        for i in range(3)
+    ]
     n = services.standar_copy_to(actor=org.users["admin"], source=source, jabatan_ids=[t.pk for t in twins])
     assert n == 3
     expected = sorted(source.hasil.values_list("rhk", "target_angka"))
@@ -133,12 +185,21 @@ def test_copy_to_many_positions_of_the_same_kind(seeded: Any) -> None:
     services.standar_copy_to(actor=None, source=source, jabatan_ids=[twins[0].pk])
     assert StandarHasil.objects.filter(standar__jabatan=twins[0]).count() == len(expected)
     # other kinds, the source itself and unknown ids are refused, nothing written
-    refused(lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[org.jabatan["staf1"].pk]),
-            "jabatan_ids", "sejenis")
-    refused(lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[org.jabatan["pranata"].pk]),
-            "jabatan_ids", "sumber")
-    refused(lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[10**9]), "jabatan_ids",
-            "tidak ditemukan")
+    refused(
+        lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[org.jabatan["staf1"].pk]),
+        "jabatan_ids",
+        "sejenis",
+    )
+    refused(
+        lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[org.jabatan["pranata"].pk]),
+        "jabatan_ids",
+        "sumber",
+    )
+    refused(
+        lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[10**9]),
+        "jabatan_ids",
+        "tidak ditemukan",
+    )
     refused(lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[]), "jabatan_ids", "minimal")
 
 
@@ -151,9 +212,19 @@ def test_copy_to_is_set_based(seeded: Any) -> None:
     org = seeded
     source = StandarJabatan.objects.get(jabatan=org.jabatan["pranata"])
     base = org.jabatan["pranata"]
-    Jabatan.objects.bulk_create([Jabatan(unit=base.unit, nama=f"Pranata Komputer Ahli Pertama {i}",
-                                         jenis="FUNGSIONAL", jenjang="Ahli Pertama", atasan=base.atasan,
-                                         path=f"{base.atasan.path}x{i}/") for i in range(160)])
+    Jabatan.objects.bulk_create(
+        [
+            Jabatan(
+                unit=base.unit,
+                nama=f"Pranata Komputer Ahli Pertama {i}",
+                jenis="FUNGSIONAL",
+                jenjang="Ahli Pertama",
+                atasan=base.atasan,
+                path=f"{base.atasan.path}x{i}/",
+            )
+            for i in range(160)
+        ]
+    )
     ids = list(Jabatan.objects.filter(nama__startswith="Pranata Komputer Ahli Pertama ").values_list("pk", flat=True))
     counts = []
     for part in (ids[:10], ids[10:]):
@@ -169,41 +240,64 @@ def test_copy_to_is_set_based(seeded: Any) -> None:
 # ---------------------------------------------------------------------------- RPJMD, indicators
 def test_rpjmd_and_indicator_bad_input(seeded: Any) -> None:
     org = seeded
-    refused(lambda: services.rpjmd_create(actor=None, instansi=org.instansi, tahun_mulai=2026, tahun_selesai=2021,
-                                          visi="x"), "tahun_selesai", "sesudah tahun mulai")
-    refused(lambda: services.rpjmd_create(actor=None, instansi=org.instansi, tahun_mulai=2021, tahun_selesai=2026,
-                                          visi="Lain"), "tahun_mulai", "sudah ada")
+    refused(
+        lambda: services.rpjmd_create(
+            actor=None, instansi=org.instansi, tahun_mulai=2026, tahun_selesai=2021, visi="x"
+        ),
+        "tahun_selesai",
+        "sesudah tahun mulai",
+    )
+    refused(
+        lambda: services.rpjmd_create(
+            actor=None, instansi=org.instansi, tahun_mulai=2021, tahun_selesai=2026, visi="Lain"
+        ),
+        "tahun_mulai",
+        "sudah ada",
+    )
     rpjmd = Rpjmd.objects.get()
     refused(lambda: services.rpjmd_update(actor=None, rpjmd=rpjmd, visi=""), "visi", "wajib diisi")
     sasaran = SasaranStrategis.objects.first()
-    refused(lambda: services.indikator_create(actor=None, sasaran=sasaran, nama="Indeks X", satuan="",
-                                              baseline="banyak"), "baseline", "harus berupa angka")
+    refused(
+        lambda: services.indikator_create(actor=None, sasaran=sasaran, nama="Indeks X", satuan="", baseline="banyak"),
+        "baseline",
+        "harus berupa angka",
+    )
     refused(lambda: services.indikator_create(actor=None, nama="Indeks X", satuan="poin"), "sasaran", "tepat satu")
     ipm = _ipm()
-    refused(lambda: services.nilai_indikator_set(actor=None, indikator=ipm, tahun=2024, target="tujuh puluh"),
-            "target", "harus berupa angka")
-    refused(lambda: services.nilai_indikator_set(actor=None, indikator=ipm, tahun=1800, target=70), "tahun",
-            "antara")
+    refused(
+        lambda: services.nilai_indikator_set(actor=None, indikator=ipm, tahun=2024, target="tujuh puluh"),
+        "target",
+        "harus berupa angka",
+    )
+    refused(lambda: services.nilai_indikator_set(actor=None, indikator=ipm, tahun=1800, target=70), "tahun", "antara")
     refused(lambda: services.nilai_indikator_set(actor=None, indikator=ipm, tahun=2027), "target", "Isi target")
 
 
 def test_agency_indicator_parent_must_be_a_province_indicator(seeded: Any) -> None:
     s = _dik(seeded).sasaran.get()
     agency = Indikator.objects.filter(sasaran_renstra=s).first()
-    refused(lambda: services.indikator_create(actor=None, sasaran_renstra=s, nama="X", satuan="%", induk=agency),
-            "induk", "provinsi")
-    refused(lambda: services.indikator_create(actor=None, sasaran=_ipm().sasaran, nama="X", satuan="%",
-                                              induk=_ipm()), "induk", "tidak mempunyai")
-    ok = services.indikator_create(actor=None, sasaran_renstra=s, nama="Angka partisipasi murni SMA", satuan="%",
-                                   induk=_ipm())
+    refused(
+        lambda: services.indikator_create(actor=None, sasaran_renstra=s, nama="X", satuan="%", induk=agency),
+        "induk",
+        "provinsi",
+    )
+    refused(
+        lambda: services.indikator_create(actor=None, sasaran=_ipm().sasaran, nama="X", satuan="%", induk=_ipm()),
+        "induk",
+        "tidak mempunyai",
+    )
+    ok = services.indikator_create(
+        actor=None, sasaran_renstra=s, nama="Angka partisipasi murni SMA", satuan="%", induk=_ipm()
+    )
     assert ok.induk == _ipm()
 
 
 def test_nilai_set_upserts_by_year(seeded: Any) -> None:
     ipm = _ipm()
     n = NilaiIndikator.objects.count()
-    v = services.nilai_indikator_set(actor=None, indikator=ipm, tahun=2025, target="75,5", realisasi=75.68,
-                                     metode="BPS baru (2023)")
+    v = services.nilai_indikator_set(
+        actor=None, indikator=ipm, tahun=2025, target="75,5", realisasi=75.68, metode="BPS baru (2023)"
+    )
     assert NilaiIndikator.objects.count() == n
     assert (v.target, v.realisasi) == (Decimal("75.5"), Decimal("75.68"))
 
@@ -217,19 +311,30 @@ def test_blocked_deletes_explain_why(seeded: Any) -> None:
 # ---------------------------------------------------------------------------- Renstra
 def test_renstra_sasaran_must_serve_the_same_rpjmd(seeded: Any) -> None:
     org = seeded
-    other = services.rpjmd_create(actor=None, instansi=org.instansi, tahun_mulai=2025, tahun_selesai=2029,
-                                  visi="Visi baru")
+    other = services.rpjmd_create(
+        actor=None, instansi=org.instansi, tahun_mulai=2025, tahun_selesai=2029, visi="Visi baru"
+    )
     misi = services.misi_create(actor=None, rpjmd=other, nomor=1, teks="Misi")
     tujuan = services.tujuan_create(actor=None, misi=misi, nomor=1, teks="Tujuan")
     foreign = services.sasaran_create(actor=None, tujuan=tujuan, nomor=1, teks="Sasaran lain")
-    refused(lambda: services.sasaran_renstra_create(actor=None, renstra=_dik(org), sasaran_rpjmd=foreign, nomor=2,
-                                                    teks="Sasaran"), "sasaran_rpjmd", "RPJMD yang sama")
-    refused(lambda: services.renstra_create(actor=None, opd=org.units["dik"], rpjmd=_dik(org).rpjmd),
-            "opd", "sudah mempunyai")
-    refused(lambda: services.renstra_create(actor=None, opd=org.units["dik_b1"], rpjmd=other), "opd",
-            "unit teratas")
-    refused(lambda: services.renstra_create(actor=None, opd=org.units["dik"], rpjmd=other, tahun_mulai=2020),
-            "tahun_mulai", "di dalam periode")
+    refused(
+        lambda: services.sasaran_renstra_create(
+            actor=None, renstra=_dik(org), sasaran_rpjmd=foreign, nomor=2, teks="Sasaran"
+        ),
+        "sasaran_rpjmd",
+        "RPJMD yang sama",
+    )
+    refused(
+        lambda: services.renstra_create(actor=None, opd=org.units["dik"], rpjmd=_dik(org).rpjmd),
+        "opd",
+        "sudah mempunyai",
+    )
+    refused(lambda: services.renstra_create(actor=None, opd=org.units["dik_b1"], rpjmd=other), "opd", "unit teratas")
+    refused(
+        lambda: services.renstra_create(actor=None, opd=org.units["dik"], rpjmd=other, tahun_mulai=2020),
+        "tahun_mulai",
+        "di dalam periode",
+    )
 
 
 # ---------------------------------------------------------------------------- Perjanjian Kinerja
@@ -241,8 +346,11 @@ def test_signed_agreement_is_read_only_until_reopened_with_a_reason(seeded: Any)
     assert row is not None
     s = row.sasaran
     i = row.indikator
-    refused(lambda: services.perjanjian_row_add(actor=None, perjanjian=pk, sasaran=s, indikator=i, target=1),
-            "__all__", "sudah ditandatangani")
+    refused(
+        lambda: services.perjanjian_row_add(actor=None, perjanjian=pk, sasaran=s, indikator=i, target=1),
+        "__all__",
+        "sudah ditandatangani",
+    )
     refused(lambda: services.perjanjian_row_update(actor=None, row=row, target=2), "__all__", "sudah ditandatangani")
     refused(lambda: services.perjanjian_row_delete(actor=None, row=row), "__all__", "sudah ditandatangani")
     refused(lambda: services.perjanjian_sign(actor=None, perjanjian=pk), "status", "sudah ditandatangani")
@@ -252,10 +360,14 @@ def test_signed_agreement_is_read_only_until_reopened_with_a_reason(seeded: Any)
     reopen = AuditEvent.objects.get(action="perjanjian.reopen", object_id=str(pk.pk))
     assert reopen.changes["alasan"] == [None, "Target RLS direvisi Bappeda."]
     services.perjanjian_row_update(actor=None, row=row, target="9,4")
-    refused(lambda: services.perjanjian_row_update(actor=None, row=row, target="sembilan"), "target",
-            "harus berupa angka")
-    refused(lambda: services.perjanjian_row_update(actor=None, row=row, target=None, target_kualitatif=""), "target",
-            "angka atau uraian")
+    refused(
+        lambda: services.perjanjian_row_update(actor=None, row=row, target="sembilan"), "target", "harus berupa angka"
+    )
+    refused(
+        lambda: services.perjanjian_row_update(actor=None, row=row, target=None, target_kualitatif=""),
+        "target",
+        "angka atau uraian",
+    )
     services.perjanjian_sign(actor=org.users["kadis"], perjanjian=pk)
     pk.refresh_from_db()
     assert pk.status == StatusPerjanjian.DITANDATANGANI and pk.ditandatangani_pada is not None
@@ -266,14 +378,28 @@ def test_agreement_rows_come_from_the_agency_own_renstra(seeded: Any) -> None:
     new = services.perjanjian_create(actor=None, opd=org.units["dik"], tahun=2025)
     kominfo = Indikator.objects.get(nama="Indeks SPBE")
     dik_sasaran = _dik(org).sasaran.get()
-    refused(lambda: services.perjanjian_row_add(actor=None, perjanjian=new, sasaran=kominfo.sasaran_renstra,
-                                                indikator=kominfo, target=3), "sasaran", "perangkat daerah ini")
-    refused(lambda: services.perjanjian_row_add(actor=None, perjanjian=new, sasaran=dik_sasaran,
-                                                indikator=kominfo, target=3), "indikator", "sasaran yang dipilih")
+    refused(
+        lambda: services.perjanjian_row_add(
+            actor=None, perjanjian=new, sasaran=kominfo.sasaran_renstra, indikator=kominfo, target=3
+        ),
+        "sasaran",
+        "perangkat daerah ini",
+    )
+    refused(
+        lambda: services.perjanjian_row_add(
+            actor=None, perjanjian=new, sasaran=dik_sasaran, indikator=kominfo, target=3
+        ),
+        "indikator",
+        "sasaran yang dipilih",
+    )
     refused(lambda: services.perjanjian_sign(actor=None, perjanjian=new), "__all__", "minimal satu")
     refused(lambda: services.perjanjian_create(actor=None, opd=org.units["dik"], tahun=2025), "tahun", "sudah ada")
     later = services.perjanjian_create(actor=None, opd=org.units["dik"], tahun=2027)
-    refused(lambda: services.perjanjian_row_add(actor=None, perjanjian=later, sasaran=dik_sasaran,
-                                                indikator=dik_sasaran.indikator.first(), target=3), "sasaran",
-            "tidak berlaku")
+    refused(
+        lambda: services.perjanjian_row_add(
+            actor=None, perjanjian=later, sasaran=dik_sasaran, indikator=dik_sasaran.indikator.first(), target=3
+        ),
+        "sasaran",
+        "tidak berlaku",
+    )
     assert SasaranRenstra.objects.filter(pk=dik_sasaran.pk).exists()

@@ -9,9 +9,16 @@ import pytest
 from karier.standards.validation import NotANumber, to_decimal, validate_target
 
 OK = [
-    ("KUANTITAS", 12, ""), ("KUANTITAS", "12", ""), ("KUANTITAS", "9,3", ""), ("KUANTITAS", 9.3, ""),
-    ("WAKTU", Decimal("4"), ""), ("BIAYA", "1500000", ""), ("KUALITAS", None, "tanpa revisi"),
-    ("KUALITAS", "99.5", ""), ("KUALITAS", 100, "sesuai SOP"), ("KUANTITAS", "-2.5", ""),
+    ("KUANTITAS", 12, ""),
+    ("KUANTITAS", "12", ""),
+    ("KUANTITAS", "9,3", ""),
+    ("KUANTITAS", 9.3, ""),
+    ("WAKTU", Decimal("4"), ""),
+    ("BIAYA", "1500000", ""),
+    ("KUALITAS", None, "tanpa revisi"),
+    ("KUALITAS", "99.5", ""),
+    ("KUALITAS", 100, "sesuai SOP"),
+    ("KUANTITAS", "-2.5", ""),
     ("KUANTITAS", "9.30000", ""),
 ]
 
@@ -39,8 +46,9 @@ BAD = [
 
 
 @pytest.mark.parametrize(("aspek", "angka", "uraian", "field", "message"), BAD)
-def test_invalid_targets_name_the_field_in_indonesian(aspek: str, angka: object, uraian: str, field: str,
-                                                      message: str) -> None:
+def test_invalid_targets_name_the_field_in_indonesian(
+    aspek: str, angka: object, uraian: str, field: str, message: str
+) -> None:
     errors = validate_target(aspek, angka, uraian)
     assert field in errors and message in errors[field], errors
 

@@ -50,8 +50,9 @@ def test_nilai_form_refuses_text_targets_next_to_the_field(seeded: Any, login: A
     assert r.status_code == 400
     assert "Target harus berupa angka" in r.content.decode()
     assert ipm.nilai.count() == n
-    r = login("admin").post(f"/standar/indikator/{ipm.pk}/", {"tahun": 2027, "target": "76,4",
-                                                             "metode": "BPS baru (2023)"})
+    r = login("admin").post(
+        f"/standar/indikator/{ipm.pk}/", {"tahun": 2027, "target": "76,4", "metode": "BPS baru (2023)"}
+    )
     assert r.status_code == 302 and ipm.nilai.count() == n + 1
 
 
@@ -83,15 +84,34 @@ def test_htmx_add_and_remove_result_rows(seeded: Any, login: Any) -> None:
     url = f"/standar/jabatan/{seeded.jabatan['staf1'].pk}/"
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"])
     n = standar.hasil.count()
-    bad = client.post(url, {"aksi": "tambah_hasil", "dimensi": "PRODUKTIVITAS", "rhk": "Rekap data",
-                            "aspek": "WAKTU", "indikator": "Waktu penyelesaian", "target_angka": "cepat",
-                            "satuan": "hari"}, HTTP_HX_REQUEST="true")
+    bad = client.post(
+        url,
+        {
+            "aksi": "tambah_hasil",
+            "dimensi": "PRODUKTIVITAS",
+            "rhk": "Rekap data",
+            "aspek": "WAKTU",
+            "indikator": "Waktu penyelesaian",
+            "target_angka": "cepat",
+            "satuan": "hari",
+        },
+        HTTP_HX_REQUEST="true",
+    )
     assert bad.status_code == 200 and 'id="hasil"' in bad.content.decode()
     assert "Target harus berupa angka" in bad.content.decode()
     assert standar.hasil.count() == n
-    ok = client.post(url, {"aksi": "tambah_hasil", "dimensi": "INTEGRITAS", "rhk": "Data dijaga kerahasiaannya",
-                           "aspek": "KUALITAS", "indikator": "Kebocoran data", "target_kualitatif": "Nihil"},
-                     HTTP_HX_REQUEST="true")
+    ok = client.post(
+        url,
+        {
+            "aksi": "tambah_hasil",
+            "dimensi": "INTEGRITAS",
+            "rhk": "Data dijaga kerahasiaannya",
+            "aspek": "KUALITAS",
+            "indikator": "Kebocoran data",
+            "target_kualitatif": "Nihil",
+        },
+        HTTP_HX_REQUEST="true",
+    )
     body = ok.content.decode()
     assert ok.status_code == 200 and "Data dijaga kerahasiaannya" in body and "<html" not in body
     h = StandarHasil.objects.get(rhk="Data dijaga kerahasiaannya")
@@ -103,12 +123,30 @@ def test_htmx_add_and_remove_result_rows(seeded: Any, login: Any) -> None:
 def test_first_result_creates_the_standard_and_refusal_leaves_none(org: Any, login: Any) -> None:
     client = login("kasi1")
     url = f"/standar/jabatan/{org.jabatan['staf1'].pk}/"
-    client.post(url, {"aksi": "tambah_hasil", "dimensi": "PRODUKTIVITAS", "rhk": "x", "aspek": "KUANTITAS",
-                      "indikator": "y", "target_angka": ""})
+    client.post(
+        url,
+        {
+            "aksi": "tambah_hasil",
+            "dimensi": "PRODUKTIVITAS",
+            "rhk": "x",
+            "aspek": "KUANTITAS",
+            "indikator": "y",
+            "target_angka": "",
+        },
+    )
     assert not StandarJabatan.objects.exists()
-    r = client.post(url, {"aksi": "tambah_hasil", "dimensi": "PRODUKTIVITAS", "rhk": "Rekap data kurikulum",
-                          "aspek": "KUANTITAS", "indikator": "Jumlah rekap", "target_angka": "12",
-                          "satuan": "rekap"})
+    r = client.post(
+        url,
+        {
+            "aksi": "tambah_hasil",
+            "dimensi": "PRODUKTIVITAS",
+            "rhk": "Rekap data kurikulum",
+            "aspek": "KUANTITAS",
+            "indikator": "Jumlah rekap",
+            "target_angka": "12",
+            "satuan": "rekap",
+        },
+    )
     assert r.status_code == 302 and StandarJabatan.objects.count() == 1
 
 
@@ -120,8 +158,15 @@ def test_jabatan_list_filters_and_paginates(seeded: Any, login: Any) -> None:
     assert "Tidak ada jabatan yang cocok" in html
 
 
-@pytest.mark.parametrize("url", ["/standar/?export=xlsx", "/standar/renstra/?export=xlsx",
-                                 "/standar/perjanjian/?export=xlsx", "/standar/jabatan/?export=xlsx"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/standar/?export=xlsx",
+        "/standar/renstra/?export=xlsx",
+        "/standar/perjanjian/?export=xlsx",
+        "/standar/jabatan/?export=xlsx",
+    ],
+)
 def test_excel_exports(seeded: Any, login: Any, url: str) -> None:
     import io
 

@@ -21,6 +21,9 @@ def nip(value: str) -> str:
 @register.simple_tag
 def artinya(term: str) -> str:
     return format_html(
-        '<a class="help" href="{}#{}" title="{}">{}</a>', reverse("core:glossary"), term,
-        _("Penjelasan istilah"), _("apa artinya?"),
+        '<a class="help" href="{}#{}" title="{}">{}</a>',
+        reverse("core:glossary"),
+        term,
+        _("Penjelasan istilah"),
+        _("apa artinya?"),
     )

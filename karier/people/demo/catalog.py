@@ -38,8 +38,7 @@ OPD_RENAME: dict[str, str] = {
     "Badan Pengembangan SDM": "Badan Pengembangan Sumber Daya Manusia",
     "Dinas Energi dan SDM": "Dinas Energi dan Sumber Daya Mineral",
     "Dinas Komunikasi Informatika dan Statistik": "Dinas Komunikasi, Informatika dan Statistik",
-    "Dinas Pemberdayaan Perempuan Dan Perlindungan Anak":
-        "Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
+    "Dinas Pemberdayaan Perempuan Dan Perlindungan Anak": "Dinas Pemberdayaan Perempuan dan Perlindungan Anak",
     "Satpol Pamong Praja dan Pemadam Kebakaran": "Satuan Polisi Pamong Praja dan Pemadam Kebakaran",
 }
 
@@ -74,21 +73,47 @@ PUPR = "Dinas Pekerjaan Umum dan Penataan Ruang"
 KEY_OPD: tuple[str, ...] = (SETDA, BKD, DIKBUD, DISKOMINFO, PUPR)
 
 KABUPATEN_KOTA: tuple[str, ...] = (
-    "Bengkulu Selatan", "Rejang Lebong", "Bengkulu Utara", "Kaur", "Seluma", "Mukomuko", "Lebong",
-    "Kepahiang", "Bengkulu Tengah", "Kota Bengkulu",
+    "Bengkulu Selatan",
+    "Rejang Lebong",
+    "Bengkulu Utara",
+    "Kaur",
+    "Seluma",
+    "Mukomuko",
+    "Lebong",
+    "Kepahiang",
+    "Bengkulu Tengah",
+    "Kota Bengkulu",
 )
 TEMPAT_LAHIR: tuple[str, ...] = (
-    "Bengkulu", "Bengkulu", "Bengkulu", "Curup", "Manna", "Argamakmur", "Kepahiang", "Tais",
-    "Mukomuko", "Bintuhan", "Tubei", "Karang Tinggi", "Lubuklinggau", "Palembang", "Padang",
-    "Jambi", "Bandar Lampung", "Jakarta", "Yogyakarta", "Muara Aman", "Kota Manna", "Ipuh",
+    "Bengkulu",
+    "Bengkulu",
+    "Bengkulu",
+    "Curup",
+    "Manna",
+    "Argamakmur",
+    "Kepahiang",
+    "Tais",
+    "Mukomuko",
+    "Bintuhan",
+    "Tubei",
+    "Karang Tinggi",
+    "Lubuklinggau",
+    "Palembang",
+    "Padang",
+    "Jambi",
+    "Bandar Lampung",
+    "Jakarta",
+    "Yogyakarta",
+    "Muara Aman",
+    "Kota Manna",
+    "Ipuh",
 )
 
 
 def opd_names() -> list[str]:
     """The 36 agencies of the CSV (renamed where the CSV abbreviates), key agencies first."""
     with OPD_CSV.open(encoding="utf-8") as fh:
-        names = [OPD_RENAME.get(row["nama_opd"].strip(), row["nama_opd"].strip())
-                 for row in csv.DictReader(fh)]
+        names = [OPD_RENAME.get(row["nama_opd"].strip(), row["nama_opd"].strip()) for row in csv.DictReader(fh)]
     for key in KEY_OPD:  # make sure, should the CSV ever lose one
         if key not in names:
             names.append(key)
@@ -113,7 +138,7 @@ def head_title(opd: str) -> str:
 def topic(opd: str) -> str:
     for prefix in ("Dinas ", "Badan ", "Satuan "):
         if opd.startswith(prefix):
-            return opd[len(prefix):]
+            return opd[len(prefix) :]
     return opd
 
 
@@ -121,87 +146,147 @@ def topic(opd: str) -> str:
 BIDANG: dict[str, dict[str, tuple[str, ...]]] = {
     SETDA: {
         "Biro Pemerintahan dan Kesejahteraan Rakyat": (
-            "Bagian Pemerintahan", "Bagian Otonomi Daerah", "Bagian Kesejahteraan Rakyat"),
-        "Biro Hukum": ("Bagian Perundang-undangan", "Bagian Bantuan Hukum",
-                       "Bagian Dokumentasi dan Informasi Hukum"),
-        "Biro Organisasi": ("Bagian Kelembagaan dan Analisis Jabatan",
-                            "Bagian Reformasi Birokrasi dan Akuntabilitas Kinerja", "Bagian Tata Laksana"),
+            "Bagian Pemerintahan",
+            "Bagian Otonomi Daerah",
+            "Bagian Kesejahteraan Rakyat",
+        ),
+        "Biro Hukum": ("Bagian Perundang-undangan", "Bagian Bantuan Hukum", "Bagian Dokumentasi dan Informasi Hukum"),
+        "Biro Organisasi": (
+            "Bagian Kelembagaan dan Analisis Jabatan",
+            "Bagian Reformasi Birokrasi dan Akuntabilitas Kinerja",
+            "Bagian Tata Laksana",
+        ),
         "Biro Perekonomian dan Administrasi Pembangunan": (
-            "Bagian Perekonomian", "Bagian Sumber Daya Alam", "Bagian Administrasi Pembangunan"),
+            "Bagian Perekonomian",
+            "Bagian Sumber Daya Alam",
+            "Bagian Administrasi Pembangunan",
+        ),
         "Biro Umum": ("Bagian Tata Usaha", "Bagian Rumah Tangga", "Bagian Keuangan"),
-        "Biro Administrasi Pimpinan": ("Bagian Protokol", "Bagian Komunikasi Pimpinan",
-                                       "Bagian Materi dan Komunikasi Pimpinan"),
-        "Biro Pengadaan Barang dan Jasa": ("Bagian Pengelolaan Pengadaan Barang dan Jasa",
-                                           "Bagian Pengelolaan Layanan Pengadaan Secara Elektronik",
-                                           "Bagian Pembinaan dan Advokasi Pengadaan"),
+        "Biro Administrasi Pimpinan": (
+            "Bagian Protokol",
+            "Bagian Komunikasi Pimpinan",
+            "Bagian Materi dan Komunikasi Pimpinan",
+        ),
+        "Biro Pengadaan Barang dan Jasa": (
+            "Bagian Pengelolaan Pengadaan Barang dan Jasa",
+            "Bagian Pengelolaan Layanan Pengadaan Secara Elektronik",
+            "Bagian Pembinaan dan Advokasi Pengadaan",
+        ),
     },
     BKD: {
         "Bidang Pengadaan, Pemberhentian dan Informasi Kepegawaian": (
-            "Subbidang Pengadaan dan Pemberhentian", "Subbidang Data dan Informasi Kepegawaian",
-            "Subbidang Pensiun"),
-        "Bidang Mutasi dan Promosi": ("Subbidang Kepangkatan", "Subbidang Mutasi Jabatan",
-                                      "Subbidang Promosi dan Kompetensi"),
+            "Subbidang Pengadaan dan Pemberhentian",
+            "Subbidang Data dan Informasi Kepegawaian",
+            "Subbidang Pensiun",
+        ),
+        "Bidang Mutasi dan Promosi": (
+            "Subbidang Kepangkatan",
+            "Subbidang Mutasi Jabatan",
+            "Subbidang Promosi dan Kompetensi",
+        ),
         "Bidang Penilaian Kinerja Aparatur dan Penghargaan": (
-            "Subbidang Penilaian Kinerja", "Subbidang Penghargaan dan Disiplin",
-            "Subbidang Kesejahteraan Pegawai"),
+            "Subbidang Penilaian Kinerja",
+            "Subbidang Penghargaan dan Disiplin",
+            "Subbidang Kesejahteraan Pegawai",
+        ),
         "Bidang Pengembangan Kompetensi Aparatur": (
-            "Subbidang Pengembangan Kompetensi Teknis", "Subbidang Pengembangan Kompetensi Manajerial",
-            "Subbidang Sertifikasi dan Pendidikan Lanjutan"),
+            "Subbidang Pengembangan Kompetensi Teknis",
+            "Subbidang Pengembangan Kompetensi Manajerial",
+            "Subbidang Sertifikasi dan Pendidikan Lanjutan",
+        ),
     },
     DIKBUD: {
-        "Bidang Pembinaan SMA": ("Seksi Kurikulum dan Penilaian SMA",
-                                 "Seksi Peserta Didik dan Pembangunan Karakter SMA",
-                                 "Seksi Kelembagaan dan Sarana Prasarana SMA"),
-        "Bidang Pembinaan SMK": ("Seksi Kurikulum dan Penilaian SMK",
-                                 "Seksi Peserta Didik dan Pembangunan Karakter SMK",
-                                 "Seksi Kelembagaan dan Sarana Prasarana SMK"),
-        "Bidang Pembinaan Pendidikan Khusus": ("Seksi Kurikulum Pendidikan Khusus",
-                                               "Seksi Peserta Didik Pendidikan Khusus",
-                                               "Seksi Kelembagaan Pendidikan Khusus"),
-        "Bidang Guru dan Tenaga Kependidikan": ("Seksi Guru dan Tenaga Kependidikan SMA",
-                                                "Seksi Guru dan Tenaga Kependidikan SMK",
-                                                "Seksi Guru dan Tenaga Kependidikan Pendidikan Khusus"),
-        "Bidang Kebudayaan": ("Seksi Cagar Budaya dan Permuseuman", "Seksi Sejarah dan Tradisi",
-                              "Seksi Kesenian"),
+        "Bidang Pembinaan SMA": (
+            "Seksi Kurikulum dan Penilaian SMA",
+            "Seksi Peserta Didik dan Pembangunan Karakter SMA",
+            "Seksi Kelembagaan dan Sarana Prasarana SMA",
+        ),
+        "Bidang Pembinaan SMK": (
+            "Seksi Kurikulum dan Penilaian SMK",
+            "Seksi Peserta Didik dan Pembangunan Karakter SMK",
+            "Seksi Kelembagaan dan Sarana Prasarana SMK",
+        ),
+        "Bidang Pembinaan Pendidikan Khusus": (
+            "Seksi Kurikulum Pendidikan Khusus",
+            "Seksi Peserta Didik Pendidikan Khusus",
+            "Seksi Kelembagaan Pendidikan Khusus",
+        ),
+        "Bidang Guru dan Tenaga Kependidikan": (
+            "Seksi Guru dan Tenaga Kependidikan SMA",
+            "Seksi Guru dan Tenaga Kependidikan SMK",
+            "Seksi Guru dan Tenaga Kependidikan Pendidikan Khusus",
+        ),
+        "Bidang Kebudayaan": ("Seksi Cagar Budaya dan Permuseuman", "Seksi Sejarah dan Tradisi", "Seksi Kesenian"),
     },
     DISKOMINFO: {
-        "Bidang Aplikasi Informatika": ("Seksi Layanan Aplikasi", "Seksi Tata Kelola SPBE",
-                                        "Seksi Pemberdayaan TIK"),
-        "Bidang Informasi dan Komunikasi Publik": ("Seksi Pengelolaan Informasi Publik",
-                                                   "Seksi Pengelolaan Komunikasi Publik",
-                                                   "Seksi Kemitraan Media"),
-        "Bidang Persandian dan Keamanan Informasi": ("Seksi Persandian", "Seksi Keamanan Informasi",
-                                                     "Seksi Sertifikat Elektronik"),
-        "Bidang Statistik": ("Seksi Statistik Sektoral", "Seksi Pengelolaan Data",
-                             "Seksi Diseminasi Data"),
+        "Bidang Aplikasi Informatika": ("Seksi Layanan Aplikasi", "Seksi Tata Kelola SPBE", "Seksi Pemberdayaan TIK"),
+        "Bidang Informasi dan Komunikasi Publik": (
+            "Seksi Pengelolaan Informasi Publik",
+            "Seksi Pengelolaan Komunikasi Publik",
+            "Seksi Kemitraan Media",
+        ),
+        "Bidang Persandian dan Keamanan Informasi": (
+            "Seksi Persandian",
+            "Seksi Keamanan Informasi",
+            "Seksi Sertifikat Elektronik",
+        ),
+        "Bidang Statistik": ("Seksi Statistik Sektoral", "Seksi Pengelolaan Data", "Seksi Diseminasi Data"),
     },
     PUPR: {
-        "Bidang Bina Marga": ("Seksi Pembangunan Jalan dan Jembatan", "Seksi Preservasi Jalan dan Jembatan",
-                              "Seksi Perencanaan Teknis Bina Marga"),
-        "Bidang Sumber Daya Air": ("Seksi Irigasi dan Rawa", "Seksi Sungai dan Pantai",
-                                   "Seksi Operasi dan Pemeliharaan Sumber Daya Air"),
-        "Bidang Cipta Karya": ("Seksi Air Minum dan Sanitasi", "Seksi Penataan Bangunan",
-                               "Seksi Pengembangan Kawasan Permukiman"),
-        "Bidang Penataan Ruang": ("Seksi Perencanaan Tata Ruang", "Seksi Pemanfaatan Ruang",
-                                  "Seksi Pengendalian Pemanfaatan Ruang"),
-        "Bidang Jasa Konstruksi": ("Seksi Pembinaan Jasa Konstruksi", "Seksi Pengawasan Jasa Konstruksi",
-                                   "Seksi Sistem Informasi Jasa Konstruksi"),
+        "Bidang Bina Marga": (
+            "Seksi Pembangunan Jalan dan Jembatan",
+            "Seksi Preservasi Jalan dan Jembatan",
+            "Seksi Perencanaan Teknis Bina Marga",
+        ),
+        "Bidang Sumber Daya Air": (
+            "Seksi Irigasi dan Rawa",
+            "Seksi Sungai dan Pantai",
+            "Seksi Operasi dan Pemeliharaan Sumber Daya Air",
+        ),
+        "Bidang Cipta Karya": (
+            "Seksi Air Minum dan Sanitasi",
+            "Seksi Penataan Bangunan",
+            "Seksi Pengembangan Kawasan Permukiman",
+        ),
+        "Bidang Penataan Ruang": (
+            "Seksi Perencanaan Tata Ruang",
+            "Seksi Pemanfaatan Ruang",
+            "Seksi Pengendalian Pemanfaatan Ruang",
+        ),
+        "Bidang Jasa Konstruksi": (
+            "Seksi Pembinaan Jasa Konstruksi",
+            "Seksi Pengawasan Jasa Konstruksi",
+            "Seksi Sistem Informasi Jasa Konstruksi",
+        ),
     },
     "Dinas Kesehatan": {
-        "Bidang Kesehatan Masyarakat": ("Seksi Kesehatan Keluarga dan Gizi", "Seksi Promosi Kesehatan",
-                                        "Seksi Kesehatan Lingkungan"),
-        "Bidang Pencegahan dan Pengendalian Penyakit": ("Seksi Surveilans dan Imunisasi",
-                                                        "Seksi Penyakit Menular",
-                                                        "Seksi Penyakit Tidak Menular"),
-        "Bidang Pelayanan Kesehatan": ("Seksi Pelayanan Kesehatan Primer", "Seksi Pelayanan Kesehatan Rujukan",
-                                       "Seksi Mutu Pelayanan Kesehatan"),
-        "Bidang Sumber Daya Kesehatan": ("Seksi Kefarmasian", "Seksi Alat Kesehatan",
-                                         "Seksi Sumber Daya Manusia Kesehatan"),
+        "Bidang Kesehatan Masyarakat": (
+            "Seksi Kesehatan Keluarga dan Gizi",
+            "Seksi Promosi Kesehatan",
+            "Seksi Kesehatan Lingkungan",
+        ),
+        "Bidang Pencegahan dan Pengendalian Penyakit": (
+            "Seksi Surveilans dan Imunisasi",
+            "Seksi Penyakit Menular",
+            "Seksi Penyakit Tidak Menular",
+        ),
+        "Bidang Pelayanan Kesehatan": (
+            "Seksi Pelayanan Kesehatan Primer",
+            "Seksi Pelayanan Kesehatan Rujukan",
+            "Seksi Mutu Pelayanan Kesehatan",
+        ),
+        "Bidang Sumber Daya Kesehatan": (
+            "Seksi Kefarmasian",
+            "Seksi Alat Kesehatan",
+            "Seksi Sumber Daya Manusia Kesehatan",
+        ),
     },
 }
 
 SEKRETARIAT_SUB: tuple[str, ...] = (
-    "Subbagian Umum dan Kepegawaian", "Subbagian Keuangan", "Subbagian Perencanaan dan Pelaporan",
+    "Subbagian Umum dan Kepegawaian",
+    "Subbagian Keuangan",
+    "Subbagian Perencanaan dan Pelaporan",
 )
 GENERIC_BIDANG: tuple[str, ...] = ("Pembinaan", "Pengembangan", "Pelayanan", "Pengendalian")
 GENERIC_SUB: tuple[str, ...] = ("Perencanaan dan Data", "Pelaksanaan", "Monitoring dan Evaluasi")
@@ -224,37 +309,63 @@ def bidang_for(opd: str) -> dict[str, tuple[str, ...]]:
 
 # Functional families (names as in SIASN's table, without the jenjang) per agency keyword.
 GENERAL_FAMILIES: tuple[str, ...] = (
-    "Perencana", "Analis Kebijakan", "Pranata Komputer", "Arsiparis",
-    "Analis Sumber Daya Manusia Aparatur", "Pengelola Pengadaan Barang/Jasa", "Analis Anggaran",
-    "Analis Hukum", "Pranata Hubungan Masyarakat",
+    "Perencana",
+    "Analis Kebijakan",
+    "Pranata Komputer",
+    "Arsiparis",
+    "Analis Sumber Daya Manusia Aparatur",
+    "Pengelola Pengadaan Barang/Jasa",
+    "Analis Anggaran",
+    "Analis Hukum",
+    "Pranata Hubungan Masyarakat",
 )
 # Families with keterampilan jenjang, for people without a degree wherever they work.
 SKILLED_FAMILIES: tuple[str, ...] = (
-    "Pranata Komputer", "Arsiparis", "Pranata Hubungan Masyarakat", "Statistisi",
+    "Pranata Komputer",
+    "Arsiparis",
+    "Pranata Hubungan Masyarakat",
+    "Statistisi",
 )
 OPD_FAMILIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Kepegawaian", ("Analis Sumber Daya Manusia Aparatur", "Analis Kebijakan")),
-    ("Pendidikan dan Kebudayaan", ("Pengembang Teknologi Pembelajaran", "Pengawas Sekolah",
-                                   "Pamong Budaya", "Analis Kebijakan")),
-    ("Komunikasi", ("Pranata Komputer", "Statistisi", "Pranata Hubungan Masyarakat", "Sandiman",
-                    "Manggala Informatika")),
-    ("Pekerjaan Umum", ("Penata Kelola Jalan dan Jembatan", "Pengelola Sumber Daya Air", "Penata Ruang",
-                        "Penata Kelola Bangunan Gedung dan Kawasan Permukiman", "Surveyor Pemetaan")),
-    ("Dinas Kesehatan", ("Dokter", "Perawat", "Bidan", "Apoteker", "Nutrisionis",
-                         "Epidemiolog Kesehatan", "Administrator Kesehatan")),
+    (
+        "Pendidikan dan Kebudayaan",
+        ("Pengembang Teknologi Pembelajaran", "Pengawas Sekolah", "Pamong Budaya", "Analis Kebijakan"),
+    ),
+    (
+        "Komunikasi",
+        ("Pranata Komputer", "Statistisi", "Pranata Hubungan Masyarakat", "Sandiman", "Manggala Informatika"),
+    ),
+    (
+        "Pekerjaan Umum",
+        (
+            "Penata Kelola Jalan dan Jembatan",
+            "Pengelola Sumber Daya Air",
+            "Penata Ruang",
+            "Penata Kelola Bangunan Gedung dan Kawasan Permukiman",
+            "Surveyor Pemetaan",
+        ),
+    ),
+    (
+        "Dinas Kesehatan",
+        ("Dokter", "Perawat", "Bidan", "Apoteker", "Nutrisionis", "Epidemiolog Kesehatan", "Administrator Kesehatan"),
+    ),
     ("RSUD", ("Dokter", "Perawat", "Apoteker", "Nutrisionis", "Bidan")),
     ("RSKJ", ("Dokter", "Perawat", "Apoteker")),
     ("Inspektorat", ("Auditor", "Pengawas Penyelenggaraan Urusan Pemerintahan Daerah")),
     ("Perpustakaan", ("Pustakawan", "Arsiparis")),
-    ("Lingkungan", ("Pengendali Dampak Lingkungan", "Pengawas Lingkungan Hidup", "Polisi Kehutanan",
-                    "Penyuluh Kehutanan")),
+    (
+        "Lingkungan",
+        ("Pengendali Dampak Lingkungan", "Pengawas Lingkungan Hidup", "Polisi Kehutanan", "Penyuluh Kehutanan"),
+    ),
     ("Dinas Sosial", ("Pekerja Sosial", "Penyuluh Sosial")),
     ("Polisi Pamong", ("Polisi Pamong Praja", "Pemadam Kebakaran")),
-    ("Tanaman Pangan", ("Penyuluh Pertanian", "Pengawas Benih Tanaman",
-                        "Pengendali Organisme Pengganggu Tumbuhan")),
+    ("Tanaman Pangan", ("Penyuluh Pertanian", "Pengawas Benih Tanaman", "Pengendali Organisme Pengganggu Tumbuhan")),
     ("Peternakan", ("Medik Veteriner", "Paramedik Veteriner")),
-    ("Kelautan", ("Penyuluh Perikanan", "Pengelola Produksi Perikanan Tangkap",
-                  "Pengelola Ekosistem Laut dan Pesisir")),
+    (
+        "Kelautan",
+        ("Penyuluh Perikanan", "Pengelola Produksi Perikanan Tangkap", "Pengelola Ekosistem Laut dan Pesisir"),
+    ),
     ("Perhubungan", ("Penguji Kendaraan Bermotor",)),
     ("Perindustrian", ("Pengawas Perdagangan", "Penera")),
     ("Keuangan", ("Analis Keuangan Pusat dan Daerah", "Analis Anggaran", "Penilai Pemerintah")),
@@ -287,16 +398,30 @@ def families_for(opd: str) -> tuple[str, ...]:
 
 
 JENJANG_KELAS: dict[str, int] = {
-    "Pemula": 5, "Terampil": 6, "Mahir": 7, "Penyelia": 8,
-    "Ahli Pertama": 8, "Ahli Muda": 9, "Ahli Madya": 11, "Ahli Utama": 13,
+    "Pemula": 5,
+    "Terampil": 6,
+    "Mahir": 7,
+    "Penyelia": 8,
+    "Ahli Pertama": 8,
+    "Ahli Muda": 9,
+    "Ahli Madya": 11,
+    "Ahli Utama": 13,
 }
 # Golongan code → jenjang (keahlian, keterampilan), after JENJANG_GOLONGAN of karier.rules.jabatan.
 JENJANG_BY_GOLONGAN: dict[str, tuple[str, str]] = {
-    "II/a": ("", "Pemula"), "II/b": ("", "Terampil"), "II/c": ("", "Terampil"), "II/d": ("", "Terampil"),
-    "III/a": ("Ahli Pertama", "Mahir"), "III/b": ("Ahli Pertama", "Mahir"),
-    "III/c": ("Ahli Muda", "Penyelia"), "III/d": ("Ahli Muda", "Penyelia"),
-    "IV/a": ("Ahli Madya", ""), "IV/b": ("Ahli Madya", ""), "IV/c": ("Ahli Madya", ""),
-    "IV/d": ("Ahli Utama", ""), "IV/e": ("Ahli Utama", ""),
+    "II/a": ("", "Pemula"),
+    "II/b": ("", "Terampil"),
+    "II/c": ("", "Terampil"),
+    "II/d": ("", "Terampil"),
+    "III/a": ("Ahli Pertama", "Mahir"),
+    "III/b": ("Ahli Pertama", "Mahir"),
+    "III/c": ("Ahli Muda", "Penyelia"),
+    "III/d": ("Ahli Muda", "Penyelia"),
+    "IV/a": ("Ahli Madya", ""),
+    "IV/b": ("Ahli Madya", ""),
+    "IV/c": ("Ahli Madya", ""),
+    "IV/d": ("Ahli Utama", ""),
+    "IV/e": ("Ahli Utama", ""),
 }
 
 # Pelaksana positions (nomenclature of PermenPANRB 2024 on jabatan pelaksana) and their kelas.
@@ -308,47 +433,108 @@ PELAKSANA_KELAS: dict[str, int] = {
 }
 
 GOLONGAN_CODES: tuple[str, ...] = (
-    "I/a", "I/b", "I/c", "I/d", "II/a", "II/b", "II/c", "II/d",
-    "III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b", "IV/c", "IV/d", "IV/e",
+    "I/a",
+    "I/b",
+    "I/c",
+    "I/d",
+    "II/a",
+    "II/b",
+    "II/c",
+    "II/d",
+    "III/a",
+    "III/b",
+    "III/c",
+    "III/d",
+    "IV/a",
+    "IV/b",
+    "IV/c",
+    "IV/d",
+    "IV/e",
 )
 # Highest golongan by regular promotion for each education (PP 99/2000, as karier.rules.promotion).
 MAX_RANK_BY_PENDIDIKAN: dict[str, int] = {
-    "SD": 5, "SLTP": 7, "SLTA": 10, "D-III": 11, "S1": 12, "D-IV": 12, "S2": 13, "S3": 14,
+    "SD": 5,
+    "SLTP": 7,
+    "SLTA": 10,
+    "D-III": 11,
+    "S1": 12,
+    "D-IV": 12,
+    "S2": 13,
+    "S3": 14,
 }
 # Entry golongan of a new CPNS by education.
 ENTRY_RANK_BY_PENDIDIKAN: dict[str, int] = {
-    "SD": 1, "SLTP": 2, "SLTA": 5, "D-III": 7, "S1": 9, "D-IV": 9, "S2": 10, "S3": 11,
+    "SD": 1,
+    "SLTP": 2,
+    "SLTA": 5,
+    "D-III": 7,
+    "S1": 9,
+    "D-IV": 9,
+    "S2": 10,
+    "S3": 11,
 }
 AGE_AT_CPNS: dict[str, tuple[int, int]] = {
-    "SD": (18, 26), "SLTP": (18, 27), "SLTA": (19, 28), "D-III": (21, 30), "S1": (22, 32),
-    "D-IV": (22, 30), "S2": (25, 34), "S3": (28, 35),
+    "SD": (18, 26),
+    "SLTP": (18, 27),
+    "SLTA": (19, 28),
+    "D-III": (21, 30),
+    "S1": (22, 32),
+    "D-IV": (22, 30),
+    "S2": (25, 34),
+    "S3": (28, 35),
 }
 
 # Academic titles: (gelar, jurusan).
 GELAR_D3: tuple[tuple[str, str], ...] = (
-    ("A.Md.", "Administrasi Perkantoran"), ("A.Md.Kom.", "Manajemen Informatika"),
-    ("A.Md.Ak.", "Akuntansi"), ("A.Md.T.", "Teknik Sipil"), ("A.Md.Kep.", "Keperawatan"),
+    ("A.Md.", "Administrasi Perkantoran"),
+    ("A.Md.Kom.", "Manajemen Informatika"),
+    ("A.Md.Ak.", "Akuntansi"),
+    ("A.Md.T.", "Teknik Sipil"),
+    ("A.Md.Kep.", "Keperawatan"),
     ("A.Md.", "Administrasi Negara"),
 )
 GELAR_D4: tuple[tuple[str, str], ...] = (
-    ("S.STP.", "Manajemen Pemerintahan"), ("S.Tr.Ak.", "Akuntansi Sektor Publik"),
+    ("S.STP.", "Manajemen Pemerintahan"),
+    ("S.Tr.Ak.", "Akuntansi Sektor Publik"),
     ("S.ST.", "Statistika Terapan"),
 )
 GELAR_S1: tuple[tuple[str, str], ...] = (
-    ("S.E.", "Manajemen"), ("S.E.", "Ekonomi Pembangunan"), ("S.Ak.", "Akuntansi"),
-    ("S.Sos.", "Ilmu Administrasi Negara"), ("S.IP.", "Ilmu Pemerintahan"), ("S.H.", "Ilmu Hukum"),
-    ("S.Kom.", "Teknik Informatika"), ("S.Kom.", "Sistem Informasi"), ("S.T.", "Teknik Sipil"),
-    ("S.Pd.", "Pendidikan Matematika"), ("S.Pd.", "Pendidikan Bahasa Indonesia"),
-    ("S.Psi.", "Psikologi"), ("S.Si.", "Statistika"), ("S.P.", "Agroteknologi"),
-    ("S.I.Kom.", "Ilmu Komunikasi"), ("S.KM.", "Kesehatan Masyarakat"), ("S.Hut.", "Kehutanan"),
+    ("S.E.", "Manajemen"),
+    ("S.E.", "Ekonomi Pembangunan"),
+    ("S.Ak.", "Akuntansi"),
+    ("S.Sos.", "Ilmu Administrasi Negara"),
+    ("S.IP.", "Ilmu Pemerintahan"),
+    ("S.H.", "Ilmu Hukum"),
+    ("S.Kom.", "Teknik Informatika"),
+    ("S.Kom.", "Sistem Informasi"),
+    ("S.T.", "Teknik Sipil"),
+    ("S.Pd.", "Pendidikan Matematika"),
+    ("S.Pd.", "Pendidikan Bahasa Indonesia"),
+    ("S.Psi.", "Psikologi"),
+    ("S.Si.", "Statistika"),
+    ("S.P.", "Agroteknologi"),
+    ("S.I.Kom.", "Ilmu Komunikasi"),
+    ("S.KM.", "Kesehatan Masyarakat"),
+    ("S.Hut.", "Kehutanan"),
 )
 GELAR_S2: tuple[tuple[str, str], ...] = (
-    ("M.Si.", "Ilmu Administrasi"), ("M.M.", "Manajemen"), ("M.A.P.", "Administrasi Publik"),
-    ("M.Pd.", "Manajemen Pendidikan"), ("M.T.", "Teknik Sipil"), ("M.Kom.", "Ilmu Komputer"),
-    ("M.H.", "Ilmu Hukum"), ("M.E.", "Ilmu Ekonomi"), ("M.Kes.", "Kesehatan Masyarakat"),
+    ("M.Si.", "Ilmu Administrasi"),
+    ("M.M.", "Manajemen"),
+    ("M.A.P.", "Administrasi Publik"),
+    ("M.Pd.", "Manajemen Pendidikan"),
+    ("M.T.", "Teknik Sipil"),
+    ("M.Kom.", "Ilmu Komputer"),
+    ("M.H.", "Ilmu Hukum"),
+    ("M.E.", "Ilmu Ekonomi"),
+    ("M.Kes.", "Kesehatan Masyarakat"),
 )
-GELAR_S3: tuple[str, ...] = ("Ilmu Administrasi Publik", "Ilmu Manajemen", "Ilmu Pemerintahan",
-                             "Ilmu Ekonomi", "Ilmu Pendidikan")
+GELAR_S3: tuple[str, ...] = (
+    "Ilmu Administrasi Publik",
+    "Ilmu Manajemen",
+    "Ilmu Pemerintahan",
+    "Ilmu Ekonomi",
+    "Ilmu Pendidikan",
+)
 # Titles that go with a functional family.
 FAMILY_GELAR: dict[str, tuple[str, str]] = {
     "Pranata Komputer": ("S.Kom.", "Teknik Informatika"),

@@ -103,8 +103,7 @@ def golongan_id(rank: int) -> int:
 RANK = {code: i for i, code in enumerate(C.GOLONGAN_CODES, start=1)}
 
 
-def golongan_history(rank: int, entry: int, tmt: dt.date, tmt_cpns: dt.date,
-                     spacing: int) -> list[tuple[int, dt.date]]:
+def golongan_history(rank: int, entry: int, tmt: dt.date, tmt_cpns: dt.date, spacing: int) -> list[tuple[int, dt.date]]:
     """Up to four (rank, TMT) rows, newest first: one step down every `spacing` months back from
     the current TMT; the step that reaches the entry golongan (or TMT CPNS) is dated TMT CPNS."""
     history = [(rank, tmt)]
@@ -187,17 +186,24 @@ def plan_agency(name: str, rng: random.Random, limit: float | None) -> UnitPlan:
         children = []
         for b in biro_names:
             bagian = C.BIDANG[name][b][: sub_count()]
-            children.append(UnitPlan(
-                b, JenisUnit.BIDANG, "", PosPlan(f"Kepala {b}", J.JPT_PRATAMA, 14, "22", 0.2),
-                [UnitPlan(s, JenisUnit.SUBBIDANG, "", _admin(f"Kepala {s}", 1.0)) for s in bagian],
-            ))
+            children.append(
+                UnitPlan(
+                    b,
+                    JenisUnit.BIDANG,
+                    "",
+                    PosPlan(f"Kepala {b}", J.JPT_PRATAMA, 14, "22", 0.2),
+                    [UnitPlan(s, JenisUnit.SUBBIDANG, "", _admin(f"Kepala {s}", 1.0)) for s in bagian],
+                )
+            )
         return UnitPlan(name, JenisUnit.OPD, C.SINGKATAN.get(name, ""), head, children)
 
     head = PosPlan(C.head_title(name), J.JPT_PRATAMA, 15, "21", 0.15)
     sekretariat = UnitPlan(
-        "Sekretariat", JenisUnit.BIDANG, "", _admin(f"Sekretaris {name}"),
-        [UnitPlan(s, JenisUnit.SUBBIDANG, "", _pengawas(f"Kepala {s}"))
-         for s in C.SEKRETARIAT_SUB[: sub_count()]],
+        "Sekretariat",
+        JenisUnit.BIDANG,
+        "",
+        _admin(f"Sekretaris {name}"),
+        [UnitPlan(s, JenisUnit.SUBBIDANG, "", _pengawas(f"Kepala {s}")) for s in C.SEKRETARIAT_SUB[: sub_count()]],
     )
     bidang: list[UnitPlan] = []
     if name == "Inspektorat":
@@ -208,10 +214,15 @@ def plan_agency(name: str, rng: random.Random, limit: float | None) -> UnitPlan:
         catalog = C.bidang_for(name)
         for b in _pick(rng, list(catalog), rng.randint(2, 4)):
             subs = catalog[b][: sub_count()]
-            bidang.append(UnitPlan(
-                b, JenisUnit.BIDANG, "", _admin(f"Kepala {b}"),
-                [UnitPlan(s, JenisUnit.SUBBIDANG, "", _pengawas(f"Kepala {s}")) for s in subs],
-            ))
+            bidang.append(
+                UnitPlan(
+                    b,
+                    JenisUnit.BIDANG,
+                    "",
+                    _admin(f"Kepala {b}"),
+                    [UnitPlan(s, JenisUnit.SUBBIDANG, "", _pengawas(f"Kepala {s}")) for s in subs],
+                )
+            )
     unit = UnitPlan(name, JenisUnit.OPD, C.SINGKATAN.get(name, ""), head, [sekretariat, *bidang])
     if limit is not None:  # the last agency of a small demo: trim it to the remaining budget
         while unit.size() > limit and len(unit.children) > 2:
@@ -222,8 +233,7 @@ def plan_agency(name: str, rng: random.Random, limit: float | None) -> UnitPlan:
     return unit
 
 
-UPTD_EXCLUDED = (C.SETDA, "Sekretariat DPRD", "Inspektorat", "Badan Penghubung", "RSUD dr. M. Yunus",
-                 "RSKJ Soeprapto")
+UPTD_EXCLUDED = (C.SETDA, "Sekretariat DPRD", "Inspektorat", "Badan Penghubung", "RSUD dr. M. Yunus", "RSKJ Soeprapto")
 
 
 def plan_uptd(opd: str, ordinal: int, rng: random.Random) -> UnitPlan:
@@ -231,8 +241,13 @@ def plan_uptd(opd: str, ordinal: int, rng: random.Random) -> UnitPlan:
     suffix = f" {ordinal // len(C.KABUPATEN_KOTA) + 1}" if ordinal >= len(C.KABUPATEN_KOTA) else ""
     nama = f"UPTD {C.topic(opd)} Wilayah {kab}{suffix}"
     subs = C.UPTD_SUB[: rng.randint(2, 3)]
-    return UnitPlan(nama, JenisUnit.UPT, "", _admin(f"Kepala {nama}", 0.5, kelas=11, eselon="32"),
-                    [UnitPlan(s, JenisUnit.SUBBIDANG, "", _pengawas(f"Kepala {s}")) for s in subs])
+    return UnitPlan(
+        nama,
+        JenisUnit.UPT,
+        "",
+        _admin(f"Kepala {nama}", 0.5, kelas=11, eselon="32"),
+        [UnitPlan(s, JenisUnit.SUBBIDANG, "", _pengawas(f"Kepala {s}")) for s in subs],
+    )
 
 
 def plan(n: int, rng: random.Random) -> list[Block]:
@@ -265,8 +280,7 @@ def plan(n: int, rng: random.Random) -> list[Block]:
 
 def _place_personas(blocks: list[Block]) -> None:
     by_name = {b.opd: b.unit for b in blocks if b.parent_block < 0}
-    setda, dikbud, bkd, kominfo = (by_name[C.SETDA], by_name[C.DIKBUD], by_name[C.BKD],
-                                   by_name[C.DISKOMINFO])
+    setda, dikbud, bkd, kominfo = (by_name[C.SETDA], by_name[C.DIKBUD], by_name[C.BKD], by_name[C.DISKOMINFO])
     setda.head.protect = True
     dikbud.head.persona, dikbud.head.protect = "rahmat", True
     bidang_sma = dikbud.children[1]  # children[0] is the Sekretariat
@@ -307,20 +321,45 @@ def _ranks(weights: dict[str, float]) -> Weighted[int]:
 # Golongan of staff. Managerial holders (9% of everyone) are III/c–IV/e, PPPK (8%) have none;
 # with these weights for the rest, all PNS come out near I 0.6%, II 16.5%, III 60.1%, IV 22.8%
 # (checked at 30,000 employees: 0.7 / 16.5 / 60.3 / 22.5).
-FUNGSIONAL_RANK = _ranks({
-    "II/a": 0.2, "II/b": 0.6, "II/c": 0.6, "II/d": 0.6,
-    "III/a": 17.2, "III/b": 18.5, "III/c": 14.1, "III/d": 11.7,
-    "IV/a": 18.2, "IV/b": 11.0, "IV/c": 5.5, "IV/d": 1.45, "IV/e": 0.35,
-})
-PELAKSANA_RANK = _ranks({
-    "I/a": 0.3, "I/b": 0.4, "I/c": 0.5, "I/d": 0.5,
-    "II/a": 8.4, "II/b": 10.5, "II/c": 12.6, "II/d": 10.5,
-    "III/a": 25.4, "III/b": 19.7, "III/c": 6.8, "III/d": 4.5,
-})
+FUNGSIONAL_RANK = _ranks(
+    {
+        "II/a": 0.2,
+        "II/b": 0.6,
+        "II/c": 0.6,
+        "II/d": 0.6,
+        "III/a": 17.2,
+        "III/b": 18.5,
+        "III/c": 14.1,
+        "III/d": 11.7,
+        "IV/a": 18.2,
+        "IV/b": 11.0,
+        "IV/c": 5.5,
+        "IV/d": 1.45,
+        "IV/e": 0.35,
+    }
+)
+PELAKSANA_RANK = _ranks(
+    {
+        "I/a": 0.3,
+        "I/b": 0.4,
+        "I/c": 0.5,
+        "I/d": 0.5,
+        "II/a": 8.4,
+        "II/b": 10.5,
+        "II/c": 12.6,
+        "II/d": 10.5,
+        "III/a": 25.4,
+        "III/b": 19.7,
+        "III/c": 6.8,
+        "III/d": 4.5,
+    }
+)
 PELAKSANA_PENDIDIKAN = {"SD": 1.0, "SLTP": 2.0, "SLTA": 38.0, "D-III": 20.0, "S1": 38.0, "S2": 1.0}
 MANAGERIAL_RANKS: dict[str, tuple[str, ...]] = {
-    J.JPT_MADYA: ("IV/d", "IV/e"), J.JPT_PRATAMA: ("IV/c", "IV/d"),
-    J.ADMINISTRATOR: ("IV/a", "IV/b"), J.PENGAWAS: ("III/c", "III/d"),
+    J.JPT_MADYA: ("IV/d", "IV/e"),
+    J.JPT_PRATAMA: ("IV/c", "IV/d"),
+    J.ADMINISTRATOR: ("IV/a", "IV/b"),
+    J.PENGAWAS: ("III/c", "III/d"),
 }
 MANAGERIAL_PENDIDIKAN: dict[str, Weighted[str]] = {
     J.JPT_MADYA: Weighted({"S2": 70.0, "S3": 30.0}),
@@ -397,8 +436,9 @@ class SeedResult:
 
 
 class Generator:
-    def __init__(self, n: int, seed: int, *, akun: bool, chunk_size: int,
-                 progress: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, n: int, seed: int, *, akun: bool, chunk_size: int, progress: Callable[[str], None] | None = None
+    ) -> None:
         from faker import Faker
 
         self.n, self.akun, self.chunk_size = n, akun, chunk_size
@@ -412,8 +452,10 @@ class Generator:
         self.last_female = sorted({fake.last_name_female() for _ in range(600)})
         instansi = Instansi.objects.filter(kode=PEMPROV_BENGKULU_KODE).first()
         if instansi is None:
-            raise SeedError("Instansi Pemerintah Provinsi Bengkulu belum ada; jalankan `karier migrate` "
-                            "(data referensi SIASN) terlebih dahulu.")
+            raise SeedError(
+                "Instansi Pemerintah Provinsi Bengkulu belum ada; jalankan `karier migrate` "
+                "(data referensi SIASN) terlebih dahulu."
+            )
         self.instansi: Instansi = instansi
         jf: dict[str, str] = {}
         for jf_id, nama in JabatanFungsional.objects.filter(aktif=True).order_by("id").values_list("id", "nama"):
@@ -430,25 +472,74 @@ class Generator:
         User = get_user_model()
         self.user_model = User
         self.ids = {m: next_id(m) for m in (UnitKerja, Jabatan, Pegawai, RiwayatGolongan, Penugasan, User)}
-        self.t_unit = Table(UnitKerja, ["id", "instansi_id", "parent_id", "opd_id", "nama", "singkatan",
-                                        "jenis", "path", "depth", "aktif"])
-        self.t_jabatan = Table(Jabatan, ["id", "unit_id", "nama", "jenis", "jabatan_fungsional_id", "jenjang",
-                                         "kelas", "eselon_id", "atasan_id", "adalah_kepala_unit", "formasi",
-                                         "path", "aktif"])
-        self.t_pegawai = Table(Pegawai, [
-            "id", "nip", "nama", "gelar_depan", "gelar_belakang", "jenis_asn", "jenis_kelamin",
-            "tanggal_lahir", "tempat_lahir", "pendidikan", "jurusan", "tmt_cpns", "instansi_id",
-            "golongan_id", "tmt_golongan", "jabatan_id", "tmt_jabatan", "unit_id", "opd_id", "aktif"])
+        self.t_unit = Table(
+            UnitKerja,
+            ["id", "instansi_id", "parent_id", "opd_id", "nama", "singkatan", "jenis", "path", "depth", "aktif"],
+        )
+        self.t_jabatan = Table(
+            Jabatan,
+            [
+                "id",
+                "unit_id",
+                "nama",
+                "jenis",
+                "jabatan_fungsional_id",
+                "jenjang",
+                "kelas",
+                "eselon_id",
+                "atasan_id",
+                "adalah_kepala_unit",
+                "formasi",
+                "path",
+                "aktif",
+            ],
+        )
+        self.t_pegawai = Table(
+            Pegawai,
+            [
+                "id",
+                "nip",
+                "nama",
+                "gelar_depan",
+                "gelar_belakang",
+                "jenis_asn",
+                "jenis_kelamin",
+                "tanggal_lahir",
+                "tempat_lahir",
+                "pendidikan",
+                "jurusan",
+                "tmt_cpns",
+                "instansi_id",
+                "golongan_id",
+                "tmt_golongan",
+                "jabatan_id",
+                "tmt_jabatan",
+                "unit_id",
+                "opd_id",
+                "aktif",
+            ],
+        )
         self.t_riwayat = Table(RiwayatGolongan, ["id", "pegawai_id", "golongan_id", "tmt", "nomor_sk"])
-        self.t_penugasan = Table(Penugasan, ["id", "pegawai_id", "jabatan_id", "jenis", "mulai", "selesai",
-                                             "nomor_sk"])
-        self.t_user = Table(User, ["id", "password", "username", "first_name", "pegawai_id", "is_admin_bkd",
-                                   "is_auditor", "is_staff", "is_superuser", "is_active", "date_joined"])
-        self.tables = [self.t_unit, self.t_jabatan, self.t_pegawai, self.t_riwayat, self.t_penugasan,
-                       self.t_user]
+        self.t_penugasan = Table(Penugasan, ["id", "pegawai_id", "jabatan_id", "jenis", "mulai", "selesai", "nomor_sk"])
+        self.t_user = Table(
+            User,
+            [
+                "id",
+                "password",
+                "username",
+                "first_name",
+                "pegawai_id",
+                "is_admin_bkd",
+                "is_auditor",
+                "is_staff",
+                "is_superuser",
+                "is_active",
+                "date_joined",
+            ],
+        )
+        self.tables = [self.t_unit, self.t_jabatan, self.t_pegawai, self.t_riwayat, self.t_penugasan, self.t_user]
         self.password_hash = make_password(DEMO_PASSWORD)
-        self.joined = connection.ops.adapt_datetimefield_value(
-            dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        self.joined = connection.ops.adapt_datetimefield_value(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
         self.usernames: set[str] = set(User.objects.values_list("username", flat=True))
         self.pending_people = 0
 
@@ -464,8 +555,7 @@ class Generator:
     def _age(self, lo: int, hi: int = 57) -> int:
         lo = max(20, min(lo, hi))
         bands = [(max(a, lo), min(b, hi)) for a, b in AGE]
-        weights = [w * max(0, b - a + 1) / (ob - oa + 1)
-                   for (a, b), (oa, ob), w in zip(bands, AGE, AGE_W, strict=True)]
+        weights = [w * max(0, b - a + 1) / (ob - oa + 1) for (a, b), (oa, ob), w in zip(bands, AGE, AGE_W, strict=True)]
         if sum(weights) <= 0:
             return hi
         a, b = self.rng.choices(bands, weights)[0]
@@ -518,8 +608,9 @@ class Generator:
         raise SeedError("Nomor urut NIP habis untuk satu kombinasi tanggal lahir dan TMT CPNS.")
 
     # ---------------------------------------------------------------------------- people
-    def _pns_dates(self, rank: int, pendidikan: str, *, spacing: int, min_age: int,
-                   span_years: int) -> tuple[dt.date, dt.date, dt.date, list[tuple[int, dt.date]], dt.date]:
+    def _pns_dates(
+        self, rank: int, pendidikan: str, *, spacing: int, min_age: int, span_years: int
+    ) -> tuple[dt.date, dt.date, dt.date, list[tuple[int, dt.date]], dt.date]:
         """Birth date, TMT CPNS, TMT golongan, golongan history and TMT jabatan for a PNS."""
         rng = self.rng
         ref = C.REF_DATE
@@ -546,8 +637,7 @@ class Generator:
             earliest = add_months(tmt_cpns, service)
             start = max(earliest, add_years(ref, -4))
             span = max(0, (ref - start).days)
-            tmt_gol = max(snap_promotion(start + dt.timedelta(days=rng.randint(0, span))),
-                          add_months(tmt_cpns, 12))
+            tmt_gol = max(snap_promotion(start + dt.timedelta(days=rng.randint(0, span))), add_months(tmt_cpns, 12))
         history = golongan_history(rank, entry, tmt_gol, tmt_cpns, spacing)
         # current position
         first = add_years(tmt_cpns, 1)
@@ -575,30 +665,79 @@ class Generator:
         entry = min(C.ENTRY_RANK_BY_PENDIDIKAN[p.pendidikan_awal], rank)
         history = golongan_history(rank, entry, p.tmt_golongan, p.tmt_cpns, 48)
         return Person(
-            self._next(Pegawai), p.nip, p.nama, p.gelar_depan, p.gelar_belakang, JenisAsn.PNS,
-            p.jenis_kelamin, p.tanggal_lahir, p.tempat_lahir, p.pendidikan, p.jurusan, p.tmt_cpns, rank,
-            p.tmt_golongan, history, jabatan_id, p.tmt_jabatan, unit_id, opd_id, persona=p.key,
+            self._next(Pegawai),
+            p.nip,
+            p.nama,
+            p.gelar_depan,
+            p.gelar_belakang,
+            JenisAsn.PNS,
+            p.jenis_kelamin,
+            p.tanggal_lahir,
+            p.tempat_lahir,
+            p.pendidikan,
+            p.jurusan,
+            p.tmt_cpns,
+            rank,
+            p.tmt_golongan,
+            history,
+            jabatan_id,
+            p.tmt_jabatan,
+            unit_id,
+            opd_id,
+            persona=p.key,
         )
 
-    def _pns(self, *, rank: int, pendidikan: str, female: bool, family: str, jabatan_id: int,
-             unit_id: int, opd_id: int, spacing: int, min_age: int, span_years: int) -> Person:
+    def _pns(
+        self,
+        *,
+        rank: int,
+        pendidikan: str,
+        female: bool,
+        family: str,
+        jabatan_id: int,
+        unit_id: int,
+        opd_id: int,
+        spacing: int,
+        min_age: int,
+        span_years: int,
+    ) -> Person:
         rng = self.rng
         lahir, tmt_cpns, tmt_gol, history, tmt_jab = self._pns_dates(
-            rank, pendidikan, spacing=spacing, min_age=min_age, span_years=span_years)
+            rank, pendidikan, spacing=spacing, min_age=min_age, span_years=span_years
+        )
         age = C.REF_DATE.year - lahir.year
         depan, belakang, jurusan = self._gelar(pendidikan, family, age, female)
-        head = (f"{lahir.year:04d}{lahir.month:02d}{lahir.day:02d}{tmt_cpns.year:04d}{tmt_cpns.month:02d}"
-                f"{2 if female else 1}")
+        head = (
+            f"{lahir.year:04d}{lahir.month:02d}{lahir.day:02d}{tmt_cpns.year:04d}{tmt_cpns.month:02d}"
+            f"{2 if female else 1}"
+        )
         nip = self._nip(head, rng.randint(1, 150))
         return Person(
-            self._next(Pegawai), nip, self._name(female), depan, belakang, JenisAsn.PNS,
-            "P" if female else "L", lahir, rng.choice(C.TEMPAT_LAHIR), pendidikan, jurusan, tmt_cpns, rank,
-            tmt_gol, history, jabatan_id, tmt_jab, unit_id, opd_id,
+            self._next(Pegawai),
+            nip,
+            self._name(female),
+            depan,
+            belakang,
+            JenisAsn.PNS,
+            "P" if female else "L",
+            lahir,
+            rng.choice(C.TEMPAT_LAHIR),
+            pendidikan,
+            jurusan,
+            tmt_cpns,
+            rank,
+            tmt_gol,
+            history,
+            jabatan_id,
+            tmt_jab,
+            unit_id,
+            opd_id,
             prior=self._prior(jabatan_id, tmt_cpns, tmt_jab),
         )
 
-    def _pppk(self, *, pendidikan: str, female: bool, family: str, jabatan_id: int, unit_id: int,
-              opd_id: int) -> Person:
+    def _pppk(
+        self, *, pendidikan: str, female: bool, family: str, jabatan_id: int, unit_id: int, opd_id: int
+    ) -> Person:
         rng = self.rng
         year = PPPK_YEAR.draw(rng)
         tmt = dt.date(year, rng.randint(1, 12), 1)
@@ -609,9 +748,25 @@ class Generator:
         head = f"{lahir.year:04d}{lahir.month:02d}{lahir.day:02d}{year:04d}21{2 if female else 1}"
         nip = self._nip(head, rng.randint(1, 400))
         return Person(
-            self._next(Pegawai), nip, self._name(female), depan, belakang, JenisAsn.PPPK,
-            "P" if female else "L", lahir, rng.choice(C.TEMPAT_LAHIR), pendidikan, jurusan, None, 0, None,
-            [], jabatan_id, tmt, unit_id, opd_id,
+            self._next(Pegawai),
+            nip,
+            self._name(female),
+            depan,
+            belakang,
+            JenisAsn.PPPK,
+            "P" if female else "L",
+            lahir,
+            rng.choice(C.TEMPAT_LAHIR),
+            pendidikan,
+            jurusan,
+            None,
+            0,
+            None,
+            [],
+            jabatan_id,
+            tmt,
+            unit_id,
+            opd_id,
         )
 
     def _draft_staff(self) -> Draft:
@@ -653,10 +808,16 @@ class Generator:
     def _persona_draft(self, key: str) -> Draft:
         p = PERSONAS[key]
         if key == "sari":
-            return Draft(True, True, RANK[p.golongan], p.pendidikan, "Ahli Pertama",
-                         "Analis Sumber Daya Manusia Aparatur", persona=key)
-        return Draft(True, False, RANK[p.golongan], p.pendidikan, pelaksana="Pengadministrasi Perkantoran",
-                     persona=key)
+            return Draft(
+                True,
+                True,
+                RANK[p.golongan],
+                p.pendidikan,
+                "Ahli Pertama",
+                "Analis Sumber Daya Manusia Aparatur",
+                persona=key,
+            )
+        return Draft(True, False, RANK[p.golongan], p.pendidikan, pelaksana="Pengadministrasi Perkantoran", persona=key)
 
     # ------------------------------------------------------------------------------ blocks
     def run(self, blocks: list[Block]) -> SeedResult:
@@ -687,8 +848,11 @@ class Generator:
         reset_sequences([UnitKerja, Jabatan, Pegawai, RiwayatGolongan, Penugasan, self.user_model])
         r = self.result
         r.unit, r.jabatan = self.t_unit.written, self.t_jabatan.written
-        r.riwayat_golongan, r.penugasan, r.akun = (self.t_riwayat.written, self.t_penugasan.written,
-                                                   self.t_user.written)
+        r.riwayat_golongan, r.penugasan, r.akun = (
+            self.t_riwayat.written,
+            self.t_penugasan.written,
+            self.t_user.written,
+        )
         r.detik = time.perf_counter() - started
         return r
 
@@ -729,19 +893,45 @@ class Generator:
         else:
             parent_unit, atasan, opd_id = None, self.sekda, 0
 
-        def walk(u: UnitPlan, parent: tuple[int, str, int] | None, boss: tuple[int, str] | None,
-                 opd: int) -> None:
+        def walk(u: UnitPlan, parent: tuple[int, str, int] | None, boss: tuple[int, str] | None, opd: int) -> None:
             uid = self._next(UnitKerja)
             path = f"{parent[1] if parent else '/'}{uid}/"
             depth = parent[2] + 1 if parent else 0
             opd = opd or uid
-            self.t_unit.add((uid, self.instansi.pk, parent[0] if parent else None, opd, u.nama[:200],
-                             u.singkatan, u.jenis, path, depth, True))
+            self.t_unit.add(
+                (
+                    uid,
+                    self.instansi.pk,
+                    parent[0] if parent else None,
+                    opd,
+                    u.nama[:200],
+                    u.singkatan,
+                    u.jenis,
+                    path,
+                    depth,
+                    True,
+                )
+            )
             pid = self._next(Jabatan)
             ppath = f"{boss[1] if boss else '/'}{pid}/"
             h = u.head
-            self.t_jabatan.add((pid, uid, h.nama[:200], h.jenis, None, "", h.kelas, h.eselon,
-                                boss[0] if boss else None, True, 1, ppath, True))
+            self.t_jabatan.add(
+                (
+                    pid,
+                    uid,
+                    h.nama[:200],
+                    h.jenis,
+                    None,
+                    "",
+                    h.kelas,
+                    h.eselon,
+                    boss[0] if boss else None,
+                    True,
+                    1,
+                    ppath,
+                    True,
+                )
+            )
             if h.jenis == J.JPT_MADYA:
                 self.sekda = (pid, ppath)
             if block.parent_block < 0 and parent is None:
@@ -767,8 +957,9 @@ class Generator:
                 continue
             candidates = [holders[c] for c in children.get(pid, []) if c in holders]
             if not candidates:
-                candidates = sorted((s for s in staff_by_parent.get(pid, []) if s.rank),
-                                    key=lambda s: (-s.rank, s.id))[:1]
+                candidates = sorted((s for s in staff_by_parent.get(pid, []) if s.rank), key=lambda s: (-s.rank, s.id))[
+                    :1
+                ]
             if candidates:
                 plt.append((rng.choice(candidates), pid))
         self._write_people(people, plt)
@@ -780,11 +971,22 @@ class Generator:
         rank = RANK[rng.choice(MANAGERIAL_RANKS[h.jenis])]
         edu = MANAGERIAL_PENDIDIKAN[h.jenis].draw(rng)
         female = rng.random() < MANAGERIAL_FEMALE[h.jenis]
-        return self._pns(rank=rank, pendidikan=edu, female=female, family="", jabatan_id=pid, unit_id=uid,
-                         opd_id=opd, spacing=48, min_age=MANAGERIAL_MIN_AGE[h.jenis], span_years=5)
+        return self._pns(
+            rank=rank,
+            pendidikan=edu,
+            female=female,
+            family="",
+            jabatan_id=pid,
+            unit_id=uid,
+            opd_id=opd,
+            spacing=48,
+            min_age=MANAGERIAL_MIN_AGE[h.jenis],
+            span_years=5,
+        )
 
-    def _staff(self, block: Block, h: PosPlan, pid: int, ppath: str, uid: int, opd: int,
-               people: list[Person]) -> list[Person]:
+    def _staff(
+        self, block: Block, h: PosPlan, pid: int, ppath: str, uid: int, opd: int, people: list[Person]
+    ) -> list[Person]:
         rng = self.rng
         k = self._staff_count(h)
         if k == 0:
@@ -821,11 +1023,41 @@ class Generator:
             path = f"{ppath}{jid}/"
             if kind == "F":
                 jenjang = members[0].jenjang
-                self.t_jabatan.add((jid, uid, self.jf_nama[ref][:200], J.FUNGSIONAL, ref, jenjang,
-                                    C.JENJANG_KELAS[jenjang], None, pid, False, formasi, path, True))
+                self.t_jabatan.add(
+                    (
+                        jid,
+                        uid,
+                        self.jf_nama[ref][:200],
+                        J.FUNGSIONAL,
+                        ref,
+                        jenjang,
+                        C.JENJANG_KELAS[jenjang],
+                        None,
+                        pid,
+                        False,
+                        formasi,
+                        path,
+                        True,
+                    )
+                )
             else:
-                self.t_jabatan.add((jid, uid, ref, J.PELAKSANA, None, "", C.PELAKSANA_KELAS[ref], None, pid,
-                                    False, formasi, path, True))
+                self.t_jabatan.add(
+                    (
+                        jid,
+                        uid,
+                        ref,
+                        J.PELAKSANA,
+                        None,
+                        "",
+                        C.PELAKSANA_KELAS[ref],
+                        None,
+                        pid,
+                        False,
+                        formasi,
+                        path,
+                        True,
+                    )
+                )
             if len(self.reservoir) < 5000:
                 self.reservoir.append(jid)
             else:
@@ -836,16 +1068,40 @@ class Generator:
                 elif d.pns:
                     female = rng.random() < 0.56
                     if d.fungsional:
-                        person = self._pns(rank=d.rank, pendidikan=d.pendidikan, female=female, family=d.family,
-                                           jabatan_id=jid, unit_id=uid, opd_id=opd, spacing=36, min_age=20,
-                                           span_years=8)
+                        person = self._pns(
+                            rank=d.rank,
+                            pendidikan=d.pendidikan,
+                            female=female,
+                            family=d.family,
+                            jabatan_id=jid,
+                            unit_id=uid,
+                            opd_id=opd,
+                            spacing=36,
+                            min_age=20,
+                            span_years=8,
+                        )
                     else:
-                        person = self._pns(rank=d.rank, pendidikan=d.pendidikan, female=female, family="",
-                                           jabatan_id=jid, unit_id=uid, opd_id=opd, spacing=48, min_age=20,
-                                           span_years=12)
+                        person = self._pns(
+                            rank=d.rank,
+                            pendidikan=d.pendidikan,
+                            female=female,
+                            family="",
+                            jabatan_id=jid,
+                            unit_id=uid,
+                            opd_id=opd,
+                            spacing=48,
+                            min_age=20,
+                            span_years=12,
+                        )
                 else:
-                    person = self._pppk(pendidikan=d.pendidikan, female=rng.random() < 0.6, family=d.family,
-                                        jabatan_id=jid, unit_id=uid, opd_id=opd)
+                    person = self._pppk(
+                        pendidikan=d.pendidikan,
+                        female=rng.random() < 0.6,
+                        family=d.family,
+                        jabatan_id=jid,
+                        unit_id=uid,
+                        opd_id=opd,
+                    )
                 people.append(person)
                 staff.append(person)
         return staff
@@ -856,29 +1112,77 @@ class Generator:
         res = self.result
         for p in people:
             gol = golongan_id(p.rank) if p.rank else None
-            self.t_pegawai.add((
-                p.id, p.nip, p.nama[:150], p.gelar_depan, p.gelar_belakang, p.jenis_asn, p.jenis_kelamin,
-                iso(p.lahir), p.tempat, p.pendidikan, p.jurusan, iso(p.tmt_cpns), inst, gol,
-                iso(p.tmt_golongan), p.jabatan_id, iso(p.tmt_jabatan), p.unit_id, p.opd_id, True,
-            ))
+            self.t_pegawai.add(
+                (
+                    p.id,
+                    p.nip,
+                    p.nama[:150],
+                    p.gelar_depan,
+                    p.gelar_belakang,
+                    p.jenis_asn,
+                    p.jenis_kelamin,
+                    iso(p.lahir),
+                    p.tempat,
+                    p.pendidikan,
+                    p.jurusan,
+                    iso(p.tmt_cpns),
+                    inst,
+                    gol,
+                    iso(p.tmt_golongan),
+                    p.jabatan_id,
+                    iso(p.tmt_jabatan),
+                    p.unit_id,
+                    p.opd_id,
+                    True,
+                )
+            )
             for rank, tmt in p.history:
                 rid = self._next(RiwayatGolongan)
-                self.t_riwayat.add((rid, p.id, golongan_id(rank), iso(tmt),
-                                    f"823.3/{rid % 9000 + 100}/BKD/{tmt.year}"))
+                self.t_riwayat.add((rid, p.id, golongan_id(rank), iso(tmt), f"823.3/{rid % 9000 + 100}/BKD/{tmt.year}"))
             if p.prior is not None:
                 jab, mulai, selesai = p.prior
                 nid = self._next(Penugasan)
-                self.t_penugasan.add((nid, p.id, jab, JenisPenugasan.DEFINITIF, iso(mulai), iso(selesai),
-                                      f"821.2/{nid % 9000 + 100}/BKD/{mulai.year}"))
+                self.t_penugasan.add(
+                    (
+                        nid,
+                        p.id,
+                        jab,
+                        JenisPenugasan.DEFINITIF,
+                        iso(mulai),
+                        iso(selesai),
+                        f"821.2/{nid % 9000 + 100}/BKD/{mulai.year}",
+                    )
+                )
             nid = self._next(Penugasan)
-            self.t_penugasan.add((nid, p.id, p.jabatan_id, JenisPenugasan.DEFINITIF, iso(p.tmt_jabatan), None,
-                                  f"821.2/{nid % 9000 + 100}/BKD/{p.tmt_jabatan.year}"))
+            self.t_penugasan.add(
+                (
+                    nid,
+                    p.id,
+                    p.jabatan_id,
+                    JenisPenugasan.DEFINITIF,
+                    iso(p.tmt_jabatan),
+                    None,
+                    f"821.2/{nid % 9000 + 100}/BKD/{p.tmt_jabatan.year}",
+                )
+            )
             persona = PERSONAS.get(p.persona) if p.persona else None
             if (self.akun or persona is not None) and p.nip not in self.usernames:
                 self.usernames.add(p.nip)
-                self.t_user.add((self._next(self.user_model), self.password_hash, p.nip, p.nama[:150], p.id,
-                                 bool(persona and persona.is_admin_bkd), False, False, False, True,
-                                 self.joined))
+                self.t_user.add(
+                    (
+                        self._next(self.user_model),
+                        self.password_hash,
+                        p.nip,
+                        p.nama[:150],
+                        p.id,
+                        bool(persona and persona.is_admin_bkd),
+                        False,
+                        False,
+                        False,
+                        True,
+                        self.joined,
+                    )
+                )
             if p.rank:
                 res.pns += 1
             else:
@@ -886,30 +1190,55 @@ class Generator:
         for person, jab in plt:
             mulai = max(C.REF_DATE - dt.timedelta(days=self.rng.randint(30, 300)), person.tmt_jabatan + DAY)
             nid = self._next(Penugasan)
-            self.t_penugasan.add((nid, person.id, jab, JenisPenugasan.PLT, iso(mulai), None,
-                                  f"800.1.11.1/{nid % 9000 + 100}/Setda/{mulai.year}"))
+            self.t_penugasan.add(
+                (
+                    nid,
+                    person.id,
+                    jab,
+                    JenisPenugasan.PLT,
+                    iso(mulai),
+                    None,
+                    f"800.1.11.1/{nid % 9000 + 100}/Setda/{mulai.year}",
+                )
+            )
         res.plt += len(plt)
         res.pegawai += len(people)
         self.pending_people += len(people)
 
     def _accounts(self) -> None:
-        for username, first, last, admin in ((ADMIN_USERNAME, "Administrator", "Karier", True),
-                                             (AUDITOR_USERNAME, "Auditor", "Inspektorat", False)):
+        for username, first, last, admin in (
+            (ADMIN_USERNAME, "Administrator", "Karier", True),
+            (AUDITOR_USERNAME, "Auditor", "Inspektorat", False),
+        ):
             if username in self.usernames:
                 raise SeedError(f"Akun “{username}” sudah ada; jalankan dengan --reset.")
             self.usernames.add(username)
-            self.t_user.add((self._next(self.user_model), self.password_hash, username, f"{first} {last}", None,
-                             admin, not admin, admin, admin, True, self.joined))
+            self.t_user.add(
+                (
+                    self._next(self.user_model),
+                    self.password_hash,
+                    username,
+                    f"{first} {last}",
+                    None,
+                    admin,
+                    not admin,
+                    admin,
+                    admin,
+                    True,
+                    self.joined,
+                )
+            )
 
 
 # ---------------------------------------------------------------------------------------- entry
 def _demo_users_q() -> Q:
-    return (Q(pegawai__instansi__kode=PEMPROV_BENGKULU_KODE)
-            | Q(username__in=[ADMIN_USERNAME, AUDITOR_USERNAME, *(p.nip for p in PERSONAS.values())]))
+    return Q(pegawai__instansi__kode=PEMPROV_BENGKULU_KODE) | Q(
+        username__in=[ADMIN_USERNAME, AUDITOR_USERNAME, *(p.nip for p in PERSONAS.values())]
+    )
 
 
 def _chunks(ids: list[int], size: int = 5000) -> list[list[int]]:
-    return [ids[i:i + size] for i in range(0, len(ids), size)]
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 # Tables filled by migrations (reference data): a reset keeps them. Everything else above people is
@@ -920,8 +1249,7 @@ _PEOPLE_DEMO_MODELS = (Pegawai, Jabatan, UnitKerja, RiwayatGolongan, Penugasan)
 
 
 def _fks(model: type[Model]) -> list[type[Model]]:
-    return [f.related_model for f in model._meta.concrete_fields
-            if f.is_relation and isinstance(f.related_model, type)]
+    return [f.related_model for f in model._meta.concrete_fields if f.is_relation and isinstance(f.related_model, type)]
 
 
 def demo_data_models() -> list[type[Model]]:
@@ -939,9 +1267,13 @@ def demo_data_models() -> list[type[Model]]:
 
     User = get_user_model()
     everything = [m for m in apps.get_models(include_auto_created=True) if m is not User]
-    chosen = {m for m in everything
-              if m.__module__.startswith("karier.") and m._meta.app_label not in _NOT_DEMO_APPS
-              and m._meta.label_lower not in REFERENCE_MODELS}
+    chosen = {
+        m
+        for m in everything
+        if m.__module__.startswith("karier.")
+        and m._meta.app_label not in _NOT_DEMO_APPS
+        and m._meta.label_lower not in REFERENCE_MODELS
+    }
     targets = chosen | set(_PEOPLE_DEMO_MODELS)
     grew = True
     while grew:  # whatever points at demo data is demo data (auto-created m2m tables included)
@@ -1018,12 +1350,24 @@ def _record_reset(counts: dict[str, int]) -> None:
 
     inst = Instansi.objects.filter(kode=PEMPROV_BENGKULU_KODE).first()
     if inst is not None:
-        audit.record(actor=None, action="demo.reset", obj=inst, summary="Data demo dihapus (seed-demo --reset)",
-                     changes={"dihapus": counts})
+        audit.record(
+            actor=None,
+            action="demo.reset",
+            obj=inst,
+            summary="Data demo dihapus (seed-demo --reset)",
+            changes={"dihapus": counts},
+        )
 
 
-def seed_demo(*, pegawai: int = 2000, seed: int = 1, reset: bool = False, akun: bool = True,
-              chunk_size: int = 20_000, progress: Callable[[str], None] | None = None) -> SeedResult:
+def seed_demo(
+    *,
+    pegawai: int = 2000,
+    seed: int = 1,
+    reset: bool = False,
+    akun: bool = True,
+    chunk_size: int = 20_000,
+    progress: Callable[[str], None] | None = None,
+) -> SeedResult:
     """Build the demo province. Refuses when employees exist unless `reset` (which deletes them first)."""
     if pegawai < MIN_PEGAWAI:
         raise SeedError(f"Jumlah pegawai minimal {MIN_PEGAWAI}.")
@@ -1047,8 +1391,14 @@ def _analyze() -> None:
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        for table in ("people_unitkerja", "people_jabatan", "people_pegawai", "people_penugasan",
-                      "people_riwayatgolongan", "accounts_user"):
+        for table in (
+            "people_unitkerja",
+            "people_jabatan",
+            "people_pegawai",
+            "people_penugasan",
+            "people_riwayatgolongan",
+            "accounts_user",
+        ):
             cursor.execute(f"ANALYZE {table}")
 
 

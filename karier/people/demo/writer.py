@@ -27,9 +27,7 @@ class Table:
             raise ValueError(f"{meta.label}: unknown fields {unknown}")
         rest = [f for f in meta.concrete_fields if f.attname not in fields]
         self.columns = [by_attname[f].column for f in fields] + [f.column for f in rest]
-        self.defaults: tuple[Any, ...] = tuple(
-            f.get_db_prep_save(f.get_default(), connection) for f in rest
-        )
+        self.defaults: tuple[Any, ...] = tuple(f.get_db_prep_save(f.get_default(), connection) for f in rest)
         self.rows: list[tuple[Any, ...]] = []
         self.written = 0
 

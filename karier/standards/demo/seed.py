@@ -65,8 +65,10 @@ Progress = Callable[[str], None] | None
 def _instansi() -> Instansi:
     inst = Instansi.objects.filter(kode=PEMPROV_BENGKULU_KODE).first()
     if inst is None:
-        raise SeedError("Instansi Pemerintah Provinsi Bengkulu belum ada: jalankan `karier load-refdata` dan "
-                        "`karier seed_demo` lebih dahulu.")
+        raise SeedError(
+            "Instansi Pemerintah Provinsi Bengkulu belum ada: jalankan `karier load-refdata` dan "
+            "`karier seed_demo` lebih dahulu."
+        )
     return inst
 
 
@@ -83,7 +85,7 @@ def reset_standards(inst: Instansi) -> dict[str, int]:
         counts["rpjmd"] = rpjmd.delete()[0]
         ids = list(StandarJabatan.objects.filter(jabatan__unit__instansi=inst).values_list("pk", flat=True))
         for start in range(0, len(ids), CHUNK):
-            StandarJabatan.objects.filter(pk__in=ids[start:start + CHUNK]).delete()
+            StandarJabatan.objects.filter(pk__in=ids[start : start + CHUNK]).delete()
         counts["standar"] = len(ids)
     return counts
 
@@ -91,16 +93,39 @@ def reset_standards(inst: Instansi) -> dict[str, int]:
 # ---------------------------------------------------------------------------- RPJMD
 def _nilai(indikator: Indikator, spec: c.IndikatorSpec) -> None:
     for n in spec.nilai:
-        services.nilai_indikator_set(actor=None, indikator=indikator, tahun=n.tahun, target=n.target,
-                                     realisasi=n.realisasi, metode=n.metode, sumber=n.sumber)
+        services.nilai_indikator_set(
+            actor=None,
+            indikator=indikator,
+            tahun=n.tahun,
+            target=n.target,
+            realisasi=n.realisasi,
+            metode=n.metode,
+            sumber=n.sumber,
+        )
 
 
-def _indikator(spec: c.IndikatorSpec, *, sasaran: SasaranStrategis | None = None,
-               sasaran_renstra: SasaranRenstra | None = None, induk: Indikator | None = None) -> Indikator:
+def _indikator(
+    spec: c.IndikatorSpec,
+    *,
+    sasaran: SasaranStrategis | None = None,
+    sasaran_renstra: SasaranRenstra | None = None,
+    induk: Indikator | None = None,
+) -> Indikator:
     i = services.indikator_create(
-        actor=None, sasaran=sasaran, sasaran_renstra=sasaran_renstra, induk=induk, kode=spec.kode, nama=spec.nama,
-        satuan=spec.satuan, arah=spec.arah, baseline=spec.baseline, baseline_tahun=spec.baseline_tahun,
-        catatan_metode=spec.catatan_metode, penjelasan=spec.penjelasan, contoh=spec.contoh)
+        actor=None,
+        sasaran=sasaran,
+        sasaran_renstra=sasaran_renstra,
+        induk=induk,
+        kode=spec.kode,
+        nama=spec.nama,
+        satuan=spec.satuan,
+        arah=spec.arah,
+        baseline=spec.baseline,
+        baseline_tahun=spec.baseline_tahun,
+        catatan_metode=spec.catatan_metode,
+        penjelasan=spec.penjelasan,
+        contoh=spec.contoh,
+    )
     _nilai(i, spec)
     return i
 
@@ -110,16 +135,23 @@ def seed_rpjmd(inst: Instansi, result: SeedResult) -> Rpjmd:
     existing = Rpjmd.objects.filter(instansi=inst, tahun_mulai=c.TAHUN_MULAI).first()
     if existing is not None:
         return existing
-    rpjmd = services.rpjmd_create(actor=None, instansi=inst, tahun_mulai=c.TAHUN_MULAI,
-                                  tahun_selesai=c.TAHUN_SELESAI, visi=c.VISI, dasar_hukum=c.DASAR_HUKUM)
+    rpjmd = services.rpjmd_create(
+        actor=None,
+        instansi=inst,
+        tahun_mulai=c.TAHUN_MULAI,
+        tahun_selesai=c.TAHUN_SELESAI,
+        visi=c.VISI,
+        dasar_hukum=c.DASAR_HUKUM,
+    )
     result.rpjmd += 1
     for m_no, m in enumerate(c.MISI, start=1):
         misi = services.misi_create(actor=None, rpjmd=rpjmd, nomor=m_no, teks=m.teks)
         for t_no, t in enumerate(m.tujuan, start=1):
             tujuan = services.tujuan_create(actor=None, misi=misi, nomor=t_no, teks=t.teks)
             for s_no, s in enumerate(t.sasaran, start=1):
-                sasaran = services.sasaran_create(actor=None, tujuan=tujuan, nomor=s_no, teks=s.teks,
-                                                  penjelasan=s.penjelasan, contoh=s.contoh)
+                sasaran = services.sasaran_create(
+                    actor=None, tujuan=tujuan, nomor=s_no, teks=s.teks, penjelasan=s.penjelasan, contoh=s.contoh
+                )
                 for spec in s.indikator:
                     _indikator(spec, sasaran=sasaran)
                     result.iku += 1
@@ -159,8 +191,15 @@ def seed_renstra(inst: Instansi, rpjmd: Rpjmd, result: SeedResult, progress: Pro
         result.renstra += 1
         for no, spec in enumerate(c.renstra_for(opd.nama), start=1):
             link = sasaran_keys.get(spec.sasaran_rpjmd) or next(iter(sasaran_keys.values()))
-            s = services.sasaran_renstra_create(actor=None, renstra=renstra, sasaran_rpjmd=link, nomor=no,
-                                                teks=spec.teks, penjelasan=spec.penjelasan, contoh=spec.contoh)
+            s = services.sasaran_renstra_create(
+                actor=None,
+                renstra=renstra,
+                sasaran_rpjmd=link,
+                nomor=no,
+                teks=spec.teks,
+                penjelasan=spec.penjelasan,
+                contoh=spec.contoh,
+            )
             for ispec in spec.indikator:
                 _indikator(ispec, sasaran_renstra=s, induk=iku.get(ispec.induk or ""))
                 result.indikator_opd += 1
@@ -182,17 +221,26 @@ def seed_perjanjian(inst: Instansi, rpjmd: Rpjmd, result: SeedResult) -> None:
     for opd in _opds(inst):
         if opd.pk in have:
             continue
-        indikator = list(Indikator.objects.filter(sasaran_renstra__renstra__opd=opd,
-                                                  sasaran_renstra__renstra__rpjmd=rpjmd)
-                         .select_related("sasaran_renstra").prefetch_related("nilai").order_by("kode", "id"))
+        indikator = list(
+            Indikator.objects.filter(sasaran_renstra__renstra__opd=opd, sasaran_renstra__renstra__rpjmd=rpjmd)
+            .select_related("sasaran_renstra")
+            .prefetch_related("nilai")
+            .order_by("kode", "id")
+        )
         if not indikator:
             continue
         pk = services.perjanjian_create(actor=None, opd=opd, tahun=c.PK_TAHUN)
         for n, i in enumerate(indikator):
             target = _target(i, c.PK_TAHUN)
-            services.perjanjian_row_add(actor=None, perjanjian=pk, sasaran=i.sasaran_renstra, indikator=i,
-                                        target=target, target_kualitatif="" if target is not None else i.nama,
-                                        perspektif=perspektif[n % len(perspektif)])
+            services.perjanjian_row_add(
+                actor=None,
+                perjanjian=pk,
+                sasaran=i.sasaran_renstra,
+                indikator=i,
+                target=target,
+                target_kualitatif="" if target is not None else i.nama,
+                perspektif=perspektif[n % len(perspektif)],
+            )
         services.perjanjian_sign(actor=None, perjanjian=pk, tanggal=c.PK_DITANDATANGANI)
         result.perjanjian += 1
 
@@ -226,8 +274,9 @@ def template_for(jenis: str, nama: str, opd_nama: str) -> tuple[str, list[c.Hasi
     rows += [c.KOMPETENSI_DIRI, c.LAPORAN_TEPAT_WAKTU]
     if jenis in _MANAGERIAL:
         rows.append(c.TANPA_TEMUAN)
-    profile = "MANAJERIAL" if jenis in _MANAGERIAL else ("FUNGSIONAL" if jenis == JenisJabatan.FUNGSIONAL
-                                                          else "PELAKSANA")
+    profile = (
+        "MANAJERIAL" if jenis in _MANAGERIAL else ("FUNGSIONAL" if jenis == JenisJabatan.FUNGSIONAL else "PELAKSANA")
+    )
     return key, rows, profile
 
 
@@ -235,39 +284,60 @@ def _validated(rows: list[c.Hasil]) -> list[dict[str, Any]]:
     """Each template row checked once by the same rule the services use (validation.validate_target)."""
     out = []
     for n, h in enumerate(rows, start=1):
-        out.append(services.clean_hasil({
-            "urutan": n, "dimensi": h.dimensi, "rhk": h.rhk, "aspek": h.aspek, "indikator": h.indikator,
-            "target_angka": h.target, "satuan": h.satuan, "target_kualitatif": h.target_kualitatif,
-            "penjelasan": h.penjelasan, "contoh": h.contoh, "indikator_opd": None,
-        }) | {"_link": h.link})
+        out.append(
+            services.clean_hasil(
+                {
+                    "urutan": n,
+                    "dimensi": h.dimensi,
+                    "rhk": h.rhk,
+                    "aspek": h.aspek,
+                    "indikator": h.indikator,
+                    "target_angka": h.target,
+                    "satuan": h.satuan,
+                    "target_kualitatif": h.target_kualitatif,
+                    "penjelasan": h.penjelasan,
+                    "contoh": h.contoh,
+                    "indikator_opd": None,
+                }
+            )
+            | {"_link": h.link}
+        )
     return out
 
 
 def _chunks(ids: list[int]) -> Iterator[list[int]]:
     for start in range(0, len(ids), CHUNK):
-        yield ids[start:start + CHUNK]
+        yield ids[start : start + CHUNK]
 
 
-def seed_position_standards(inst: Instansi, rpjmd: Rpjmd | None, result: SeedResult,
-                            progress: Progress = None) -> None:
+def seed_position_standards(inst: Instansi, rpjmd: Rpjmd | None, result: SeedResult, progress: Progress = None) -> None:
     """A standard for every active position of the province that has none, in bulk."""
     known = set(NilaiBerakhlak.objects.values_list("kode", flat=True))
     opd_nama: dict[int | None, str] = dict(
-        UnitKerja.objects.filter(instansi=inst, parent__isnull=True).values_list("pk", "nama"))
+        UnitKerja.objects.filter(instansi=inst, parent__isnull=True).values_list("pk", "nama")
+    )
     # The agency's first indicator of its Renstra: what managerial and linked rows support (cascade).
     first_indikator: dict[int | None, int] = {}
     if rpjmd is not None:
-        for opd_id, ind_id in (Indikator.objects.filter(sasaran_renstra__renstra__rpjmd=rpjmd)
-                               .order_by("sasaran_renstra__renstra__opd_id", "kode", "id")
-                               .values_list("sasaran_renstra__renstra__opd_id", "pk")):
+        for opd_id, ind_id in (
+            Indikator.objects.filter(sasaran_renstra__renstra__rpjmd=rpjmd)
+            .order_by("sasaran_renstra__renstra__opd_id", "kode", "id")
+            .values_list("sasaran_renstra__renstra__opd_id", "pk")
+        ):
             first_indikator.setdefault(opd_id, ind_id)
-    todo = list(Jabatan.objects.filter(unit__instansi=inst, aktif=True)
-                .exclude(Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk"))))
-                .order_by("pk").values_list("pk", flat=True))
+    todo = list(
+        Jabatan.objects.filter(unit__instansi=inst, aktif=True)
+        .exclude(Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk"))))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     cache: dict[str, tuple[list[dict[str, Any]], str]] = {}
     for chunk in _chunks(todo):
-        rows = list(Jabatan.objects.filter(pk__in=chunk).order_by("pk")
-                    .values_list("pk", "jenis", "nama", "unit__opd_id", "unit__nama"))
+        rows = list(
+            Jabatan.objects.filter(pk__in=chunk)
+            .order_by("pk")
+            .values_list("pk", "jenis", "nama", "unit__opd_id", "unit__nama")
+        )
         plans: dict[int, tuple[list[dict[str, Any]], str, int | None]] = {}
         headers: list[StandarJabatan] = []
         for pk, jenis, nama, opd_id, unit_nama in rows:
@@ -277,23 +347,32 @@ def seed_position_standards(inst: Instansi, rpjmd: Rpjmd | None, result: SeedRes
                 cache[key] = (_validated(hasil), profile)
             clean, profile = cache[key]
             plans[pk] = (clean, profile, first_indikator.get(opd_id))
-            headers.append(StandarJabatan(
-                jabatan_id=pk, ringkasan=f"{nama} di {unit_nama}: hasil yang diharapkan dan perilaku kerja.",
-                penjelasan="Standar ini menjadi titik awal SKP Anda: hasil kerja bawaan dapat disesuaikan bersama "
-                           "atasan dalam dialog kinerja.",
-                contoh="Saat menyusun SKP, pilih \"isi dari standar jabatan\" lalu sesuaikan targetnya."))
+            headers.append(
+                StandarJabatan(
+                    jabatan_id=pk,
+                    ringkasan=f"{nama} di {unit_nama}: hasil yang diharapkan dan perilaku kerja.",
+                    penjelasan="Standar ini menjadi titik awal SKP Anda: hasil kerja bawaan dapat disesuaikan bersama "
+                    "atasan dalam dialog kinerja.",
+                    contoh='Saat menyusun SKP, pilih "isi dari standar jabatan" lalu sesuaikan targetnya.',
+                )
+            )
         with transaction.atomic():
             StandarJabatan.objects.bulk_create(headers, batch_size=CHUNK)
             ids = dict(StandarJabatan.objects.filter(jabatan_id__in=chunk).values_list("jabatan_id", "pk"))
             hasil_objs = [
-                StandarHasil(standar_id=ids[pk], indikator_opd_id=link if row["_link"] else None,
-                             **{k: v for k, v in row.items() if k not in {"_link", "indikator_opd"}})
-                for pk, (clean, _profile, link) in plans.items() for row in clean
+                StandarHasil(
+                    standar_id=ids[pk],
+                    indikator_opd_id=link if row["_link"] else None,
+                    **{k: v for k, v in row.items() if k not in {"_link", "indikator_opd"}},
+                )
+                for pk, (clean, _profile, link) in plans.items()
+                for row in clean
             ]
             perilaku_objs = [
                 StandarPerilaku(standar_id=ids[pk], nilai_id=kode, ekspektasi=e, penjelasan=p, contoh=x)
                 for pk, (_clean, profile, _link) in plans.items()
-                for kode, (e, p, x) in c.PERILAKU[profile].items() if kode in known
+                for kode, (e, p, x) in c.PERILAKU[profile].items()
+                if kode in known
             ]
             StandarHasil.objects.bulk_create(hasil_objs, batch_size=CHUNK)
             StandarPerilaku.objects.bulk_create(perilaku_objs, batch_size=CHUNK)

@@ -12,8 +12,10 @@ from karier.appraisal.reminders import kirim_pengingat
 
 
 class Command(BaseCommand):
-    help = ("Membuat pengingat (di aplikasi dan e-mail) untuk pegawai yang belum mengisi realisasi dan pejabat "
-            "penilai yang belum memberi rating, menjelang batas pengisian. Aman dijalankan ulang.")
+    help = (
+        "Membuat pengingat (di aplikasi dan e-mail) untuk pegawai yang belum mengisi realisasi dan pejabat "
+        "penilai yang belum memberi rating, menjelang batas pengisian. Aman dijalankan ulang."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--tanggal", default=None, help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")

@@ -35,8 +35,11 @@ class Command(BaseCommand):
         wati = User.objects.filter(username=wati_nip).select_related("pegawai").first() if wati_nip else None
         if admin is None or wati is None or wati.pegawai is None:
             raise CommandError("Data demo belum ada. Jalankan dulu: karier seed-demo")
-        plans = list(Skp.objects.filter(tahun_id=tahun, penilai=wati.pegawai, status=StatusSkp.DRAFT)
-                     .select_related("pegawai__user"))
+        plans = list(
+            Skp.objects.filter(tahun_id=tahun, penilai=wati.pegawai, status=StatusSkp.DRAFT).select_related(
+                "pegawai__user"
+            )
+        )
         approved = 0
         for skp in plans:
             owner = getattr(skp.pegawai, "user", None)
@@ -51,8 +54,11 @@ class Command(BaseCommand):
         periods.kalender_set(actor=admin, tahun=tahun)
         opened = 0
         today = timezone.localdate()
-        running = periods.periods_for_year(tahun).filter(mulai__lte=today, selesai__gte=today).exclude(
-            jenis=JenisPeriode.TAHUNAN)
+        running = (
+            periods.periods_for_year(tahun)
+            .filter(mulai__lte=today, selesai__gte=today)
+            .exclude(jenis=JenisPeriode.TAHUNAN)
+        )
         for periode in running:
             if periode.status != StatusPeriode.DIBUKA:
                 opened += periods.periode_open(actor=admin, periode=periode)

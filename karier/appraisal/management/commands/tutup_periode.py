@@ -12,8 +12,10 @@ from karier.appraisal.close import CHUNK, TAHAP_LABELS, SedangBerjalan, periode_
 
 
 class Command(BaseCommand):
-    help = ("Menutup periode penilaian untuk satu perangkat daerah atau seluruh provinsi: membuat evaluasi yang "
-            "belum ada, menerapkan aturan predikat, memeriksa kelengkapan dan menyusun rekap. Aman dijalankan ulang.")
+    help = (
+        "Menutup periode penilaian untuk satu perangkat daerah atau seluruh provinsi: membuat evaluasi yang "
+        "belum ada, menerapkan aturan predikat, memeriksa kelengkapan dan menyusun rekap. Aman dijalankan ulang."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--periode", type=int, required=True, help="id periode penilaian")
@@ -28,8 +30,13 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {TAHAP_LABELS.get(tahap, tahap)}: {done:,}/{total:,}".replace(",", "."))
 
         try:
-            r = periode_close(actor_id=None, periode_id=options["periode"], opd_id=options["opd"],
-                              chunk_size=max(1, options["chunk"]), progress=progress)
+            r = periode_close(
+                actor_id=None,
+                periode_id=options["periode"],
+                opd_id=options["opd"],
+                chunk_size=max(1, options["chunk"]),
+                progress=progress,
+            )
         except SedangBerjalan as exc:  # another run holds the period's lock: nothing to do, not an error
             self.stdout.write(self.style.WARNING(" ".join(exc.messages)))
             return
@@ -38,10 +45,15 @@ class Command(BaseCommand):
         if not verbose:
             return
         n = lambda v: f"{v:,}".replace(",", ".")  # noqa: E731
-        self.stdout.write(self.style.SUCCESS(
-            f"{n(r.evaluasi_total)} evaluasi; {n(r.evaluasi_dibuat)} dibuat, {n(r.predikat_ditulis)} predikat "
-            f"ditulis, {n(r.rating_pemimpin_ditulis)} rating kepala unit mengikuti hasil unit; {r.detik:.1f} detik."))
-        self.stdout.write(f"  belum dinilai: {n(r.belum_dinilai)}; unit tanpa predikat organisasi: "
-                          f"{len(r.unit_tanpa_hasil)}; unit belum final: {n(r.unit_belum_final)}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{n(r.evaluasi_total)} evaluasi; {n(r.evaluasi_dibuat)} dibuat, {n(r.predikat_ditulis)} predikat "
+                f"ditulis, {n(r.rating_pemimpin_ditulis)} rating kepala unit mengikuti hasil unit; {r.detik:.1f} detik."
+            )
+        )
+        self.stdout.write(
+            f"  belum dinilai: {n(r.belum_dinilai)}; unit tanpa predikat organisasi: "
+            f"{len(r.unit_tanpa_hasil)}; unit belum final: {n(r.unit_belum_final)}"
+        )
         self.stdout.write("  rekap: " + ", ".join(f"{k or 'belum dinilai'} {n(v)}" for k, v in r.total.items()))
         self.stdout.write("  periode ditutup." if r.periode_ditutup else "  periode belum ditutup.")

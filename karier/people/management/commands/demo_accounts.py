@@ -13,8 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         accounts = demo_accounts()
-        existing = set(User.objects.filter(username__in=[a.username for a in accounts])
-                       .values_list("username", flat=True))
+        existing = set(
+            User.objects.filter(username__in=[a.username for a in accounts]).values_list("username", flat=True)
+        )
         if not existing:
             self.stdout.write("Belum ada data demo. Jalankan: karier seed-demo")
             return

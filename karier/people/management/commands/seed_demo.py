@@ -21,17 +21,27 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--pegawai", type=int, default=2000,
-                            help=f"jumlah pegawai (bawaan 2000, minimal {MIN_PEGAWAI})")
-        parser.add_argument("--seed", type=int, default=1,
-                            help="benih acak; benih yang sama menghasilkan data yang sama (bawaan 1)")
-        parser.add_argument("--reset", action="store_true",
-                            help="hapus seluruh data demo lebih dahulu: penilaian, SKP, standar kinerja, jejak audit, "
-                                 "akun demo, pegawai, jabatan dan unit (data referensi tetap)")
-        parser.add_argument("--tanpa-akun", action="store_true", dest="tanpa_akun",
-                            help="jangan buat akun untuk setiap pegawai (akun demo persona tetap dibuat)")
-        parser.add_argument("--chunk", type=int, default=20_000,
-                            help="jumlah pegawai per penulisan ke basis data (bawaan 20000)")
+        parser.add_argument(
+            "--pegawai", type=int, default=2000, help=f"jumlah pegawai (bawaan 2000, minimal {MIN_PEGAWAI})"
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="benih acak; benih yang sama menghasilkan data yang sama (bawaan 1)"
+        )
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="hapus seluruh data demo lebih dahulu: penilaian, SKP, standar kinerja, jejak audit, "
+            "akun demo, pegawai, jabatan dan unit (data referensi tetap)",
+        )
+        parser.add_argument(
+            "--tanpa-akun",
+            action="store_true",
+            dest="tanpa_akun",
+            help="jangan buat akun untuk setiap pegawai (akun demo persona tetap dibuat)",
+        )
+        parser.add_argument(
+            "--chunk", type=int, default=20_000, help="jumlah pegawai per penulisan ke basis data (bawaan 20000)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         verbose = options["verbosity"] >= 1
@@ -39,20 +49,28 @@ class Command(BaseCommand):
         if verbose:
             self.stdout.write(f"Membuat data demo: {_angka(options['pegawai'])} pegawai, benih {options['seed']}…")
         try:
-            r = seed_demo(pegawai=options["pegawai"], seed=options["seed"], reset=options["reset"],
-                          akun=not options["tanpa_akun"], chunk_size=options["chunk"], progress=progress)
+            r = seed_demo(
+                pegawai=options["pegawai"],
+                seed=options["seed"],
+                reset=options["reset"],
+                akun=not options["tanpa_akun"],
+                chunk_size=options["chunk"],
+                progress=progress,
+            )
         except SeedError as exc:
             raise CommandError(str(exc)) from exc
         if not verbose:
             return
         rate = (r.pegawai + r.unit + r.jabatan + r.riwayat_golongan + r.penugasan + r.akun) / max(r.detik, 1e-9)
-        self.stdout.write(self.style.SUCCESS(
-            f"Selesai dalam {r.detik:.1f} detik ({_angka(int(rate))} baris/detik)."))
+        self.stdout.write(self.style.SUCCESS(f"Selesai dalam {r.detik:.1f} detik ({_angka(int(rate))} baris/detik)."))
         for label, value in (
             ("Pegawai", f"{_angka(r.pegawai)} (PNS {_angka(r.pns)}, PPPK {_angka(r.pppk)})"),
             ("Unit kerja", _angka(r.unit)),
-            ("Jabatan", f"{_angka(r.jabatan)} (manajerial {_angka(r.jabatan_manajerial)}, "
-                        f"lowong {_angka(r.lowong)}, Plt {_angka(r.plt)})"),
+            (
+                "Jabatan",
+                f"{_angka(r.jabatan)} (manajerial {_angka(r.jabatan_manajerial)}, "
+                f"lowong {_angka(r.lowong)}, Plt {_angka(r.plt)})",
+            ),
             ("Riwayat golongan", _angka(r.riwayat_golongan)),
             ("Penugasan", _angka(r.penugasan)),
             ("Akun", _angka(r.akun)),

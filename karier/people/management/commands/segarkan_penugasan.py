@@ -13,8 +13,10 @@ from karier.people.services import current_positions_refresh
 
 
 class Command(BaseCommand):
-    help = ("Menyegarkan jabatan, unit dan perangkat daerah kini setiap pegawai menurut riwayat penugasannya "
-            "pada tanggal tertentu (mutasi yang mulai berlaku, Plt/penugasan yang berakhir).")
+    help = (
+        "Menyegarkan jabatan, unit dan perangkat daerah kini setiap pegawai menurut riwayat penugasannya "
+        "pada tanggal tertentu (mutasi yang mulai berlaku, Plt/penugasan yang berakhir)."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--tanggal", default=None, help="tanggal acuan YYYY-MM-DD (bawaan: hari ini)")
@@ -29,5 +31,8 @@ class Command(BaseCommand):
         r = current_positions_refresh(actor=None, on=on)
         if options["verbosity"] >= 1:
             n = lambda v: f"{v:,}".replace(",", ".")  # noqa: E731
-            self.stdout.write(self.style.SUCCESS(
-                f"Per {r.tanggal:%d-%m-%Y}: {n(r.diperiksa)} pegawai diperiksa, {n(r.diperbarui)} diperbarui."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Per {r.tanggal:%d-%m-%Y}: {n(r.diperiksa)} pegawai diperiksa, {n(r.diperbarui)} diperbarui."
+                )
+            )

@@ -12,8 +12,10 @@ from karier.plans.bulk import CHUNK, REASON_LABELS, skp_bulk_create
 
 
 class Command(BaseCommand):
-    help = ("Membuat draf SKP (sumber: massal) dari standar jabatan untuk setiap pegawai aktif berjabatan "
-            "definitif yang belum mempunyai SKP pada tahun itu. Dapat dijalankan ulang dengan aman.")
+    help = (
+        "Membuat draf SKP (sumber: massal) dari standar jabatan untuk setiap pegawai aktif berjabatan "
+        "definitif yang belum mempunyai SKP pada tahun itu. Dapat dijalankan ulang dengan aman."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--tahun", type=int, required=True, help="tahun kinerja, mis. 2026")
@@ -29,14 +31,23 @@ class Command(BaseCommand):
                 self.stdout.write(f"  … {done:,}/{total:,} pegawai".replace(",", "."))
 
         try:
-            r = skp_bulk_create(actor_id=None, tahun=options["tahun"], opd_id=options["opd"], unit_id=options["unit"],
-                                chunk_size=max(1, options["chunk"]), progress=progress)
+            r = skp_bulk_create(
+                actor_id=None,
+                tahun=options["tahun"],
+                opd_id=options["opd"],
+                unit_id=options["unit"],
+                chunk_size=max(1, options["chunk"]),
+                progress=progress,
+            )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         if not verbose:
             return
-        self.stdout.write(self.style.SUCCESS(
-            f"{r.created:,} SKP dibuat, {r.skipped:,} dilewati, dalam {r.detik:.1f} detik.".replace(",", ".")))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{r.created:,} SKP dibuat, {r.skipped:,} dilewati, dalam {r.detik:.1f} detik.".replace(",", ".")
+            )
+        )
         for key, n in r.reasons.items():
             self.stdout.write(f"  {n:,} {REASON_LABELS.get(key, key)}".replace(",", "."))
         rows = ", ".join(f"{k} {v:,}".replace(",", ".") for k, v in r.rows.items())

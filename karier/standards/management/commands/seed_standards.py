@@ -22,8 +22,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--reset", action="store_true",
-                            help="hapus standar demo (RPJMD, Renstra, perjanjian, standar jabatan) lebih dahulu")
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="hapus standar demo (RPJMD, Renstra, perjanjian, standar jabatan) lebih dahulu",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         verbose = options["verbosity"] >= 1
@@ -38,8 +41,13 @@ class Command(BaseCommand):
             self.stdout.write("Dihapus: " + ", ".join(f"{k} {_angka(v)}" for k, v in r.dihapus.items()))
         self.stdout.write(self.style.SUCCESS(f"Selesai dalam {r.detik:.1f} detik."))
         for label, value in (
-            ("RPJMD baru", r.rpjmd), ("IKU provinsi", r.iku), ("Renstra", r.renstra),
-            ("Indikator OPD", r.indikator_opd), ("Perjanjian kinerja", r.perjanjian),
-            ("Standar jabatan", r.standar), ("Hasil diharapkan", r.hasil), ("Ekspektasi perilaku", r.perilaku),
+            ("RPJMD baru", r.rpjmd),
+            ("IKU provinsi", r.iku),
+            ("Renstra", r.renstra),
+            ("Indikator OPD", r.indikator_opd),
+            ("Perjanjian kinerja", r.perjanjian),
+            ("Standar jabatan", r.standar),
+            ("Hasil diharapkan", r.hasil),
+            ("Ekspektasi perilaku", r.perilaku),
         ):
             self.stdout.write(f"  {label:<20} {_angka(value)}")
