@@ -272,14 +272,19 @@ def periode_update(
     return periode
 
 
+def _status_refusal(periode: PeriodePenilaian) -> ValidationError:
+    """The one refusal for a status change the period's current status does not allow."""
+    label = dict(StatusPeriode.choices)[periode.status]
+    return ValidationError(
+        f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
+    )
+
+
 def _status_move(*, actor: Any, periode: PeriodePenilaian, dari: Iterable[str], ke: str, action: str) -> None:
     with transaction.atomic():
         locked = PeriodePenilaian.objects.select_for_update().get(pk=periode.pk)
         if locked.status not in set(dari):
-            label = dict(StatusPeriode.choices)[locked.status]
-            raise ValidationError(
-                f"Periode {locked.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
-            )
+            raise _status_refusal(locked)
         old = locked.status
         locked.status = ke
         locked.save(update_fields=["status"])
@@ -313,10 +318,7 @@ def periode_close(*, actor: Any, periode: PeriodePenilaian) -> None:
 
     _admin_only(actor)
     if periode.status != StatusPeriode.DIBUKA:
-        label = dict(StatusPeriode.choices)[periode.status]
-        raise ValidationError(
-            f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
-        )
+        raise _status_refusal(periode)
     user_id = actor.user_id if isinstance(actor, Actor) else actor.pk
     result = close.periode_close(actor_id=user_id, periode_id=periode.pk)
     if not result.periode_ditutup:
