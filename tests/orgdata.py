@@ -26,6 +26,12 @@ class Org:
     users: dict[str, Any] = field(default_factory=dict)
     seq: int = 0
 
+    def actor(self, key: str) -> Any:
+        """The Actor a service takes for the user `key` (built fresh: positions as of today)."""
+        from karier.people.access import actor_for_user
+
+        return actor_for_user(self.users[key])
+
     def add_pegawai(
         self,
         key: str,

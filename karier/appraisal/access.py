@@ -20,17 +20,10 @@ from django.utils import timezone
 
 from karier.appraisal.choices import StatusPeriode
 from karier.appraisal.models import BuktiDukung, Evaluasi
-from karier.people.access import Actor, actor_for_user, decides_instead, visibility_q
+from karier.people.access import Actor, as_actor, decides_instead, visibility_q
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Penugasan
 from karier.people.selectors import active_on, holder_on, holders_on, officials_above
-
-
-def as_actor(actor_or_user: Actor | Any) -> Actor:
-    """Services take the signed-in user (for the audit trail); access rules need the Actor."""
-    if isinstance(actor_or_user, Actor):
-        return actor_or_user
-    return actor_for_user(actor_or_user)
 
 
 def visible_evaluasi(actor: Actor | Any) -> QuerySet[Evaluasi]:

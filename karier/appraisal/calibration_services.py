@@ -19,16 +19,12 @@ from karier.appraisal.choices import PredikatChoice, PredikatOrganisasiChoice, S
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, Kalibrasi, PeriodePenilaian, PredikatOrganisasiUnit
 from karier.appraisal.workflow import ensure_editable
 from karier.core import audit
-from karier.people.access import Actor, actor_for_user
+from karier.people.access import as_actor
 from karier.people.models import UnitKerja
 from karier.rules import predikat_kinerja, rating_from_organisasi
 
 MAX_TEKS = 4000
 MSG_FINAL = "Unit {unit} sudah difinalisasi untuk {periode}; {apa} tidak dapat diubah lagi."
-
-
-def as_actor(actor: Any) -> Actor:
-    return actor if isinstance(actor, Actor) else actor_for_user(actor)
 
 
 def user_of(actor: Any) -> Any:

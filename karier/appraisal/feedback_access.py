@@ -25,10 +25,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from karier.appraisal.access import as_actor, is_appraisee, is_appraiser, visible_evaluasi
+from karier.appraisal.access import is_appraisee, is_appraiser, visible_evaluasi
 from karier.appraisal.choices import JenisRater
 from karier.appraisal.models import Evaluasi, NominasiPenilai, TautanPublik, UmpanBalikPublik
-from karier.people.access import Actor, can_see_pegawai, visibility_q
+from karier.people.access import Actor, as_actor, can_see_pegawai, visibility_q
 from karier.people.models import Jabatan, Pegawai, UnitKerja
 
 __all__ = [

@@ -21,9 +21,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from karier.appraisal.choices import JenisRater, StatusEvaluasi, StatusNominasi, StatusPeriode
-from karier.appraisal.feedback_access import as_actor, sees_rater_status
+from karier.appraisal.feedback_access import sees_rater_status
 from karier.appraisal.models import Evaluasi, JawabanPerilaku, NominasiPenilai
-from karier.people.access import Actor
+from karier.people.access import Actor, as_actor
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Pegawai, Penugasan
 from karier.people.selectors import active_on

@@ -23,9 +23,10 @@ from django.db import transaction
 
 from karier.appraisal import feedback_selectors as sel
 from karier.appraisal.choices import JenisRater, StatusNominasi
-from karier.appraisal.feedback_access import as_actor, is_appraisee, is_appraiser
+from karier.appraisal.feedback_access import is_appraisee, is_appraiser
 from karier.appraisal.models import Evaluasi, JawabanPerilaku, NominasiPenilai
 from karier.core import audit
+from karier.people.access import as_actor
 from karier.people.models import Pegawai
 from karier.standards.models import NilaiBerakhlak
 

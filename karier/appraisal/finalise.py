@@ -39,11 +39,12 @@ from karier.appraisal.calibration_selectors import (
     rated_counts,
     unit_evaluations,
 )
-from karier.appraisal.calibration_services import as_actor, clean_text, user_of
+from karier.appraisal.calibration_services import clean_text, user_of
 from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, PeriodePenilaian, PredikatOrganisasiUnit, RiwayatEvaluasi
 from karier.appraisal.workflow import Aksi
 from karier.core import audit
+from karier.people.access import as_actor
 from karier.people.models import Jabatan, UnitKerja
 from karier.rules import check_distribution
 

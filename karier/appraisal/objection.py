@@ -20,13 +20,13 @@ from django.utils import timezone
 from karier.appraisal import calibration_access as ca
 from karier.appraisal import snapshots
 from karier.appraisal.calibration_selectors import kalender_for
-from karier.appraisal.calibration_services import as_actor, clean_text, user_of
+from karier.appraisal.calibration_services import clean_text, user_of
 from karier.appraisal.choices import PredikatChoice, StatusEvaluasi, StatusKeberatan
 from karier.appraisal.finalise import freeze
 from karier.appraisal.models import Evaluasi, Keberatan
 from karier.appraisal.workflow import Aksi, move
 from karier.core import audit
-from karier.people.access import Actor
+from karier.people.access import Actor, as_actor
 
 
 def batas_keberatan(ev: Evaluasi) -> dt.date | None:

@@ -11,9 +11,9 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 
 from karier.appraisal.choices import StatusModerasi
-from karier.appraisal.feedback_access import as_actor, headed_unit_paths, moderated
+from karier.appraisal.feedback_access import headed_unit_paths, moderated
 from karier.appraisal.models import PeriodePenilaian, TautanPublik, UmpanBalikPublik
-from karier.people.access import visibility_q
+from karier.people.access import as_actor, visibility_q
 from karier.people.models import Pegawai, UnitKerja
 
 KOMENTAR_TERBARU = 10

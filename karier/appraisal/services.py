@@ -62,7 +62,7 @@ from karier.appraisal.workflow import (
     status_label,
 )
 from karier.core import audit
-from karier.people.access import decides_instead
+from karier.people.access import as_actor, decides_instead
 from karier.people.selectors import holders_on
 from karier.plans.models import RencanaHasilKerja
 
@@ -219,7 +219,7 @@ def rating_set(
     alasan_perilaku: str,
 ) -> Evaluasi:
     """The appraiser's two ratings with their reasons; the predikat comes from `karier.rules`."""
-    who = access.as_actor(actor)
+    who = as_actor(actor)
     reason = _refusal(who, evaluasi, _holders_today([evaluasi], who))
     if reason == MSG_BUKAN_PENILAI:
         raise PermissionDenied(reason)
@@ -271,7 +271,7 @@ def rating_bulk_set(
         raise ValidationError("Tidak ada rating yang dikirim.")
     norm = {int(k): v for k, v in rows.items()}
     ids = list(norm)
-    who = access.as_actor(actor)
+    who = as_actor(actor)
     # Only evaluations the actor may see: another agency's id answers exactly like a missing one.
     found = {
         ev.pk: ev

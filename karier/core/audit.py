@@ -18,8 +18,10 @@ import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -29,6 +31,26 @@ from karier.core.models import AuditChainHead, AuditEvent
 GENESIS = "0" * 64
 CHECK = "audit.chain"
 MASKED = "***"  # stored instead of secrets (password hashes, token hashes)
+
+
+class HasUserId(Protocol):
+    """`karier.people.access.Actor` (what services receive): the signed-in user's id, or None."""
+
+    @property
+    def user_id(self) -> int | None: ...
+
+
+# Services pass their Actor; the admin and the token screen pass the signed-in User; jobs may pass None.
+AuditActor = HasUserId | AbstractBaseUser | AnonymousUser | None
+
+
+def actor_user_id(actor: AuditActor) -> int | None:
+    """The user behind an audited write: an Actor's `user_id`, or an authenticated User's pk."""
+    if actor is None:
+        return None
+    if isinstance(actor, AbstractBaseUser | AnonymousUser):
+        return actor.pk if actor.is_authenticated else None
+    return actor.user_id
 
 
 @dataclass(frozen=True)
@@ -43,7 +65,7 @@ class Entry:
 
 def record(
     *,
-    actor: Any,
+    actor: AuditActor,
     action: str,
     obj: models.Model,
     summary: str = "",
@@ -52,11 +74,11 @@ def record(
     return record_many(actor=actor, entries=[Entry(action=action, obj=obj, summary=summary, changes=changes)])[0]
 
 
-def record_many(*, actor: Any, entries: Sequence[Entry]) -> list[AuditEvent]:
+def record_many(*, actor: AuditActor, entries: Sequence[Entry]) -> list[AuditEvent]:
     """Append the events to the chain in one insert (for bulk jobs), under the chain-head lock."""
     if not entries:
         return []
-    user_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    user_id = actor_user_id(actor)
     with transaction.atomic():
         head = _locked_head()
         now = timezone.now()

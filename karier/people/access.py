@@ -111,6 +111,14 @@ def _below(paths: tuple[str, ...]) -> QuerySet[Jabatan]:
     return Jabatan.objects.filter(below)
 
 
+def as_actor(actor_or_user: Actor | Any) -> Actor:
+    """At an edge that holds a User (a task, a command, an admin action): the Actor that services
+    take. Views use `actor_from_request`, built once per request."""
+    if isinstance(actor_or_user, Actor):
+        return actor_or_user
+    return actor_for_user(actor_or_user)
+
+
 def actor_from_request(request: Any) -> Actor:
     cached: Actor | None = getattr(request, "_karier_actor", None)
     if cached is None:

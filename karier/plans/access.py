@@ -11,24 +11,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from karier.people.access import Actor, actor_for_user, decides_instead, visibility_q
+from karier.people.access import Actor, decides_instead, visibility_q
 from karier.people.selectors import holder_on
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp
 from karier.plans.workflow import EDITABLE, Peran
-
-
-def as_actor(actor_or_user: Actor | Any) -> Actor:
-    """Services take the signed-in user (for the audit trail); access rules need the Actor."""
-    if isinstance(actor_or_user, Actor):
-        return actor_or_user
-    return actor_for_user(actor_or_user)
 
 
 def visible_skp(actor: Actor) -> QuerySet[Skp]:

@@ -29,7 +29,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from karier.core import audit
-from karier.people.access import Actor
+from karier.people.access import Actor, as_actor
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai, Penugasan
 from karier.people.selectors import appraiser_on, definitive_assignment_on
@@ -274,7 +274,7 @@ def _from_last_year(skp: Skp, prev: Skp) -> tuple[list[RencanaHasilKerja], list[
 def skp_create(*, actor: Any, pegawai: Pegawai, tahun: int, sumber: str, periode_mulai: dt.date | None = None) -> Skp:
     """A new plan: blank, copied from last year, or from the position standard (JPT: from the
     agency's performance agreement). Snapshots position, unit and appraiser (at `periode_mulai`)."""
-    who = access.as_actor(actor)
+    who = as_actor(actor)
     if not access.can_create_for(who, pegawai.pk):
         raise PermissionDenied("Anda hanya dapat membuat SKP untuk diri sendiri.")
     if sumber not in SUMBER_MANUAL:
@@ -412,7 +412,7 @@ class IkiData:
 
 
 def _owner_may_edit(actor: Any, skp: Skp) -> Actor:
-    who = access.as_actor(actor)
+    who = as_actor(actor)
     if Peran.PEMILIK not in access.peran(who, skp):
         raise PermissionDenied("Hanya pegawai pemilik SKP yang dapat mengubah isinya.")
     _year_open(skp.tahun, None)
@@ -650,7 +650,7 @@ def rhk_link_atasan(*, actor: Any, rhk: RencanaHasilKerja, rhk_atasan: RencanaHa
 def ekspektasi_update(*, actor: Any, ekspektasi: EkspektasiPerilaku, teks: str) -> EkspektasiPerilaku:
     """The appraiser's specific expectation for one BerAKHLAK value (until the plan is approved)."""
     skp = ekspektasi.skp
-    who = access.as_actor(actor)
+    who = as_actor(actor)
     if not access.can_edit_ekspektasi(who, skp):
         if Peran.PENILAI not in access.peran(who, skp):
             raise PermissionDenied("Hanya pejabat penilai yang menulis ekspektasi khusus pimpinan.")
@@ -732,7 +732,7 @@ def submit_problems(rhk: list[RencanaHasilKerja]) -> list[str]:
 
 def skp_submit(*, actor: Any, skp: Skp, catatan: str = "") -> Skp:
     """Owner submits (or resubmits) to the appraiser. Unlinked RHK are allowed (warned on screen)."""
-    who = access.as_actor(actor)
+    who = as_actor(actor)
     roles = access.peran(who, skp)
     ensure(Aksi.AJUKAN, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup)
     problems = submit_problems(list(skp.rhk.prefetch_related("iki")))
@@ -768,7 +768,7 @@ def skp_submit(*, actor: Any, skp: Skp, catatan: str = "") -> Skp:
 
 def skp_return(*, actor: Any, skp: Skp, komentar: str) -> Skp:
     """Appraiser returns the plan with a required comment (kept as a dialog kinerja note)."""
-    roles = access.peran(access.as_actor(actor), skp)
+    roles = access.peran(as_actor(actor), skp)
     ensure(Aksi.KEMBALIKAN, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup, teks=komentar)
     if len(komentar.strip()) > MAX_TEKS:
         raise ValidationError({"komentar": f"Komentar paling banyak {MAX_TEKS} karakter."})
@@ -791,7 +791,7 @@ def skp_return(*, actor: Any, skp: Skp, komentar: str) -> Skp:
 
 def skp_approve(*, actor: Any, skp: Skp, komentar: str = "") -> Skp:
     """Appraiser (or the Plt/Plh of the appraiser's position) approves; the version is frozen."""
-    roles = access.peran(access.as_actor(actor), skp)
+    roles = access.peran(as_actor(actor), skp)
     ensure(Aksi.SETUJUI, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup)
     if len(komentar.strip()) > MAX_TEKS:
         raise ValidationError({"komentar": f"Komentar paling banyak {MAX_TEKS} karakter."})
@@ -839,7 +839,7 @@ def _refuse_if_signed_evaluation(skp: Skp, *, apa: str = "Revisi") -> None:
 def skp_revise(*, actor: Any, skp: Skp, alasan: str) -> Skp:
     """Reopen an approved plan for change: the approved version stays frozen in `SkpRevisi` with the
     reason, the plan becomes a draft of the next version and needs approval again."""
-    roles = access.peran(access.as_actor(actor), skp)
+    roles = access.peran(as_actor(actor), skp)
     ensure(Aksi.REVISI, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup, teks=alasan)
     if len(alasan.strip()) > MAX_TEKS:
         raise ValidationError({"alasan": f"Alasan paling banyak {MAX_TEKS} karakter."})
@@ -875,7 +875,7 @@ def skp_revise(*, actor: Any, skp: Skp, alasan: str) -> Skp:
 
 def dialog_add(*, actor: Any, skp: Skp, teks: str) -> DialogKinerja:
     """A dialog kinerja note by the owner or the appraiser, in any status while the year is open."""
-    who = access.as_actor(actor)
+    who = as_actor(actor)
     if not access.peran(who, skp):
         raise PermissionDenied("Hanya pegawai pemilik SKP dan pejabat penilainya yang menulis catatan dialog kinerja.")
     _year_open(skp.tahun, None)
