@@ -52,7 +52,7 @@ def main() -> None:
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
 
-    from karier.appraisal import periods
+    from karier.appraisal.evaluation import periods
     from karier.appraisal.models import Evaluasi
     from tests.appraisal.test_appraisal_support import ALASAN, add_staff, configured
     from tests.orgdata import build_org

@@ -1,4 +1,4 @@
-"""Benchmark the period close (`karier.appraisal.close.periode_close`) for a whole province.
+"""Benchmark the period close (`karier.appraisal.evaluation.close.periode_close`) for a whole province.
 
     .venv/bin/python bench/period_close.py --database-url postgres://karier:karier@127.0.0.1:54330/bench_close
     .venv/bin/python bench/period_close.py --pegawai 1000000 --database-url postgres://…/bench_close_1m
@@ -155,7 +155,7 @@ def rate(periode_id: int) -> None:
 def timed(label: str, periode_id: int, chunk: int) -> Any:
     from django.db import connection, reset_queries
 
-    from karier.appraisal.close import periode_close
+    from karier.appraisal.evaluation.close import periode_close
 
     reset_queries()
     t = time.perf_counter()

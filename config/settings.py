@@ -252,16 +252,19 @@ CACHES = {
 }
 
 # Tamper evidence (`karier periksa-audit`): each app contributes a check returning core.integrity.Break rows.
-KARIER_INTEGRITY_CHECKS: list[str] = ["karier.core.audit.verify_chain", "karier.appraisal.snapshots.verify_snapshots"]
+KARIER_INTEGRITY_CHECKS: list[str] = [
+    "karier.core.audit.verify_chain",
+    "karier.appraisal.evaluation.snapshots.verify_snapshots",
+]
 # The daily schedule (`karier tugas-harian`, run once a day): django_tasks @task objects taking no arguments.
 KARIER_DAILY_TASKS: list[str] = [
     "karier.core.tasks.periksa_audit_harian",
     "karier.people.tasks.segarkan_penugasan_task",
     "karier.accounts.tasks.prune_login_attempts_task",
-    "karier.appraisal.reminders.kirim_pengingat_task",
+    "karier.appraisal.evaluation.reminders.kirim_pengingat_task",
 ]
 # Closing a performance year (karier.plans.years): checks of the layers above plans, (tahun) -> [refusal messages].
-KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.years.year_close_blockers"]
+KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.evaluation.years.year_close_blockers"]
 
 # Mail (reminders, integrity warnings). Production sets EMAIL_HOST (and the rest); without it mail is
 # printed to the console, so the embedded default never tries an SMTP server that is not there.

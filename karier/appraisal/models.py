@@ -482,7 +482,7 @@ class SnapshotEvaluasi(models.Model):
     """What was signed, frozen at each signature (and at an accepted objection): the plan rows,
     realisations, ratings, reasons, predikat and signers as canonical JSON with its sha256.
 
-    Written once by `karier.appraisal.snapshots.take`, never updated; `verify_snapshots` re-hashes
+    Written once by `karier.appraisal.evaluation.snapshots.take`, never updated; `verify_snapshots` re-hashes
     every row and compares each FINAL evaluation with its latest snapshot."""
 
     evaluasi = models.ForeignKey(Evaluasi, on_delete=models.PROTECT, related_name="snapshot")

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django_tasks import task
 
-from karier.appraisal.close import TAHAP_LABELS, periode_close
+from karier.appraisal.evaluation.close import TAHAP_LABELS, periode_close
 from karier.plans.bulk import job_mark
 from karier.plans.choices import StatusTugasLatar
 from karier.plans.models import TugasLatar

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.test import Client
 
-from karier.appraisal import services
+from karier.appraisal.evaluation import services
 from tests.appraisal.test_appraisal_support import ALASAN, configured
 from tests.orgdata import Org
 

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from karier.appraisal.calibration_selectors import agency_calibration, unit_calibration, unit_evaluations
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
+from karier.appraisal.calibration.selectors import agency_calibration, unit_calibration, unit_evaluations
+from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.models import KalenderPenilaian, Kalibrasi, PredikatOrganisasiUnit
 from karier.core.models import AuditEvent
 from karier.people.access import actor_for_user
@@ -169,7 +169,7 @@ def test_screen_queries_do_not_grow_with_people(org: Org) -> None:
         assert c.get(url).status_code == 200
     for i in range(2, 8):
         org.add_pegawai(f"x{i}", "staf1", golongan=31)
-    from karier.appraisal import periods
+    from karier.appraisal.evaluation import periods
     from tests.appraisal.test_appraisal_support import approved_skp
 
     for i in range(2, 8):

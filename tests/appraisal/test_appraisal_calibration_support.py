@@ -17,10 +17,10 @@ from typing import Any
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from karier.appraisal import periods
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
+from karier.appraisal.calibration.finalise import evaluasi_sign_atasan, unit_finalise
+from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi
-from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
+from karier.appraisal.evaluation import periods
 from karier.appraisal.models import Evaluasi, PeriodePenilaian
 from karier.rules import predikat_kinerja
 from tests.appraisal.test_appraisal_support import YEAR, approved_skp

@@ -17,9 +17,9 @@ from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 
-from karier.appraisal import feedback_services
-from karier.appraisal.access import bukti_for_actor, can_rate, evaluasi_for_actor
-from karier.appraisal.feedback_access import nominasi_for_actor
+from karier.appraisal.evaluation.access import bukti_for_actor, can_rate, evaluasi_for_actor
+from karier.appraisal.feedback import services as feedback_services
+from karier.appraisal.feedback.access import nominasi_for_actor
 from karier.appraisal.models import BuktiDukung, Evaluasi, Realisasi
 from karier.people.access import actor_for_user
 from tests.appraisal.test_appraisal_support import configured

@@ -17,7 +17,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from karier.appraisal.choices import StatusPeriode
-from karier.appraisal.close import TAHAP_ATURAN, SedangBerjalan, period_lock, periode_close, periode_close_start
+from karier.appraisal.evaluation.close import (
+    TAHAP_ATURAN,
+    SedangBerjalan,
+    period_lock,
+    periode_close,
+    periode_close_start,
+)
 from karier.appraisal.models import Evaluasi, PredikatOrganisasiUnit
 from karier.core.models import AuditEvent
 from karier.people.access import actor_for_user
@@ -198,7 +204,7 @@ def test_command(s: Seksi, capsys: Any) -> None:
 @pytest.mark.django_db
 def test_created_evaluations_match_party_a(s: Seksi) -> None:
     """The close's COPY path gives the same rows as `periods.evaluasi_bulk_create` (appraiser rule included)."""
-    from karier.appraisal import periods
+    from karier.appraisal.evaluation import periods
     from karier.appraisal.models import PeriodePenilaian
 
     _close(s)

@@ -18,10 +18,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from karier.appraisal import calibration_access as ca
-from karier.appraisal import calibration_services as cs
-from karier.appraisal import feedback_services, finalise, objection
-from karier.appraisal.access import can_rate
+from karier.appraisal.calibration import access as ca
+from karier.appraisal.calibration import finalise, objection
+from karier.appraisal.calibration import services as cs
+from karier.appraisal.evaluation.access import can_rate
+from karier.appraisal.feedback import services as feedback_services
 from karier.appraisal.models import Evaluasi, Keberatan, PredikatOrganisasiUnit
 from karier.people.access import actor_for_user, decider_instead
 from karier.people.models import Penugasan
@@ -268,7 +269,7 @@ def test_signature_and_objection_fall_to_the_next_official(s: Seksi, jenis: str)
 @pytest.mark.django_db
 @pytest.mark.parametrize("jenis", ACTING)
 def test_bulk_rating_follows_the_same_rule(open_s: Seksi, jenis: str) -> None:
-    from karier.appraisal.services import BulkRatingError, rating_bulk_set
+    from karier.appraisal.evaluation.services import BulkRatingError, rating_bulk_set
 
     s = open_s
     _acting(s, "staf1b", "kasi1", jenis, vacate="kasi1")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from karier.appraisal import calibration_access as ca
+from karier.appraisal.calibration import access as ca
 from karier.people.access import actor_for_user
 from karier.people.choices import JenisPenugasan
 from karier.people.demo import seed_demo

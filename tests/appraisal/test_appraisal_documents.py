@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from karier.appraisal import documents
+from karier.appraisal.evaluation import documents
 from karier.appraisal.models import Evaluasi, Realisasi, SnapshotEvaluasi, UmpanBalik
 from karier.plans.models import IndikatorKinerjaIndividu
 from tests.appraisal.test_appraisal_calibration_support import Seksi, calibrate, finalise_and_sign, seksi

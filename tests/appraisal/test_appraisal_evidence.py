@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from karier.appraisal import services
 from karier.appraisal.choices import StatusEvaluasi
+from karier.appraisal.evaluation import services
 from karier.appraisal.models import BuktiDukung, Evaluasi, Realisasi
 from karier.plans.models import IndikatorKinerjaIndividu
 from tests.appraisal.test_appraisal_support import PDF, configured
@@ -125,7 +125,7 @@ def test_row_failure_removes_the_file(org: Org, media: Path, monkeypatch: Any) -
     def boom(*a: Any, **k: Any) -> None:
         raise RuntimeError("database down")
 
-    monkeypatch.setattr("karier.appraisal.evidence.audit.record", boom)
+    monkeypatch.setattr("karier.appraisal.evaluation.evidence.audit.record", boom)
     with pytest.raises(RuntimeError):
         services.bukti_upload_for_iki(
             actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
@@ -231,7 +231,7 @@ def test_zip_bomb_is_refused_without_inflating_it() -> None:
     import time
     import tracemalloc
 
-    from karier.appraisal.evidence import check_file
+    from karier.appraisal.evaluation.evidence import check_file
 
     bomb = odf_bomb(300)
     assert len(bomb) < 2 * 1024 * 1024
@@ -251,7 +251,7 @@ def test_zip_bomb_is_refused_without_inflating_it() -> None:
 
 def test_zip_member_is_read_a_few_bytes_at_most(monkeypatch: Any) -> None:
     """Even a mimetype whose header lies about its size is read only as far as the expected text."""
-    from karier.appraisal import evidence
+    from karier.appraisal.evaluation import evidence
 
     reads: list[int] = []
     real_open = zipfile.ZipFile.open
@@ -275,7 +275,7 @@ def test_zip_member_is_read_a_few_bytes_at_most(monkeypatch: Any) -> None:
 
 
 def test_declared_size_ratio_refuses_a_bomb_member_in_ooxml() -> None:
-    from karier.appraisal import evidence
+    from karier.appraisal.evaluation import evidence
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:

@@ -13,9 +13,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from karier.appraisal import feedback_selectors as sel
-from karier.appraisal import feedback_services as services
 from karier.appraisal.choices import StatusEvaluasi, StatusNominasi
+from karier.appraisal.feedback import selectors as sel
+from karier.appraisal.feedback import services
 from karier.appraisal.models import Evaluasi, NominasiPenilai
 from karier.people.access import actor_for_user
 from karier.standards.models import NilaiBerakhlak

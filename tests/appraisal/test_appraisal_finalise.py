@@ -5,10 +5,15 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from karier.appraisal import services
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
+from karier.appraisal.calibration.finalise import (
+    evaluasi_reopen,
+    evaluasi_sign_atasan,
+    evaluasi_sign_penilai,
+    unit_finalise,
+)
+from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi
-from karier.appraisal.finalise import evaluasi_reopen, evaluasi_sign_atasan, evaluasi_sign_penilai, unit_finalise
+from karier.appraisal.evaluation import services
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, KalenderPenilaian, RiwayatEvaluasi, SnapshotEvaluasi
 from karier.appraisal.workflow import (
     MSG_DITANDATANGANI,

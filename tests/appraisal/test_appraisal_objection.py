@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from karier.appraisal.calibration_services import kalibrasi_move, predikat_organisasi_set
+from karier.appraisal.calibration.finalise import evaluasi_sign_atasan, unit_finalise
+from karier.appraisal.calibration.objection import keberatan_ajukan, keberatan_putus, objections_to_decide
+from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi, StatusKeberatan
-from karier.appraisal.finalise import evaluasi_sign_atasan, unit_finalise
 from karier.appraisal.models import Evaluasi, KalenderPenilaian, Keberatan, RiwayatEvaluasi
-from karier.appraisal.objection import keberatan_ajukan, keberatan_putus, objections_to_decide
 from karier.core.models import AuditEvent
 from karier.people.access import actor_for_user
 from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi

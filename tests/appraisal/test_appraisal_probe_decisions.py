@@ -24,15 +24,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from karier.appraisal import calibration_access as ca
-from karier.appraisal import feedback_services, objection
-from karier.appraisal.access import appraiser_q, can_rate, falls_to_ids
-from karier.appraisal.calibration_services import predikat_organisasi_set
+from karier.appraisal.calibration import access as ca
+from karier.appraisal.calibration import objection
+from karier.appraisal.calibration.finalise import evaluasi_reopen
+from karier.appraisal.calibration.services import predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi
-from karier.appraisal.feedback_selectors import pending_approvals
-from karier.appraisal.finalise import evaluasi_reopen
+from karier.appraisal.evaluation.access import appraiser_q, can_rate, falls_to_ids
+from karier.appraisal.evaluation.selectors import subordinate_evaluations
+from karier.appraisal.feedback import services as feedback_services
+from karier.appraisal.feedback.selectors import pending_approvals
 from karier.appraisal.models import BuktiDukung, Evaluasi, Keberatan, PredikatOrganisasiUnit, Realisasi
-from karier.appraisal.selectors import subordinate_evaluations
 from karier.people.access import actor_for_user
 from karier.people.models import Penugasan
 from karier.plans import access as plan_access
@@ -357,8 +358,8 @@ WRITES = {
 def test_no_write_changes_a_final_evaluation(org: Org, write: str) -> None:
     """Every write route, by every party, on a FINAL evaluation: refused, and what the API shows and
     the signed snapshot stay the same (the only ways on are the audited reopen and an objection)."""
+    from karier.appraisal.evaluation.snapshots import verify_snapshots
     from karier.appraisal.models import SnapshotEvaluasi
-    from karier.appraisal.snapshots import verify_snapshots
 
     s = seksi(org, extra=3)
     finalise_and_sign(calibrate(s))

@@ -11,10 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from karier.appraisal import public_selectors as psel
-from karier.appraisal import public_services as services
 from karier.appraisal.choices import StatusModerasi
 from karier.appraisal.models import TautanPublik, TokenFormulirPublik, UmpanBalikPublik
+from karier.appraisal.public import selectors as psel
+from karier.appraisal.public import services
 from karier.core.models import AuditEvent
 from tests.orgdata import PASSWORD, Org
 

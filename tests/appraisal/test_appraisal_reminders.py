@@ -11,10 +11,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from karier.appraisal import services
 from karier.appraisal.context_processors import pengingat as bell
+from karier.appraisal.evaluation import services
+from karier.appraisal.evaluation.reminders import JENIS_RATING, JENIS_REALISASI, kirim_pengingat, kirim_pengingat_task
 from karier.appraisal.models import Pengingat
-from karier.appraisal.reminders import JENIS_RATING, JENIS_REALISASI, kirim_pengingat, kirim_pengingat_task
 from karier.plans.models import IndikatorKinerjaIndividu
 from tests.appraisal.test_appraisal_support import ALASAN, configured
 from tests.orgdata import Org

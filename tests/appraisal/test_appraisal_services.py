@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from karier import rules
-from karier.appraisal import access, periods, services
 from karier.appraisal.choices import StatusEvaluasi, StatusPeriode
+from karier.appraisal.evaluation import access, periods, services
 from karier.appraisal.models import (
     CatatanDialog,
     Evaluasi,

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from karier.appraisal.calibration.finalise import unit_finalise
 from karier.appraisal.choices import StatusEvaluasi
-from karier.appraisal.finalise import unit_finalise
 from karier.appraisal.models import Evaluasi
 from tests.appraisal.test_appraisal_calibration_support import Seksi, calibrate, client_for, seksi
 from tests.orgdata import Org

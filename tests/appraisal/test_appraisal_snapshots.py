@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 
 from karier.appraisal.choices import StatusEvaluasi
+from karier.appraisal.evaluation.snapshots import content_hash, verify_snapshots
 from karier.appraisal.models import Evaluasi, SnapshotEvaluasi
-from karier.appraisal.snapshots import content_hash, verify_snapshots
 from karier.core.integrity import run_checks
 from tests.appraisal.test_appraisal_calibration_support import Seksi, signed_seksi
 from tests.orgdata import Org

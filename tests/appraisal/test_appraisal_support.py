@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from karier.appraisal import periods
+from karier.appraisal.evaluation import periods
 from karier.appraisal.models import Evaluasi, PeriodePenilaian
 from karier.plans import services as plan_services
 from karier.plans.models import Skp

@@ -178,7 +178,7 @@ def count_bulk(org: Org, s: Any) -> tuple[int, int]:
 def test_bulk_screen_query_count_does_not_grow(org: Org) -> None:
     s = configured(org, open_period=False)
     add_staff(org, 4)
-    from karier.appraisal import periods
+    from karier.appraisal.evaluation import periods
 
     periods.periode_open(actor=org.users["admin"], periode=s.periode)
     s.periode.refresh_from_db()

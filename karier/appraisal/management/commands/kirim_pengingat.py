@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from karier.appraisal.reminders import kirim_pengingat
+from karier.appraisal.evaluation.reminders import kirim_pengingat
 
 
 class Command(BaseCommand):

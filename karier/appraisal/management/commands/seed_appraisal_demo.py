@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from karier.accounts.models import User
-from karier.appraisal import periods
 from karier.appraisal.choices import JenisPeriode, StatusPeriode
+from karier.appraisal.evaluation import periods
+from karier.people.access import as_actor
 from karier.people.demo.personas import PERSONAS
 from karier.plans import services as plan_services
 from karier.plans.choices import StatusSkp
@@ -41,13 +42,14 @@ class Command(BaseCommand):
             )
         )
         approved = 0
+        wati_actor = as_actor(wati)
         for skp in plans:
             owner = getattr(skp.pegawai, "user", None)
             if owner is None:
                 continue
             try:
-                plan_services.skp_submit(actor=owner, skp=skp)
-                plan_services.skp_approve(actor=wati, skp=skp, komentar="Disetujui (data demo).")
+                plan_services.skp_submit(actor=as_actor(owner), skp=skp)
+                plan_services.skp_approve(actor=wati_actor, skp=skp, komentar="Disetujui (data demo).")
                 approved += 1
             except ValidationError as exc:
                 self.stderr.write(f"  SKP {skp.pk} dilewati: {'; '.join(exc.messages)}")

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from karier.appraisal.close import CHUNK, TAHAP_LABELS, SedangBerjalan, periode_close
+from karier.appraisal.evaluation.close import CHUNK, TAHAP_LABELS, SedangBerjalan, periode_close
 
 
 class Command(BaseCommand):

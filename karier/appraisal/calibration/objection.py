@@ -1,0 +1,153 @@
+"""Objections (keberatan) to a final evaluation (issue #5, part 6).
+
+- The appraisee files one, with a reason, within `KalenderPenilaian.jendela_keberatan_hari` days
+  after `final_pada` (counted in local dates, the last day included); one open objection at a time.
+- The appraiser's superior (atasan pejabat penilai; the BKD admin when there is none) decides:
+  accepted → the final version is frozen in `RiwayatEvaluasi`, `predikat_akhir` takes the new
+  predikat and `versi` goes up — the evaluation stays FINAL; refused → only the decision is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from karier.appraisal.calibration import access as ca
+from karier.appraisal.calibration.finalise import freeze
+from karier.appraisal.calibration.selectors import kalender_for
+from karier.appraisal.calibration.services import clean_text, user_of
+from karier.appraisal.choices import PredikatChoice, StatusEvaluasi, StatusKeberatan
+from karier.appraisal.evaluation import snapshots
+from karier.appraisal.models import Evaluasi, Keberatan
+from karier.appraisal.workflow import Aksi, move
+from karier.core import audit
+from karier.people.access import Actor, as_actor
+
+
+def batas_keberatan(ev: Evaluasi) -> dt.date | None:
+    """The last day an objection may be filed, or None before the evaluation is final."""
+    if ev.final_pada is None:
+        return None
+    hari = kalender_for(ev.periode).jendela_keberatan_hari
+    return timezone.localtime(ev.final_pada).date() + dt.timedelta(days=hari)
+
+
+def keberatan_ajukan(*, actor: Any, evaluasi: Evaluasi, alasan: str, today: dt.date | None = None) -> Keberatan:
+    who = as_actor(actor)
+    if who.is_auditor or who.pegawai_id is None or who.pegawai_id != evaluasi.pegawai_id:
+        raise PermissionDenied("Keberatan hanya dapat diajukan oleh pegawai yang dinilai.")
+    alasan = clean_text(alasan, "alasan", "Alasan keberatan")
+    if evaluasi.status != StatusEvaluasi.FINAL:
+        raise ValidationError("Keberatan hanya dapat diajukan atas evaluasi yang sudah final.")
+    batas = batas_keberatan(evaluasi)
+    today = today or timezone.localdate()
+    if batas is None or today > batas:
+        raise ValidationError(
+            f"Jangka waktu keberatan sudah lewat (batas {batas:%d-%m-%Y})." if batas else "Evaluasi belum final."
+        )
+    with transaction.atomic():
+        Evaluasi.objects.select_for_update().filter(pk=evaluasi.pk).first()
+        if Keberatan.objects.filter(evaluasi=evaluasi, status=StatusKeberatan.DIAJUKAN).exists():
+            raise ValidationError("Masih ada keberatan yang belum diputus untuk evaluasi ini.")
+        row = Keberatan.objects.create(evaluasi=evaluasi, alasan=alasan)
+        audit.record(
+            actor=actor,
+            action="appraisal.objection_file",
+            obj=row,
+            summary=f"Keberatan atas evaluasi {evaluasi.periode.nama}",
+            changes={"alasan": alasan},
+        )
+    return row
+
+
+def can_decide(actor: Any, keberatan: Keberatan) -> bool:
+    return ca.is_atasan_penilai(as_actor(actor), keberatan.evaluasi)
+
+
+def keberatan_putus(
+    *, actor: Any, keberatan: Keberatan, diterima: bool, keputusan: str, predikat_baru: str | None = None
+) -> Keberatan:
+    """Decide an objection; an accepted one changes the final predikat (versioned, audited)."""
+    if not can_decide(actor, keberatan):
+        raise PermissionDenied("Keberatan diputus oleh atasan pejabat penilai.")
+    keputusan = clean_text(keputusan, "keputusan", "Keputusan")
+    if keberatan.status != StatusKeberatan.DIAJUKAN:
+        raise ValidationError("Keberatan ini sudah diputus.")
+    ev = keberatan.evaluasi
+    if diterima:
+        if not predikat_baru or predikat_baru not in PredikatChoice.values:
+            raise ValidationError({"predikat_baru": "Pilih predikat baru bila keberatan diterima."})
+        if predikat_baru == (ev.predikat_akhir or ev.predikat):
+            raise ValidationError({"predikat_baru": "Predikat baru sama dengan predikat sekarang."})
+    user = user_of(actor)
+    with transaction.atomic():
+        row = Keberatan.objects.select_for_update().get(pk=keberatan.pk)
+        if row.status != StatusKeberatan.DIAJUKAN:
+            raise ValidationError("Keberatan ini sudah diputus.")
+        row.status = StatusKeberatan.DITERIMA if diterima else StatusKeberatan.DITOLAK
+        row.keputusan, row.diputus_oleh, row.diputus_pada = keputusan, user, timezone.now()
+        row.predikat_baru = (predikat_baru or "") if diterima else ""
+        row.save()
+        changes: dict[str, Any] = {"status": [StatusKeberatan.DIAJUKAN, row.status], "keputusan": keputusan}
+        if diterima:
+            e = Evaluasi.objects.select_for_update().get(pk=ev.pk)
+            freeze(e, alasan=f"Keberatan diterima: {keputusan}", user=user)
+            old = e.predikat_akhir or e.predikat
+            e.predikat_akhir = predikat_baru or ""
+            e.versi += 1
+            e.save(update_fields=[*move(e, Aksi.KEBERATAN_DITERIMA), "predikat_akhir", "versi"])
+            # The changed final version is what now stands signed (issue #8 §3): freeze it too.
+            snapshots.take(evaluasi_id=e.pk, tahap=snapshots.TAHAP_KEBERATAN, user=user)
+            changes["predikat_akhir"] = [old, e.predikat_akhir]
+            changes["versi"] = [e.versi - 1, e.versi]
+        audit.record(
+            actor=actor,
+            action="appraisal.objection_decide",
+            obj=row,
+            summary=f"Keberatan {row.get_status_display()}",
+            changes=changes,
+        )
+    keberatan.refresh_from_db()
+    ev.refresh_from_db()
+    return keberatan
+
+
+def keberatan_for_actor(actor: Actor, keberatan_id: int) -> Keberatan:
+    """An objection is visible with its evaluation; 404 otherwise."""
+    from django.http import Http404
+
+    from karier.appraisal.evaluation.access import visible_evaluasi
+
+    row = (
+        Keberatan.objects.filter(pk=keberatan_id, evaluasi__in=visible_evaluasi(actor))
+        .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode", "evaluasi__penilai")
+        .first()
+    )
+    if row is None:
+        raise Http404("Keberatan tidak ditemukan.")
+    return row
+
+
+def objections_to_decide(actor: Actor) -> QuerySet[Keberatan]:
+    """Open objections the actor decides: evaluations whose appraiser's position reports to one of his
+    positions (the vacant-walk case is narrowed by `can_decide` on the write)."""
+    qs = Keberatan.objects.select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode")
+    if actor.is_auditor or actor.user_id is None:
+        return qs.none()
+    q = Q(evaluasi__penilai_jabatan__atasan_id__in=actor.jabatan_ids) if actor.jabatan_ids else Q(pk__in=[])
+    if actor.is_admin:
+        q |= Q(evaluasi__penilai_jabatan__atasan__isnull=True)
+    qs = qs.filter(q, status=StatusKeberatan.DIAJUKAN)
+    return qs.exclude(evaluasi__pegawai_id=actor.pegawai_id) if actor.pegawai_id else qs
+
+
+def objections_of(actor: Actor) -> QuerySet[Keberatan]:
+    qs = Keberatan.objects.select_related("evaluasi", "evaluasi__periode")
+    if actor.pegawai_id is None:
+        return qs.none()
+    return qs.filter(evaluasi__pegawai_id=actor.pegawai_id)

@@ -1,0 +1,508 @@
+"""Appraisal documents (issue #5, part 7): PDF in the official layout (WeasyPrint) and an Excel recap.
+
+- **Dokumen Evaluasi Kinerja Pegawai** (PermenPANRB 6/2022, Anak Lampiran 4): the period
+  ("PERIODE: TRIWULAN I/II/III/IV-AKHIR"), the three people (pegawai yang dinilai, pejabat penilai
+  kinerja, atasan pejabat penilai kinerja: nama, NIP, pangkat/gol. ruang, jabatan, unit kerja), the
+  unit's predikat kinerja organisasi, HASIL KERJA (RHK · IKI · target · realisasi berdasarkan bukti
+  dukung · umpan balik berkelanjutan) with the rating hasil kerja, PERILAKU KERJA (the 7 BerAKHLAK
+  values with their panduan and the leader's specific expectations) with the rating perilaku, the
+  PREDIKAT KINERJA PEGAWAI, and the signature blocks with their dates. Drafts (not final) say so.
+- **Penetapan Predikat Kinerja** of a unit (SE MenPANRB 3/2023 "format penetapan predikat
+  kinerja"): a decision of the unit head listing each person of the unit's calibration with the two
+  ratings and the final predikat, the unit's result, the distribution against the curve and any
+  recorded justification.
+- **Rekap** of a unit as Excel (openpyxl): the distribution with its limits, then one row per person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from karier.appraisal.calibration import access as ca
+from karier.appraisal.calibration.selectors import PREDIKAT_COLUMNS, UnitCalibration, unit_calibration
+from karier.appraisal.choices import JenisPeriode, StatusEvaluasi
+from karier.appraisal.models import Evaluasi, PeriodePenilaian, PredikatOrganisasiUnit, Realisasi, UmpanBalik
+from karier.people.models import Pegawai, UnitKerja
+from karier.people.selectors import holder_on
+from karier.plans.choices import JenisHasil
+from karier.plans.documents import PDF, PEMERINTAH, TEMPAT, XLSX, Orang, periode, tanggal, target_text
+from karier.standards.models import NilaiBerakhlak
+
+__all__ = ["PDF", "XLSX", "evaluasi_document", "evaluasi_pdf", "penetapan_document", "penetapan_pdf", "rekap_xlsx"]
+
+ROMAWI = ("I", "II", "III", "IV")
+
+
+def periode_label(p: PeriodePenilaian) -> str:
+    """The form's 'PERIODE:' line: TRIWULAN I…IV, BULAN <NAMA>, or TAHUNAN (IV-AKHIR)."""
+    if p.jenis == JenisPeriode.TRIWULAN and 1 <= p.nomor <= 4:
+        return f"TRIWULAN {ROMAWI[p.nomor - 1]}"
+    if p.jenis == JenisPeriode.TAHUNAN:
+        return "AKHIR (TAHUNAN)"
+    return p.nama.upper()
+
+
+def _local(d: dt.datetime | None) -> str:
+    return tanggal(timezone.localtime(d).date()) if d else ""
+
+
+@dataclass
+class BarisEvaluasi:
+    no: int
+    rhk: str
+    perspektif: str
+    iki: list[tuple[str, str, str]]  # (indikator, target, realisasi)
+    umpan_balik: list[str]
+
+    @property
+    def rowspan(self) -> int:
+        return max(1, len(self.iki))
+
+
+@dataclass
+class BarisPerilakuEv:
+    no: int
+    nilai: str
+    panduan: list[str]
+    ekspektasi: str
+
+
+@dataclass
+class EvaluasiDocument:
+    ev: Evaluasi
+    pegawai: Orang
+    penilai: Orang
+    atasan: Orang
+    periode_label: str
+    periode: str
+    tahun: int
+    predikat_organisasi: str
+    utama: list[BarisEvaluasi] = field(default_factory=list)
+    tambahan: list[BarisEvaluasi] = field(default_factory=list)
+    perilaku: list[BarisPerilakuEv] = field(default_factory=list)
+    predikat: str = ""
+    ttd_penilai: str = ""
+    ttd_atasan: str = ""
+    tempat_tanggal: str = ""
+    # What the document states, from the signed snapshot once signed (else live).
+    status: str = ""
+    rating_hasil_kerja: str = ""
+    alasan_hasil_kerja: str = ""
+    rating_perilaku: str = ""
+    alasan_perilaku: str = ""
+    predikat_awal: str = ""
+    hash: str = ""  # sha256 of the signed snapshot; "" while unsigned
+
+    @property
+    def draf(self) -> bool:
+        return self.status != StatusEvaluasi.FINAL
+
+    @property
+    def status_label(self) -> str:
+        return str(dict(StatusEvaluasi.choices).get(self.status, self.status))
+
+    @property
+    def filename_stem(self) -> str:
+        p = self.ev.periode
+        return f"Evaluasi-{self.ev.pegawai.nip}-{self.tahun}-{p.jenis.lower()}{p.nomor or ''}"
+
+
+def _orang_of(p: Pegawai | None) -> Orang:
+    if p is None:
+        return Orang.of(None, "", "")
+    return Orang.of(p, p.jabatan.nama if p.jabatan else "", p.unit.nama if p.unit else "")
+
+
+def _orang_dict(o: Orang) -> dict[str, str]:
+    return {"nama": o.nama, "nip": o.nip, "pangkat": o.pangkat, "jabatan": o.jabatan, "unit": o.unit}
+
+
+def _iso(d: dt.datetime | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def evaluasi_content(ev_id: int) -> dict[str, Any]:
+    """Everything the evaluation document shows, live, as plain JSON (what a signature freezes, see
+    `karier.appraisal.evaluation.snapshots`), in a fixed number of queries (about ten)."""
+    ev = Evaluasi.objects.select_related(
+        "periode",
+        "skp",
+        "pegawai__golongan",
+        "jabatan",
+        "unit",
+        "penilai__golongan",
+        "penilai_jabatan__unit",
+        "ditandatangani_penilai_oleh__golongan",
+        "ditandatangani_atasan_oleh__golongan",
+        "ditandatangani_atasan_oleh__jabatan",
+        "ditandatangani_atasan_oleh__unit",
+    ).get(pk=ev_id)
+    atasan: Pegawai | None = ev.ditandatangani_atasan_oleh
+    if atasan is None and ev.penilai_jabatan_id:
+        position = ca.atasan_penilai_position(ev)
+        holder = holder_on(position, timezone.localdate()) if position else None
+        if holder is not None:
+            atasan = Pegawai.objects.select_related("golongan", "jabatan", "unit").get(pk=holder.pegawai.pk)
+    org = (
+        PredikatOrganisasiUnit.objects.filter(unit_id=ev.unit_id, periode_id=ev.periode_id)
+        .values_list("predikat", flat=True)
+        .first()
+    )
+    realisasi = {r.iki_id: r for r in Realisasi.objects.filter(evaluasi=ev)}
+    feedback: dict[int, list[str]] = {}
+    for ub in UmpanBalik.objects.filter(evaluasi=ev).order_by("dibuat_pada"):
+        feedback.setdefault(ub.rhk_id, []).append(ub.teks)
+    rhk = list(ev.skp.rhk.prefetch_related("iki").order_by("jenis", "urutan", "id"))
+    expectations = dict(ev.skp.perilaku.values_list("nilai_id", "ekspektasi_khusus"))
+    nilai = list(NilaiBerakhlak.objects.prefetch_related("panduan").order_by("urutan"))
+
+    def realised(iki_id: int) -> str:
+        r = realisasi.get(iki_id)
+        if r is None:
+            return ""
+        if r.realisasi_angka is not None:
+            return target_text(r.realisasi_angka, "", r.realisasi_uraian)
+        return r.realisasi_uraian
+
+    sections: dict[str, list[dict[str, Any]]] = {"utama": [], "tambahan": []}
+    rencana = []
+    for r in rhk:
+        section = sections["utama" if r.jenis == JenisHasil.UTAMA else "tambahan"]
+        ikis = list(r.iki.all())
+        section.append(
+            {
+                "no": len(section) + 1,
+                "rhk": r.teks,
+                "perspektif": r.get_perspektif_display() if r.perspektif else "",
+                "iki": [
+                    [i.indikator, target_text(i.target_angka, i.satuan, i.target_kualitatif), realised(i.pk)]
+                    for i in ikis
+                ],
+                "umpan_balik": feedback.get(r.pk, []),
+            }
+        )
+        rencana.append(
+            {
+                "rhk_id": r.pk,
+                "jenis": r.jenis,
+                "teks": r.teks,
+                "iki": [
+                    {
+                        "iki_id": i.pk,
+                        "indikator": i.indikator,
+                        "aspek": i.aspek,
+                        "target_angka": None if i.target_angka is None else str(i.target_angka),
+                        "satuan": i.satuan,
+                        "target_kualitatif": i.target_kualitatif,
+                        "realisasi_angka": (
+                            None
+                            if i.pk not in realisasi or realisasi[i.pk].realisasi_angka is None
+                            else str(realisasi[i.pk].realisasi_angka)
+                        ),
+                        "realisasi_uraian": realisasi[i.pk].realisasi_uraian if i.pk in realisasi else "",
+                    }
+                    for i in ikis
+                ],
+            }
+        )
+    penilai_orang = ev.ditandatangani_penilai_oleh or ev.penilai
+    signed = ev.final_pada or ev.ditandatangani_penilai_pada
+    return {
+        "evaluasi_id": ev.pk,
+        "skp_id": ev.skp_id,
+        "skp_versi": ev.skp.versi,
+        "periode_id": ev.periode_id,
+        "status": ev.status,
+        "pegawai": _orang_dict(Orang.of(ev.pegawai, ev.jabatan.nama, ev.unit.nama)),
+        "penilai": _orang_dict(
+            Orang.of(
+                penilai_orang,
+                ev.penilai_jabatan.nama if ev.penilai_jabatan else "",
+                ev.penilai_jabatan.unit.nama if ev.penilai_jabatan else "",
+            )
+        ),
+        "atasan": _orang_dict(_orang_of(atasan)),
+        "periode_label": periode_label(ev.periode),
+        "periode": periode(
+            max(ev.periode.mulai, ev.skp.periode_mulai), min(ev.periode.selesai, ev.skp.periode_selesai)
+        ),
+        "tahun": ev.periode.tahun_id,
+        "predikat_organisasi": org or "",
+        "utama": sections["utama"],
+        "tambahan": sections["tambahan"],
+        "rencana": rencana,
+        "perilaku": [
+            {
+                "no": n.urutan,
+                "nilai": n.nama,
+                "panduan": [p.teks for p in n.panduan.all()],
+                "ekspektasi": expectations.get(n.pk, ""),
+            }
+            for n in nilai
+        ],
+        "nilai": {
+            "versi": ev.versi,
+            "rating_hasil_kerja": ev.rating_hasil_kerja,
+            "alasan_hasil_kerja": ev.alasan_hasil_kerja,
+            "rating_perilaku": ev.rating_perilaku,
+            "alasan_perilaku": ev.alasan_perilaku,
+            "predikat": ev.predikat,
+            "predikat_akhir": ev.predikat_akhir,
+            "ditandatangani_penilai_oleh_id": ev.ditandatangani_penilai_oleh_id,
+            "ditandatangani_atasan_oleh_id": ev.ditandatangani_atasan_oleh_id,
+        },
+        "tanda_tangan": {
+            "penilai_pada": _iso(ev.ditandatangani_penilai_pada),
+            "atasan_pada": _iso(ev.ditandatangani_atasan_pada),
+            "final_pada": _iso(ev.final_pada),
+        },
+        "ttd_penilai": _local(ev.ditandatangani_penilai_pada),
+        "ttd_atasan": _local(ev.ditandatangani_atasan_pada),
+        "tempat_tanggal": f"{TEMPAT}, {_local(signed) if signed else tanggal(timezone.localdate())}",
+    }
+
+
+def evaluasi_document(ev_id: int) -> EvaluasiDocument:
+    """The evaluation document: from the signed snapshot of the current version once anyone has signed
+    (with its hash), live before that. About ten queries either way."""
+    from karier.appraisal.evaluation.snapshots import current
+
+    ev = Evaluasi.objects.select_related("periode", "pegawai").get(pk=ev_id)
+    snap = current(ev)
+    isi = snap.isi if snap is not None else evaluasi_content(ev_id)
+    nilai_ev = isi["nilai"]
+
+    def baris(rows: list[dict[str, Any]]) -> list[BarisEvaluasi]:
+        return [
+            BarisEvaluasi(
+                no=r["no"],
+                rhk=r["rhk"],
+                perspektif=r["perspektif"],
+                iki=[(i[0], i[1], i[2]) for i in r["iki"]],
+                umpan_balik=list(r["umpan_balik"]),
+            )
+            for r in rows
+        ]
+
+    return EvaluasiDocument(
+        ev=ev,
+        pegawai=Orang(**isi["pegawai"]),
+        penilai=Orang(**isi["penilai"]),
+        atasan=Orang(**isi["atasan"]),
+        periode_label=isi["periode_label"],
+        periode=isi["periode"],
+        tahun=isi["tahun"],
+        predikat_organisasi=isi["predikat_organisasi"],
+        utama=baris(isi["utama"]),
+        tambahan=baris(isi["tambahan"]),
+        perilaku=[
+            BarisPerilakuEv(no=p["no"], nilai=p["nilai"], panduan=list(p["panduan"]), ekspektasi=p["ekspektasi"])
+            for p in isi["perilaku"]
+        ],
+        predikat=nilai_ev["predikat_akhir"] or nilai_ev["predikat"],
+        ttd_penilai=isi["ttd_penilai"],
+        ttd_atasan=isi["ttd_atasan"],
+        tempat_tanggal=isi["tempat_tanggal"],
+        status=isi["status"],
+        rating_hasil_kerja=nilai_ev["rating_hasil_kerja"],
+        alasan_hasil_kerja=nilai_ev["alasan_hasil_kerja"],
+        rating_perilaku=nilai_ev["rating_perilaku"],
+        alasan_perilaku=nilai_ev["alasan_perilaku"],
+        predikat_awal=nilai_ev["predikat"],
+        hash=snap.hash if snap is not None else "",
+    )
+
+
+def _pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf
+
+
+def evaluasi_pdf(doc: EvaluasiDocument) -> bytes:
+    return _pdf(render_to_string("appraisal/pdf/evaluasi.html", {"doc": doc, "pemerintah": PEMERINTAH}))
+
+
+# ---------------------------------------------------------------------------- unit documents
+@dataclass
+class BarisPenetapan:
+    """One person of the decision: from the signed snapshot of the evaluation's current version when
+    there is one (with its hash), live otherwise."""
+
+    nama: str
+    nip: str
+    pangkat: str
+    jabatan: str
+    rating_hasil_kerja: str
+    rating_perilaku: str
+    predikat: str
+    hash: str = ""
+
+
+@dataclass
+class PenetapanDocument:
+    cal: UnitCalibration
+    kepala: Orang
+    tempat_tanggal: str
+    periode: str
+    periode_label: str
+    baris: list[BarisPenetapan] = field(default_factory=list)
+
+    @property
+    def draf(self) -> bool:
+        return not self.cal.final
+
+    @property
+    def filename_stem(self) -> str:
+        p = self.cal.periode
+        return f"Penetapan-Predikat-{self.cal.unit.pk}-{p.tahun_id}-{p.jenis.lower()}{p.nomor or ''}"
+
+
+def penetapan_document(unit: UnitKerja, periode_obj: PeriodePenilaian) -> PenetapanDocument:
+    cal = unit_calibration(unit, periode_obj)
+    kepala_jab = ca.kepala_jabatan(unit)
+    holder = holder_on(kepala_jab, timezone.localdate()) if kepala_jab else None
+    kepala = Orang.of(holder.pegawai if holder else None, kepala_jab.nama if kepala_jab else "", unit.nama)
+    when = (
+        timezone.localtime(cal.finalisasi.pada).date()
+        if cal.final and cal.finalisasi and cal.finalisasi.pada
+        else timezone.localdate()
+    )
+    return PenetapanDocument(
+        cal=cal,
+        kepala=kepala,
+        tempat_tanggal=f"{TEMPAT}, {tanggal(when)}",
+        periode=periode(periode_obj.mulai, periode_obj.selesai),
+        periode_label=periode_label(periode_obj),
+        baris=_baris_penetapan(cal.evaluasi),
+    )
+
+
+def _baris_penetapan(evs: list[Evaluasi]) -> list[BarisPenetapan]:
+    """The decision's rows, signed ones from their snapshots (one query for the whole unit)."""
+    from karier.appraisal.models import SnapshotEvaluasi
+
+    versi = {e.pk: e.versi for e in evs}
+    signed: dict[int, tuple[dict[str, Any], str]] = {}
+    for ev_id, v, isi, h in (
+        SnapshotEvaluasi.objects.filter(evaluasi_id__in=list(versi))
+        .order_by("pk")
+        .values_list("evaluasi_id", "versi", "isi", "hash")
+    ):
+        if versi.get(ev_id) == v:
+            signed[ev_id] = (isi, h)  # the latest of the current version wins
+    out = []
+    for e in evs:
+        g = e.pegawai.golongan
+        row = BarisPenetapan(
+            nama=e.pegawai.nama_lengkap,
+            nip=e.pegawai.nip,
+            pangkat=f"{g.pangkat}, {g.kode}" if g else "-",
+            jabatan=e.jabatan.nama,
+            rating_hasil_kerja=e.rating_hasil_kerja,
+            rating_perilaku=e.rating_perilaku,
+            predikat=e.predikat_akhir or e.predikat,
+        )
+        if e.pk in signed:
+            isi, row.hash = signed[e.pk]
+            nilai = isi["nilai"]
+            row.rating_hasil_kerja, row.rating_perilaku = nilai["rating_hasil_kerja"], nilai["rating_perilaku"]
+            row.predikat = nilai["predikat_akhir"] or nilai["predikat"]
+        out.append(row)
+    return out
+
+
+def penetapan_pdf(doc: PenetapanDocument) -> bytes:
+    return _pdf(
+        render_to_string(
+            "appraisal/pdf/penetapan.html",
+            {"doc": doc, "cal": doc.cal, "pemerintah": PEMERINTAH, "kolom": PREDIKAT_COLUMNS},
+        )
+    )
+
+
+def rekap_xlsx(doc: PenetapanDocument) -> bytes:
+    """The unit's distribution with its limits and violations, then one row per person."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from karier.core.excel import safe_row
+
+    cal = doc.cal
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Rekap"
+    bold = Font(bold=True)
+    head = PatternFill("solid", fgColor="DDDDDD")
+    for i, w in enumerate((5, 34, 22, 34, 22, 22, 22, 18, 18), start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+
+    def line(values: list[Any], *, font: Font | None = None, fill: PatternFill | None = None) -> None:
+        ws.append(safe_row(values))
+        for cell in ws[ws.max_row]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if font:
+                cell.font = font
+            if fill:
+                cell.fill = fill
+
+    line(["REKAP PREDIKAT KINERJA PEGAWAI"], font=Font(bold=True, size=13))
+    line([PEMERINTAH], font=bold)
+    line(["Unit kerja", cal.unit.nama])
+    line(["Periode", f"{doc.periode_label} — {doc.periode}"])
+    line(["Predikat kinerja organisasi", cal.organisasi.predikat if cal.organisasi else "belum ditetapkan"])
+    line(["Status", "Final" if cal.final else "Belum final"])
+    line([])
+    line(["", "Predikat", "Jumlah"], font=bold, fill=head)
+    for p in PREDIKAT_COLUMNS:
+        line(["", p, cal.counts[p]])
+    line(["", "Belum dinilai", cal.counts[""]])
+    for lim in cal.limits:
+        line(["", "Batas kurva", lim.description])
+    for v in cal.violations:
+        line(["", "Pelanggaran", v.message])
+    if cal.finalisasi and cal.finalisasi.justifikasi:
+        line(["", "Justifikasi", cal.finalisasi.justifikasi])
+    line([])
+    line(
+        [
+            "No",
+            "Nama",
+            "NIP",
+            "Jabatan",
+            "Pangkat/Gol.",
+            "Rating hasil kerja",
+            "Rating perilaku",
+            "Predikat",
+            "Predikat setelah kalibrasi",
+        ],
+        font=bold,
+        fill=head,
+    )
+    for n, e in enumerate(cal.evaluasi, start=1):
+        g = e.pegawai.golongan
+        line(
+            [
+                n,
+                e.pegawai.nama_lengkap,
+                e.pegawai.nip,
+                e.jabatan.nama,
+                f"{g.pangkat}, {g.kode}" if g else "",
+                e.rating_hasil_kerja,
+                e.rating_perilaku,
+                e.predikat,
+                e.predikat_akhir,
+            ]
+        )
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

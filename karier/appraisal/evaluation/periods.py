@@ -1,0 +1,479 @@
+"""The year's appraisal calendar (periods) and the evaluations made for each period.
+
+Defaults (the BKD admin changes any of them per period; docs/appraisal.md):
+- periodic evaluations are quarterly (Triwulan I–IV) or monthly (Bulan 1–12), per year;
+- a periodic period opens for entry on its first day and its deadline is 10 days after it ends;
+- the annual evaluation (Tahunan, 1 January–31 December) opens on 1 December and its deadline is
+  31 January of the next year;
+- changing the frequency is refused once any periodic evaluation exists for the year.
+
+Evaluations are made for approved plans (SKP status DISETUJUI) whose period overlaps the
+evaluation period, one per plan per period; the appraiser is resolved on the period's end date
+(clamped to the plan's own end), which may differ from the plan's snapshot after a transfer.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from karier.appraisal.choices import Frekuensi, JenisPeriode, StatusPeriode
+from karier.appraisal.evaluation import access
+from karier.appraisal.models import (
+    Evaluasi,
+    FinalisasiUnit,
+    KalenderPenilaian,
+    PeriodePenilaian,
+    PredikatOrganisasiUnit,
+)
+from karier.core import audit
+from karier.people import selectors
+from karier.people.selectors import appraiser_on
+from karier.plans.choices import StatusSkp
+from karier.plans.models import Skp, TahunKinerja
+from karier.rules import BULAN
+
+DEADLINE_AFTER_DAYS = 10  # periodic: deadline = period end + 10 days
+ANNUAL_OPENS = (12, 1)  # 1 December of the year
+ANNUAL_DEADLINE = (1, 31)  # 31 January of the next year
+ROMAN = ("I", "II", "III", "IV")
+CHUNK = 1000
+MAX_HARI_PENGINGAT = 60
+MAX_JENDELA_KEBERATAN = 90
+
+
+# ---------------------------------------------------------------------------- defaults (pure)
+@dataclass(frozen=True)
+class PeriodSpec:
+    jenis: str
+    nomor: int
+    nama: str
+    mulai: dt.date
+    selesai: dt.date
+    dibuka_pada: dt.date
+    batas_pengisian: dt.date
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def default_periods(tahun: int, frekuensi: str) -> list[PeriodSpec]:
+    """The default calendar of a year: the periodic periods, then the annual one."""
+    specs: list[PeriodSpec] = []
+    if frekuensi == Frekuensi.TRIWULAN:
+        for n in range(1, 5):
+            mulai, selesai = dt.date(tahun, 3 * n - 2, 1), _month_end(tahun, 3 * n)
+            specs.append(
+                PeriodSpec(
+                    JenisPeriode.TRIWULAN,
+                    n,
+                    f"Triwulan {ROMAN[n - 1]}",
+                    mulai,
+                    selesai,
+                    mulai,
+                    selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS),
+                )
+            )
+    else:
+        for n in range(1, 13):
+            mulai, selesai = dt.date(tahun, n, 1), _month_end(tahun, n)
+            specs.append(
+                PeriodSpec(
+                    JenisPeriode.BULAN,
+                    n,
+                    f"Bulan {BULAN[n - 1]}",
+                    mulai,
+                    selesai,
+                    mulai,
+                    selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS),
+                )
+            )
+    specs.append(
+        PeriodSpec(
+            JenisPeriode.TAHUNAN,
+            0,
+            "Tahunan",
+            dt.date(tahun, 1, 1),
+            dt.date(tahun, 12, 31),
+            dt.date(tahun, *ANNUAL_OPENS),
+            dt.date(tahun + 1, *ANNUAL_DEADLINE),
+        )
+    )
+    return specs
+
+
+# ---------------------------------------------------------------------------- reads
+def periods_for_year(tahun: int | TahunKinerja) -> QuerySet[PeriodePenilaian]:
+    """A year's periods in calendar order (periodic first within equal starts; annual last)."""
+    tahun_id = tahun.pk if isinstance(tahun, TahunKinerja) else tahun
+    return (
+        PeriodePenilaian.objects.filter(tahun_id=tahun_id)
+        .select_related("tahun")
+        .order_by("selesai", "-mulai", "jenis", "nomor")
+    )
+
+
+def kalender_of(tahun: int) -> KalenderPenilaian | None:
+    return KalenderPenilaian.objects.filter(tahun_id=tahun).first()
+
+
+# ---------------------------------------------------------------------------- calendar writes
+def _admin_only(actor: Any) -> None:
+    if not access.can_manage_calendar(actor):
+        raise PermissionDenied("Hanya admin BKD (pengelola kinerja) yang dapat mengatur kalender penilaian.")
+
+
+def _bounded(value: int | None, field: str, low: int, high: int, errors: dict[str, str]) -> None:
+    if value is not None and not low <= value <= high:
+        errors[field] = f"Isi angka {low} sampai {high}."
+
+
+def kalender_set(
+    *,
+    actor: Any,
+    tahun: int,
+    frekuensi: str = Frekuensi.TRIWULAN,
+    hari_pengingat: int | None = None,
+    jendela_keberatan_hari: int | None = None,
+    izinkan_justifikasi_kurva: bool | None = None,
+) -> KalenderPenilaian:
+    """Configure a year (admin only) and create its periods with the default dates (missing ones only,
+    so re-running never moves dates the admin edited). Changing the frequency replaces the periodic
+    periods, refused once any periodic evaluation exists."""
+    from karier.plans.services import tahun_kinerja_get_or_create
+
+    _admin_only(actor)
+    errors: dict[str, str] = {}
+    if frekuensi not in Frekuensi.values:
+        errors["frekuensi"] = "Pilih frekuensi: Triwulanan atau Bulanan."
+    _bounded(hari_pengingat, "hari_pengingat", 0, MAX_HARI_PENGINGAT, errors)
+    _bounded(jendela_keberatan_hari, "jendela_keberatan_hari", 1, MAX_JENDELA_KEBERATAN, errors)
+    if errors:
+        raise ValidationError(errors)
+    year = tahun_kinerja_get_or_create(tahun)
+    if year.ditutup:
+        raise ValidationError({"tahun": f"Tahun kinerja {tahun} sudah ditutup; kalender tidak dapat diubah."})
+    old_jenis = JenisPeriode.BULAN if frekuensi == Frekuensi.TRIWULAN else JenisPeriode.TRIWULAN
+    stale = PeriodePenilaian.objects.filter(tahun=year, jenis=old_jenis)
+    if stale.exists() and (
+        Evaluasi.objects.filter(periode__in=stale).exists()
+        or PredikatOrganisasiUnit.objects.filter(periode__in=stale).exists()
+        or FinalisasiUnit.objects.filter(periode__in=stale).exists()
+    ):
+        raise ValidationError(
+            {
+                "frekuensi": "Frekuensi tidak dapat diubah: sudah ada evaluasi pada periode "
+                "tahun ini. Hubungi pengelola sistem bila memang perlu."
+            }
+        )
+    with transaction.atomic():
+        kal, created = KalenderPenilaian.objects.select_for_update().get_or_create(tahun=year)
+        before = {
+            "frekuensi": "" if created else kal.frekuensi,
+            "hari_pengingat": kal.hari_pengingat,
+            "jendela_keberatan_hari": kal.jendela_keberatan_hari,
+            "izinkan_justifikasi_kurva": kal.izinkan_justifikasi_kurva,
+        }
+        kal.frekuensi = frekuensi
+        if hari_pengingat is not None:
+            kal.hari_pengingat = hari_pengingat
+        if jendela_keberatan_hari is not None:
+            kal.jendela_keberatan_hari = jendela_keberatan_hari
+        if izinkan_justifikasi_kurva is not None:
+            kal.izinkan_justifikasi_kurva = izinkan_justifikasi_kurva
+        kal.save()
+        removed = stale.count()
+        if removed:
+            stale.delete()
+        existing = set(PeriodePenilaian.objects.filter(tahun=year).values_list("jenis", "nomor"))
+        new = [
+            PeriodePenilaian(
+                tahun=year,
+                jenis=s.jenis,
+                nomor=s.nomor,
+                nama=s.nama,
+                mulai=s.mulai,
+                selesai=s.selesai,
+                dibuka_pada=s.dibuka_pada,
+                batas_pengisian=s.batas_pengisian,
+            )
+            for s in default_periods(tahun, frekuensi)
+            if (s.jenis, s.nomor) not in existing
+        ]
+        PeriodePenilaian.objects.bulk_create(new)
+        after = {
+            "frekuensi": kal.frekuensi,
+            "hari_pengingat": kal.hari_pengingat,
+            "jendela_keberatan_hari": kal.jendela_keberatan_hari,
+            "izinkan_justifikasi_kurva": kal.izinkan_justifikasi_kurva,
+        }
+        changes: dict[str, Any] = audit.diff(before, after)
+        if new or removed:
+            changes["periode"] = [removed, len(new)]
+        audit.record(
+            actor=actor,
+            action="penilaian.kalender",
+            obj=kal,
+            summary=f"Kalender penilaian {tahun}: {Frekuensi(frekuensi).label}",
+            changes=changes,
+        )
+    return kal
+
+
+def periode_update(
+    *,
+    actor: Any,
+    periode: PeriodePenilaian,
+    dibuka_pada: dt.date | None = None,
+    batas_pengisian: dt.date | None = None,
+    nama: str | None = None,
+) -> PeriodePenilaian:
+    """Edit one period's opening date, deadline or name (admin only)."""
+    _admin_only(actor)
+    if periode.tahun.ditutup:
+        raise ValidationError(f"Tahun kinerja {periode.tahun_id} sudah ditutup; kalender tidak dapat diubah.")
+    errors: dict[str, str] = {}
+    new_open = dibuka_pada or periode.dibuka_pada
+    new_deadline = batas_pengisian or periode.batas_pengisian
+    new_name = periode.nama if nama is None else nama.strip()
+    if new_deadline < new_open:
+        errors["batas_pengisian"] = "Batas pengisian tidak boleh sebelum tanggal dibuka."
+    if new_deadline < periode.selesai:
+        errors.setdefault(
+            "batas_pengisian", f"Batas pengisian tidak boleh sebelum periode berakhir ({periode.selesai:%d-%m-%Y})."
+        )
+    if new_open > periode.selesai:
+        errors["dibuka_pada"] = f"Tanggal dibuka paling lambat akhir periode ({periode.selesai:%d-%m-%Y})."
+    if not new_name or len(new_name) > 60:
+        errors["nama"] = "Nama periode wajib diisi (paling banyak 60 karakter)."
+    if errors:
+        raise ValidationError(errors)
+    before = {"dibuka_pada": periode.dibuka_pada, "batas_pengisian": periode.batas_pengisian, "nama": periode.nama}
+    with transaction.atomic():
+        periode.dibuka_pada, periode.batas_pengisian, periode.nama = new_open, new_deadline, new_name
+        periode.save(update_fields=["dibuka_pada", "batas_pengisian", "nama"])
+        after = {"dibuka_pada": periode.dibuka_pada, "batas_pengisian": periode.batas_pengisian, "nama": periode.nama}
+        audit.record(
+            actor=actor,
+            action="penilaian.periode_ubah",
+            obj=periode,
+            summary=str(periode),
+            changes=audit.diff(before, after),
+        )
+    return periode
+
+
+def _status_refusal(periode: PeriodePenilaian) -> ValidationError:
+    """The one refusal for a status change the period's current status does not allow."""
+    label = dict(StatusPeriode.choices)[periode.status]
+    return ValidationError(
+        f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
+    )
+
+
+def _status_move(*, actor: Any, periode: PeriodePenilaian, dari: Iterable[str], ke: str, action: str) -> None:
+    with transaction.atomic():
+        locked = PeriodePenilaian.objects.select_for_update().get(pk=periode.pk)
+        if locked.status not in set(dari):
+            raise _status_refusal(locked)
+        old = locked.status
+        locked.status = ke
+        locked.save(update_fields=["status"])
+        audit.record(actor=actor, action=action, obj=locked, summary=str(locked), changes={"status": [old, ke]})
+    periode.status = ke
+
+
+def periode_open(*, actor: Any, periode: PeriodePenilaian) -> int:
+    """Open a period for entry (admin only) and make the evaluations of its approved plans.
+
+    Returns how many evaluations were created. A closed period may be reopened (audited)."""
+    _admin_only(actor)
+    if periode.tahun.ditutup:
+        raise ValidationError(f"Tahun kinerja {periode.tahun_id} sudah ditutup.")
+    _status_move(
+        actor=actor,
+        periode=periode,
+        dari=(StatusPeriode.BELUM_DIBUKA, StatusPeriode.DITUTUP),
+        ke=StatusPeriode.DIBUKA,
+        action="penilaian.periode_buka",
+    )
+    return evaluasi_bulk_create(periode=periode)
+
+
+def periode_close(*, actor: Any, periode: PeriodePenilaian) -> None:
+    """The admin's "Tutup" (screen and API): the one period close of `close.py` for the province, with its
+    rules (evaluations made, predikat applied, nobody left unrated) and its per-period lock. Refused,
+    with the period left open, while anyone is unrated."""
+    from karier.appraisal.evaluation import close
+    from karier.people.access import Actor
+
+    _admin_only(actor)
+    if periode.status != StatusPeriode.DIBUKA:
+        raise _status_refusal(periode)
+    user_id = actor.user_id if isinstance(actor, Actor) else actor.pk
+    result = close.periode_close(actor_id=user_id, periode_id=periode.pk)
+    if not result.periode_ditutup:
+        contoh = ", ".join(c["nama"] for c in result.contoh_belum_dinilai[:5])
+        raise ValidationError(
+            f"Periode {periode.nama} belum dapat ditutup: {result.belum_dinilai} pegawai belum "
+            f"dinilai ({contoh}{', …' if result.belum_dinilai > 5 else ''})."
+        )
+    periode.status = StatusPeriode.DITUTUP
+
+
+# ---------------------------------------------------------------------------- evaluations
+def _overlaps(periode: PeriodePenilaian, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}periode_mulai__lte": periode.selesai, f"{prefix}periode_selesai__gte": periode.mulai})
+
+
+def _appraiser_day(periode: PeriodePenilaian, mulai: dt.date, selesai: dt.date) -> dt.date:
+    """The appraiser is resolved on the period's end date, clamped to the plan's own period."""
+    return max(min(periode.selesai, selesai), mulai)
+
+
+def _appraiser_date(skp: Skp, periode: PeriodePenilaian) -> dt.date:
+    return _appraiser_day(periode, skp.periode_mulai, skp.periode_selesai)
+
+
+def eligible_skp(periode: PeriodePenilaian) -> QuerySet[Skp]:
+    """Approved plans of the period's year whose own period overlaps it."""
+    return Skp.objects.filter(_overlaps(periode), tahun_id=periode.tahun_id, status=StatusSkp.DISETUJUI)
+
+
+def evaluasi_get_or_create(*, skp: Skp, periode: PeriodePenilaian) -> Evaluasi:
+    """The plan's evaluation for the period, made on first use with the snapshots of the plan
+    (pegawai, unit, jabatan) and the appraiser on the period's end date."""
+    existing = Evaluasi.objects.filter(skp=skp, periode=periode).first()
+    if existing is not None:
+        return existing
+    if skp.tahun_id != periode.tahun_id or not (
+        skp.periode_mulai <= periode.selesai and skp.periode_selesai >= periode.mulai
+    ):
+        raise ValidationError("SKP ini tidak berlaku pada periode penilaian tersebut.")
+    if skp.status != StatusSkp.DISETUJUI:
+        raise ValidationError("Evaluasi hanya dibuat untuk SKP yang sudah disetujui pejabat penilai.")
+    penilai = appraiser_on(skp.pegawai_id, _appraiser_date(skp, periode))
+    ev = Evaluasi(
+        skp=skp,
+        periode=periode,
+        pegawai_id=skp.pegawai_id,
+        unit_id=skp.unit_id,
+        jabatan_id=skp.jabatan_id,
+        penilai_id=penilai.pegawai.pk if penilai else skp.penilai_id,
+        penilai_jabatan_id=penilai.jabatan.pk if penilai else skp.penilai_jabatan_id,
+    )
+    with transaction.atomic():
+        Evaluasi.objects.bulk_create([ev], ignore_conflicts=True)  # a concurrent creator wins quietly
+    return Evaluasi.objects.get(skp=skp, periode=periode)
+
+
+def appraisers_on(pegawai_ids: Sequence[int], d: dt.date) -> dict[int, tuple[int, int]]:
+    """{pegawai_id: (appraiser pegawai_id, appraiser jabatan_id)} on date d, set-based: the one resolver
+    `karier.people.selectors.appraisers_on`, reduced to ids."""
+    return {p: (a.pegawai.pk, a.jabatan.pk) for p, a in selectors.appraisers_on(pegawai_ids, d).items()}
+
+
+EVALUASI_COLUMNS = ("skp_id", "periode_id", "pegawai_id", "unit_id", "jabatan_id", "penilai_id", "penilai_jabatan_id")
+INSERT_TRIES = 3
+
+
+def evaluasi_bulk_create(
+    *,
+    periode: PeriodePenilaian,
+    skp_ids: Iterable[int] | None = None,
+    opd_id: int | None = None,
+    chunk_size: int = CHUNK,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Create the missing evaluations of a period (idempotent, set-based, chunked); the one way
+    evaluations are made in bulk (opening a period here, the period close of `close.py`).
+
+    Plans: approved, of the period's year, overlapping the period (optionally only `skp_ids`, or only
+    an agency's: `opd_id`), found with one anti-join. Snapshots as in `evaluasi_get_or_create`: the
+    plan's pegawai, unit and jabatan, and the appraiser on the period's end date clamped to the plan's
+    own period (the plan's snapshot when nobody is found), resolved for a whole chunk at once. Each
+    chunk is its own transaction, streamed with COPY (`plans.bulk._insert`) after a re-check of what
+    exists: a crash leaves whole chunks, and running again continues with what is still missing; an
+    evaluation a concurrent run made first wins quietly. `progress(done, total)` follows the chunks.
+    Existing evaluations are left untouched. Returns the number created.
+    """
+    qs = eligible_skp(periode).exclude(pk__in=Evaluasi.objects.filter(periode=periode).values("skp_id"))
+    if skp_ids is not None:
+        qs = qs.filter(pk__in=list(skp_ids))
+    if opd_id is not None:
+        qs = qs.filter(unit__opd_id=opd_id)
+    rows = list(
+        qs.order_by("pk").values_list(
+            "pk",
+            "pegawai_id",
+            "unit_id",
+            "jabatan_id",
+            "penilai_id",
+            "penilai_jabatan_id",
+            "periode_mulai",
+            "periode_selesai",
+        )
+    )
+    created = 0
+    if progress:
+        progress(0, len(rows))
+    for start in range(0, len(rows), chunk_size):
+        chunk = rows[start : start + chunk_size]
+        created += _create_chunk(periode, chunk)
+        if progress:
+            progress(start + len(chunk), len(rows))
+    return created
+
+
+def _create_chunk(periode: PeriodePenilaian, chunk: list[tuple[Any, ...]]) -> int:
+    from karier.plans.bulk import _insert
+
+    by_date: dict[dt.date, list[int]] = {}
+    for _pk, peg, _u, _j, _p, _pj, mulai, selesai in chunk:
+        by_date.setdefault(_appraiser_day(periode, mulai, selesai), []).append(peg)
+    resolved = {(d, peg): who for d, pegs in by_date.items() for peg, who in appraisers_on(pegs, d).items()}
+    lo, hi = chunk[0][0], chunk[-1][0]
+    tries = 0
+    while True:
+        try:
+            with transaction.atomic():
+                exists = set(
+                    Evaluasi.objects.filter(periode=periode, skp_id__gte=lo, skp_id__lte=hi).values_list(
+                        "skp_id", flat=True
+                    )
+                )
+                out = []
+                for pk, peg, unit, jab, pen, pen_jab, mulai, selesai in chunk:
+                    if pk in exists:
+                        continue
+                    pen, pen_jab = resolved.get((_appraiser_day(periode, mulai, selesai), peg), (pen, pen_jab))
+                    out.append((pk, periode.pk, peg, unit, jab, pen, pen_jab))
+                _insert(Evaluasi, EVALUASI_COLUMNS, out, ids=False)
+            return len(out)
+        except IntegrityError:  # one_evaluation_per_period: made meanwhile by someone else; the re-check skips it
+            tries += 1
+            if tries == INSERT_TRIES:
+                raise
+
+
+def current_periods(on: dt.date | None = None) -> QuerySet[PeriodePenilaian]:
+    """Open periods (any year), nearest deadline first."""
+    del on
+    return (
+        PeriodePenilaian.objects.filter(status=StatusPeriode.DIBUKA)
+        .select_related("tahun")
+        .order_by("batas_pengisian", "pk")
+    )
+
+
+def today() -> dt.date:
+    return timezone.localdate()

@@ -1,0 +1,161 @@
+"""Reads for public feedback: the links an actor manages, the moderation queue and the summary
+for the superior (per period: the date range of a PeriodePenilaian)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Avg, Count, Q, QuerySet
+from django.utils import timezone
+
+from karier.appraisal.choices import StatusModerasi
+from karier.appraisal.feedback.access import headed_unit_paths, moderated
+from karier.appraisal.models import PeriodePenilaian, TautanPublik, UmpanBalikPublik
+from karier.people.access import as_actor, visibility_q
+from karier.people.models import Pegawai, UnitKerja
+
+KOMENTAR_TERBARU = 10
+COUNTED = (StatusModerasi.MENUNGGU, StatusModerasi.DITERIMA)
+
+
+def counted_q(prefix: str = "") -> Q:
+    """Answers whose scores count: accepted, or waiting and not held as part of a burst."""
+    return Q(**{f"{prefix}status": StatusModerasi.DITERIMA}) | Q(
+        **{f"{prefix}status": StatusModerasi.MENUNGGU, f"{prefix}ditahan": False}
+    )
+
+
+def links_for_pegawai(pegawai: Pegawai) -> QuerySet[TautanPublik]:
+    return TautanPublik.objects.filter(pegawai=pegawai).order_by("-aktif", "-dibuat_pada", "-pk")
+
+
+def links_for_unit(unit: UnitKerja) -> QuerySet[TautanPublik]:
+    return TautanPublik.objects.filter(unit=unit).order_by("-aktif", "-dibuat_pada", "-pk")
+
+
+def managed_links(actor: Any) -> QuerySet[TautanPublik]:
+    """Links the actor manages (their own, people below them, units they head; admins: all)."""
+    who = as_actor(actor)
+    if who.user_id is None:
+        return TautanPublik.objects.none()
+    qs = TautanPublik.objects.select_related("pegawai", "unit").annotate(
+        n_jawaban=Count("jawaban", filter=counted_q("jawaban__")),
+        n_menunggu=Count("jawaban", filter=Q(jawaban__status=StatusModerasi.MENUNGGU)),
+    )
+    if who.is_admin or who.is_auditor:
+        return qs.order_by("-aktif", "-dibuat_pada", "-pk")
+    q = Q(pegawai__isnull=False) & visibility_q(who, prefix="pegawai")
+    unit_q = Q(pk__in=[])
+    for path in headed_unit_paths(who):
+        unit_q |= Q(unit__path__startswith=path)
+    if who.opd_ids:
+        unit_q |= Q(unit__opd_id__in=who.opd_ids) | Q(unit_id__in=who.opd_ids)
+    return qs.filter(q | (Q(unit__isnull=False) & unit_q)).order_by("-aktif", "-dibuat_pada", "-pk")
+
+
+def headed_units(actor: Any) -> QuerySet[UnitKerja]:
+    """Units whose head position the actor covers today (their counters get a unit link)."""
+    who = as_actor(actor)
+    if not who.jabatan_ids:
+        return UnitKerja.objects.none()
+    return UnitKerja.objects.filter(jabatan__pk__in=who.jabatan_ids, jabatan__adalah_kepala_unit=True).order_by("path")
+
+
+def moderation_queue(actor: Any, status: str = StatusModerasi.MENUNGGU) -> QuerySet[UmpanBalikPublik]:
+    """Answers the actor moderates, newest first; hashes are never selected for display."""
+    qs = moderated(actor)
+    if status:
+        qs = qs.filter(status=status)
+    return (
+        qs.select_related("tautan", "tautan__pegawai", "tautan__unit", "pegawai", "unit")
+        .defer("perangkat_hash", "alamat_hash")
+        .order_by("-dibuat_pada", "-pk")
+    )
+
+
+# ---------------------------------------------------------------------------- summary
+@dataclass(frozen=True)
+class Rentang:
+    mulai: dt.date
+    selesai: dt.date
+    label: str
+    periode_id: int | None = None
+
+
+def rentang_for(periode: PeriodePenilaian | None, on: dt.date | None = None) -> Rentang:
+    """A period's date range; without one, the last 90 days."""
+    if periode is not None:
+        return Rentang(periode.mulai, periode.selesai, f"{periode.nama} {periode.tahun_id}", periode.pk)
+    today = on or timezone.localdate()
+    return Rentang(today - dt.timedelta(days=89), today, "90 hari terakhir")
+
+
+def recent_periods(limit: int = 12) -> list[PeriodePenilaian]:
+    today = timezone.localdate()
+    return list(PeriodePenilaian.objects.filter(mulai__lte=today).order_by("-mulai", "jenis")[:limit])
+
+
+def current_period() -> PeriodePenilaian | None:
+    today = timezone.localdate()
+    return (
+        PeriodePenilaian.objects.filter(mulai__lte=today, selesai__gte=today)
+        .exclude(jenis="TAHUNAN")
+        .order_by("-mulai")
+        .first()
+    )
+
+
+@dataclass
+class RingkasanPublik:
+    rentang: Rentang
+    n: int = 0  # answers that count (accepted, or waiting and not held)
+    n_diterima: int = 0
+    n_menunggu: int = 0  # waiting and counted
+    n_ditahan: int = 0  # waiting, held as part of a burst: not counted until accepted
+    n_ditolak: int = 0
+    rata_layanan: float | None = None
+    rata_perilaku: float | None = None
+    distribusi_layanan: list[tuple[int, int]] = field(default_factory=list)  # (score, count) 5 → 1
+    distribusi_perilaku: list[tuple[int, int]] = field(default_factory=list)
+    komentar: list[UmpanBalikPublik] = field(default_factory=list)
+
+
+def _round(value: Any) -> float | None:
+    return None if value is None else round(float(value), 2)
+
+
+def ringkasan_publik(
+    *, pegawai: Pegawai | None = None, unit: UnitKerja | None = None, rentang: Rentang
+) -> RingkasanPublik:
+    """Counts, averages and the 1–5 distribution of both ratings, and the latest accepted
+    comments, in four queries. Employee: answers through their links; unit: through the unit's
+    links. Rejected answers never count; waiting ones count unless held as part of a burst (see
+    public_services); waiting comments stay hidden."""
+    base = UmpanBalikPublik.objects.filter(dibuat_pada__date__gte=rentang.mulai, dibuat_pada__date__lte=rentang.selesai)
+    base = base.filter(tautan__pegawai=pegawai) if pegawai is not None else base.filter(tautan__unit=unit)
+    out = RingkasanPublik(rentang=rentang)
+    c = base.aggregate(
+        diterima=Count("pk", filter=Q(status=StatusModerasi.DITERIMA)),
+        menunggu=Count("pk", filter=Q(status=StatusModerasi.MENUNGGU, ditahan=False)),
+        held=Count("pk", filter=Q(status=StatusModerasi.MENUNGGU, ditahan=True)),
+        ditolak=Count("pk", filter=Q(status=StatusModerasi.DITOLAK)),
+        layanan=Avg("skor_layanan", filter=counted_q()),
+        perilaku=Avg("skor_perilaku", filter=counted_q()),
+    )
+    out.n_diterima, out.n_menunggu, out.n_ditolak = c["diterima"], c["menunggu"], c["ditolak"]
+    out.n_ditahan = c["held"]
+    out.n = out.n_diterima + out.n_menunggu
+    out.rata_layanan, out.rata_perilaku = _round(c["layanan"]), _round(c["perilaku"])
+    counted = base.filter(counted_q())
+    for fld, target in (("skor_layanan", out.distribusi_layanan), ("skor_perilaku", out.distribusi_perilaku)):
+        got = dict(counted.values_list(fld).annotate(n=Count("pk")).values_list(fld, "n"))
+        target.extend((s, got.get(s, 0)) for s in range(5, 0, -1))
+    out.komentar = list(
+        base.filter(status=StatusModerasi.DITERIMA)
+        .exclude(komentar="")
+        .only("pk", "tautan_id", "status", "komentar", "skor_layanan", "skor_perilaku", "dibuat_pada")
+        .order_by("-dibuat_pada", "-pk")[:KOMENTAR_TERBARU]
+    )
+    return out
