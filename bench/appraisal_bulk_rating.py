@@ -61,7 +61,7 @@ def main() -> None:
     org = build_org()
     s = configured(org, open_period=False)
     add_staff(org, args.n - 2)
-    periods.periode_open(actor=org.users["admin"], periode=s.periode)
+    periods.periode_open(actor=org.actor("admin"), periode=s.periode)
     evs = list(Evaluasi.objects.filter(periode=s.periode, penilai=org.pegawai["kasi1"]).order_by("pk"))
     for ev in evs[: len(evs) // 2]:
         Evaluasi.objects.filter(pk=ev.pk).update(

@@ -32,13 +32,14 @@ RUNS = 5
 
 
 def ensure_plans() -> float:
+    from karier.people.access import SYSTEM
     from karier.plans.bulk import skp_bulk_create
     from karier.plans.models import Skp
 
     if Skp.objects.filter(tahun_id=TAHUN).exists():
         return 0.0
     t = time.perf_counter()
-    skp_bulk_create(actor_id=None, tahun=TAHUN)
+    skp_bulk_create(actor=SYSTEM, tahun=TAHUN)
     return time.perf_counter() - t
 
 

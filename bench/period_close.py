@@ -51,6 +51,7 @@ def prepare(pegawai: int) -> None:
 
     from karier.appraisal.choices import JenisPeriode, StatusPeriode
     from karier.appraisal.models import KalenderPenilaian, PeriodePenilaian
+    from karier.people.access import SYSTEM
     from karier.people.demo import seed_demo
     from karier.people.models import Pegawai
     from karier.plans.bulk import skp_bulk_create
@@ -63,7 +64,7 @@ def prepare(pegawai: int) -> None:
         print(f"seed_demo {pegawai:,}: {time.perf_counter() - t:.1f} s", flush=True)
     if not Skp.objects.filter(tahun_id=TAHUN).exists():
         t = time.perf_counter()
-        r = skp_bulk_create(actor_id=None, tahun=TAHUN, today=dt.date(TAHUN, 3, 2))
+        r = skp_bulk_create(actor=SYSTEM, tahun=TAHUN, today=dt.date(TAHUN, 3, 2))
         print(f"skp_bulk_create: {r.created:,} plans in {time.perf_counter() - t:.1f} s", flush=True)
     with connection.cursor() as c:
         c.execute(
@@ -156,10 +157,11 @@ def timed(label: str, periode_id: int, chunk: int) -> Any:
     from django.db import connection, reset_queries
 
     from karier.appraisal.evaluation.close import periode_close
+    from karier.people.access import SYSTEM
 
     reset_queries()
     t = time.perf_counter()
-    r = periode_close(actor_id=None, periode_id=periode_id, chunk_size=chunk)
+    r = periode_close(actor=SYSTEM, periode_id=periode_id, chunk_size=chunk)
     s = time.perf_counter() - t
     n = r.evaluasi_total
     print(

@@ -32,10 +32,11 @@ def main() -> int:
         from django.db import connection, transaction
         from django.test.utils import CaptureQueriesContext
 
+        from karier.people.access import SYSTEM
         from karier.people.choices import JenisPenugasan
         from karier.people.demo import seed_demo
         from karier.people.models import Jabatan, Penugasan
-        from karier.people.services import current_positions_refresh
+        from karier.people.services.penugasan import penugasan_refresh
 
         call_command("migrate", verbosity=0)
         t0 = time.perf_counter()
@@ -75,7 +76,7 @@ def main() -> int:
         for label, on in (("nothing due", today), ("transfer day", day), ("again", day)):
             with CaptureQueriesContext(connection) as ctx:
                 t = time.perf_counter()
-                r = current_positions_refresh(on=on)
+                r = penugasan_refresh(actor=SYSTEM, on=on)
                 seconds = time.perf_counter() - t
             print(
                 f"{label:<17} {seconds:.3f} s, {r.diperiksa:,} checked, {r.diperbarui:,} updated, "

@@ -155,6 +155,7 @@ def main() -> int:
     try:
         from django.db import connection
 
+        from karier.people.access import SYSTEM
         from karier.plans.bulk import CHUNK, skp_bulk_create
 
         info = ensure_dataset(args.pegawai)
@@ -162,10 +163,10 @@ def main() -> int:
         chunk = args.chunk or CHUNK
         before = peak_mb()
         t = time.perf_counter()
-        r = skp_bulk_create(actor_id=None, tahun=TAHUN, chunk_size=chunk)
+        r = skp_bulk_create(actor=SYSTEM, tahun=TAHUN, chunk_size=chunk)
         seconds = time.perf_counter() - t
         t = time.perf_counter()
-        again = skp_bulk_create(actor_id=None, tahun=TAHUN, chunk_size=chunk)
+        again = skp_bulk_create(actor=SYSTEM, tahun=TAHUN, chunk_size=chunk)
         rerun = time.perf_counter() - t
         rows = sum(r.rows.values())
         print(f"database          {connection.vendor} ({connection.settings_dict['NAME']})")

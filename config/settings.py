@@ -261,7 +261,7 @@ KARIER_DAILY_TASKS: list[str] = [
     "karier.core.tasks.periksa_audit_harian",
     "karier.people.tasks.segarkan_penugasan_task",
     "karier.accounts.tasks.prune_login_attempts_task",
-    "karier.appraisal.evaluation.reminders.kirim_pengingat_task",
+    "karier.appraisal.evaluation.reminders.pengingat_send_task",
 ]
 # Closing a performance year (karier.plans.years): checks of the layers above plans, (tahun) -> [refusal messages].
 KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.evaluation.years.year_close_blockers"]

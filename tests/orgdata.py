@@ -45,13 +45,14 @@ class Org:
     ) -> Any:
         from karier.accounts.models import User
         from karier.people import services
+        from karier.people.access import SYSTEM
         from karier.people.models import Golongan
 
         self.seq += 1
         birth = dt.date(1975, 1, 1) + dt.timedelta(days=37 * self.seq)
         tmt = dt.date(birth.year + 24, 3, 1)
         p = services.pegawai_create(
-            actor=None,
+            actor=SYSTEM,
             data=services.PegawaiData(
                 nip=make_nip(birth, tmt, gender, self.seq % 999 + 1),
                 nama=nama or f"Pegawai {key}",
@@ -61,10 +62,10 @@ class Org:
                 instansi=self.instansi,
             ),
         )
-        services.golongan_record(actor=None, pegawai=p, golongan=Golongan.objects.get(pk=golongan), tmt=START)
+        services.golongan_record(actor=SYSTEM, pegawai=p, golongan=Golongan.objects.get(pk=golongan), tmt=START)
         if jabatan_key:
             services.penugasan_assign(
-                actor=None, pegawai=p, jabatan=self.jabatan[jabatan_key], mulai=START, jenis=jenis
+                actor=SYSTEM, pegawai=p, jabatan=self.jabatan[jabatan_key], mulai=START, jenis=jenis
             )
         p.refresh_from_db()
         self.pegawai[key] = p
@@ -76,6 +77,7 @@ class Org:
 def build_org(extra_staff: int = 0) -> Org:
     from karier.accounts.models import User
     from karier.people import services
+    from karier.people.access import SYSTEM
     from karier.people.models import Instansi
 
     if not Instansi.objects.filter(kode=BENGKULU).exists():  # flushed by a transactional test
@@ -98,7 +100,11 @@ def build_org(extra_staff: int = 0) -> Org:
     unit = lambda key, nama, jenis, parent=None: org.units.__setitem__(  # noqa: E731
         key,
         services.unit_create(
-            actor=None, instansi=org.instansi, nama=nama, jenis=jenis, parent=org.units.get(parent) if parent else None
+            actor=SYSTEM,
+            instansi=org.instansi,
+            nama=nama,
+            jenis=jenis,
+            parent=org.units.get(parent) if parent else None,
         ),
     )
 
@@ -113,7 +119,7 @@ def build_org(extra_staff: int = 0) -> Org:
         jenjang: str = "",
     ) -> None:
         org.jabatan[key] = services.jabatan_create(
-            actor=None,
+            actor=SYSTEM,
             data=services.JabatanData(
                 unit=org.units[unit_key],
                 nama=nama,

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from karier.accounts import tokens
 from karier.accounts.models import ApiToken, LoginAttempt, User
 from karier.core.admin import AuditedAdminMixin, AuditedModelAdmin, ReadOnlyAdmin
+from karier.people.access import actor_from_request
 
 
 @admin.register(User)
@@ -32,9 +33,10 @@ class ApiTokenAdmin(ReadOnlyAdmin):
 
     @admin.action(description="Cabut token terpilih")
     def cabut_token(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        actor = actor_from_request(request)
         count = 0
         for token in queryset.filter(revoked=False).select_related("user"):
-            tokens.token_revoke(actor=request.user, token=token)
+            tokens.token_revoke(actor=actor, token=token)
             count += 1
         self.message_user(request, f"{count} token dicabut.", messages.SUCCESS)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,13 +12,24 @@ from django.http import Http404
 from karier.accounts.models import ApiToken, User
 from karier.core import audit
 from karier.core.text import strip_bidi
+from karier.people.access import Actor
 
 PREFIX_LENGTH = 8
 
 
+MSG_CREATE = "Token API hanya dapat dibuat oleh pemiliknya sendiri atau admin BKD."
+MSG_REVOKE = "Hanya pemilik token atau admin BKD yang dapat mencabut token ini."
+
+
 @transaction.atomic
-def token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
-    """A new token for `user`; returns the row and the raw key, which is never retrievable again."""
+def token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
+    """A new token for `user`; returns the row and the raw key, which is never retrievable again.
+
+    `actor` is `user` themself (the token page, after asking the password again), a BKD admin, or
+    Karier itself (`access.SYSTEM`: the `create-api-token` console command of the server's operator).
+    """
+    if actor.user_id != user.pk and not may_manage_all_tokens(actor):
+        raise PermissionDenied(MSG_CREATE)
     name = strip_bidi(name).strip()  # shown to BKD admins: no text that reorders itself
     errors: dict[str, str] = {}
     if not name:
@@ -38,46 +48,46 @@ def token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
     return token, key
 
 
-def may_manage_all_tokens(user: Any) -> bool:
+def may_manage_all_tokens(actor: Actor) -> bool:
     """BKD admins (and superusers) may revoke anyone's token; everyone else only their own."""
-    return bool(getattr(user, "is_admin_bkd", False) or getattr(user, "is_superuser", False))
+    return actor.is_admin
 
 
-def own_tokens(user: User) -> QuerySet[ApiToken]:
-    """A user's tokens for their token page: active first, newest first."""
-    return ApiToken.objects.filter(user=user).order_by("revoked", "-created_at", "-pk")
+def own_tokens(actor: Actor) -> QuerySet[ApiToken]:
+    """The actor's own tokens for their token page: active first, newest first."""
+    if actor.user_id is None:
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(user_id=actor.user_id).order_by("revoked", "-created_at", "-pk")
 
 
-def others_active_tokens(actor: User) -> QuerySet[ApiToken]:
+def others_active_tokens(actor: Actor) -> QuerySet[ApiToken]:
     """Every other user's active token, for a BKD admin's token page (one query per page)."""
     if not may_manage_all_tokens(actor):
         return ApiToken.objects.none()
-    return (
-        ApiToken.objects.filter(revoked=False)
-        .exclude(user=actor)
-        .select_related("user", "user__pegawai")
-        .order_by("-created_at", "-pk")
-    )
+    qs = ApiToken.objects.filter(revoked=False)
+    if actor.user_id is not None:
+        qs = qs.exclude(user_id=actor.user_id)
+    return qs.select_related("user", "user__pegawai").order_by("-created_at", "-pk")
 
 
-def token_for_actor(actor: User, token_id: int) -> ApiToken:
+def token_for_actor(actor: Actor, token_id: int) -> ApiToken:
     """The token `actor` may manage: their own, or any for a BKD admin. Others answer 404."""
     qs = ApiToken.objects.select_related("user")
     if not may_manage_all_tokens(actor):
-        qs = qs.filter(user=actor)
+        qs = qs.filter(user_id=actor.user_id) if actor.user_id is not None else qs.none()
     token = qs.filter(pk=token_id).first()
     if token is None:
         raise Http404("Token tidak ditemukan.")
     return token
 
 
-def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
+def token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     """Revoke a token; it stops working at once. Revoking twice is harmless (and not recorded twice).
 
-    `actor` is the token's owner or a BKD admin; None only for the console (the server's operator).
+    `actor` is the token's owner or a BKD admin (Karier itself, `access.SYSTEM`, for the console).
     """
-    if actor is not None and actor.pk != token.user_id and not may_manage_all_tokens(actor):
-        raise PermissionDenied("Hanya pemilik token atau admin BKD yang dapat mencabut token ini.")
+    if actor.user_id != token.user_id and not may_manage_all_tokens(actor):
+        raise PermissionDenied(MSG_REVOKE)
     with transaction.atomic():
         locked = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
         if locked.revoked:

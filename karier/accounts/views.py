@@ -16,6 +16,7 @@ from karier.accounts.forms import LoginForm, TokenCreateForm
 from karier.accounts.models import User
 from karier.core.clientip import client_limit_address
 from karier.core.forms import apply_errors
+from karier.people.access import actor_from_request
 
 ALL_TOKENS_PAGE_SIZE = 50
 
@@ -61,15 +62,15 @@ def _signed_in_user(request: HttpRequest) -> User:
 
 
 def _token_page(request: HttpRequest, form: TokenCreateForm, *, new_key: str = "", status: int = 200) -> HttpResponse:
-    user = _signed_in_user(request)
+    actor = actor_from_request(request)
     context: dict = {
         "form": form,
         "new_key": new_key,
-        "own_tokens": tokens.own_tokens(user),
-        "manage_all": tokens.may_manage_all_tokens(user),
+        "own_tokens": tokens.own_tokens(actor),
+        "manage_all": tokens.may_manage_all_tokens(actor),
     }
     if context["manage_all"]:
-        context["page_obj"] = Paginator(tokens.others_active_tokens(user), ALL_TOKENS_PAGE_SIZE).get_page(
+        context["page_obj"] = Paginator(tokens.others_active_tokens(actor), ALL_TOKENS_PAGE_SIZE).get_page(
             request.GET.get("page")
         )
     return render(request, "accounts/tokens.html", context, status=status)
@@ -93,7 +94,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
         form.add_error("password", _("Kata sandi salah."))
         return _token_page(request, form, status=400)
     try:
-        token, key = tokens.token_create(actor=user, user=user, name=form.cleaned_data["name"])
+        token, key = tokens.token_create(actor=actor_from_request(request), user=user, name=form.cleaned_data["name"])
     except ValidationError as exc:
         apply_errors(form, exc)
         return _token_page(request, form, status=400)
@@ -107,10 +108,10 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
-    user = _signed_in_user(request)
-    token = tokens.token_for_actor(user, token_id)
+    actor = actor_from_request(request)
+    token = tokens.token_for_actor(actor, token_id)
     try:
-        tokens.token_revoke(actor=user, token=token)
+        tokens.token_revoke(actor=actor, token=token)
     except PermissionDenied as exc:  # the access function already narrowed; kept for safety
         return HttpResponse(str(exc), status=403)
     messages.success(request, _("Token %(nama)s dicabut.") % {"nama": token.name})

@@ -9,16 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.openapi.views import openapi_view
 
 from karier.api.auth import SessionOrToken
-from karier.appraisal.api import router as appraisal_router
-from karier.appraisal.api_calibration import router as appraisal_calibration_router
-from karier.appraisal.api_feedback import router as appraisal_feedback_router
+from karier.appraisal.calibration.api import router as appraisal_calibration_router
+from karier.appraisal.evaluation.api import router as appraisal_router
+from karier.appraisal.feedback.api import router as appraisal_feedback_router
 from karier.people.api import router as people_router
 from karier.plans.api import router as plans_router
 from karier.plans.api_insight import router as plans_insight_router
@@ -63,6 +63,14 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRespo
     )
     response["WWW-Authenticate"] = "Bearer"
     return response
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    """A service refuses a visible record that is not the caller's to act on: 403 with its reason
+    (hidden records answer 404 before any service runs). Routers need no wrapper of their own."""
+    message = str(exc) or "Anda tidak berwenang melakukan ini."
+    return api.create_response(request, {"detail": message}, status=403)
 
 
 @api.exception_handler(ValidationError)

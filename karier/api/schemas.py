@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Generic, TypeVar
 
 from ninja import Field, Schema
@@ -87,6 +88,24 @@ class Page(Schema, Generic[T]):
     limit: int
     offset: int
     items: list[T]
+
+
+class JobOut(Schema):
+    """A background job (`karier.core.models.TugasLatar`, shaped by `karier.core.jobs.job_dict`): every
+    router that starts or shows a job answers with this."""
+
+    id: int
+    jenis: str
+    status: str = Field(..., description="MENUNGGU, BERJALAN, SELESAI atau GAGAL.")
+    parameter: dict[str, Any]
+    total: int
+    diproses: int
+    persen: int = Field(..., ge=0, le=100)
+    pesan: str
+    hasil: dict[str, Any]
+    dibuat_pada: dt.datetime
+    dimulai_pada: dt.datetime | None
+    selesai_pada: dt.datetime | None
 
 
 # Every authenticated read may answer these; listed so the OpenAPI schema documents them.

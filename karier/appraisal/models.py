@@ -120,7 +120,7 @@ class Evaluasi(models.Model):
     versi = models.PositiveIntegerField(default=1)
     dinilai_pada = models.DateTimeField(null=True, blank=True)
     ditandatangani_penilai_pada = models.DateTimeField(null=True, blank=True)
-    # Who signed: recorded only by that person's own action (finalise.evaluasi_sign_penilai/_atasan).
+    # Who signed: recorded only by that person's own action (finalise.tanda_tangan_penilai_add/_atasan_add).
     ditandatangani_penilai_oleh = models.ForeignKey(
         Pegawai, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

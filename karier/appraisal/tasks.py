@@ -1,70 +1,71 @@
-"""Background tasks of the appraisal app. They take ids only and record progress on a TugasLatar row
-(on the embedded default — django_tasks' ImmediateBackend — they run inline, after commit)."""
+"""Background tasks of the appraisal app: opening and closing a period. They take a job id only and run
+on the shared plumbing of `karier.core.jobs` (progress and outcome on the `TugasLatar` row; on the embedded
+default — django_tasks' ImmediateBackend — they run inline, after commit). The job's starter is the actor
+(`as_actor`, rights re-checked when the job runs); a job started by Karier itself runs as `SYSTEM`."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 from django_tasks import task
 
 from karier.appraisal.evaluation.close import TAHAP_LABELS, periode_close
-from karier.plans.bulk import job_mark
-from karier.plans.choices import StatusTugasLatar
-from karier.plans.models import TugasLatar
+from karier.appraisal.evaluation.periods import periode_open
+from karier.appraisal.models import Evaluasi, PeriodePenilaian
+from karier.core.jobs import Progress, job_run
+from karier.core.models import TugasLatar
+from karier.people.access import SYSTEM, Actor, as_actor
 
-logger = logging.getLogger(__name__)
+
+def _actor(job: TugasLatar) -> Actor:
+    return as_actor(job.dibuat_oleh) if job.dibuat_oleh_id else SYSTEM
+
+
+@task()
+def periode_open_task(job_id: int) -> dict[str, Any]:
+    """Open the period of job `job_id`: make its evaluations chunk by chunk, then mark it open. Running the
+    job again after a failure continues with the evaluations still missing."""
+
+    def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
+        periode = PeriodePenilaian.objects.select_related("tahun").filter(pk=job.parameter.get("periode_id")).first()
+        if periode is None:
+            raise ValidationError("Periode penilaian tidak ditemukan.")
+        created = periode_open(
+            actor=_actor(job), periode=periode, progress=lambda done, total: progress(done, total), resume=True
+        )
+        total = Evaluasi.objects.filter(periode=periode).count()
+        summary = f"{periode.nama} {periode.tahun_id} dibuka; {created} evaluasi dibuat ({total} seluruhnya)."
+        return summary, {"periode_id": periode.pk, "evaluasi_dibuat": created, "evaluasi_total": total}
+
+    return job_run(job_id, work)
 
 
 @task()
 def periode_close_task(job_id: int) -> dict[str, Any]:
     """Run a period close recorded as job `job_id` (parameters are read from the job row)."""
-    job = TugasLatar.objects.get(pk=job_id)
-    params = job.parameter or {}
-    job_mark(job_id, status=StatusTugasLatar.BERJALAN, dimulai_pada=timezone.now(), pesan="", diproses=0, total=0)
 
-    def progress(done: int, total: int, tahap: str) -> None:
-        job_mark(job_id, diproses=done, total=total, pesan=TAHAP_LABELS.get(tahap, tahap))
+    def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
+        params = job.parameter or {}
 
-    try:
+        def stage(done: int, total: int, tahap: str) -> None:
+            progress(done, total, TAHAP_LABELS.get(tahap, tahap))
+
         result = periode_close(
-            actor_id=job.dibuat_oleh_id,
+            actor=_actor(job),
             periode_id=int(params["periode_id"]),
             opd_id=params.get("opd_id"),
-            job_id=job_id,
-            progress=progress,
+            job_id=job.pk,
+            progress=stage,
         )
-    except (ValidationError, PermissionDenied) as exc:
-        messages = exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-        job_mark(job_id, status=StatusTugasLatar.GAGAL, selesai_pada=timezone.now(), pesan=" ".join(messages))
-        return {"status": "GAGAL", "pesan": messages}
-    except Exception:
-        logger.exception("periode_close_task %s failed", job_id)
-        job_mark(
-            job_id,
-            status=StatusTugasLatar.GAGAL,
-            selesai_pada=timezone.now(),
-            pesan="Terjadi kesalahan sistem; bagian yang sudah selesai tetap tersimpan. Jalankan ulang untuk "
-            "melanjutkan.",
-        )
-        raise
-    if result.periode_ditutup:
-        summary = f"Periode ditutup. {result.predikat_ditulis} predikat ditulis."
-    else:
+        progress(result.evaluasi_total, result.evaluasi_total)
+        if result.periode_ditutup:
+            return f"Periode ditutup. {result.predikat_ditulis} predikat ditulis.", result.as_dict()
         summary = (
             f"{result.predikat_ditulis} predikat ditulis; {result.belum_dinilai} pegawai belum dinilai"
             + ("" if result.opd_id else " — periode belum dapat ditutup")
             + "."
         )
-    job_mark(
-        job_id,
-        status=StatusTugasLatar.SELESAI,
-        selesai_pada=timezone.now(),
-        pesan=summary,
-        hasil=result.as_dict(),
-        diproses=result.evaluasi_total,
-        total=result.evaluasi_total,
-    )
-    return {"status": "SELESAI", "belum_dinilai": result.belum_dinilai}
+        return summary, result.as_dict()
+
+    return job_run(job_id, work, reset=True)

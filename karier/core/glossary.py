@@ -83,7 +83,7 @@ TERMS: dict[str, tuple[Promise, Promise]] = {
 
 def all_terms() -> dict[str, tuple[Promise, Promise]]:
     """Every app's terms on one page; an app's own entry wins over a general one of the same key."""
-    from karier.appraisal.feedback_glossary import TERMS as FEEDBACK
+    from karier.appraisal.feedback.glossary import TERMS as FEEDBACK
     from karier.appraisal.glossary import TERMS as APPRAISAL
     from karier.plans.glossary import TERMS as PLANS
     from karier.standards.glossary import TERMS as STANDARDS

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 from karier.core.models import PemeriksaanIntegritas
+
+if TYPE_CHECKING:  # audit imports Break from here at runtime
+    from karier.core.audit import AuditActor
 
 # A stored report keeps the first breaks only; the command prints them all.
 MAX_REPORTED = 200
@@ -51,11 +54,16 @@ def run_checks() -> list[Break]:
     return found
 
 
-def run_and_store(*, actor: Any = None) -> tuple[PemeriksaanIntegritas, list[Break]]:
-    """Run every check and keep the result, so screens show the last status without re-hashing."""
+def run_and_store(*, actor: AuditActor = None) -> tuple[PemeriksaanIntegritas, list[Break]]:
+    """Run every check and keep the result, so screens show the last status without re-hashing.
+
+    `actor` as for `audit.record` (core knows no domain app): the request's `Actor`, or None when
+    Karier runs it (the daily task, `karier periksa-audit`); the report names the actor's user."""
+    from karier.core.audit import actor_user_id
+
     breaks = run_checks()
     row = PemeriksaanIntegritas.objects.create(
-        dijalankan_oleh=actor if getattr(actor, "is_authenticated", False) else None,
+        dijalankan_oleh_id=actor_user_id(actor),
         jumlah_kerusakan=len(breaks),
         laporan="\n".join(b.line() for b in breaks[:MAX_REPORTED]),
     )

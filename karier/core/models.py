@@ -1,4 +1,4 @@
-"""Cross-cutting records: the audit trail every service writes to."""
+"""Cross-cutting records: the audit trail every service writes to, and background jobs."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from karier.core.choices import JenisTugasLatar, StatusTugasLatar
 
 
 class AuditEvent(models.Model):
@@ -93,3 +95,48 @@ class PemeriksaanIntegritas(models.Model):
     @property
     def utuh(self) -> bool:
         return self.jumlah_kerusakan == 0
+
+
+class TugasLatar(models.Model):
+    """A background job started from a screen, the API or a command (bulk SKP creation, a period's
+    close or opening): its parameters (ids only), progress (`diproses` of `total`) and outcome, so a
+    screen can poll it, a stopped run can be resumed and the run can be audited. Written only through
+    `karier.core.jobs`.
+
+    The table was created by the plans app (`plans_tugaslatar`); the model moved to core with its
+    table kept (migrations core 0004 / plans 0005, state only)."""
+
+    jenis = models.CharField(_("jenis"), max_length=20, choices=JenisTugasLatar.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusTugasLatar.choices, default=StatusTugasLatar.MENUNGGU, db_index=True
+    )
+    parameter = models.JSONField(_("parameter"), default=dict, blank=True)
+    total = models.PositiveIntegerField(_("jumlah"), default=0)
+    diproses = models.PositiveIntegerField(_("sudah diproses"), default=0)
+    pesan = models.TextField(_("pesan"), blank=True)
+    hasil = models.JSONField(_("hasil"), default=dict, blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    dimulai_pada = models.DateTimeField(null=True, blank=True)
+    selesai_pada = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "plans_tugaslatar"
+        verbose_name = _("tugas latar")
+        verbose_name_plural = _("tugas latar")
+        ordering = ["-dibuat_pada", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.jenis} #{self.pk} ({self.status})"
+
+    @property
+    def selesai(self) -> bool:
+        return self.status in (StatusTugasLatar.SELESAI, StatusTugasLatar.GAGAL)
+
+    @property
+    def persen(self) -> int:
+        if self.status == StatusTugasLatar.SELESAI:
+            return 100
+        return int(self.diproses * 100 / self.total) if self.total else 0

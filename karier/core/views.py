@@ -118,7 +118,7 @@ def audit_check(request: HttpRequest) -> HttpResponse:
         raise Http404("Halaman tidak ditemukan.")
     if not actor.is_admin:
         raise PermissionDenied(_("Hanya admin BKD yang menjalankan pemeriksaan."))
-    row, _breaks = integrity.run_and_store(actor=request.user)
+    row, _breaks = integrity.run_and_store(actor=actor)
     if row.utuh:
         messages.success(request, _("Rantai audit utuh."))
     else:

@@ -47,6 +47,9 @@ class Actor:
 
 
 ANONYMOUS = Actor(user_id=None)
+# Karier itself acting (seeding, commands, scheduled jobs started by no one): may write master data;
+# its audit events carry no user. Never built from a request.
+SYSTEM = Actor(user_id=None, is_admin=True, roles=("sistem",))
 
 ROLE_PEGAWAI = "pegawai"
 ROLE_ATASAN = "atasan"
@@ -296,3 +299,30 @@ def decides_instead(actor: Actor, position_id: int | None, subject_id: int, d: d
         instead = decider_instead(position_id, (subject_id,), d)
         memo[above] = instead.pegawai_id if instead else None
     return memo[above] == actor.pegawai_id
+
+
+# ---------------------------------------------------------------------------- who rates
+def is_rater(
+    actor: Actor,
+    *,
+    subject_id: int,
+    penilai_id: int | None,
+    penilai_jabatan_id: int | None,
+    on: dt.date | None = None,
+) -> bool:
+    """The one rule for "is the actor the appraiser of this plan/evaluation": the snapshotted
+    appraiser (`penilai_id`), or whoever covers the appraiser's position (`penilai_jabatan_id`) on
+    `on` (today by default) by the resolver's rank (definitive > Plt > Plh), or — when the subject
+    covers his own appraiser's post — the next official up (`decides_instead`). Never the subject,
+    never an auditor.
+
+    Costs nothing unless the actor covers that position today (then one query), or sits above it.
+    """
+    if actor.pegawai_id is None or actor.is_auditor or actor.pegawai_id == subject_id:
+        return False
+    if penilai_id is not None and penilai_id == actor.pegawai_id:
+        return True
+    if penilai_jabatan_id is None or penilai_jabatan_id not in actor.jabatan_ids:
+        return decides_instead(actor, penilai_jabatan_id, subject_id, on)
+    cover = holders_on([penilai_jabatan_id], on or timezone.localdate()).get(penilai_jabatan_id)
+    return cover is not None and cover.pegawai_id == actor.pegawai_id

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from karier.core.admin import AuditedModelAdmin
-from karier.people import services
+from karier.people.access import actor_from_request
 from karier.people.models import (
     Eselon,
     Golongan,
@@ -25,6 +25,10 @@ from karier.people.models import (
     RiwayatGolongan,
     UnitKerja,
 )
+from karier.people.services.jabatan import JabatanData, jabatan_create, jabatan_set_atasan
+from karier.people.services.pegawai import golongan_record, nip_clean
+from karier.people.services.penugasan import penugasan_assign
+from karier.people.services.unit import unit_create
 
 
 class ReadOnlyReference(AuditedModelAdmin):
@@ -86,8 +90,8 @@ class UnitKerjaAdmin(AuditedModelAdmin):
                 )
             super().save_model(request, obj, form, change)  # audited by AuditedModelAdmin (old → new)
             return
-        created = services.unit_create(
-            actor=request.user,
+        created = unit_create(
+            actor=actor_from_request(request),
             instansi=obj.instansi,
             nama=obj.nama,
             jenis=obj.jenis,
@@ -141,9 +145,9 @@ class JabatanAdmin(AuditedModelAdmin):
     @transaction.atomic
     def save_model(self, request: HttpRequest, obj: Jabatan, form: Any, change: bool) -> None:
         if not change:
-            created = services.jabatan_create(
-                actor=request.user,
-                data=services.JabatanData(
+            created = jabatan_create(
+                actor=actor_from_request(request),
+                data=JabatanData(
                     unit=obj.unit,
                     nama=obj.nama,
                     jenis=obj.jenis,
@@ -161,7 +165,7 @@ class JabatanAdmin(AuditedModelAdmin):
         new_atasan = obj.atasan
         super().save_model(request, obj, form, change)
         if "atasan" in form.changed_data:  # the plain change is audited by AuditedModelAdmin
-            services.jabatan_set_atasan(actor=request.user, jabatan=obj, atasan=new_atasan)
+            jabatan_set_atasan(actor=actor_from_request(request), jabatan=obj, atasan=new_atasan)
 
 
 class PegawaiForm(forms.ModelForm):
@@ -187,7 +191,7 @@ class PegawaiForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if {"nip", "jenis_asn"} <= data.keys():
-            data["nip"] = services.clean_nip(
+            data["nip"] = nip_clean(
                 data["nip"],
                 jenis_asn=data["jenis_asn"],
                 tanggal_lahir=data.get("tanggal_lahir"),
@@ -239,8 +243,12 @@ class RiwayatGolonganAdmin(AuditedModelAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: RiwayatGolongan, form: Any, change: bool) -> None:
-        row = services.golongan_record(
-            actor=request.user, pegawai=obj.pegawai, golongan=obj.golongan, tmt=obj.tmt, nomor_sk=obj.nomor_sk
+        row = golongan_record(
+            actor=actor_from_request(request),
+            pegawai=obj.pegawai,
+            golongan=obj.golongan,
+            tmt=obj.tmt,
+            nomor_sk=obj.nomor_sk,
         )
         obj.pk = row.pk
 
@@ -266,8 +274,8 @@ class PenugasanAdmin(AuditedModelAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: Penugasan, form: Any, change: bool) -> None:
-        row = services.penugasan_assign(
-            actor=request.user,
+        row = penugasan_assign(
+            actor=actor_from_request(request),
             pegawai=obj.pegawai,
             jabatan=obj.jabatan,
             mulai=obj.mulai,

@@ -11,14 +11,13 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import timezone
 
-from karier.people.access import Actor, decides_instead, visibility_q
-from karier.people.selectors import holder_on
+from karier.people.access import Actor, is_rater, visibility_q
 from karier.plans.choices import StatusSkp
-from karier.plans.models import Skp
+from karier.plans.models import EkspektasiPerilaku, IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
 from karier.plans.workflow import EDITABLE, Peran
 
 
@@ -36,21 +35,57 @@ def skp_for_actor(actor: Actor, skp_id: int) -> Skp:
     return skp
 
 
-def is_penilai(actor: Actor, skp: Skp) -> bool:
-    """The snapshotted appraiser, or the person covering the appraiser's position today.
+# ---------------------------------------------------------------------------- a plan's children
+# Rows, indicators and expectations are visible exactly when their plan is: each lookup starts from
+# `skp_for_actor` (404 when the plan is hidden) and then finds the child inside that plan (404 when it
+# belongs to another). Screens and the API use these same functions.
+def rhk_for_actor(actor: Actor, skp_id: int, rhk_id: int) -> RencanaHasilKerja:
+    skp = skp_for_actor(actor, skp_id)
+    rhk = RencanaHasilKerja.objects.filter(pk=rhk_id, skp=skp).select_related("skp", "skp__tahun").first()
+    if rhk is None:
+        raise Http404("Rencana hasil kerja tidak ditemukan.")
+    return rhk
 
-    The holder lookup (one query) runs only when the actor covers that position at all.
-    """
-    if actor.pegawai_id is None or actor.is_auditor:
-        return False
-    if skp.penilai_id is not None and skp.penilai_id == actor.pegawai_id and skp.penilai_id != skp.pegawai_id:
-        return True
-    if skp.penilai_jabatan_id is None or skp.penilai_jabatan_id not in actor.jabatan_ids:
-        # Nobody approves his own plan: when the owner covers his own appraiser's post (Plt/Plh), the
-        # decision falls to the next official up (people.access.decides_instead).
-        return decides_instead(actor, skp.penilai_jabatan_id, skp.pegawai_id)
-    holder = holder_on(skp.penilai_jabatan_id, timezone.localdate())
-    return holder is not None and holder.pegawai.pk == actor.pegawai_id and actor.pegawai_id != skp.pegawai_id
+
+def iki_for_actor(actor: Actor, skp_id: int, iki_id: int) -> IndikatorKinerjaIndividu:
+    skp = skp_for_actor(actor, skp_id)
+    iki = (
+        IndikatorKinerjaIndividu.objects.filter(pk=iki_id, rhk__skp=skp)
+        .select_related("rhk", "rhk__skp", "rhk__skp__tahun")
+        .first()
+    )
+    if iki is None:
+        raise Http404("Indikator tidak ditemukan.")
+    return iki
+
+
+def ekspektasi_for_actor(actor: Actor, skp_id: int, ekspektasi_id: int) -> EkspektasiPerilaku:
+    skp = skp_for_actor(actor, skp_id)
+    found = EkspektasiPerilaku.objects.filter(pk=ekspektasi_id, skp=skp).select_related("skp", "skp__tahun").first()
+    if found is None:
+        raise Http404("Ekspektasi perilaku tidak ditemukan.")
+    return found
+
+
+def rhk_atasan_by_id(rhk_atasan_id: int | None, *, field: str = "rhk_atasan") -> RencanaHasilKerja | None:
+    """The superior's RHK named by an edit (None: unlink). Any id may be named here; whether it is the
+    appraiser's RHK of the same year is the service's rule (`rhk_link`), so an unknown id is a refusal
+    (409 keyed by `field`), not a 404."""
+    if rhk_atasan_id is None:
+        return None
+    found = RencanaHasilKerja.objects.select_related("skp").filter(pk=rhk_atasan_id).first()
+    if found is None:
+        raise ValidationError({field: "RHK atasan tidak ditemukan."})
+    return found
+
+
+# ---------------------------------------------------------------------------- roles
+def is_penilai(actor: Actor, skp: Skp) -> bool:
+    """The snapshotted appraiser, or whoever covers the appraiser's position today (definitive, Plt,
+    Plh); never the owner, never an auditor (`people.access.is_rater`)."""
+    return is_rater(
+        actor, subject_id=skp.pegawai_id, penilai_id=skp.penilai_id, penilai_jabatan_id=skp.penilai_jabatan_id
+    )
 
 
 def peran(actor: Actor, skp: Skp) -> frozenset[Peran]:

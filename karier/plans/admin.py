@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from karier.core.admin import AuditedModelAdmin
+from karier.people.access import actor_from_request
 from karier.plans import years
 from karier.plans.models import DialogKinerja, Skp, SkpRevisi, TahunKinerja
 
@@ -32,7 +33,7 @@ class TahunKinerjaAdmin(AuditedModelAdmin):
     def tutup_tahun(self, request: HttpRequest, queryset: QuerySet[TahunKinerja]) -> None:
         for tahun in queryset.order_by("tahun"):
             try:
-                years.tahun_close(actor=request.user, tahun=tahun)
+                years.tahun_close(actor=actor_from_request(request), tahun=tahun)
             except ValidationError as exc:
                 self.message_user(
                     request, f"Tahun {tahun.tahun} tidak dapat ditutup: {' '.join(exc.messages)}", messages.ERROR

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
-from karier.api.helpers import forbidden_as_403, path_id
+from karier.api.helpers import path_id
 from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS, ERRORS_404, Page, PageParams
 from karier.people.access import Actor, actor_from_request, pegawai_for_actor
 from karier.plans import access, selectors, services, workflow
 from karier.plans.choices import JenisHasil
-from karier.plans.models import EkspektasiPerilaku, IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
+from karier.plans.models import RencanaHasilKerja, Skp
 from karier.plans.schemas import (
     WRITE_ERRORS,
     AlasanIn,
@@ -42,7 +40,6 @@ from karier.plans.schemas import (
 )
 
 _id = path_id
-_forbidden = forbidden_as_403
 
 router = Router(tags=["SKP"])
 
@@ -137,25 +134,6 @@ def _skp(request: HttpRequest, skp_id: int) -> tuple[Actor, Skp]:
     return actor, access.skp_for_actor(actor, skp_id)
 
 
-def _row(skp: Skp, rhk_id: int) -> RencanaHasilKerja:
-    return get_object_or_404(RencanaHasilKerja.objects.select_related("skp", "skp__tahun"), pk=rhk_id, skp=skp)
-
-
-def _iki_obj(skp: Skp, iki_id: int) -> IndikatorKinerjaIndividu:
-    return get_object_or_404(
-        IndikatorKinerjaIndividu.objects.select_related("rhk__skp__tahun"), pk=iki_id, rhk__skp=skp
-    )
-
-
-def _atasan(rhk_atasan_id: int | None) -> RencanaHasilKerja | None:
-    if rhk_atasan_id is None:
-        return None
-    found = RencanaHasilKerja.objects.select_related("skp").filter(pk=rhk_atasan_id).first()
-    if found is None:
-        raise ValidationError({"rhk_atasan_id": "RHK atasan tidak ditemukan."})
-    return found
-
-
 def _iki_data(body: IkiIn) -> services.IkiData:
     return services.IkiData(
         indikator=body.indikator,
@@ -195,18 +173,14 @@ def skp_create(request: HttpRequest, body: SkpCreateIn) -> Any:
     if pegawai_id is None:
         return 403, {"detail": "Akun Anda tidak terhubung dengan data pegawai."}
     pegawai = pegawai_for_actor(actor, pegawai_id)  # 404 when hidden
-
-    def run() -> Any:
-        skp = services.skp_create(
-            actor=request.user,
-            pegawai=pegawai,
-            tahun=body.tahun,
-            sumber=body.sumber.value,
-            periode_mulai=body.periode_mulai,
-        )
-        return 201, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    skp = services.skp_create(
+        actor=actor,
+        pegawai=pegawai,
+        tahun=body.tahun,
+        sumber=body.sumber.value,
+        periode_mulai=body.periode_mulai,
+    )
+    return 201, _detail(actor, skp.pk)
 
 
 # ---------------------------------------------------------------------------- one plan
@@ -232,56 +206,46 @@ def skp_rhk_atasan(request: HttpRequest, skp_id: int = _id("Id SKP.")) -> list[d
 @router.post("/skp/{int:skp_id}/rhk", response={201: SkpDetail, **WRITE_ERRORS}, summary="Tambah RHK")
 def rhk_add(request: HttpRequest, body: RhkIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-
-    def run() -> Any:
-        services.rhk_add(
-            actor=request.user,
-            skp=skp,
-            data=services.RhkData(
-                teks=body.teks,
-                jenis=body.jenis.value,
-                dimensi=body.dimensi.value,
-                perspektif=body.perspektif.value if body.perspektif else "",
-            ),
-            iki=_iki_data(body.iki) if body.iki else None,
-            rhk_atasan=_atasan(body.rhk_atasan_id),
-        )
-        return 201, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    services.rhk_add(
+        actor=actor,
+        skp=skp,
+        data=services.RhkData(
+            teks=body.teks,
+            jenis=body.jenis.value,
+            dimensi=body.dimensi.value,
+            perspektif=body.perspektif.value if body.perspektif else "",
+        ),
+        iki=_iki_data(body.iki) if body.iki else None,
+        rhk_atasan=access.rhk_atasan_by_id(body.rhk_atasan_id, field="rhk_atasan_id"),
+    )
+    return 201, _detail(actor, skp.pk)
 
 
 @router.patch("/skp/{int:skp_id}/rhk/{int:rhk_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Ubah RHK")
 def rhk_update(request: HttpRequest, body: RhkPatch, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
-    actor, skp = _skp(request, skp_id)
-    rhk = _row(skp, rhk_id)
-
-    def run() -> Any:
-        services.rhk_update(
-            actor=request.user,
-            rhk=rhk,
-            data=services.RhkData(
-                teks=body.teks if body.teks is not None else rhk.teks,
-                jenis=body.jenis.value if body.jenis else rhk.jenis,
-                dimensi=body.dimensi.value if body.dimensi else rhk.dimensi,
-                perspektif=body.perspektif.value if body.perspektif else rhk.perspektif,
-            ),
-        )
-        return 200, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    rhk = access.rhk_for_actor(actor, skp_id, rhk_id)
+    skp = rhk.skp
+    services.rhk_update(
+        actor=actor,
+        rhk=rhk,
+        data=services.RhkData(
+            teks=body.teks if body.teks is not None else rhk.teks,
+            jenis=body.jenis.value if body.jenis else rhk.jenis,
+            dimensi=body.dimensi.value if body.dimensi else rhk.dimensi,
+            perspektif=body.perspektif.value if body.perspektif else rhk.perspektif,
+        ),
+    )
+    return 200, _detail(actor, skp.pk)
 
 
 @router.delete("/skp/{int:skp_id}/rhk/{int:rhk_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Hapus RHK")
 def rhk_delete(request: HttpRequest, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
-    actor, skp = _skp(request, skp_id)
-    rhk = _row(skp, rhk_id)
-
-    def run() -> Any:
-        services.rhk_delete(actor=request.user, rhk=rhk)
-        return 200, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    rhk = access.rhk_for_actor(actor, skp_id, rhk_id)
+    skp = rhk.skp
+    services.rhk_delete(actor=actor, rhk=rhk)
+    return 200, _detail(actor, skp.pk)
 
 
 @router.put(
@@ -290,65 +254,55 @@ def rhk_delete(request: HttpRequest, skp_id: int = _id("Id SKP."), rhk_id: int =
     summary="Tautkan RHK ke RHK atasan yang diintervensi (null: lepas)",
 )
 def rhk_link(request: HttpRequest, body: LinkIn, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
-    actor, skp = _skp(request, skp_id)
-    rhk = _row(skp, rhk_id)
-
-    def run() -> Any:
-        services.rhk_link_atasan(actor=request.user, rhk=rhk, rhk_atasan=_atasan(body.rhk_atasan_id))
-        return 200, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    rhk = access.rhk_for_actor(actor, skp_id, rhk_id)
+    skp = rhk.skp
+    services.rhk_link(
+        actor=actor, rhk=rhk, rhk_atasan=access.rhk_atasan_by_id(body.rhk_atasan_id, field="rhk_atasan_id")
+    )
+    return 200, _detail(actor, skp.pk)
 
 
 @router.post(
     "/skp/{int:skp_id}/rhk/{int:rhk_id}/iki", response={201: SkpDetail, **WRITE_ERRORS}, summary="Tambah IKI pada RHK"
 )
 def iki_add(request: HttpRequest, body: IkiIn, skp_id: int = _id("Id SKP."), rhk_id: int = _id("Id RHK.")) -> Any:
-    actor, skp = _skp(request, skp_id)
-    rhk = _row(skp, rhk_id)
-
-    def run() -> Any:
-        services.iki_add(actor=request.user, rhk=rhk, data=_iki_data(body))
-        return 201, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    rhk = access.rhk_for_actor(actor, skp_id, rhk_id)
+    skp = rhk.skp
+    services.iki_add(actor=actor, rhk=rhk, data=_iki_data(body))
+    return 201, _detail(actor, skp.pk)
 
 
 @router.patch("/skp/{int:skp_id}/iki/{int:iki_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Ubah IKI")
 def iki_update(request: HttpRequest, body: IkiPatch, skp_id: int = _id("Id SKP."), iki_id: int = _id("Id IKI.")) -> Any:
-    actor, skp = _skp(request, skp_id)
-    iki = _iki_obj(skp, iki_id)
+    actor = actor_from_request(request)
+    iki = access.iki_for_actor(actor, skp_id, iki_id)
+    skp = iki.rhk.skp
     sent = body.model_dump(exclude_unset=True)
-
-    def run() -> Any:
-        services.iki_update(
-            actor=request.user,
-            iki=iki,
-            data=services.IkiData(
-                indikator=sent.get("indikator") or iki.indikator,
-                aspek=(body.aspek.value if body.aspek else iki.aspek),
-                target_angka=sent.get("target_angka", iki.target_angka),
-                satuan=sent["satuan"] if sent.get("satuan") is not None else iki.satuan,
-                target_kualitatif=(
-                    sent["target_kualitatif"] if sent.get("target_kualitatif") is not None else iki.target_kualitatif
-                ),
+    services.iki_update(
+        actor=actor,
+        iki=iki,
+        data=services.IkiData(
+            indikator=sent.get("indikator") or iki.indikator,
+            aspek=(body.aspek.value if body.aspek else iki.aspek),
+            target_angka=sent.get("target_angka", iki.target_angka),
+            satuan=sent["satuan"] if sent.get("satuan") is not None else iki.satuan,
+            target_kualitatif=(
+                sent["target_kualitatif"] if sent.get("target_kualitatif") is not None else iki.target_kualitatif
             ),
-        )
-        return 200, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+        ),
+    )
+    return 200, _detail(actor, skp.pk)
 
 
 @router.delete("/skp/{int:skp_id}/iki/{int:iki_id}", response={200: SkpDetail, **WRITE_ERRORS}, summary="Hapus IKI")
 def iki_delete(request: HttpRequest, skp_id: int = _id("Id SKP."), iki_id: int = _id("Id IKI.")) -> Any:
-    actor, skp = _skp(request, skp_id)
-    iki = _iki_obj(skp, iki_id)
-
-    def run() -> Any:
-        services.iki_delete(actor=request.user, iki=iki)
-        return 200, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    iki = access.iki_for_actor(actor, skp_id, iki_id)
+    skp = iki.rhk.skp
+    services.iki_delete(actor=actor, iki=iki)
+    return 200, _detail(actor, skp.pk)
 
 
 @router.patch(
@@ -362,26 +316,19 @@ def ekspektasi_update(
     skp_id: int = _id("Id SKP."),
     ekspektasi_id: int = _id("Id baris perilaku."),
 ) -> Any:
-    actor, skp = _skp(request, skp_id)
-    e = get_object_or_404(EkspektasiPerilaku.objects.select_related("skp__tahun"), pk=ekspektasi_id, skp=skp)
-
-    def run() -> Any:
-        services.ekspektasi_update(actor=request.user, ekspektasi=e, teks=body.ekspektasi_khusus)
-        return 200, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    e = access.ekspektasi_for_actor(actor, skp_id, ekspektasi_id)
+    skp = e.skp
+    services.ekspektasi_update(actor=actor, ekspektasi=e, teks=body.ekspektasi_khusus)
+    return 200, _detail(actor, skp.pk)
 
 
 @router.patch("/skp/{int:skp_id}/lampiran", response={200: SkpDetail, **WRITE_ERRORS}, summary="Ubah lampiran SKP")
 def lampiran_update(request: HttpRequest, body: LampiranIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
     fields = {k: v for k, v in body.model_dump(exclude_unset=True).items() if v is not None}
-
-    def run() -> Any:
-        services.lampiran_update(actor=request.user, skp=skp, **fields)
-        return 200, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    services.lampiran_update(actor=actor, skp=skp, **fields)
+    return 200, _detail(actor, skp.pk)
 
 
 # ---------------------------------------------------------------------------- workflow
@@ -392,9 +339,7 @@ def lampiran_update(request: HttpRequest, body: LampiranIn, skp_id: int = _id("I
 )
 def skp_submit(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-    return _forbidden(
-        lambda: (200, _detail(actor, services.skp_submit(actor=request.user, skp=skp, catatan=body.komentar).pk))
-    )
+    return 200, _detail(actor, services.skp_submit(actor=actor, skp=skp, catatan=body.komentar).pk)
 
 
 @router.post(
@@ -404,9 +349,7 @@ def skp_submit(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP
 )
 def skp_return(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-    return _forbidden(
-        lambda: (200, _detail(actor, services.skp_return(actor=request.user, skp=skp, komentar=body.komentar).pk))
-    )
+    return 200, _detail(actor, services.skp_return(actor=actor, skp=skp, komentar=body.komentar).pk)
 
 
 @router.post(
@@ -416,9 +359,7 @@ def skp_return(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP
 )
 def skp_approve(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-    return _forbidden(
-        lambda: (200, _detail(actor, services.skp_approve(actor=request.user, skp=skp, komentar=body.komentar).pk))
-    )
+    return 200, _detail(actor, services.skp_approve(actor=actor, skp=skp, komentar=body.komentar).pk)
 
 
 @router.post(
@@ -428,9 +369,7 @@ def skp_approve(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SK
 )
 def skp_revise(request: HttpRequest, body: AlasanIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-    return _forbidden(
-        lambda: (200, _detail(actor, services.skp_revise(actor=request.user, skp=skp, alasan=body.alasan).pk))
-    )
+    return 200, _detail(actor, services.skp_revise(actor=actor, skp=skp, alasan=body.alasan).pk)
 
 
 @router.post(
@@ -438,9 +377,5 @@ def skp_revise(request: HttpRequest, body: AlasanIn, skp_id: int = _id("Id SKP."
 )
 def dialog_add(request: HttpRequest, body: TeksIn, skp_id: int = _id("Id SKP.")) -> Any:
     actor, skp = _skp(request, skp_id)
-
-    def run() -> Any:
-        services.dialog_add(actor=request.user, skp=skp, teks=body.teks)
-        return 201, _detail(actor, skp.pk)
-
-    return _forbidden(run)
+    services.dialog_add(actor=actor, skp=skp, teks=body.teks)
+    return 201, _detail(actor, skp.pk)

@@ -7,7 +7,6 @@ iff its owner is (404 otherwise). Bulk creation answers 202 with a job to poll.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -15,13 +14,14 @@ from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from karier.api.pagination import paginate
-from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, ErrorOut, In, Page, PageParams
+from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, ErrorOut, In, JobOut, Page, PageParams
+from karier.core.choices import JenisTugasLatar
+from karier.core.jobs import job_dict, job_for_actor
 from karier.people.access import Actor, actor_from_request
 from karier.people.schemas import nip_formatted
-from karier.plans import cascade, documents
+from karier.plans import cascade, cascade_coverage, documents
 from karier.plans.access import skp_for_actor
-from karier.plans.bulk import bulk_roots, job_for_actor, skp_bulk_start
-from karier.plans.models import TugasLatar
+from karier.plans.bulk import bulk_roots, skp_bulk_start
 
 router = Router(tags=["SKP: kaskade dan dokumen"])
 
@@ -139,38 +139,6 @@ class BulkIn(In):
     )
 
 
-class JobOut(Schema):
-    id: int
-    jenis: str
-    status: str
-    parameter: dict[str, Any]
-    total: int
-    diproses: int
-    persen: int
-    pesan: str
-    hasil: dict[str, Any]
-    dibuat_pada: dt.datetime
-    dimulai_pada: dt.datetime | None
-    selesai_pada: dt.datetime | None
-
-
-def _job(job: TugasLatar) -> dict[str, Any]:
-    return {
-        "id": job.pk,
-        "jenis": job.jenis,
-        "status": job.status,
-        "parameter": job.parameter,
-        "total": job.total,
-        "diproses": job.diproses,
-        "persen": job.persen,
-        "pesan": job.pesan,
-        "hasil": job.hasil,
-        "dibuat_pada": job.dibuat_pada,
-        "dimulai_pada": job.dimulai_pada,
-        "selesai_pada": job.selesai_pada,
-    }
-
-
 def _node(n: cascade.Node) -> dict[str, Any]:
     return {
         "key": n.key,
@@ -198,9 +166,9 @@ def _scope(actor: Actor, p: ScopeParams) -> cascade.CascadeFilter:
 )
 def coverage(request: HttpRequest, scope: Query[ScopeParams]) -> dict[str, Any]:
     f = _scope(actor_from_request(request), scope)
-    cov = cascade.coverage(f)
+    cov = cascade_coverage.coverage(f)
 
-    def ratio(r: cascade.Ratio) -> dict[str, Any]:
+    def ratio(r: cascade_coverage.Ratio) -> dict[str, Any]:
         return {"bagian": r.bagian, "total": r.total, "persen": r.persen}
 
     return {
@@ -222,7 +190,7 @@ def coverage(request: HttpRequest, scope: Query[ScopeParams]) -> dict[str, Any]:
 )
 def gap_pegawai(request: HttpRequest, scope: Query[ScopeParams], page: Query[PageParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
-    out = paginate(cascade.gap_tanpa_skp(actor, _scope(actor, scope)), page)
+    out = paginate(cascade_coverage.gap_tanpa_skp(actor, _scope(actor, scope)), page)
     out["items"] = [
         {
             "id": p.pk,
@@ -246,7 +214,7 @@ def gap_pegawai(request: HttpRequest, scope: Query[ScopeParams], page: Query[Pag
 )
 def gap_rhk(request: HttpRequest, scope: Query[ScopeParams], page: Query[PageParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
-    out = paginate(cascade.gap_rhk_yatim(actor, _scope(actor, scope)), page)
+    out = paginate(cascade_coverage.gap_rhk_yatim(actor, _scope(actor, scope)), page)
     out["items"] = [
         {
             "id": r.pk,
@@ -269,7 +237,7 @@ def gap_rhk(request: HttpRequest, scope: Query[ScopeParams], page: Query[PagePar
     summary="Indikator kinerja yang belum dirujuk RHK atau perjanjian kinerja",
 )
 def gap_indikator(request: HttpRequest, scope: Query[ScopeParams], page: Query[PageParams]) -> dict[str, Any]:
-    out = paginate(cascade.gap_indikator(_scope(actor_from_request(request), scope)), page)
+    out = paginate(cascade_coverage.gap_indikator(_scope(actor_from_request(request), scope)), page)
     out["items"] = [
         {"id": i.pk, "kode": i.kode, "nama": i.nama, "satuan": i.satuan, "opd": i.opd_nama} for i in out["items"]
     ]  # type: ignore[attr-defined]
@@ -360,9 +328,9 @@ def bulk_start(request: HttpRequest, body: BulkIn) -> Status[dict[str, Any]] | S
     actor = actor_from_request(request)
     if bulk_roots(actor) == [] or (actor.is_auditor and not actor.is_admin):
         return Status(403, {"detail": "Anda tidak berwenang membuat SKP massal."})
-    job = skp_bulk_start(actor=actor, user=request.user, tahun=body.tahun, unit_id=body.unit_id, opd_id=body.opd_id)
+    job = skp_bulk_start(actor=actor, tahun=body.tahun, unit_id=body.unit_id, opd_id=body.opd_id)
     job.refresh_from_db()
-    return Status(202, _job(job))
+    return Status(202, job_dict(job))
 
 
 @router.get(
@@ -372,4 +340,4 @@ def bulk_start(request: HttpRequest, body: BulkIn) -> Status[dict[str, Any]] | S
     summary="Status pembuatan SKP massal",
 )
 def bulk_status(request: HttpRequest, job_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
-    return _job(job_for_actor(actor_from_request(request), job_id))
+    return job_dict(job_for_actor(actor_from_request(request), job_id, jenis=JenisTugasLatar.SKP_MASSAL))

@@ -8,7 +8,7 @@ BerAKHLAK expectations).
 Cost: a fixed number of reads for the whole run (candidates, the position tree, holders of the
 superior positions, standards, BerAKHLAK values) and a fixed number of statements per chunk of
 `CHUNK` people (existing-plan re-check, then one bulk insert each for SKP, RHK, IKI and perilaku —
-on PostgreSQL ids drawn from the sequences and rows streamed with COPY, elsewhere `bulk_create`).
+`karier.core.bulk.bulk_insert`: on PostgreSQL ids drawn from the sequences and rows streamed with COPY).
 Nothing is saved row by row and no query runs per person; appraisers are resolved in memory by the
 one resolver (`people.selectors.AppraiserTree`) from one read of `Jabatan.atasan_id` and one read of
 the assignments in force on the reference date.
@@ -27,25 +27,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
-from django.db.models import Count, Exists, Model, OuterRef, Q, QuerySet
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from karier.core import audit
-from karier.people.access import Actor, actor_for_user
+from karier.core.bulk import bulk_insert
+from karier.core.choices import JenisTugasLatar
+from karier.core.jobs import job_start
+from karier.core.models import TugasLatar
+from karier.people.access import Actor
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Penugasan, UnitKerja
 from karier.people.selectors import AppraiserTree, active_on
-from karier.plans.choices import JenisHasil, JenisTugasLatar, StatusSkp, StatusTugasLatar, SumberSkp
+from karier.plans.choices import JenisHasil, StatusSkp, SumberSkp
 from karier.plans.models import (
     EkspektasiPerilaku,
     IndikatorKinerjaIndividu,
     RencanaHasilKerja,
     Skp,
     TahunKinerja,
-    TugasLatar,
 )
 from karier.standards.models import NilaiBerakhlak, StandarHasil, StandarPerilaku
 
@@ -131,7 +133,7 @@ def _scope_assignments(d: dt.date, *, unit: UnitKerja | None, pegawai_ids: Seque
 
 
 def _validate(
-    *, actor: Actor | None, tahun: int, unit_id: int | None, opd_id: int | None, pegawai_ids: Sequence[int] | None
+    *, actor: Actor, tahun: int, unit_id: int | None, opd_id: int | None, pegawai_ids: Sequence[int] | None
 ) -> tuple[TahunKinerja | None, UnitKerja | None]:
     """Everything is checked before anything is written. Returns the year row (None when it does
     not exist yet) and the scope's root unit (None = the whole province)."""
@@ -152,18 +154,17 @@ def _validate(
             raise ValidationError({"unit": "Unit kerja tidak ditemukan."})
         if opd_id and unit.parent_id is not None:
             raise ValidationError({"opd": "Yang dipilih bukan perangkat daerah."})
-    if actor is not None:
-        if actor.is_auditor and not actor.is_admin:
-            raise ValidationError({"__all__": "Auditor hanya dapat melihat data, tidak membuat SKP."})
-        roots = bulk_roots(actor)
-        if roots is not None and (unit is None or not _unit_allowed(roots, unit)):
-            raise ValidationError({"unit": "Anda hanya dapat membuat SKP massal untuk unit yang Anda pimpin."})
+    if actor.is_auditor and not actor.is_admin:
+        raise ValidationError({"__all__": "Auditor hanya dapat melihat data, tidak membuat SKP."})
+    roots = bulk_roots(actor)
+    if roots is not None and (unit is None or not _unit_allowed(roots, unit)):
+        raise ValidationError({"unit": "Anda hanya dapat membuat SKP massal untuk unit yang Anda pimpin."})
     return tahun_row, unit
 
 
 def skp_bulk_preview(
     *,
-    actor: Actor | None,
+    actor: Actor,
     tahun: int,
     unit_id: int | None = None,
     opd_id: int | None = None,
@@ -258,7 +259,7 @@ def _chunks(items: Sequence[_Candidate], size: int) -> Iterable[Sequence[_Candid
 # ---------------------------------------------------------------------------- the run
 def skp_bulk_create(
     *,
-    actor_id: int | None,
+    actor: Actor,
     tahun: int,
     unit_id: int | None = None,
     opd_id: int | None = None,
@@ -270,14 +271,10 @@ def skp_bulk_create(
 ) -> BulkResult:
     """Create DRAFT plans (sumber MASSAL) for everyone in scope without a plan for `tahun`.
 
-    `actor_id` None means the system (management command); otherwise the user's rights are checked
-    (BKD admin: anywhere; agency head: his agencies; unit head: his units). Refuses a closed year.
+    The actor's rights are checked (BKD admin and `SYSTEM`, for the management command: anywhere;
+    agency head: his agencies; unit head: his units). Refuses a closed year.
     """
     started = time.perf_counter()
-    user = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
-    actor = actor_for_user(user) if actor_id else None
-    if actor_id and user is None:
-        raise ValidationError({"__all__": "Pengguna tidak ditemukan."})
     tahun_row, unit = _validate(actor=actor, tahun=tahun, unit_id=unit_id, opd_id=opd_id, pegawai_ids=pegawai_ids)
     if tahun_row is None:
         # Planning may start before anyone opened the year: open it with the regulation's default
@@ -344,7 +341,7 @@ def skp_bulk_create(
     job = TugasLatar.objects.filter(pk=job_id).first() if job_id else None
     scope_label = f"unit {unit.nama}" if unit else "seluruh provinsi"
     audit.record(
-        actor=user,
+        actor=actor,
         action="skp.bulk_create",
         obj=job or tahun_row,
         summary=f"SKP massal {tahun} ({scope_label}): {result.created} dibuat, {result.skipped} dilewati",
@@ -356,90 +353,6 @@ def skp_bulk_create(
         },
     )
     return result
-
-
-def _insert(model: type[Model], attnames: Sequence[str], rows: list[tuple[Any, ...]], *, ids: bool) -> list[int]:
-    """Insert rows (tuples of values for `attnames`) with one statement per table; return their ids.
-
-    No model instance is built per row: ids are reserved up front (PostgreSQL: drawn from the
-    table's sequence in one query; SQLite: after MAX(id), safe because the chunk's transaction holds
-    SQLite's single write lock), then the rows are streamed (PostgreSQL: COPY; SQLite: executemany).
-    Columns not supplied get the model field's default (auto_now fields: now), computed once.
-    Other databases fall back to `bulk_create`.
-    """
-    if not rows:
-        return []
-    vendor = connection.vendor
-    if vendor not in ("postgresql", "sqlite"):
-        objs = [model(**dict(zip(attnames, row, strict=True))) for row in rows]
-        model._default_manager.bulk_create(objs)
-        return [o.pk for o in objs] if ids else []
-    now = timezone.now()
-    pk = model._meta.pk
-    assert pk is not None
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    position = {name: i for i, name in enumerate(attnames)}
-    getters: list[tuple[int, Any, Any]] = []  # (index in row or -1, constant, converter)
-    for f in fields:
-        if f.attname in position:
-            # SQLite stores dates and decimals as text: let the field convert them (PostgreSQL's COPY
-            # adapts Python values itself).
-            convert = (
-                f.get_db_prep_save
-                if vendor == "sqlite" and f.get_internal_type() in ("DateField", "DecimalField")
-                else None
-            )
-            getters.append((position[f.attname], None, convert))
-        else:
-            value = now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
-            getters.append((-1, f.get_db_prep_save(value, connection), None))
-    quote = connection.ops.quote_name
-    table = model._meta.db_table
-    columns = [f.column for f in fields]
-    if ids:
-        columns = [pk.column, *columns]
-    new_ids: list[int] = []
-    with connection.cursor() as cursor:
-        if ids and vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [table, pk.column, len(rows)],
-            )
-            new_ids = [r[0] for r in cursor.fetchall()]
-        elif ids:
-            # Never reuse the id of a deleted row (AUTOINCREMENT keeps the highest in sqlite_sequence).
-            # Identifiers come from the model's metadata, quoted; values are parameters.
-            cursor.execute(
-                f"SELECT MAX(COALESCE((SELECT MAX({quote(pk.column)}) FROM {quote(table)}), 0), "  # noqa: S608
-                "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0))",
-                [table],
-            )
-            first = int(cursor.fetchone()[0]) + 1
-            new_ids = list(range(first, first + len(rows)))
-
-        def values(n: int, row: tuple[Any, ...]) -> list[Any]:
-            out = [new_ids[n]] if ids else []
-            for i, const, convert in getters:
-                if i < 0:
-                    out.append(const)
-                elif convert is None:
-                    out.append(row[i])
-                else:
-                    out.append(convert(row[i], connection))
-            return out
-
-        column_sql = ", ".join(quote(c) for c in columns)
-        if vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {quote(table)} ({column_sql}) FROM STDIN") as copy:
-                for n, row in enumerate(rows):
-                    copy.write_row(values(n, row))
-        else:
-            placeholders = ", ".join(["%s"] * len(columns))
-            cursor.executemany(
-                f"INSERT INTO {quote(table)} ({column_sql}) VALUES ({placeholders})",  # noqa: S608
-                [values(n, row) for n, row in enumerate(rows)],
-            )
-    return new_ids
 
 
 SKP_COLUMNS = (
@@ -501,7 +414,7 @@ def _write_chunk(
                     SumberSkp.MASSAL.value,
                 )
             )
-        skp_ids = _insert(Skp, SKP_COLUMNS, skp_rows, ids=True)
+        skp_ids = bulk_insert(Skp, SKP_COLUMNS, skp_rows, ids=True)
 
         rhk_rows: list[tuple[Any, ...]] = []
         rhk_tpls: list[_RhkTemplate] = []
@@ -518,14 +431,14 @@ def _write_chunk(
                 rhk_tpls.append(t)
             expected = perilaku.get(c.jabatan_id, {})
             perilaku_rows.extend((skp_id, k, expected.get(k, "")) for k in nilai)
-        rhk_ids = _insert(RencanaHasilKerja, RHK_COLUMNS, rhk_rows, ids=True)
+        rhk_ids = bulk_insert(RencanaHasilKerja, RHK_COLUMNS, rhk_rows, ids=True)
         iki_rows = [
             (rhk_id, j, aspek, indikator, angka, satuan, kualitatif)
             for rhk_id, t in zip(rhk_ids, rhk_tpls, strict=True)
             for j, (aspek, indikator, angka, satuan, kualitatif) in enumerate(t.iki, start=1)
         ]
-        _insert(IndikatorKinerjaIndividu, IKI_COLUMNS, iki_rows, ids=False)
-        _insert(EkspektasiPerilaku, PERILAKU_COLUMNS, perilaku_rows, ids=False)
+        bulk_insert(IndikatorKinerjaIndividu, IKI_COLUMNS, iki_rows, ids=False)
+        bulk_insert(EkspektasiPerilaku, PERILAKU_COLUMNS, perilaku_rows, ids=False)
     rows["skp"] += len(skp_rows)
     rows["rhk"] += len(rhk_rows)
     rows["iki"] += len(iki_rows)
@@ -533,36 +446,15 @@ def _write_chunk(
     return len(skp_rows), empty
 
 
-# ---------------------------------------------------------------------------- jobs
-def skp_bulk_start(
-    *, actor: Actor, user: Any, tahun: int, unit_id: int | None = None, opd_id: int | None = None
-) -> TugasLatar:
+# ---------------------------------------------------------------------------- the job
+def skp_bulk_start(*, actor: Actor, tahun: int, unit_id: int | None = None, opd_id: int | None = None) -> TugasLatar:
     """Check the request, record a job and enqueue the task after commit (it takes the job id only)."""
     _validate(actor=actor, tahun=tahun, unit_id=unit_id, opd_id=opd_id, pegawai_ids=None)
     from karier.plans.tasks import skp_bulk_task
 
-    with transaction.atomic():
-        job = TugasLatar.objects.create(
-            jenis=JenisTugasLatar.SKP_MASSAL,
-            dibuat_oleh=user if getattr(user, "is_authenticated", False) else None,
-            parameter={"tahun": tahun, "unit_id": unit_id, "opd_id": opd_id},
-        )
-        transaction.on_commit(lambda: skp_bulk_task.enqueue(job.pk))
-    return job
-
-
-def job_for_actor(actor: Actor, job_id: int) -> TugasLatar:
-    """A job is visible to whoever started it, and to BKD admins and auditors; 404 otherwise."""
-    from django.http import Http404
-
-    job = TugasLatar.objects.filter(pk=job_id).first()
-    if job is None or not (actor.sees_everyone or (actor.user_id and job.dibuat_oleh_id == actor.user_id)):
-        raise Http404("Tugas tidak ditemukan.")
-    return job
-
-
-def job_mark(job_id: int, **fields: Any) -> None:
-    TugasLatar.objects.filter(pk=job_id).update(**fields)
-
-
-STATUS_DONE = (StatusTugasLatar.SELESAI, StatusTugasLatar.GAGAL)
+    return job_start(
+        actor=actor,
+        jenis=JenisTugasLatar.SKP_MASSAL,
+        parameter={"tahun": tahun, "unit_id": unit_id, "opd_id": opd_id},
+        task=skp_bulk_task,
+    )

@@ -27,15 +27,3 @@ class JenisDialog(models.TextChoices):
     PENGEMBALIAN = "PENGEMBALIAN", _("Dikembalikan untuk diperbaiki")
     PERSETUJUAN = "PERSETUJUAN", _("Persetujuan")
     REVISI = "REVISI", _("Revisi")
-
-
-class JenisTugasLatar(models.TextChoices):
-    SKP_MASSAL = "SKP_MASSAL", _("Pembuatan SKP massal")
-    TUTUP_PERIODE = "TUTUP_PERIODE", _("Penutupan periode penilaian")
-
-
-class StatusTugasLatar(models.TextChoices):
-    MENUNGGU = "MENUNGGU", _("Menunggu")
-    BERJALAN = "BERJALAN", _("Berjalan")
-    SELESAI = "SELESAI", _("Selesai")
-    GAGAL = "GAGAL", _("Gagal")

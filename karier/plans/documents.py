@@ -311,19 +311,19 @@ def gap_xlsx(kind: str, qs: Any) -> bytes:
     """A coverage gap list as Excel (write-only mode: constant memory; capped at EXPORT_LIMIT rows)."""
     from openpyxl import Workbook
 
-    from karier.plans import cascade
+    from karier.plans import cascade_coverage
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(cascade.GAPS[kind][:31])
+    ws = wb.create_sheet(cascade_coverage.GAPS[kind][:31])
     n = 0
-    if kind == cascade.GAP_TANPA_SKP:
+    if kind == cascade_coverage.GAP_TANPA_SKP:
         ws.append(["NIP", "Nama", "Jabatan", "Unit kerja", "Perangkat daerah"])
         for nip, nama, jabatan, unit, opd in qs.values_list("nip", "nama", "jabatan__nama", "unit__nama", "opd__nama")[
             :EXPORT_LIMIT
         ].iterator(chunk_size=2000):
             ws.append(safe_row([_nip(nip), nama, jabatan, unit, opd]))
             n += 1
-    elif kind == cascade.GAP_RHK_YATIM:
+    elif kind == cascade_coverage.GAP_RHK_YATIM:
         ws.append(["NIP", "Nama", "Jabatan", "Unit kerja", "Rencana hasil kerja"])
         for nip, nama, jabatan, unit, teks in qs.values_list(
             "skp__pegawai__nip", "skp__pegawai__nama", "skp__jabatan__nama", "skp__unit__nama", "teks"

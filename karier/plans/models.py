@@ -13,14 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from karier.people.models import Jabatan, Pegawai, UnitKerja
-from karier.plans.choices import (
-    JenisDialog,
-    JenisHasil,
-    JenisTugasLatar,
-    StatusSkp,
-    StatusTugasLatar,
-    SumberSkp,
-)
+from karier.plans.choices import JenisDialog, JenisHasil, StatusSkp, SumberSkp
 from karier.standards.choices import Aspek, Dimensi, Perspektif
 from karier.standards.models import (
     Indikator,
@@ -204,42 +197,3 @@ class SkpRevisi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skp_id} v{self.versi}"
-
-
-class TugasLatar(models.Model):
-    """A background job started from a screen (e.g. bulk SKP creation): its parameters (ids only),
-    progress (`diproses` of `total`) and outcome, so the screen can poll it and it can be audited."""
-
-    jenis = models.CharField(_("jenis"), max_length=20, choices=JenisTugasLatar.choices)
-    status = models.CharField(
-        _("status"), max_length=10, choices=StatusTugasLatar.choices, default=StatusTugasLatar.MENUNGGU, db_index=True
-    )
-    parameter = models.JSONField(_("parameter"), default=dict, blank=True)
-    total = models.PositiveIntegerField(_("jumlah"), default=0)
-    diproses = models.PositiveIntegerField(_("sudah diproses"), default=0)
-    pesan = models.TextField(_("pesan"), blank=True)
-    hasil = models.JSONField(_("hasil"), default=dict, blank=True)
-    dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    dibuat_pada = models.DateTimeField(auto_now_add=True)
-    dimulai_pada = models.DateTimeField(null=True, blank=True)
-    selesai_pada = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("tugas latar")
-        verbose_name_plural = _("tugas latar")
-        ordering = ["-dibuat_pada", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.jenis} #{self.pk} ({self.status})"
-
-    @property
-    def selesai(self) -> bool:
-        return self.status in (StatusTugasLatar.SELESAI, StatusTugasLatar.GAGAL)
-
-    @property
-    def persen(self) -> int:
-        if self.status == StatusTugasLatar.SELESAI:
-            return 100
-        return int(self.diproses * 100 / self.total) if self.total else 0

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -41,7 +41,7 @@ from karier.plans.forms import (
     SetujuiForm,
     SkpCreateForm,
 )
-from karier.plans.models import EkspektasiPerilaku, IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
+from karier.plans.models import Skp
 from karier.plans.workflow import Aksi
 
 PAGE_SIZE = 50
@@ -114,7 +114,7 @@ def create(request: HttpRequest) -> HttpResponse:
         else:
             try:
                 skp = services.skp_create(
-                    actor=request.user,
+                    actor=actor,
                     pegawai=Pegawai.objects.get(pk=actor.pegawai_id),
                     tahun=form.cleaned_data["tahun"],
                     sumber=form.cleaned_data["sumber"],
@@ -158,7 +158,7 @@ def _plan_context(request: HttpRequest, actor: Actor, skp_id: int, **forms: Any)
         "is_jpt": selectors.is_jpt_plan(skp),
         "options": options,
         "warnings": selectors.warnings(skp),
-        "problems": services.submit_problems(rows) if can_edit else [],
+        "problems": services.skp_submit_problems(rows) if can_edit else [],
         "add_form": RhkAddForm(options=options),
         "komentar_form": KomentarForm(),
         "setujui_form": SetujuiForm(),
@@ -194,25 +194,6 @@ def _done(request: HttpRequest, actor: Actor, pk: int, message: str) -> HttpResp
     return HttpResponseRedirect(reverse("plans:detail", args=[pk]) + "#hasil")
 
 
-def _rhk(skp: Skp, rhk_id: int) -> RencanaHasilKerja:
-    return get_object_or_404(RencanaHasilKerja.objects.select_related("skp", "skp__tahun"), pk=rhk_id, skp=skp)
-
-
-def _iki(skp: Skp, iki_id: int) -> IndikatorKinerjaIndividu:
-    return get_object_or_404(
-        IndikatorKinerjaIndividu.objects.select_related("rhk", "rhk__skp", "rhk__skp__tahun"), pk=iki_id, rhk__skp=skp
-    )
-
-
-def _atasan(skp: Skp, rhk_atasan_id: int | None) -> RencanaHasilKerja | None:
-    if rhk_atasan_id is None:
-        return None
-    found = RencanaHasilKerja.objects.select_related("skp").filter(pk=rhk_atasan_id).first()
-    if found is None:
-        raise ValidationError({"rhk_atasan": "RHK atasan tidak ditemukan."})
-    return found
-
-
 def _iki_data(d: dict[str, Any]) -> services.IkiData:
     return services.IkiData(
         indikator=d["indikator"],
@@ -238,11 +219,11 @@ def rhk_add(request: HttpRequest, pk: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             services.rhk_add(
-                actor=request.user,
+                actor=actor,
                 skp=skp,
                 data=_rhk_data(d),
                 iki=_iki_data(d),
-                rhk_atasan=_atasan(skp, d["rhk_atasan"]),
+                rhk_atasan=access.rhk_atasan_by_id(d["rhk_atasan"]),
             )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -283,8 +264,8 @@ def _edit_view(
 @require_http_methods(["GET", "POST"])
 def rhk_edit(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    skp = access.skp_for_actor(actor, pk)
-    rhk = _rhk(skp, rhk_id)
+    rhk = access.rhk_for_actor(actor, pk, rhk_id)
+    skp = rhk.skp
     if not access.can_edit(actor, skp):
         raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
     initial = {"jenis": rhk.jenis, "teks": rhk.teks, "dimensi": rhk.dimensi, "perspektif": rhk.perspektif}
@@ -297,7 +278,7 @@ def rhk_edit(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
         title=_("Ubah rencana hasil kerja"),
         tbody_id=f"rhk-{rhk.pk}",
         done_message=_("Rencana hasil kerja disimpan."),
-        save=lambda d: services.rhk_update(actor=request.user, rhk=rhk, data=_rhk_data(d)),
+        save=lambda d: services.rhk_update(actor=actor, rhk=rhk, data=_rhk_data(d)),
     )
 
 
@@ -305,8 +286,8 @@ def rhk_edit(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def iki_add(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    skp = access.skp_for_actor(actor, pk)
-    rhk = _rhk(skp, rhk_id)
+    rhk = access.rhk_for_actor(actor, pk, rhk_id)
+    skp = rhk.skp
     if not access.can_edit(actor, skp):
         raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
     form = IkiForm(request.POST if request.method == "POST" else None, prefix="e")
@@ -318,7 +299,7 @@ def iki_add(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
         title=_("Tambah indikator (IKI)"),
         tbody_id=f"rhk-{rhk.pk}",
         done_message=_("Indikator ditambahkan."),
-        save=lambda d: services.iki_add(actor=request.user, rhk=rhk, data=_iki_data(d)),
+        save=lambda d: services.iki_add(actor=actor, rhk=rhk, data=_iki_data(d)),
     )
 
 
@@ -326,8 +307,8 @@ def iki_add(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def iki_edit(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    skp = access.skp_for_actor(actor, pk)
-    iki = _iki(skp, iki_id)
+    iki = access.iki_for_actor(actor, pk, iki_id)
+    skp = iki.rhk.skp
     if not access.can_edit(actor, skp):
         raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
     initial = {
@@ -346,16 +327,16 @@ def iki_edit(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
         title=_("Ubah indikator (IKI)"),
         tbody_id=f"rhk-{iki.rhk_id}",
         done_message=_("Indikator disimpan."),
-        save=lambda d: services.iki_update(actor=request.user, iki=iki, data=_iki_data(d)),
+        save=lambda d: services.iki_update(actor=actor, iki=iki, data=_iki_data(d)),
     )
 
 
-def _write(request: HttpRequest, pk: int, fn: Callable[[Skp], object], message: str) -> HttpResponse:
-    """A one-click write (delete, link): refusals come back as a message."""
+def _write(request: HttpRequest, pk: int, fn: Callable[[Actor], object], message: str) -> HttpResponse:
+    """A one-click write (delete, link): `fn` looks the row up through `access` (404 when hidden) and
+    calls the service; refusals come back as a message."""
     actor = actor_from_request(request)
-    skp = access.skp_for_actor(actor, pk)
     try:
-        fn(skp)
+        fn(actor)
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)
@@ -371,7 +352,7 @@ def rhk_delete(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
     return _write(
         request,
         pk,
-        lambda skp: services.rhk_delete(actor=request.user, rhk=_rhk(skp, rhk_id)),
+        lambda actor: services.rhk_delete(actor=actor, rhk=access.rhk_for_actor(actor, pk, rhk_id)),
         _("Rencana hasil kerja dihapus."),
     )
 
@@ -380,20 +361,23 @@ def rhk_delete(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
 @require_POST
 def iki_delete(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
     return _write(
-        request, pk, lambda skp: services.iki_delete(actor=request.user, iki=_iki(skp, iki_id)), _("Indikator dihapus.")
+        request,
+        pk,
+        lambda actor: services.iki_delete(actor=actor, iki=access.iki_for_actor(actor, pk, iki_id)),
+        _("Indikator dihapus."),
     )
 
 
 @login_required
 @require_POST
 def rhk_link(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
-    def link(skp: Skp) -> object:
-        rhk = _rhk(skp, rhk_id)
-        form = LinkForm(request.POST, options=list(selectors.superior_rhk_options(skp)), prefix=f"l{rhk.pk}")
+    def link(actor: Actor) -> object:
+        rhk = access.rhk_for_actor(actor, pk, rhk_id)
+        form = LinkForm(request.POST, options=list(selectors.superior_rhk_options(rhk.skp)), prefix=f"l{rhk.pk}")
         if not form.is_valid():
             raise ValidationError({"rhk_atasan": "Pilih RHK atasan dari daftar."})
-        return services.rhk_link_atasan(
-            actor=request.user, rhk=rhk, rhk_atasan=_atasan(skp, form.cleaned_data["rhk_atasan"])
+        return services.rhk_link(
+            actor=actor, rhk=rhk, rhk_atasan=access.rhk_atasan_by_id(form.cleaned_data["rhk_atasan"])
         )
 
     return _write(request, pk, link, _("Tautan ke RHK atasan disimpan."))
@@ -403,12 +387,11 @@ def rhk_link(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
 @require_POST
 def ekspektasi(request: HttpRequest, pk: int, ekspektasi_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    skp = access.skp_for_actor(actor, pk)
-    e = get_object_or_404(EkspektasiPerilaku.objects.select_related("skp", "skp__tahun"), pk=ekspektasi_id, skp=skp)
+    e = access.ekspektasi_for_actor(actor, pk, ekspektasi_id)
     form = EkspektasiForm(request.POST)
     if form.is_valid():
         try:
-            services.ekspektasi_update(actor=request.user, ekspektasi=e, teks=form.cleaned_data["ekspektasi_khusus"])
+            services.ekspektasi_update(actor=actor, ekspektasi=e, teks=form.cleaned_data["ekspektasi_khusus"])
         except ValidationError as exc:
             for m in exc.messages:
                 messages.error(request, m)
@@ -425,7 +408,7 @@ def lampiran(request: HttpRequest, pk: int) -> HttpResponse:
     form = LampiranForm(request.POST)
     if form.is_valid():
         try:
-            services.lampiran_update(actor=request.user, skp=skp, **form.cleaned_data)
+            services.lampiran_update(actor=actor, skp=skp, **form.cleaned_data)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -442,7 +425,7 @@ def dialog(request: HttpRequest, pk: int) -> HttpResponse:
     form = DialogForm(request.POST)
     if form.is_valid():
         try:
-            services.dialog_add(actor=request.user, skp=skp, teks=form.cleaned_data["teks"])
+            services.dialog_add(actor=actor, skp=skp, teks=form.cleaned_data["teks"])
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -480,13 +463,13 @@ def transisi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
         d = form.cleaned_data
         try:
             if move == Aksi.AJUKAN:
-                services.skp_submit(actor=request.user, skp=skp, catatan=d.get("komentar", ""))
+                services.skp_submit(actor=actor, skp=skp, catatan=d.get("komentar", ""))
             elif move == Aksi.KEMBALIKAN:
-                services.skp_return(actor=request.user, skp=skp, komentar=d["komentar"])
+                services.skp_return(actor=actor, skp=skp, komentar=d["komentar"])
             elif move == Aksi.SETUJUI:
-                services.skp_approve(actor=request.user, skp=skp, komentar=d.get("komentar", ""))
+                services.skp_approve(actor=actor, skp=skp, komentar=d.get("komentar", ""))
             else:
-                services.skp_revise(actor=request.user, skp=skp, alasan=d["alasan"])
+                services.skp_revise(actor=actor, skp=skp, alasan=d["alasan"])
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

@@ -14,20 +14,22 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from karier.core.choices import JenisTugasLatar
 from karier.core.forms import apply_errors
+from karier.core.jobs import job_for_actor, job_progress_context
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import UnitKerja
-from karier.plans import cascade, documents
+from karier.plans import cascade, cascade_coverage, documents
 from karier.plans.access import skp_for_actor
 from karier.plans.bulk import (
     REASON_LABELS,
     bulk_roots,
-    job_for_actor,
     skp_bulk_preview,
     skp_bulk_start,
 )
@@ -121,16 +123,16 @@ def cascade_node(request: HttpRequest) -> HttpResponse:
 def coverage(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     f = _scope(request, actor)
-    gap = request.GET.get("celah") or cascade.GAP_TANPA_SKP
-    if gap not in cascade.GAPS:
+    gap = request.GET.get("celah") or cascade_coverage.GAP_TANPA_SKP
+    if gap not in cascade_coverage.GAPS:
         raise Http404("Daftar tidak ditemukan.")
     qs: Any
-    if gap == cascade.GAP_TANPA_SKP:
-        qs = cascade.gap_tanpa_skp(actor, f)
-    elif gap == cascade.GAP_RHK_YATIM:
-        qs = cascade.gap_rhk_yatim(actor, f)
+    if gap == cascade_coverage.GAP_TANPA_SKP:
+        qs = cascade_coverage.gap_tanpa_skp(actor, f)
+    elif gap == cascade_coverage.GAP_RHK_YATIM:
+        qs = cascade_coverage.gap_rhk_yatim(actor, f)
     else:
-        qs = cascade.gap_indikator(f)
+        qs = cascade_coverage.gap_indikator(f)
     if request.GET.get("export") == "xlsx":
         data = documents.gap_xlsx(gap, qs)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -143,9 +145,9 @@ def coverage(request: HttpRequest) -> HttpResponse:
         request,
         "plans/coverage.html",
         {
-            "cov": cascade.coverage(f),
+            "cov": cascade_coverage.coverage(f),
             "gap": gap,
-            "gaps": cascade.GAPS,
+            "gaps": cascade_coverage.GAPS,
             "page_obj": page,
             "querystring_base": f"{base}&",
             "query": _query(f),
@@ -196,7 +198,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
         tahun, unit_id = form.scope()
         try:
             if request.method == "POST":
-                job = skp_bulk_start(actor=actor, user=request.user, tahun=tahun, unit_id=unit_id)
+                job = skp_bulk_start(actor=actor, tahun=tahun, unit_id=unit_id)
                 return redirect("plans_insight:bulk_job", pk=job.pk)
             preview = skp_bulk_preview(actor=actor, tahun=tahun, unit_id=unit_id)
         except ValidationError as exc:
@@ -207,13 +209,17 @@ def bulk(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def bulk_job(request: HttpRequest, pk: int) -> HttpResponse:
-    job = job_for_actor(actor_from_request(request), pk)
+    job = job_for_actor(actor_from_request(request), pk, jenis=JenisTugasLatar.SKP_MASSAL)
     partial = request.headers.get("HX-Request") == "true"
-    return render(
-        request,
-        "plans/bulk_progress.html" if partial else "plans/bulk_job.html",
-        {"job": job, "reason_labels": REASON_LABELS},
+    ctx = job_progress_context(
+        job,
+        poll_url=reverse("plans_insight:bulk_job", args=[job.pk]),
+        judul=_("tahun %(tahun)s") % {"tahun": job.parameter.get("tahun", "")},
+        satuan=str(_("pegawai")),
+        detail_template="plans/_bulk_reasons.html",
+        reason_labels=REASON_LABELS,
     )
+    return render(request, "core/_job_progress.html" if partial else "plans/bulk_job.html", ctx)
 
 
 # ---------------------------------------------------------------------------- documents

@@ -1,12 +1,12 @@
 """Closing a performance year (tahun kinerja): the one way `TahunKinerja.ditutup` becomes true.
 
-A closed year accepts no new plan and no change (`plans.services._year_open`, `plans.workflow`), so
+A closed year accepts no new plan and no change (`plans.services.common._year_open`, `plans.workflow`), so
 closing is final in practice and is refused while work of the year is still open:
 - plans still waiting for the appraiser's approval (DIAJUKAN) — a decision is pending on a desk;
 - whatever the layers above plans report through `KARIER_YEAR_CLOSE_CHECKS` (dotted paths of
   functions `(tahun: TahunKinerja) -> list[str]` of refusal messages): appraisal contributes
   periods not yet closed, evaluations not final and objections not decided
-  (`karier.appraisal.years.year_close_blockers`). Plans imports nothing above itself.
+  (`karier.appraisal.evaluation.years.year_close_blockers`). Plans imports nothing above itself.
 
 Only the BKD admin closes a year (PermenPANRB 6/2022 gives the annual cycle to the agency's
 personnel office); the close is locked, re-checked inside the transaction and audited.
@@ -14,14 +14,13 @@ personnel office); the close is locked, re-checked inside the transaction and au
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
 from karier.core import audit
+from karier.people.access import Actor
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp, TahunKinerja
 
@@ -42,9 +41,9 @@ def year_close_blockers(tahun: TahunKinerja) -> list[str]:
     return reasons
 
 
-def tahun_close(*, actor: Any, tahun: TahunKinerja) -> TahunKinerja:
+def tahun_close(*, actor: Actor, tahun: TahunKinerja) -> TahunKinerja:
     """Close the year: BKD admin only; refused (ValidationError listing every reason) while work is open."""
-    if not getattr(actor, "is_admin_bkd", False) or getattr(actor, "is_auditor", False):
+    if not actor.is_admin or actor.is_auditor:
         raise PermissionDenied(MSG_BUKAN_ADMIN)
     reasons = year_close_blockers(tahun)
     if reasons:

@@ -10,6 +10,11 @@ agency's Renstra and agreement, every position's expectations). Writes:
 - auditors never write, whatever else they are.
 Ids that do not exist (or an anonymous actor) answer 404; an object the actor may read but not
 change answers 403 with a message in Bahasa Indonesia.
+
+The `*_for_actor(actor, id)` lookups are the one way views and the API fetch an object by id; a
+child (an agreement row, an expected result) comes with its parent loaded and follows the parent's
+rule. The services (`karier.standards.services`) check the write rules themselves with the
+`require_*` guards below; the `can_*` predicates are for screens deciding what to show.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ MSG_JABATAN = "Hanya atasan jabatan ini, kepala perangkat daerahnya atau admin B
 
 
 def _signed_in(actor: Actor) -> bool:
-    return actor.user_id is not None
+    """A signed-in user, or Karier itself (`SYSTEM`: an admin actor without a user)."""
+    return actor.user_id is not None or actor.is_admin
 
 
 def _writer(actor: Actor) -> bool:
@@ -88,6 +94,7 @@ def perjanjian_for_actor(actor: Actor, perjanjian_id: int) -> PerjanjianKinerja:
 
 
 def perjanjian_row_for_actor(actor: Actor, row_id: int) -> PerjanjianKinerjaRow:
+    """A row with its agreement (whose rule it follows: read by all, changed by the agency)."""
     _must_read(actor, "Baris perjanjian kinerja")
     obj = (
         PerjanjianKinerjaRow.objects.filter(pk=row_id).select_related("perjanjian__opd", "sasaran", "indikator").first()
@@ -106,6 +113,7 @@ def jabatan_for_standar(actor: Actor, jabatan_id: int) -> Jabatan:
 
 
 def hasil_for_actor(actor: Actor, hasil_id: int) -> StandarHasil:
+    """An expected result with its position (whose standard's rule it follows)."""
     _must_read(actor, "Hasil kerja")
     obj = StandarHasil.objects.filter(pk=hasil_id).select_related("standar__jabatan__unit", "indikator_opd").first()
     if obj is None:
@@ -163,6 +171,13 @@ def editable_jabatan_q(actor: Actor, prefix: str = "") -> Q:
 
 def editable_jabatan(actor: Actor) -> QuerySet[Jabatan]:
     return Jabatan.objects.filter(editable_jabatan_q(actor))
+
+
+def can_edit_any_standar(actor: Actor) -> bool:
+    """The actor may change the standard of at least one position (one query at most)."""
+    if not _writer(actor):
+        return False
+    return actor.is_admin or editable_jabatan(actor).exists()
 
 
 def editable_opd_q(actor: Actor, field: str = "pk") -> Q:

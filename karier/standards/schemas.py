@@ -5,10 +5,11 @@ client sends reaches the database in a form it cannot take; the services then ch
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import StrictFloat, StrictInt, StringConstraints
+from pydantic import AfterValidator, StrictFloat, StrictInt, StringConstraints
 
 from karier.api.schemas import MAX_ID, In
 from karier.people.choices import JenisJabatan
@@ -24,6 +25,17 @@ Tahun = Annotated[int, Field(ge=MIN_TAHUN, le=MAX_TAHUN)]
 Nomor = Annotated[int, Field(ge=1, le=999)]
 # A number, or text the service reads ("9,3") and refuses in plain words when it is not a number.
 Angka = StrictInt | StrictFloat | Annotated[str, StringConstraints(max_length=40, pattern=NO_CONTROL_CHARS)]
+
+_PLACES = Decimal("0.0001")  # the columns' decimal_places
+
+
+def _stored(value: Decimal) -> Decimal:
+    return value.quantize(_PLACES)
+
+
+# Targets, actuals and baselines go out as the API's one decimal type: a JSON string with the four
+# places the database keeps ("12.0000"), whether the value was just written or read back.
+Desimal = Annotated[Decimal, AfterValidator(_stored)]
 
 
 def line(max_length: int, default: Any = "", description: str = "") -> Any:
@@ -63,8 +75,8 @@ class StandarFilter(In):
 # ---------------------------------------------------------------------------- outputs
 class NilaiOut(Schema):
     tahun: int
-    target: float | None
-    realisasi: float | None
+    target: Desimal | None
+    realisasi: Desimal | None
     metode: str = Field(..., description="Seri/metode penghitungan; seri berbeda tidak boleh digabung.")
     sumber: str
 
@@ -82,7 +94,7 @@ class IndikatorOut(Schema):
     nama: str
     satuan: str
     arah: str
-    baseline: float | None
+    baseline: Desimal | None
     baseline_tahun: int | None
     catatan_metode: str
     penjelasan: str = Field(..., description="Apa artinya bagi Anda (bahasa sehari-hari).")
@@ -175,7 +187,7 @@ class BarisOut(Schema):
     urutan: int
     sasaran: SasaranRpjmdRef
     indikator: IndikatorRef
-    target: float | None
+    target: Desimal | None
     target_kualitatif: str
     perspektif: str
 
@@ -206,7 +218,7 @@ class HasilOut(Schema):
     rhk: str
     aspek: str
     indikator: str
-    target_angka: float | None
+    target_angka: Desimal | None
     satuan: str
     target_kualitatif: str
     penjelasan: str

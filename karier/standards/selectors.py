@@ -305,3 +305,24 @@ def standar_coverage(opd_ids: Iterable[int] | None = None) -> dict[str, int]:
     total = qs.count()
     done = qs.filter(Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk")))).count()
     return {"total": total, "ada": done, "belum": total - done}
+
+
+def same_kind_q(source: Jabatan) -> Q:
+    """Positions of the same kind as `source`: the same jenis, and for functional positions the
+    same jenjang (and the same SIASN functional position when both have one)."""
+    q = Q(jenis=source.jenis, aktif=True)
+    if source.jenjang:
+        q &= Q(jenjang=source.jenjang)
+    if source.jabatan_fungsional_id:
+        q &= Q(jabatan_fungsional_id=source.jabatan_fungsional_id) | Q(jabatan_fungsional__isnull=True)
+    return q & ~Q(pk=source.pk)
+
+
+def copy_candidates(editable: QuerySet[Jabatan], source: Jabatan) -> QuerySet[Jabatan]:
+    """Positions of the same kind as `source` among `editable` (those whose standard one may change)."""
+    return editable.filter(same_kind_q(source))
+
+
+def perilaku_by_nilai(jabatan: Jabatan) -> dict[str, StandarPerilaku]:
+    """The position's BerAKHLAK expectations by value code (empty when it has no standard)."""
+    return {p.nilai_id: p for p in StandarPerilaku.objects.filter(standar__jabatan=jabatan)}

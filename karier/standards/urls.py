@@ -1,16 +1,16 @@
 from django.urls import path
 
-from karier.standards import views
+from karier.standards.views import jabatan, perjanjian, renstra, rpjmd
 
 app_name = "standards"
 urlpatterns = [
-    path("", views.overview, name="overview"),
-    path("indikator/<int:pk>/", views.indikator_detail, name="indikator"),
-    path("renstra/", views.renstra_list, name="renstra_list"),
-    path("renstra/<int:pk>/", views.renstra_detail, name="renstra_detail"),
-    path("perjanjian/", views.perjanjian_list, name="perjanjian_list"),
-    path("perjanjian/<int:pk>/", views.perjanjian_detail, name="perjanjian_detail"),
-    path("jabatan/", views.jabatan_list, name="jabatan_list"),
-    path("jabatan/<int:jabatan_id>/", views.jabatan_standar, name="jabatan_standar"),
-    path("jabatan/<int:jabatan_id>/terapkan/", views.jabatan_terapkan, name="jabatan_terapkan"),
+    path("", rpjmd.overview, name="overview"),
+    path("indikator/<int:pk>/", rpjmd.indikator_detail, name="indikator"),
+    path("renstra/", renstra.renstra_list, name="renstra_list"),
+    path("renstra/<int:pk>/", renstra.renstra_detail, name="renstra_detail"),
+    path("perjanjian/", perjanjian.perjanjian_list, name="perjanjian_list"),
+    path("perjanjian/<int:pk>/", perjanjian.perjanjian_detail, name="perjanjian_detail"),
+    path("jabatan/", jabatan.jabatan_list, name="jabatan_list"),
+    path("jabatan/<int:jabatan_id>/", jabatan.jabatan_standar, name="jabatan_standar"),
+    path("jabatan/<int:jabatan_id>/terapkan/", jabatan.jabatan_terapkan, name="jabatan_terapkan"),
 ]

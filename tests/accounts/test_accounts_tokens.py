@@ -13,6 +13,7 @@ from django.test import Client
 from karier.accounts.models import ApiToken
 from karier.accounts.tokens import token_create, token_revoke
 from karier.core.models import AuditEvent
+from karier.people.access import SYSTEM
 from tests.orgdata import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -52,15 +53,15 @@ def test_wrong_password_or_empty_name_makes_no_token(org: Any) -> None:
 
 
 def test_the_list_shows_only_ones_own_tokens(org: Any) -> None:
-    token_create(actor=None, user=org.users["kabid1"], name="milik kabid")
-    token_create(actor=None, user=org.users["staf1a"], name="milik staf")
+    token_create(actor=SYSTEM, user=org.users["kabid1"], name="milik kabid")
+    token_create(actor=SYSTEM, user=org.users["staf1a"], name="milik staf")
     page = _signed_in(org.users["staf1a"]).get("/akun/token/").content.decode()
     assert "milik staf" in page and "milik kabid" not in page
 
 
 def test_revoke_own_token_is_audited_and_stops_it(org: Any) -> None:
     user = org.users["staf1a"]
-    token, key = token_create(actor=None, user=user, name="t")
+    token, key = token_create(actor=SYSTEM, user=user, name="t")
     client = _signed_in(user)
     assert client.get(f"/akun/token/{token.pk}/cabut/").status_code == 405
     response = client.post(f"/akun/token/{token.pk}/cabut/")
@@ -75,18 +76,18 @@ def test_revoke_own_token_is_audited_and_stops_it(org: Any) -> None:
 
 
 def test_someone_elses_token_is_404_for_a_plain_user(org: Any) -> None:
-    token, _ = token_create(actor=None, user=org.users["kabid1"], name="t")
+    token, _ = token_create(actor=SYSTEM, user=org.users["kabid1"], name="t")
     response = _signed_in(org.users["staf1a"]).post(f"/akun/token/{token.pk}/cabut/")
     assert response.status_code == 404
     token.refresh_from_db()
     assert not token.revoked
     assert not AuditEvent.objects.filter(action="api_token.revoke").exists()
     with pytest.raises(PermissionDenied):
-        token_revoke(actor=org.users["staf1a"], token=token)
+        token_revoke(actor=org.actor("staf1a"), token=token)
 
 
 def test_bkd_admin_sees_and_revokes_anyones_token(org: Any) -> None:
-    token, _ = token_create(actor=None, user=org.users["kabid1"], name="integrasi kabid")
+    token, _ = token_create(actor=SYSTEM, user=org.users["kabid1"], name="integrasi kabid")
     admin = _signed_in(org.users["admin"])
     assert "integrasi kabid" in admin.get("/akun/token/").content.decode()
     assert admin.post(f"/akun/token/{token.pk}/cabut/").status_code == 302
@@ -109,10 +110,24 @@ def test_the_token_page_runs_a_fixed_number_of_queries(org: Any) -> None:
         return len(ctx.captured_queries)
 
     for who in owners[:2]:
-        token_create(actor=None, user=org.users[who], name=f"t {who}")
-    token_create(actor=None, user=org.users["admin"], name="milik admin")
+        token_create(actor=SYSTEM, user=org.users[who], name=f"t {who}")
+    token_create(actor=SYSTEM, user=org.users["admin"], name="milik admin")
     small = count()
     for who in owners[2:]:
-        token_create(actor=None, user=org.users[who], name=f"t {who}")
-        token_create(actor=None, user=org.users["admin"], name=f"admin {who}")
+        token_create(actor=SYSTEM, user=org.users[who], name=f"t {who}")
+        token_create(actor=SYSTEM, user=org.users["admin"], name=f"admin {who}")
     assert count() == small
+
+
+def test_a_token_for_someone_else_is_refused_and_nothing_written(org: Any) -> None:
+    """The service checks itself (issue #9): a plain user cannot make a token for another user; an
+    auditor neither. Nothing is stored, nothing audited."""
+    for who in ("staf1a", "auditor"):
+        with pytest.raises(PermissionDenied, match="pemiliknya sendiri atau admin BKD"):
+            token_create(actor=org.actor(who), user=org.users["kabid1"], name="bukan milik saya")
+    assert not ApiToken.objects.exists()
+    assert not AuditEvent.objects.filter(action="api_token.create").exists()
+    own, _ = token_create(actor=org.actor("staf1a"), user=org.users["staf1a"], name="milik saya")
+    assert AuditEvent.objects.get(action="api_token.create").actor == org.users["staf1a"]
+    by_admin, _ = token_create(actor=org.actor("admin"), user=org.users["kabid1"], name="dibuatkan admin")
+    assert {own.user_id, by_admin.user_id} == {org.users["staf1a"].pk, org.users["kabid1"].pk}

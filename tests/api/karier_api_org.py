@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from karier.accounts.models import User
+from karier.people.access import SYSTEM
 from karier.people.choices import JenisJabatan, JenisUnit, Pendidikan
 from karier.people.models import Golongan, Instansi, Jabatan, Pegawai, UnitKerja
 from karier.people.services import (
@@ -42,7 +43,7 @@ def make_pegawai(
     birth = dt.date(1980, 1, 1) + dt.timedelta(days=n // 999)
     nip = f"{birth:%Y%m%d}200501{2 if female else 1}{n % 999 + 1:03d}"
     p = pegawai_create(
-        actor=None,
+        actor=SYSTEM,
         data=PegawaiData(
             nip=nip,
             nama=nama,
@@ -53,9 +54,9 @@ def make_pegawai(
         ),
     )
     if golongan is not None:
-        golongan_record(actor=None, pegawai=p, golongan=Golongan.objects.get(pk=golongan), tmt=MULAI)
+        golongan_record(actor=SYSTEM, pegawai=p, golongan=Golongan.objects.get(pk=golongan), tmt=MULAI)
     if jabatan is not None:
-        penugasan_assign(actor=None, pegawai=p, jabatan=jabatan, mulai=MULAI)
+        penugasan_assign(actor=SYSTEM, pegawai=p, jabatan=jabatan, mulai=MULAI)
     p.refresh_from_db()
     return p
 
@@ -71,7 +72,7 @@ def make_jabatan(
     kelas: int | None = None,
 ) -> Jabatan:
     return jabatan_create(
-        actor=None,
+        actor=SYSTEM,
         data=JabatanData(
             unit=unit,
             nama=nama,
@@ -101,17 +102,17 @@ def build_org() -> Org:
     instansi = Instansi.objects.get(kode=INSTANSI_KODE)
     org = Org(instansi=instansi)
     u = org.u
-    u["dinas_a"] = unit_create(actor=None, instansi=instansi, nama="Dinas A", jenis=JenisUnit.OPD)
+    u["dinas_a"] = unit_create(actor=SYSTEM, instansi=instansi, nama="Dinas A", jenis=JenisUnit.OPD)
     u["bidang_a1"] = unit_create(
-        actor=None, instansi=instansi, nama="Bidang A1", jenis=JenisUnit.BIDANG, parent=u["dinas_a"]
+        actor=SYSTEM, instansi=instansi, nama="Bidang A1", jenis=JenisUnit.BIDANG, parent=u["dinas_a"]
     )
     u["sub_a1a"] = unit_create(
-        actor=None, instansi=instansi, nama="Subbidang A1a", jenis=JenisUnit.SUBBIDANG, parent=u["bidang_a1"]
+        actor=SYSTEM, instansi=instansi, nama="Subbidang A1a", jenis=JenisUnit.SUBBIDANG, parent=u["bidang_a1"]
     )
     u["bidang_a2"] = unit_create(
-        actor=None, instansi=instansi, nama="Bidang A2", jenis=JenisUnit.BIDANG, parent=u["dinas_a"]
+        actor=SYSTEM, instansi=instansi, nama="Bidang A2", jenis=JenisUnit.BIDANG, parent=u["dinas_a"]
     )
-    u["dinas_b"] = unit_create(actor=None, instansi=instansi, nama="Dinas B", jenis=JenisUnit.OPD)
+    u["dinas_b"] = unit_create(actor=SYSTEM, instansi=instansi, nama="Dinas B", jenis=JenisUnit.OPD)
 
     j = org.j
     j["kepala_a"] = make_jabatan(u["dinas_a"], "Kepala Dinas A", JenisJabatan.JPT_PRATAMA, kepala=True)

@@ -13,6 +13,7 @@ from karier_api_org import Org, build_org, make_user
 from karier.accounts.models import ApiToken
 from karier.accounts.tokens import token_create, token_revoke
 from karier.core.models import AuditEvent
+from karier.people.access import SYSTEM, as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_session_login(client: Client, org: Org) -> None:
 
 def test_bearer_token(client: Client, org: Org) -> None:
     user = org.users["kabid1"]
-    token, key = token_create(actor=None, user=user, name="skrip laporan")
+    token, key = token_create(actor=SYSTEM, user=user, name="skrip laporan")
     assert token.key_hash == ApiToken.hash_key(key) and key not in (token.key_hash, token.prefix)
     assert token.prefix == key[:8]
     r = client.get("/api/v1/me", headers=bearer(key))
@@ -61,24 +62,24 @@ def test_bearer_token(client: Client, org: Org) -> None:
 
 
 def test_bearer_token_wrong_or_malformed(client: Client, org: Org) -> None:
-    token_create(actor=None, user=org.users["kabid1"], name="t")
+    token_create(actor=SYSTEM, user=org.users["kabid1"], name="t")
     assert client.get("/api/v1/me", headers=bearer("salah")).status_code == 401
     assert client.get("/api/v1/me", headers=bearer("")).status_code == 401
     assert client.get("/api/v1/me", headers={"Authorization": "Basic YTpi"}).status_code == 401
 
 
 def test_revoked_token_is_401(client: Client, org: Org) -> None:
-    token, key = token_create(actor=None, user=org.users["kabid1"], name="t")
+    token, key = token_create(actor=SYSTEM, user=org.users["kabid1"], name="t")
     assert client.get("/api/v1/me", headers=bearer(key)).status_code == 200
-    token_revoke(actor=org.users["admin"], token=token)
+    token_revoke(actor=as_actor(org.users["admin"]), token=token)
     assert client.get("/api/v1/me", headers=bearer(key)).status_code == 401
-    token_revoke(actor=org.users["admin"], token=token)  # harmless twice
+    token_revoke(actor=as_actor(org.users["admin"]), token=token)  # harmless twice
     assert AuditEvent.objects.filter(action="api_token.revoke").count() == 1
 
 
 def test_token_of_inactive_user_is_401(client: Client, org: Org) -> None:
     user = org.users["kabid1"]
-    _, key = token_create(actor=None, user=user, name="t")
+    _, key = token_create(actor=SYSTEM, user=user, name="t")
     user.is_active = False
     user.save(update_fields=["is_active"])
     assert client.get("/api/v1/me", headers=bearer(key)).status_code == 401
@@ -86,13 +87,13 @@ def test_token_of_inactive_user_is_401(client: Client, org: Org) -> None:
 
 def test_token_create_validates(org: Org) -> None:
     with pytest.raises(ValidationError):
-        token_create(actor=None, user=org.users["kabid1"], name="  ")
+        token_create(actor=SYSTEM, user=org.users["kabid1"], name="  ")
     with pytest.raises(ValidationError):
-        token_create(actor=None, user=org.users["kabid1"], name="x" * 81)
+        token_create(actor=SYSTEM, user=org.users["kabid1"], name="x" * 81)
 
 
 def test_token_sees_what_its_user_sees(client: Client, org: Org) -> None:
-    _, key = token_create(actor=None, user=org.users["staf1"], name="t")
+    _, key = token_create(actor=SYSTEM, user=org.users["staf1"], name="t")
     r = client.get("/api/v1/pegawai", headers=bearer(key))
     assert [row["id"] for row in r.json()["items"]] == [org.p["staf1"].pk]
     r = client.get(f"/api/v1/pegawai/{org.p['staf2'].pk}", headers=bearer(key))
@@ -129,6 +130,6 @@ def test_session_writes_need_csrf_token_bearer_writes_do_not(org: Org) -> None:
     r = csrf_client.post("/api/test/tulis", headers={"X-CSRFToken": secret})
     assert r.status_code == 200 and r.json()["username"] == "user_staf1"
 
-    _, key = token_create(actor=None, user=org.users["kabid1"], name="t")
+    _, key = token_create(actor=SYSTEM, user=org.users["kabid1"], name="t")
     r = Client(enforce_csrf_checks=True).post("/api/test/tulis", headers=bearer(key))
     assert r.status_code == 200 and r.json()["username"] == "user_kabid1"

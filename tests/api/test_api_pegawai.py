@@ -10,7 +10,7 @@ from django.test import Client
 from karier_api_org import Org, build_org
 
 from karier.people.models import Penugasan
-from karier.people.services import refresh_current_position
+from karier.people.services.penugasan import penugasan_sync
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +130,7 @@ def test_detail_shape(client: Client, org: Org) -> None:
 
 def test_detail_appraiser_skips_a_vacant_superior(client: Client, org: Org) -> None:
     Penugasan.objects.filter(pegawai=org.p["kasub"]).update(selesai=dt.date(2021, 1, 1))
-    refresh_current_position(pegawai_ids=[org.p["kasub"].pk])
+    penugasan_sync(pegawai_ids=[org.p["kasub"].pk])
     d = as_user(client, org, "admin").get(f"/api/v1/pegawai/{org.p['staf1'].pk}").json()
     assert d["penilai"]["pegawai_id"] == org.p["kabid1"].pk
     top = as_user(client, org, "admin").get(f"/api/v1/pegawai/{org.p['kepala_a'].pk}").json()

@@ -47,12 +47,13 @@ def test_pegawai_list_queries_do_not_grow(client: Client, org: Org, user: str, p
 def _grow_tree(org: Org, n: int) -> None:
     from karier_api_org import make_jabatan
 
+    from karier.people.access import SYSTEM
     from karier.people.choices import JenisJabatan, JenisUnit
-    from karier.people.services import unit_create
+    from karier.people.services.unit import unit_create
 
     for i in range(n):
         unit = unit_create(
-            actor=None, instansi=org.instansi, nama=f"Seksi {i}", jenis=JenisUnit.SUBBIDANG, parent=org.u["bidang_a2"]
+            actor=SYSTEM, instansi=org.instansi, nama=f"Seksi {i}", jenis=JenisUnit.SUBBIDANG, parent=org.u["bidang_a2"]
         )
         head = make_jabatan(unit, f"Kepala Seksi {i}", JenisJabatan.PENGAWAS, org.j["kabid2"], kepala=True)
         make_pegawai(org.instansi, f"Kasi {i}", jabatan=head)
@@ -81,8 +82,9 @@ def test_other_endpoints_queries_do_not_grow(client: Client, org: Org, url: Call
 def test_token_request_query_budget(client: Client, org: Org) -> None:
     """Bearer auth adds one lookup (and at most one last-used update every five minutes)."""
     from karier.accounts.tokens import token_create
+    from karier.people.access import SYSTEM
 
-    _, key = token_create(actor=None, user=org.users["admin"], name="t")
+    _, key = token_create(actor=SYSTEM, user=org.users["admin"], name="t")
     headers = {"Authorization": f"Bearer {key}"}
     client.get("/api/v1/pegawai", headers=headers)  # first use records last_used_at
     with CaptureQueriesContext(connection) as ctx:

@@ -69,11 +69,12 @@ def test_unit_detail_head_holder_id_when_visible(client: Client, org: Org) -> No
 
 
 def test_unit_without_head_and_missing_unit(staf1: Client, org: Org) -> None:
+    from karier.people.access import SYSTEM
     from karier.people.choices import JenisUnit
-    from karier.people.services import unit_create
+    from karier.people.services.unit import unit_create
 
     empty = unit_create(
-        actor=None, instansi=org.instansi, nama="UPT Kosong", jenis=JenisUnit.UPT, parent=org.u["dinas_b"]
+        actor=SYSTEM, instansi=org.instansi, nama="UPT Kosong", jenis=JenisUnit.UPT, parent=org.u["dinas_b"]
     )
     d = staf1.get(f"/api/v1/unit/{empty.pk}").json()
     assert d["kepala"] is None and d["children"] == []

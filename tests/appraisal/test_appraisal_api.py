@@ -46,7 +46,7 @@ def test_unauthenticated_is_401(client: Client, org: Org) -> None:
     assert client.get(f"{API}/penilaian/periode").status_code == 401
 
 
-def test_calendar_and_periods(org: Org) -> None:
+def test_calendar_and_periods(org: Org, django_capture_on_commit_callbacks: Any) -> None:
     admin = as_user(org, "admin")
     r = send(admin, "post", "/penilaian/kalender", {"tahun": YEAR, "frekuensi": "BULANAN"})
     assert r.status_code == 200 and len(r.json()) == 13
@@ -56,7 +56,10 @@ def test_calendar_and_periods(org: Org) -> None:
     r = send(admin, "patch", f"/penilaian/periode/{p.pk}", {"batas_pengisian": f"{YEAR}-01-01"})
     assert r.status_code == 409 and "batas_pengisian" in r.json()["errors"]
     assert send(admin, "patch", f"/penilaian/periode/{p.pk}", {"nama": "Januari"}).json()["nama"] == "Januari"
-    assert send(admin, "post", f"/penilaian/periode/{p.pk}/status", {"status": "DIBUKA"}).json()["status"] == "DIBUKA"
+    with django_capture_on_commit_callbacks(execute=True):  # opening is a job: 202, then it runs after the commit
+        started = send(admin, "post", f"/penilaian/periode/{p.pk}/status", {"status": "DIBUKA"})
+    assert started.status_code == 202 and started.json()["jenis"] == "BUKA_PERIODE"
+    assert PeriodePenilaian.objects.get(pk=p.pk).status == "DIBUKA"
     assert (
         send(as_user(org, "staf1a"), "post", f"/penilaian/periode/{p.pk}/status", {"status": "DITUTUP"}).status_code
         == 403

@@ -30,7 +30,7 @@ def test_hidden_and_missing_ids_get_the_same_answer(org: Org) -> None:
     other_agency = s.ev("pranata")
     with pytest.raises(services.BulkRatingError) as exc:
         services.rating_bulk_set(
-            actor=s.user("kasi1"), periode=s.periode, rows={other_agency.pk: row(), MISSING: row()}
+            actor=s.actor("kasi1"), periode=s.periode, rows={other_agency.pk: row(), MISSING: row()}
         )
     assert exc.value.rows[other_agency.pk] == exc.value.rows[MISSING]
     assert "tidak ditemukan" in exc.value.rows[MISSING]["__all__"]
@@ -52,5 +52,5 @@ def test_hidden_and_missing_ids_get_the_same_answer(org: Org) -> None:
 def test_a_visible_evaluation_not_mine_still_says_why(org: Org) -> None:
     s = configured(org, plans={"staf1a": "kasi1"})
     with pytest.raises(services.BulkRatingError) as exc:  # kabid1 sees staf1a but is not the appraiser
-        services.rating_bulk_set(actor=s.user("kabid1"), periode=s.periode, rows={s.ev("staf1a").pk: row()})
+        services.rating_bulk_set(actor=s.actor("kabid1"), periode=s.periode, rows={s.ev("staf1a").pk: row()})
     assert "pejabat penilai" in exc.value.rows[s.ev("staf1a").pk]["__all__"]

@@ -14,7 +14,6 @@ from karier.appraisal.calibration.selectors import agency_calibration, unit_cali
 from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.models import KalenderPenilaian, Kalibrasi, PredikatOrganisasiUnit
 from karier.core.models import AuditEvent
-from karier.people.access import actor_for_user
 from tests.appraisal.test_appraisal_calibration_support import BP_SENTENCE, DI_ATAS, SESUAI, Seksi, rate_all, seksi
 from tests.orgdata import PASSWORD, Org
 
@@ -25,7 +24,7 @@ def s(org: Org) -> Seksi:
 
 
 def _set(s: Seksi, predikat: str = "Baik", who: str = "kabid1", alasan: str = "Capaian PK sesuai target.") -> Any:
-    return predikat_organisasi_set(actor=s.user(who), unit=s.unit, periode=s.periode, predikat=predikat, alasan=alasan)
+    return predikat_organisasi_set(actor=s.actor(who), unit=s.unit, periode=s.periode, predikat=predikat, alasan=alasan)
 
 
 def _client(s: Seksi, key: str) -> Client:
@@ -85,7 +84,7 @@ def test_calibration_moves_fix_the_curve(s: Seksi) -> None:
     _set(s, "Baik")
     moves = {"x0": "Sangat Baik", "x1": "Sangat Baik", "x2": "Butuh Perbaikan"}
     for key, ke in moves.items():
-        kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev(key), unit=s.unit, ke=ke, alasan="Hasil kalibrasi rapat.")
+        kalibrasi_move(actor=s.actor("kasi1"), evaluasi=s.ev(key), unit=s.unit, ke=ke, alasan="Hasil kalibrasi rapat.")
     cal = unit_calibration(s.unit, s.periode)
     assert cal.violations == []
     assert (cal.counts["Baik"], cal.counts["Sangat Baik"], cal.counts["Butuh Perbaikan"]) == (7, 2, 1)
@@ -100,15 +99,15 @@ def test_moves_are_refused_for_the_wrong_people_and_bad_input(s: Seksi) -> None:
     ev = s.ev("x0")
     for who in ("staf1a", "kabid2", "admin", "auditor"):
         with pytest.raises(PermissionDenied):
-            kalibrasi_move(actor=s.user(who), evaluasi=ev, unit=s.unit, ke="Sangat Baik", alasan="x")
+            kalibrasi_move(actor=s.actor(who), evaluasi=ev, unit=s.unit, ke="Sangat Baik", alasan="x")
     with pytest.raises(ValidationError):
-        kalibrasi_move(actor=s.user("kasi1"), evaluasi=ev, unit=s.unit, ke="Sangat Baik", alasan="")
+        kalibrasi_move(actor=s.actor("kasi1"), evaluasi=ev, unit=s.unit, ke="Sangat Baik", alasan="")
     with pytest.raises(ValidationError):
-        kalibrasi_move(actor=s.user("kasi1"), evaluasi=ev, unit=s.unit, ke="Baik", alasan="sama")
+        kalibrasi_move(actor=s.actor("kasi1"), evaluasi=ev, unit=s.unit, ke="Baik", alasan="sama")
     with pytest.raises(ValidationError):  # the Kasi is not in his own unit's calibration
-        kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("kasi1"), unit=s.unit, ke="Baik", alasan="x")
+        kalibrasi_move(actor=s.actor("kasi1"), evaluasi=s.ev("kasi1"), unit=s.unit, ke="Baik", alasan="x")
     # The agency head may calibrate too.
-    kalibrasi_move(actor=s.user("kadis"), evaluasi=ev, unit=s.unit, ke="Sangat Baik", alasan="Kinerja menonjol.")
+    kalibrasi_move(actor=s.actor("kadis"), evaluasi=ev, unit=s.unit, ke="Sangat Baik", alasan="Kinerja menonjol.")
     assert Kalibrasi.objects.count() == 1
 
 
@@ -161,7 +160,7 @@ def test_screen_access_and_htmx_move(s: Seksi) -> None:
 def test_screen_queries_do_not_grow_with_people(org: Org) -> None:
     s = seksi(org, extra=2)
     _set(s, "Baik")
-    actor = actor_for_user(s.user("kasi1"))
+    actor = s.actor("kasi1")
     assert actor.pegawai_id
     c = _client(s, "kasi1")
     url = f"/penilaian/kalibrasi/{s.periode.pk}/unit/{s.unit.pk}/"

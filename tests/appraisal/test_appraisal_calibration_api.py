@@ -33,10 +33,19 @@ def test_flow_through_the_api(s: Seksi, django_capture_on_commit_callbacks: Any)
     assert Client().get(base).status_code == 401
     assert _c(s, "staf1a").get(base).status_code == 404
     assert _c(s, "kasi1").get(base + "/hasil").status_code == 404  # not set yet
-    assert _json(_c(s, "kasi1"), "put", base + "/hasil", {"predikat": "Baik", "alasan": "x"}).status_code == 403
+    r = _json(_c(s, "kasi1"), "put", base + "/hasil", {"predikat": "Baik", "alasan": "x"})
+    # The API's one handler (karier/api/api.py): PermissionDenied → 403 with the service's reason.
+    assert (r.status_code, r.json()) == (
+        403,
+        {"detail": "Predikat kinerja organisasi ditetapkan oleh pimpinan di atas unit ini."},
+    )
     assert _json(_c(s, "kabid1"), "put", base + "/hasil", {"predikat": "Hebat", "alasan": "x"}).status_code == 422
     assert _json(_c(s, "kabid1"), "put", base + "/hasil", {"predikat": "Baik"}).status_code == 422
-    assert _json(_c(s, "kabid1"), "put", base + "/hasil", {"predikat": "Baik", "alasan": " "}).status_code == 409
+    r = _json(_c(s, "kabid1"), "put", base + "/hasil", {"predikat": "Baik", "alasan": " "})
+    assert (r.status_code, r.json()) == (
+        409,
+        {"detail": "Data tidak valid.", "errors": {"alasan": ["Alasan wajib diisi."]}},
+    )
     r = _json(_c(s, "kabid1"), "put", base + "/hasil", {"predikat": "Baik", "alasan": "Capaian PK sesuai."})
     assert r.status_code == 200 and r.json()["predikat"] == "Baik"
     cal = _c(s, "kasi1").get(base).json()
@@ -80,3 +89,27 @@ def test_flow_through_the_api(s: Seksi, django_capture_on_commit_callbacks: Any)
     assert _c(s, "kasi1").get(f"/api/v1/penilaian/tutup/{job.json()['id']}").status_code == 404
     x = _c(s, "kadis").get(base + "/rekap.xlsx")
     assert x.status_code == 200 and x.content[:2] == b"PK"
+
+
+@pytest.mark.django_db
+def test_screen_and_api_share_the_calibration_lookups(s: Seksi) -> None:
+    """`access.unit_periode_for_calibration` / `unit_evaluasi_for_calibration` / `unit_documents_for_actor`
+    answer both edges: an evaluation outside the unit's calibration (the Kasi's own, calibrated a level
+    up), a hidden unit, a missing period and documents the caller may not read are 404 on both."""
+    unit, periode = s.unit.pk, s.periode.pk
+    outside = s.ev("kasi1").pk
+    move = {"ke": "Baik", "alasan": "Rapat."}
+    api = f"/api/v1/penilaian/kalibrasi/{periode}/unit/{unit}"
+    assert _json(_c(s, "kasi1"), "post", api + "/pindah", {"evaluasi_id": outside, **move}).status_code == 404
+    screen = f"/penilaian/kalibrasi/{periode}/unit/{unit}/pindah/{outside}/"
+    assert _c(s, "kasi1").post(screen, move).status_code == 404
+    for who, url in (("staf1a", f"/kalibrasi/{periode}/unit/{unit}/"), ("kasi1", f"/kalibrasi/{10**9}/unit/{unit}/")):
+        assert _c(s, who).get("/api/v1/penilaian" + url.rstrip("/")).status_code == 404
+        assert _c(s, who).get("/penilaian" + url).status_code == 404
+    # The head above the unit sees its calibration (he sets its result) but reads neither its penetapan
+    # nor its recap; the unit head does.
+    assert _c(s, "kabid1").get(api).status_code == 200
+    for doc in ("penetapan.pdf", "rekap.xlsx"):
+        for who, status in (("staf1a", 404), ("kabid1", 404), ("kasi1", 200)):
+            assert _c(s, who).get(f"{api}/{doc}").status_code == status, (who, doc)
+            assert _c(s, who).get(f"/penilaian/kalibrasi/{periode}/unit/{unit}/{doc}").status_code == status

@@ -2,27 +2,27 @@
 Imported as `tests.appraisal.test_appraisal_calibration_support`; holds no tests itself.
 
 `seksi(org)`: Seksi Kurikulum (head: Kasi, appraised by Kabid) with ten staff appraised by the Kasi, all
-with approved plans and evaluations of the annual period; ratings are set directly (set-based, like
-the bench) unless a test rates through the service. `signed_seksi(org)`: five of them calibrated to
-satisfy the curve, finalised and signed by both officials (every evaluation FINAL).
+with approved plans and evaluations of the annual period, rated by the Kasi through the bulk rating
+service (`rate_all`). `signed_seksi(org)`: five of them calibrated to satisfy the curve, finalised and
+signed by both officials (every evaluation FINAL).
 `periksa_audit()`: runs `karier periksa-audit`, returns (exit code, output).
 """
 
 from __future__ import annotations
 
 import io
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from karier.appraisal.calibration.finalise import evaluasi_sign_atasan, unit_finalise
+from karier.appraisal.calibration.finalise import tanda_tangan_atasan_add, unit_finalise
 from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
-from karier.appraisal.choices import StatusEvaluasi
 from karier.appraisal.evaluation import periods
+from karier.appraisal.evaluation.services import rating_bulk_set
 from karier.appraisal.models import Evaluasi, PeriodePenilaian
-from karier.rules import predikat_kinerja
 from tests.appraisal.test_appraisal_support import YEAR, approved_skp
 from tests.orgdata import Org
 
@@ -44,6 +44,10 @@ class Seksi:
     def user(self, key: str) -> Any:
         return self.org.users[key]
 
+    def actor(self, key: str) -> Any:
+        """The Actor the services take for `org.users[key]`."""
+        return self.org.actor(key)
+
     @property
     def unit(self) -> Any:
         return self.org.units["dik_s1"]
@@ -53,13 +57,13 @@ def seksi(org: Org, extra: int = 8, *, rate: bool = True, open_period: bool = Tr
     for i in range(extra):
         org.add_pegawai(f"x{i}", "staf1", golongan=31)
     staff = ["staf1a", "staf1b", *[f"x{i}" for i in range(extra)]]
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
     periode = PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TAHUNAN")
     for key in staff:
         approved_skp(org, key, "kasi1")
     approved_skp(org, "kasi1", "kabid1")
     if open_period:
-        periods.periode_open(actor=org.users["admin"], periode=periode)
+        periods.periode_open(actor=org.actor("admin"), periode=periode)
     elif evaluations:
         periods.evaluasi_bulk_create(periode=periode)
     periode.refresh_from_db()
@@ -70,34 +74,40 @@ def seksi(org: Org, extra: int = 8, *, rate: bool = True, open_period: bool = Tr
 
 
 def rate_all(s: Seksi, keys: list[str], hasil: str, perilaku: str) -> None:
-    """Set ratings directly (the appraiser's screen is party A's; tested there)."""
-    ids = [s.org.pegawai[k].pk for k in keys]
-    Evaluasi.objects.filter(periode=s.periode, pegawai_id__in=ids).update(
-        rating_hasil_kerja=hasil,
-        rating_perilaku=perilaku,
-        alasan_hasil_kerja="Sesuai target tahunan.",
-        alasan_perilaku="Perilaku sesuai BerAKHLAK.",
-        predikat=predikat_kinerja(hasil, perilaku).value,
-        status=StatusEvaluasi.DINILAI,
-    )
+    """Rate through the appraisers' bulk rating service (one call per appraiser), so that a broken rating
+    workflow (who may rate, the period, the predikat from `karier.rules`) fails the tests built on it."""
+    key_of = {p.pk: k for k, p in s.org.pegawai.items()}
+    rows: dict[str, dict[int, dict[str, str]]] = defaultdict(dict)
+    for ev_id, penilai_id in Evaluasi.objects.filter(
+        periode=s.periode, pegawai_id__in=[s.org.pegawai[k].pk for k in keys]
+    ).values_list("pk", "penilai_id"):
+        rows[key_of[penilai_id]][ev_id] = {
+            "rating_hasil_kerja": hasil,
+            "alasan_hasil_kerja": "Sesuai target tahunan.",
+            "rating_perilaku": perilaku,
+            "alasan_perilaku": "Perilaku sesuai BerAKHLAK.",
+        }
+    assert sum(len(r) for r in rows.values()) == len(keys), "every key needs an evaluation in the period"
+    for penilai, by_id in rows.items():
+        rating_bulk_set(actor=s.org.actor(penilai), periode=s.periode, rows=by_id)
 
 
 def calibrate(s: Seksi) -> Seksi:
     """The unit's result Baik and two moves, so that the curve of `seksi(org, extra=3)` is satisfied."""
     predikat_organisasi_set(
-        actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
+        actor=s.actor("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
     )
     kalibrasi_move(
-        actor=s.user("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan", alasan="Target tertinggal."
+        actor=s.actor("kasi1"), evaluasi=s.ev("x0"), unit=s.unit, ke="Butuh Perbaikan", alasan="Target tertinggal."
     )
-    kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
+    kalibrasi_move(actor=s.actor("kasi1"), evaluasi=s.ev("x1"), unit=s.unit, ke="Sangat Baik", alasan="Menonjol.")
     return s
 
 
 def finalise_and_sign(s: Seksi) -> Seksi:
     """The Kasi finalises the unit (signing as appraiser), the Kabid signs as superior: all FINAL."""
-    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    unit_finalise(actor=s.actor("kasi1"), unit=s.unit, periode=s.periode)
+    tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, unit=s.unit)
     return s
 
 

@@ -98,7 +98,7 @@ def test_an_appraiser_who_may_rate_sees_the_evidence_and_nominations(org: Org, e
         sha256="0" * 64,
     )
     nom = feedback_services.nominasi_add(
-        actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai["rekan0"], jenis="REKAN"
+        actor=org.actor("staf1a"), evaluasi=ev, penilai_rekan=org.pegawai["rekan0"], jenis="REKAN"
     )
     appraiser = actor_for_user(org.users["kadiskominfo"])
     assert can_rate(appraiser, evaluasi_for_actor(appraiser, ev.pk))
@@ -112,3 +112,33 @@ def test_an_appraiser_who_may_rate_sees_the_evidence_and_nominations(org: Org, e
     # The appraisee and his chain keep their access.
     assert bukti_for_actor(actor_for_user(org.users["staf1a"]), bukti.pk).pk == bukti.pk
     assert bukti_for_actor(actor_for_user(org.users["kabid1"]), bukti.pk).pk == bukti.pk
+
+
+@pytest.mark.django_db
+def test_rows_of_another_plan_answer_404_on_the_screen_and_the_api_alike(org: Org) -> None:
+    """An IKI or RHK is reached through its evaluation (`access.iki_of_evaluasi`, `access.rhk_of_evaluasi`),
+    the one lookup the screens and the API share: a row of another plan is 404 on both, nothing written;
+    the same rows through their own evaluation are accepted."""
+    from karier.appraisal.models import UmpanBalik
+    from karier.plans.models import IndikatorKinerjaIndividu
+
+    s = configured(org, plans={"staf1a": "kasi1", "staf1b": "kasi1"})
+    mine, other = s.ev("staf1a"), s.ev("staf1b")
+    iki = IndikatorKinerjaIndividu.objects.select_related("rhk").filter(rhk__skp_id=other.skp_id).first()
+    assert iki is not None
+    staf, kasi = _client(org, "staf1a"), _client(org, "kasi1")
+
+    def api(c: Client, method: str, url: str, body: dict[str, Any]) -> int:
+        r = getattr(c, method)(f"/api/v1{url}", data=json.dumps(body), content_type="application/json")
+        return int(r.status_code)
+
+    realisasi = {"realisasi_angka": "1", "realisasi_uraian": ""}
+    assert staf.post(reverse("appraisal:realisasi", args=[mine.pk, iki.pk]), realisasi).status_code == 404
+    assert api(staf, "put", f"/penilaian/{mine.pk}/iki/{iki.pk}/realisasi", realisasi) == 404
+    teks = {"teks": "Laporan rapi."}
+    assert kasi.post(reverse("appraisal:umpan_balik", args=[mine.pk, iki.rhk_id]), teks).status_code == 404
+    assert api(kasi, "post", f"/penilaian/{mine.pk}/rhk/{iki.rhk_id}/umpan-balik", teks) == 404
+    assert not Realisasi.objects.exists() and not UmpanBalik.objects.exists()
+    staf_b = _client(org, "staf1b")
+    assert api(staf_b, "put", f"/penilaian/{other.pk}/iki/{iki.pk}/realisasi", realisasi) == 200
+    assert api(kasi, "post", f"/penilaian/{other.pk}/rhk/{iki.rhk_id}/umpan-balik", teks) == 201

@@ -25,10 +25,9 @@ from karier.appraisal.evaluation.close import (
     periode_close_start,
 )
 from karier.appraisal.models import Evaluasi, PredikatOrganisasiUnit
-from karier.core.models import AuditEvent
-from karier.people.access import actor_for_user
-from karier.plans.choices import StatusTugasLatar
-from karier.plans.models import TugasLatar
+from karier.core.choices import StatusTugasLatar
+from karier.core.models import AuditEvent, TugasLatar
+from karier.people.access import SYSTEM, actor_for_user
 from karier.rules import predikat_kinerja
 from tests.appraisal.test_appraisal_calibration_support import DI_ATAS, DI_BAWAH, SESUAI, Seksi, seksi
 from tests.appraisal.test_appraisal_support import approved_skp
@@ -59,7 +58,7 @@ def _rows(s: Seksi) -> list[tuple[Any, ...]]:
 
 
 def _close(s: Seksi, **kw: Any) -> Any:
-    return periode_close(actor_id=s.user("admin").pk, periode_id=s.periode.pk, **kw)
+    return periode_close(actor=s.org.actor("admin"), periode_id=s.periode.pk, **kw)
 
 
 @pytest.mark.django_db
@@ -148,22 +147,22 @@ def test_queries_grow_per_chunk_not_per_person(org: Org) -> None:
 def test_who_may_close(s: Seksi) -> None:
     for who in ("kasi1", "staf1a", "auditor"):
         with pytest.raises(PermissionDenied):
-            periode_close(actor_id=s.user(who).pk, periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk)
+            periode_close(actor=s.org.actor(who), periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk)
     with pytest.raises(PermissionDenied):  # an agency head: his agency only
-        periode_close(actor_id=s.user("kadis").pk, periode_id=s.periode.pk)
-    r = periode_close(actor_id=s.user("kadis").pk, periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk)
+        periode_close(actor=s.org.actor("kadis"), periode_id=s.periode.pk)
+    r = periode_close(actor=s.org.actor("kadis"), periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk)
     assert r.evaluasi_dibuat == 11
     with pytest.raises(ValidationError):
-        periode_close(actor_id=None, periode_id=s.periode.pk, opd_id=s.unit.pk)  # not an agency
+        periode_close(actor=SYSTEM, periode_id=s.periode.pk, opd_id=s.unit.pk)  # not an agency
     with pytest.raises(ValidationError):
-        periode_close(actor_id=None, periode_id=10**9)
+        periode_close(actor=SYSTEM, periode_id=10**9)
 
 
 @pytest.mark.django_db
 def test_agency_run_never_closes_the_period(s: Seksi) -> None:
     _close(s)
     _rate_without_predikat(s, [*s.staff, "kasi1"])
-    r = periode_close(actor_id=None, periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk)
+    r = periode_close(actor=SYSTEM, periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk)
     assert r.lengkap and not r.periode_ditutup
 
 
@@ -187,9 +186,7 @@ def test_job_screen_and_progress(s: Seksi, django_capture_on_commit_callbacks: A
     assert other.get(f"/penilaian/tutup/{s.periode.pk}/").status_code == 404
     kadis = actor_for_user(s.user("kadis"))
     with django_capture_on_commit_callbacks(execute=True):
-        job2 = periode_close_start(
-            actor=kadis, user=s.user("kadis"), periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk
-        )
+        job2 = periode_close_start(actor=kadis, periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk)
     job2.refresh_from_db()
     assert job2.status == StatusTugasLatar.SELESAI
 
@@ -242,9 +239,7 @@ def test_a_second_run_while_one_holds_the_lock_says_sedang_berjalan(
             _close(s)
         kadis = actor_for_user(s.user("kadis"))
         with django_capture_on_commit_callbacks(execute=True):
-            job = periode_close_start(
-                actor=kadis, user=s.user("kadis"), periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk
-            )
+            job = periode_close_start(actor=kadis, periode_id=s.periode.pk, opd_id=s.org.units["dik"].pk)
     assert not Evaluasi.objects.filter(periode=s.periode).exists()  # the refused runs wrote nothing
     job.refresh_from_db()
     assert job.status == StatusTugasLatar.GAGAL and "sedang berjalan" in job.pesan
@@ -268,7 +263,7 @@ def test_two_simultaneous_closes_on_postgresql(org: Org, capsys: Any) -> None:
 
     def first() -> None:
         try:
-            outcome["first"] = periode_close(actor_id=None, periode_id=s.periode.pk, progress=progress)
+            outcome["first"] = periode_close(actor=SYSTEM, periode_id=s.periode.pk, progress=progress)
         except Exception as exc:
             outcome["error"] = exc
         finally:

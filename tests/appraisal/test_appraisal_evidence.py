@@ -77,7 +77,7 @@ def setup(org: Org) -> tuple[Any, Evaluasi, IndikatorKinerjaIndividu]:
 def test_allowed_types_are_stored_with_a_random_name(org: Org, media: Path, name: str, content: bytes) -> None:
     s, ev, iki = setup(org)
     b = services.bukti_upload_for_iki(
-        actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile(name, content)
+        actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile(name, content)
     )
     assert b.nama_asli == name and b.ukuran == len(content) and len(b.sha256) == 64
     stored = files(media)
@@ -102,7 +102,7 @@ def test_wrong_type_refused_no_file_no_row(org: Org, media: Path, name: str, con
     s, ev, iki = setup(org)
     with pytest.raises(ValidationError, match=text) as exc:
         services.bukti_upload_for_iki(
-            actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile(name, content)
+            actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile(name, content)
         )
     assert "berkas" in exc.value.message_dict
     assert files(media) == [] and not BuktiDukung.objects.exists() and not Realisasi.objects.exists()
@@ -114,7 +114,7 @@ def test_too_large_refused(org: Org, media: Path, settings: Any) -> None:
     big = PDF + b"0" * (1024 * 1024)
     with pytest.raises(ValidationError, match="terlalu besar"):
         services.bukti_upload_for_iki(
-            actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("besar.pdf", big)
+            actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("besar.pdf", big)
         )
     assert files(media) == [] and not BuktiDukung.objects.exists()
 
@@ -128,7 +128,7 @@ def test_row_failure_removes_the_file(org: Org, media: Path, monkeypatch: Any) -
     monkeypatch.setattr("karier.appraisal.evaluation.evidence.audit.record", boom)
     with pytest.raises(RuntimeError):
         services.bukti_upload_for_iki(
-            actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
+            actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
         )
     assert files(media) == [] and not BuktiDukung.objects.exists()
 
@@ -138,7 +138,7 @@ def test_only_the_appraisee_uploads(org: Org, media: Path, who: str) -> None:
     s, ev, iki = setup(org)
     with pytest.raises(PermissionDenied):
         services.bukti_upload_for_iki(
-            actor=s.user(who), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
+            actor=s.actor(who), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
         )
     assert files(media) == []
 
@@ -146,27 +146,27 @@ def test_only_the_appraisee_uploads(org: Org, media: Path, who: str) -> None:
 def test_locked_evaluation_refuses_upload_and_delete(org: Org, media: Path) -> None:
     s, ev, iki = setup(org)
     b = services.bukti_upload_for_iki(
-        actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
+        actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
     )
     Evaluasi.objects.filter(pk=ev.pk).update(status=StatusEvaluasi.FINAL)
     ev = s.ev("staf1a")
     with pytest.raises(ValidationError, match="terkunci"):
         services.bukti_upload_for_iki(
-            actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("b.pdf", PDF)
+            actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("b.pdf", PDF)
         )
     with pytest.raises(ValidationError, match="terkunci"):
-        services.bukti_delete(actor=s.user("staf1a"), bukti=BuktiDukung.objects.get(pk=b.pk))
+        services.bukti_delete(actor=s.actor("staf1a"), bukti=BuktiDukung.objects.get(pk=b.pk))
     assert len(files(media)) == 1 and BuktiDukung.objects.count() == 1
 
 
 def test_delete_removes_row_and_file(org: Org, media: Path, django_capture_on_commit_callbacks: Any) -> None:
     s, ev, iki = setup(org)
     b = services.bukti_upload_for_iki(
-        actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
+        actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("a.pdf", PDF)
     )
     with django_capture_on_commit_callbacks(execute=True):
         services.bukti_delete(
-            actor=s.user("staf1a"),
+            actor=s.actor("staf1a"),
             bukti=BuktiDukung.objects.select_related("realisasi__evaluasi__periode").get(pk=b.pk),
         )
     assert files(media) == [] and not BuktiDukung.objects.exists()
@@ -181,7 +181,7 @@ def login(org: Org, key: str) -> Client:
 def test_download_access_and_headers(org: Org, media: Path) -> None:
     s, ev, iki = setup(org)
     b = services.bukti_upload_for_iki(
-        actor=s.user("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("laporan jan.pdf", PDF)
+        actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("laporan jan.pdf", PDF)
     )
     url = f"/penilaian/bukti/{b.pk}/"
     for who in ("staf1a", "kasi1", "kabid1", "kadis", "admin", "auditor"):
@@ -293,7 +293,7 @@ def test_bidi_controls_are_stripped_from_stored_names(org: Org, media: Path) -> 
     assert strip_bidi("تقرير.pdf") == "تقرير.pdf"  # right-to-left text itself stays
     _s, ev, iki = setup(org)
     bukti = services.bukti_upload_for_iki(
-        actor=org.users["staf1a"],
+        actor=org.actor("staf1a"),
         evaluasi=ev,
         iki=iki,
         uploaded_file=SimpleUploadedFile("laporan\u202eFDP\u200f.pdf", PDF),
@@ -313,7 +313,7 @@ def test_names_stored_before_the_fix_are_cleaned_by_the_migration(org: Org, medi
     migration = importlib.import_module("karier.appraisal.migrations.0004_strip_bidi_from_evidence_names")
     _s, ev, iki = setup(org)
     bukti = services.bukti_upload_for_iki(
-        actor=org.users["staf1a"], evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("laporan.pdf", PDF)
+        actor=org.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("laporan.pdf", PDF)
     )
     BuktiDukung.objects.filter(pk=bukti.pk).update(nama_asli="laporan\u202efdp.exe")  # as stored before issue #8
     migration.clean_names(apps, None)

@@ -54,21 +54,21 @@ def dodi(org: Org) -> tuple[Org, Evaluasi]:
 
 def nominate(org: Org, ev: Evaluasi, keys: list[str], jenis: str = "REKAN") -> list[NominasiPenilai]:
     return [
-        services.nominasi_add(actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai[k], jenis=jenis)
+        services.nominasi_add(actor=org.actor("staf1a"), evaluasi=ev, penilai_rekan=org.pegawai[k], jenis=jenis)
         for k in keys
     ]
 
 
 def approved(org: Org, ev: Evaluasi, keys: list[str]) -> list[NominasiPenilai]:
     noms = nominate(org, ev, keys)
-    services.nominasi_approve_all(actor=org.users["kasi1"], evaluasi=ev)
+    services.nominasi_approve_all(actor=org.actor("kasi1"), evaluasi=ev)
     return [NominasiPenilai.objects.select_related("evaluasi", "evaluasi__periode").get(pk=n.pk) for n in noms]
 
 
 def answer(org: Org, nom: NominasiPenilai, key: str, scores: dict[str, int], komentar: str = "") -> None:
     kode = next(iter(scores))
     services.jawaban_submit(
-        actor=org.users[key], nominasi=nom, skor=scores, komentar={kode: komentar} if komentar else None
+        actor=org.actor(key), nominasi=nom, skor=scores, komentar={kode: komentar} if komentar else None
     )
 
 
@@ -88,9 +88,9 @@ def test_subordinate_pool_is_people_below_own_positions(org: Org) -> None:
     got = set(sel.subordinate_pool(ev).values_list("pk", flat=True))
     assert got == {org.pegawai["staf1a"].pk, org.pegawai["staf1b"].pk}
     assert sel.required_peers(ev) == 0  # the Kabid has no other Kasi under them
-    services.nominasi_add(actor=org.users["kasi1"], evaluasi=ev, penilai_rekan=org.pegawai["staf1a"], jenis="BAWAHAN")
+    services.nominasi_add(actor=org.actor("kasi1"), evaluasi=ev, penilai_rekan=org.pegawai["staf1a"], jenis="BAWAHAN")
     with pytest.raises(ValidationError) as exc:  # a subordinate is not a peer
-        services.nominasi_add(actor=org.users["kasi1"], evaluasi=ev, penilai_rekan=org.pegawai["staf1b"], jenis="REKAN")
+        services.nominasi_add(actor=org.actor("kasi1"), evaluasi=ev, penilai_rekan=org.pegawai["staf1b"], jenis="REKAN")
     assert "penilai_rekan" in exc.value.message_dict
 
 
@@ -107,17 +107,17 @@ def test_nomination_refuses_self_outsiders_duplicates_and_non_appraisees(dodi: t
         nominate(org, ev, ["staf1b"])
     for key in ("kasi1", "staf1b", "admin"):
         with pytest.raises(PermissionDenied):
-            services.nominasi_add(actor=org.users[key], evaluasi=ev, penilai_rekan=org.pegawai["rekan0"], jenis="REKAN")
+            services.nominasi_add(actor=org.actor(key), evaluasi=ev, penilai_rekan=org.pegawai["rekan0"], jenis="REKAN")
 
 
 def test_at_least_three_peers_before_approval(dodi: tuple[Org, Evaluasi]) -> None:
     org, ev = dodi
     first = nominate(org, ev, ["staf1b", "rekan0"])
     with pytest.raises(ValidationError, match="Minimal 3 rekan"):
-        services.nominasi_decide(actor=org.users["kasi1"], nominasi=first[0], setuju=True)
-    services.nominasi_decide(actor=org.users["kasi1"], nominasi=first[1], setuju=False)  # rejecting is fine
+        services.nominasi_decide(actor=org.actor("kasi1"), nominasi=first[0], setuju=True)
+    services.nominasi_decide(actor=org.actor("kasi1"), nominasi=first[1], setuju=False)  # rejecting is fine
     nominate(org, ev, ["rekan1", "rekan2"])
-    services.nominasi_decide(actor=org.users["kasi1"], nominasi=first[0], setuju=True)
+    services.nominasi_decide(actor=org.actor("kasi1"), nominasi=first[0], setuju=True)
     assert NominasiPenilai.objects.get(pk=first[0].pk).status == StatusNominasi.DISETUJUI
 
 
@@ -126,7 +126,7 @@ def test_small_unit_needs_every_available_peer(org: Org) -> None:
     ev = setup.ev("staf1a")
     assert sel.required_peers(ev) == 1  # only staf1b shares the Kasi
     nom = nominate(org, ev, ["staf1b"])[0]
-    services.nominasi_decide(actor=org.users["kasi1"], nominasi=nom, setuju=True)
+    services.nominasi_decide(actor=org.actor("kasi1"), nominasi=nom, setuju=True)
     assert sel.nominasi_state(ev).rekan_cukup
 
 
@@ -135,14 +135,17 @@ def test_only_the_appraiser_decides(dodi: tuple[Org, Evaluasi]) -> None:
     noms = nominate(org, ev, ["staf1b", "rekan0", "rekan1"])
     for key in ("staf1a", "kabid1", "admin", "auditor"):
         with pytest.raises(PermissionDenied):
-            services.nominasi_decide(actor=org.users[key], nominasi=noms[0], setuju=True)
+            services.nominasi_decide(actor=org.actor(key), nominasi=noms[0], setuju=True)
     c = client_for(org, "kabid1")  # sees Dodi (superior chain) but is not the appraiser → 403
     r = c.post(
         f"/api/v1/penilaian/nominasi/{noms[0].pk}/putusan",
         json.dumps({"setuju": True}),
         content_type="application/json",
     )
-    assert r.status_code == 403
+    assert (r.status_code, r.json()) == (
+        403,
+        {"detail": "Hanya pejabat penilai yang dapat menyetujui atau menolak usulan penilai."},
+    )
     r = client_for(org, "pranata").post(
         f"/api/v1/penilaian/nominasi/{noms[0].pk}/putusan",
         json.dumps({"setuju": True}),
@@ -163,18 +166,18 @@ def test_only_the_nominee_answers_with_scores_1_to_5(dodi: tuple[Org, Evaluasi])
     org, ev = dodi
     nom = approved(org, ev, ["staf1b", "rekan0", "rekan1"])[0]
     with pytest.raises(PermissionDenied):
-        services.jawaban_submit(actor=org.users["rekan0"], nominasi=nom, skor=all_scores(4))
+        services.jawaban_submit(actor=org.actor("rekan0"), nominasi=nom, skor=all_scores(4))
     with pytest.raises(PermissionDenied):
-        services.jawaban_submit(actor=org.users["kasi1"], nominasi=nom, skor=all_scores(4))
+        services.jawaban_submit(actor=org.actor("kasi1"), nominasi=nom, skor=all_scores(4))
     for bad in (0, 6, "x", 3.5):
         with pytest.raises(ValidationError):
-            services.jawaban_submit(actor=org.users["staf1b"], nominasi=nom, skor=all_scores(bad))  # type: ignore[arg-type]
+            services.jawaban_submit(actor=org.actor("staf1b"), nominasi=nom, skor=all_scores(bad))  # type: ignore[arg-type]
     partial = all_scores(4)
     partial.pop(next(iter(partial)))
     with pytest.raises(ValidationError):
-        services.jawaban_submit(actor=org.users["staf1b"], nominasi=nom, skor=partial)
-    services.jawaban_submit(actor=org.users["staf1b"], nominasi=nom, skor=all_scores(4))
-    services.jawaban_submit(actor=org.users["staf1b"], nominasi=nom, skor=all_scores(5))  # editable while open
+        services.jawaban_submit(actor=org.actor("staf1b"), nominasi=nom, skor=partial)
+    services.jawaban_submit(actor=org.actor("staf1b"), nominasi=nom, skor=all_scores(4))
+    services.jawaban_submit(actor=org.actor("staf1b"), nominasi=nom, skor=all_scores(5))  # editable while open
     assert set(nom.jawaban.values_list("skor", flat=True)) == {5}
     assert NominasiPenilai.objects.get(pk=nom.pk).status == StatusNominasi.DIJAWAB
     # Another person's request is hidden (404) on screen and API.
@@ -203,12 +206,12 @@ def test_unapproved_and_rated_evaluations_take_no_answers(dodi: tuple[Org, Evalu
     org, ev = dodi
     nom = nominate(org, ev, ["staf1b"])[0]
     with pytest.raises(ValidationError, match="belum disetujui"):
-        services.jawaban_submit(actor=org.users["staf1b"], nominasi=nom, skor=all_scores(4))
+        services.jawaban_submit(actor=org.actor("staf1b"), nominasi=nom, skor=all_scores(4))
     noms = approved(org, ev, ["rekan0", "rekan1"])
     Evaluasi.objects.filter(pk=ev.pk).update(status=StatusEvaluasi.DINILAI)
     noms[0].evaluasi.refresh_from_db()
     with pytest.raises(ValidationError, match="ditutup"):
-        services.jawaban_submit(actor=org.users["rekan0"], nominasi=noms[0], skor=all_scores(4))
+        services.jawaban_submit(actor=org.actor("rekan0"), nominasi=noms[0], skor=all_scores(4))
 
 
 def test_answer_form_screen(dodi: tuple[Org, Evaluasi]) -> None:
@@ -281,12 +284,12 @@ def test_two_subordinates_stay_below_the_threshold(org: Org) -> None:
     setup = configured(org, plans={"kasi1": "kabid1"})
     ev = setup.ev("kasi1")
     sub = [
-        services.nominasi_add(actor=org.users["kasi1"], evaluasi=ev, penilai_rekan=org.pegawai[k], jenis="BAWAHAN")
+        services.nominasi_add(actor=org.actor("kasi1"), evaluasi=ev, penilai_rekan=org.pegawai[k], jenis="BAWAHAN")
         for k in ("staf1a", "staf1b")
     ]
-    services.nominasi_approve_all(actor=org.users["kabid1"], evaluasi=ev)
+    services.nominasi_approve_all(actor=org.actor("kabid1"), evaluasi=ev)
     for n, k in zip(sub, ("staf1a", "staf1b"), strict=True):
-        services.jawaban_submit(actor=org.users[k], nominasi=NominasiPenilai.objects.get(pk=n.pk), skor=all_scores(3))
+        services.jawaban_submit(actor=org.actor(k), nominasi=NominasiPenilai.objects.get(pk=n.pk), skor=all_scores(3))
     r = sel.ringkasan_perilaku(ev, actor_for_user(org.users["kabid1"]))
     assert not r.tampil  # two subordinates: below the threshold
 
@@ -300,7 +303,7 @@ def test_aggregate_reads_a_fixed_number_of_queries(dodi: tuple[Org, Evaluasi]) -
     with CaptureQueriesContext(connection) as small:
         sel.ringkasan_perilaku(ev, viewer)
     more = nominate(org, ev, ["rekan2"])
-    services.nominasi_decide(actor=org.users["kasi1"], nominasi=more[0], setuju=True)
+    services.nominasi_decide(actor=org.actor("kasi1"), nominasi=more[0], setuju=True)
     answer(org, NominasiPenilai.objects.get(pk=more[0].pk), "rekan2", all_scores(2), "cukup")
     with CaptureQueriesContext(connection) as large:
         sel.ringkasan_perilaku(ev, viewer)
@@ -362,7 +365,11 @@ def test_api_nomination_crud(dodi: tuple[Org, Evaluasi]) -> None:
     nom_id = r_id = ev.nominasi.get().pk
     assert c.delete(f"/api/v1/penilaian/nominasi/{r_id}").status_code == 204
     assert not NominasiPenilai.objects.filter(pk=nom_id).exists()
-    assert client_for(org, "kasi1").get(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi/kandidat").status_code == 403
+    r = client_for(org, "kasi1").get(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi/kandidat")
+    assert (r.status_code, r.json()) == (
+        403,
+        {"detail": "Hanya pegawai yang dinilai yang dapat melihat calon penilai."},
+    )
     assert Client().get(f"/api/v1/penilaian/evaluasi/{ev.pk}/nominasi").status_code == 401
     inbox: Any = client_for(org, "staf1b").get("/api/v1/penilaian/permintaan").json()
     assert inbox["count"] == 0

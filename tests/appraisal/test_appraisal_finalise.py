@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from karier.appraisal.calibration.finalise import (
     evaluasi_reopen,
-    evaluasi_sign_atasan,
-    evaluasi_sign_penilai,
+    tanda_tangan_atasan_add,
+    tanda_tangan_penilai_add,
     unit_finalise,
 )
 from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
@@ -32,18 +32,18 @@ from tests.orgdata import Org
 def s(org: Org) -> Seksi:
     s = seksi(org)
     predikat_organisasi_set(
-        actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
+        actor=s.actor("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
     )
     return s
 
 
 def _calibrate(s: Seksi) -> None:
     for key, ke in {"x0": "Sangat Baik", "x1": "Sangat Baik", "x2": "Butuh Perbaikan"}.items():
-        kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev(key), unit=s.unit, ke=ke, alasan="Rapat kalibrasi.")
+        kalibrasi_move(actor=s.actor("kasi1"), evaluasi=s.ev(key), unit=s.unit, ke=ke, alasan="Rapat kalibrasi.")
 
 
 def _finalise(s: Seksi, who: str = "kasi1", justifikasi: str = "") -> FinalisasiUnit:
-    return unit_finalise(actor=s.user(who), unit=s.unit, periode=s.periode, justifikasi=justifikasi)
+    return unit_finalise(actor=s.actor(who), unit=s.unit, periode=s.periode, justifikasi=justifikasi)
 
 
 @pytest.mark.django_db
@@ -69,10 +69,10 @@ def test_calibration_then_finalise_signs_as_appraiser(s: Seksi) -> None:
     with pytest.raises(ValidationError):
         _finalise(s)  # already final
     with pytest.raises(ValidationError):  # no more moves
-        kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev("x3"), unit=s.unit, ke="Sangat Baik", alasan="x")
+        kalibrasi_move(actor=s.actor("kasi1"), evaluasi=s.ev("x3"), unit=s.unit, ke="Sangat Baik", alasan="x")
     with pytest.raises(ValidationError):  # nor a new unit result
         predikat_organisasi_set(
-            actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Istimewa", alasan="Revisi."
+            actor=s.actor("kabid1"), unit=s.unit, periode=s.periode, predikat="Istimewa", alasan="Revisi."
         )
     assert AuditEvent.objects.filter(action="appraisal.unit_finalise").count() == 1
 
@@ -116,26 +116,26 @@ def test_only_unit_or_agency_head_finalises(s: Seksi) -> None:
 def test_signing_order_and_lock(s: Seksi) -> None:
     ev = s.ev("staf1a")
     with pytest.raises(ValidationError):  # the appraiser has not signed yet
-        evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, evaluasi=ev)
+        tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, evaluasi=ev)
     _calibrate(s)
     _finalise(s)
     with pytest.raises(PermissionDenied):  # the appraiser is not his own superior
-        evaluasi_sign_atasan(actor=s.user("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
+        tanda_tangan_atasan_add(actor=s.actor("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
     ev = s.ev("staf1a")
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, evaluasi=ev)
+    tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, evaluasi=ev)
     assert (
         ev.status == StatusEvaluasi.FINAL
         and ev.final_pada
         and ev.ditandatangani_atasan_oleh_id == s.org.pegawai["kabid1"].pk
     )
-    n = evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    n = tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, unit=s.unit)
     assert n == 9
     assert Evaluasi.objects.filter(periode=s.periode, status=StatusEvaluasi.FINAL).count() == 10
     # Locked: party A's rating service refuses, nothing changes.
     locked = Evaluasi.objects.select_related("periode", "unit", "jabatan").get(pk=ev.pk)
     with pytest.raises(ValidationError) as e:
         services.rating_set(
-            actor=s.user("kasi1"),
+            actor=s.actor("kasi1"),
             evaluasi=locked,
             rating_hasil_kerja="Di Atas Ekspektasi",
             alasan_hasil_kerja="Sangat baik sekali.",
@@ -150,14 +150,14 @@ def test_signing_order_and_lock(s: Seksi) -> None:
 def test_reopen_keeps_history(s: Seksi) -> None:
     _calibrate(s)
     _finalise(s)
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+    tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, unit=s.unit)
     ev = s.ev("x2")
     for who in ("staf1a", "auditor", "kadiskominfo"):
         with pytest.raises(PermissionDenied):
-            evaluasi_reopen(actor=s.user(who), evaluasi=ev, alasan="Salah input.")
+            evaluasi_reopen(actor=s.actor(who), evaluasi=ev, alasan="Salah input.")
     with pytest.raises(ValidationError):
-        evaluasi_reopen(actor=s.user("admin"), evaluasi=ev, alasan=" ")
-    evaluasi_reopen(actor=s.user("kasi1"), evaluasi=ev, alasan="Bukti dukung baru diterima.")
+        evaluasi_reopen(actor=s.actor("admin"), evaluasi=ev, alasan=" ")
+    evaluasi_reopen(actor=s.actor("kasi1"), evaluasi=ev, alasan="Bukti dukung baru diterima.")
     assert (ev.status, ev.versi, ev.final_pada, ev.ditandatangani_penilai_pada) == (
         StatusEvaluasi.DIBUKA_ULANG,
         2,
@@ -170,12 +170,12 @@ def test_reopen_keeps_history(s: Seksi) -> None:
     assert FinalisasiUnit.objects.get(unit=s.unit, periode=s.periode).status == StatusFinalisasi.TERBUKA
     assert AuditEvent.objects.filter(action="appraisal.reopen", object_id=str(ev.pk)).exists()
     with pytest.raises(ValidationError):
-        evaluasi_reopen(actor=s.user("admin"), evaluasi=ev, alasan="Lagi.")  # not final any more
+        evaluasi_reopen(actor=s.actor("admin"), evaluasi=ev, alasan="Lagi.")  # not final any more
     # Finalised again: only the reopened one is signed again.
     _finalise(s)
     ev.refresh_from_db()
     assert ev.ditandatangani_penilai_pada is not None
-    assert evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit) == 1
+    assert tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, unit=s.unit) == 1
 
 
 # ---------------------------------------------------------------------------- issue #8 §3 and §3a
@@ -186,17 +186,17 @@ def test_agency_head_finalising_does_not_sign_for_the_appraiser(s: Seksi) -> Non
     assert not Evaluasi.objects.filter(periode=s.periode, ditandatangani_penilai_pada__isnull=False).exists()
     assert not SnapshotEvaluasi.objects.exists()
     with pytest.raises(ValidationError, match="belum menandatangani"):
-        evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, evaluasi=s.ev("staf1a"))
+        tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, evaluasi=s.ev("staf1a"))
     with pytest.raises(ValidationError):  # nothing in the unit waits for the superior yet
-        evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+        tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, unit=s.unit)
     for who in ("kadis", "kabid1", "admin", "staf1a"):  # only the appraiser signs as appraiser
         with pytest.raises(PermissionDenied):
-            evaluasi_sign_penilai(actor=s.user(who), periode=s.periode, evaluasi=s.ev("staf1b"))
-    assert evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, unit=s.unit) == 10
+            tanda_tangan_penilai_add(actor=s.actor(who), periode=s.periode, evaluasi=s.ev("staf1b"))
+    assert tanda_tangan_penilai_add(actor=s.actor("kasi1"), periode=s.periode, unit=s.unit) == 10
     ev = s.ev("staf1a")
     assert ev.ditandatangani_penilai_oleh_id == s.org.pegawai["kasi1"].pk and ev.ditandatangani_penilai_pada
     assert AuditEvent.objects.filter(action="appraisal.sign_penilai", actor=s.user("kasi1")).count() == 1
-    assert evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit) == 10
+    assert tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, unit=s.unit) == 10
     ev = s.ev("staf1a")
     assert ev.status == StatusEvaluasi.FINAL and ev.ditandatangani_atasan_oleh_id == s.org.pegawai["kabid1"].pk
     snap = SnapshotEvaluasi.objects.filter(evaluasi=ev).latest("pk")
@@ -206,7 +206,7 @@ def test_agency_head_finalising_does_not_sign_for_the_appraiser(s: Seksi) -> Non
 
 def _rate(s: Seksi, key: str, hasil: str = "Di Atas Ekspektasi") -> Evaluasi:
     return services.rating_set(
-        actor=s.user("kasi1"),
+        actor=s.actor("kasi1"),
         evaluasi=s.ev(key),
         rating_hasil_kerja=hasil,
         alasan_hasil_kerja="Melampaui target tahunan.",
@@ -226,7 +226,7 @@ def test_no_rerating_once_the_unit_is_finalised(s: Seksi) -> None:
     assert MSG_UNIT_FINAL in e.value.messages
     with pytest.raises(ValidationError):
         services.rating_bulk_set(
-            actor=s.user("kasi1"),
+            actor=s.actor("kasi1"),
             periode=s.periode,
             rows={
                 s.ev("staf1a").pk: {
@@ -239,7 +239,7 @@ def test_no_rerating_once_the_unit_is_finalised(s: Seksi) -> None:
         )
     assert s.ev("staf1a").predikat == before
     # Signed evaluations are locked too (the appraiser signed; the superior has not yet).
-    evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
+    tanda_tangan_penilai_add(actor=s.actor("kasi1"), periode=s.periode, evaluasi=s.ev("staf1a"))
     assert s.ev("staf1a").terkunci
 
 
@@ -258,9 +258,9 @@ def test_one_rating_and_a_bulk_rating_refuse_a_locked_evaluation_alike(s: Seksi,
         "alasan_perilaku": "Sesuai BerAKHLAK sepenuhnya.",
     }
     with pytest.raises(ValidationError) as one:
-        services.rating_set(actor=s.user("kasi1"), evaluasi=ev, **data)
+        services.rating_set(actor=s.actor("kasi1"), evaluasi=ev, **data)
     with pytest.raises(services.BulkRatingError) as bulk:
-        services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode, rows={ev.pk: data})
+        services.rating_bulk_set(actor=s.actor("kasi1"), periode=s.periode, rows={ev.pk: data})
     assert one.value.messages == [message]
     assert bulk.value.rows == {ev.pk: {"__all__": message}}
 
@@ -272,14 +272,14 @@ def test_every_signature_rechecks_the_curve(s: Seksi) -> None:
     # Something bypassed the services after finalisation: the curve no longer holds.
     Evaluasi.objects.filter(pk=s.ev("x2").pk).update(predikat_akhir="Sangat Baik")
     with pytest.raises(ValidationError) as e:
-        evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, unit=s.unit)
+        tanda_tangan_penilai_add(actor=s.actor("kasi1"), periode=s.periode, unit=s.unit)
     assert "melanggar kurva" in " ".join(e.value.messages)
     assert not Evaluasi.objects.filter(ditandatangani_penilai_pada__isnull=False).exists()
     Evaluasi.objects.filter(pk=s.ev("x2").pk).update(predikat_akhir="Butuh Perbaikan")
-    evaluasi_sign_penilai(actor=s.user("kasi1"), periode=s.periode, unit=s.unit)
+    tanda_tangan_penilai_add(actor=s.actor("kasi1"), periode=s.periode, unit=s.unit)
     Evaluasi.objects.filter(pk=s.ev("x2").pk).update(predikat_akhir="Sangat Baik")
     with pytest.raises(ValidationError, match="melanggar kurva"):
-        evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+        tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, unit=s.unit)
     assert not Evaluasi.objects.filter(status=StatusEvaluasi.FINAL).exists()
 
 

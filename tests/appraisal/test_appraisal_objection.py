@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from karier.appraisal.calibration.finalise import evaluasi_sign_atasan, unit_finalise
-from karier.appraisal.calibration.objection import keberatan_ajukan, keberatan_putus, objections_to_decide
+from karier.appraisal.calibration.finalise import tanda_tangan_atasan_add, unit_finalise
+from karier.appraisal.calibration.objection import keberatan_decide, keberatan_submit
+from karier.appraisal.calibration.selectors import objections_to_decide
 from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi, StatusKeberatan
 from karier.appraisal.models import Evaluasi, KalenderPenilaian, Keberatan, RiwayatEvaluasi
 from karier.core.models import AuditEvent
-from karier.people.access import actor_for_user
 from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
 from tests.orgdata import PASSWORD, Org
 
@@ -24,18 +24,18 @@ from tests.orgdata import PASSWORD, Org
 def s(org: Org) -> Seksi:
     s = seksi(org)
     predikat_organisasi_set(
-        actor=s.user("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
+        actor=s.actor("kabid1"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai target."
     )
     for key, ke in {"x0": "Sangat Baik", "x1": "Sangat Baik", "staf1a": "Butuh Perbaikan"}.items():
-        kalibrasi_move(actor=s.user("kasi1"), evaluasi=s.ev(key), unit=s.unit, ke=ke, alasan="Rapat kalibrasi.")
-    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)
-    evaluasi_sign_atasan(actor=s.user("kabid1"), periode=s.periode, unit=s.unit)
+        kalibrasi_move(actor=s.actor("kasi1"), evaluasi=s.ev(key), unit=s.unit, ke=ke, alasan="Rapat kalibrasi.")
+    unit_finalise(actor=s.actor("kasi1"), unit=s.unit, periode=s.periode)
+    tanda_tangan_atasan_add(actor=s.actor("kabid1"), periode=s.periode, unit=s.unit)
     return s
 
 
 def _file(s: Seksi, key: str = "staf1a", today: dt.date | None = None) -> Keberatan:
-    return keberatan_ajukan(
-        actor=s.user(key), evaluasi=s.ev(key), alasan="Bukti capaian belum dipertimbangkan.", today=today
+    return keberatan_submit(
+        actor=s.actor(key), evaluasi=s.ev(key), alasan="Bukti capaian belum dipertimbangkan.", today=today
     )
 
 
@@ -54,9 +54,9 @@ def test_only_the_appraisee_files_one_at_a_time(s: Seksi) -> None:
     ev = s.ev("staf1a")
     for who in ("kasi1", "staf1b", "admin", "auditor"):
         with pytest.raises(PermissionDenied):
-            keberatan_ajukan(actor=s.user(who), evaluasi=ev, alasan="Tidak setuju.")
+            keberatan_submit(actor=s.actor(who), evaluasi=ev, alasan="Tidak setuju.")
     with pytest.raises(ValidationError):
-        keberatan_ajukan(actor=s.user("staf1a"), evaluasi=ev, alasan="")
+        keberatan_submit(actor=s.actor("staf1a"), evaluasi=ev, alasan="")
     _file(s)
     with pytest.raises(ValidationError) as e:
         _file(s)
@@ -73,15 +73,15 @@ def test_not_final_is_refused(org: Org) -> None:
 @pytest.mark.django_db
 def test_only_the_appraisers_superior_decides_and_acceptance_changes_the_predikat(s: Seksi) -> None:
     k = _file(s)
-    assert list(objections_to_decide(actor_for_user(s.user("kabid1")))) == [k]
-    assert list(objections_to_decide(actor_for_user(s.user("kasi1")))) == []
+    assert list(objections_to_decide(s.actor("kabid1"))) == [k]
+    assert list(objections_to_decide(s.actor("kasi1"))) == []
     for who in ("kasi1", "staf1a", "auditor", "kadiskominfo"):
         with pytest.raises(PermissionDenied):
-            keberatan_putus(actor=s.user(who), keberatan=k, diterima=True, keputusan="x", predikat_baru="Baik")
+            keberatan_decide(actor=s.actor(who), keberatan=k, diterima=True, keputusan="x", predikat_baru="Baik")
     with pytest.raises(ValidationError):
-        keberatan_putus(actor=s.user("kabid1"), keberatan=k, diterima=True, keputusan="Diterima.")  # no predikat
-    keberatan_putus(
-        actor=s.user("kabid1"),
+        keberatan_decide(actor=s.actor("kabid1"), keberatan=k, diterima=True, keputusan="Diterima.")  # no predikat
+    keberatan_decide(
+        actor=s.actor("kabid1"),
         keberatan=k,
         diterima=True,
         keputusan="Bukti valid; predikat Baik.",
@@ -93,7 +93,7 @@ def test_only_the_appraisers_superior_decides_and_acceptance_changes_the_predika
     assert k.status == StatusKeberatan.DITERIMA and k.diputus_oleh == s.user("kabid1")
     assert AuditEvent.objects.filter(action="appraisal.objection_decide").count() == 1
     with pytest.raises(ValidationError):
-        keberatan_putus(actor=s.user("kabid1"), keberatan=k, diterima=False, keputusan="Lagi.")
+        keberatan_decide(actor=s.actor("kabid1"), keberatan=k, diterima=False, keputusan="Lagi.")
 
 
 @pytest.mark.django_db

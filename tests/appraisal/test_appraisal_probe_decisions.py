@@ -25,7 +25,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from karier.appraisal.calibration import access as ca
-from karier.appraisal.calibration import objection
 from karier.appraisal.calibration.finalise import evaluasi_reopen
 from karier.appraisal.calibration.services import predikat_organisasi_set
 from karier.appraisal.choices import StatusEvaluasi
@@ -73,7 +72,7 @@ def test_admin_who_heads_the_top_unit_cannot_set_its_result(org: Org) -> None:
     assert not ca.can_set_unit_result(sekda, setda, s.periode)
     with pytest.raises(PermissionDenied, match="benturan kepentingan"):
         predikat_organisasi_set(
-            actor=org.users["sekda"], unit=setda, periode=s.periode, predikat="Istimewa", alasan="Unit saya hebat."
+            actor=org.actor("sekda"), unit=setda, periode=s.periode, predikat="Istimewa", alasan="Unit saya hebat."
         )
     r = _send(
         client_for(org, "sekda"),
@@ -100,10 +99,10 @@ def test_acting_official_above_his_own_unit_does_not_set_its_result(org: Org, je
     assert not ca.can_set_unit_result(me, s.unit)  # the screen's check, without a period
     with pytest.raises(PermissionDenied, match="Rahmat Hidayat"):  # the Kadis decides instead
         predikat_organisasi_set(
-            actor=org.users["staf1b"], unit=s.unit, periode=s.periode, predikat="Istimewa", alasan="Unit saya hebat."
+            actor=org.actor("staf1b"), unit=s.unit, periode=s.periode, predikat="Istimewa", alasan="Unit saya hebat."
         )
     predikat_organisasi_set(
-        actor=org.users["kadis"], unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai."
+        actor=org.actor("kadis"), unit=s.unit, periode=s.periode, predikat="Baik", alasan="Capaian PK sesuai."
     )
 
 
@@ -115,7 +114,7 @@ def test_admin_cannot_reopen_his_own_final_evaluation(org: Org) -> None:
     own = s.ev("staf1a")
     assert own.status == StatusEvaluasi.FINAL
     with pytest.raises(PermissionDenied, match="benturan kepentingan"):
-        evaluasi_reopen(actor=org.users["staf1a"], evaluasi=own, alasan="Saya ingin dinilai ulang.")
+        evaluasi_reopen(actor=org.actor("staf1a"), evaluasi=own, alasan="Saya ingin dinilai ulang.")
     r = _send(
         client_for(org, "staf1a"),
         "post",
@@ -125,7 +124,7 @@ def test_admin_cannot_reopen_his_own_final_evaluation(org: Org) -> None:
     assert r.status_code in (403, 404), r.content
     assert s.ev("staf1a").status == StatusEvaluasi.FINAL
     # Reopening someone else's stays the admin's to do.
-    evaluasi_reopen(actor=org.users["staf1a"], evaluasi=s.ev("staf1b"), alasan="Bukti dukung baru diterima.")
+    evaluasi_reopen(actor=org.actor("staf1a"), evaluasi=s.ev("staf1b"), alasan="Bukti dukung baru diterima.")
 
 
 @pytest.mark.parametrize("jenis", ["DEFINITIF", "PLT", "PLH"])
@@ -145,16 +144,16 @@ def test_nobody_rates_signs_or_decides_for_himself(org: Org, jenis: str, post: s
     assert not ca.is_atasan_penilai(me, own)
     assert not Evaluasi.objects.filter(appraiser_q(me), pk=own.pk).exists()
     keberatan = Keberatan(evaluasi=own, alasan="Tidak setuju.")
-    assert not objection.can_decide(org.users["staf1b"], keberatan)
+    assert not ca.can_decide_objection(me, keberatan)
     skp = own.skp
     Skp.objects.filter(pk=skp.pk).update(status=StatusSkp.DIAJUKAN)
     skp.refresh_from_db()
     assert not plan_access.can_decide(me, skp)
     nom = feedback_services.nominasi_add(
-        actor=org.users["staf1b"], evaluasi=own, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
+        actor=org.actor("staf1b"), evaluasi=own, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
     )
     with pytest.raises(PermissionDenied):
-        feedback_services.nominasi_decide(actor=org.users["staf1b"], nominasi=nom, setuju=True)
+        feedback_services.nominasi_decide(actor=org.actor("staf1b"), nominasi=nom, setuju=True)
 
 
 # ---------------------------------------------------------------------------- §3: rows of a signed plan
@@ -179,7 +178,7 @@ def test_plan_revised_before_the_signature_keeps_its_rows_after_it(org: Org, edi
     shows it: refused (409) and nothing changes."""
     s = seksi(org, extra=3)
     skp = s.ev("staf1a").skp
-    plan_services.skp_revise(actor=org.users["staf1a"], skp=skp, alasan="Target berubah.")
+    plan_services.skp_revise(actor=org.actor("staf1a"), skp=skp, alasan="Target berubah.")
     finalise_and_sign(calibrate(s))
     ev = s.ev("staf1a")
     assert ev.status == StatusEvaluasi.FINAL
@@ -196,7 +195,7 @@ def test_plan_revised_before_the_signature_keeps_its_rows_after_it(org: Org, edi
 def test_plan_revised_before_the_signature_form_answers_with_a_message(org: Org) -> None:
     s = seksi(org, extra=3)
     skp = s.ev("staf1a").skp
-    plan_services.skp_revise(actor=org.users["staf1a"], skp=skp, alasan="Target berubah.")
+    plan_services.skp_revise(actor=org.actor("staf1a"), skp=skp, alasan="Target berubah.")
     finalise_and_sign(calibrate(s))
     _rhk, iki = _rows(skp)
     r = client_for(org, "staf1a").post(
@@ -218,7 +217,7 @@ def test_plan_revised_before_the_signature_form_answers_with_a_message(org: Org)
 def test_appraiser_expectations_of_a_signed_plan_stay(org: Org) -> None:
     s = seksi(org, extra=3)
     skp = s.ev("staf1a").skp
-    plan_services.skp_revise(actor=org.users["staf1a"], skp=skp, alasan="Target berubah.")
+    plan_services.skp_revise(actor=org.actor("staf1a"), skp=skp, alasan="Target berubah.")
     finalise_and_sign(calibrate(s))
     eks = EkspektasiPerilaku.objects.filter(skp=skp).first()
     assert eks is not None
@@ -248,7 +247,7 @@ def test_hidden_and_missing_child_ids_answer_alike(org: Org) -> None:
         sha256="0" * 64,
     )
     nom = feedback_services.nominasi_add(
-        actor=org.users["staf1a"], evaluasi=ev, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
+        actor=org.actor("staf1a"), evaluasi=ev, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
     )
     kb = Keberatan.objects.create(evaluasi=ev, alasan="Tidak setuju.")
     outsider = client_for(org, "staf1b")  # a peer: sees neither the evaluation nor its children
@@ -303,7 +302,7 @@ def test_to_rate_lists_what_falls_to_the_next_official(org: Org, jenis: str) -> 
     assert len(again) == 0
     # The nominations he decides instead are in his approvals list.
     nom = feedback_services.nominasi_add(
-        actor=org.users["staf1b"], evaluasi=own, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
+        actor=org.actor("staf1b"), evaluasi=own, penilai_rekan=org.pegawai["x0"], jenis="REKAN"
     )
     assert nom.pk in set(pending_approvals(kabid).values_list("pk", flat=True))
 

@@ -16,6 +16,7 @@ from karier.appraisal.models import TautanPublik, TokenFormulirPublik, UmpanBali
 from karier.appraisal.public import selectors as psel
 from karier.appraisal.public import services
 from karier.core.models import AuditEvent
+from karier.people.access import Actor, actor_for_user
 from tests.orgdata import PASSWORD, Org
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def client_for(org: Org, key: str) -> Client:
 
 @pytest.fixture
 def link(org: Org) -> TautanPublik:
-    return services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
+    return services.tautan_get_or_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"])
 
 
 def citizen(link: TautanPublik, ip: str = "10.0.0.1") -> Client:
@@ -57,18 +58,18 @@ def send(c: Client, link: TautanPublik, **extra: str) -> object:
 
 # ---------------------------------------------------------------------------- links and QR
 def test_link_is_made_once_by_the_owner_superiors_and_admins(org: Org) -> None:
-    a = services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
-    b = services.tautan_get_or_create(actor=org.users["kasi1"], pegawai=org.pegawai["staf1a"])
-    c = services.tautan_get_or_create(actor=org.users["admin"], pegawai=org.pegawai["staf1a"])
+    a = services.tautan_get_or_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"])
+    b = services.tautan_get_or_create(actor=org.actor("kasi1"), pegawai=org.pegawai["staf1a"])
+    c = services.tautan_get_or_create(actor=org.actor("admin"), pegawai=org.pegawai["staf1a"])
     assert a.pk == b.pk == c.pk and len(a.token) >= 20
     for key in ("staf1b", "pranata", "auditor"):
         with pytest.raises(PermissionDenied):
-            services.tautan_get_or_create(actor=org.users[key], pegawai=org.pegawai["staf1a"])
-    unit = services.tautan_get_or_create(actor=org.users["kasi1"], unit=org.units["dik_s1"])
+            services.tautan_get_or_create(actor=org.actor(key), pegawai=org.pegawai["staf1a"])
+    unit = services.tautan_get_or_create(actor=org.actor("kasi1"), unit=org.units["dik_s1"])
     assert unit.unit_id == org.units["dik_s1"].pk
-    assert services.tautan_get_or_create(actor=org.users["kadis"], unit=org.units["dik_s1"]).pk == unit.pk
+    assert services.tautan_get_or_create(actor=org.actor("kadis"), unit=org.units["dik_s1"]).pk == unit.pk
     with pytest.raises(PermissionDenied):
-        services.tautan_get_or_create(actor=org.users["staf1a"], unit=org.units["dik_s1"])
+        services.tautan_get_or_create(actor=org.actor("staf1a"), unit=org.units["dik_s1"])
 
 
 def test_printable_qr_page(org: Org) -> None:
@@ -87,10 +88,10 @@ def test_printable_qr_page(org: Org) -> None:
 
 
 def test_replaced_or_inactive_link_answers_404(org: Org, link: TautanPublik) -> None:
-    new = services.tautan_ganti(actor=org.users["staf1a"], tautan=link)
+    new = services.tautan_replace(actor=org.actor("staf1a"), tautan=link)
     assert Client().get(f"/umpan-balik/{link.token}/").status_code == 404
     assert Client().get(f"/umpan-balik/{new.token}/").status_code == 200
-    services.tautan_set_aktif(actor=org.users["kasi1"], tautan=new, aktif=False)
+    services.tautan_set_aktif(actor=org.actor("kasi1"), tautan=new, aktif=False)
     assert Client().get(f"/umpan-balik/{new.token}/").status_code == 404
     assert Client().get("/umpan-balik/tidak-ada-token-ini/").status_code == 404
     assert Client().get("/umpan-balik/%3Cscript%3E/").status_code == 404
@@ -135,12 +136,12 @@ def test_flood_from_one_address_gets_429_and_writes_nothing(org: Org, link: Taut
     links = [
         link,
         *(
-            services.tautan_get_or_create(actor=org.users["admin"], pegawai=org.pegawai[k])
+            services.tautan_get_or_create(actor=org.actor("admin"), pegawai=org.pegawai[k])
             for k in ("staf1b", "kasi1", "kabid1")
         ),
     ]
     for i in range(services.MAKS_PER_ALAMAT_JAM):
-        services.umpan_balik_kirim(
+        services.umpan_balik_send(
             tautan=links[i % len(links)],
             skor_layanan=3,
             skor_perilaku=3,
@@ -178,10 +179,10 @@ def test_honeypot_too_fast_stale_and_forged_tokens_write_nothing(link: TautanPub
     assert not UmpanBalikPublik.objects.exists()
 
 
-def _admin() -> object:
+def _admin() -> Actor:
     from karier.accounts.models import User
 
-    return User.objects.get(username="admin")
+    return actor_for_user(User.objects.get(username="admin"))
 
 
 def test_bad_input_and_missing_device_cookie(link: TautanPublik) -> None:
@@ -202,7 +203,7 @@ def _answers(link: TautanPublik) -> list[UmpanBalikPublik]:
     rows = []
     for i, (a, b, k) in enumerate([(5, 4, "Ramah sekali"), (3, 2, "Agak lama"), (1, 1, "SPAM beli pulsa"), (4, 3, "")]):
         rows.append(
-            services.umpan_balik_kirim(
+            services.umpan_balik_send(
                 tautan=link, skor_layanan=a, skor_perilaku=b, komentar=k, perangkat_id=f"d{i}", alamat=f"10.{i}.1.1"
             )
         )
@@ -212,12 +213,12 @@ def _answers(link: TautanPublik) -> list[UmpanBalikPublik]:
 def test_moderation_rights_and_effects(org: Org, link: TautanPublik) -> None:
     rows = _answers(link)
     with pytest.raises(PermissionDenied):
-        services.umpan_balik_moderasi(actor=org.users["staf1a"], umpan_balik=rows[0], status="DITERIMA")
+        services.umpan_balik_moderate(actor=org.actor("staf1a"), umpan_balik=rows[0], status="DITERIMA")
     with pytest.raises(PermissionDenied):
-        services.umpan_balik_moderasi(actor=org.users["auditor"], umpan_balik=rows[0], status="DITERIMA")
-    assert psel.moderation_queue(org.users["staf1b"]).count() == 0
-    assert psel.moderation_queue(org.users["staf1a"]).count() == 0  # never one's own
-    assert psel.moderation_queue(org.users["kasi1"]).count() == 4
+        services.umpan_balik_moderate(actor=org.actor("auditor"), umpan_balik=rows[0], status="DITERIMA")
+    assert psel.moderation_queue(org.actor("staf1b")).count() == 0
+    assert psel.moderation_queue(org.actor("staf1a")).count() == 0  # never one's own
+    assert psel.moderation_queue(org.actor("kasi1")).count() == 4
     c = client_for(org, "kasi1")
     r = c.post(reverse("appraisal_feedback:publik_moderasi"), {"ids": [rows[0].pk], "status": "DITERIMA"})
     assert r.status_code == 302
@@ -239,8 +240,8 @@ def test_moderation_rights_and_effects(org: Org, link: TautanPublik) -> None:
 
 def test_summary_numbers_by_hand(org: Org, link: TautanPublik) -> None:
     rows = _answers(link)
-    services.umpan_balik_moderasi(actor=org.users["kasi1"], umpan_balik=rows[0], status="DITERIMA")
-    services.umpan_balik_moderasi(actor=org.users["kasi1"], umpan_balik=rows[2], status="DITOLAK")
+    services.umpan_balik_moderate(actor=org.actor("kasi1"), umpan_balik=rows[0], status="DITERIMA")
+    services.umpan_balik_moderate(actor=org.actor("kasi1"), umpan_balik=rows[2], status="DITOLAK")
     r = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
     # Counted: (5,4) accepted, (3,2) and (4,3) waiting; (1,1) rejected does not count.
     assert (r.n, r.n_diterima, r.n_menunggu, r.n_ditolak) == (3, 1, 2, 1)
@@ -334,7 +335,7 @@ def test_a_used_form_token_is_refused_even_with_a_new_cookie(link: TautanPublik)
     assert UmpanBalikPublik.objects.count() == 1
     assert send(other, link).status_code == 302  # type: ignore[attr-defined]  # a fresh token works
     with pytest.raises(ValidationError, match="sudah pernah dikirim"):
-        services.umpan_balik_kirim(
+        services.umpan_balik_send(
             tautan=link,
             skor_layanan=5,
             skor_perilaku=5,
@@ -348,7 +349,7 @@ def test_a_used_form_token_is_refused_even_with_a_new_cookie(link: TautanPublik)
 def test_a_refused_answer_does_not_use_up_its_token(link: TautanPublik) -> None:
     token = aged_token(link)
     with pytest.raises(ValidationError):
-        services.umpan_balik_kirim(
+        services.umpan_balik_send(
             tautan=link,
             skor_layanan=9,
             skor_perilaku=5,
@@ -357,7 +358,7 @@ def test_a_refused_answer_does_not_use_up_its_token(link: TautanPublik) -> None:
             alamat="10.0.0.1",
             form_token=token,
         )
-    services.umpan_balik_kirim(
+    services.umpan_balik_send(
         tautan=link,
         skor_layanan=4,
         skor_perilaku=5,
@@ -391,7 +392,7 @@ def test_the_daily_limit_per_link_and_address(link: TautanPublik) -> None:
     noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
     n = services.MAKS_TAUTAN_ALAMAT_HARI
     for i in range(n):  # spread over the day, oldest first: never over the hourly limit
-        services.umpan_balik_kirim(
+        services.umpan_balik_send(
             tautan=link,
             skor_layanan=3,
             skor_perilaku=3,
@@ -401,7 +402,7 @@ def test_the_daily_limit_per_link_and_address(link: TautanPublik) -> None:
             now=noon - dt.timedelta(minutes=20 * (n - i)),
         )
     with pytest.raises(services.TerlaluBanyak, match="petugas atau layanan ini"):
-        services.umpan_balik_kirim(
+        services.umpan_balik_send(
             tautan=link,
             skor_layanan=3,
             skor_perilaku=3,
@@ -414,16 +415,16 @@ def test_the_daily_limit_per_link_and_address(link: TautanPublik) -> None:
 
 def test_nineteen_answers_from_one_network_cannot_drag_a_score_down(org: Org, link: TautanPublik) -> None:
     fair = [
-        services.umpan_balik_kirim(
+        services.umpan_balik_send(
             tautan=link, skor_layanan=4, skor_perilaku=4, komentar="", perangkat_id=f"warga{i}", alamat=f"10.{i}.0.1"
         )
         for i in range(10)
     ]
-    services.moderasi_massal(actor=org.users["kasi1"], ids=[f.pk for f in fair], status="DITERIMA")
+    services.umpan_balik_moderate_many(actor=org.actor("kasi1"), ids=[f.pk for f in fair], status="DITERIMA")
     summary = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
     assert (summary.n, summary.rata_layanan) == (10, 4.0)
     for i in range(19):  # one network, a fresh device and address each time
-        services.umpan_balik_kirim(
+        services.umpan_balik_send(
             tautan=link,
             skor_layanan=1,
             skor_perilaku=1,
@@ -434,7 +435,7 @@ def test_nineteen_answers_from_one_network_cannot_drag_a_score_down(org: Org, li
     summary = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
     assert (summary.n, summary.rata_layanan, summary.rata_perilaku) == (10, 4.0, 4.0)
     assert summary.n_ditahan == 19
-    queue = psel.moderation_queue(org.users["kasi1"])
+    queue = psel.moderation_queue(org.actor("kasi1"))
     assert queue.filter(ditahan=True).count() == 19
     page = client_for(org, "kasi1").get(reverse("appraisal_feedback:publik_moderasi")).content.decode()
     assert "Ditahan" in page
@@ -467,7 +468,7 @@ def test_six_simultaneous_answers_from_one_device_store_one(org: Org) -> None:
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (SQLite serialises writers)")
-    link = services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
+    link = services.tautan_get_or_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"])
     barrier = threading.Barrier(6)
     outcomes: list[str] = []
 
@@ -476,7 +477,7 @@ def test_six_simultaneous_answers_from_one_device_store_one(org: Org) -> None:
 
         try:
             barrier.wait()
-            services.umpan_balik_kirim(
+            services.umpan_balik_send(
                 tautan=link,
                 skor_layanan=5,
                 skor_perilaku=5,

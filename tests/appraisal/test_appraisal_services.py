@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from karier import rules
 from karier.appraisal.choices import StatusEvaluasi, StatusPeriode
-from karier.appraisal.evaluation import access, periods, services
+from karier.appraisal.evaluation import access, close, periods, services
 from karier.appraisal.models import (
     CatatanDialog,
     Evaluasi,
@@ -21,7 +22,7 @@ from karier.appraisal.models import (
     Realisasi,
     UmpanBalik,
 )
-from karier.core.models import AuditEvent
+from karier.core.models import AuditEvent, TugasLatar
 from karier.plans.models import IndikatorKinerjaIndividu
 from tests.appraisal.test_appraisal_support import ALASAN, YEAR, configured
 from tests.orgdata import Org
@@ -40,7 +41,7 @@ def rate(
     apk: str = ALASAN,
 ) -> Evaluasi:
     return services.rating_set(
-        actor=s.user(by),
+        actor=s.actor(by),
         evaluasi=s.ev(key),
         rating_hasil_kerja=hk,
         alasan_hasil_kerja=ahk,
@@ -63,7 +64,7 @@ def snapshot(ev: Evaluasi) -> tuple:
 
 # ---------------------------------------------------------------------------- calendar
 def test_default_quarterly_calendar_and_annual(org: Org) -> None:
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
     ps = list(periods.periods_for_year(YEAR))
     assert [p.nama for p in ps] == ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Tahunan"]
     q1 = ps[0]
@@ -72,13 +73,13 @@ def test_default_quarterly_calendar_and_annual(org: Org) -> None:
     annual = ps[-1]
     assert (annual.dibuka_pada, annual.batas_pengisian) == (dt.date(YEAR, 12, 1), dt.date(YEAR + 1, 1, 31))
     assert all(p.status == StatusPeriode.BELUM_DIBUKA for p in ps)
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)  # idempotent
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)  # idempotent
     assert PeriodePenilaian.objects.filter(tahun_id=YEAR).count() == 5
 
 
 def test_monthly_replaces_quarterly_until_evaluations_exist(org: Org) -> None:
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR, frekuensi="BULANAN", hari_pengingat=3)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR, frekuensi="BULANAN", hari_pengingat=3)
     assert PeriodePenilaian.objects.filter(tahun_id=YEAR, jenis="BULAN").count() == 12
     assert not PeriodePenilaian.objects.filter(tahun_id=YEAR, jenis="TRIWULAN").exists()
     assert KalenderPenilaian.objects.get(tahun_id=YEAR).hari_pengingat == 3
@@ -88,7 +89,7 @@ def test_frequency_change_refused_once_evaluations_exist(org: Org) -> None:
     s = configured(org)
     assert Evaluasi.objects.filter(periode=s.periode).count() == 2
     with pytest.raises(ValidationError) as exc:
-        periods.kalender_set(actor=org.users["admin"], tahun=YEAR, frekuensi="BULANAN")
+        periods.kalender_set(actor=org.actor("admin"), tahun=YEAR, frekuensi="BULANAN")
     assert "frekuensi" in exc.value.message_dict
     assert PeriodePenilaian.objects.filter(tahun_id=YEAR, jenis="TRIWULAN").count() == 4
 
@@ -96,23 +97,25 @@ def test_frequency_change_refused_once_evaluations_exist(org: Org) -> None:
 @pytest.mark.parametrize("who", ["kasi1", "staf1a", "auditor", "kadis"])
 def test_calendar_is_admin_only(org: Org, who: str) -> None:
     with pytest.raises(PermissionDenied):
-        periods.kalender_set(actor=org.users[who], tahun=YEAR)
+        periods.kalender_set(actor=org.actor(who), tahun=YEAR)
     assert not PeriodePenilaian.objects.exists()
 
 
 def test_period_dates_edit_and_bad_dates(org: Org) -> None:
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
     q1 = PeriodePenilaian.objects.get(tahun_id=YEAR, nomor=1, jenis="TRIWULAN")
-    periods.periode_update(actor=org.users["admin"], periode=q1, batas_pengisian=dt.date(YEAR, 4, 15))
+    periods.periode_update(actor=org.actor("admin"), periode=q1, batas_pengisian=dt.date(YEAR, 4, 15))
     assert PeriodePenilaian.objects.get(pk=q1.pk).batas_pengisian == dt.date(YEAR, 4, 15)
     with pytest.raises(ValidationError) as exc:
-        periods.periode_update(actor=org.users["admin"], periode=q1, batas_pengisian=dt.date(YEAR, 3, 1))
+        periods.periode_update(actor=org.actor("admin"), periode=q1, batas_pengisian=dt.date(YEAR, 3, 1))
     assert "batas_pengisian" in exc.value.message_dict
     with pytest.raises(PermissionDenied):
-        periods.periode_update(actor=org.users["kasi1"], periode=q1, nama="X")
+        periods.periode_update(actor=org.actor("kasi1"), periode=q1, nama="X")
 
 
-def test_open_creates_evaluations_with_snapshots_close_and_reopen(org: Org) -> None:
+def test_open_creates_evaluations_with_snapshots_close_and_reopen(
+    org: Org, django_capture_on_commit_callbacks: Any
+) -> None:
     s = configured(org)
     ev = s.ev("staf1a")
     assert (ev.pegawai_id, ev.jabatan_id, ev.unit_id) == (
@@ -122,18 +125,26 @@ def test_open_creates_evaluations_with_snapshots_close_and_reopen(org: Org) -> N
     )
     assert (ev.penilai_id, ev.penilai_jabatan_id) == (org.pegawai["kasi1"].pk, org.jabatan["kasi1"].pk)
     assert periods.evaluasi_bulk_create(periode=s.periode) == 0  # idempotent
-    # One way to close (issue #8 §3a): the admin's close runs close.py's rule — nobody left unrated.
-    with pytest.raises(ValidationError, match="belum dapat ditutup: 2 pegawai belum dinilai"):
-        periods.periode_close(actor=org.users["admin"], periode=s.periode)
+    # One way to close (issue #8 §3a): the admin's close is close.py's job, with its rule — nobody left unrated.
+    admin = org.actor("admin")
+
+    def tutup() -> TugasLatar:
+        with django_capture_on_commit_callbacks(execute=True):
+            job = close.periode_close_start(actor=admin, periode_id=s.periode.pk, require_open=True)
+        job.refresh_from_db()
+        return job
+
+    job = tutup()
+    assert job.hasil["belum_dinilai"] == 2 and "2 pegawai belum dinilai — periode belum dapat ditutup" in job.pesan
     assert PeriodePenilaian.objects.get(pk=s.periode.pk).status == StatusPeriode.DIBUKA
     rate(s, "staf1a", "kasi1")
     rate(s, "staf1b", "kasi1")
-    periods.periode_close(actor=org.users["admin"], periode=s.periode)
+    assert tutup().hasil["periode_ditutup"]
     assert PeriodePenilaian.objects.get(pk=s.periode.pk).status == StatusPeriode.DITUTUP
     assert AuditEvent.objects.filter(action="appraisal.period_close").count() == 2
     with pytest.raises(ValidationError):
-        periods.periode_close(actor=org.users["admin"], periode=s.periode)
-    periods.periode_open(actor=org.users["admin"], periode=s.periode)
+        close.periode_close_start(actor=admin, periode_id=s.periode.pk, require_open=True)
+    periods.periode_open(actor=admin, periode=s.periode)
     assert PeriodePenilaian.objects.get(pk=s.periode.pk).status == StatusPeriode.DIBUKA
 
 
@@ -166,17 +177,17 @@ def test_bulk_create_is_chunked_and_an_evaluation_made_meanwhile_wins_quietly(or
     s = configured(org, plans={"staf1a": "kasi1", "staf1b": "kasi1", "staf2": "kabid2"}, open_period=False)
     from django.db import IntegrityError
 
-    from karier.plans import bulk
+    from karier.core import bulk
 
-    real_insert, calls = bulk._insert, []
+    real_insert, calls = bulk.bulk_insert, []
 
-    def insert(model, attnames, rows, *, ids):  # the first chunk meets a concurrent creator once
+    def insert(model, columns, rows, *, ids=False):  # the first chunk meets a concurrent creator once
         calls.append(len(rows))
         if len(calls) == 1:
             raise IntegrityError("UNIQUE constraint failed: one_evaluation_per_period")
-        return real_insert(model, attnames, rows, ids=ids)
+        return real_insert(model, columns, rows, ids=ids)
 
-    monkeypatch.setattr(bulk, "_insert", insert)
+    monkeypatch.setattr(bulk, "bulk_insert", insert)
     real_resolve = periods.appraisers_on
 
     def resolve_and_meanwhile(pegawai_ids, d):  # before the second chunk, staf2's evaluation appears
@@ -204,7 +215,7 @@ def test_unapproved_plan_gets_no_evaluation(org: Org) -> None:
 
     s = configured(org, plans={"staf1a": "kasi1"})
     draft = plan_services.skp_create(
-        actor=org.users["staf2"], pegawai=org.pegawai["staf2"], tahun=YEAR, sumber="KOSONG"
+        actor=org.actor("staf2"), pegawai=org.pegawai["staf2"], tahun=YEAR, sumber="KOSONG"
     )
     assert not Evaluasi.objects.filter(skp=draft).exists()
     with pytest.raises(ValidationError):
@@ -216,16 +227,16 @@ def test_realisation_numeric_and_qualitative_rules(org: Org) -> None:
     s = configured(org)
     ev = s.ev("staf1a")
     num, kual = IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1a"]).order_by("urutan", "pk")
-    row = services.realisasi_set(actor=s.user("staf1a"), evaluasi=ev, iki=num, angka="3,5", uraian="")
+    row = services.realisasi_set(actor=s.actor("staf1a"), evaluasi=ev, iki=num, angka="3,5", uraian="")
     assert row.realisasi_angka == Decimal("3.5")
     for bad, field in [("tiga", "realisasi_angka"), ("", "realisasi_angka"), ("-1", "realisasi_angka")]:
         with pytest.raises(ValidationError) as exc:
-            services.realisasi_set(actor=s.user("staf1a"), evaluasi=ev, iki=num, angka=bad, uraian="x")
+            services.realisasi_set(actor=s.actor("staf1a"), evaluasi=ev, iki=num, angka=bad, uraian="x")
         assert field in exc.value.message_dict
     assert Realisasi.objects.get(pk=row.pk).realisasi_angka == Decimal("3.5")  # nothing lost
-    services.realisasi_set(actor=s.user("staf1a"), evaluasi=ev, iki=kual, angka=None, uraian="Tanpa revisi")
+    services.realisasi_set(actor=s.actor("staf1a"), evaluasi=ev, iki=kual, angka=None, uraian="Tanpa revisi")
     with pytest.raises(ValidationError) as exc:
-        services.realisasi_set(actor=s.user("staf1a"), evaluasi=ev, iki=kual, angka=None, uraian=" ")
+        services.realisasi_set(actor=s.actor("staf1a"), evaluasi=ev, iki=kual, angka=None, uraian=" ")
     assert "realisasi_uraian" in exc.value.message_dict
 
 
@@ -234,7 +245,7 @@ def test_only_the_appraisee_records_realisation(org: Org, who: str) -> None:
     s = configured(org)
     iki = IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1a"]).first()
     with pytest.raises(PermissionDenied):
-        services.realisasi_set(actor=s.user(who), evaluasi=s.ev("staf1a"), iki=iki, angka="1")
+        services.realisasi_set(actor=s.actor(who), evaluasi=s.ev("staf1a"), iki=iki, angka="1")
     assert not Realisasi.objects.exists()
 
 
@@ -243,11 +254,11 @@ def test_realisation_refused_when_locked_or_period_not_open(org: Org) -> None:
     iki = IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1a"]).first()
     Evaluasi.objects.filter(pk=s.ev("staf1a").pk).update(status=StatusEvaluasi.FINAL)
     with pytest.raises(ValidationError, match="sudah final dan terkunci"):
-        services.realisasi_set(actor=s.user("staf1a"), evaluasi=s.ev("staf1a"), iki=iki, angka="1")
+        services.realisasi_set(actor=s.actor("staf1a"), evaluasi=s.ev("staf1a"), iki=iki, angka="1")
     PeriodePenilaian.objects.filter(pk=s.periode.pk).update(status=StatusPeriode.DITUTUP)  # closed (how: close.py)
     with pytest.raises(ValidationError, match="sudah ditutup"):
         services.realisasi_set(
-            actor=s.user("staf1b"),
+            actor=s.actor("staf1b"),
             evaluasi=s.ev("staf1b"),
             iki=IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1b"]).first(),
             angka="1",
@@ -259,7 +270,7 @@ def test_iki_of_another_plan_is_refused(org: Org) -> None:
     s = configured(org)
     other = IndikatorKinerjaIndividu.objects.filter(rhk__skp=s.skp["staf1b"]).first()
     with pytest.raises(ValidationError):
-        services.realisasi_set(actor=s.user("staf1a"), evaluasi=s.ev("staf1a"), iki=other, angka="1")
+        services.realisasi_set(actor=s.actor("staf1a"), evaluasi=s.ev("staf1a"), iki=other, angka="1")
 
 
 # ---------------------------------------------------------------------------- feedback and notes
@@ -267,20 +278,20 @@ def test_feedback_by_appraiser_only_notes_by_both(org: Org) -> None:
     s = configured(org)
     ev = s.ev("staf1a")
     rhk = s.skp["staf1a"].rhk.first()
-    services.umpan_balik_add(actor=s.user("kasi1"), evaluasi=ev, rhk=rhk, teks="Laporan Januari rapi.")
+    services.umpan_balik_add(actor=s.actor("kasi1"), evaluasi=ev, rhk=rhk, teks="Laporan Januari rapi.")
     for who in ("staf1a", "kabid1", "auditor", "admin"):
         with pytest.raises(PermissionDenied):
-            services.umpan_balik_add(actor=s.user(who), evaluasi=ev, rhk=rhk, teks="x")
+            services.umpan_balik_add(actor=s.actor(who), evaluasi=ev, rhk=rhk, teks="x")
     with pytest.raises(ValidationError):
-        services.umpan_balik_add(actor=s.user("kasi1"), evaluasi=ev, rhk=rhk, teks="   ")
+        services.umpan_balik_add(actor=s.actor("kasi1"), evaluasi=ev, rhk=rhk, teks="   ")
     assert UmpanBalik.objects.count() == 1
-    services.catatan_add(actor=s.user("staf1a"), evaluasi=ev, teks="Minta pendampingan.")
-    services.catatan_add(actor=s.user("kasi1"), evaluasi=ev, teks="Disepakati jadwal mingguan.")
+    services.catatan_add(actor=s.actor("staf1a"), evaluasi=ev, teks="Minta pendampingan.")
+    services.catatan_add(actor=s.actor("kasi1"), evaluasi=ev, teks="Disepakati jadwal mingguan.")
     with pytest.raises(PermissionDenied):
-        services.catatan_add(actor=s.user("staf1b"), evaluasi=ev, teks="x")
+        services.catatan_add(actor=s.actor("staf1b"), evaluasi=ev, teks="x")
     Evaluasi.objects.filter(pk=ev.pk).update(status=StatusEvaluasi.FINAL)
     with pytest.raises(ValidationError):
-        services.catatan_add(actor=s.user("staf1a"), evaluasi=s.ev("staf1a"), teks="lagi")
+        services.catatan_add(actor=s.actor("staf1a"), evaluasi=s.ev("staf1a"), teks="lagi")
     assert CatatanDialog.objects.count() == 2
 
 
@@ -335,11 +346,11 @@ def test_plt_rates_while_covering_and_not_after(org: Org) -> None:
     plt = Penugasan.objects.create(
         pegawai=org.pegawai["staf2"], jabatan=org.jabatan["kasi1"], jenis="PLT", mulai=dt.date(YEAR, 1, 11)
     )
-    assert access.is_appraiser(org.users["staf2"], s.ev("staf1a"))
+    assert access.is_appraiser(org.actor("staf2"), s.ev("staf1a"))
     rate(s, "staf1a", "staf2")
     plt.selesai = dt.date(YEAR, 2, 1)
     plt.save()
-    assert not access.is_appraiser(org.users["staf2"], s.ev("staf1a"))
+    assert not access.is_appraiser(org.actor("staf2"), s.ev("staf1a"))
     with pytest.raises(PermissionDenied):
         rate(s, "staf1a", "staf2", hk="Di Atas Ekspektasi")
     assert Evaluasi.objects.get(pk=s.ev("staf1a").pk).rating_hasil_kerja == "Sesuai Ekspektasi"
@@ -393,13 +404,13 @@ def test_bulk_rating_all_or_nothing(org: Org) -> None:
     a, b = s.ev("staf1a"), s.ev("staf1b")
     with pytest.raises(services.BulkRatingError) as exc:
         services.rating_bulk_set(
-            actor=s.user("kasi1"), periode=s.periode, rows={a.pk: row(hk="Di Atas Ekspektasi"), b.pk: row(apk="")}
+            actor=s.actor("kasi1"), periode=s.periode, rows={a.pk: row(hk="Di Atas Ekspektasi"), b.pk: row(apk="")}
         )
     assert set(exc.value.rows) == {b.pk} and "alasan_perilaku" in exc.value.rows[b.pk]
     assert str(b.pk) in exc.value.message_dict
     assert not Evaluasi.objects.filter(status=StatusEvaluasi.DINILAI).exists()
     n = services.rating_bulk_set(
-        actor=s.user("kasi1"),
+        actor=s.actor("kasi1"),
         periode=s.periode,
         rows={a.pk: row(hk="Di Atas Ekspektasi", pk="Di Atas Ekspektasi"), b.pk: row()},
     )
@@ -407,7 +418,7 @@ def test_bulk_rating_all_or_nothing(org: Org) -> None:
     assert (s.ev("staf1a").predikat, s.ev("staf1b").predikat) == ("Sangat Baik", "Baik")
     assert AuditEvent.objects.filter(action="penilaian.rating").count() == 2
     # Unchanged rows are not rewritten.
-    assert services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode, rows={str(b.pk): row()}) == 0
+    assert services.rating_bulk_set(actor=s.actor("kasi1"), periode=s.periode, rows={str(b.pk): row()}) == 0
 
 
 def test_bulk_rating_refuses_rows_not_mine_or_locked(org: Org) -> None:
@@ -415,12 +426,12 @@ def test_bulk_rating_refuses_rows_not_mine_or_locked(org: Org) -> None:
     mine, other = s.ev("staf1a"), s.ev("staf2")
     with pytest.raises(services.BulkRatingError) as exc:
         services.rating_bulk_set(
-            actor=s.user("kasi1"), periode=s.periode, rows={mine.pk: row(), other.pk: row(), 999999: row()}
+            actor=s.actor("kasi1"), periode=s.periode, rows={mine.pk: row(), other.pk: row(), 999999: row()}
         )
     assert set(exc.value.rows) == {other.pk, 999999}
     Evaluasi.objects.filter(pk=mine.pk).update(status=StatusEvaluasi.FINAL)
     with pytest.raises(services.BulkRatingError, match="terkunci"):
-        services.rating_bulk_set(actor=s.user("kasi1"), periode=s.periode, rows={mine.pk: row()})
+        services.rating_bulk_set(actor=s.actor("kasi1"), periode=s.periode, rows={mine.pk: row()})
     assert not Evaluasi.objects.filter(status=StatusEvaluasi.DINILAI).exists()
 
 
@@ -428,9 +439,9 @@ def test_visibility_of_evaluations(org: Org) -> None:
     s = configured(org, plans={"staf1a": "kasi1", "staf2": "kabid2"})
     ev = s.ev("staf1a")
     for who in ("staf1a", "kasi1", "kabid1", "kadis", "admin", "auditor"):
-        assert access.evaluasi_for_actor(org.users[who], ev.pk).pk == ev.pk
+        assert access.evaluasi_for_actor(org.actor(who), ev.pk).pk == ev.pk
     from django.http import Http404
 
     for who in ("staf1b", "staf2", "kabid2", "pranata", "unlinked"):
         with pytest.raises(Http404):
-            access.evaluasi_for_actor(org.users[who], ev.pk)
+            access.evaluasi_for_actor(org.actor(who), ev.pk)

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def s(org: Org) -> Seksi:
     s = calibrate(seksi(org, extra=3))
-    unit_finalise(actor=s.user("kasi1"), unit=s.unit, periode=s.periode)  # the Kasi signs as appraiser
+    unit_finalise(actor=s.actor("kasi1"), unit=s.unit, periode=s.periode)  # the Kasi signs as appraiser
     return s
 
 
@@ -57,3 +57,21 @@ def test_one_evaluation_signed_by_the_superior_and_refused_to_the_appraiser(s: S
     where, msgs = _post(s, "kasi1", "sign_one_penilai", pk=s.ev("staf1b").pk)
     assert where == reverse("appraisal_calibration:finalise_status", kwargs={"pk": s.ev("staf1b").pk})
     assert msgs == [("error", "Evaluasi ini sudah ditandatangani pejabat penilai.")]
+
+
+def test_unit_page_offers_the_appraiser_signature_by_the_one_appraiser_rule(org: Org) -> None:
+    """The "sign as appraiser" button asks `evaluation.access.is_appraiser` (the one rule), so it shows for
+    the appraiser while something of his is unsigned, never for his superior, and goes once he has signed."""
+    s = calibrate(seksi(org, extra=3))
+    unit_finalise(actor=s.actor("kadis"), unit=s.unit, periode=s.periode)  # nobody signs as appraiser
+    url = reverse("appraisal_calibration:unit", kwargs={"periode_id": s.periode.pk, "unit_id": s.unit.pk})
+
+    def offered(key: str) -> bool:
+        r = client_for(org, key).get(url)
+        assert r.status_code == 200
+        return bool(r.context["may_sign_penilai"])
+
+    assert offered("kasi1") and not offered("kabid1") and not offered("kadis")
+    where, msgs = _post(s, "kasi1", "sign_unit_penilai", periode_id=s.periode.pk, unit_id=s.unit.pk)
+    assert (where, msgs) == (url, [("success", "5 evaluasi ditandatangani sebagai pejabat penilai.")])
+    assert not offered("kasi1")

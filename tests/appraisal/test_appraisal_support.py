@@ -22,20 +22,20 @@ ALASAN = "Target tercapai tepat waktu dengan mutu baik."
 
 def approved_skp(org: Org, key: str, approver: str, *, numeric: bool = True) -> Skp:
     """A plan with one RHK (a numeric IKI, plus a kualitas IKI), submitted and approved."""
-    skp = plan_services.skp_create(actor=org.users[key], pegawai=org.pegawai[key], tahun=YEAR, sumber="KOSONG")
+    skp = plan_services.skp_create(actor=org.actor(key), pegawai=org.pegawai[key], tahun=YEAR, sumber="KOSONG")
     rhk = plan_services.rhk_add(
-        actor=org.users[key],
+        actor=org.actor(key),
         skp=skp,
         data=RhkData(teks=f"Laporan {key}"),
         iki=IkiData(indikator="Jumlah laporan", aspek="KUANTITAS", target_angka="12", satuan="laporan"),
     )
     plan_services.iki_add(
-        actor=org.users[key],
+        actor=org.actor(key),
         rhk=rhk,
         data=IkiData(indikator="Mutu laporan", aspek="KUALITAS", target_kualitatif="tanpa revisi"),
     )
-    plan_services.skp_submit(actor=org.users[key], skp=skp)
-    plan_services.skp_approve(actor=org.users[approver], skp=skp)
+    plan_services.skp_submit(actor=org.actor(key), skp=skp)
+    plan_services.skp_approve(actor=org.actor(approver), skp=skp)
     skp.refresh_from_db()
     return skp
 
@@ -55,10 +55,14 @@ class Setup:
     def user(self, key: str) -> Any:
         return self.org.users[key]
 
+    def actor(self, key: str) -> Any:
+        """The Actor a service takes for the user `key`."""
+        return self.org.actor(key)
+
 
 def configured(org: Org, *, plans: dict[str, str] | None = None, open_period: bool = True) -> Setup:
     """The year's calendar (quarterly), approved plans (key → approver key), Triwulan I open."""
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
     setup = Setup(
         org=org,
         periode=PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TRIWULAN", nomor=1),
@@ -67,7 +71,7 @@ def configured(org: Org, *, plans: dict[str, str] | None = None, open_period: bo
     for key, approver in (plans or {"staf1a": "kasi1", "staf1b": "kasi1"}).items():
         setup.skp[key] = approved_skp(org, key, approver)
     if open_period:
-        periods.periode_open(actor=org.users["admin"], periode=setup.periode)
+        periods.periode_open(actor=org.actor("admin"), periode=setup.periode)
         setup.periode.refresh_from_db()
     return setup
 

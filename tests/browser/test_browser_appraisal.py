@@ -1,7 +1,7 @@
 """The appraisal journey in a real browser, on a phone-sized screen: the employee records a realisation
 (a wrong number is refused next to the field) and uploads a small PDF; the superior rates on the bulk
 screen (a missing reason saves nothing and keeps the input), the predikat shows; the unit is finalised
-through the calibration app's service (`karier.appraisal.finalise`) and the locked evaluation refuses
+through the calibration app's service (`karier.appraisal.calibration.finalise`) and the locked evaluation refuses
 edits on screen."""
 
 from __future__ import annotations
@@ -92,13 +92,13 @@ def test_realisation_to_locked_predikat(
     assert boss.evaluate("document.documentElement.scrollWidth") <= 360
 
     # The unit is finalised and signed through the calibration app; the evaluation is locked.
-    from karier.appraisal import finalise
+    from karier.appraisal.calibration import finalise
 
     PredikatOrganisasiUnit.objects.create(
         unit=org.units["dik_s1"], periode=s.periode, predikat="Baik", alasan="Capaian seksi sesuai rencana"
     )
-    finalise.unit_finalise(actor=org.users["kasi1"], unit=org.units["dik_s1"], periode=s.periode)
-    finalise.evaluasi_sign_atasan(actor=org.users["kabid1"], periode=s.periode, unit=org.units["dik_s1"])
+    finalise.unit_finalise(actor=org.actor("kasi1"), unit=org.units["dik_s1"], periode=s.periode)
+    finalise.tanda_tangan_atasan_add(actor=org.actor("kabid1"), periode=s.periode, unit=org.units["dik_s1"])
     assert Evaluasi.objects.get(pk=dodi_ev.pk).status == "FINAL"
 
     page.goto(f"{base}/penilaian/{dodi_ev.pk}/")

@@ -34,16 +34,17 @@ def test_new_screens_fit_a_phone(live_server: Any, page: Any) -> None:
     from django.db import connection
 
     from karier.accounts.tokens import token_create
-    from karier.appraisal import public_services
+    from karier.appraisal.public import services as public_services
     from karier.core.models import AuditEvent
     from karier.core.tasks import periksa_audit_harian
+    from karier.people.access import SYSTEM
 
     org = build_org()
     for i in range(3):
-        token_create(actor=None, user=org.users["kabid1"], name=f"Integrasi aplikasi e-kinerja kabupaten {i}")
-    link = public_services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
+        token_create(actor=SYSTEM, user=org.users["kabid1"], name=f"Integrasi aplikasi e-kinerja kabupaten {i}")
+    link = public_services.tautan_get_or_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"])
     for i in range(4):  # one network: a burst, held for moderation
-        public_services.umpan_balik_kirim(
+        public_services.umpan_balik_send(
             tautan=link,
             skor_layanan=1,
             skor_perilaku=2,

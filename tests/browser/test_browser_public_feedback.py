@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from karier.appraisal import public_services as services
 from karier.appraisal.models import UmpanBalikPublik
+from karier.appraisal.public import services
 from tests.orgdata import build_org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def test_public_form_at_360_px(live_server: Any, page: Any) -> None:
     org = build_org()
-    link = services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
+    link = services.tautan_get_or_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"])
     page.set_viewport_size({"width": 360, "height": 740})
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))

@@ -12,7 +12,7 @@ from django.forms import MultiWidget
 from django.test import Client
 
 from karier.accounts.models import LoginAttempt, User
-from karier.appraisal import periods
+from karier.appraisal.evaluation import periods
 from karier.appraisal.models import KalenderPenilaian, PeriodePenilaian
 from karier.core.admin import AuditedAdminMixin
 from karier.core.audit import verify_chain
@@ -70,7 +70,7 @@ def _event(obj: Any, action: str = "admin.change") -> AuditEvent:
 
 
 def test_objection_window_and_curve_flag_changes_are_audited(org: Org) -> None:
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
     kalender = KalenderPenilaian.objects.get(tahun_id=YEAR)
     assert (kalender.jendela_keberatan_hari, kalender.izinkan_justifikasi_kurva) == (14, False)
     client = _admin(org)
@@ -87,7 +87,7 @@ def test_objection_window_and_curve_flag_changes_are_audited(org: Org) -> None:
 
 
 def test_period_deadline_change_is_audited(org: Org) -> None:
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
     periode = PeriodePenilaian.objects.get(tahun_id=YEAR, jenis="TRIWULAN", nomor=1)
     old = periode.batas_pengisian
     new = old + dt.timedelta(days=30)
@@ -152,7 +152,7 @@ def test_deletes_through_admin_are_audited(org: Org) -> None:
 
 
 def test_unchanged_save_leaves_no_row(org: Org) -> None:
-    periods.kalender_set(actor=org.users["admin"], tahun=YEAR)
+    periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
     before = AuditEvent.objects.count()
     _post(_admin(org), f"/admin/appraisal/kalenderpenilaian/{YEAR}/change/")
     assert AuditEvent.objects.count() == before

@@ -18,7 +18,7 @@ def test_every_daily_entry_is_a_task() -> None:
     assert [path for path, _ in entries] == settings.KARIER_DAILY_TASKS
     for path, task in entries:
         assert isinstance(task, Task), path
-    assert "karier.appraisal.reminders.kirim_pengingat_task" in settings.KARIER_DAILY_TASKS
+    assert "karier.appraisal.evaluation.reminders.pengingat_send_task" in settings.KARIER_DAILY_TASKS
 
 
 @pytest.mark.django_db

@@ -82,7 +82,7 @@ def test_standards_export_neutralises_text() -> None:
 
 @pytest.mark.django_db
 def test_recap_export_neutralises_names(org: Org) -> None:
-    from karier.appraisal import documents
+    from karier.appraisal.evaluation import documents
     from tests.appraisal.test_appraisal_calibration_support import seksi
 
     s = seksi(org, extra=0)

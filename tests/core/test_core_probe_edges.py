@@ -19,7 +19,8 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 from karier.accounts.tokens import token_create
-from karier.appraisal import public_services
+from karier.appraisal.public import services as public_services
+from karier.people.access import SYSTEM
 from tests.appraisal.test_appraisal_calibration_support import Seksi, periksa_audit, signed_seksi
 from tests.orgdata import Org
 
@@ -37,8 +38,8 @@ MAX_PAGES = 120
 @pytest.fixture
 def world(org: Org) -> Seksi:
     s = signed_seksi(org)
-    public_services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
-    token_create(actor=None, user=org.users["kabid1"], name="skrip")
+    public_services.tautan_get_or_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"])
+    token_create(actor=SYSTEM, user=org.users["kabid1"], name="skrip")
     return s
 
 
@@ -174,7 +175,7 @@ def test_admin_cannot_reassign_revive_add_or_delete_a_token_but_revokes_through_
     from karier.core.models import AuditEvent
 
     org = world.org
-    token, _ = token_create(actor=None, user=org.users["staf1a"], name="ponsel")
+    token, _ = token_create(actor=SYSTEM, user=org.users["staf1a"], name="ponsel")
     client = _admin_client(org)
     assert client.get("/admin/accounts/apitoken/add/").status_code == 403
     # moving someone's token to another user (or back from revoked) would hand out a working key
@@ -232,17 +233,17 @@ def test_ipv6_rotation_within_one_prefix_is_one_address_for_the_login_throttle(o
 
 
 def test_ipv6_rotation_within_one_prefix_is_one_address_for_the_public_form(org: Org) -> None:
-    link = public_services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
+    link = public_services.tautan_get_or_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"])
     n = public_services.MAKS_TAUTAN_ALAMAT_JAM
     for i in range(n):
-        public_services.umpan_balik_kirim(
+        public_services.umpan_balik_send(
             tautan=link, skor_layanan=1, skor_perilaku=1, komentar="", perangkat_id=f"d{i}", alamat=_v6(i)
         )
     with pytest.raises(public_services.TerlaluBanyak):
-        public_services.umpan_balik_kirim(
+        public_services.umpan_balik_send(
             tautan=link, skor_layanan=1, skor_perilaku=1, komentar="", perangkat_id="d-last", alamat=_v6(n + 7)
         )
-    public_services.umpan_balik_kirim(
+    public_services.umpan_balik_send(
         tautan=link, skor_layanan=4, skor_perilaku=4, komentar="", perangkat_id="warga", alamat="2001:db8:5:5::1"
     )
 
@@ -254,8 +255,8 @@ def test_a_forged_snapshot_with_its_hash_recomputed_is_still_caught(world: Seksi
     signing time tells the truth."""
     from django.db import connection
 
+    from karier.appraisal.evaluation.snapshots import content_hash
     from karier.appraisal.models import SnapshotEvaluasi
-    from karier.appraisal.snapshots import content_hash
 
     assert periksa_audit()[0] == 0
     ev = world.ev("staf1a")
@@ -290,7 +291,7 @@ def test_a_forged_forwarded_header_gives_no_fresh_address_on_the_public_form(
     from tests.appraisal.test_appraisal_public_feedback import citizen, send
 
     settings.KARIER_TRUSTED_PROXIES = list(trusted)
-    link = public_services.tautan_get_or_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"])
+    link = public_services.tautan_get_or_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"])
     peer = trusted[0] if trusted else "203.0.113.9"
     codes = []
     for i in range(public_services.MAKS_TAUTAN_ALAMAT_JAM + 1):
@@ -304,10 +305,10 @@ def test_a_forged_forwarded_header_gives_no_fresh_address_on_the_public_form(
 
 def test_a_token_name_is_stored_without_bidi_controls(org: Org) -> None:
     """Token names are shown to BKD admins next to other users' names (a name someone typed)."""
-    token, _ = token_create(actor=org.users["staf1a"], user=org.users["staf1a"], name="skrip\u202etxt.exe")
+    token, _ = token_create(actor=org.actor("staf1a"), user=org.users["staf1a"], name="skrip\u202etxt.exe")
     assert token.name == "skriptxt.exe"
     with pytest.raises(Exception, match="wajib"):
-        token_create(actor=org.users["staf1a"], user=org.users["staf1a"], name="\u202e\u2066 ")
+        token_create(actor=org.actor("staf1a"), user=org.users["staf1a"], name="\u202e\u2066 ")
 
 
 TAMPERING = {

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.test import Client
 
 from karier.accounts.tokens import token_create
+from karier.people.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_api_answers_to_a_session_or_a_token_are_never_stored(org: Any) -> None:
     client = Client()
     client.force_login(org.users["staf1a"])
     assert client.get("/api/v1/me")["Cache-Control"] == "no-store"
-    _, key = token_create(actor=None, user=org.users["kabid1"], name="t")
+    _, key = token_create(actor=SYSTEM, user=org.users["kabid1"], name="t")
     response = Client().get("/api/v1/pegawai", headers={"Authorization": f"Bearer {key}"})
     assert response.status_code == 200 and response["Cache-Control"] == "no-store"
 
@@ -62,7 +63,7 @@ def test_a_private_file_answer_is_not_stored(org: Any) -> None:
     from karier.plans.bulk import skp_bulk_create
     from karier.plans.models import Skp
 
-    skp_bulk_create(actor_id=None, tahun=2026, today=dt.date(2026, 2, 2))
+    skp_bulk_create(actor=SYSTEM, tahun=2026, today=dt.date(2026, 2, 2))
     skp = Skp.objects.get(pegawai=org.pegawai["staf1a"])
     client = Client()
     client.force_login(org.users["staf1a"])

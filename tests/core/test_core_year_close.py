@@ -24,7 +24,7 @@ def _everything_done(setup: Setup) -> None:
 
 def _refusal(org: Org) -> str:
     with pytest.raises(ValidationError) as exc:
-        tahun_close(actor=org.users["admin"], tahun=TahunKinerja.objects.get(pk=YEAR))
+        tahun_close(actor=org.actor("admin"), tahun=TahunKinerja.objects.get(pk=YEAR))
     assert not TahunKinerja.objects.get(pk=YEAR).ditutup
     return " ".join(exc.value.messages)
 
@@ -34,7 +34,7 @@ def test_only_bkd_admin_closes_a_year(org: Org) -> None:
     _everything_done(setup)
     for who in ("kadis", "auditor", "staf1a"):
         with pytest.raises(PermissionDenied):
-            tahun_close(actor=org.users[who], tahun=TahunKinerja.objects.get(pk=YEAR))
+            tahun_close(actor=org.actor(who), tahun=TahunKinerja.objects.get(pk=YEAR))
     assert not TahunKinerja.objects.get(pk=YEAR).ditutup
 
 
@@ -55,14 +55,14 @@ def test_refused_while_an_objection_or_a_plan_waits(org: Org) -> None:
     setup = configured(org)
     _everything_done(setup)
     Keberatan.objects.create(evaluasi=setup.ev("staf1a"), alasan="Saya keberatan atas predikat.")
-    skp = plan_services.skp_create(actor=org.users["staf2"], pegawai=org.pegawai["staf2"], tahun=YEAR, sumber="KOSONG")
+    skp = plan_services.skp_create(actor=org.actor("staf2"), pegawai=org.pegawai["staf2"], tahun=YEAR, sumber="KOSONG")
     plan_services.rhk_add(
-        actor=org.users["staf2"],
+        actor=org.actor("staf2"),
         skp=skp,
         data=plan_services.RhkData(teks="Laporan"),
         iki=plan_services.IkiData(indikator="Jumlah", aspek="KUANTITAS", target_angka="1", satuan="laporan"),
     )
-    plan_services.skp_submit(actor=org.users["staf2"], skp=skp)
+    plan_services.skp_submit(actor=org.actor("staf2"), skp=skp)
     message = _refusal(org)
     assert "1 keberatan" in message and "1 SKP" in message
 
@@ -70,14 +70,14 @@ def test_refused_while_an_objection_or_a_plan_waits(org: Org) -> None:
 def test_close_when_everything_is_done_is_audited_and_final(org: Org) -> None:
     setup = configured(org)
     _everything_done(setup)
-    tahun = tahun_close(actor=org.users["admin"], tahun=TahunKinerja.objects.get(pk=YEAR))
+    tahun = tahun_close(actor=org.actor("admin"), tahun=TahunKinerja.objects.get(pk=YEAR))
     assert tahun.ditutup and TahunKinerja.objects.get(pk=YEAR).ditutup
     event = AuditEvent.objects.get(action="skp.tahun_close", object_id=str(YEAR))
     assert (event.actor_id, event.changes) == (org.users["admin"].pk, {"ditutup": [False, True]})
     with pytest.raises(ValidationError):  # a closed year takes no new plan
-        plan_services.skp_create(actor=org.users["staf2"], pegawai=org.pegawai["staf2"], tahun=YEAR, sumber="KOSONG")
+        plan_services.skp_create(actor=org.actor("staf2"), pegawai=org.pegawai["staf2"], tahun=YEAR, sumber="KOSONG")
     with pytest.raises(ValidationError, match="sudah ditutup"):  # closing twice
-        tahun_close(actor=org.users["admin"], tahun=TahunKinerja.objects.get(pk=YEAR))
+        tahun_close(actor=org.actor("admin"), tahun=TahunKinerja.objects.get(pk=YEAR))
     assert AuditEvent.objects.filter(action="skp.tahun_close").count() == 1
 
 

@@ -45,9 +45,10 @@ def _keep_test_connection() -> Any:
 @pytest.fixture
 def tokens(db: Any) -> dict[str, str]:
     from karier.accounts.tokens import token_create
+    from karier.people.access import SYSTEM
 
     org = build_org()
-    return {who: token_create(actor=None, user=org.users[who], name="fuzz")[1] for who in ("admin", "staf1a")}
+    return {who: token_create(actor=SYSTEM, user=org.users[who], name="fuzz")[1] for who in ("admin", "staf1a")}
 
 
 @schema.parametrize()

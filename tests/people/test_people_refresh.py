@@ -16,10 +16,11 @@ from django.utils import timezone
 
 from karier.core.models import AuditEvent
 from karier.people import services
-from karier.people.access import actor_for_user, visible_pegawai
+from karier.people.access import SYSTEM, actor_for_user, visible_pegawai
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Pegawai, Penugasan
-from karier.people.services import JabatanData, current_positions_refresh
+from karier.people.services.jabatan import JabatanData
+from karier.people.services.penugasan import penugasan_refresh
 from karier.people.tasks import segarkan_penugasan_task
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ def sees(org: Any, who: str, whom: str) -> bool:
 
 def transfer(org: Any, who: str, to: str, on: dt.date) -> None:
     services.penugasan_assign(
-        actor=org.users["admin"],
+        actor=org.actor("admin"),
         pegawai=Pegawai.objects.get(pk=org.pegawai[who].pk),
         jabatan=org.jabatan[to],
         mulai=on,
@@ -62,7 +63,7 @@ def test_a_transfer_dated_next_month_moves_visibility_on_its_date(org: Any, cloc
     for old in ("kabid2", "kadis"):
         assert sees(org, old, "staf2")
     assert not sees(org, "kadiskominfo", "staf2")
-    assert current_positions_refresh().diperbarui == 0  # nothing is due yet
+    assert penugasan_refresh(actor=SYSTEM).diperbarui == 0  # nothing is due yet
 
     clock(NEXT_MONTH)
     assert sees(org, "kabid2", "staf2")  # stale until the daily refresh runs (the bug of issue #8)
@@ -88,12 +89,12 @@ def test_a_transfer_dated_next_month_moves_visibility_on_its_date(org: Any, cloc
         }
     }
     # Idempotent: a second run finds nothing to do and writes nothing.
-    assert current_positions_refresh().diperbarui == 0
+    assert penugasan_refresh(actor=SYSTEM).diperbarui == 0
     assert AuditEvent.objects.filter(action="pegawai.segarkan_penugasan").count() == 1
 
 
 def test_a_plt_that_ends_hands_the_team_to_the_new_definitive_holder(org: Any, clock: Any) -> None:
-    admin = org.users["admin"]
+    admin = org.actor("admin")
     kasi2 = services.jabatan_create(
         actor=admin,
         data=JabatanData(
@@ -136,7 +137,7 @@ def test_a_plt_that_ends_hands_the_team_to_the_new_definitive_holder(org: Any, c
 
 def test_an_assignment_that_ends_clears_the_position_but_keeps_the_agency(org: Any, clock: Any) -> None:
     services.penugasan_assign(
-        actor=org.users["admin"],
+        actor=org.actor("admin"),
         pegawai=org.pegawai["staf1b"],
         jabatan=org.jabatan["staf2"],
         mulai=TODAY,
@@ -162,7 +163,7 @@ def test_a_bad_date_is_refused_by_the_command(org: Any) -> None:
 
 def _refresh_queries(org: Any, movers: int) -> int:
     target = services.jabatan_create(
-        actor=None,
+        actor=SYSTEM,
         data=JabatanData(
             unit=org.units["kominfo"],
             nama=f"Pengelola Layanan {movers}",
@@ -173,9 +174,9 @@ def _refresh_queries(org: Any, movers: int) -> int:
     )
     for i in range(movers):
         p = org.add_pegawai(f"mover{movers}_{i}", "staf1", user=False)
-        services.penugasan_assign(actor=None, pegawai=p, jabatan=target, mulai=NEXT_MONTH, close_previous=True)
+        services.penugasan_assign(actor=SYSTEM, pegawai=p, jabatan=target, mulai=NEXT_MONTH, close_previous=True)
     with CaptureQueriesContext(connection) as ctx:
-        result = current_positions_refresh(on=NEXT_MONTH)
+        result = penugasan_refresh(actor=SYSTEM, on=NEXT_MONTH)
     assert result.diperbarui == movers
     return len(ctx.captured_queries)
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from karier.people import selectors, services
+from karier.people.access import SYSTEM
 
 pytestmark = pytest.mark.django_db
 D = dt.date(2024, 5, 15)
@@ -37,7 +38,7 @@ def test_vacancy_then_plt_then_return(org: Any) -> None:
     assert a is not None and a.pegawai.pk == org.pegawai["kabid1"].pk and a.skipped_vacant == 1
     # From June a Plt covers the seat.
     services.penugasan_assign(
-        actor=None,
+        actor=SYSTEM,
         pegawai=org.pegawai["kabid2"],
         jabatan=org.jabatan["kasi1"],
         mulai=dt.date(2024, 6, 1),
@@ -53,7 +54,7 @@ def test_vacancy_then_plt_then_return(org: Any) -> None:
 
 def test_definitive_holder_beats_plh(org: Any) -> None:
     services.penugasan_assign(
-        actor=None,
+        actor=SYSTEM,
         pegawai=org.pegawai["kabid2"],
         jabatan=org.jabatan["kasi1"],
         mulai=dt.date(2024, 5, 1),
@@ -66,7 +67,7 @@ def test_definitive_holder_beats_plh(org: Any) -> None:
 def test_transfer_mid_year_changes_the_appraiser_on_each_side(org: Any) -> None:
     staf = org.pegawai["staf2"]
     services.penugasan_assign(
-        actor=None, pegawai=staf, jabatan=org.jabatan["pranata"], mulai=dt.date(2024, 7, 1), close_previous=True
+        actor=SYSTEM, pegawai=staf, jabatan=org.jabatan["pranata"], mulai=dt.date(2024, 7, 1), close_previous=True
     )
     before = selectors.appraiser_on(staf, dt.date(2024, 6, 30))
     after = selectors.appraiser_on(staf, dt.date(2024, 7, 1))
@@ -79,7 +80,7 @@ def test_golongan_on_a_date(org: Any) -> None:
     from karier.people.models import Golongan
 
     p = org.pegawai["staf1a"]
-    services.golongan_record(actor=None, pegawai=p, golongan=Golongan.objects.get(pk=24), tmt=dt.date(2024, 4, 1))
+    services.golongan_record(actor=SYSTEM, pegawai=p, golongan=Golongan.objects.get(pk=24), tmt=dt.date(2024, 4, 1))
     assert selectors.golongan_on(p, dt.date(2024, 3, 31)).golongan_id == 23  # type: ignore[union-attr]
     assert selectors.golongan_on(p, dt.date(2024, 4, 1)).golongan_id == 24  # type: ignore[union-attr]
     assert selectors.golongan_on(p, dt.date(2019, 1, 1)) is None

@@ -16,8 +16,8 @@ from django.db.models import Count, F
 
 from karier.people.choices import JenisAsn, JenisJabatan, JenisPenugasan, JenisUnit
 from karier.people.demo import PERSONAS, SeedError, demo_accounts, seed_demo
-from karier.people.demo.catalog import MAX_RANK_BY_PENDIDIKAN, REF_DATE
-from karier.people.demo.generator import RANK
+from karier.people.demo.history import RANK
+from karier.people.demo.population import MAX_RANK_BY_PENDIDIKAN, REF_DATE
 from karier.people.models import Jabatan, Pegawai, Penugasan, RiwayatGolongan, UnitKerja
 from karier.people.selectors import active_on, appraiser_on, direct_subordinates_on
 from karier.rules import parse_nip

@@ -13,19 +13,19 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from karier.core.models import AuditEvent
+from karier.core.choices import StatusTugasLatar
+from karier.core.models import AuditEvent, TugasLatar
 from karier.people.access import actor_for_user
 from karier.people.models import Penugasan
 from karier.people.selectors import appraiser_on
 from karier.plans.bulk import bulk_roots, skp_bulk_create, skp_bulk_preview, skp_bulk_start
-from karier.plans.choices import StatusTugasLatar, SumberSkp
+from karier.plans.choices import SumberSkp
 from karier.plans.models import (
     EkspektasiPerilaku,
     IndikatorKinerjaIndividu,
     RencanaHasilKerja,
     Skp,
     TahunKinerja,
-    TugasLatar,
 )
 from karier.standards.models import NilaiBerakhlak, StandarHasil, StandarJabatan, StandarPerilaku
 from tests.orgdata import Org, build_org
@@ -85,7 +85,7 @@ def org_std(org: Org) -> Org:
 
 
 def _run(org: Org, who: str = "admin", **kw: Any) -> Any:
-    return skp_bulk_create(actor_id=org.users[who].pk, tahun=TAHUN, today=D, **kw)
+    return skp_bulk_create(actor=org.actor(who), tahun=TAHUN, today=D, **kw)
 
 
 @pytest.mark.django_db
@@ -273,7 +273,7 @@ def test_job_runs_inline_and_records_progress(org_std: Org, django_capture_on_co
     org = org_std
     actor = actor_for_user(org.users["kadis"])
     with django_capture_on_commit_callbacks(execute=True):
-        job = skp_bulk_start(actor=actor, user=org.users["kadis"], tahun=TAHUN, opd_id=org.units["dik"].pk)
+        job = skp_bulk_start(actor=actor, tahun=TAHUN, opd_id=org.units["dik"].pk)
     job.refresh_from_db()
     assert job.status == StatusTugasLatar.SELESAI and job.total == job.diproses == 7
     assert job.hasil["created"] == 7 and job.persen == 100 and job.selesai_pada is not None
@@ -285,7 +285,7 @@ def test_job_failure_is_recorded(org_std: Org, django_capture_on_commit_callback
     org = org_std
     actor = actor_for_user(org.users["admin"])
     with django_capture_on_commit_callbacks(execute=True):
-        job = skp_bulk_start(actor=actor, user=org.users["admin"], tahun=TAHUN)
+        job = skp_bulk_start(actor=actor, tahun=TAHUN)
         TahunKinerja.objects.update_or_create(
             tahun=TAHUN, defaults={"batas_penetapan_skp": dt.date(2026, 1, 31), "ditutup": True}
         )

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from karier.people.access import actor_for_user
-from karier.plans import cascade
+from karier.plans import cascade, cascade_coverage
 from karier.plans.models import RencanaHasilKerja, Skp, TahunKinerja
 from karier.standards.models import (
     Indikator,
@@ -126,7 +126,7 @@ def _scope(c: Cascade, who: str, **kw: Any) -> cascade.CascadeFilter:
 # ---------------------------------------------------------------------------- coverage
 @pytest.mark.django_db
 def test_coverage_province(cas: Cascade) -> None:
-    cov = cascade.coverage(_scope(cas, "admin"))
+    cov = cascade_coverage.coverage(_scope(cas, "admin"))
     # 5 indicators (A, B, I1, I2, I3); only I2 has no owner (A owned through I1's PK row, B through P1 on I3).
     assert (cov.indikator.bagian, cov.indikator.total, cov.indikator.persen) == (4, 5, 80.0)
     # 10 active people; 2 approved plans, 7 plans in all.
@@ -139,16 +139,16 @@ def test_coverage_province(cas: Cascade) -> None:
 @pytest.mark.django_db
 def test_coverage_agency_and_unit(cas: Cascade) -> None:
     dik = cas.org.units["dik"].pk
-    cov = cascade.coverage(_scope(cas, "admin", opd_id=dik))
+    cov = cascade_coverage.coverage(_scope(cas, "admin", opd_id=dik))
     assert (cov.indikator.bagian, cov.indikator.total) == (1, 2)  # I1 of I1, I2
     assert (cov.pegawai_disetujui.bagian, cov.pegawai_disetujui.total, cov.pegawai_ber_skp.bagian) == (2, 7, 5)
     assert (cov.rhk_terhubung.bagian, cov.rhk_terhubung.total) == (3, 5)
-    unit = cascade.coverage(_scope(cas, "admin", unit_id=cas.org.units["dik_b1"].pk))
+    unit = cascade_coverage.coverage(_scope(cas, "admin", unit_id=cas.org.units["dik_b1"].pk))
     # Bidang SMA: kabid1, kasi1, staf1a, staf1b; RHK B1, S1, T1, T2.
     assert (unit.pegawai_disetujui.bagian, unit.pegawai_disetujui.total, unit.pegawai_ber_skp.bagian) == (1, 4, 3)
     assert (unit.rhk_terhubung.bagian, unit.rhk_terhubung.total) == (3, 4)
     # A member of the agency gets the agency's figures by default.
-    assert cascade.coverage(_scope(cas, "staf2")) == cov
+    assert cascade_coverage.coverage(_scope(cas, "staf2")) == cov
 
 
 @pytest.mark.django_db
@@ -156,14 +156,14 @@ def test_gap_lists_follow_visibility(cas: Cascade) -> None:
     o = cas.org
     admin = _scope(cas, "admin")
     expected = {o.pegawai[k] for k in ("sekda", "staf1b", "staf2")}
-    assert set(cascade.gap_tanpa_skp(_actor(cas, "admin"), admin)) == expected
-    assert {r.teks for r in cascade.gap_rhk_yatim(_actor(cas, "admin"), admin)} == {"RHK T2", "RHK B2"}
-    assert [i.kode for i in cascade.gap_indikator(admin)] == ["DIK-I2"]
+    assert set(cascade_coverage.gap_tanpa_skp(_actor(cas, "admin"), admin)) == expected
+    assert {r.teks for r in cascade_coverage.gap_rhk_yatim(_actor(cas, "admin"), admin)} == {"RHK T2", "RHK B2"}
+    assert [i.kode for i in cascade_coverage.gap_indikator(admin)] == ["DIK-I2"]
     # The head of Seksi Kurikulum sees only his own people in person-level lists.
     kasi = _scope(cas, "kasi1")
     assert kasi.opd == o.units["dik"].pk
-    assert list(cascade.gap_tanpa_skp(_actor(cas, "kasi1"), kasi)) == [o.pegawai["staf1b"]]
-    assert [r.teks for r in cascade.gap_rhk_yatim(_actor(cas, "kasi1"), kasi)] == ["RHK T2"]
+    assert list(cascade_coverage.gap_tanpa_skp(_actor(cas, "kasi1"), kasi)) == [o.pegawai["staf1b"]]
+    assert [r.teks for r in cascade_coverage.gap_rhk_yatim(_actor(cas, "kasi1"), kasi)] == ["RHK T2"]
 
 
 @pytest.mark.django_db

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
+from karier.people.access import SYSTEM
 from karier.plans.bulk import skp_bulk_create
 from karier.plans.documents import periode, skp_document, skp_pdf, skp_xlsx, target_text
 from karier.plans.models import RencanaHasilKerja, Skp
@@ -43,7 +44,7 @@ def plans(org: Org) -> Org:
         satuan="bulan",
     )
     StandarPerilaku.objects.create(standar=s, nilai_id="AKUNTABEL", ekspektasi="Data dijaga kerahasiaannya")
-    skp_bulk_create(actor_id=None, tahun=TAHUN, today=dt.date(2026, 2, 2))
+    skp_bulk_create(actor=SYSTEM, tahun=TAHUN, today=dt.date(2026, 2, 2))
     kasi = Skp.objects.get(pegawai=org.pegawai["kasi1"])
     supervised = RencanaHasilKerja.objects.create(skp=kasi, teks="Kurikulum SMA terkendali")
     RencanaHasilKerja.objects.filter(skp__pegawai=org.pegawai["staf1a"]).update(rhk_atasan=supervised)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from karier.core.models import AuditEvent
 from karier.people import services as people_services
+from karier.people.access import SYSTEM
 from karier.plans import services
 from karier.plans.choices import JenisHasil, StatusSkp, SumberSkp
 from karier.plans.models import (
@@ -90,13 +91,13 @@ def counts() -> tuple[int, ...]:
 
 
 def new_skp(org: Org, key: str, sumber: str = SumberSkp.KOSONG, **kw: Any) -> Skp:
-    return services.skp_create(actor=org.users[key], pegawai=org.pegawai[key], tahun=YEAR, sumber=sumber, **kw)
+    return services.skp_create(actor=org.actor(key), pegawai=org.pegawai[key], tahun=YEAR, sumber=sumber, **kw)
 
 
 def filled(org: Org, key: str) -> Skp:
     skp = new_skp(org, key)
     services.rhk_add(
-        actor=org.users[key],
+        actor=org.actor(key),
         skp=skp,
         data=RhkData(teks=f"Hasil {key}"),
         iki=IkiData(indikator="Jumlah dokumen", aspek="KUANTITAS", target_angka="4", satuan="dokumen"),
@@ -137,21 +138,21 @@ def test_from_standard_without_a_standard_is_refused(org: Org) -> None:
 
 def test_copy_from_last_year(org: Org) -> None:
     skp = services.skp_create(
-        actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"], tahun=YEAR - 1, sumber=SumberSkp.KOSONG
+        actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"], tahun=YEAR - 1, sumber=SumberSkp.KOSONG
     )
     services.rhk_add(
-        actor=org.users["staf1a"],
+        actor=org.actor("staf1a"),
         skp=skp,
         data=RhkData(teks="Laporan bulanan"),
         iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"),
     )
     services.rhk_add(
-        actor=org.users["staf1a"],
+        actor=org.actor("staf1a"),
         skp=skp,
         data=RhkData(teks="Tugas tambahan", jenis="TAMBAHAN"),
         iki=IkiData(indikator="Mutu", aspek="KUALITAS", target_kualitatif="baik"),
     )
-    services.lampiran_update(actor=org.users["staf1a"], skp=skp, konsekuensi="Teguran")
+    services.lampiran_update(actor=org.actor("staf1a"), skp=skp, konsekuensi="Teguran")
     new = new_skp(org, "staf1a", SumberSkp.TAHUN_LALU)
     assert [(r.jenis, r.teks) for r in new.rhk.order_by("jenis", "urutan")] == [
         ("TAMBAHAN", "Tugas tambahan"),
@@ -215,31 +216,31 @@ def test_duplicate_closed_year_no_position_and_someone_else(org: Org) -> None:
     TahunKinerja.objects.create(tahun=YEAR - 1, batas_penetapan_skp=dt.date(YEAR - 1, 1, 31), ditutup=True)
     with pytest.raises(ValidationError) as e:
         services.skp_create(
-            actor=org.users["staf1b"], pegawai=org.pegawai["staf1b"], tahun=YEAR - 1, sumber=SumberSkp.KOSONG
+            actor=org.actor("staf1b"), pegawai=org.pegawai["staf1b"], tahun=YEAR - 1, sumber=SumberSkp.KOSONG
         )
     assert "sudah ditutup" in e.value.message_dict["tahun"][0]
     with pytest.raises(ValidationError, match="Tahun harus"):
-        services.skp_create(actor=org.users["staf1b"], pegawai=org.pegawai["staf1b"], tahun=1990, sumber="KOSONG")
+        services.skp_create(actor=org.actor("staf1b"), pegawai=org.pegawai["staf1b"], tahun=1990, sumber="KOSONG")
     nobody = org.add_pegawai("nobody", None)
     with pytest.raises(ValidationError, match="belum menduduki jabatan"):
         new_skp(org, "nobody")
     with pytest.raises(PermissionDenied):
-        services.skp_create(actor=org.users["kasi1"], pegawai=org.pegawai["staf1b"], tahun=YEAR, sumber="KOSONG")
+        services.skp_create(actor=org.actor("kasi1"), pegawai=org.pegawai["staf1b"], tahun=YEAR, sumber="KOSONG")
     with pytest.raises(PermissionDenied):
-        services.skp_create(actor=org.users["auditor"], pegawai=org.pegawai["staf1b"], tahun=YEAR, sumber="KOSONG")
+        services.skp_create(actor=org.actor("auditor"), pegawai=org.pegawai["staf1b"], tahun=YEAR, sumber="KOSONG")
     with pytest.raises(ValidationError):
-        services.skp_create(actor=org.users["staf1b"], pegawai=org.pegawai["staf1b"], tahun=YEAR, sumber="MASSAL")
+        services.skp_create(actor=org.actor("staf1b"), pegawai=org.pegawai["staf1b"], tahun=YEAR, sumber="MASSAL")
     assert counts() == before
     assert nobody.pk
     # The admin (pengelola kinerja) may draft for someone.
-    assert services.skp_create(actor=org.users["admin"], pegawai=org.pegawai["staf1b"], tahun=YEAR, sumber="KOSONG")
+    assert services.skp_create(actor=org.actor("admin"), pegawai=org.pegawai["staf1b"], tahun=YEAR, sumber="KOSONG")
 
 
 def test_position_change_mid_year_makes_a_new_plan_and_ends_the_old(org: Org) -> None:
     old = filled(org, "staf1a")
     move = dt.date(YEAR, 7, 1)
     people_services.penugasan_assign(
-        actor=None, pegawai=org.pegawai["staf1a"], jabatan=org.jabatan["staf2"], mulai=move, close_previous=True
+        actor=SYSTEM, pegawai=org.pegawai["staf1a"], jabatan=org.jabatan["staf2"], mulai=move, close_previous=True
     )
     new = new_skp(org, "staf1a", periode_mulai=move)
     old.refresh_from_db()
@@ -276,14 +277,14 @@ def test_bad_targets_are_refused_and_nothing_is_written(org: Org, iki: IkiData, 
     skp = new_skp(org, "staf1a")
     before = counts()
     with pytest.raises(ValidationError) as e:
-        services.rhk_add(actor=org.users["staf1a"], skp=skp, data=RhkData(teks="Hasil"), iki=iki)
+        services.rhk_add(actor=org.actor("staf1a"), skp=skp, data=RhkData(teks="Hasil"), iki=iki)
     assert text in e.value.message_dict[field][0]
     assert counts() == before
 
 
 def test_rows_add_update_delete_and_comma_decimals(org: Org) -> None:
     skp = new_skp(org, "staf1a")
-    user = org.users["staf1a"]
+    user = org.actor("staf1a")
     rhk = services.rhk_add(actor=user, skp=skp, data=RhkData(teks="Hasil 1"))
     iki = services.iki_add(
         actor=user, rhk=rhk, data=IkiData(indikator="Persentase", aspek="KUALITAS", target_angka="99,5", satuan="%")
@@ -307,22 +308,22 @@ def test_only_the_owner_edits_rows_and_only_while_editable(org: Org) -> None:
     before = counts()
     for who in ("kasi1", "admin", "auditor", "kabid1"):
         with pytest.raises(PermissionDenied):
-            services.rhk_add(actor=org.users[who], skp=skp, data=RhkData(teks="x"))
-    services.skp_submit(actor=org.users["staf1a"], skp=skp)
+            services.rhk_add(actor=org.actor(who), skp=skp, data=RhkData(teks="x"))
+    services.skp_submit(actor=org.actor("staf1a"), skp=skp)
     before = counts()
     with pytest.raises(ValidationError, match="tunggu keputusan"):
-        services.rhk_update(actor=org.users["staf1a"], rhk=rhk, data=RhkData(teks="ubah"))
+        services.rhk_update(actor=org.actor("staf1a"), rhk=rhk, data=RhkData(teks="ubah"))
     assert counts() == before
 
 
 def test_appraiser_writes_specific_expectations_owner_does_not(org: Org) -> None:
     skp = new_skp(org, "staf1a")
     e = skp.perilaku.get(nilai_id="KOLABORATIF")
-    services.ekspektasi_update(actor=org.users["kasi1"], ekspektasi=e, teks="Aktif di tim kurikulum")
+    services.ekspektasi_update(actor=org.actor("kasi1"), ekspektasi=e, teks="Aktif di tim kurikulum")
     e.refresh_from_db()
     assert e.ekspektasi_khusus == "Aktif di tim kurikulum"
     with pytest.raises(PermissionDenied):
-        services.ekspektasi_update(actor=org.users["staf1a"], ekspektasi=e, teks="Saya sendiri")
+        services.ekspektasi_update(actor=org.actor("staf1a"), ekspektasi=e, teks="Saya sendiri")
 
 
 # ---------------------------------------------------------------------------- cascade links
@@ -330,14 +331,14 @@ def test_subordinate_drafts_first_and_links_when_the_superior_rhk_exists(org: Or
     mine = filled(org, "staf1a")
     rhk = mine.rhk.get()
     # The superior has no plan yet: submitting still works, unlinked rows are only a warning.
-    services.skp_submit(actor=org.users["staf1a"], skp=mine)
-    services.skp_return(actor=org.users["kasi1"], skp=mine, komentar="Tautkan ke RHK saya")
+    services.skp_submit(actor=org.actor("staf1a"), skp=mine)
+    services.skp_return(actor=org.actor("kasi1"), skp=mine, komentar="Tautkan ke RHK saya")
     boss = filled(org, "kasi1")  # still a draft
     boss_rhk = boss.rhk.get()
-    services.rhk_link_atasan(actor=org.users["staf1a"], rhk=rhk, rhk_atasan=boss_rhk)
+    services.rhk_link(actor=org.actor("staf1a"), rhk=rhk, rhk_atasan=boss_rhk)
     rhk.refresh_from_db()
     assert rhk.rhk_atasan == boss_rhk
-    services.rhk_link_atasan(actor=org.users["staf1a"], rhk=rhk, rhk_atasan=None)
+    services.rhk_link(actor=org.actor("staf1a"), rhk=rhk, rhk_atasan=None)
     rhk.refresh_from_db()
     assert rhk.rhk_atasan is None
 
@@ -350,17 +351,17 @@ def test_link_to_an_rhk_that_is_not_the_appraisers_is_refused(org: Org) -> None:
     before = counts()
     for wrong in (other.rhk.get(), peer.rhk.get()):
         with pytest.raises(ValidationError) as e:
-            services.rhk_link_atasan(actor=org.users["staf1a"], rhk=rhk, rhk_atasan=wrong)
+            services.rhk_link(actor=org.actor("staf1a"), rhk=rhk, rhk_atasan=wrong)
         assert "bukan RHK pejabat penilai" in e.value.message_dict["rhk_atasan"][0]
     last_year_boss = services.skp_create(
-        actor=org.users["kasi1"], pegawai=org.pegawai["kasi1"], tahun=YEAR - 1, sumber="KOSONG"
+        actor=org.actor("kasi1"), pegawai=org.pegawai["kasi1"], tahun=YEAR - 1, sumber="KOSONG"
     )
-    old_rhk = services.rhk_add(actor=org.users["kasi1"], skp=last_year_boss, data=RhkData(teks="Lama"))
+    old_rhk = services.rhk_add(actor=org.actor("kasi1"), skp=last_year_boss, data=RhkData(teks="Lama"))
     before = counts()
     with pytest.raises(ValidationError, match=f"tahun {YEAR}"):
-        services.rhk_link_atasan(actor=org.users["staf1a"], rhk=rhk, rhk_atasan=old_rhk)
+        services.rhk_link(actor=org.actor("staf1a"), rhk=rhk, rhk_atasan=old_rhk)
     with pytest.raises(ValidationError):
-        services.rhk_link_atasan(actor=org.users["staf1a"], rhk=rhk, rhk_atasan=rhk)
+        services.rhk_link(actor=org.actor("staf1a"), rhk=rhk, rhk_atasan=rhk)
     assert counts() == before
     rhk.refresh_from_db()
     assert rhk.rhk_atasan is None

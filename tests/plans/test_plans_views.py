@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from karier.people.access import as_actor
 from karier.plans import services
 from karier.plans.choices import StatusSkp
 from karier.plans.models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
@@ -28,9 +29,9 @@ def login(client: Client, org: Org, key: str) -> Client:
 
 
 def plan(org: Org, key: str = "staf1a") -> Skp:
-    skp = services.skp_create(actor=org.users[key], pegawai=org.pegawai[key], tahun=YEAR, sumber="KOSONG")
+    skp = services.skp_create(actor=org.actor(key), pegawai=org.pegawai[key], tahun=YEAR, sumber="KOSONG")
     services.rhk_add(
-        actor=org.users[key],
+        actor=org.actor(key),
         skp=skp,
         data=RhkData(teks=f"Hasil {key}"),
         iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"),
@@ -185,9 +186,9 @@ def _measure(client: Client, url: str) -> int:
 def _plans_for_extras(org: Org, start: int, stop: int) -> None:
     for i in range(start, stop):
         p = org.pegawai[f"extra{i}"]
-        skp = services.skp_create(actor=org.users["admin"], pegawai=p, tahun=YEAR, sumber="KOSONG")
+        skp = services.skp_create(actor=org.actor("admin"), pegawai=p, tahun=YEAR, sumber="KOSONG")
         services.rhk_add(
-            actor=_owner(org, p),
+            actor=as_actor(_owner(org, p)),
             skp=skp,
             data=RhkData(teks="x"),
             iki=IkiData(indikator="y", target_angka=1, satuan="z"),
@@ -223,7 +224,7 @@ def test_plan_page_queries_do_not_grow_with_rows(client: Client, org: Org) -> No
     small = _measure(client, f"/skp/{skp.pk}/")
     for n in range(10):
         services.rhk_add(
-            actor=org.users["staf1a"],
+            actor=org.actor("staf1a"),
             skp=skp,
             data=RhkData(teks=f"Hasil {n}", jenis="TAMBAHAN"),
             iki=IkiData(indikator="Jumlah", target_angka=n, satuan="dokumen"),

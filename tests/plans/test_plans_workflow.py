@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from karier.core.models import AuditEvent
 from karier.people import services as people_services
+from karier.people.access import SYSTEM, as_actor
 from karier.people.models import Penugasan
 from karier.plans import services, workflow
 from karier.plans.choices import JenisDialog, StatusSkp
@@ -56,9 +57,9 @@ AFTER = {
 
 
 def plan(org: Org) -> Skp:
-    skp = services.skp_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"], tahun=YEAR, sumber="KOSONG")
+    skp = services.skp_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"], tahun=YEAR, sumber="KOSONG")
     services.rhk_add(
-        actor=org.users["staf1a"],
+        actor=org.actor("staf1a"),
         skp=skp,
         data=RhkData(teks="Data kurikulum"),
         iki=IkiData(indikator="Jumlah laporan", target_angka=12, satuan="laporan"),
@@ -69,9 +70,9 @@ def plan(org: Org) -> Skp:
 def bring_to(org: Org, skp: Skp, status: str) -> Skp:
     if status == StatusSkp.DRAFT:
         return skp
-    services.skp_submit(actor=org.users["staf1a"], skp=skp)
+    services.skp_submit(actor=org.actor("staf1a"), skp=skp)
     if status == StatusSkp.DISETUJUI:
-        services.skp_approve(actor=org.users["kasi1"], skp=skp)
+        services.skp_approve(actor=org.actor("kasi1"), skp=skp)
     return skp
 
 
@@ -80,7 +81,7 @@ def make_plt(org: Org) -> Any:
     today = timezone.localdate()
     Penugasan.objects.filter(pegawai=org.pegawai["kasi1"]).update(selesai=today - dt.timedelta(days=1))
     plt = org.add_pegawai("plt", "staf2", golongan=33)
-    people_services.penugasan_assign(actor=None, pegawai=plt, jabatan=org.jabatan["kasi1"], mulai=today, jenis="PLT")
+    people_services.penugasan_assign(actor=SYSTEM, pegawai=plt, jabatan=org.jabatan["kasi1"], mulai=today, jenis="PLT")
     return org.users["plt"]
 
 
@@ -100,12 +101,12 @@ def user_for(org: Org, role: str) -> Any:
 
 def do(aksi: Aksi, user: Any, skp: Skp) -> Skp:
     if aksi == Aksi.AJUKAN:
-        return services.skp_submit(actor=user, skp=skp)
+        return services.skp_submit(actor=as_actor(user), skp=skp)
     if aksi == Aksi.KEMBALIKAN:
-        return services.skp_return(actor=user, skp=skp, komentar="Target terlalu rendah")
+        return services.skp_return(actor=as_actor(user), skp=skp, komentar="Target terlalu rendah")
     if aksi == Aksi.SETUJUI:
-        return services.skp_approve(actor=user, skp=skp)
-    return services.skp_revise(actor=user, skp=skp, alasan="Tugas baru dari pimpinan")
+        return services.skp_approve(actor=as_actor(user), skp=skp)
+    return services.skp_revise(actor=as_actor(user), skp=skp, alasan="Tugas baru dari pimpinan")
 
 
 def written() -> tuple[int, ...]:
@@ -161,23 +162,23 @@ def test_return_needs_a_comment_and_revision_a_reason(org: Org) -> None:
     skp = bring_to(org, plan(org), StatusSkp.DIAJUKAN)
     before = written()
     with pytest.raises(ValidationError) as e:
-        services.skp_return(actor=org.users["kasi1"], skp=skp, komentar="   ")
+        services.skp_return(actor=org.actor("kasi1"), skp=skp, komentar="   ")
     assert e.value.message_dict == {"komentar": ["Komentar wajib diisi."]}
-    services.skp_approve(actor=org.users["kasi1"], skp=skp)
+    services.skp_approve(actor=org.actor("kasi1"), skp=skp)
     before = written()
     with pytest.raises(ValidationError) as e:
-        services.skp_revise(actor=org.users["staf1a"], skp=skp, alasan="")
+        services.skp_revise(actor=org.actor("staf1a"), skp=skp, alasan="")
     assert "alasan" in e.value.message_dict
     assert written() == before
 
 
 def test_submit_needs_a_main_result_with_an_indicator(org: Org) -> None:
-    skp = services.skp_create(actor=org.users["staf1a"], pegawai=org.pegawai["staf1a"], tahun=YEAR, sumber="KOSONG")
+    skp = services.skp_create(actor=org.actor("staf1a"), pegawai=org.pegawai["staf1a"], tahun=YEAR, sumber="KOSONG")
     with pytest.raises(ValidationError, match="bagian A"):
-        services.skp_submit(actor=org.users["staf1a"], skp=skp)
-    services.rhk_add(actor=org.users["staf1a"], skp=skp, data=RhkData(teks="Tanpa IKI"))
+        services.skp_submit(actor=org.actor("staf1a"), skp=skp)
+    services.rhk_add(actor=org.actor("staf1a"), skp=skp, data=RhkData(teks="Tanpa IKI"))
     with pytest.raises(ValidationError, match="IKI"):
-        services.skp_submit(actor=org.users["staf1a"], skp=skp)
+        services.skp_submit(actor=org.actor("staf1a"), skp=skp)
     skp.refresh_from_db()
     assert skp.status == StatusSkp.DRAFT
 
@@ -185,15 +186,15 @@ def test_submit_needs_a_main_result_with_an_indicator(org: Org) -> None:
 def test_full_cycle_keeps_dialog_and_revision_keeps_the_approved_version(org: Org) -> None:
     skp = plan(org)
     owner, boss = org.users["staf1a"], org.users["kasi1"]
-    services.skp_submit(actor=owner, skp=skp)
-    services.skp_return(actor=boss, skp=skp, komentar="Naikkan target menjadi 24")
+    services.skp_submit(actor=as_actor(owner), skp=skp)
+    services.skp_return(actor=as_actor(boss), skp=skp, komentar="Naikkan target menjadi 24")
     iki = skp.rhk.get().iki.get()
     services.iki_update(
-        actor=owner, iki=iki, data=IkiData(indikator="Jumlah laporan", target_angka=24, satuan="laporan")
+        actor=as_actor(owner), iki=iki, data=IkiData(indikator="Jumlah laporan", target_angka=24, satuan="laporan")
     )
-    services.dialog_add(actor=owner, skp=skp, teks="Sudah saya naikkan")
-    services.skp_submit(actor=owner, skp=skp)
-    services.skp_approve(actor=boss, skp=skp, komentar="Setuju")
+    services.dialog_add(actor=as_actor(owner), skp=skp, teks="Sudah saya naikkan")
+    services.skp_submit(actor=as_actor(owner), skp=skp)
+    services.skp_approve(actor=as_actor(boss), skp=skp, komentar="Setuju")
     assert skp.status == StatusSkp.DISETUJUI and skp.disetujui_oleh == boss
     assert list(skp.dialog.values_list("jenis", flat=True)) == [
         JenisDialog.PENGAJUAN,
@@ -207,16 +208,16 @@ def test_full_cycle_keeps_dialog_and_revision_keeps_the_approved_version(org: Or
 
     # Approved: no direct change.
     with pytest.raises(ValidationError, match="revisi"):
-        services.iki_update(actor=owner, iki=iki, data=IkiData(indikator="x", target_angka=1, satuan="x"))
-    services.skp_revise(actor=boss, skp=skp, alasan="Tambahan tugas PPDB")
+        services.iki_update(actor=as_actor(owner), iki=iki, data=IkiData(indikator="x", target_angka=1, satuan="x"))
+    services.skp_revise(actor=as_actor(boss), skp=skp, alasan="Tambahan tugas PPDB")
     assert (skp.status, skp.versi) == (StatusSkp.DRAFT, 2)
     v1.refresh_from_db()
     assert v1.alasan == "Tambahan tugas PPDB"
     services.iki_update(
-        actor=owner, iki=iki, data=IkiData(indikator="Jumlah laporan", target_angka=30, satuan="laporan")
+        actor=as_actor(owner), iki=iki, data=IkiData(indikator="Jumlah laporan", target_angka=30, satuan="laporan")
     )
-    services.skp_submit(actor=owner, skp=skp)
-    services.skp_approve(actor=boss, skp=skp)
+    services.skp_submit(actor=as_actor(owner), skp=skp)
+    services.skp_approve(actor=as_actor(boss), skp=skp)
     v1.refresh_from_db()
     assert v1.snapshot["rhk"][0]["iki"][0]["target_angka"] == "24.0000"
     assert SkpRevisi.objects.get(skp=skp, versi=2).snapshot["rhk"][0]["iki"][0]["target_angka"] == "30.0000"
@@ -229,9 +230,9 @@ def test_closed_year_refuses_every_move(org: Org) -> None:
     skp = Skp.objects.select_related("tahun").get(pk=skp.pk)
     before = written()
     for fn in (
-        lambda: services.skp_approve(actor=org.users["kasi1"], skp=skp),
-        lambda: services.skp_return(actor=org.users["kasi1"], skp=skp, komentar="x"),
-        lambda: services.dialog_add(actor=org.users["staf1a"], skp=skp, teks="x"),
+        lambda: services.skp_approve(actor=org.actor("kasi1"), skp=skp),
+        lambda: services.skp_return(actor=org.actor("kasi1"), skp=skp, komentar="x"),
+        lambda: services.dialog_add(actor=org.actor("staf1a"), skp=skp, teks="x"),
     ):
         with pytest.raises(ValidationError, match="ditutup"):
             fn()
@@ -241,9 +242,9 @@ def test_closed_year_refuses_every_move(org: Org) -> None:
 def test_submit_refreshes_the_appraiser_snapshot(org: Org) -> None:
     skp = plan(org)
     plt_user = make_plt(org)
-    services.skp_submit(actor=org.users["staf1a"], skp=skp)
+    services.skp_submit(actor=org.actor("staf1a"), skp=skp)
     assert skp.penilai == plt_user.pegawai
-    services.skp_approve(actor=plt_user, skp=skp)
+    services.skp_approve(actor=as_actor(plt_user), skp=skp)
     assert skp.status == StatusSkp.DISETUJUI
 
 

@@ -16,8 +16,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from karier.standards import services
-from karier.standards.api import router
+from karier.people.access import SYSTEM
+from karier.standards.api import ROUTERS
 from karier.standards.models import (
     Indikator,
     PerjanjianKinerja,
@@ -27,6 +27,9 @@ from karier.standards.models import (
     StandarHasil,
     StandarJabatan,
 )
+from karier.standards.services.perjanjian import perjanjian_baris_add, perjanjian_create
+from karier.standards.services.rpjmd import rpjmd_create
+from karier.standards.services.standar import HasilData, standar_hasil_add
 
 pytestmark = pytest.mark.django_db
 
@@ -54,8 +57,8 @@ class Ctx:
 def ctx(seeded: Any) -> Ctx:
     dik = Renstra.objects.get(opd=seeded.units["dik"])
     rls = Indikator.objects.get(kode="IKD-DIK-01")
-    draft = services.perjanjian_create(actor=None, opd=seeded.units["dik"], tahun=2025)
-    services.perjanjian_row_add(actor=None, perjanjian=draft, sasaran=rls.sasaran_renstra, indikator=rls, target=9.4)
+    draft = perjanjian_create(actor=SYSTEM, opd=seeded.units["dik"], tahun=2025)
+    perjanjian_baris_add(actor=SYSTEM, perjanjian=draft, sasaran=rls.sasaran_renstra, indikator=rls, target=9.4)
     return Ctx(
         seeded,
         Indikator.objects.get(kode="IKU-01"),
@@ -122,7 +125,11 @@ def test_every_route_is_in_the_tables() -> None:
 
     walk(get_resolver().url_patterns, "")
     api_ops = {
-        f"{m} {path}" for path, ops in router.path_operations.items() for op in ops.operations for m in op.methods
+        f"{m} {path}"
+        for router in ROUTERS
+        for path, ops in router.path_operations.items()
+        for op in ops.operations
+        for m in op.methods
     }
     read_keys = {"standards:" + k.split(":")[1] for k in READ_KEYS if k.startswith("standards:")}
     assert names == read_keys
@@ -191,16 +198,16 @@ class Write:
 
 def _h(x: Ctx, jab: str) -> StandarHasil:
     standar = StandarJabatan.objects.get(jabatan=x.org.jabatan[jab])
-    return services.standar_hasil_add(
-        actor=None,
-        standar=standar,
-        data=services.HasilData(rhk="Sementara", indikator="Jumlah", target_angka=1, satuan="buah"),
+    return standar_hasil_add(
+        actor=SYSTEM,
+        jabatan=standar.jabatan,
+        data=HasilData(rhk="Sementara", indikator="Jumlah", target_angka=1, satuan="buah"),
     )
 
 
 def _row(x: Ctx) -> PerjanjianKinerjaRow:
-    return services.perjanjian_row_add(
-        actor=None, perjanjian=x.draft, sasaran=x.rls.sasaran_renstra, indikator=x.rls, target=1
+    return perjanjian_baris_add(
+        actor=SYSTEM, perjanjian=x.draft, sasaran=x.rls.sasaran_renstra, indikator=x.rls, target=1
     )
 
 
@@ -401,8 +408,8 @@ API_WRITES = [
 
 def _new_rpjmd(x: Ctx) -> int:
     year = 2031 + 5 * Rpjmd.objects.count()
-    return services.rpjmd_create(
-        actor=None, instansi=x.org.instansi, tahun_mulai=year, tahun_selesai=year + 4, visi="Visi uji"
+    return rpjmd_create(
+        actor=SYSTEM, instansi=x.org.instansi, tahun_mulai=year, tahun_selesai=year + 4, visi="Visi uji"
     ).pk
 
 

@@ -32,7 +32,10 @@ def test_rpjmd_tree_and_indicator_series(seeded: Any, login: Any) -> None:
     ipm = next(i for i in iku if i["kode"] == "IKU-01")
     detail = c.get(f"/api/v1/indikator/{ipm['id']}").json()
     assert [s["label"] for s in detail["seri"]] == ["metode lama (s.d. 2022)", "metode baru (sejak 2023)"]
-    assert {n["tahun"]: n["realisasi"] for n in detail["nilai"]}[2024] == 74.91
+    realisasi = {n["tahun"]: n["realisasi"] for n in detail["nilai"]}
+    assert realisasi[2024] == "74.9100"  # decimals are JSON strings with the stored four places
+    assert all(isinstance(v, str) for v in realisasi.values() if v is not None)
+    assert isinstance(detail["baseline"], str | None)
     assert detail["boleh_ubah"] is False and detail["penjelasan"]
 
 
@@ -41,7 +44,7 @@ def test_position_standard_read_has_all_seven_values(seeded: Any, login: Any) ->
     assert [g["dimensi"] for g in body["hasil"]] == ["PRODUKTIVITAS", "KOMPETENSI", "INTEGRITAS"]
     assert len(body["perilaku"]) == 7 and all(len(p["panduan"]) == 3 for p in body["perilaku"])
     uptime = body["hasil"][0]["hasil"][0]
-    assert uptime["indikator"] == "Persentase ketersediaan layanan (uptime)" and uptime["target_angka"] == 99
+    assert uptime["indikator"] == "Persentase ketersediaan layanan (uptime)" and uptime["target_angka"] == "99.0000"
     assert body["boleh_ubah"] is False
 
 
@@ -101,9 +104,10 @@ def test_write_round_trip(seeded: Any, login: Any) -> None:
         },
     )
     assert r.status_code == 201
+    assert r.json()["target_angka"] == "12.0000"  # a decimal string in, the decimal string out
     hasil_id = r.json()["id"]
-    r = _send(c, "patch", f"/api/v1/standar-hasil/{hasil_id}", {"target_angka": 10.5})
-    assert r.status_code == 200 and r.json()["target_angka"] == 10.5
+    r = _send(c, "patch", f"/api/v1/standar-hasil/{hasil_id}", {"target_angka": 10.5})  # a JSON number in
+    assert r.status_code == 200 and r.json()["target_angka"] == "10.5000"
     r = _send(c, "patch", f"/api/v1/standar-hasil/{hasil_id}", {"aspek": "WAKTU", "target_angka": "segera"})
     assert r.status_code == 409 and "Target harus berupa angka" in r.json()["errors"]["target_angka"][0]
     assert StandarHasil.objects.get(pk=hasil_id).aspek == "KUANTITAS"
@@ -130,7 +134,7 @@ def test_agreement_sign_and_reopen_through_the_api(seeded: Any, login: Any) -> N
     assert r.status_code == 409 and "wajib diisi" in r.json()["errors"]["alasan"][0]
     r = _send(c, "post", f"/api/v1/perjanjian/{pk.pk}/status", {"aksi": "buka", "alasan": "Revisi target."})
     assert r.json() == {"status": "DRAFT", "ditandatangani_pada": None, "aksi": ["tandatangan"]}
-    assert _send(c, "patch", f"/api/v1/perjanjian-baris/{row.pk}", {"target": "9,4"}).json()["target"] == 9.4
+    assert _send(c, "patch", f"/api/v1/perjanjian-baris/{row.pk}", {"target": "9,4"}).json()["target"] == "9.4000"
     r = _send(c, "post", f"/api/v1/perjanjian/{pk.pk}/status", {"aksi": "tandatangan", "tanggal": "2026-02-02"})
     assert r.json()["status"] == "DITANDATANGANI" and r.json()["ditandatangani_pada"] == "2026-02-02"
 
@@ -143,7 +147,7 @@ def test_nilai_and_indicator_writes(seeded: Any, login: Any) -> None:
     r = _send(
         c, "put", f"/api/v1/indikator/{ipm.pk}/nilai", {"tahun": 2026, "realisasi": 76.1, "metode": "BPS baru (2023)"}
     )
-    assert r.status_code == 200 and r.json()["realisasi"] == 76.1
+    assert r.status_code == 200 and r.json()["realisasi"] == "76.1000" and r.json()["target"] is None
     rls = Indikator.objects.get(kode="IKD-DIK-01")
     r = _send(
         c,

@@ -10,8 +10,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from karier.people import services as people
-from karier.standards import services
+from karier.people.access import SYSTEM
 from karier.standards.models import Indikator, PerjanjianKinerja, Renstra, Rpjmd, StandarJabatan
+from karier.standards.services.indikator import indikator_create, nilai_indikator_set
+from karier.standards.services.perjanjian import perjanjian_baris_add, perjanjian_create, perjanjian_reopen
+from karier.standards.services.renstra import renstra_create, sasaran_renstra_create
+from karier.standards.services.rpjmd import misi_create, sasaran_create, tujuan_create
+from karier.standards.services.standar import HasilData, standar_copy, standar_hasil_add
 
 PAGES = [
     "/standar/",
@@ -47,44 +52,40 @@ def _grow(org: Any, n: int) -> None:
     kadis = StandarJabatan.objects.get(jabatan=org.jabatan["kadis"])
     staf1 = StandarJabatan.objects.get(jabatan=org.jabatan["staf1"])
     for i in range(n):
-        misi = services.misi_create(actor=None, rpjmd=rpjmd, nomor=10 + i, teks=f"Misi {i}")
-        tujuan = services.tujuan_create(actor=None, misi=misi, nomor=1, teks=f"Tujuan {i}")
-        sasaran = services.sasaran_create(actor=None, tujuan=tujuan, nomor=1, teks=f"Sasaran {i}")
-        iku = services.indikator_create(actor=None, sasaran=sasaran, nama=f"IKU {i}", satuan="%")
+        misi = misi_create(actor=SYSTEM, rpjmd=rpjmd, nomor=10 + i, teks=f"Misi {i}")
+        tujuan = tujuan_create(actor=SYSTEM, misi=misi, nomor=1, teks=f"Tujuan {i}")
+        sasaran = sasaran_create(actor=SYSTEM, tujuan=tujuan, nomor=1, teks=f"Sasaran {i}")
+        iku = indikator_create(actor=SYSTEM, sasaran=sasaran, nama=f"IKU {i}", satuan="%")
         for year in (2022, 2023, 2024):
-            services.nilai_indikator_set(
-                actor=None,
+            nilai_indikator_set(
+                actor=SYSTEM,
                 indikator=iku,
                 tahun=year,
                 target=i,
                 realisasi=i,
                 metode="BPS lama" if year < 2023 else "BPS baru",
             )
-        s = services.sasaran_renstra_create(
-            actor=None, renstra=dik, sasaran_rpjmd=sasaran, nomor=5 + i, teks=f"Sasaran dinas {i}"
+        s = sasaran_renstra_create(
+            actor=SYSTEM, renstra=dik, sasaran_rpjmd=sasaran, nomor=5 + i, teks=f"Sasaran dinas {i}"
         )
-        ind = services.indikator_create(
-            actor=None, sasaran_renstra=s, nama=f"Indikator dinas {i}", satuan="%", induk=ipm
+        ind = indikator_create(actor=SYSTEM, sasaran_renstra=s, nama=f"Indikator dinas {i}", satuan="%", induk=ipm)
+        nilai_indikator_set(actor=SYSTEM, indikator=ind, tahun=2026, target=i)
+        perjanjian_baris_add(actor=SYSTEM, perjanjian=pk, sasaran=s, indikator=ind, target=i)
+        standar_hasil_add(
+            actor=SYSTEM,
+            jabatan=kadis.jabatan,
+            data=HasilData(rhk=f"Hasil {i}", indikator="Jumlah", target_angka=i, satuan="buah", dimensi="KOMPETENSI"),
         )
-        services.nilai_indikator_set(actor=None, indikator=ind, tahun=2026, target=i)
-        services.perjanjian_row_add(actor=None, perjanjian=pk, sasaran=s, indikator=ind, target=i)
-        services.standar_hasil_add(
-            actor=None,
-            standar=kadis,
-            data=services.HasilData(
-                rhk=f"Hasil {i}", indikator="Jumlah", target_angka=i, satuan="buah", dimensi="KOMPETENSI"
-            ),
-        )
-        opd = people.unit_create(actor=None, instansi=org.instansi, nama=f"Badan {i}", jenis="OPD")
-        services.renstra_create(actor=None, opd=opd, rpjmd=rpjmd)
-        services.perjanjian_create(actor=None, opd=opd, tahun=2026)
+        opd = people.unit_create(actor=SYSTEM, instansi=org.instansi, nama=f"Badan {i}", jenis="OPD")
+        renstra_create(actor=SYSTEM, opd=opd, rpjmd=rpjmd)
+        perjanjian_create(actor=SYSTEM, opd=opd, tahun=2026)
         twin = people.jabatan_create(
-            actor=None,
+            actor=SYSTEM,
             data=people.JabatanData(
                 unit=org.units["dik_b2"], nama=f"Pengolah Data {i}", jenis="PELAKSANA", atasan=org.jabatan["kabid2"]
             ),
         )
-        services.standar_copy_to(actor=None, source=staf1, jabatan_ids=[twin.pk])
+        standar_copy(actor=SYSTEM, jabatan=staf1.jabatan, jabatan_ids=[twin.pk])
 
 
 def _measure(client: Client, url: str) -> int:
@@ -108,7 +109,7 @@ def test_query_counts_do_not_grow_with_rows(seeded: Any, who: str) -> None:
         "staf1": org.jabatan["staf1"].pk,
     }
     # a draft shows its add-row form (one more query than a signed one): same state at both sizes
-    services.perjanjian_reopen(actor=None, perjanjian=PerjanjianKinerja.objects.get(pk=ids["pk"]), alasan="uji")
+    perjanjian_reopen(actor=SYSTEM, perjanjian=PerjanjianKinerja.objects.get(pk=ids["pk"]), alasan="uji")
     client = Client()
     client.force_login(org.users[who])
     small = {url: _measure(client, url.format(**ids)) for url in PAGES}

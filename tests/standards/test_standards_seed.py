@@ -100,11 +100,12 @@ def test_seed_is_idempotent_and_reset_rebuilds(org: Any) -> None:
 
 def test_seed_fills_only_new_positions(org: Any) -> None:
     from karier.people import services as people
+    from karier.people.access import SYSTEM
 
     call_command("seed_standards", verbosity=0)
     before = StandarJabatan.objects.count()
     j = people.jabatan_create(
-        actor=None,
+        actor=SYSTEM,
         data=people.JabatanData(
             unit=org.units["kominfo"],
             nama="Pranata Komputer Ahli Muda",

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 
 from karier.core.models import AuditEvent
-from karier.standards import services
+from karier.people.access import SYSTEM
 from karier.standards.choices import StatusPerjanjian
 from karier.standards.models import (
     Indikator,
@@ -24,6 +24,34 @@ from karier.standards.models import (
     StandarHasil,
     StandarJabatan,
     StandarPerilaku,
+)
+from karier.standards.services.indikator import indikator_create, nilai_indikator_set
+from karier.standards.services.perjanjian import (
+    perjanjian_baris_add,
+    perjanjian_baris_delete,
+    perjanjian_baris_update,
+    perjanjian_create,
+    perjanjian_reopen,
+    perjanjian_sign,
+)
+from karier.standards.services.renstra import renstra_create, sasaran_renstra_create
+from karier.standards.services.rpjmd import (
+    misi_create,
+    misi_delete,
+    rpjmd_create,
+    rpjmd_update,
+    sasaran_create,
+    sasaran_delete,
+    tujuan_create,
+)
+from karier.standards.services.standar import (
+    HasilData,
+    PerilakuData,
+    standar_copy,
+    standar_hasil_add,
+    standar_hasil_delete,
+    standar_hasil_update,
+    standar_perilaku_set,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +81,7 @@ def _dik(org: Any) -> Renstra:
     return Renstra.objects.get(opd=org.units["dik"])
 
 
-def _hasil(**kw: Any) -> services.HasilData:
+def _hasil(**kw: Any) -> HasilData:
     base: dict[str, Any] = {
         "rhk": "Tersusunnya laporan",
         "indikator": "Jumlah laporan",
@@ -62,7 +90,7 @@ def _hasil(**kw: Any) -> services.HasilData:
         "target_angka": 12,
         "satuan": "laporan",
     }
-    return services.HasilData(**(base | kw))
+    return HasilData(**(base | kw))
 
 
 # ---------------------------------------------------------------------------- targets of position standards
@@ -78,7 +106,7 @@ def _hasil(**kw: Any) -> services.HasilData:
 def test_hasil_target_must_fit_the_aspect(seeded: Any, aspek: str, angka: Any, field: str, text: str) -> None:
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"])
     refused(
-        lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(aspek=aspek, target_angka=angka)),
+        lambda: standar_hasil_add(actor=SYSTEM, jabatan=standar.jabatan, data=_hasil(aspek=aspek, target_angka=angka)),
         field,
         text,
     )
@@ -87,40 +115,40 @@ def test_hasil_target_must_fit_the_aspect(seeded: Any, aspek: str, angka: Any, f
 def test_hasil_other_bad_fields(seeded: Any) -> None:
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"])
     refused(
-        lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(rhk="  ")), "rhk", "wajib diisi"
+        lambda: standar_hasil_add(actor=SYSTEM, jabatan=standar.jabatan, data=_hasil(rhk="  ")), "rhk", "wajib diisi"
     )
     refused(
-        lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(dimensi="KESEHATAN")),
+        lambda: standar_hasil_add(actor=SYSTEM, jabatan=standar.jabatan, data=_hasil(dimensi="KESEHATAN")),
         "dimensi",
         "tidak dikenal",
     )
     refused(
-        lambda: services.standar_hasil_add(actor=None, standar=standar, data=_hasil(satuan="")),
+        lambda: standar_hasil_add(actor=SYSTEM, jabatan=standar.jabatan, data=_hasil(satuan="")),
         "satuan",
         "Satuan wajib",
     )
     h = standar.hasil.first()
     assert h is not None
     refused(
-        lambda: services.standar_hasil_update(actor=None, hasil=h, aspek="WAKTU", target_angka="besok"),
+        lambda: standar_hasil_update(actor=SYSTEM, hasil=h, aspek="WAKTU", target_angka="besok"),
         "target_angka",
         "harus berupa angka",
     )
-    refused(lambda: services.standar_hasil_update(actor=None, hasil=h, standar=None), "standar", "tidak dapat")
+    refused(lambda: standar_hasil_update(actor=SYSTEM, hasil=h, standar=None), "standar", "tidak dapat")
 
 
 def test_hasil_add_update_delete_are_audited(seeded: Any) -> None:
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["pranata"])
-    h = services.standar_hasil_add(
-        actor=seeded.users["admin"],
-        standar=standar,
+    h = standar_hasil_add(
+        actor=seeded.actor("admin"),
+        jabatan=standar.jabatan,
         data=_hasil(aspek="KUALITAS", target_angka=None, satuan="", target_kualitatif="tanpa revisi"),
     )
     assert h.urutan == standar.hasil.count()
-    services.standar_hasil_update(actor=seeded.users["admin"], hasil=h, target_angka="9,5", satuan="%")
+    standar_hasil_update(actor=seeded.actor("admin"), hasil=h, target_angka="9,5", satuan="%")
     h.refresh_from_db()
     assert h.target_angka == Decimal("9.5")
-    services.standar_hasil_delete(actor=seeded.users["admin"], hasil=h)
+    standar_hasil_delete(actor=seeded.actor("admin"), hasil=h)
     actions = list(
         AuditEvent.objects.filter(object_type="standards.standarhasil", object_id=str(h.pk)).values_list(
             "action", flat=True
@@ -132,27 +160,27 @@ def test_hasil_add_update_delete_are_audited(seeded: Any) -> None:
 def test_perilaku_set_replaces_and_refuses_unknown_values(seeded: Any) -> None:
     standar = StandarJabatan.objects.get(jabatan=seeded.jabatan["staf1"])
     refused(
-        lambda: services.standar_perilaku_set(
-            actor=None,
-            standar=standar,
-            items=[services.PerilakuData("AKUNTABEL", "x"), services.PerilakuData("RAJIN", "y")],
+        lambda: standar_perilaku_set(
+            actor=SYSTEM,
+            jabatan=standar.jabatan,
+            items=[PerilakuData("AKUNTABEL", "x"), PerilakuData("RAJIN", "y")],
         ),
         "perilaku.1.nilai",
         "tidak dikenal",
     )
     refused(
-        lambda: services.standar_perilaku_set(
-            actor=None,
-            standar=standar,
-            items=[services.PerilakuData("AKUNTABEL", "x"), services.PerilakuData("AKUNTABEL", "y")],
+        lambda: standar_perilaku_set(
+            actor=SYSTEM,
+            jabatan=standar.jabatan,
+            items=[PerilakuData("AKUNTABEL", "x"), PerilakuData("AKUNTABEL", "y")],
         ),
         "perilaku.1.nilai",
         "hanya sekali",
     )
-    services.standar_perilaku_set(
-        actor=None,
-        standar=standar,
-        items=[services.PerilakuData("LOYAL", "Menjaga rahasia data siswa."), services.PerilakuData("ADAPTIF", " ")],
+    standar_perilaku_set(
+        actor=SYSTEM,
+        jabatan=standar.jabatan,
+        items=[PerilakuData("LOYAL", "Menjaga rahasia data siswa."), PerilakuData("ADAPTIF", " ")],
     )
     assert list(standar.perilaku.values_list("nilai_id", "ekspektasi")) == [("LOYAL", "Menjaga rahasia data siswa.")]
 
@@ -164,7 +192,7 @@ def test_copy_to_many_positions_of_the_same_kind(seeded: Any) -> None:
     source = StandarJabatan.objects.get(jabatan=org.jabatan["pranata"])
     twins = [
         people.jabatan_create(
-            actor=None,
+            actor=SYSTEM,
             data=people.JabatanData(
                 unit=org.units["kominfo"],
                 nama=f"Pranata Komputer Ahli Pertama {i}",
@@ -175,32 +203,32 @@ def test_copy_to_many_positions_of_the_same_kind(seeded: Any) -> None:
         )
         for i in range(3)
     ]
-    n = services.standar_copy_to(actor=org.users["admin"], source=source, jabatan_ids=[t.pk for t in twins])
+    n = standar_copy(actor=org.actor("admin"), jabatan=source.jabatan, jabatan_ids=[t.pk for t in twins])
     assert n == 3
     expected = sorted(source.hasil.values_list("rhk", "target_angka"))
     for t in twins:
         assert sorted(StandarHasil.objects.filter(standar__jabatan=t).values_list("rhk", "target_angka")) == expected
         assert StandarPerilaku.objects.filter(standar__jabatan=t).count() == source.perilaku.count()
     # applying again replaces (no duplicates)
-    services.standar_copy_to(actor=None, source=source, jabatan_ids=[twins[0].pk])
+    standar_copy(actor=SYSTEM, jabatan=source.jabatan, jabatan_ids=[twins[0].pk])
     assert StandarHasil.objects.filter(standar__jabatan=twins[0]).count() == len(expected)
     # other kinds, the source itself and unknown ids are refused, nothing written
     refused(
-        lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[org.jabatan["staf1"].pk]),
+        lambda: standar_copy(actor=SYSTEM, jabatan=source.jabatan, jabatan_ids=[org.jabatan["staf1"].pk]),
         "jabatan_ids",
         "sejenis",
     )
     refused(
-        lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[org.jabatan["pranata"].pk]),
+        lambda: standar_copy(actor=SYSTEM, jabatan=source.jabatan, jabatan_ids=[org.jabatan["pranata"].pk]),
         "jabatan_ids",
         "sumber",
     )
     refused(
-        lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[10**9]),
+        lambda: standar_copy(actor=SYSTEM, jabatan=source.jabatan, jabatan_ids=[10**9]),
         "jabatan_ids",
         "tidak ditemukan",
     )
-    refused(lambda: services.standar_copy_to(actor=None, source=source, jabatan_ids=[]), "jabatan_ids", "minimal")
+    refused(lambda: standar_copy(actor=SYSTEM, jabatan=source.jabatan, jabatan_ids=[]), "jabatan_ids", "minimal")
 
 
 def test_copy_to_is_set_based(seeded: Any) -> None:
@@ -229,7 +257,7 @@ def test_copy_to_is_set_based(seeded: Any) -> None:
     counts = []
     for part in (ids[:10], ids[10:]):
         with CaptureQueriesContext(connection) as ctx:
-            services.standar_copy_to(actor=None, source=source, jabatan_ids=part)
+            standar_copy(actor=SYSTEM, jabatan=source.jabatan, jabatan_ids=part)
         counts.append(len(ctx.captured_queries))
     # Bulk statements in batches (SQLite caps the parameters of one statement): the count grows with
     # the batches, never with the positions — a loop over 150 positions would need 150+ queries.
@@ -241,62 +269,56 @@ def test_copy_to_is_set_based(seeded: Any) -> None:
 def test_rpjmd_and_indicator_bad_input(seeded: Any) -> None:
     org = seeded
     refused(
-        lambda: services.rpjmd_create(
-            actor=None, instansi=org.instansi, tahun_mulai=2026, tahun_selesai=2021, visi="x"
-        ),
+        lambda: rpjmd_create(actor=SYSTEM, instansi=org.instansi, tahun_mulai=2026, tahun_selesai=2021, visi="x"),
         "tahun_selesai",
         "sesudah tahun mulai",
     )
     refused(
-        lambda: services.rpjmd_create(
-            actor=None, instansi=org.instansi, tahun_mulai=2021, tahun_selesai=2026, visi="Lain"
-        ),
+        lambda: rpjmd_create(actor=SYSTEM, instansi=org.instansi, tahun_mulai=2021, tahun_selesai=2026, visi="Lain"),
         "tahun_mulai",
         "sudah ada",
     )
     rpjmd = Rpjmd.objects.get()
-    refused(lambda: services.rpjmd_update(actor=None, rpjmd=rpjmd, visi=""), "visi", "wajib diisi")
+    refused(lambda: rpjmd_update(actor=SYSTEM, rpjmd=rpjmd, visi=""), "visi", "wajib diisi")
     sasaran = SasaranStrategis.objects.first()
     refused(
-        lambda: services.indikator_create(actor=None, sasaran=sasaran, nama="Indeks X", satuan="", baseline="banyak"),
+        lambda: indikator_create(actor=SYSTEM, sasaran=sasaran, nama="Indeks X", satuan="", baseline="banyak"),
         "baseline",
         "harus berupa angka",
     )
-    refused(lambda: services.indikator_create(actor=None, nama="Indeks X", satuan="poin"), "sasaran", "tepat satu")
+    refused(lambda: indikator_create(actor=SYSTEM, nama="Indeks X", satuan="poin"), "sasaran", "tepat satu")
     ipm = _ipm()
     refused(
-        lambda: services.nilai_indikator_set(actor=None, indikator=ipm, tahun=2024, target="tujuh puluh"),
+        lambda: nilai_indikator_set(actor=SYSTEM, indikator=ipm, tahun=2024, target="tujuh puluh"),
         "target",
         "harus berupa angka",
     )
-    refused(lambda: services.nilai_indikator_set(actor=None, indikator=ipm, tahun=1800, target=70), "tahun", "antara")
-    refused(lambda: services.nilai_indikator_set(actor=None, indikator=ipm, tahun=2027), "target", "Isi target")
+    refused(lambda: nilai_indikator_set(actor=SYSTEM, indikator=ipm, tahun=1800, target=70), "tahun", "antara")
+    refused(lambda: nilai_indikator_set(actor=SYSTEM, indikator=ipm, tahun=2027), "target", "Isi target")
 
 
 def test_agency_indicator_parent_must_be_a_province_indicator(seeded: Any) -> None:
     s = _dik(seeded).sasaran.get()
     agency = Indikator.objects.filter(sasaran_renstra=s).first()
     refused(
-        lambda: services.indikator_create(actor=None, sasaran_renstra=s, nama="X", satuan="%", induk=agency),
+        lambda: indikator_create(actor=SYSTEM, sasaran_renstra=s, nama="X", satuan="%", induk=agency),
         "induk",
         "provinsi",
     )
     refused(
-        lambda: services.indikator_create(actor=None, sasaran=_ipm().sasaran, nama="X", satuan="%", induk=_ipm()),
+        lambda: indikator_create(actor=SYSTEM, sasaran=_ipm().sasaran, nama="X", satuan="%", induk=_ipm()),
         "induk",
         "tidak mempunyai",
     )
-    ok = services.indikator_create(
-        actor=None, sasaran_renstra=s, nama="Angka partisipasi murni SMA", satuan="%", induk=_ipm()
-    )
+    ok = indikator_create(actor=SYSTEM, sasaran_renstra=s, nama="Angka partisipasi murni SMA", satuan="%", induk=_ipm())
     assert ok.induk == _ipm()
 
 
 def test_nilai_set_upserts_by_year(seeded: Any) -> None:
     ipm = _ipm()
     n = NilaiIndikator.objects.count()
-    v = services.nilai_indikator_set(
-        actor=None, indikator=ipm, tahun=2025, target="75,5", realisasi=75.68, metode="BPS baru (2023)"
+    v = nilai_indikator_set(
+        actor=SYSTEM, indikator=ipm, tahun=2025, target="75,5", realisasi=75.68, metode="BPS baru (2023)"
     )
     assert NilaiIndikator.objects.count() == n
     assert (v.target, v.realisasi) == (Decimal("75.5"), Decimal("75.68"))
@@ -304,34 +326,30 @@ def test_nilai_set_upserts_by_year(seeded: Any) -> None:
 
 def test_blocked_deletes_explain_why(seeded: Any) -> None:
     ipm_sasaran = _ipm().sasaran
-    refused(lambda: services.sasaran_delete(actor=None, sasaran=ipm_sasaran), "__all__", "masih didukung")
-    refused(lambda: services.misi_delete(actor=None, misi=ipm_sasaran.tujuan.misi), "__all__", "masih didukung")
+    refused(lambda: sasaran_delete(actor=SYSTEM, sasaran=ipm_sasaran), "__all__", "masih didukung")
+    refused(lambda: misi_delete(actor=SYSTEM, misi=ipm_sasaran.tujuan.misi), "__all__", "masih didukung")
 
 
 # ---------------------------------------------------------------------------- Renstra
 def test_renstra_sasaran_must_serve_the_same_rpjmd(seeded: Any) -> None:
     org = seeded
-    other = services.rpjmd_create(
-        actor=None, instansi=org.instansi, tahun_mulai=2025, tahun_selesai=2029, visi="Visi baru"
-    )
-    misi = services.misi_create(actor=None, rpjmd=other, nomor=1, teks="Misi")
-    tujuan = services.tujuan_create(actor=None, misi=misi, nomor=1, teks="Tujuan")
-    foreign = services.sasaran_create(actor=None, tujuan=tujuan, nomor=1, teks="Sasaran lain")
+    other = rpjmd_create(actor=SYSTEM, instansi=org.instansi, tahun_mulai=2025, tahun_selesai=2029, visi="Visi baru")
+    misi = misi_create(actor=SYSTEM, rpjmd=other, nomor=1, teks="Misi")
+    tujuan = tujuan_create(actor=SYSTEM, misi=misi, nomor=1, teks="Tujuan")
+    foreign = sasaran_create(actor=SYSTEM, tujuan=tujuan, nomor=1, teks="Sasaran lain")
     refused(
-        lambda: services.sasaran_renstra_create(
-            actor=None, renstra=_dik(org), sasaran_rpjmd=foreign, nomor=2, teks="Sasaran"
-        ),
+        lambda: sasaran_renstra_create(actor=SYSTEM, renstra=_dik(org), sasaran_rpjmd=foreign, nomor=2, teks="Sasaran"),
         "sasaran_rpjmd",
         "RPJMD yang sama",
     )
     refused(
-        lambda: services.renstra_create(actor=None, opd=org.units["dik"], rpjmd=_dik(org).rpjmd),
+        lambda: renstra_create(actor=SYSTEM, opd=org.units["dik"], rpjmd=_dik(org).rpjmd),
         "opd",
         "sudah mempunyai",
     )
-    refused(lambda: services.renstra_create(actor=None, opd=org.units["dik_b1"], rpjmd=other), "opd", "unit teratas")
+    refused(lambda: renstra_create(actor=SYSTEM, opd=org.units["dik_b1"], rpjmd=other), "opd", "unit teratas")
     refused(
-        lambda: services.renstra_create(actor=None, opd=org.units["dik"], rpjmd=other, tahun_mulai=2020),
+        lambda: renstra_create(actor=SYSTEM, opd=org.units["dik"], rpjmd=other, tahun_mulai=2020),
         "tahun_mulai",
         "di dalam periode",
     )
@@ -347,57 +365,53 @@ def test_signed_agreement_is_read_only_until_reopened_with_a_reason(seeded: Any)
     s = row.sasaran
     i = row.indikator
     refused(
-        lambda: services.perjanjian_row_add(actor=None, perjanjian=pk, sasaran=s, indikator=i, target=1),
+        lambda: perjanjian_baris_add(actor=SYSTEM, perjanjian=pk, sasaran=s, indikator=i, target=1),
         "__all__",
         "sudah ditandatangani",
     )
-    refused(lambda: services.perjanjian_row_update(actor=None, row=row, target=2), "__all__", "sudah ditandatangani")
-    refused(lambda: services.perjanjian_row_delete(actor=None, row=row), "__all__", "sudah ditandatangani")
-    refused(lambda: services.perjanjian_sign(actor=None, perjanjian=pk), "status", "sudah ditandatangani")
-    refused(lambda: services.perjanjian_reopen(actor=None, perjanjian=pk, alasan=" "), "alasan", "wajib diisi")
-    services.perjanjian_reopen(actor=org.users["kadis"], perjanjian=pk, alasan="Target RLS direvisi Bappeda.")
+    refused(lambda: perjanjian_baris_update(actor=SYSTEM, row=row, target=2), "__all__", "sudah ditandatangani")
+    refused(lambda: perjanjian_baris_delete(actor=SYSTEM, row=row), "__all__", "sudah ditandatangani")
+    refused(lambda: perjanjian_sign(actor=SYSTEM, perjanjian=pk), "status", "sudah ditandatangani")
+    refused(lambda: perjanjian_reopen(actor=SYSTEM, perjanjian=pk, alasan=" "), "alasan", "wajib diisi")
+    perjanjian_reopen(actor=org.actor("kadis"), perjanjian=pk, alasan="Target RLS direvisi Bappeda.")
     assert pk.status == StatusPerjanjian.DRAFT
     reopen = AuditEvent.objects.get(action="perjanjian.reopen", object_id=str(pk.pk))
     assert reopen.changes["alasan"] == [None, "Target RLS direvisi Bappeda."]
-    services.perjanjian_row_update(actor=None, row=row, target="9,4")
+    perjanjian_baris_update(actor=SYSTEM, row=row, target="9,4")
+    refused(lambda: perjanjian_baris_update(actor=SYSTEM, row=row, target="sembilan"), "target", "harus berupa angka")
     refused(
-        lambda: services.perjanjian_row_update(actor=None, row=row, target="sembilan"), "target", "harus berupa angka"
-    )
-    refused(
-        lambda: services.perjanjian_row_update(actor=None, row=row, target=None, target_kualitatif=""),
+        lambda: perjanjian_baris_update(actor=SYSTEM, row=row, target=None, target_kualitatif=""),
         "target",
         "angka atau uraian",
     )
-    services.perjanjian_sign(actor=org.users["kadis"], perjanjian=pk)
+    perjanjian_sign(actor=org.actor("kadis"), perjanjian=pk)
     pk.refresh_from_db()
     assert pk.status == StatusPerjanjian.DITANDATANGANI and pk.ditandatangani_pada is not None
 
 
 def test_agreement_rows_come_from_the_agency_own_renstra(seeded: Any) -> None:
     org = seeded
-    new = services.perjanjian_create(actor=None, opd=org.units["dik"], tahun=2025)
+    new = perjanjian_create(actor=SYSTEM, opd=org.units["dik"], tahun=2025)
     kominfo = Indikator.objects.get(nama="Indeks SPBE")
     dik_sasaran = _dik(org).sasaran.get()
     refused(
-        lambda: services.perjanjian_row_add(
-            actor=None, perjanjian=new, sasaran=kominfo.sasaran_renstra, indikator=kominfo, target=3
+        lambda: perjanjian_baris_add(
+            actor=SYSTEM, perjanjian=new, sasaran=kominfo.sasaran_renstra, indikator=kominfo, target=3
         ),
         "sasaran",
         "perangkat daerah ini",
     )
     refused(
-        lambda: services.perjanjian_row_add(
-            actor=None, perjanjian=new, sasaran=dik_sasaran, indikator=kominfo, target=3
-        ),
+        lambda: perjanjian_baris_add(actor=SYSTEM, perjanjian=new, sasaran=dik_sasaran, indikator=kominfo, target=3),
         "indikator",
         "sasaran yang dipilih",
     )
-    refused(lambda: services.perjanjian_sign(actor=None, perjanjian=new), "__all__", "minimal satu")
-    refused(lambda: services.perjanjian_create(actor=None, opd=org.units["dik"], tahun=2025), "tahun", "sudah ada")
-    later = services.perjanjian_create(actor=None, opd=org.units["dik"], tahun=2027)
+    refused(lambda: perjanjian_sign(actor=SYSTEM, perjanjian=new), "__all__", "minimal satu")
+    refused(lambda: perjanjian_create(actor=SYSTEM, opd=org.units["dik"], tahun=2025), "tahun", "sudah ada")
+    later = perjanjian_create(actor=SYSTEM, opd=org.units["dik"], tahun=2027)
     refused(
-        lambda: services.perjanjian_row_add(
-            actor=None, perjanjian=later, sasaran=dik_sasaran, indikator=dik_sasaran.indikator.first(), target=3
+        lambda: perjanjian_baris_add(
+            actor=SYSTEM, perjanjian=later, sasaran=dik_sasaran, indikator=dik_sasaran.indikator.first(), target=3
         ),
         "sasaran",
         "tidak berlaku",

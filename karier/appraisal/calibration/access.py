@@ -21,9 +21,11 @@ import datetime as dt
 
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from karier.appraisal.models import Evaluasi, PeriodePenilaian
+from karier.appraisal.evaluation.access import visible_evaluasi
+from karier.appraisal.models import Evaluasi, Keberatan, PeriodePenilaian
 from karier.people.access import (
     Actor,
     DeciderInstead,
@@ -212,6 +214,33 @@ def unit_for_calibration(actor: Actor, unit_id: int) -> UnitKerja:
     return unit
 
 
+def unit_periode_for_calibration(actor: Actor, periode_id: int, unit_id: int) -> tuple[PeriodePenilaian, UnitKerja]:
+    """The period and the unit whose calibration the actor may see; 404 otherwise. Views and API share it."""
+    unit = unit_for_calibration(actor, unit_id)
+    return get_object_or_404(PeriodePenilaian, pk=periode_id), unit
+
+
+def unit_evaluasi_for_calibration(
+    actor: Actor, unit: UnitKerja, periode: PeriodePenilaian, evaluasi_id: int
+) -> Evaluasi:
+    """An evaluation calibrated in a unit the actor sees (`unit_for_calibration`, the parent's one
+    rule); 404 otherwise."""
+    from karier.appraisal.calibration.selectors import unit_evaluations
+
+    ev = unit_evaluations(unit, periode).filter(pk=evaluasi_id).select_related("periode", "pegawai").first()
+    if ev is None:
+        raise Http404("Evaluasi tidak ditemukan.")
+    return ev
+
+
+def unit_documents_for_actor(actor: Actor, periode_id: int, unit_id: int) -> tuple[PeriodePenilaian, UnitKerja]:
+    """The period and unit whose penetapan and recap the actor may read; 404 otherwise."""
+    periode, unit = unit_periode_for_calibration(actor, periode_id, unit_id)
+    if not can_read_unit_documents(actor, unit):
+        raise Http404("Dokumen tidak ditemukan.")
+    return periode, unit
+
+
 def agency_for_calibration(actor: Actor, opd_id: int) -> UnitKerja:
     unit = UnitKerja.objects.filter(pk=opd_id, parent__isnull=True).first()
     if unit is None or actor.user_id is None or not (actor.sees_everyone or unit.pk in actor.opd_ids):
@@ -277,3 +306,21 @@ def own_conflict_notes(actor: Actor, evaluasi: Evaluasi) -> list[str]:
         if cover is not None and cover.pegawai_id == actor.pegawai_id:
             notes.append(conflict_message(f"{apa} atas evaluasi Anda sendiri", decider_instead(pos, me)))
     return notes
+
+
+# ---------------------------------------------------------------------------- objections
+def can_decide_objection(actor: Actor, keberatan: Keberatan) -> bool:
+    """The appraiser's superior (atasan pejabat penilai) decides an objection."""
+    return is_atasan_penilai(actor, keberatan.evaluasi)
+
+
+def keberatan_for_actor(actor: Actor, keberatan_id: int) -> Keberatan:
+    """An objection is visible with its evaluation (`visible_evaluasi`, the parent's one rule); 404 otherwise."""
+    row = (
+        Keberatan.objects.filter(pk=keberatan_id, evaluasi__in=visible_evaluasi(actor))
+        .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode", "evaluasi__penilai")
+        .first()
+    )
+    if row is None:
+        raise Http404("Keberatan tidak ditemukan.")
+    return row

@@ -3,36 +3,47 @@
 Same rules as the screens: a unit the caller may not see, an evaluation whose appraisee is hidden
 and someone else's job answer 404; a visible thing the caller may not act on answers 403 with the
 reason; a well-formed write a rule refuses (e.g. a broken curve, a locked evaluation) answers 409 with the
-messages by field; 422 is only for requests that do not match the schema (docs/contributing.md).
+messages by field (both by the API's one handler, `karier/api/api.py`);
+422 is only for requests that do not match the schema (docs/contributing.md).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Path, Query, Router, Status
 
 from karier.api.pagination import paginate
-from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, ErrorOut, In, Page, PageParams
+from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, ErrorOut, JobOut, Page
 from karier.appraisal.calibration import access as ca
 from karier.appraisal.calibration import finalise, objection
 from karier.appraisal.calibration import selectors as sel
+from karier.appraisal.calibration.schemas import (
+    EvaluasiStatusOut,
+    FinalisasiIn,
+    FinalisasiOut,
+    HasilUnitIn,
+    HasilUnitOut,
+    KalibrasiAlasanIn,
+    KalibrasiOut,
+    KeberatanOut,
+    KeberatanParams,
+    KeberatanPutusanIn,
+    PindahIn,
+    TandaTanganOut,
+    TutupIn,
+)
 from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
-from karier.appraisal.choices import PredikatChoice, PredikatOrganisasiChoice
 from karier.appraisal.evaluation import close as close_svc
 from karier.appraisal.evaluation import documents
 from karier.appraisal.evaluation.access import evaluasi_for_actor
-from karier.appraisal.models import Evaluasi, Keberatan, PeriodePenilaian, PredikatOrganisasiUnit
+from karier.appraisal.models import Evaluasi, Keberatan, PredikatOrganisasiUnit
+from karier.core.jobs import job_dict
 from karier.people.access import actor_from_request
-from karier.plans.models import TugasLatar
 
 router = Router(tags=["Penilaian: kalibrasi, finalisasi, keberatan, penutupan"])
-TEKS_MAX = 4000
 
 
 READ: dict[int, Any] = ERRORS_404
@@ -42,159 +53,6 @@ WRITE: dict[int, Any] = {**ERRORS, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 def _id(description: str) -> Any:
     return Path(..., ge=1, le=MAX_ID, description=description)
-
-
-def _forbidden(fn: Callable[[], Any]) -> Any:
-    """Run a service; a PermissionDenied becomes 403 with its reason."""
-    try:
-        return fn()
-    except PermissionDenied as exc:
-        return Status(403, {"detail": str(exc) or "Anda tidak berwenang melakukan ini."})
-
-
-# ---------------------------------------------------------------------------- shapes
-class HasilUnitIn(In):
-    predikat: PredikatOrganisasiChoice = Field(..., description="Predikat kinerja organisasi unit.")
-    alasan: str = Field(..., min_length=1, max_length=TEKS_MAX)
-
-
-class HasilUnitOut(Schema):
-    unit_id: int
-    periode_id: int
-    predikat: str
-    alasan: str
-    ditetapkan_pada: dt.datetime
-
-
-class PindahIn(In):
-    evaluasi_id: int = Field(..., ge=1, le=MAX_ID)
-    ke: PredikatChoice = Field(..., description="Predikat tujuan.")
-    alasan: str = Field(..., min_length=1, max_length=TEKS_MAX)
-
-
-class FinalisasiIn(In):
-    justifikasi: str = Field(
-        "",
-        max_length=TEKS_MAX,
-        description="Wajib bila kurva dilanggar dan kebijakan tahun itu mengizinkan finalisasi dengan justifikasi.",
-    )
-
-
-class KalibrasiAlasanIn(In):
-    alasan: str = Field(..., min_length=1, max_length=TEKS_MAX)
-
-
-class KeberatanPutusanIn(In):
-    diterima: bool
-    keputusan: str = Field(..., min_length=1, max_length=TEKS_MAX)
-    predikat_baru: PredikatChoice | None = Field(None, description="Wajib bila diterima.")
-
-
-class TutupIn(In):
-    periode_id: int = Field(..., ge=1, le=MAX_ID)
-    opd_id: int | None = Field(
-        None, ge=1, le=MAX_ID, description="Perangkat daerah; tanpa ini seluruh provinsi (hanya admin BKD)."
-    )
-
-
-class OrangKalibrasiOut(Schema):
-    evaluasi_id: int
-    pegawai_id: int
-    nama: str
-    jabatan: str
-    rating_hasil_kerja: str
-    rating_perilaku: str
-    predikat: str
-    predikat_akhir: str
-    status: str
-
-
-class KalibrasiOut(Schema):
-    unit_id: int
-    periode_id: int
-    predikat_organisasi: str | None
-    final: bool
-    jumlah: dict[str, int] = Field(..., description='Per predikat akhir; kunci "" = belum dinilai.')
-    batas: list[str]
-    pelanggaran: list[str]
-    pegawai: list[OrangKalibrasiOut]
-
-
-class FinalisasiOut(Schema):
-    unit_id: int
-    periode_id: int
-    status: str
-    pelanggaran_kurva: list[str]
-    justifikasi: str
-    pada: dt.datetime | None
-
-
-class EvaluasiStatusOut(Schema):
-    id: int
-    status: str
-    versi: int
-    predikat: str
-    predikat_akhir: str
-    ditandatangani_penilai_pada: dt.datetime | None
-    ditandatangani_atasan_pada: dt.datetime | None
-    final_pada: dt.datetime | None
-
-
-class TandaTanganOut(Schema):
-    ditandatangani: int
-
-
-class KeberatanOut(Schema):
-    id: int
-    evaluasi_id: int
-    pegawai: str
-    periode: str
-    alasan: str
-    status: str
-    diajukan_pada: dt.datetime
-    keputusan: str
-    predikat_baru: str
-    diputus_pada: dt.datetime | None
-
-
-class KeberatanParams(PageParams):
-    peran: str = Field(
-        "putus",
-        pattern="^(putus|saya)$",
-        description="`putus`: keberatan yang menunggu keputusan Anda; `saya`: keberatan Anda.",
-    )
-
-
-class TutupJobOut(Schema):
-    id: int
-    jenis: str
-    status: str
-    parameter: dict[str, Any]
-    total: int
-    diproses: int
-    persen: int
-    pesan: str
-    hasil: dict[str, Any]
-    dibuat_pada: dt.datetime
-    dimulai_pada: dt.datetime | None
-    selesai_pada: dt.datetime | None
-
-
-def _job(job: TugasLatar) -> dict[str, Any]:
-    return {
-        "id": job.pk,
-        "jenis": job.jenis,
-        "status": job.status,
-        "parameter": job.parameter,
-        "total": job.total,
-        "diproses": job.diproses,
-        "persen": job.persen,
-        "pesan": job.pesan,
-        "hasil": job.hasil,
-        "dibuat_pada": job.dibuat_pada,
-        "dimulai_pada": job.dimulai_pada,
-        "selesai_pada": job.selesai_pada,
-    }
 
 
 def _ev(e: Evaluasi) -> dict[str, Any]:
@@ -225,13 +83,6 @@ def _keberatan(k: Keberatan) -> dict[str, Any]:
     }
 
 
-def _unit(request: HttpRequest, periode_id: int, unit_id: int) -> tuple[Any, PeriodePenilaian, Any]:
-    actor = actor_from_request(request)
-    unit = ca.unit_for_calibration(actor, unit_id)
-    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
-    return actor, periode, unit
-
-
 UNIT = "/penilaian/kalibrasi/{periode_id}/unit/{unit_id}"
 
 
@@ -245,7 +96,7 @@ UNIT = "/penilaian/kalibrasi/{periode_id}/unit/{unit_id}"
 def unit_result_get(
     request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
 ) -> dict[str, Any]:
-    _, periode, unit = _unit(request, periode_id, unit_id)
+    periode, unit = ca.unit_periode_for_calibration(actor_from_request(request), periode_id, unit_id)
     row = PredikatOrganisasiUnit.objects.filter(unit=unit, periode=periode).first()
     if row is None:
         raise Http404("Predikat kinerja organisasi belum ditetapkan.")
@@ -269,21 +120,18 @@ def unit_result_get(
 def unit_result_set(
     request: HttpRequest, body: HasilUnitIn, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
 ) -> Any:
-    _, periode, unit = _unit(request, periode_id, unit_id)
-
-    def run() -> dict[str, Any]:
-        row = predikat_organisasi_set(
-            actor=request.user, unit=unit, periode=periode, predikat=str(body.predikat), alasan=body.alasan
-        )
-        return {
-            "unit_id": unit.pk,
-            "periode_id": periode.pk,
-            "predikat": row.predikat,
-            "alasan": row.alasan,
-            "ditetapkan_pada": row.ditetapkan_pada,
-        }
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
+    row = predikat_organisasi_set(
+        actor=actor, unit=unit, periode=periode, predikat=str(body.predikat), alasan=body.alasan
+    )
+    return {
+        "unit_id": unit.pk,
+        "periode_id": periode.pk,
+        "predikat": row.predikat,
+        "alasan": row.alasan,
+        "ditetapkan_pada": row.ditetapkan_pada,
+    }
 
 
 # ---------------------------------------------------------------------------- calibration
@@ -296,7 +144,7 @@ def unit_result_set(
 def calibration_get(
     request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
 ) -> dict[str, Any]:
-    _, periode, unit = _unit(request, periode_id, unit_id)
+    periode, unit = ca.unit_periode_for_calibration(actor_from_request(request), periode_id, unit_id)
     cal = sel.unit_calibration(unit, periode)
     return {
         "unit_id": unit.pk,
@@ -332,17 +180,12 @@ def calibration_get(
 def calibration_move(
     request: HttpRequest, body: PindahIn, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
 ) -> Any:
-    _, periode, unit = _unit(request, periode_id, unit_id)
-    ev = sel.unit_evaluations(unit, periode).filter(pk=body.evaluasi_id).select_related("periode", "pegawai").first()
-    if ev is None:
-        raise Http404("Evaluasi tidak ditemukan.")
-
-    def run() -> dict[str, Any]:
-        kalibrasi_move(actor=request.user, evaluasi=ev, unit=unit, ke=str(body.ke), alasan=body.alasan)
-        ev.refresh_from_db()
-        return _ev(ev)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
+    ev = ca.unit_evaluasi_for_calibration(actor, unit, periode, body.evaluasi_id)
+    kalibrasi_move(actor=actor, evaluasi=ev, unit=unit, ke=str(body.ke), alasan=body.alasan)
+    ev.refresh_from_db()
+    return _ev(ev)
 
 
 @router.post(
@@ -356,20 +199,17 @@ def calibration_move(
 def unit_finalise(
     request: HttpRequest, body: FinalisasiIn, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
 ) -> Any:
-    _, periode, unit = _unit(request, periode_id, unit_id)
-
-    def run() -> dict[str, Any]:
-        fin = finalise.unit_finalise(actor=request.user, unit=unit, periode=periode, justifikasi=body.justifikasi)
-        return {
-            "unit_id": unit.pk,
-            "periode_id": periode.pk,
-            "status": fin.status,
-            "pelanggaran_kurva": fin.pelanggaran_kurva,
-            "justifikasi": fin.justifikasi,
-            "pada": fin.pada,
-        }
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
+    fin = finalise.unit_finalise(actor=actor, unit=unit, periode=periode, justifikasi=body.justifikasi)
+    return {
+        "unit_id": unit.pk,
+        "periode_id": periode.pk,
+        "status": fin.status,
+        "pelanggaran_kurva": fin.pelanggaran_kurva,
+        "justifikasi": fin.justifikasi,
+        "pada": fin.pada,
+    }
 
 
 @router.post(
@@ -379,7 +219,7 @@ def unit_finalise(
     summary="Atasan pejabat penilai menandatangani evaluasi unit (menjadi final)",
 )
 def unit_sign(request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")) -> Any:
-    return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_atasan)
+    return _sign_unit(request, periode_id, unit_id, finalise.tanda_tangan_atasan_add)
 
 
 @router.post(
@@ -391,13 +231,14 @@ def unit_sign(request: HttpRequest, periode_id: int = _id("Id periode"), unit_id
 def unit_sign_penilai(
     request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
 ) -> Any:
-    return _sign_unit(request, periode_id, unit_id, finalise.evaluasi_sign_penilai)
+    return _sign_unit(request, periode_id, unit_id, finalise.tanda_tangan_penilai_add)
 
 
 def _sign_unit(request: HttpRequest, periode_id: int, unit_id: int, sign: Callable[..., int]) -> Any:
-    """`sign` (a `finalise.evaluasi_sign_*` service) over the unit's evaluations: how many were signed."""
-    _, periode, unit = _unit(request, periode_id, unit_id)
-    return _forbidden(lambda: {"ditandatangani": sign(actor=request.user, periode=periode, unit=unit)})
+    """`sign` (a `finalise.tanda_tangan_*_add` service) over the unit's evaluations: how many were signed."""
+    actor = actor_from_request(request)
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
+    return {"ditandatangani": sign(actor=actor, periode=periode, unit=unit)}
 
 
 # ---------------------------------------------------------------------------- one evaluation
@@ -411,7 +252,7 @@ EV = "/penilaian/evaluasi/{evaluasi_id}"
     summary="Pejabat penilai menandatangani satu evaluasi",
 )
 def sign_one_penilai(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> Any:
-    return _sign_one(request, evaluasi_id, finalise.evaluasi_sign_penilai)
+    return _sign_one(request, evaluasi_id, finalise.tanda_tangan_penilai_add)
 
 
 @router.post(
@@ -421,18 +262,15 @@ def sign_one_penilai(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")
     summary="Atasan pejabat penilai menandatangani satu evaluasi",
 )
 def sign_one(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> Any:
-    return _sign_one(request, evaluasi_id, finalise.evaluasi_sign_atasan)
+    return _sign_one(request, evaluasi_id, finalise.tanda_tangan_atasan_add)
 
 
 def _sign_one(request: HttpRequest, evaluasi_id: int, sign: Callable[..., int]) -> Any:
-    """`sign` (a `finalise.evaluasi_sign_*` service) on one evaluation: its status afterwards."""
-    ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
-
-    def run() -> dict[str, Any]:
-        sign(actor=request.user, periode=ev.periode, evaluasi=ev)
-        return _ev(ev)
-
-    return _forbidden(run)
+    """`sign` (a `finalise.tanda_tangan_*_add` service) on one evaluation: its status afterwards."""
+    actor = actor_from_request(request)
+    ev = evaluasi_for_actor(actor, evaluasi_id)
+    sign(actor=actor, periode=ev.periode, evaluasi=ev)
+    return _ev(ev)
 
 
 @router.post(
@@ -442,8 +280,9 @@ def _sign_one(request: HttpRequest, evaluasi_id: int, sign: Callable[..., int]) 
     summary="Buka ulang evaluasi final (admin BKD atau penanda tangan; versi lama disimpan)",
 )
 def reopen(request: HttpRequest, body: KalibrasiAlasanIn, evaluasi_id: int = _id("Id evaluasi")) -> Any:
-    ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
-    return _forbidden(lambda: _ev(finalise.evaluasi_reopen(actor=request.user, evaluasi=ev, alasan=body.alasan)))
+    actor = actor_from_request(request)
+    ev = evaluasi_for_actor(actor, evaluasi_id)
+    return _ev(finalise.evaluasi_reopen(actor=actor, evaluasi=ev, alasan=body.alasan))
 
 
 @router.post(
@@ -453,15 +292,12 @@ def reopen(request: HttpRequest, body: KalibrasiAlasanIn, evaluasi_id: int = _id
     summary="Ajukan keberatan atas evaluasi final (pegawai yang dinilai, dalam jangka waktu)",
 )
 def objection_file(request: HttpRequest, body: KalibrasiAlasanIn, evaluasi_id: int = _id("Id evaluasi")) -> Any:
-    ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
-
-    def run() -> Any:
-        row = objection.keberatan_ajukan(actor=request.user, evaluasi=ev, alasan=body.alasan)
-        return Status(
-            201, _keberatan(Keberatan.objects.select_related("evaluasi__pegawai", "evaluasi__periode").get(pk=row.pk))
-        )
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    ev = evaluasi_for_actor(actor, evaluasi_id)
+    row = objection.keberatan_submit(actor=actor, evaluasi=ev, alasan=body.alasan)
+    return Status(
+        201, _keberatan(Keberatan.objects.select_related("evaluasi__pegawai", "evaluasi__periode").get(pk=row.pk))
+    )
 
 
 @router.get(
@@ -472,7 +308,7 @@ def objection_file(request: HttpRequest, body: KalibrasiAlasanIn, evaluasi_id: i
 )
 def objections(request: HttpRequest, params: Query[KeberatanParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
-    qs = objection.objections_to_decide(actor) if params.peran == "putus" else objection.objections_of(actor)
+    qs = sel.objections_to_decide(actor) if params.peran == "putus" else sel.objections_of(actor)
     out = paginate(
         qs.select_related("evaluasi__pegawai", "evaluasi__periode").order_by("-diajukan_pada", "-pk"), params
     )
@@ -487,25 +323,22 @@ def objections(request: HttpRequest, params: Query[KeberatanParams]) -> dict[str
     summary="Putuskan keberatan (atasan pejabat penilai)",
 )
 def objection_decide(request: HttpRequest, body: KeberatanPutusanIn, keberatan_id: int = _id("Id keberatan")) -> Any:
-    row = objection.keberatan_for_actor(actor_from_request(request), keberatan_id)
-
-    def run() -> dict[str, Any]:
-        objection.keberatan_putus(
-            actor=request.user,
-            keberatan=row,
-            diterima=body.diterima,
-            keputusan=body.keputusan,
-            predikat_baru=str(body.predikat_baru) if body.predikat_baru else None,
-        )
-        return _keberatan(row)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    row = ca.keberatan_for_actor(actor, keberatan_id)
+    objection.keberatan_decide(
+        actor=actor,
+        keberatan=row,
+        diterima=body.diterima,
+        keputusan=body.keputusan,
+        predikat_baru=str(body.predikat_baru) if body.predikat_baru else None,
+    )
+    return _keberatan(row)
 
 
 # ---------------------------------------------------------------------------- period close
 @router.post(
     "/penilaian/tutup",
-    response={202: TutupJobOut, **WRITE},
+    response={202: JobOut, **WRITE},
     url_name="periode_tutup_mulai",
     summary="Mulai penutupan periode (latar)",
     description="Admin BKD: seluruh provinsi atau satu perangkat daerah; kepala perangkat daerah: "
@@ -513,25 +346,19 @@ def objection_decide(request: HttpRequest, body: KeberatanPutusanIn, keberatan_i
 )
 def close_start(request: HttpRequest, body: TutupIn) -> Any:
     actor = actor_from_request(request)
-
-    def run() -> Any:
-        job = close_svc.periode_close_start(
-            actor=actor, user=request.user, periode_id=body.periode_id, opd_id=body.opd_id
-        )
-        job.refresh_from_db()
-        return Status(202, _job(job))
-
-    return _forbidden(run)
+    job = close_svc.periode_close_start(actor=actor, periode_id=body.periode_id, opd_id=body.opd_id)
+    job.refresh_from_db()
+    return Status(202, job_dict(job))
 
 
 @router.get(
     "/penilaian/tutup/{job_id}",
-    response={200: TutupJobOut, **READ},
+    response={200: JobOut, **READ},
     url_name="periode_tutup_status",
     summary="Status penutupan periode",
 )
 def close_status(request: HttpRequest, job_id: int = _id("Id tugas")) -> dict[str, Any]:
-    return _job(close_svc.close_job_for_actor(actor_from_request(request), job_id))
+    return job_dict(close_svc.close_job_for_actor(actor_from_request(request), job_id))
 
 
 # ---------------------------------------------------------------------------- documents
@@ -562,9 +389,7 @@ def evaluasi_pdf(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) ->
 
 
 def _unit_doc(request: HttpRequest, periode_id: int, unit_id: int) -> documents.PenetapanDocument:
-    actor, periode, unit = _unit(request, periode_id, unit_id)
-    if not ca.can_read_unit_documents(actor, unit):
-        raise Http404("Dokumen tidak ditemukan.")
+    periode, unit = ca.unit_documents_for_actor(actor_from_request(request), periode_id, unit_id)
     return documents.penetapan_document(unit, periode)
 
 

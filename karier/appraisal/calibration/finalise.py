@@ -8,11 +8,11 @@ Order (docs/calibration.md). Every status change goes through `karier.appraisal.
    be re-rated (`workflow.ensure_editable`). Finalising signs for nobody else: when the finaliser is
    himself the appraiser of some of the unit's evaluations, his own signature on those is recorded
    in the same action (he pressed "Finalisasi dan tandatangani").
-2. `evaluasi_sign_penilai` — the appraiser (the `penilai` snapshot or whoever covers his position
+2. `tanda_tangan_penilai_add` — the appraiser (the `penilai` snapshot or whoever covers his position
    today) signs one evaluation or all the unit's evaluations he appraises: `ditandatangani_penilai_pada`
    and `ditandatangani_penilai_oleh` (who). An evaluation whose appraiser has no superior in the
    system is FINAL at this step.
-3. `evaluasi_sign_atasan` — the appraiser's superior (atasan pejabat penilai) signs one evaluation
+3. `tanda_tangan_atasan_add` — the appraiser's superior (atasan pejabat penilai) signs one evaluation
    or all the unit's evaluations he signs for. With both signatures the evaluation is FINAL
    (`final_pada`), locked, and the objection window opens.
    Every signature needs the unit finalised and re-checks the curve (`karier.rules.check_distribution`,
@@ -24,6 +24,7 @@ Order (docs/calibration.md). Every status change goes through `karier.appraisal.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -39,13 +40,14 @@ from karier.appraisal.calibration.selectors import (
     rated_counts,
     unit_evaluations,
 )
-from karier.appraisal.calibration.services import clean_text, user_of
+from karier.appraisal.calibration.services import clean_text
 from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi
 from karier.appraisal.evaluation import snapshots
+from karier.appraisal.evaluation.access import is_appraiser
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, PeriodePenilaian, PredikatOrganisasiUnit, RiwayatEvaluasi
 from karier.appraisal.workflow import Aksi
 from karier.core import audit
-from karier.people.access import as_actor
+from karier.people.access import Actor
 from karier.people.models import Jabatan, UnitKerja
 from karier.rules import check_distribution
 
@@ -81,12 +83,12 @@ def _jsonable(snapshot: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in snapshot.items()}
 
 
-def freeze(ev: Evaluasi, *, alasan: str, user: Any) -> RiwayatEvaluasi:
+def freeze(ev: Evaluasi, *, alasan: str, actor: Actor) -> RiwayatEvaluasi:
     """Keep the current version (idempotent per version)."""
     row, _ = RiwayatEvaluasi.objects.update_or_create(
         evaluasi=ev,
         versi=ev.versi,
-        defaults={"snapshot": _jsonable(evaluasi_snapshot(ev)), "alasan": alasan, "oleh": user},
+        defaults={"snapshot": _jsonable(evaluasi_snapshot(ev)), "alasan": alasan, "oleh_id": actor.user_id},
     )
     return row
 
@@ -104,16 +106,15 @@ def _superiors(evs: list[Evaluasi]) -> dict[int, int | None]:
     return out
 
 
-def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, justifikasi: str = "") -> FinalisasiUnit:
+def unit_finalise(*, actor: Actor, unit: UnitKerja, periode: PeriodePenilaian, justifikasi: str = "") -> FinalisasiUnit:
     """Finalise a unit's calibration; the finaliser signs only what he appraises himself (module docstring).
 
     Refused, with nothing written: someone unrated (named), no unit result, a broken curve without
     an allowed and given justification, or the unit already final.
     """
-    who = as_actor(actor)
-    if not ca.can_calibrate(who, unit):
+    if not ca.can_calibrate(actor, unit):
         raise PermissionDenied("Finalisasi dilakukan oleh kepala unit atau kepala perangkat daerah.")
-    conflict = ca.finalise_conflict(who, unit, periode)
+    conflict = ca.finalise_conflict(actor, unit, periode)
     if conflict:
         raise PermissionDenied(conflict)
     justifikasi = clean_text(justifikasi, "justifikasi", "Justifikasi", required=False)
@@ -149,7 +150,6 @@ def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, jus
                 }
             )
     now = timezone.now()
-    user = user_of(actor)
     with transaction.atomic():
         fin = FinalisasiUnit.objects.select_for_update().filter(unit=unit, periode=periode).first()
         if fin is not None and fin.status == StatusFinalisasi.FINAL:
@@ -158,13 +158,13 @@ def unit_finalise(*, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, jus
         fin.status = StatusFinalisasi.FINAL
         fin.pelanggaran_kurva = messages
         fin.justifikasi = justifikasi if violations else ""
-        fin.oleh, fin.pada = user, now
+        fin.oleh_id, fin.pada = actor.user_id, now
         fin.save()
         # The finaliser's own signature as appraiser, on the evaluations he appraises (nobody else's).
         own = [
-            e for e in evs if e.ditandatangani_penilai_pada is None and e.status in _SIGNABLE and is_appraiser(who, e)
+            e for e in evs if e.ditandatangani_penilai_pada is None and e.status in _SIGNABLE and is_appraiser(actor, e)
         ]
-        signed = _sign_penilai(actor=actor, who=who, evs=own, now=now) if own else 0
+        signed = _sign_penilai(actor=actor, evs=own, now=now) if own else 0
         audit.record(
             actor=actor,
             action="appraisal.unit_finalise",
@@ -213,11 +213,10 @@ def _curve_check(evs: list[Evaluasi], periode: PeriodePenilaian) -> None:
             raise ValidationError({"__all__": refusal})
 
 
-def _sign_penilai(*, actor: Any, who: Any, evs: list[Evaluasi], now: Any) -> int:
-    """Record `who`'s own signature as appraiser (inside the caller's transaction); FINAL when nobody
+def _sign_penilai(*, actor: Actor, evs: list[Evaluasi], now: dt.datetime) -> int:
+    """Record the actor's own signature as appraiser (inside the caller's transaction); FINAL when nobody
     signs above him. Each evaluation is re-read under a lock and frozen in a snapshot."""
     superiors = _superiors(evs)
-    user = user_of(actor)
     n = 0
     for e in evs:
         ev = Evaluasi.objects.select_for_update().get(pk=e.pk)
@@ -225,37 +224,30 @@ def _sign_penilai(*, actor: Any, who: Any, evs: list[Evaluasi], now: Any) -> int
             continue
         final = superiors.get(ev.penilai_jabatan_id or 0) is None
         fields = workflow.move(ev, Aksi.TTD_PENILAI_FINAL if final else Aksi.TTD_PENILAI)
-        ev.ditandatangani_penilai_pada, ev.ditandatangani_penilai_oleh_id = now, who.pegawai_id
+        ev.ditandatangani_penilai_pada, ev.ditandatangani_penilai_oleh_id = now, actor.pegawai_id
         fields += ["ditandatangani_penilai_pada", "ditandatangani_penilai_oleh"]
         if final:
             ev.final_pada = now
             fields.append("final_pada")
         ev.save(update_fields=fields)
-        snapshots.take(evaluasi_id=ev.pk, tahap=snapshots.TAHAP_PENILAI, user=user)
+        snapshots.take(evaluasi_id=ev.pk, tahap=snapshots.TAHAP_PENILAI, actor=actor)
         n += 1
     return n
 
 
-def is_appraiser(who: Any, ev: Evaluasi) -> bool:
-    from karier.appraisal.evaluation.access import is_appraiser as _is_appraiser
-
-    return _is_appraiser(who, ev)
-
-
-def evaluasi_sign_penilai(
-    *, actor: Any, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None, unit: UnitKerja | None = None
+def tanda_tangan_penilai_add(
+    *, actor: Actor, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None, unit: UnitKerja | None = None
 ) -> int:
     """The appraiser signs one evaluation, or every evaluation of `unit` he appraises; only his own
     action records his signature. Needs the unit finalised and the curve holding. Returns how many."""
     if (evaluasi is None) == (unit is None):
         raise ValidationError("Pilih satu evaluasi atau satu unit untuk ditandatangani.")
-    who = as_actor(actor)
-    if who.is_auditor or who.user_id is None or who.pegawai_id is None:
+    if actor.is_auditor or actor.user_id is None or actor.pegawai_id is None:
         raise PermissionDenied("Tanda tangan pejabat penilai hanya oleh pejabat penilai sendiri.")
     evs = (
         [evaluasi] if evaluasi is not None else list(unit_evaluations(unit, periode).select_related("jabatan__atasan"))  # type: ignore[arg-type]
     )
-    mine = [e for e in evs if is_appraiser(who, e)]
+    mine = [e for e in evs if is_appraiser(actor, e)]
     if evaluasi is not None:
         if not mine:
             raise PermissionDenied(
@@ -273,7 +265,7 @@ def evaluasi_sign_penilai(
     _curve_check(todo, periode)
     now = timezone.now()
     with transaction.atomic():
-        n = _sign_penilai(actor=actor, who=who, evs=todo, now=now)
+        n = _sign_penilai(actor=actor, evs=todo, now=now)
         target = evaluasi if evaluasi is not None else unit
         assert target is not None
         audit.record(
@@ -281,15 +273,15 @@ def evaluasi_sign_penilai(
             action="appraisal.sign_penilai",
             obj=target,
             summary=f"Tanda tangan pejabat penilai: {n} evaluasi ({periode.nama})",
-            changes={"evaluasi": [e.pk for e in todo][:1000], "ditandatangani_penilai_oleh": who.pegawai_id},
+            changes={"evaluasi": [e.pk for e in todo][:1000], "ditandatangani_penilai_oleh": actor.pegawai_id},
         )
     if evaluasi is not None:
         evaluasi.refresh_from_db()
     return n
 
 
-def evaluasi_sign_atasan(
-    *, actor: Any, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None, unit: UnitKerja | None = None
+def tanda_tangan_atasan_add(
+    *, actor: Actor, periode: PeriodePenilaian, evaluasi: Evaluasi | None = None, unit: UnitKerja | None = None
 ) -> int:
     """The appraiser's superior signs one evaluation, or every evaluation of `unit` he signs for.
 
@@ -298,8 +290,7 @@ def evaluasi_sign_atasan(
     """
     if (evaluasi is None) == (unit is None):
         raise ValidationError("Pilih satu evaluasi atau satu unit untuk ditandatangani.")
-    who = as_actor(actor)
-    if who.is_auditor or who.user_id is None:
+    if actor.is_auditor or actor.user_id is None:
         raise PermissionDenied("Auditor tidak menandatangani evaluasi.")
     evs = (
         [evaluasi]
@@ -310,7 +301,7 @@ def evaluasi_sign_atasan(
     mine = [
         e
         for e in evs
-        if ca.is_atasan_penilai(who, e, superiors.get(e.penilai_jabatan_id or 0))
+        if ca.is_atasan_penilai(actor, e, superiors.get(e.penilai_jabatan_id or 0))
         and superiors.get(e.penilai_jabatan_id or 0) is not None
     ]
     if evaluasi is not None:
@@ -329,7 +320,6 @@ def evaluasi_sign_atasan(
         workflow.ensure_can_move(e.status, Aksi.TTD_ATASAN)
     _curve_check(todo, periode)
     now = timezone.now()
-    user = user_of(actor)
     with transaction.atomic():
         n = 0
         for e in todo:
@@ -337,9 +327,9 @@ def evaluasi_sign_atasan(
             if ev.ditandatangani_penilai_pada is None or ev.ditandatangani_atasan_pada is not None:
                 continue
             fields = workflow.move(ev, Aksi.TTD_ATASAN)
-            ev.ditandatangani_atasan_pada, ev.ditandatangani_atasan_oleh_id, ev.final_pada = now, who.pegawai_id, now
+            ev.ditandatangani_atasan_pada, ev.ditandatangani_atasan_oleh_id, ev.final_pada = now, actor.pegawai_id, now
             ev.save(update_fields=[*fields, "ditandatangani_atasan_pada", "ditandatangani_atasan_oleh", "final_pada"])
-            snapshots.take(evaluasi_id=ev.pk, tahap=snapshots.TAHAP_ATASAN, user=user)
+            snapshots.take(evaluasi_id=ev.pk, tahap=snapshots.TAHAP_ATASAN, actor=actor)
             n += 1
         target = evaluasi if evaluasi is not None else unit
         assert target is not None
@@ -355,25 +345,22 @@ def evaluasi_sign_atasan(
     return n
 
 
-def can_reopen(actor: Any, ev: Evaluasi) -> bool:
-    who = as_actor(actor)
-    if who.is_auditor or who.user_id is None:
+def can_reopen(actor: Actor, ev: Evaluasi) -> bool:
+    if actor.is_auditor or actor.user_id is None:
         return False
-    if who.pegawai_id is not None and who.pegawai_id == ev.pegawai_id:
+    if actor.pegawai_id is not None and actor.pegawai_id == ev.pegawai_id:
         return False  # nobody reopens his own evaluation, a BKD admin included (issue #8 §2)
-    if who.is_admin:
+    if actor.is_admin:
         return True
-    from karier.appraisal.evaluation.access import is_appraiser
-
-    return is_appraiser(who, ev) or (
-        ev.ditandatangani_atasan_oleh_id is not None and ev.ditandatangani_atasan_oleh_id == who.pegawai_id
+    return is_appraiser(actor, ev) or (
+        ev.ditandatangani_atasan_oleh_id is not None and ev.ditandatangani_atasan_oleh_id == actor.pegawai_id
     )
 
 
-def evaluasi_reopen(*, actor: Any, evaluasi: Evaluasi, alasan: str) -> Evaluasi:
+def evaluasi_reopen(*, actor: Actor, evaluasi: Evaluasi, alasan: str) -> Evaluasi:
     """Reopen a final evaluation with a reason; the final version is kept (see the module docstring)."""
     if not can_reopen(actor, evaluasi):
-        if as_actor(actor).pegawai_id == evaluasi.pegawai_id:
+        if actor.pegawai_id == evaluasi.pegawai_id:
             raise PermissionDenied(
                 "Anda tidak dapat membuka ulang evaluasi Anda sendiri (benturan kepentingan); "
                 "pembukaan ulang dilakukan oleh admin BKD lain atau penanda tangannya."
@@ -382,12 +369,11 @@ def evaluasi_reopen(*, actor: Any, evaluasi: Evaluasi, alasan: str) -> Evaluasi:
     alasan = clean_text(alasan, "alasan", "Alasan pembukaan ulang")
     if evaluasi.status != StatusEvaluasi.FINAL:
         raise ValidationError("Hanya evaluasi yang sudah final yang dapat dibuka ulang.")
-    user = user_of(actor)
     with transaction.atomic():
         ev = Evaluasi.objects.select_for_update().get(pk=evaluasi.pk)
         if ev.status != StatusEvaluasi.FINAL:
             raise ValidationError("Hanya evaluasi yang sudah final yang dapat dibuka ulang.")
-        freeze(ev, alasan=alasan, user=user)
+        freeze(ev, alasan=alasan, actor=actor)
         old = ev.versi
         ev.versi = old + 1
         fields = workflow.move(ev, Aksi.BUKA_ULANG)

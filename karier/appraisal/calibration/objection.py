@@ -14,19 +14,18 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from karier.appraisal.calibration import access as ca
 from karier.appraisal.calibration.finalise import freeze
 from karier.appraisal.calibration.selectors import kalender_for
-from karier.appraisal.calibration.services import clean_text, user_of
+from karier.appraisal.calibration.services import clean_text
 from karier.appraisal.choices import PredikatChoice, StatusEvaluasi, StatusKeberatan
 from karier.appraisal.evaluation import snapshots
 from karier.appraisal.models import Evaluasi, Keberatan
 from karier.appraisal.workflow import Aksi, move
 from karier.core import audit
-from karier.people.access import Actor, as_actor
+from karier.people.access import Actor
 
 
 def batas_keberatan(ev: Evaluasi) -> dt.date | None:
@@ -37,9 +36,9 @@ def batas_keberatan(ev: Evaluasi) -> dt.date | None:
     return timezone.localtime(ev.final_pada).date() + dt.timedelta(days=hari)
 
 
-def keberatan_ajukan(*, actor: Any, evaluasi: Evaluasi, alasan: str, today: dt.date | None = None) -> Keberatan:
-    who = as_actor(actor)
-    if who.is_auditor or who.pegawai_id is None or who.pegawai_id != evaluasi.pegawai_id:
+def keberatan_submit(*, actor: Actor, evaluasi: Evaluasi, alasan: str, today: dt.date | None = None) -> Keberatan:
+    """The appraisee objects to his final evaluation, with a reason, within the window."""
+    if actor.is_auditor or actor.pegawai_id is None or actor.pegawai_id != evaluasi.pegawai_id:
         raise PermissionDenied("Keberatan hanya dapat diajukan oleh pegawai yang dinilai.")
     alasan = clean_text(alasan, "alasan", "Alasan keberatan")
     if evaluasi.status != StatusEvaluasi.FINAL:
@@ -65,15 +64,11 @@ def keberatan_ajukan(*, actor: Any, evaluasi: Evaluasi, alasan: str, today: dt.d
     return row
 
 
-def can_decide(actor: Any, keberatan: Keberatan) -> bool:
-    return ca.is_atasan_penilai(as_actor(actor), keberatan.evaluasi)
-
-
-def keberatan_putus(
-    *, actor: Any, keberatan: Keberatan, diterima: bool, keputusan: str, predikat_baru: str | None = None
+def keberatan_decide(
+    *, actor: Actor, keberatan: Keberatan, diterima: bool, keputusan: str, predikat_baru: str | None = None
 ) -> Keberatan:
     """Decide an objection; an accepted one changes the final predikat (versioned, audited)."""
-    if not can_decide(actor, keberatan):
+    if not ca.can_decide_objection(actor, keberatan):
         raise PermissionDenied("Keberatan diputus oleh atasan pejabat penilai.")
     keputusan = clean_text(keputusan, "keputusan", "Keputusan")
     if keberatan.status != StatusKeberatan.DIAJUKAN:
@@ -84,25 +79,24 @@ def keberatan_putus(
             raise ValidationError({"predikat_baru": "Pilih predikat baru bila keberatan diterima."})
         if predikat_baru == (ev.predikat_akhir or ev.predikat):
             raise ValidationError({"predikat_baru": "Predikat baru sama dengan predikat sekarang."})
-    user = user_of(actor)
     with transaction.atomic():
         row = Keberatan.objects.select_for_update().get(pk=keberatan.pk)
         if row.status != StatusKeberatan.DIAJUKAN:
             raise ValidationError("Keberatan ini sudah diputus.")
         row.status = StatusKeberatan.DITERIMA if diterima else StatusKeberatan.DITOLAK
-        row.keputusan, row.diputus_oleh, row.diputus_pada = keputusan, user, timezone.now()
+        row.keputusan, row.diputus_oleh_id, row.diputus_pada = keputusan, actor.user_id, timezone.now()
         row.predikat_baru = (predikat_baru or "") if diterima else ""
         row.save()
         changes: dict[str, Any] = {"status": [StatusKeberatan.DIAJUKAN, row.status], "keputusan": keputusan}
         if diterima:
             e = Evaluasi.objects.select_for_update().get(pk=ev.pk)
-            freeze(e, alasan=f"Keberatan diterima: {keputusan}", user=user)
+            freeze(e, alasan=f"Keberatan diterima: {keputusan}", actor=actor)
             old = e.predikat_akhir or e.predikat
             e.predikat_akhir = predikat_baru or ""
             e.versi += 1
             e.save(update_fields=[*move(e, Aksi.KEBERATAN_DITERIMA), "predikat_akhir", "versi"])
             # The changed final version is what now stands signed (issue #8 §3): freeze it too.
-            snapshots.take(evaluasi_id=e.pk, tahap=snapshots.TAHAP_KEBERATAN, user=user)
+            snapshots.take(evaluasi_id=e.pk, tahap=snapshots.TAHAP_KEBERATAN, actor=actor)
             changes["predikat_akhir"] = [old, e.predikat_akhir]
             changes["versi"] = [e.versi - 1, e.versi]
         audit.record(
@@ -115,39 +109,3 @@ def keberatan_putus(
     keberatan.refresh_from_db()
     ev.refresh_from_db()
     return keberatan
-
-
-def keberatan_for_actor(actor: Actor, keberatan_id: int) -> Keberatan:
-    """An objection is visible with its evaluation; 404 otherwise."""
-    from django.http import Http404
-
-    from karier.appraisal.evaluation.access import visible_evaluasi
-
-    row = (
-        Keberatan.objects.filter(pk=keberatan_id, evaluasi__in=visible_evaluasi(actor))
-        .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode", "evaluasi__penilai")
-        .first()
-    )
-    if row is None:
-        raise Http404("Keberatan tidak ditemukan.")
-    return row
-
-
-def objections_to_decide(actor: Actor) -> QuerySet[Keberatan]:
-    """Open objections the actor decides: evaluations whose appraiser's position reports to one of his
-    positions (the vacant-walk case is narrowed by `can_decide` on the write)."""
-    qs = Keberatan.objects.select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode")
-    if actor.is_auditor or actor.user_id is None:
-        return qs.none()
-    q = Q(evaluasi__penilai_jabatan__atasan_id__in=actor.jabatan_ids) if actor.jabatan_ids else Q(pk__in=[])
-    if actor.is_admin:
-        q |= Q(evaluasi__penilai_jabatan__atasan__isnull=True)
-    qs = qs.filter(q, status=StatusKeberatan.DIAJUKAN)
-    return qs.exclude(evaluasi__pegawai_id=actor.pegawai_id) if actor.pegawai_id else qs
-
-
-def objections_of(actor: Actor) -> QuerySet[Keberatan]:
-    qs = Keberatan.objects.select_related("evaluasi", "evaluasi__periode")
-    if actor.pegawai_id is None:
-        return qs.none()
-    return qs.filter(evaluasi__pegawai_id=actor.pegawai_id)

@@ -24,14 +24,16 @@ from typing import Any
 from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, NullIf
 
-from karier.appraisal.choices import PredikatChoice, StatusFinalisasi
+from karier.appraisal.choices import PredikatChoice, StatusFinalisasi, StatusKeberatan
 from karier.appraisal.models import (
     Evaluasi,
     FinalisasiUnit,
     KalenderPenilaian,
+    Keberatan,
     PeriodePenilaian,
     PredikatOrganisasiUnit,
 )
+from karier.people.access import Actor
 from karier.people.models import UnitKerja
 from karier.rules import (
     DEFAULT_CURVE,
@@ -254,3 +256,24 @@ def agency_calibration(opd: UnitKerja, periode: PeriodePenilaian) -> AgencyCalib
 
 def pilihan_predikat() -> list[tuple[str, str]]:
     return [(v, str(label)) for v, label in PredikatChoice.choices]
+
+
+# ---------------------------------------------------------------------------- objections
+def objections_to_decide(actor: Actor) -> QuerySet[Keberatan]:
+    """Open objections the actor decides: evaluations whose appraiser's position reports to one of his
+    positions (the vacant-walk case is narrowed by `access.can_decide_objection` on the write)."""
+    qs = Keberatan.objects.select_related("evaluasi", "evaluasi__pegawai", "evaluasi__periode")
+    if actor.is_auditor or actor.user_id is None:
+        return qs.none()
+    q = Q(evaluasi__penilai_jabatan__atasan_id__in=actor.jabatan_ids) if actor.jabatan_ids else Q(pk__in=[])
+    if actor.is_admin:
+        q |= Q(evaluasi__penilai_jabatan__atasan__isnull=True)
+    qs = qs.filter(q, status=StatusKeberatan.DIAJUKAN)
+    return qs.exclude(evaluasi__pegawai_id=actor.pegawai_id) if actor.pegawai_id else qs
+
+
+def objections_of(actor: Actor) -> QuerySet[Keberatan]:
+    qs = Keberatan.objects.select_related("evaluasi", "evaluasi__periode")
+    if actor.pegawai_id is None:
+        return qs.none()
+    return qs.filter(evaluasi__pegawai_id=actor.pegawai_id)

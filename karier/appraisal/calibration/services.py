@@ -7,8 +7,6 @@ recomputed with `predikat_kinerja`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -19,16 +17,12 @@ from karier.appraisal.choices import PredikatChoice, PredikatOrganisasiChoice, S
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, Kalibrasi, PeriodePenilaian, PredikatOrganisasiUnit
 from karier.appraisal.workflow import ensure_editable
 from karier.core import audit
-from karier.people.access import as_actor
+from karier.people.access import Actor
 from karier.people.models import UnitKerja
 from karier.rules import predikat_kinerja, rating_from_organisasi
 
 MAX_TEKS = 4000
 MSG_FINAL = "Unit {unit} sudah difinalisasi untuk {periode}; {apa} tidak dapat diubah lagi."
-
-
-def user_of(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def clean_text(value: str, field: str, label: str, *, required: bool = True) -> str:
@@ -54,16 +48,15 @@ def head_evaluation(unit: UnitKerja, periode: PeriodePenilaian) -> Evaluasi | No
 
 
 def predikat_organisasi_set(
-    *, actor: Any, unit: UnitKerja, periode: PeriodePenilaian, predikat: str, alasan: str
+    *, actor: Actor, unit: UnitKerja, periode: PeriodePenilaian, predikat: str, alasan: str
 ) -> PredikatOrganisasiUnit:
     """The head above the unit sets its result, with a reason; the unit head's rating follows.
 
     Refused after the unit is finalised, and when the unit head's own evaluation is locked.
     """
-    who = as_actor(actor)
-    if not ca.can_set_unit_result(who, unit, periode):
+    if not ca.can_set_unit_result(actor, unit, periode):
         raise PermissionDenied(
-            ca.unit_result_conflict(who, unit, periode)
+            ca.unit_result_conflict(actor, unit, periode)
             or "Predikat kinerja organisasi ditetapkan oleh pimpinan di atas unit ini."
         )
     if predikat not in PredikatOrganisasiChoice.values:
@@ -80,13 +73,12 @@ def predikat_organisasi_set(
                 f"Evaluasi kepala unit ({head.pegawai.nama_lengkap}) sudah final; buka ulang dahulu sebelum "
                 "mengubah predikat organisasi."
             ) from None
-    user = user_of(actor)
     with transaction.atomic():
         row = PredikatOrganisasiUnit.objects.select_for_update().filter(unit=unit, periode=periode).first()
         old = row.predikat if row else ""
         if row is None:
             row = PredikatOrganisasiUnit(unit=unit, periode=periode)
-        row.predikat, row.alasan, row.ditetapkan_oleh = predikat, alasan, user
+        row.predikat, row.alasan, row.ditetapkan_oleh_id = predikat, alasan, actor.user_id
         row.save()
         audit.record(
             actor=actor,
@@ -100,7 +92,7 @@ def predikat_organisasi_set(
     return row
 
 
-def _leader_follows(*, actor: Any, evaluasi: Evaluasi, organisasi: str) -> None:
+def _leader_follows(*, actor: Actor, evaluasi: Evaluasi, organisasi: str) -> None:
     """SE MenPANRB 3/2023: the unit's result is its head's rating hasil kerja."""
     ev = Evaluasi.objects.select_for_update().get(pk=evaluasi.pk)
     rating = rating_from_organisasi(organisasi).value
@@ -122,20 +114,19 @@ def _leader_follows(*, actor: Any, evaluasi: Evaluasi, organisasi: str) -> None:
     )
 
 
-def kalibrasi_move(*, actor: Any, evaluasi: Evaluasi, unit: UnitKerja, ke: str, alasan: str) -> Kalibrasi:
+def kalibrasi_move(*, actor: Actor, evaluasi: Evaluasi, unit: UnitKerja, ke: str, alasan: str) -> Kalibrasi:
     """Move one person of the unit's calibration to another predikat category, with a reason.
 
     Sets `Evaluasi.predikat_akhir` (the computed `predikat` stays, so the move is visible).
     """
-    who = as_actor(actor)
-    if not ca.can_calibrate(who, unit):
+    if not ca.can_calibrate(actor, unit):
         raise PermissionDenied("Kalibrasi dilakukan oleh kepala unit atau kepala perangkat daerah.")
     if ke not in PredikatChoice.values:
         raise ValidationError({"ke": "Pilih predikat tujuan yang sah."})
     alasan = clean_text(alasan, "alasan", "Alasan pemindahan")
     if not Evaluasi.objects.filter(unit_scope_q(unit.pk), pk=evaluasi.pk).exists():
         raise ValidationError({"evaluasi": "Pegawai ini tidak termasuk kalibrasi unit ini."})
-    conflict = ca.move_conflict(who, evaluasi, unit)  # nobody moves their own evaluation
+    conflict = ca.move_conflict(actor, evaluasi, unit)  # nobody moves their own evaluation
     if conflict:
         raise PermissionDenied(conflict)
     if unit_is_final(unit, evaluasi.periode_id):
@@ -152,7 +143,7 @@ def kalibrasi_move(*, actor: Any, evaluasi: Evaluasi, unit: UnitKerja, ke: str, 
         dari = ev.predikat_akhir or ev.predikat
         ev.predikat_akhir = "" if ke == ev.predikat else ke
         ev.save(update_fields=["predikat_akhir"])
-        move = Kalibrasi.objects.create(evaluasi=ev, dari=dari, ke=ke, alasan=alasan, oleh=user_of(actor))
+        move = Kalibrasi.objects.create(evaluasi=ev, dari=dari, ke=ke, alasan=alasan, oleh_id=actor.user_id)
         audit.record(
             actor=actor,
             action="appraisal.calibrate",

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,12 +21,14 @@ from django.views.decorators.http import require_POST
 from karier.appraisal.calibration import access as ca
 from karier.appraisal.calibration import finalise, objection
 from karier.appraisal.calibration import selectors as sel
+from karier.appraisal.calibration.forms import CloseForm, DecideForm, FinaliseForm, MoveForm, ReasonForm, UnitResultForm
 from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
-from karier.appraisal.choices import PredikatChoice, PredikatOrganisasiChoice, StatusEvaluasi, StatusKeberatan
+from karier.appraisal.choices import PredikatChoice, StatusEvaluasi, StatusKeberatan
 from karier.appraisal.evaluation import close as close_svc
 from karier.appraisal.evaluation import documents
 from karier.appraisal.evaluation.access import evaluasi_for_actor, is_appraisee, is_appraiser
 from karier.appraisal.models import PeriodePenilaian
+from karier.core import jobs
 from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import UnitKerja
@@ -40,64 +41,6 @@ PAGE_SIZE = 25
 
 def _errors(exc: ValidationError | PermissionDenied) -> list[str]:
     return exc.messages if isinstance(exc, ValidationError) else [str(exc)]
-
-
-# ---------------------------------------------------------------------------- forms
-class UnitResultForm(forms.Form):
-    predikat = forms.ChoiceField(label=_("Predikat kinerja organisasi"), choices=PredikatOrganisasiChoice.choices)
-    alasan = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
-
-
-class MoveForm(forms.Form):
-    ke = forms.ChoiceField(label=_("Pindahkan ke"), choices=PredikatChoice.choices)
-    alasan = forms.CharField(label=_("Alasan pemindahan"), max_length=4000)
-
-
-class FinaliseForm(forms.Form):
-    justifikasi = forms.CharField(
-        label=_("Justifikasi (bila kurva dilanggar dan kebijakan mengizinkan)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=4000,
-    )
-
-
-class ReasonForm(forms.Form):
-    alasan = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
-
-
-class DecideForm(forms.Form):
-    diterima = forms.TypedChoiceField(
-        label=_("Keputusan"),
-        coerce=lambda v: v == "1",
-        choices=(("1", _("Diterima: predikat diubah")), ("0", _("Ditolak"))),
-    )
-    predikat_baru = forms.ChoiceField(
-        label=_("Predikat baru"), required=False, choices=(("", "—"), *PredikatChoice.choices)
-    )
-    keputusan = forms.CharField(
-        label=_("Pertimbangan keputusan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
-    )
-
-
-class CloseForm(forms.Form):
-    opd = forms.ChoiceField(label=_("Lingkup"), required=False)
-
-    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        choices: list[tuple[str, str]] = []
-        if actor.is_admin:
-            choices.append(("", str(_("Seluruh Pemerintah Provinsi"))))
-        choices += [
-            (str(pk), nama)
-            for pk, nama in UnitKerja.objects.filter(close_svc.close_scope_q(actor))
-            .order_by("nama")
-            .values_list("pk", "nama")
-        ]
-        field = self.fields["opd"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = choices
-        field.required = not actor.is_admin
 
 
 # ---------------------------------------------------------------------------- index
@@ -149,14 +92,9 @@ def _unit_context(
         "konflik": [m for m in (result_conflict, move_conflict, finalise_conflict) if m],
         "own_evaluasi_id": own.pk if own is not None else None,
         "may_sign": any(e.ditandatangani_penilai_pada and not e.ditandatangani_atasan_pada for e in cal.evaluasi),
+        # The one appraiser rule (evaluation.access.is_appraiser); it stops at the first evaluation found.
         "may_sign_penilai": cal.final
-        and any(
-            not e.ditandatangani_penilai_pada
-            and actor.pegawai_id is not None
-            and (e.penilai_id == actor.pegawai_id or e.penilai_jabatan_id in actor.jabatan_ids)
-            and e.pegawai_id != actor.pegawai_id
-            for e in cal.evaluasi
-        ),
+        and any(not e.ditandatangani_penilai_pada and is_appraiser(actor, e) for e in cal.evaluasi),
         "result_form": extra.pop("result_form", None)
         or UnitResultForm(initial={"predikat": cal.organisasi.predikat if cal.organisasi else "", "alasan": ""}),
         "finalise_form": extra.pop("finalise_form", None) or FinaliseForm(),
@@ -169,8 +107,7 @@ def _unit_context(
 @login_required
 def unit_calibration(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
-    unit = ca.unit_for_calibration(actor, unit_id)
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
     ctx = _unit_context(request, actor, unit, periode)
     if request.headers.get("HX-Request") == "true":
         return render(request, "appraisal/calibration_board.html", ctx)
@@ -181,12 +118,11 @@ def unit_calibration(request: HttpRequest, periode_id: int, unit_id: int) -> Htt
 @require_POST
 def unit_result(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
-    unit = ca.unit_for_calibration(actor, unit_id)
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
     form = UnitResultForm(request.POST)
     if form.is_valid():
         try:
-            predikat_organisasi_set(actor=request.user, unit=unit, periode=periode, **form.cleaned_data)
+            predikat_organisasi_set(actor=actor, unit=unit, periode=periode, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as exc:
             apply_errors(form, exc)
         else:
@@ -205,16 +141,13 @@ def unit_result(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResp
 def move(request: HttpRequest, periode_id: int, unit_id: int, evaluasi_id: int) -> HttpResponse:
     """HTMX: move one person and answer the refreshed board (with the error next to the person)."""
     actor = actor_from_request(request)
-    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
-    unit = ca.unit_for_calibration(actor, unit_id)
-    ev = sel.unit_evaluations(unit, periode).filter(pk=evaluasi_id).select_related("periode", "pegawai").first()
-    if ev is None:
-        raise Http404("Evaluasi tidak ditemukan.")
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
+    ev = ca.unit_evaluasi_for_calibration(actor, unit, periode, evaluasi_id)
     form = MoveForm(request.POST)
     move_errors: dict[int, list[str]] = {}
     if form.is_valid():
         try:
-            kalibrasi_move(actor=request.user, evaluasi=ev, unit=unit, **form.cleaned_data)
+            kalibrasi_move(actor=actor, evaluasi=ev, unit=unit, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as exc:
             move_errors[ev.pk] = _errors(exc)
     else:
@@ -232,12 +165,11 @@ def move(request: HttpRequest, periode_id: int, unit_id: int, evaluasi_id: int) 
 @require_POST
 def unit_finalise(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
-    unit = ca.unit_for_calibration(actor, unit_id)
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
     form = FinaliseForm(request.POST)
     if form.is_valid():
         try:
-            finalise.unit_finalise(actor=request.user, unit=unit, periode=periode, **form.cleaned_data)
+            finalise.unit_finalise(actor=actor, unit=unit, periode=periode, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as exc:
             apply_errors(form, exc)
         else:
@@ -260,13 +192,12 @@ def unit_finalise(request: HttpRequest, periode_id: int, unit_id: int) -> HttpRe
 def _sign_unit(
     request: HttpRequest, periode_id: int, unit_id: int, sign: Callable[..., int], done: StrOrPromise
 ) -> HttpResponse:
-    """One signature over the unit's evaluations: `sign` is a `finalise.evaluasi_sign_*` service,
+    """One signature over the unit's evaluations: `sign` is a `finalise.tanda_tangan_*_add` service,
     `done` the success message with `%(n)s` for the number signed; refusals become messages."""
     actor = actor_from_request(request)
-    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
-    unit = ca.unit_for_calibration(actor, unit_id)
+    periode, unit = ca.unit_periode_for_calibration(actor, periode_id, unit_id)
     try:
-        n = sign(actor=request.user, periode=periode, unit=unit)
+        n = sign(actor=actor, periode=periode, unit=unit)
     except (ValidationError, PermissionDenied) as exc:
         for m in _errors(exc):
             messages.error(request, m)
@@ -279,7 +210,7 @@ def _sign_unit(
 @require_POST
 def unit_sign(request: HttpRequest, periode_id: int, unit_id: int) -> HttpResponse:
     return _sign_unit(
-        request, periode_id, unit_id, finalise.evaluasi_sign_atasan, _("%(n)s evaluasi ditandatangani dan final.")
+        request, periode_id, unit_id, finalise.tanda_tangan_atasan_add, _("%(n)s evaluasi ditandatangani dan final.")
     )
 
 
@@ -291,7 +222,7 @@ def unit_sign_penilai(request: HttpRequest, periode_id: int, unit_id: int) -> Ht
         request,
         periode_id,
         unit_id,
-        finalise.evaluasi_sign_penilai,
+        finalise.tanda_tangan_penilai_add,
         _("%(n)s evaluasi ditandatangani sebagai pejabat penilai."),
     )
 
@@ -299,7 +230,9 @@ def unit_sign_penilai(request: HttpRequest, periode_id: int, unit_id: int) -> Ht
 @login_required
 @require_POST
 def sign_one_penilai(request: HttpRequest, pk: int) -> HttpResponse:
-    return _sign_one(request, pk, finalise.evaluasi_sign_penilai, _("Evaluasi ditandatangani sebagai pejabat penilai."))
+    return _sign_one(
+        request, pk, finalise.tanda_tangan_penilai_add, _("Evaluasi ditandatangani sebagai pejabat penilai.")
+    )
 
 
 @login_required
@@ -320,14 +253,15 @@ def agency(request: HttpRequest, periode_id: int, opd_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def sign_one(request: HttpRequest, pk: int) -> HttpResponse:
-    return _sign_one(request, pk, finalise.evaluasi_sign_atasan, _("Evaluasi ditandatangani dan final."))
+    return _sign_one(request, pk, finalise.tanda_tangan_atasan_add, _("Evaluasi ditandatangani dan final."))
 
 
 def _sign_one(request: HttpRequest, pk: int, sign: Callable[..., int], done: StrOrPromise) -> HttpResponse:
-    """One signature on one evaluation (`sign`: a `finalise.evaluasi_sign_*` service); back to its status page."""
-    ev = evaluasi_for_actor(actor_from_request(request), pk)
+    """One signature on one evaluation (`sign`: a `finalise.tanda_tangan_*_add` service); back to its status page."""
+    actor = actor_from_request(request)
+    ev = evaluasi_for_actor(actor, pk)
     try:
-        sign(actor=request.user, periode=ev.periode, evaluasi=ev)
+        sign(actor=actor, periode=ev.periode, evaluasi=ev)
     except (ValidationError, PermissionDenied) as exc:
         for m in _errors(exc):
             messages.error(request, m)
@@ -375,12 +309,13 @@ def finalise_status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    ev = evaluasi_for_actor(actor_from_request(request), pk)
+    actor = actor_from_request(request)
+    ev = evaluasi_for_actor(actor, pk)
     form = ReasonForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError(_("Alasan pembukaan ulang wajib diisi."))
-        finalise.evaluasi_reopen(actor=request.user, evaluasi=ev, alasan=form.cleaned_data["alasan"])
+        finalise.evaluasi_reopen(actor=actor, evaluasi=ev, alasan=form.cleaned_data["alasan"])
     except (ValidationError, PermissionDenied) as exc:
         for m in _errors(exc):
             messages.error(request, m)
@@ -393,12 +328,13 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def objection_file(request: HttpRequest, pk: int) -> HttpResponse:
-    ev = evaluasi_for_actor(actor_from_request(request), pk)
+    actor = actor_from_request(request)
+    ev = evaluasi_for_actor(actor, pk)
     form = ReasonForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError(_("Alasan keberatan wajib diisi."))
-        objection.keberatan_ajukan(actor=request.user, evaluasi=ev, alasan=form.cleaned_data["alasan"])
+        objection.keberatan_submit(actor=actor, evaluasi=ev, alasan=form.cleaned_data["alasan"])
     except (ValidationError, PermissionDenied) as exc:
         for m in _errors(exc):
             messages.error(request, m)
@@ -410,13 +346,13 @@ def objection_file(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def objections(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    to_decide = Paginator(objection.objections_to_decide(actor).order_by("diajukan_pada"), PAGE_SIZE)
+    to_decide = Paginator(sel.objections_to_decide(actor).order_by("diajukan_pada"), PAGE_SIZE)
     return render(
         request,
         "appraisal/objection_list.html",
         {
             "page_obj": to_decide.get_page(request.GET.get("page")),
-            "mine": list(objection.objections_of(actor).order_by("-diajukan_pada")[:50]),
+            "mine": list(sel.objections_of(actor).order_by("-diajukan_pada")[:50]),
         },
     )
 
@@ -424,16 +360,16 @@ def objections(request: HttpRequest) -> HttpResponse:
 @login_required
 def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_from_request(request)
-    row = objection.keberatan_for_actor(actor, pk)
-    may_decide = row.status == StatusKeberatan.DIAJUKAN and objection.can_decide(actor, row)
+    row = ca.keberatan_for_actor(actor, pk)
+    may_decide = row.status == StatusKeberatan.DIAJUKAN and ca.can_decide_objection(actor, row)
     form = DecideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not may_decide:
             raise Http404("Keberatan tidak ditemukan.")
         if form.is_valid():
             try:
-                objection.keberatan_putus(
-                    actor=request.user,
+                objection.keberatan_decide(
+                    actor=actor,
                     keberatan=row,
                     diterima=form.cleaned_data["diterima"],
                     keputusan=form.cleaned_data["keputusan"],
@@ -463,7 +399,7 @@ def close(request: HttpRequest, periode_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         opd_id = int(form.cleaned_data["opd"]) if form.cleaned_data.get("opd") else None
         try:
-            job = close_svc.periode_close_start(actor=actor, user=request.user, periode_id=periode.pk, opd_id=opd_id)
+            job = close_svc.periode_close_start(actor=actor, periode_id=periode.pk, opd_id=opd_id)
         except (ValidationError, PermissionDenied) as exc:
             apply_errors(form, exc)
         else:
@@ -475,14 +411,17 @@ def close(request: HttpRequest, periode_id: int) -> HttpResponse:
 
 @login_required
 def close_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A close job's page; under HTMX the shared progress card (`core/_job_progress.html`), polled until done."""
     job = close_svc.close_job_for_actor(actor_from_request(request), pk)
-    partial = request.headers.get("HX-Request") == "true"
     periode = PeriodePenilaian.objects.filter(pk=job.parameter.get("periode_id")).first()
-    return render(
-        request,
-        "appraisal/close_progress.html" if partial else "appraisal/close_job.html",
-        {"job": job, "periode": periode},
+    context = jobs.job_progress_context(
+        job,
+        poll_url=reverse("appraisal_calibration:close_job", args=[job.pk]),
+        detail_template="appraisal/close_job_detail.html",
+        periode=periode,
     )
+    partial = request.headers.get("HX-Request") == "true"
+    return render(request, "core/_job_progress.html" if partial else "appraisal/close_job.html", context)
 
 
 # ---------------------------------------------------------------------------- documents
@@ -496,11 +435,7 @@ def evaluasi_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _unit_doc(request: HttpRequest, periode_id: int, unit_id: int) -> documents.PenetapanDocument:
-    actor = actor_from_request(request)
-    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
-    unit = ca.unit_for_calibration(actor, unit_id)
-    if not ca.can_read_unit_documents(actor, unit):
-        raise Http404("Dokumen tidak ditemukan.")
+    periode, unit = ca.unit_documents_for_actor(actor_from_request(request), periode_id, unit_id)
     return documents.penetapan_document(unit, periode)
 
 

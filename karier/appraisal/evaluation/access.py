@@ -12,32 +12,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from karier.appraisal.choices import StatusPeriode
 from karier.appraisal.models import BuktiDukung, Evaluasi
-from karier.people.access import Actor, as_actor, decides_instead, visibility_q
+from karier.people.access import Actor, is_rater, visibility_q
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Penugasan
-from karier.people.selectors import active_on, holder_on, holders_on, officials_above
+from karier.people.selectors import active_on, holders_on, officials_above
+from karier.plans.models import IndikatorKinerjaIndividu, RencanaHasilKerja
 
 
-def visible_evaluasi(actor: Actor | Any) -> QuerySet[Evaluasi]:
-    who = as_actor(actor)
-    if who.user_id is None:
+def visible_evaluasi(actor: Actor) -> QuerySet[Evaluasi]:
+    if actor.user_id is None:
         return Evaluasi.objects.none()
-    if who.sees_everyone:
+    if actor.sees_everyone:
         return Evaluasi.objects.all()
     # The appraiser always sees what they rate, even after moving out of the appraisee's chain.
-    return Evaluasi.objects.filter(visibility_q(who, prefix="pegawai") | appraiser_q(who))
+    return Evaluasi.objects.filter(visibility_q(actor, prefix="pegawai") | appraiser_q(actor))
 
 
-def evaluasi_for_actor(actor: Actor | Any, evaluasi_id: int) -> Evaluasi:
-    """The evaluation if the actor may see its appraisee; 404 otherwise (ids reveal nothing)."""
+def evaluasi_for_actor(actor: Actor, evaluasi_id: int) -> Evaluasi:
+    """The evaluation if the actor may see its appraisee; 404 otherwise (ids reveal nothing). The one
+    lookup by id of the screens and the API; every child below derives from it."""
     ev = (
         visible_evaluasi(actor)
         .filter(pk=evaluasi_id)
@@ -49,14 +50,31 @@ def evaluasi_for_actor(actor: Actor | Any, evaluasi_id: int) -> Evaluasi:
     return ev
 
 
-def bukti_for_actor(actor: Actor | Any, bukti_id: int) -> BuktiDukung:
+def iki_of_evaluasi(evaluasi: Evaluasi, iki_id: int) -> IndikatorKinerjaIndividu:
+    """An indicator of the evaluated plan (realisation and evidence hang on it), from an evaluation the
+    caller already reached through `evaluasi_for_actor`; 404 for any other id."""
+    return get_object_or_404(
+        IndikatorKinerjaIndividu.objects.select_related("rhk"), pk=iki_id, rhk__skp_id=evaluasi.skp_id
+    )
+
+
+def rhk_of_evaluasi(evaluasi: Evaluasi, rhk_id: int) -> RencanaHasilKerja:
+    """A plan row of the evaluated plan (continuous feedback hangs on it); 404 for any other id."""
+    return get_object_or_404(RencanaHasilKerja, pk=rhk_id, skp_id=evaluasi.skp_id)
+
+
+def bukti_of_evaluasi(evaluasi: Evaluasi) -> QuerySet[BuktiDukung]:
+    """The evidence of an evaluation the caller already reached, oldest first."""
+    return BuktiDukung.objects.filter(realisasi__evaluasi=evaluasi).order_by("diunggah_pada", "pk")
+
+
+def bukti_for_actor(actor: Actor, bukti_id: int) -> BuktiDukung:
     """Evidence is visible exactly when its evaluation is (`visible_evaluasi`, the parent's one rule:
     the appraiser who rates an evaluation sees its evidence); 404 otherwise."""
-    who = as_actor(actor)
-    if who.user_id is None:
+    if actor.user_id is None:
         raise Http404("Bukti dukung tidak ditemukan.")
     bukti = (
-        BuktiDukung.objects.filter(realisasi__evaluasi_id__in=visible_evaluasi(who).values("pk"), pk=bukti_id)
+        BuktiDukung.objects.filter(realisasi__evaluasi_id__in=visible_evaluasi(actor).values("pk"), pk=bukti_id)
         .select_related("realisasi", "realisasi__evaluasi", "realisasi__evaluasi__periode")
         .first()
     )
@@ -65,31 +83,25 @@ def bukti_for_actor(actor: Actor | Any, bukti_id: int) -> BuktiDukung:
     return bukti
 
 
-def is_appraisee(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
-    who = as_actor(actor)
-    return not who.is_auditor and who.pegawai_id is not None and who.pegawai_id == evaluasi.pegawai_id
+def is_appraisee(actor: Actor, evaluasi: Evaluasi) -> bool:
+    return not actor.is_auditor and actor.pegawai_id is not None and actor.pegawai_id == evaluasi.pegawai_id
 
 
-def is_appraiser(actor: Actor | Any, evaluasi: Evaluasi, on: dt.date | None = None) -> bool:
-    """The `penilai` snapshot, or whoever covers `penilai_jabatan` on `on` (today by default) as
-    definitive holder, Plt or Plh. Never the appraisee, never an auditor.
-
-    The holder lookup (one query) runs only when the actor covers that position at all.
-    """
-    who = as_actor(actor)
-    if who.pegawai_id is None or who.is_auditor or who.pegawai_id == evaluasi.pegawai_id:
-        return False
-    if evaluasi.penilai_id is not None and evaluasi.penilai_id == who.pegawai_id:
-        return True
-    if evaluasi.penilai_jabatan_id is None or evaluasi.penilai_jabatan_id not in who.jabatan_ids:
-        # Nobody rates himself: when the appraisee covers his own appraiser's post (Plt/Plh), the
-        # rating falls to the next official up (people.access, docs/calibration.md).
-        return decides_instead(who, evaluasi.penilai_jabatan_id, evaluasi.pegawai_id, on)
-    holder = holder_on(evaluasi.penilai_jabatan_id, on or timezone.localdate())
-    return holder is not None and holder.pegawai.pk == who.pegawai_id
+def is_appraiser(actor: Actor, evaluasi: Evaluasi, on: dt.date | None = None) -> bool:
+    """The evaluation's appraiser by the one rule of `karier.people.access.is_rater`: the `penilai`
+    snapshot, or whoever covers `penilai_jabatan` on `on` (today by default) as definitive holder, Plt
+    or Plh, or — when the appraisee covers his own appraiser's post — the next official up. Never the
+    appraisee, never an auditor."""
+    return is_rater(
+        actor,
+        subject_id=evaluasi.pegawai_id,
+        penilai_id=evaluasi.penilai_id,
+        penilai_jabatan_id=evaluasi.penilai_jabatan_id,
+        on=on,
+    )
 
 
-def appraiser_q(actor: Actor | Any, *, instead: bool = False) -> Q:
+def appraiser_q(actor: Actor, *, instead: bool = False) -> Q:
     """A filter on Evaluasi for the evaluations the actor rates today (snapshot or covered position).
 
     Positions are those the actor covers today (`actor.jabatan_ids`); a co-covering Plh of a
@@ -98,67 +110,64 @@ def appraiser_q(actor: Actor | Any, *, instead: bool = False) -> Q:
     appraisee covers his own appraiser's post (`falls_to_ids`, a few queries); reads leave it off,
     the actor sees those appraisees through the chain anyway.
     """
-    who = as_actor(actor)
-    if who.pegawai_id is None or who.is_auditor:
+    if actor.pegawai_id is None or actor.is_auditor:
         return Q(pk__in=[])
-    q = Q(penilai_id=who.pegawai_id)
-    if who.jabatan_ids:
-        q |= Q(penilai_jabatan_id__in=who.jabatan_ids)
+    q = Q(penilai_id=actor.pegawai_id)
+    if actor.jabatan_ids:
+        q |= Q(penilai_jabatan_id__in=actor.jabatan_ids)
     if instead:
-        ids = falls_to_ids(who)
+        ids = falls_to_ids(actor)
         if ids:
             q |= Q(pk__in=ids)
-    return q & ~Q(pegawai_id=who.pegawai_id)
+    return q & ~Q(pegawai_id=actor.pegawai_id)
 
 
-def falls_to_ids(actor: Actor | Any, d: dt.date | None = None) -> list[int]:
+def falls_to_ids(actor: Actor, d: dt.date | None = None) -> list[int]:
     """Evaluations the actor rates instead of their appraisee, in open periods (the only ones anybody
     rates): the appraisee covers his own appraiser's post as Plt/Plh on d, is its holder (definitive >
     Plt > Plh), and the actor is the next official up — the rule of `people.access.decides_instead`,
     set-based. One query for the candidates below the actor (driven by the few acting assignments),
     one for who holds their appraiser posts, two per tree level walked; none for an actor without
     subordinates. Memoised on the actor per day."""
-    who = as_actor(actor)
-    if who.pegawai_id is None or who.is_auditor or not who.has_subordinates:
+    if actor.pegawai_id is None or actor.is_auditor or not actor.has_subordinates:
         return []
     d = d or timezone.localdate()
-    memo: dict[dt.date, list[int]] = who.__dict__.setdefault("_falls_to_ids", {})
+    memo: dict[dt.date, list[int]] = actor.__dict__.setdefault("_falls_to_ids", {})
     if d in memo:
         return memo[d]
     acting = Penugasan.objects.filter(active_on(d), jenis__in=(JenisPenugasan.PLT, JenisPenugasan.PLH))
     covers_own_post = acting.filter(jabatan_id=OuterRef("penilai_jabatan_id"), pegawai_id=OuterRef("pegawai_id"))
     candidates = list(
         Evaluasi.objects.filter(
-            visibility_q(who, prefix="pegawai"),
+            visibility_q(actor, prefix="pegawai"),
             Exists(covers_own_post),
             pegawai_id__in=acting.values("pegawai_id"),
             periode__status=StatusPeriode.DIBUKA,
         )
-        .exclude(pegawai_id=who.pegawai_id)
+        .exclude(pegawai_id=actor.pegawai_id)
         .values_list("pk", "penilai_jabatan_id", "pegawai_id")
     )
     held = holders_on({j for _pk, j, _p in candidates}, d) if candidates else {}
     starts = {pk: j for pk, j, p in candidates if (c := held.get(j)) is not None and c.pegawai_id == p}
     subject = {pk: p for pk, _j, p in candidates}
     found = officials_above(starts, d, excluded={pk: (subject[pk],) for pk in starts}) if starts else {}
-    memo[d] = sorted(pk for pk, o in found.items() if o.pegawai_id == who.pegawai_id)
+    memo[d] = sorted(pk for pk, o in found.items() if o.pegawai_id == actor.pegawai_id)
     return memo[d]
 
 
-def can_record(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
+def can_record(actor: Actor, evaluasi: Evaluasi) -> bool:
     """Realisation and evidence: the appraisee, while the period is open and the evaluation unlocked."""
     return is_appraisee(actor, evaluasi) and not evaluasi.terkunci and evaluasi.periode.status == StatusPeriode.DIBUKA
 
 
-def can_rate(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
+def can_rate(actor: Actor, evaluasi: Evaluasi) -> bool:
     return not evaluasi.terkunci and evaluasi.periode.status == StatusPeriode.DIBUKA and is_appraiser(actor, evaluasi)
 
 
-def can_comment(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
+def can_comment(actor: Actor, evaluasi: Evaluasi) -> bool:
     """Dialog notes: either party while unlocked."""
     return not evaluasi.terkunci and (is_appraisee(actor, evaluasi) or is_appraiser(actor, evaluasi))
 
 
-def can_manage_calendar(actor: Actor | Any) -> bool:
-    who = as_actor(actor)
-    return who.is_admin and not who.is_auditor
+def can_manage_calendar(actor: Actor) -> bool:
+    return actor.is_admin and not actor.is_auditor

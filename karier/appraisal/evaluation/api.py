@@ -1,9 +1,11 @@
 """REST endpoints for periods, evaluations, realisation, evidence, feedback, dialog notes and ratings.
 
-Same access rules as the screens: a hidden evaluation is 404; a visible one the actor may not act
-on is 403 with the reason; an input a rule refuses (reason missing, locked evaluation, wrong file
-type…) is 409 `{"detail", "errors"}` from the service through the shared handler (a bulk rating:
-errors keyed by evaluation id, nothing saved); a request that breaks the schema is 422.
+Same access rules and the same lookups as the screens (`access.evaluasi_for_actor` and the children
+derived from it): a hidden evaluation is 404; a visible one the actor may not act on is 403 with the
+service's reason (the shared handler in `karier/api/api.py`, no wrapper here); an input a rule
+refuses (reason missing, locked evaluation, wrong file type…) is 409 `{"detail", "errors"}` from the
+service through the shared handler (a bulk rating: errors keyed by evaluation id, nothing saved); a
+request that breaks the schema is 422.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import File, Query, Router
+from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
-from karier.api.helpers import forbidden_as_403, path_id
+from karier.api.helpers import path_id
 from karier.api.pagination import paginate
-from karier.api.schemas import Page, PageParams
-from karier.appraisal.evaluation import access, periods, selectors, services
+from karier.api.schemas import JobOut, Page, PageParams
+from karier.appraisal.choices import StatusPeriode
+from karier.appraisal.evaluation import access, close, periods, selectors, services
 from karier.appraisal.evaluation.schemas import (
     ERRORS,
     WRITE_ERRORS,
@@ -31,6 +34,7 @@ from karier.appraisal.evaluation.schemas import (
     KalenderIn,
     PeriodeFilter,
     PeriodeIn,
+    PeriodeJobOut,
     PeriodeOut,
     PeriodeStatusIn,
     RatingBulkIn,
@@ -39,13 +43,13 @@ from karier.appraisal.evaluation.schemas import (
     RealisasiIn,
     SubordinateFilter,
 )
-from karier.appraisal.evaluation.views import serve_bukti
+from karier.appraisal.evaluation.views_evidence import serve_bukti
 from karier.appraisal.models import BuktiDukung, Evaluasi, PeriodePenilaian
+from karier.core.choices import JenisTugasLatar
+from karier.core.jobs import job_dict, job_for_actor
 from karier.people.access import Actor, actor_from_request
-from karier.plans.models import IndikatorKinerjaIndividu, RencanaHasilKerja
 
 _id = path_id
-_forbidden = forbidden_as_403
 
 router = Router(tags=["Penilaian kinerja"])
 
@@ -170,17 +174,14 @@ def penilaian_periode_list(request: HttpRequest, filters: Query[PeriodeFilter]) 
     summary="Atur kalender tahun (admin BKD): frekuensi, pengingat; membuat periode",
 )
 def penilaian_kalender_set(request: HttpRequest, body: KalenderIn) -> Any:
-    def run() -> Any:
-        periods.kalender_set(
-            actor=request.user,
-            tahun=body.tahun,
-            frekuensi=body.frekuensi.value,
-            hari_pengingat=body.hari_pengingat,
-            jendela_keberatan_hari=body.jendela_keberatan_hari,
-        )
-        return [_periode(p) for p in periods.periods_for_year(body.tahun)]
-
-    return _forbidden(run)
+    periods.kalender_set(
+        actor=actor_from_request(request),
+        tahun=body.tahun,
+        frekuensi=body.frekuensi.value,
+        hari_pengingat=body.hari_pengingat,
+        jendela_keberatan_hari=body.jendela_keberatan_hari,
+    )
+    return [_periode(p) for p in periods.periods_for_year(body.tahun)]
 
 
 @router.patch(
@@ -189,34 +190,41 @@ def penilaian_kalender_set(request: HttpRequest, body: KalenderIn) -> Any:
     summary="Ubah nama/tanggal dibuka/batas sebuah periode (admin BKD)",
 )
 def penilaian_periode_update(request: HttpRequest, body: PeriodeIn, periode_id: int = _id("Id periode.")) -> Any:
-    if not access.can_manage_calendar(actor_from_request(request)):
-        return 403, {"detail": "Hanya admin BKD (pengelola kinerja) yang dapat mengatur kalender penilaian."}
     periode = get_object_or_404(PeriodePenilaian.objects.select_related("tahun"), pk=periode_id)
-    return _forbidden(
-        lambda: _periode(periods.periode_update(actor=request.user, periode=periode, **body.dict(exclude_none=True)))
-    )
+    actor = actor_from_request(request)
+    return _periode(periods.periode_update(actor=actor, periode=periode, **body.dict(exclude_none=True)))
 
 
 @router.post(
     "/penilaian/periode/{int:periode_id}/status",
-    response={200: PeriodeOut, **WRITE_ERRORS},
-    summary="Buka atau tutup periode (admin BKD)",
+    response={202: PeriodeJobOut, **WRITE_ERRORS},
+    summary="Buka atau tutup periode (admin BKD), sebagai tugas latar",
+    description="DIBUKA membuat evaluasi setiap SKP yang disetujui, bertahap, lalu membuka periode; DITUTUP "
+    "menjalankan penutupan periode seluruh provinsi. Jawaban 202 memuat tugasnya; pantau di `url`.",
 )
 def penilaian_periode_status(request: HttpRequest, body: PeriodeStatusIn, periode_id: int = _id("Id periode.")) -> Any:
-    if not access.can_manage_calendar(actor_from_request(request)):
-        return 403, {"detail": "Hanya admin BKD (pengelola kinerja) yang dapat membuka atau menutup periode."}
+    actor = actor_from_request(request)
     periode = get_object_or_404(PeriodePenilaian.objects.select_related("tahun"), pk=periode_id)
+    if body.status == StatusPeriode.DIBUKA:
+        job = periods.periode_open_start(actor=actor, periode=periode)
+        url = reverse("api:periode_buka_status", kwargs={"job_id": job.pk})
+    elif body.status == StatusPeriode.DITUTUP:
+        job = close.periode_close_start(actor=actor, periode_id=periode.pk, require_open=True)
+        url = reverse("api:periode_tutup_status", kwargs={"job_id": job.pk})
+    else:
+        raise ValidationError({"status": "Pilih DIBUKA atau DITUTUP."})
+    job.refresh_from_db()
+    return Status(202, {**job_dict(job), "url": url})
 
-    def run() -> Any:
-        if body.status == "DIBUKA":
-            periods.periode_open(actor=request.user, periode=periode)
-        elif body.status == "DITUTUP":
-            periods.periode_close(actor=request.user, periode=periode)
-        else:
-            raise ValidationError({"status": "Pilih DIBUKA atau DITUTUP."})
-        return _periode(periode)
 
-    return _forbidden(run)
+@router.get(
+    "/penilaian/buka/{job_id}",
+    response={200: JobOut, **ERRORS},
+    url_name="periode_buka_status",
+    summary="Status pembukaan periode",
+)
+def penilaian_periode_open_status(request: HttpRequest, job_id: int = _id("Id tugas")) -> dict[str, Any]:
+    return job_dict(job_for_actor(actor_from_request(request), job_id, jenis=JenisTugasLatar.BUKA_PERIODE))
 
 
 # ---------------------------------------------------------------------------- evaluations
@@ -266,15 +274,9 @@ def penilaian_realisasi(
     request: HttpRequest, body: RealisasiIn, evaluasi_id: int = _id("Id evaluasi."), iki_id: int = _id("Id IKI.")
 ) -> Any:
     actor, ev = _ev(request, evaluasi_id)
-    iki = get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk"), pk=iki_id, rhk__skp_id=ev.skp_id)
-
-    def run() -> Any:
-        services.realisasi_set(
-            actor=request.user, evaluasi=ev, iki=iki, angka=body.realisasi_angka, uraian=body.realisasi_uraian
-        )
-        return _fresh(actor, evaluasi_id)
-
-    return _forbidden(run)
+    iki = access.iki_of_evaluasi(ev, iki_id)
+    services.realisasi_set(actor=actor, evaluasi=ev, iki=iki, angka=body.realisasi_angka, uraian=body.realisasi_uraian)
+    return _fresh(actor, evaluasi_id)
 
 
 @router.post(
@@ -288,14 +290,9 @@ def penilaian_bukti_upload(
     evaluasi_id: int = _id("Id evaluasi."),
     iki_id: int = _id("Id IKI."),
 ) -> Any:
-    _actor, ev = _ev(request, evaluasi_id)
-    iki = get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk"), pk=iki_id, rhk__skp_id=ev.skp_id)
-    return _forbidden(
-        lambda: (
-            201,
-            _bukti(services.bukti_upload_for_iki(actor=request.user, evaluasi=ev, iki=iki, uploaded_file=berkas)),
-        )
-    )
+    actor, ev = _ev(request, evaluasi_id)
+    iki = access.iki_of_evaluasi(ev, iki_id)
+    return 201, _bukti(services.bukti_upload_for_iki(actor=actor, evaluasi=ev, iki=iki, uploaded_file=berkas))
 
 
 @router.get(
@@ -305,7 +302,7 @@ def penilaian_bukti_upload(
 )
 def penilaian_bukti_list(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi.")) -> Any:
     _actor, ev = _ev(request, evaluasi_id)
-    return [_bukti(b) for b in BuktiDukung.objects.filter(realisasi__evaluasi=ev).order_by("diunggah_pada", "pk")]
+    return [_bukti(b) for b in access.bukti_of_evaluasi(ev)]
 
 
 @router.get("/penilaian/bukti/{int:bukti_id}", response={200: None, **ERRORS}, summary="Unduh bukti dukung")
@@ -315,13 +312,9 @@ def penilaian_bukti_download(request: HttpRequest, bukti_id: int = _id("Id bukti
 
 @router.delete("/penilaian/bukti/{int:bukti_id}", response={204: None, **WRITE_ERRORS}, summary="Hapus bukti dukung")
 def penilaian_bukti_delete(request: HttpRequest, bukti_id: int = _id("Id bukti.")) -> Any:
-    bukti = access.bukti_for_actor(actor_from_request(request), bukti_id)
-
-    def run() -> Any:
-        services.bukti_delete(actor=request.user, bukti=bukti)
-        return 204, None
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    services.bukti_delete(actor=actor, bukti=access.bukti_for_actor(actor, bukti_id))
+    return 204, None
 
 
 @router.post(
@@ -333,13 +326,8 @@ def penilaian_umpan_balik(
     request: HttpRequest, body: EvTeksIn, evaluasi_id: int = _id("Id evaluasi."), rhk_id: int = _id("Id RHK.")
 ) -> Any:
     actor, ev = _ev(request, evaluasi_id)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_id, skp_id=ev.skp_id)
-
-    def run() -> Any:
-        services.umpan_balik_add(actor=request.user, evaluasi=ev, rhk=rhk, teks=body.teks)
-        return 201, _fresh(actor, evaluasi_id)
-
-    return _forbidden(run)
+    services.umpan_balik_add(actor=actor, evaluasi=ev, rhk=access.rhk_of_evaluasi(ev, rhk_id), teks=body.teks)
+    return 201, _fresh(actor, evaluasi_id)
 
 
 @router.post(
@@ -349,12 +337,8 @@ def penilaian_umpan_balik(
 )
 def penilaian_catatan(request: HttpRequest, body: EvTeksIn, evaluasi_id: int = _id("Id evaluasi.")) -> Any:
     actor, ev = _ev(request, evaluasi_id)
-
-    def run() -> Any:
-        services.catatan_add(actor=request.user, evaluasi=ev, teks=body.teks)
-        return 201, _fresh(actor, evaluasi_id)
-
-    return _forbidden(run)
+    services.catatan_add(actor=actor, evaluasi=ev, teks=body.teks)
+    return 201, _fresh(actor, evaluasi_id)
 
 
 @router.put(
@@ -364,19 +348,15 @@ def penilaian_catatan(request: HttpRequest, body: EvTeksIn, evaluasi_id: int = _
 )
 def penilaian_rating(request: HttpRequest, body: RatingIn, evaluasi_id: int = _id("Id evaluasi.")) -> Any:
     actor, ev = _ev(request, evaluasi_id)
-
-    def run() -> Any:
-        services.rating_set(
-            actor=request.user,
-            evaluasi=ev,
-            rating_hasil_kerja=body.rating_hasil_kerja.value,
-            alasan_hasil_kerja=body.alasan_hasil_kerja,
-            rating_perilaku=body.rating_perilaku.value,
-            alasan_perilaku=body.alasan_perilaku,
-        )
-        return _fresh(actor, evaluasi_id)
-
-    return _forbidden(run)
+    services.rating_set(
+        actor=actor,
+        evaluasi=ev,
+        rating_hasil_kerja=body.rating_hasil_kerja.value,
+        alasan_hasil_kerja=body.alasan_hasil_kerja,
+        rating_perilaku=body.rating_perilaku.value,
+        alasan_perilaku=body.alasan_perilaku,
+    )
+    return _fresh(actor, evaluasi_id)
 
 
 @router.post(
@@ -395,4 +375,4 @@ def penilaian_rating_bulk(request: HttpRequest, body: RatingBulkIn, periode_id: 
         }
         for r in body.rows
     }
-    return {"disimpan": services.rating_bulk_set(actor=request.user, periode=periode, rows=rows)}
+    return {"disimpan": services.rating_bulk_set(actor=actor_from_request(request), periode=periode, rows=rows)}

@@ -22,8 +22,11 @@ One run per period at a time (issue #8 §9): `period_lock` takes a PostgreSQL ad
 period (released when the run ends or its connection dies), or on other databases inserts a
 `KunciTutupPeriode` row (a stale row older than `LOCK_STALE` is taken over). A second run meanwhile
 raises `SedangBerjalan` at once: the command says "sedang berjalan" and exits 0, a job ends with that
-message. This is also the only way to close a period: the admin's "Tutup" button
-(`periods.periode_close`) runs this close and its rule that nobody is left unrated.
+message. This is also the only way to close a period: every edge that closes one — the calibration
+close screen and `POST /penilaian/tutup`, the calendar's "Tutup" and `POST /penilaian/periode/{id}/status`
+— starts it as a background job with `periode_close_start` (the task is
+`karier.appraisal.tasks.periode_close_task`, on the shared plumbing of `karier.core.jobs`); no request
+runs it inline. The management command runs it in its own process.
 """
 
 from __future__ import annotations
@@ -36,11 +39,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
-from django.http import Http404
 from django.utils import timezone
 
 from karier.appraisal.calibration.selectors import BELUM, PREDIKAT_COLUMNS, calibration_counts
@@ -59,11 +60,11 @@ from karier.appraisal.models import (
     PeriodePenilaian,
     PredikatOrganisasiUnit,
 )
-from karier.core import audit
-from karier.people.access import Actor, actor_for_user
+from karier.core import audit, jobs
+from karier.core.choices import JenisTugasLatar
+from karier.core.models import TugasLatar
+from karier.people.access import Actor
 from karier.people.models import UnitKerja
-from karier.plans.choices import JenisTugasLatar
-from karier.plans.models import TugasLatar
 from karier.rules import predikat_kinerja, rating_from_organisasi
 
 CHUNK = 20_000
@@ -131,7 +132,7 @@ def close_allowed(actor: Actor, opd_id: int | None) -> bool:
     return opd_id is not None and opd_id in actor.opd_ids
 
 
-def _validate(*, actor: Actor | None, periode_id: int, opd_id: int | None) -> tuple[PeriodePenilaian, UnitKerja | None]:
+def _validate(*, actor: Actor, periode_id: int, opd_id: int | None) -> tuple[PeriodePenilaian, UnitKerja | None]:
     periode = PeriodePenilaian.objects.filter(pk=periode_id).select_related("tahun").first()
     if periode is None:
         raise ValidationError({"periode": "Periode penilaian tidak ditemukan."})
@@ -142,7 +143,7 @@ def _validate(*, actor: Actor | None, periode_id: int, opd_id: int | None) -> tu
             raise ValidationError({"opd": "Perangkat daerah tidak ditemukan."})
         if opd.parent_id is not None:
             raise ValidationError({"opd": "Yang dipilih bukan perangkat daerah."})
-    if actor is not None and not close_allowed(actor, opd_id):
+    if not close_allowed(actor, opd_id):
         raise PermissionDenied(
             "Penutupan periode dijalankan oleh admin BKD, atau kepala perangkat daerah untuk perangkat daerahnya."
         )
@@ -304,26 +305,20 @@ def _database_lock(periode: PeriodePenilaian, refused: SedangBerjalan) -> Iterat
 # ---------------------------------------------------------------------------- the run
 def periode_close(
     *,
-    actor_id: int | None,
+    actor: Actor,
     periode_id: int,
     opd_id: int | None = None,
     job_id: int | None = None,
     chunk_size: int = CHUNK,
     progress: Progress | None = None,
 ) -> CloseResult:
-    """Close a period for an agency (`opd_id`) or the province (see the module docstring).
-
-    `actor_id` None = the system (management command); otherwise the user's rights are checked.
-    """
+    """Close a period for an agency (`opd_id`) or the province (see the module docstring): the body of
+    the close job, and of the management command (`SYSTEM`). The actor's rights are checked here."""
     started = time.perf_counter()
-    user = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
-    if actor_id and user is None:
-        raise ValidationError({"__all__": "Pengguna tidak ditemukan."})
-    actor = actor_for_user(user) if user is not None else None
     periode, opd = _validate(actor=actor, periode_id=periode_id, opd_id=opd_id)
     with period_lock(periode):
         return _run(
-            user=user,
+            actor=actor,
             periode=periode,
             opd=opd,
             job_id=job_id,
@@ -335,7 +330,7 @@ def periode_close(
 
 def _run(
     *,
-    user: Any,
+    actor: Actor,
     periode: PeriodePenilaian,
     opd: UnitKerja | None,
     job_id: int | None,
@@ -375,7 +370,7 @@ def _run(
                 locked.status = StatusPeriode.DITUTUP
                 locked.save(update_fields=["status"])
                 audit.record(
-                    actor=user,
+                    actor=actor,
                     action="penilaian.periode_tutup",
                     obj=locked,
                     summary=str(locked),
@@ -386,7 +381,7 @@ def _run(
     job = TugasLatar.objects.filter(pk=job_id).first() if job_id else None
     scope = f"perangkat daerah {opd.nama}" if opd else "seluruh provinsi"
     audit.record(
-        actor=user,
+        actor=actor,
         action="appraisal.period_close",
         obj=job or periode,
         summary=f"Penutupan {periode} ({scope}): {result.predikat_ditulis} predikat ditulis, "
@@ -397,27 +392,32 @@ def _run(
 
 
 # ---------------------------------------------------------------------------- jobs
-def periode_close_start(*, actor: Actor, user: Any, periode_id: int, opd_id: int | None = None) -> TugasLatar:
-    """Check the request, record a job and enqueue the task after commit (ids only)."""
-    _validate(actor=actor, periode_id=periode_id, opd_id=opd_id)
+def periode_close_start(
+    *, actor: Actor, periode_id: int, opd_id: int | None = None, require_open: bool = False
+) -> TugasLatar:
+    """The one way an edge closes a period: check the request, record a job and enqueue
+    `periode_close_task` after commit (ids only). `require_open`: the calendar's "Tutup" (and the API's
+    status change), which closes only a period that is open; the close screen may re-run a close."""
+    periode, _opd = _validate(actor=actor, periode_id=periode_id, opd_id=opd_id)
+    if require_open:
+        from karier.appraisal.evaluation.periods import admin_only, status_refusal
+
+        admin_only(actor)
+        if periode.status != StatusPeriode.DIBUKA:
+            raise status_refusal(periode)
     from karier.appraisal.tasks import periode_close_task
 
-    with transaction.atomic():
-        job = TugasLatar.objects.create(
-            jenis=JenisTugasLatar.TUTUP_PERIODE,
-            dibuat_oleh=user if getattr(user, "is_authenticated", False) else None,
-            parameter={"periode_id": periode_id, "opd_id": opd_id},
-        )
-        transaction.on_commit(lambda: periode_close_task.enqueue(job.pk))
-    return job
+    return jobs.job_start(
+        actor=actor,
+        jenis=JenisTugasLatar.TUTUP_PERIODE,
+        parameter={"periode_id": periode_id, "opd_id": opd_id},
+        task=periode_close_task,
+    )
 
 
 def close_job_for_actor(actor: Actor, job_id: int) -> TugasLatar:
     """A close job is visible to whoever started it, BKD admins and auditors; 404 otherwise."""
-    job = TugasLatar.objects.filter(pk=job_id, jenis=JenisTugasLatar.TUTUP_PERIODE).first()
-    if job is None or not (actor.sees_everyone or (actor.user_id and job.dibuat_oleh_id == actor.user_id)):
-        raise Http404("Tugas tidak ditemukan.")
-    return job
+    return jobs.job_for_actor(actor, job_id, jenis=JenisTugasLatar.TUTUP_PERIODE)
 
 
 def close_scope_q(actor: Actor) -> Q:

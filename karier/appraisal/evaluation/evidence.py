@@ -28,6 +28,7 @@ from karier.appraisal.models import BuktiDukung, Evaluasi, Realisasi
 from karier.appraisal.workflow import ensure_editable, ensure_period_open
 from karier.core import audit
 from karier.core.text import strip_bidi
+from karier.people.access import Actor
 from karier.plans.models import IndikatorKinerjaIndividu
 from karier.standards.choices import Aspek
 from karier.standards.validation import NUMERIC_ASPEK, NotANumber, to_decimal
@@ -181,7 +182,7 @@ def _sha256(fh: IO[bytes]) -> str:
 
 
 # ---------------------------------------------------------------------------- realisation
-def _appraisee_may_write(actor: Any, evaluasi: Evaluasi) -> None:
+def _appraisee_may_write(actor: Actor, evaluasi: Evaluasi) -> None:
     if not access.is_appraisee(actor, evaluasi):
         raise PermissionDenied(MSG_BUKAN_PEMILIK)
     ensure_editable(evaluasi)
@@ -220,7 +221,7 @@ def clean_realisasi(iki: IndikatorKinerjaIndividu, angka: object, uraian: str | 
 
 
 def realisasi_set(
-    *, actor: Any, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, angka: object = None, uraian: str | None = ""
+    *, actor: Actor, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, angka: object = None, uraian: str | None = ""
 ) -> Realisasi:
     """Record (or change) the realisation of one IKI in a period. Appraisee only; period open; unlocked."""
     _appraisee_may_write(actor, evaluasi)
@@ -244,7 +245,7 @@ def realisasi_set(
 
 
 # ---------------------------------------------------------------------------- evidence
-def bukti_upload(*, actor: Any, realisasi: Realisasi, uploaded_file: Any) -> BuktiDukung:
+def bukti_upload(*, actor: Actor, realisasi: Realisasi, uploaded_file: Any) -> BuktiDukung:
     """Store one evidence file for a realisation. Refused (nothing written, no file left): the wrong
     type (by extension or content), too large, empty, too many files, a locked evaluation."""
     evaluasi = realisasi.evaluasi
@@ -270,7 +271,7 @@ def bukti_upload(*, actor: Any, realisasi: Realisasi, uploaded_file: Any) -> Buk
                 jenis_konten=kind.content_type,
                 ukuran=int(uploaded_file.size),
                 sha256=digest,
-                diunggah_oleh=actor if getattr(actor, "is_authenticated", False) else None,
+                diunggah_oleh_id=actor.user_id,
             )
             audit.record(
                 actor=actor,
@@ -286,7 +287,7 @@ def bukti_upload(*, actor: Any, realisasi: Realisasi, uploaded_file: Any) -> Buk
 
 
 def bukti_upload_for_iki(
-    *, actor: Any, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, uploaded_file: Any
+    *, actor: Actor, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, uploaded_file: Any
 ) -> BuktiDukung:
     """Upload evidence for an IKI, making its (empty) realisation row first if needed."""
     _appraisee_may_write(actor, evaluasi)
@@ -302,7 +303,7 @@ def bukti_upload_for_iki(
         raise
 
 
-def bukti_delete(*, actor: Any, bukti: BuktiDukung) -> None:
+def bukti_delete(*, actor: Actor, bukti: BuktiDukung) -> None:
     """Remove one evidence file (appraisee only, unlocked, period open). The file goes after commit."""
     evaluasi = bukti.realisasi.evaluasi
     _appraisee_may_write(actor, evaluasi)

@@ -10,6 +10,10 @@ Defaults (the BKD admin changes any of them per period; docs/appraisal.md):
 Evaluations are made for approved plans (SKP status DISETUJUI) whose period overlaps the
 evaluation period, one per plan per period; the appraiser is resolved on the period's end date
 (clamped to the plan's own end), which may differ from the plan's snapshot after a transfer.
+
+Opening scales with headcount, so edges only start it (`periode_open_start`: a `BUKA_PERIODE` job); the job
+runs `periode_open`, which makes the evaluations chunk by chunk (idempotent: running again continues) and
+only then marks the period DIBUKA. Closing is `close.periode_close_start` (docs/appraisal.md, "Periods").
 """
 
 from __future__ import annotations
@@ -34,8 +38,11 @@ from karier.appraisal.models import (
     PeriodePenilaian,
     PredikatOrganisasiUnit,
 )
-from karier.core import audit
+from karier.core import audit, bulk, jobs
+from karier.core.choices import JenisTugasLatar, StatusTugasLatar
+from karier.core.models import TugasLatar
 from karier.people import selectors
+from karier.people.access import Actor
 from karier.people.selectors import appraiser_on
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp, TahunKinerja
@@ -69,34 +76,13 @@ def _month_end(year: int, month: int) -> dt.date:
 def default_periods(tahun: int, frekuensi: str) -> list[PeriodSpec]:
     """The default calendar of a year: the periodic periods, then the annual one."""
     specs: list[PeriodSpec] = []
-    if frekuensi == Frekuensi.TRIWULAN:
-        for n in range(1, 5):
-            mulai, selesai = dt.date(tahun, 3 * n - 2, 1), _month_end(tahun, 3 * n)
-            specs.append(
-                PeriodSpec(
-                    JenisPeriode.TRIWULAN,
-                    n,
-                    f"Triwulan {ROMAN[n - 1]}",
-                    mulai,
-                    selesai,
-                    mulai,
-                    selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS),
-                )
-            )
-    else:
-        for n in range(1, 13):
-            mulai, selesai = dt.date(tahun, n, 1), _month_end(tahun, n)
-            specs.append(
-                PeriodSpec(
-                    JenisPeriode.BULAN,
-                    n,
-                    f"Bulan {BULAN[n - 1]}",
-                    mulai,
-                    selesai,
-                    mulai,
-                    selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS),
-                )
-            )
+    quarterly = frekuensi == Frekuensi.TRIWULAN
+    jenis, months = (JenisPeriode.TRIWULAN, 3) if quarterly else (JenisPeriode.BULAN, 1)
+    for n in range(1, 12 // months + 1):
+        mulai, selesai = dt.date(tahun, months * (n - 1) + 1, 1), _month_end(tahun, months * n)
+        nama = f"Triwulan {ROMAN[n - 1]}" if quarterly else f"Bulan {BULAN[n - 1]}"
+        deadline = selesai + dt.timedelta(days=DEADLINE_AFTER_DAYS)
+        specs.append(PeriodSpec(jenis, n, nama, mulai, selesai, mulai, deadline))
     specs.append(
         PeriodSpec(
             JenisPeriode.TAHUNAN,
@@ -127,7 +113,7 @@ def kalender_of(tahun: int) -> KalenderPenilaian | None:
 
 
 # ---------------------------------------------------------------------------- calendar writes
-def _admin_only(actor: Any) -> None:
+def admin_only(actor: Actor) -> None:
     if not access.can_manage_calendar(actor):
         raise PermissionDenied("Hanya admin BKD (pengelola kinerja) yang dapat mengatur kalender penilaian.")
 
@@ -139,7 +125,7 @@ def _bounded(value: int | None, field: str, low: int, high: int, errors: dict[st
 
 def kalender_set(
     *,
-    actor: Any,
+    actor: Actor,
     tahun: int,
     frekuensi: str = Frekuensi.TRIWULAN,
     hari_pengingat: int | None = None,
@@ -151,7 +137,7 @@ def kalender_set(
     periods, refused once any periodic evaluation exists."""
     from karier.plans.services import tahun_kinerja_get_or_create
 
-    _admin_only(actor)
+    admin_only(actor)
     errors: dict[str, str] = {}
     if frekuensi not in Frekuensi.values:
         errors["frekuensi"] = "Pilih frekuensi: Triwulanan atau Bulanan."
@@ -231,14 +217,14 @@ def kalender_set(
 
 def periode_update(
     *,
-    actor: Any,
+    actor: Actor,
     periode: PeriodePenilaian,
     dibuka_pada: dt.date | None = None,
     batas_pengisian: dt.date | None = None,
     nama: str | None = None,
 ) -> PeriodePenilaian:
     """Edit one period's opening date, deadline or name (admin only)."""
-    _admin_only(actor)
+    admin_only(actor)
     if periode.tahun.ditutup:
         raise ValidationError(f"Tahun kinerja {periode.tahun_id} sudah ditutup; kalender tidak dapat diubah.")
     errors: dict[str, str] = {}
@@ -272,7 +258,7 @@ def periode_update(
     return periode
 
 
-def _status_refusal(periode: PeriodePenilaian) -> ValidationError:
+def status_refusal(periode: PeriodePenilaian) -> ValidationError:
     """The one refusal for a status change the period's current status does not allow."""
     label = dict(StatusPeriode.choices)[periode.status]
     return ValidationError(
@@ -280,11 +266,11 @@ def _status_refusal(periode: PeriodePenilaian) -> ValidationError:
     )
 
 
-def _status_move(*, actor: Any, periode: PeriodePenilaian, dari: Iterable[str], ke: str, action: str) -> None:
+def _status_move(*, actor: Actor, periode: PeriodePenilaian, dari: Iterable[str], ke: str, action: str) -> None:
     with transaction.atomic():
         locked = PeriodePenilaian.objects.select_for_update().get(pk=periode.pk)
         if locked.status not in set(dari):
-            raise _status_refusal(locked)
+            raise status_refusal(locked)
         old = locked.status
         locked.status = ke
         locked.save(update_fields=["status"])
@@ -292,42 +278,63 @@ def _status_move(*, actor: Any, periode: PeriodePenilaian, dari: Iterable[str], 
     periode.status = ke
 
 
-def periode_open(*, actor: Any, periode: PeriodePenilaian) -> int:
-    """Open a period for entry (admin only) and make the evaluations of its approved plans.
+OPENABLE = (StatusPeriode.BELUM_DIBUKA, StatusPeriode.DITUTUP)  # a closed period may be reopened (audited)
+MSG_BUKA_BERJALAN = "Pembukaan periode {nama} sedang berjalan; tunggu sampai selesai."
+JOB_STALE = dt.timedelta(hours=6)  # a job row left running longer than this died with its worker
 
-    Returns how many evaluations were created. A closed period may be reopened (audited)."""
-    _admin_only(actor)
+
+def _check_openable(actor: Actor, periode: PeriodePenilaian, *, open_too: bool = False) -> None:
+    admin_only(actor)
     if periode.tahun.ditutup:
         raise ValidationError(f"Tahun kinerja {periode.tahun_id} sudah ditutup.")
-    _status_move(
-        actor=actor,
-        periode=periode,
-        dari=(StatusPeriode.BELUM_DIBUKA, StatusPeriode.DITUTUP),
-        ke=StatusPeriode.DIBUKA,
-        action="penilaian.periode_buka",
+    periode.refresh_from_db(fields=["status"])
+    if periode.status not in OPENABLE and not (open_too and periode.status == StatusPeriode.DIBUKA):
+        raise status_refusal(periode)
+
+
+def pending_openings() -> QuerySet[TugasLatar]:
+    """Opening jobs waiting or running (`parameter["periode_id"]` names the period)."""
+    return TugasLatar.objects.filter(
+        jenis=JenisTugasLatar.BUKA_PERIODE,
+        status__in=(StatusTugasLatar.MENUNGGU, StatusTugasLatar.BERJALAN),
+        dibuat_pada__gte=timezone.now() - JOB_STALE,
     )
-    return evaluasi_bulk_create(periode=periode)
 
 
-def periode_close(*, actor: Any, periode: PeriodePenilaian) -> None:
-    """The admin's "Tutup" (screen and API): the one period close of `close.py` for the province, with its
-    rules (evaluations made, predikat applied, nobody left unrated) and its per-period lock. Refused,
-    with the period left open, while anyone is unrated."""
-    from karier.appraisal.evaluation import close
-    from karier.people.access import Actor
+def periode_open_start(*, actor: Actor, periode: PeriodePenilaian) -> TugasLatar:
+    """The one way an edge opens a period (admin only): check the request, record a `BUKA_PERIODE` job and
+    enqueue `periode_open_task` after commit. The period stays as it is until the job has made the
+    evaluations (`periode_open`); a second start while one is pending or running is refused."""
+    from karier.appraisal.tasks import periode_open_task
 
-    _admin_only(actor)
+    _check_openable(actor, periode)
+    if pending_openings().filter(parameter__periode_id=periode.pk).exists():
+        raise ValidationError(MSG_BUKA_BERJALAN.format(nama=periode.nama))
+    return jobs.job_start(
+        actor=actor, jenis=JenisTugasLatar.BUKA_PERIODE, parameter={"periode_id": periode.pk}, task=periode_open_task
+    )
+
+
+def periode_open(
+    *,
+    actor: Actor,
+    periode: PeriodePenilaian,
+    chunk_size: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    resume: bool = False,
+) -> int:
+    """Open a period (admin only): make the evaluations of its approved plans, chunk by chunk, then mark
+    it DIBUKA (audited). The body of the opening job; commands and seeding call it directly, requests
+    never do (`periode_open_start`). Stopped half-way, it leaves whole chunks and the period unopened:
+    running it again continues; with `resume` (the job) a period found open already only gets the
+    evaluations still missing. Returns how many evaluations were created."""
+    _check_openable(actor, periode, open_too=resume)
+    created = evaluasi_bulk_create(periode=periode, chunk_size=chunk_size or CHUNK, progress=progress)
     if periode.status != StatusPeriode.DIBUKA:
-        raise _status_refusal(periode)
-    user_id = actor.user_id if isinstance(actor, Actor) else actor.pk
-    result = close.periode_close(actor_id=user_id, periode_id=periode.pk)
-    if not result.periode_ditutup:
-        contoh = ", ".join(c["nama"] for c in result.contoh_belum_dinilai[:5])
-        raise ValidationError(
-            f"Periode {periode.nama} belum dapat ditutup: {result.belum_dinilai} pegawai belum "
-            f"dinilai ({contoh}{', …' if result.belum_dinilai > 5 else ''})."
+        _status_move(
+            actor=actor, periode=periode, dari=OPENABLE, ke=StatusPeriode.DIBUKA, action="penilaian.periode_buka"
         )
-    periode.status = StatusPeriode.DITUTUP
+    return created
 
 
 # ---------------------------------------------------------------------------- evaluations
@@ -401,7 +408,7 @@ def evaluasi_bulk_create(
     an agency's: `opd_id`), found with one anti-join. Snapshots as in `evaluasi_get_or_create`: the
     plan's pegawai, unit and jabatan, and the appraiser on the period's end date clamped to the plan's
     own period (the plan's snapshot when nobody is found), resolved for a whole chunk at once. Each
-    chunk is its own transaction, streamed with COPY (`plans.bulk._insert`) after a re-check of what
+    chunk is its own transaction, streamed with COPY (`core.bulk.bulk_insert`) after a re-check of what
     exists: a crash leaves whole chunks, and running again continues with what is still missing; an
     evaluation a concurrent run made first wins quietly. `progress(done, total)` follows the chunks.
     Existing evaluations are left untouched. Returns the number created.
@@ -435,8 +442,6 @@ def evaluasi_bulk_create(
 
 
 def _create_chunk(periode: PeriodePenilaian, chunk: list[tuple[Any, ...]]) -> int:
-    from karier.plans.bulk import _insert
-
     by_date: dict[dt.date, list[int]] = {}
     for _pk, peg, _u, _j, _p, _pj, mulai, selesai in chunk:
         by_date.setdefault(_appraiser_day(periode, mulai, selesai), []).append(peg)
@@ -457,7 +462,7 @@ def _create_chunk(periode: PeriodePenilaian, chunk: list[tuple[Any, ...]]) -> in
                         continue
                     pen, pen_jab = resolved.get((_appraiser_day(periode, mulai, selesai), peg), (pen, pen_jab))
                     out.append((pk, periode.pk, peg, unit, jab, pen, pen_jab))
-                _insert(Evaluasi, EVALUASI_COLUMNS, out, ids=False)
+                bulk.bulk_insert(Evaluasi, EVALUASI_COLUMNS, out)
             return len(out)
         except IntegrityError:  # one_evaluation_per_period: made meanwhile by someone else; the re-check skips it
             tries += 1

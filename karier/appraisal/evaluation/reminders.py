@@ -24,6 +24,7 @@ from django_tasks import task
 from karier.accounts.models import User
 from karier.appraisal.choices import StatusEvaluasi, StatusPeriode
 from karier.appraisal.models import Evaluasi, KalenderPenilaian, Pengingat, PeriodePenilaian, Realisasi
+from karier.people.access import Actor
 
 logger = logging.getLogger(__name__)
 DEFAULT_HARI = KalenderPenilaian._meta.get_field("hari_pengingat").default
@@ -72,7 +73,7 @@ def _pending(periode: PeriodePenilaian) -> tuple[dict[int, int], dict[int, int]]
     return appraisees, unrated
 
 
-def kirim_pengingat(today: dt.date | None = None) -> Hasil:
+def pengingat_send(today: dt.date | None = None) -> Hasil:
     """Create the due reminders (idempotent) and e-mail the new ones. Returns what was done."""
     today = today or timezone.localdate()
     hasil = Hasil()
@@ -141,16 +142,19 @@ def _email(reminders: list[Pengingat]) -> int:
         return 0
 
 
-def pengingat_tandai_dibaca(*, user: User, ids: list[int] | None = None) -> int:
-    """Mark the user's reminders (all, or `ids`) as read."""
-    qs = Pengingat.objects.filter(pengguna=user, dibaca=False)
+def pengingat_mark_read(*, actor: Actor, ids: list[int] | None = None) -> int:
+    """Mark the actor's own reminders (all, or `ids`) as read; nobody else's (an actor without an
+    account has none)."""
+    if actor.user_id is None:
+        return 0
+    qs = Pengingat.objects.filter(pengguna_id=actor.user_id, dibaca=False)
     if ids is not None:
         qs = qs.filter(pk__in=ids)
     return qs.update(dibaca=True)
 
 
 @task()
-def kirim_pengingat_task(tanggal: str | None = None) -> dict[str, int]:
-    """Queue entry point (ids/strings only): `kirim_pengingat_task.enqueue()` daily."""
-    h = kirim_pengingat(dt.date.fromisoformat(tanggal) if tanggal else None)
+def pengingat_send_task(tanggal: str | None = None) -> dict[str, int]:
+    """Queue entry point (ids/strings only): `pengingat_send_task.enqueue()` daily."""
+    h = pengingat_send(dt.date.fromisoformat(tanggal) if tanggal else None)
     return {"periode": h.periode, "dibuat": h.dibuat, "email": h.email}

@@ -8,7 +8,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from karier.api.schemas import ErrorOut, In, RuleErrorOut, ValidationErrorOut
+from karier.api.schemas import ErrorOut, In, JobOut, RuleErrorOut, ValidationErrorOut
 from karier.appraisal.choices import Frekuensi, JenisPeriode, RatingChoice, StatusEvaluasi, StatusPeriode
 
 MAX_TEXT = 2000
@@ -36,7 +36,15 @@ class PeriodeIn(In):
 
 
 class PeriodeStatusIn(In):
-    status: StatusPeriode = Field(..., description="DIBUKA membuka (dan membuat evaluasi); DITUTUP menutup.")
+    status: StatusPeriode = Field(
+        ..., description="DIBUKA: membuat evaluasi lalu membuka periode; DITUTUP: menutup (keduanya tugas latar)."
+    )
+
+
+class PeriodeJobOut(JobOut):
+    """The job an opening or a close of a period started (202), with the URL to poll its status."""
+
+    url: str = Field(..., description="URL status tugas (GET).")
 
 
 class PeriodeOut(Schema):

@@ -231,12 +231,20 @@ def periods_admin(tahun: int) -> QuerySet[PeriodePenilaian]:
     )
 
 
-def pengingat_for(user: Any) -> QuerySet[Pengingat]:
-    return Pengingat.objects.filter(pengguna=user).select_related("periode").order_by("dibaca", "-dibuat_pada")
+def pengingat_for(actor: Actor) -> QuerySet[Pengingat]:
+    """The actor's own reminders, unread first (none without an account)."""
+    if actor.user_id is None:
+        return Pengingat.objects.none()
+    return (
+        Pengingat.objects.filter(pengguna_id=actor.user_id).select_related("periode").order_by("dibaca", "-dibuat_pada")
+    )
 
 
-def pengingat_unread(user: Any) -> int:
-    return Pengingat.objects.filter(pengguna=user, dibaca=False).count()
+def pengingat_unread(user_id: int | None) -> int:
+    """How many reminders a user has not read (one COUNT query; none without an account)."""
+    if user_id is None:
+        return 0
+    return Pengingat.objects.filter(pengguna_id=user_id, dibaca=False).count()
 
 
 def deadline_days(periode: PeriodePenilaian, on: dt.date | None = None) -> int:

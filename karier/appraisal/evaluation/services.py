@@ -38,7 +38,6 @@ from karier.appraisal.evaluation.periods import (  # noqa: F401  (re-exported)
     evaluasi_bulk_create,
     evaluasi_get_or_create,
     kalender_set,
-    periode_close,
     periode_open,
     periode_update,
 )
@@ -62,7 +61,7 @@ from karier.appraisal.workflow import (
     status_label,
 )
 from karier.core import audit
-from karier.people.access import as_actor, decides_instead
+from karier.people.access import Actor, decides_instead
 from karier.people.selectors import holders_on
 from karier.plans.models import RencanaHasilKerja
 
@@ -144,7 +143,7 @@ def predikat_for(rating_hasil_kerja: str, rating_perilaku: str) -> str:
     return str(rules.predikat_kinerja(rating_hasil_kerja, rating_perilaku))
 
 
-def _holders_today(evaluations: Iterable[Evaluasi], who: access.Actor) -> dict[int, int]:
+def _holders_today(evaluations: Iterable[Evaluasi], who: Actor) -> dict[int, int]:
     """{jabatan_id: pegawai_id of its holder today} for the appraiser positions the actor covers (one
     query, none when the actor covers none of them)."""
     if who.pegawai_id is None or who.is_auditor:
@@ -159,9 +158,7 @@ def _holders_today(evaluations: Iterable[Evaluasi], who: access.Actor) -> dict[i
     return {j: c.pegawai_id for j, c in holders_on(jabatan, timezone.localdate()).items()}
 
 
-def _refusal(
-    who: access.Actor, ev: Evaluasi, holders: Mapping[int, int], *, finalised: bool | None = None
-) -> str | None:
+def _refusal(who: Actor, ev: Evaluasi, holders: Mapping[int, int], *, finalised: bool | None = None) -> str | None:
     """Who, lock, period, state — the first reason a rating is refused, or None. One rule for a single
     rating and for every row of a bulk rating.
 
@@ -211,7 +208,7 @@ UPDATE_FIELDS = [*RATING_FIELDS, "predikat", "status", "dinilai_pada"]
 
 def rating_set(
     *,
-    actor: Any,
+    actor: Actor,
     evaluasi: Evaluasi,
     rating_hasil_kerja: str,
     alasan_hasil_kerja: str,
@@ -219,8 +216,7 @@ def rating_set(
     alasan_perilaku: str,
 ) -> Evaluasi:
     """The appraiser's two ratings with their reasons; the predikat comes from `karier.rules`."""
-    who = as_actor(actor)
-    reason = _refusal(who, evaluasi, _holders_today([evaluasi], who))
+    reason = _refusal(actor, evaluasi, _holders_today([evaluasi], actor))
     if reason == MSG_BUKAN_PENILAI:
         raise PermissionDenied(reason)
     if reason:
@@ -260,7 +256,7 @@ class BulkRatingError(ValidationError):
 
 
 def rating_bulk_set(
-    *, actor: Any, periode: PeriodePenilaian, rows: Mapping[int, Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]
+    *, actor: Actor, periode: PeriodePenilaian, rows: Mapping[int, Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]
 ) -> int:
     """Rate many subordinates at once: {evaluasi_id: {rating_hasil_kerja, alasan_hasil_kerja,
     rating_perilaku, alasan_perilaku}}. Every row is validated first; if any row is refused,
@@ -271,11 +267,10 @@ def rating_bulk_set(
         raise ValidationError("Tidak ada rating yang dikirim.")
     norm = {int(k): v for k, v in rows.items()}
     ids = list(norm)
-    who = as_actor(actor)
     # Only evaluations the actor may see: another agency's id answers exactly like a missing one.
     found = {
         ev.pk: ev
-        for ev in access.visible_evaluasi(who)
+        for ev in access.visible_evaluasi(actor)
         .filter(pk__in=ids, periode=periode)
         .select_related("periode", "unit", "jabatan__atasan")
     }
@@ -283,7 +278,7 @@ def rating_bulk_set(
         FinalisasiUnit.objects.filter(periode=periode, status=StatusFinalisasi.FINAL).values_list("unit_id", flat=True)
     )
     organisasi = unit_results(periode, (ev.unit_id for ev in found.values()))
-    holders = _holders_today(found.values(), who)
+    holders = _holders_today(found.values(), actor)
     errors: dict[int, dict[str, str]] = {}
     cleaned: dict[int, RatingInput] = {}
     for ev_id in ids:
@@ -291,7 +286,7 @@ def rating_bulk_set(
         if ev is None:
             errors[ev_id] = {"__all__": "Evaluasi tidak ditemukan pada periode ini."}
             continue
-        reason = _refusal(who, ev, holders, finalised=calibration_unit_id(ev) in finalised)
+        reason = _refusal(actor, ev, holders, finalised=calibration_unit_id(ev) in finalised)
         if reason:
             errors[ev_id] = {"__all__": reason}
             continue
@@ -322,7 +317,7 @@ def rating_bulk_set(
     return len(changed)
 
 
-def _audit_bulk(actor: Any, periode: PeriodePenilaian, events: list[tuple[Evaluasi, dict[str, list[Any]]]]) -> None:
+def _audit_bulk(actor: Actor, periode: PeriodePenilaian, events: list[tuple[Evaluasi, dict[str, list[Any]]]]) -> None:
     # One insert under one chain-head lock (karier.core.audit keeps the hash chain).
     audit.record_many(
         actor=actor,
@@ -348,7 +343,7 @@ def _teks(teks: str | None, field: str = "teks") -> str:
     return text
 
 
-def umpan_balik_add(*, actor: Any, evaluasi: Evaluasi, rhk: RencanaHasilKerja, teks: str) -> UmpanBalik:
+def umpan_balik_add(*, actor: Actor, evaluasi: Evaluasi, rhk: RencanaHasilKerja, teks: str) -> UmpanBalik:
     """Continuous feedback (umpan balik berkelanjutan) of the appraiser on one RHK of the plan."""
     if not access.is_appraiser(actor, evaluasi):
         raise PermissionDenied("Hanya pejabat penilai yang dapat memberi umpan balik berkelanjutan.")
@@ -357,12 +352,12 @@ def umpan_balik_add(*, actor: Any, evaluasi: Evaluasi, rhk: RencanaHasilKerja, t
         raise ValidationError({"rhk": "RHK ini bukan bagian dari SKP yang dievaluasi."})
     text = _teks(teks)
     with transaction.atomic():
-        row = UmpanBalik.objects.create(evaluasi=evaluasi, rhk=rhk, penulis=actor, teks=text)
+        row = UmpanBalik.objects.create(evaluasi=evaluasi, rhk=rhk, penulis_id=actor.user_id, teks=text)
         audit.record(actor=actor, action="penilaian.umpan_balik", obj=row, summary=text[:120])
     return row
 
 
-def catatan_add(*, actor: Any, evaluasi: Evaluasi, teks: str) -> CatatanDialog:
+def catatan_add(*, actor: Actor, evaluasi: Evaluasi, teks: str) -> CatatanDialog:
     """A dialog kinerja note by the appraisee or the appraiser."""
     if not (access.is_appraisee(actor, evaluasi) or access.is_appraiser(actor, evaluasi)):
         raise PermissionDenied(
@@ -371,6 +366,6 @@ def catatan_add(*, actor: Any, evaluasi: Evaluasi, teks: str) -> CatatanDialog:
     ensure_editable(evaluasi)
     text = _teks(teks)
     with transaction.atomic():
-        row = CatatanDialog.objects.create(evaluasi=evaluasi, penulis=actor, teks=text)
+        row = CatatanDialog.objects.create(evaluasi=evaluasi, penulis_id=actor.user_id, teks=text)
         audit.record(actor=actor, action="penilaian.catatan", obj=row, summary=text[:120])
     return row

@@ -32,6 +32,7 @@ from karier.appraisal.models import Evaluasi, SnapshotEvaluasi
 from karier.core import audit
 from karier.core.integrity import Break
 from karier.core.models import AuditEvent
+from karier.people.access import Actor
 
 TAHAP_PENILAI = "PENILAI"
 TAHAP_ATASAN = "ATASAN"
@@ -65,9 +66,9 @@ def live_values(ev: Evaluasi) -> dict[str, Any]:
     return {f: getattr(ev, f) for f in LIVE_FIELDS}
 
 
-def take(*, evaluasi_id: int, tahap: str, user: Any) -> SnapshotEvaluasi:
+def take(*, evaluasi_id: int, tahap: str, actor: Actor) -> SnapshotEvaluasi:
     """Freeze the evaluation as it stands now (call inside the signing transaction, after the write)."""
-    from karier.appraisal.evaluation.documents import evaluasi_content
+    from karier.appraisal.evaluation.document_content import evaluasi_content
 
     isi = json.loads(canonical(evaluasi_content(evaluasi_id)))  # exactly what JSON storage gives back
     row, created = SnapshotEvaluasi.objects.get_or_create(
@@ -77,12 +78,12 @@ def take(*, evaluasi_id: int, tahap: str, user: Any) -> SnapshotEvaluasi:
         defaults={
             "isi": isi,
             "hash": content_hash(isi),
-            "dibuat_oleh": user if getattr(user, "is_authenticated", False) else None,
+            "dibuat_oleh_id": actor.user_id,
         },
     )
     if created:  # the hash goes into the chain: the anchor `verify_snapshots` compares with
         audit.record(
-            actor=user,
+            actor=actor,
             action=ANCHOR_ACTION,
             obj=row,
             summary=f"Snapshot evaluasi {evaluasi_id} v{row.versi} {tahap}",

@@ -14,9 +14,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,10 +23,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from karier.appraisal.choices import Frekuensi, RatingChoice, StatusEvaluasi, StatusPeriode
-from karier.appraisal.evaluation import access, evidence, periods, reminders, selectors, services
+from karier.appraisal.choices import Frekuensi, StatusPeriode
+from karier.appraisal.evaluation import access, close, evidence, periods, reminders, selectors, services
 from karier.appraisal.evaluation.forms import (
-    BuktiForm,
     KalenderForm,
     PeriodeForm,
     RatingForm,
@@ -35,13 +33,15 @@ from karier.appraisal.evaluation.forms import (
     TeksForm,
 )
 from karier.appraisal.feedback import views as feedback
-from karier.appraisal.models import BuktiDukung, Evaluasi, PeriodePenilaian
+from karier.appraisal.models import Evaluasi, PeriodePenilaian
+from karier.core import jobs
+from karier.core.choices import JenisTugasLatar
 from karier.core.forms import apply_errors
+from karier.core.models import TugasLatar
 from karier.people.access import Actor, actor_from_request
-from karier.plans.models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
+from karier.plans.models import Skp
 
 PAGE_SIZE = 50
-BULK_PAGE_SIZE = 100
 CSS = "appraisal/penilaian.css"
 
 
@@ -156,21 +156,17 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "appraisal/detail.html", _detail_context(request, actor, ev))
 
 
-def _iki_for(ev: Evaluasi, iki_id: int) -> IndikatorKinerjaIndividu:
-    return get_object_or_404(IndikatorKinerjaIndividu.objects.select_related("rhk"), pk=iki_id, rhk__skp_id=ev.skp_id)
-
-
 @login_required
 @require_POST
 def realisasi(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
     actor, ev = _ev(request, pk)
-    iki = _iki_for(ev, iki_id)
+    iki = access.iki_of_evaluasi(ev, iki_id)
     form = RealisasiForm(request.POST)
     errors: dict[str, list[str]] = {}
     if form.is_valid():
         try:
             services.realisasi_set(
-                actor=request.user,
+                actor=actor,
                 evaluasi=ev,
                 iki=iki,
                 angka=form.cleaned_data["realisasi_angka"],
@@ -199,70 +195,11 @@ def realisasi(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def bukti_unggah(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
-    actor, ev = _ev(request, pk)
-    iki = _iki_for(ev, iki_id)
-    form = BuktiForm(request.POST, request.FILES)
-    form.is_valid()
-    try:
-        services.bukti_upload_for_iki(
-            actor=request.user, evaluasi=ev, iki=iki, uploaded_file=request.FILES.get("berkas")
-        )
-    except PermissionDenied as exc:
-        errors = {"berkas": [str(exc)]}
-    except ValidationError as exc:
-        errors = exc.message_dict if hasattr(exc, "error_dict") else {"berkas": exc.messages}
-    else:
-        messages.success(request, _("Bukti dukung diunggah."))
-        return redirect(f"{reverse('appraisal:detail', args=[ev.pk])}#iki-{iki.pk}")
-    ctx = _detail_context(request, actor, ev, iki_errors={iki.pk: errors})
-    return render(request, "appraisal/detail.html", ctx, status=422)
-
-
-@login_required
-@require_GET
-def bukti_unduh(request: HttpRequest, pk: int) -> FileResponse:
-    """Evidence only through this view: the appraisee and whoever may see them; 404 for others."""
-    return serve_bukti(access.bukti_for_actor(actor_from_request(request), pk))
-
-
-def serve_bukti(bukti: BuktiDukung) -> FileResponse:
-    """An attachment, never rendered inline, never sniffed, never cached by shared caches."""
-    if not default_storage.exists(bukti.berkas.name):
-        raise Http404("Berkas tidak ditemukan.")
-    response = FileResponse(
-        default_storage.open(bukti.berkas.name, "rb"),
-        as_attachment=True,
-        filename=bukti.nama_asli,
-        content_type=bukti.jenis_konten,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
-
-@login_required
-@require_POST
-def bukti_hapus(request: HttpRequest, pk: int) -> HttpResponse:
-    bukti = access.bukti_for_actor(actor_from_request(request), pk)
-    ev_id = bukti.realisasi.evaluasi_id
-    try:
-        services.bukti_delete(actor=request.user, bukti=bukti)
-    except (PermissionDenied, ValidationError) as exc:
-        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-    else:
-        messages.success(request, _("Bukti dukung dihapus."))
-    return redirect("appraisal:detail", ev_id)
-
-
-@login_required
-@require_POST
 def umpan_balik(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
     actor, ev = _ev(request, pk)
-    rhk = get_object_or_404(RencanaHasilKerja, pk=rhk_id, skp_id=ev.skp_id)
+    rhk = access.rhk_of_evaluasi(ev, rhk_id)
     try:
-        services.umpan_balik_add(actor=request.user, evaluasi=ev, rhk=rhk, teks=request.POST.get("teks", ""))
+        services.umpan_balik_add(actor=actor, evaluasi=ev, rhk=rhk, teks=request.POST.get("teks", ""))
     except (PermissionDenied, ValidationError) as exc:
         msgs = getattr(exc, "messages", [str(exc)])
         ctx = _detail_context(
@@ -280,7 +217,7 @@ def catatan(request: HttpRequest, pk: int) -> HttpResponse:
     form = TeksForm(request.POST)
     if form.is_valid():
         try:
-            services.catatan_add(actor=request.user, evaluasi=ev, teks=form.cleaned_data["teks"])
+            services.catatan_add(actor=actor, evaluasi=ev, teks=form.cleaned_data["teks"])
         except (PermissionDenied, ValidationError) as exc:
             apply_errors(form, exc)
         else:
@@ -296,7 +233,7 @@ def rating(request: HttpRequest, pk: int) -> HttpResponse:
     form = RatingForm(request.POST)
     if form.is_valid():
         try:
-            services.rating_set(actor=request.user, evaluasi=ev, **form.cleaned_data)
+            services.rating_set(actor=actor, evaluasi=ev, **form.cleaned_data)
         except (PermissionDenied, ValidationError) as exc:
             apply_errors(form, exc)
         else:
@@ -322,78 +259,6 @@ def predikat_preview(request: HttpRequest) -> HttpResponse:
         elif m:
             pk = value
     return render(request, "appraisal/_predikat.html", {"predikat": services.predikat_for(hk, pk)})
-
-
-# ---------------------------------------------------------------------------- bulk rating
-def _posted_rows(request: HttpRequest, ids: set[int]) -> dict[int, dict[str, str]]:
-    """Rows the user touched: {evaluasi_id: {field: value}} (a row with nothing chosen or written is skipped)."""
-    rows: dict[int, dict[str, str]] = {}
-    for ev_id in ids:
-        data = {
-            "rating_hasil_kerja": request.POST.get(f"hk-{ev_id}", "").strip(),
-            "alasan_hasil_kerja": request.POST.get(f"ahk-{ev_id}", "").strip(),
-            "rating_perilaku": request.POST.get(f"pk-{ev_id}", "").strip(),
-            "alasan_perilaku": request.POST.get(f"apk-{ev_id}", "").strip(),
-        }
-        if f"hk-{ev_id}" in request.POST and any(data.values()):
-            rows[ev_id] = data
-    return rows
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def bulk(request: HttpRequest, pk: int) -> HttpResponse:
-    """All my subordinates of a period on one screen; one POST saves every touched row or none."""
-    actor = actor_from_request(request)
-    periode = get_object_or_404(PeriodePenilaian.objects.select_related("tahun"), pk=pk)
-    posted: dict[int, dict[str, str]] = {}
-    errors: dict[int, dict[str, str]] = {}
-    status = 200
-    if request.method == "POST":
-        ids = {int(x) for x in request.POST.getlist("ev") if x.isdigit()}
-        posted = _posted_rows(request, ids)
-        if not posted:
-            messages.info(request, _("Tidak ada rating yang diisi."))
-            return redirect("appraisal:bulk", periode.pk)
-        try:
-            n = services.rating_bulk_set(actor=request.user, periode=periode, rows=posted)
-        except services.BulkRatingError as exc:
-            errors, status = exc.rows, 422
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            status = 422
-        else:
-            messages.success(request, _("%(n)s rating disimpan.") % {"n": n})
-            return redirect(f"{reverse('appraisal:bulk', args=[periode.pk])}?{request.GET.urlencode()}")
-    rows = selectors.bulk_rows(actor, periode, posted, errors)
-    if not rows and not (actor.has_subordinates or actor.sees_everyone):
-        raise Http404("Halaman tidak ditemukan.")
-    filt = request.GET.get("status", "")
-    if filt == "belum":
-        rows = [r for r in rows if r.evaluasi.status in (StatusEvaluasi.DRAFT, StatusEvaluasi.DIBUKA_ULANG)]
-    elif filt == "sudah":
-        rows = [r for r in rows if r.evaluasi.status in (StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL)]
-    page = Paginator(rows, BULK_PAGE_SIZE).get_page(request.GET.get("page"))
-    other_errors = {k: v for k, v in errors.items() if k not in {r.evaluasi.pk for r in rows}}
-    return render(
-        request,
-        "appraisal/bulk.html",
-        {
-            "periode": periode,
-            "rows": list(page.object_list),
-            "page_obj": page,
-            "querystring_base": _qs_base(request),
-            "n_errors": len(errors),
-            "other_errors": other_errors,
-            "rating_choices": RatingChoice.choices,
-            "status_filter": filt,
-            "sisa_hari": selectors.deadline_days(periode),
-            "css": CSS,
-            "can_rate_period": periode.status == StatusPeriode.DIBUKA,
-            "total": len(rows),
-        },
-        status=status,
-    )
 
 
 # ---------------------------------------------------------------------------- calendar (admin)
@@ -426,13 +291,14 @@ def kalender(request: HttpRequest) -> HttpResponse:
         form = KalenderForm(request.POST)
         if form.is_valid():
             try:
-                periods.kalender_set(actor=request.user, **form.cleaned_data)
+                periods.kalender_set(actor=actor, **form.cleaned_data)
             except (PermissionDenied, ValidationError) as exc:
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("Kalender penilaian %(t)s disimpan.") % {"t": form.cleaned_data["tahun"]})
                 return redirect(f"{reverse('appraisal:kalender')}?tahun={form.cleaned_data['tahun']}")
         status = 422
+    opening = dict(periods.pending_openings().values_list("parameter__periode_id", "pk"))
     rows = [
         (
             p,
@@ -440,6 +306,7 @@ def kalender(request: HttpRequest) -> HttpResponse:
                 prefix=f"p{p.pk}",
                 initial={"nama": p.nama, "dibuka_pada": p.dibuka_pada, "batas_pengisian": p.batas_pengisian},
             ),
+            opening.get(p.pk),
         )
         for p in selectors.periods_admin(tahun)
     ]
@@ -462,7 +329,7 @@ def kalender(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def periode_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _admin(request)
+    actor = _admin(request)
     periode = get_object_or_404(PeriodePenilaian.objects.select_related("tahun"), pk=pk)
     form = PeriodeForm(request.POST, prefix=f"p{periode.pk}")
     url = f"{reverse('appraisal:kalender')}?tahun={periode.tahun_id}"
@@ -470,7 +337,7 @@ def periode_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("%(n)s: periksa tanggal yang diisi.") % {"n": periode.nama})
         return redirect(url)
     try:
-        periods.periode_update(actor=request.user, periode=periode, **form.cleaned_data)
+        periods.periode_update(actor=actor, periode=periode, **form.cleaned_data)
     except (PermissionDenied, ValidationError) as exc:
         messages.error(request, f"{periode.nama}: " + " ".join(getattr(exc, "messages", [str(exc)])))
     else:
@@ -481,31 +348,57 @@ def periode_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def periode_status(request: HttpRequest, pk: int) -> HttpResponse:
-    _admin(request)
+    """The calendar's "Buka"/"Tutup": start the opening or the close job and answer with its progress."""
+    actor = _admin(request)
     periode = get_object_or_404(PeriodePenilaian.objects.select_related("tahun"), pk=pk)
     aksi = request.POST.get("aksi")
+    if aksi not in ("buka", "tutup"):
+        raise Http404
     try:
         if aksi == "buka":
-            n = periods.periode_open(actor=request.user, periode=periode)
-            messages.success(request, _("%(p)s dibuka; %(n)s evaluasi dibuat.") % {"p": periode.nama, "n": n})
-        elif aksi == "tutup":
-            periods.periode_close(actor=request.user, periode=periode)
-            messages.success(request, _("%(p)s ditutup.") % {"p": periode.nama})
+            job = periods.periode_open_start(actor=actor, periode=periode)
         else:
-            raise Http404
+            job = close.periode_close_start(actor=actor, periode_id=periode.pk, require_open=True)
     except (PermissionDenied, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-    return redirect(f"{reverse('appraisal:kalender')}?tahun={periode.tahun_id}")
+        return redirect(f"{reverse('appraisal:kalender')}?tahun={periode.tahun_id}")
+    if aksi == "tutup":
+        return redirect("appraisal_calibration:close_job", pk=job.pk)
+    if request.headers.get("HX-Request") == "true":
+        return _open_job(request, job)
+    return redirect("appraisal:periode_open_job", pk=job.pk)
+
+
+@login_required
+@require_GET
+def periode_open_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The opening job's page; under HTMX its progress card, polled until the job is done."""
+    return _open_job(request, jobs.job_for_actor(actor_from_request(request), pk, jenis=JenisTugasLatar.BUKA_PERIODE))
+
+
+def _open_job(request: HttpRequest, job: TugasLatar) -> HttpResponse:
+    periode = PeriodePenilaian.objects.filter(pk=job.parameter.get("periode_id")).first()
+    context = jobs.job_progress_context(
+        job,
+        poll_url=reverse("appraisal:periode_open_job", args=[job.pk]),
+        judul=_("Pembukaan %(p)s") % {"p": periode} if periode else "",
+        satuan=_("evaluasi"),
+        detail_template="appraisal/open_job_detail.html",
+        periode=periode,
+    )
+    partial = request.headers.get("HX-Request") == "true"
+    return render(request, "core/_job_progress.html" if partial else "appraisal/open_job.html", context)
 
 
 # ---------------------------------------------------------------------------- reminders
 @login_required
 @require_http_methods(["GET", "POST"])
 def pengingat(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
     if request.method == "POST":
-        reminders.pengingat_tandai_dibaca(user=request.user)  # type: ignore[arg-type]
+        reminders.pengingat_mark_read(actor=actor)
         return HttpResponseRedirect(reverse("appraisal:pengingat"))
-    page = Paginator(selectors.pengingat_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.pengingat_for(actor), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "appraisal/pengingat.html",

@@ -19,8 +19,6 @@ Auditors read everything and change nothing.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -28,11 +26,10 @@ from django.http import Http404
 from karier.appraisal.choices import JenisRater
 from karier.appraisal.evaluation.access import is_appraisee, is_appraiser, visible_evaluasi
 from karier.appraisal.models import Evaluasi, NominasiPenilai, TautanPublik, UmpanBalikPublik
-from karier.people.access import Actor, as_actor, can_see_pegawai, visibility_q
+from karier.people.access import Actor, can_see_pegawai, visibility_q
 from karier.people.models import Jabatan, Pegawai, UnitKerja
 
 __all__ = [
-    "as_actor",
     "can_manage_pegawai_link",
     "can_manage_unit_link",
     "can_moderate",
@@ -50,14 +47,13 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------- multi-rater
-def nominasi_for_actor(actor: Actor | Any, nominasi_id: int) -> NominasiPenilai:
+def nominasi_for_actor(actor: Actor, nominasi_id: int) -> NominasiPenilai:
     """A nomination of an evaluation the actor may see (`visible_evaluasi`, the parent's one rule: the
     appraiser who rates it sees its nominations); 404 otherwise."""
-    who = as_actor(actor)
-    if who.user_id is None:
+    if actor.user_id is None:
         raise Http404("Nominasi tidak ditemukan.")
     found = (
-        NominasiPenilai.objects.filter(evaluasi_id__in=visible_evaluasi(who).values("pk"), pk=nominasi_id)
+        NominasiPenilai.objects.filter(evaluasi_id__in=visible_evaluasi(actor).values("pk"), pk=nominasi_id)
         .select_related(
             "evaluasi", "evaluasi__periode", "evaluasi__periode__tahun", "evaluasi__pegawai", "penilai_rekan"
         )
@@ -71,7 +67,7 @@ def nominasi_for_actor(actor: Actor | Any, nominasi_id: int) -> NominasiPenilai:
 MSG_KANDIDAT_404 = "Pegawai tidak ditemukan."
 
 
-def kandidat_for_actor(actor: Actor | Any, evaluasi: Evaluasi, pegawai_id: int, jenis: str) -> Pegawai:
+def kandidat_for_actor(actor: Actor, evaluasi: Evaluasi, pegawai_id: int, jenis: str) -> Pegawai:
     """The person the appraisee proposes, resolved through the people he may propose (his pool of
     peers or direct subordinates). A hidden id, a missing id and an ineligible id all answer the same
     404 and never a name (issue #8 §3c). Anyone but the appraisee: 403 (they see the evaluation)."""
@@ -85,13 +81,12 @@ def kandidat_for_actor(actor: Actor | Any, evaluasi: Evaluasi, pegawai_id: int, 
     return found
 
 
-def nominasi_for_rater(actor: Actor | Any, nominasi_id: int) -> NominasiPenilai:
+def nominasi_for_rater(actor: Actor, nominasi_id: int) -> NominasiPenilai:
     """The actor's own request to rate someone; anyone else's answers 404 (ids reveal nothing)."""
-    who = as_actor(actor)
-    if who.pegawai_id is None or who.is_auditor:
+    if actor.pegawai_id is None or actor.is_auditor:
         raise Http404("Permintaan penilaian tidak ditemukan.")
     found = (
-        NominasiPenilai.objects.filter(pk=nominasi_id, penilai_rekan_id=who.pegawai_id)
+        NominasiPenilai.objects.filter(pk=nominasi_id, penilai_rekan_id=actor.pegawai_id)
         .select_related(
             "evaluasi",
             "evaluasi__periode",
@@ -107,11 +102,10 @@ def nominasi_for_rater(actor: Actor | Any, nominasi_id: int) -> NominasiPenilai:
     return found
 
 
-def sees_rater_status(actor: Actor | Any, evaluasi: Evaluasi) -> bool:
+def sees_rater_status(actor: Actor, evaluasi: Evaluasi) -> bool:
     """Who was nominated and whether each has answered: the appraiser, admins and auditors.
     The appraisee sees their proposals and the decisions, never who has answered."""
-    who = as_actor(actor)
-    return who.is_admin or who.is_auditor or is_appraiser(who, evaluasi)
+    return actor.is_admin or actor.is_auditor or is_appraiser(actor, evaluasi)
 
 
 # ---------------------------------------------------------------------------- public feedback
@@ -135,83 +129,77 @@ def _above(actor: Actor, pegawai: Pegawai) -> bool:
     return pegawai.pk != actor.pegawai_id and actor.user_id is not None and can_see_pegawai(actor, pegawai)
 
 
-def can_manage_pegawai_link(actor: Actor | Any, pegawai: Pegawai) -> bool:
-    who = as_actor(actor)
-    if who.is_auditor or who.user_id is None:
+def can_manage_pegawai_link(actor: Actor, pegawai: Pegawai) -> bool:
+    if actor.is_auditor or actor.user_id is None:
         return False
-    return who.is_admin or pegawai.pk == who.pegawai_id or _above(who, pegawai)
+    return actor.is_admin or pegawai.pk == actor.pegawai_id or _above(actor, pegawai)
 
 
-def can_manage_unit_link(actor: Actor | Any, unit: UnitKerja) -> bool:
-    who = as_actor(actor)
-    if who.is_auditor or who.user_id is None:
+def can_manage_unit_link(actor: Actor, unit: UnitKerja) -> bool:
+    if actor.is_auditor or actor.user_id is None:
         return False
-    return who.is_admin or _heads_unit(who, unit)
+    return actor.is_admin or _heads_unit(actor, unit)
 
 
-def can_moderate(actor: Actor | Any, tautan: TautanPublik) -> bool:
-    who = as_actor(actor)
-    if who.is_auditor or who.user_id is None:
+def can_moderate(actor: Actor, tautan: TautanPublik) -> bool:
+    if actor.is_auditor or actor.user_id is None:
         return False
-    if who.is_admin:
+    if actor.is_admin:
         return True
     if tautan.pegawai is not None:
-        return _above(who, tautan.pegawai)
-    return tautan.unit is not None and _heads_unit(who, tautan.unit)
+        return _above(actor, tautan.pegawai)
+    return tautan.unit is not None and _heads_unit(actor, tautan.unit)
 
 
-def can_read_summary(actor: Actor | Any, *, pegawai: Pegawai | None = None, unit: UnitKerja | None = None) -> bool:
-    who = as_actor(actor)
-    if who.user_id is None:
+def can_read_summary(actor: Actor, *, pegawai: Pegawai | None = None, unit: UnitKerja | None = None) -> bool:
+    if actor.user_id is None:
         return False
-    if who.is_admin or who.is_auditor:
+    if actor.is_admin or actor.is_auditor:
         return True
     if pegawai is not None:
-        return pegawai.pk == who.pegawai_id or _above(who, pegawai)
-    return unit is not None and _heads_unit(who, unit)
+        return pegawai.pk == actor.pegawai_id or _above(actor, pegawai)
+    return unit is not None and _heads_unit(actor, unit)
 
 
-def tautan_for_actor(actor: Actor | Any, tautan_id: int) -> TautanPublik:
+def tautan_for_actor(actor: Actor, tautan_id: int) -> TautanPublik:
     """A public link the actor manages (or, for auditors, reads); 404 otherwise."""
-    who = as_actor(actor)
     tautan = TautanPublik.objects.filter(pk=tautan_id).select_related("pegawai", "pegawai__unit", "unit").first()
     if tautan is None:
         raise Http404("Tautan tidak ditemukan.")
-    if who.is_auditor:
+    if actor.is_auditor:
         return tautan
     allowed = (
-        can_manage_pegawai_link(who, tautan.pegawai)
+        can_manage_pegawai_link(actor, tautan.pegawai)
         if tautan.pegawai is not None
-        else tautan.unit is not None and can_manage_unit_link(who, tautan.unit)
+        else tautan.unit is not None and can_manage_unit_link(actor, tautan.unit)
     )
     if not allowed:
         raise Http404("Tautan tidak ditemukan.")
     return tautan
 
 
-def moderation_q(actor: Actor | Any) -> Q:
+def moderation_q(actor: Actor) -> Q:
     """A filter on UmpanBalikPublik for the answers the actor moderates (auditors: reads).
 
     Employee links: people the actor sees, except the actor; unit links: the units the actor
     heads and everything below them, and the agencies the actor heads.
     """
-    who = as_actor(actor)
-    if who.user_id is None:
+    if actor.user_id is None:
         return Q(pk__in=[])
-    if who.is_admin or who.is_auditor:
+    if actor.is_admin or actor.is_auditor:
         return Q()
     q = (
         Q(tautan__pegawai__isnull=False)
-        & visibility_q(who, prefix="tautan__pegawai")
-        & ~Q(tautan__pegawai_id=who.pegawai_id)
+        & visibility_q(actor, prefix="tautan__pegawai")
+        & ~Q(tautan__pegawai_id=actor.pegawai_id)
     )
     unit_q = Q(pk__in=[])
-    for path in headed_unit_paths(who):
+    for path in headed_unit_paths(actor):
         unit_q |= Q(tautan__unit__path__startswith=path)
-    if who.opd_ids:
-        unit_q |= Q(tautan__unit__opd_id__in=who.opd_ids) | Q(tautan__unit_id__in=who.opd_ids)
+    if actor.opd_ids:
+        unit_q |= Q(tautan__unit__opd_id__in=actor.opd_ids) | Q(tautan__unit_id__in=actor.opd_ids)
     return q | (Q(tautan__unit__isnull=False) & unit_q)
 
 
-def moderated(actor: Actor | Any) -> QuerySet[UmpanBalikPublik]:
+def moderated(actor: Actor) -> QuerySet[UmpanBalikPublik]:
     return UmpanBalikPublik.objects.filter(moderation_q(actor))

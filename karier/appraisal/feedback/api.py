@@ -1,7 +1,8 @@
 """REST endpoints for multi-rater and public feedback, under the same rules as the screens.
 
 Hidden objects answer 404; a visible one the actor may not act on answers 403 with the reason;
-refused input answers 409 `{"detail", "errors"}`. Aggregates respect the 3-answer threshold and
+refused input answers 409 `{"detail", "errors"}` (both by the API's one handler, `karier/api/api.py`).
+Aggregates respect the 3-answer threshold and
 never carry rater names. The anonymous public answer is a browser form only (it needs the
 CSRF cookie, the signed device cookie and the signed form token of /umpan-balik/<token>/), so
 there is no unauthenticated endpoint here.
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Query, Router
 
-from karier.api.helpers import forbidden_as_403, path_id
+from karier.api.helpers import path_id
 from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS, ERRORS_404, Page, PageParams
 from karier.appraisal.evaluation.access import evaluasi_for_actor
@@ -57,7 +58,6 @@ from karier.people.access import actor_from_request, pegawai_for_actor, unit_for
 from karier.plans.schemas import WRITE_ERRORS, OrangOut, orang
 
 _id = path_id
-_forbidden = forbidden_as_403
 
 router = Router(tags=["Penilaian: rekan, bawahan & publik"])
 
@@ -159,7 +159,7 @@ def nominasi_kandidat(
     actor = actor_from_request(request)
     ev = evaluasi_for_actor(actor, evaluasi_id)
     if not is_appraisee(actor, ev):
-        return 403, {"detail": "Hanya pegawai yang dinilai yang dapat melihat calon penilai."}
+        raise PermissionDenied("Hanya pegawai yang dinilai yang dapat melihat calon penilai.")
     result = paginate(sel.candidates(ev, filters.jenis.value, filters.q), page)
     result["items"] = [orang(p) for p in result["items"]]
     return result
@@ -173,14 +173,10 @@ def nominasi_kandidat(
 def nominasi_add(request: HttpRequest, body: NominasiIn, evaluasi_id: int = _id("Id evaluasi.")) -> Any:
     actor = actor_from_request(request)
     ev = evaluasi_for_actor(actor, evaluasi_id)
-
-    def run() -> Any:
-        # The child id through the actor's allowed set: hidden, missing or ineligible → the same 404.
-        orang_ = kandidat_for_actor(actor, ev, body.penilai_rekan_id, body.jenis.value)
-        services.nominasi_add(actor=request.user, evaluasi=ev, penilai_rekan=orang_, jenis=body.jenis.value)
-        return 201, _list(request, ev.pk)
-
-    return _forbidden(run)
+    # The child id through the actor's allowed set: hidden, missing or ineligible → the same 404.
+    orang_ = kandidat_for_actor(actor, ev, body.penilai_rekan_id, body.jenis.value)
+    services.nominasi_add(actor=actor, evaluasi=ev, penilai_rekan=orang_, jenis=body.jenis.value)
+    return 201, _list(request, ev.pk)
 
 
 @router.delete(
@@ -189,13 +185,10 @@ def nominasi_add(request: HttpRequest, body: NominasiIn, evaluasi_id: int = _id(
     summary="Tarik usulan yang belum disetujui (pegawai yang dinilai)",
 )
 def nominasi_remove(request: HttpRequest, nominasi_id: int = _id("Id nominasi.")) -> Any:
-    nom = nominasi_for_actor(actor_from_request(request), nominasi_id)
-
-    def run() -> Any:
-        services.nominasi_remove(actor=request.user, nominasi=nom)
-        return 204, None
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    nom = nominasi_for_actor(actor, nominasi_id)
+    services.nominasi_remove(actor=actor, nominasi=nom)
+    return 204, None
 
 
 @router.post(
@@ -204,13 +197,10 @@ def nominasi_remove(request: HttpRequest, nominasi_id: int = _id("Id nominasi.")
     summary="Setujui atau tolak usulan (hanya pejabat penilai)",
 )
 def nominasi_decide(request: HttpRequest, body: NominasiPutusanIn, nominasi_id: int = _id("Id nominasi.")) -> Any:
-    nom = nominasi_for_actor(actor_from_request(request), nominasi_id)
-
-    def run() -> Any:
-        services.nominasi_decide(actor=request.user, nominasi=nom, setuju=body.setuju)
-        return 200, _list(request, nom.evaluasi_id)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    nom = nominasi_for_actor(actor, nominasi_id)
+    services.nominasi_decide(actor=actor, nominasi=nom, setuju=body.setuju)
+    return 200, _list(request, nom.evaluasi_id)
 
 
 @router.post(
@@ -219,13 +209,10 @@ def nominasi_decide(request: HttpRequest, body: NominasiPutusanIn, nominasi_id: 
     summary="Setujui semua usulan yang menunggu (hanya pejabat penilai)",
 )
 def nominasi_approve_all(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi.")) -> Any:
-    ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
-
-    def run() -> Any:
-        services.nominasi_approve_all(actor=request.user, evaluasi=ev)
-        return 200, _list(request, ev.pk)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    ev = evaluasi_for_actor(actor, evaluasi_id)
+    services.nominasi_approve_all(actor=actor, evaluasi=ev)
+    return 200, _list(request, ev.pk)
 
 
 # ---------------------------------------------------------------------------- rater inbox
@@ -273,14 +260,11 @@ def permintaan_detail(request: HttpRequest, nominasi_id: int = _id("Id nominasi.
     summary="Kirim atau ubah jawaban (skor 1–5 untuk ketujuh nilai; komentar opsional)",
 )
 def permintaan_jawab(request: HttpRequest, body: JawabanIn, nominasi_id: int = _id("Id nominasi.")) -> Any:
-    nom = nominasi_for_rater(actor_from_request(request), nominasi_id)
-
-    def run() -> Any:
-        komentar = {kode: teks for kode, teks in body.komentar.model_dump().items() if teks}
-        services.jawaban_submit(actor=request.user, nominasi=nom, skor=body.skor.model_dump(), komentar=komentar)
-        return 200, _permintaan_detail(nom)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    nom = nominasi_for_rater(actor, nominasi_id)
+    komentar = {kode: teks for kode, teks in body.komentar.model_dump().items() if teks}
+    services.jawaban_submit(actor=actor, nominasi=nom, skor=body.skor.model_dump(), komentar=komentar)
+    return 200, _permintaan_detail(nom)
 
 
 # ---------------------------------------------------------------------------- aggregates
@@ -330,12 +314,8 @@ def tautan_create(request: HttpRequest, body: TautanIn) -> Any:
         raise ValidationError({"pegawai_id": "Isi salah satu: pegawai_id atau unit_id."})
     pegawai = pegawai_for_actor(actor, body.pegawai_id) if body.pegawai_id else None
     unit = unit_for_actor(actor, body.unit_id) if body.unit_id else None
-
-    def run() -> Any:
-        t = pservices.tautan_get_or_create(actor=request.user, pegawai=pegawai, unit=unit)
-        return 200, _tautan(request, TautanPublik.objects.select_related("pegawai", "unit").get(pk=t.pk))
-
-    return _forbidden(run)
+    t = pservices.tautan_get_or_create(actor=actor, pegawai=pegawai, unit=unit)
+    return 200, _tautan(request, TautanPublik.objects.select_related("pegawai", "unit").get(pk=t.pk))
 
 
 @router.patch(
@@ -344,13 +324,10 @@ def tautan_create(request: HttpRequest, body: TautanIn) -> Any:
     summary="Aktifkan atau nonaktifkan tautan",
 )
 def tautan_patch(request: HttpRequest, body: TautanPatch, tautan_id: int = _id("Id tautan.")) -> Any:
-    t = tautan_for_actor(actor_from_request(request), tautan_id)
-
-    def run() -> Any:
-        pservices.tautan_set_aktif(actor=request.user, tautan=t, aktif=body.aktif)
-        return 200, _tautan(request, t)
-
-    return _forbidden(run)
+    actor = actor_from_request(request)
+    t = tautan_for_actor(actor, tautan_id)
+    pservices.tautan_set_aktif(actor=actor, tautan=t, aktif=body.aktif)
+    return 200, _tautan(request, t)
 
 
 # ---------------------------------------------------------------------------- moderation, summary
@@ -375,12 +352,8 @@ def moderasi_decide(request: HttpRequest, body: ModerasiIn, umpan_balik_id: int 
     u = moderated(actor).filter(pk=umpan_balik_id).select_related("tautan", "tautan__pegawai", "tautan__unit").first()
     if u is None:
         raise Http404("Umpan balik tidak ditemukan.")
-
-    def run() -> Any:
-        pservices.umpan_balik_moderasi(actor=request.user, umpan_balik=u, status=body.status)
-        return 200, _umpan_balik(u)
-
-    return _forbidden(run)
+    pservices.umpan_balik_moderate(actor=actor, umpan_balik=u, status=body.status)
+    return 200, _umpan_balik(u)
 
 
 @router.get(

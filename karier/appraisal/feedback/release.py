@@ -51,7 +51,7 @@ def changed_since(evaluasi_id: int, rilis: RilisRingkasanPerilaku | None) -> int
     return _changed(answer_marks(evaluasi_id), rilis.tanda if rilis is not None else {})
 
 
-def ringkasan_rilis(*, evaluasi_id: int) -> RilisRingkasanPerilaku | None:
+def ringkasan_release(*, evaluasi_id: int) -> RilisRingkasanPerilaku | None:
     """Take a new snapshot when at least `BATCH` answers are new or changed since the last one (and at
     least `AMBANG` answers exist); otherwise leave the shown figures as they are. Called by the answer
     service in its transaction; idempotent. Returns the snapshot in force."""

@@ -23,7 +23,7 @@ from django.utils.crypto import salted_hmac
 from karier.appraisal.choices import JenisRater, StatusEvaluasi, StatusNominasi, StatusPeriode
 from karier.appraisal.feedback.access import sees_rater_status
 from karier.appraisal.models import Evaluasi, JawabanPerilaku, NominasiPenilai
-from karier.people.access import Actor, as_actor
+from karier.people.access import Actor
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Pegawai, Penugasan
 from karier.people.selectors import active_on
@@ -150,13 +150,12 @@ def public_status(nominasi: NominasiPenilai, show_answers: bool) -> str:
     return str(StatusNominasi(nominasi.status).label)
 
 
-def my_evaluations(actor: Actor | Any) -> QuerySet[Evaluasi]:
+def my_evaluations(actor: Actor) -> QuerySet[Evaluasi]:
     """The actor's own evaluations in periods that are not closed (nominations happen there)."""
-    who = as_actor(actor)
-    if who.pegawai_id is None:
+    if actor.pegawai_id is None:
         return Evaluasi.objects.none()
     return (
-        Evaluasi.objects.filter(pegawai_id=who.pegawai_id)
+        Evaluasi.objects.filter(pegawai_id=actor.pegawai_id)
         .exclude(periode__status=StatusPeriode.DITUTUP)
         .select_related("periode", "jabatan", "penilai")
         .annotate(n_nominasi=Count("nominasi", filter=Q(nominasi__status__in=ACTIVE)))
@@ -164,12 +163,11 @@ def my_evaluations(actor: Actor | Any) -> QuerySet[Evaluasi]:
     )
 
 
-def pending_approvals(actor: Actor | Any) -> QuerySet[NominasiPenilai]:
+def pending_approvals(actor: Actor) -> QuerySet[NominasiPenilai]:
     """Proposals awaiting the actor as appraiser (snapshot or covered position), oldest first."""
     from karier.appraisal.evaluation.access import appraiser_q
 
-    who = as_actor(actor)
-    ev = Evaluasi.objects.filter(appraiser_q(who, instead=True), status__in=OPEN_STATUSES).exclude(
+    ev = Evaluasi.objects.filter(appraiser_q(actor, instead=True), status__in=OPEN_STATUSES).exclude(
         periode__status=StatusPeriode.DITUTUP
     )
     return (
@@ -179,13 +177,12 @@ def pending_approvals(actor: Actor | Any) -> QuerySet[NominasiPenilai]:
     )
 
 
-def inbox(actor: Actor | Any) -> QuerySet[NominasiPenilai]:
+def inbox(actor: Actor) -> QuerySet[NominasiPenilai]:
     """Requests to rate someone: approved nominations of the actor, open ones first."""
-    who = as_actor(actor)
-    if who.pegawai_id is None or who.is_auditor:
+    if actor.pegawai_id is None or actor.is_auditor:
         return NominasiPenilai.objects.none()
     return (
-        NominasiPenilai.objects.filter(penilai_rekan_id=who.pegawai_id, status__in=ANSWERABLE)
+        NominasiPenilai.objects.filter(penilai_rekan_id=actor.pegawai_id, status__in=ANSWERABLE)
         .select_related("evaluasi", "evaluasi__pegawai", "evaluasi__jabatan", "evaluasi__periode")
         .order_by("status", "-evaluasi__periode__mulai", "evaluasi__pegawai__nama", "pk")
     )
@@ -323,19 +320,18 @@ def _nilai(rows: list[dict[str, Any]]) -> list[NilaiAgregat]:
     return [NilaiAgregat(kode=r["kode"], nama=r["nama"], rata=r["rata"], n=r["n"]) for r in rows]
 
 
-def ringkasan_perilaku(evaluasi: Evaluasi, viewer: Actor | Any) -> RingkasanPerilaku:
+def ringkasan_perilaku(evaluasi: Evaluasi, viewer: Actor) -> RingkasanPerilaku:
     """Per BerAKHLAK value the mean (1–5) and count of answers, as last *released*, in three queries
     whatever the size.
 
     Issue #8 (rater anonymity over time): the figures are a snapshot (`RilisRingkasanPerilaku`) taken
     only when at least `AMBANG` answers are new or changed since the previous one
-    (`feedback_release.ringkasan_rilis`), so comparing any two views never isolates one rater, and the
+    (`feedback.release.ringkasan_release`), so comparing any two views never isolates one rater, and the
     appraisee never sees the count rise one by one. Names never appear, except for the appraiser's
     list of nominees with whether each has answered (`penilai`).
     """
     from karier.appraisal.models import RilisRingkasanPerilaku
 
-    who = as_actor(viewer)
     noms = list(
         evaluasi.nominasi.filter(status__in=ANSWERABLE)
         .select_related("penilai_rekan")
@@ -344,7 +340,7 @@ def ringkasan_perilaku(evaluasi: Evaluasi, viewer: Actor | Any) -> RingkasanPeri
     answered = [n for n in noms if n.status == StatusNominasi.DIJAWAB]
     rilis = RilisRingkasanPerilaku.objects.filter(evaluasi=evaluasi).first()
     released = rilis.n_dijawab if rilis is not None else 0
-    sees = sees_rater_status(who, evaluasi)
+    sees = sees_rater_status(viewer, evaluasi)
     result = RingkasanPerilaku(
         ambang=AMBANG,
         n_disetujui=len(noms),

@@ -26,7 +26,7 @@ from karier.appraisal.feedback import selectors as sel
 from karier.appraisal.feedback.access import is_appraisee, is_appraiser
 from karier.appraisal.models import Evaluasi, JawabanPerilaku, NominasiPenilai
 from karier.core import audit
-from karier.people.access import as_actor
+from karier.people.access import Actor
 from karier.people.models import Pegawai
 from karier.standards.models import NilaiBerakhlak
 
@@ -42,7 +42,7 @@ def _ensure_open(evaluasi: Evaluasi) -> None:
         raise ValidationError(MSG_TUTUP)
 
 
-def nominasi_add(*, actor: Any, evaluasi: Evaluasi, penilai_rekan: Pegawai, jenis: str) -> NominasiPenilai:
+def nominasi_add(*, actor: Actor, evaluasi: Evaluasi, penilai_rekan: Pegawai, jenis: str) -> NominasiPenilai:
     """The appraisee proposes a peer or subordinate to describe their behaviour."""
     if not is_appraisee(actor, evaluasi):
         raise PermissionDenied("Hanya pegawai yang dinilai yang dapat mengusulkan penilai rekan atau bawahan.")
@@ -83,7 +83,7 @@ def nominasi_add(*, actor: Any, evaluasi: Evaluasi, penilai_rekan: Pegawai, jeni
     return nominasi
 
 
-def nominasi_remove(*, actor: Any, nominasi: NominasiPenilai) -> None:
+def nominasi_remove(*, actor: Actor, nominasi: NominasiPenilai) -> None:
     """The appraisee withdraws a proposal (or clears a rejected one so the person may be proposed again)."""
     evaluasi = nominasi.evaluasi
     if not is_appraisee(actor, evaluasi):
@@ -118,7 +118,7 @@ def _check_peer_minimum(evaluasi: Evaluasi, adding: int = 0) -> None:
         raise ValidationError({"nominasi": msg})
 
 
-def nominasi_decide(*, actor: Any, nominasi: NominasiPenilai, setuju: bool) -> NominasiPenilai:
+def nominasi_decide(*, actor: Actor, nominasi: NominasiPenilai, setuju: bool) -> NominasiPenilai:
     """The appraiser approves or rejects one proposal."""
     evaluasi = nominasi.evaluasi
     if not is_appraiser(actor, evaluasi):
@@ -136,12 +136,13 @@ def nominasi_decide(*, actor: Any, nominasi: NominasiPenilai, setuju: bool) -> N
     return _decide(actor=actor, nominasi=nominasi, setuju=setuju)
 
 
-def _decide(*, actor: Any, nominasi: NominasiPenilai, setuju: bool) -> NominasiPenilai:
+def _decide(*, actor: Actor, nominasi: NominasiPenilai, setuju: bool) -> NominasiPenilai:
     old = nominasi.status
     new = StatusNominasi.DISETUJUI if setuju else StatusNominasi.DITOLAK
-    user = actor if getattr(actor, "is_authenticated", False) else None
     with transaction.atomic():
-        updated = NominasiPenilai.objects.filter(pk=nominasi.pk, status=old).update(status=new, diputus_oleh=user)
+        updated = NominasiPenilai.objects.filter(pk=nominasi.pk, status=old).update(
+            status=new, diputus_oleh_id=actor.user_id
+        )
         if not updated:  # decided concurrently
             raise ValidationError({"nominasi": "Usulan ini baru saja diputuskan; muat ulang halaman."})
         audit.record(
@@ -151,11 +152,11 @@ def _decide(*, actor: Any, nominasi: NominasiPenilai, setuju: bool) -> NominasiP
             summary=f"Usulan penilai {'disetujui' if setuju else 'ditolak'} (evaluasi {nominasi.evaluasi_id})",
             changes={"status": [old, new]},
         )
-    nominasi.status, nominasi.diputus_oleh = new, user
+    nominasi.status, nominasi.diputus_oleh_id = new, actor.user_id
     return nominasi
 
 
-def nominasi_approve_all(*, actor: Any, evaluasi: Evaluasi) -> int:
+def nominasi_approve_all(*, actor: Actor, evaluasi: Evaluasi) -> int:
     """The appraiser approves every waiting proposal of an evaluation at once (the set)."""
     if not is_appraiser(actor, evaluasi):
         raise PermissionDenied("Hanya pejabat penilai yang dapat menyetujui usulan penilai.")
@@ -207,13 +208,12 @@ def _clean_answers(
 
 
 def jawaban_submit(
-    *, actor: Any, nominasi: NominasiPenilai, skor: Mapping[str, Any], komentar: Mapping[str, str] | None = None
+    *, actor: Actor, nominasi: NominasiPenilai, skor: Mapping[str, Any], komentar: Mapping[str, str] | None = None
 ) -> NominasiPenilai:
     """The nominated rater's scores (1–5 for each of the 7 values) and optional comments.
 
     Replaces the rater's previous answer while the evaluation is open."""
-    who = as_actor(actor)
-    if who.is_auditor or who.pegawai_id is None or who.pegawai_id != nominasi.penilai_rekan_id:
+    if actor.is_auditor or actor.pegawai_id is None or actor.pegawai_id != nominasi.penilai_rekan_id:
         raise PermissionDenied("Hanya penilai yang diusulkan yang dapat mengisi penilaian ini.")
     if nominasi.status not in sel.ANSWERABLE:
         raise ValidationError("Permintaan ini belum disetujui pejabat penilai atau sudah ditolak.")
@@ -238,8 +238,8 @@ def jawaban_submit(
             changes={"status": [old, StatusNominasi.DIJAWAB]},
         )
         # The shown aggregates change only in batches of 3+ new/changed answers (issue #8, rater anonymity).
-        from karier.appraisal.feedback.release import ringkasan_rilis
+        from karier.appraisal.feedback.release import ringkasan_release
 
-        ringkasan_rilis(evaluasi_id=nominasi.evaluasi_id)
+        ringkasan_release(evaluasi_id=nominasi.evaluasi_id)
     nominasi.status = StatusNominasi.DIJAWAB
     return nominasi

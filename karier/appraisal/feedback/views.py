@@ -133,7 +133,7 @@ def nominasi_tambah(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
     # The child id through the actor's allowed set: hidden, missing or ineligible → the same 404.
     orang = kandidat_for_actor(actor, ev, form.cleaned_data["penilai_rekan"], form.cleaned_data["jenis"])
     try:
-        services.nominasi_add(actor=request.user, evaluasi=ev, penilai_rekan=orang, jenis=form.cleaned_data["jenis"])
+        services.nominasi_add(actor=actor, evaluasi=ev, penilai_rekan=orang, jenis=form.cleaned_data["jenis"])
     except ValidationError as exc:
         _errors(request, exc)
     else:
@@ -151,7 +151,7 @@ def nominasi_tarik(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_from_request(request)
     nom = nominasi_for_actor(actor, pk)
     try:
-        services.nominasi_remove(actor=request.user, nominasi=nom)
+        services.nominasi_remove(actor=actor, nominasi=nom)
     except ValidationError as exc:
         _errors(request, exc)
     else:
@@ -169,7 +169,7 @@ def nominasi_putuskan(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Pilih Setujui atau Tolak."))
     else:
         try:
-            services.nominasi_decide(actor=request.user, nominasi=nom, setuju=form.cleaned_data["setuju"])
+            services.nominasi_decide(actor=actor, nominasi=nom, setuju=form.cleaned_data["setuju"])
         except ValidationError as exc:
             _errors(request, exc)
         else:
@@ -186,7 +186,7 @@ def nominasi_setujui_semua(request: HttpRequest, evaluasi_id: int) -> HttpRespon
     actor = actor_from_request(request)
     ev = evaluasi_for_actor(actor, evaluasi_id)
     try:
-        n = services.nominasi_approve_all(actor=request.user, evaluasi=ev)
+        n = services.nominasi_approve_all(actor=actor, evaluasi=ev)
     except ValidationError as exc:
         _errors(request, exc)
     else:
@@ -238,7 +238,7 @@ def jawab(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, services.MSG_TUTUP)
         elif form.is_valid():
             try:
-                services.jawaban_submit(actor=request.user, nominasi=nom, skor=form.skor(), komentar=form.komentar())
+                services.jawaban_submit(actor=actor, nominasi=nom, skor=form.skor(), komentar=form.komentar())
             except ValidationError as exc:
                 apply_errors(form, exc)
             except PermissionDenied:

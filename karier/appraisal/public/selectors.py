@@ -13,7 +13,7 @@ from django.utils import timezone
 from karier.appraisal.choices import StatusModerasi
 from karier.appraisal.feedback.access import headed_unit_paths, moderated
 from karier.appraisal.models import PeriodePenilaian, TautanPublik, UmpanBalikPublik
-from karier.people.access import as_actor, visibility_q
+from karier.people.access import Actor, visibility_q
 from karier.people.models import Pegawai, UnitKerja
 
 KOMENTAR_TERBARU = 10
@@ -35,35 +35,35 @@ def links_for_unit(unit: UnitKerja) -> QuerySet[TautanPublik]:
     return TautanPublik.objects.filter(unit=unit).order_by("-aktif", "-dibuat_pada", "-pk")
 
 
-def managed_links(actor: Any) -> QuerySet[TautanPublik]:
+def managed_links(actor: Actor) -> QuerySet[TautanPublik]:
     """Links the actor manages (their own, people below them, units they head; admins: all)."""
-    who = as_actor(actor)
-    if who.user_id is None:
+    if actor.user_id is None:
         return TautanPublik.objects.none()
     qs = TautanPublik.objects.select_related("pegawai", "unit").annotate(
         n_jawaban=Count("jawaban", filter=counted_q("jawaban__")),
         n_menunggu=Count("jawaban", filter=Q(jawaban__status=StatusModerasi.MENUNGGU)),
     )
-    if who.is_admin or who.is_auditor:
+    if actor.is_admin or actor.is_auditor:
         return qs.order_by("-aktif", "-dibuat_pada", "-pk")
-    q = Q(pegawai__isnull=False) & visibility_q(who, prefix="pegawai")
+    q = Q(pegawai__isnull=False) & visibility_q(actor, prefix="pegawai")
     unit_q = Q(pk__in=[])
-    for path in headed_unit_paths(who):
+    for path in headed_unit_paths(actor):
         unit_q |= Q(unit__path__startswith=path)
-    if who.opd_ids:
-        unit_q |= Q(unit__opd_id__in=who.opd_ids) | Q(unit_id__in=who.opd_ids)
+    if actor.opd_ids:
+        unit_q |= Q(unit__opd_id__in=actor.opd_ids) | Q(unit_id__in=actor.opd_ids)
     return qs.filter(q | (Q(unit__isnull=False) & unit_q)).order_by("-aktif", "-dibuat_pada", "-pk")
 
 
-def headed_units(actor: Any) -> QuerySet[UnitKerja]:
+def headed_units(actor: Actor) -> QuerySet[UnitKerja]:
     """Units whose head position the actor covers today (their counters get a unit link)."""
-    who = as_actor(actor)
-    if not who.jabatan_ids:
+    if not actor.jabatan_ids:
         return UnitKerja.objects.none()
-    return UnitKerja.objects.filter(jabatan__pk__in=who.jabatan_ids, jabatan__adalah_kepala_unit=True).order_by("path")
+    return UnitKerja.objects.filter(jabatan__pk__in=actor.jabatan_ids, jabatan__adalah_kepala_unit=True).order_by(
+        "path"
+    )
 
 
-def moderation_queue(actor: Any, status: str = StatusModerasi.MENUNGGU) -> QuerySet[UmpanBalikPublik]:
+def moderation_queue(actor: Actor, status: str = StatusModerasi.MENUNGGU) -> QuerySet[UmpanBalikPublik]:
     """Answers the actor moderates, newest first; hashes are never selected for display."""
     qs = moderated(actor)
     if status:

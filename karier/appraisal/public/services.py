@@ -35,15 +35,11 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from karier.appraisal.choices import StatusModerasi
-from karier.appraisal.feedback.access import (
-    as_actor,
-    can_manage_pegawai_link,
-    can_manage_unit_link,
-    can_moderate,
-)
+from karier.appraisal.feedback.access import can_manage_pegawai_link, can_manage_unit_link, can_moderate, moderated
 from karier.appraisal.models import TautanPublik, TokenFormulirPublik, UmpanBalikPublik
 from karier.core import audit
 from karier.core.clientip import limit_address
+from karier.people.access import ANONYMOUS, Actor
 from karier.people.models import Pegawai, UnitKerja
 
 MAKS_KOMENTAR = 500
@@ -142,7 +138,9 @@ def _new_token() -> str:
     return secrets.token_urlsafe(16)  # 22 characters, 128 bits
 
 
-def tautan_get_or_create(*, actor: Any, pegawai: Pegawai | None = None, unit: UnitKerja | None = None) -> TautanPublik:
+def tautan_get_or_create(
+    *, actor: Actor, pegawai: Pegawai | None = None, unit: UnitKerja | None = None
+) -> TautanPublik:
     """The active public link of an employee or a unit, made on first use."""
     if (pegawai is None) == (unit is None):
         raise ValidationError("Pilih satu sasaran tautan: pegawai atau unit kerja.")
@@ -169,7 +167,7 @@ def tautan_get_or_create(*, actor: Any, pegawai: Pegawai | None = None, unit: Un
     return tautan
 
 
-def tautan_set_aktif(*, actor: Any, tautan: TautanPublik, aktif: bool) -> TautanPublik:
+def tautan_set_aktif(*, actor: Actor, tautan: TautanPublik, aktif: bool) -> TautanPublik:
     """Switch a link off (its QR code stops working at once) or on again."""
     allowed = (
         can_manage_pegawai_link(actor, tautan.pegawai)
@@ -197,7 +195,7 @@ def tautan_set_aktif(*, actor: Any, tautan: TautanPublik, aktif: bool) -> Tautan
     return tautan
 
 
-def tautan_ganti(*, actor: Any, tautan: TautanPublik) -> TautanPublik:
+def tautan_replace(*, actor: Actor, tautan: TautanPublik) -> TautanPublik:
     """Replace a link (e.g. a printed QR code was misused): the old one stops, a new one starts."""
     allowed = (
         can_manage_pegawai_link(actor, tautan.pegawai)
@@ -288,7 +286,7 @@ def _hold_burst(tautan: TautanPublik, jaringan_hash: str, moment: dt.datetime) -
     return True
 
 
-def umpan_balik_kirim(
+def umpan_balik_send(
     *,
     tautan: TautanPublik,
     skor_layanan: Any,
@@ -299,7 +297,8 @@ def umpan_balik_kirim(
     form_token: str | None = None,
     now: dt.datetime | None = None,
 ) -> UmpanBalikPublik:
-    """Store one anonymous answer after every limit holds; refuse (writing nothing) otherwise.
+    """Store one anonymous answer after every limit holds; refuse (writing nothing) otherwise. No actor:
+    whoever holds the link may answer (its audit event carries no user, `ANONYMOUS`).
 
     Raises `TerlaluBanyak` (HTTP 429) when the address is over a limit, and `ValidationError` for bad
     input, a used form token or a device that already answered today. The limits are checked again
@@ -358,7 +357,7 @@ def umpan_balik_kirim(
             UmpanBalikPublik.objects.filter(pk=row.pk).update(dibuat_pada=now)
             row.dibuat_pada = now
         audit.record(
-            actor=None,
+            actor=ANONYMOUS,
             action="umpan_balik_publik.kirim",
             obj=row,
             summary=f"Umpan balik publik melalui tautan {tautan.pk}",
@@ -369,7 +368,7 @@ def umpan_balik_kirim(
 
 
 # ---------------------------------------------------------------------------- moderation
-def umpan_balik_moderasi(*, actor: Any, umpan_balik: UmpanBalikPublik, status: str) -> UmpanBalikPublik:
+def umpan_balik_moderate(*, actor: Actor, umpan_balik: UmpanBalikPublik, status: str) -> UmpanBalikPublik:
     """Accept (comment shown, scores count) or reject (hidden, scores no longer count). A decision
     may be changed later; each change is audited."""
     if status not in (StatusModerasi.DITERIMA, StatusModerasi.DITOLAK):
@@ -379,9 +378,8 @@ def umpan_balik_moderasi(*, actor: Any, umpan_balik: UmpanBalikPublik, status: s
     old = umpan_balik.status
     if old == status:
         return umpan_balik
-    user = actor if getattr(actor, "is_authenticated", False) else None
     with transaction.atomic():
-        UmpanBalikPublik.objects.filter(pk=umpan_balik.pk).update(status=status, dimoderasi_oleh=user)
+        UmpanBalikPublik.objects.filter(pk=umpan_balik.pk).update(status=status, dimoderasi_oleh_id=actor.user_id)
         audit.record(
             actor=actor,
             action="umpan_balik_publik.moderasi",
@@ -389,20 +387,17 @@ def umpan_balik_moderasi(*, actor: Any, umpan_balik: UmpanBalikPublik, status: s
             summary=f"Umpan balik publik {StatusModerasi(status).label.lower()}",
             changes={"status": [old, status]},
         )
-    umpan_balik.status, umpan_balik.dimoderasi_oleh = status, user
+    umpan_balik.status, umpan_balik.dimoderasi_oleh_id = status, actor.user_id
     return umpan_balik
 
 
-def moderasi_massal(*, actor: Any, ids: list[int], status: str) -> int:
+def umpan_balik_moderate_many(*, actor: Actor, ids: list[int], status: str) -> int:
     """Decide several answers at once; only those the actor may moderate are touched."""
-    from karier.appraisal.feedback.access import moderated
-
-    who = as_actor(actor)
-    rows = list(moderated(who).filter(pk__in=ids).select_related("tautan", "tautan__pegawai", "tautan__unit"))
+    rows = list(moderated(actor).filter(pk__in=ids).select_related("tautan", "tautan__pegawai", "tautan__unit"))
     done = 0
     with transaction.atomic():
         for row in rows:
             if row.status != status:
-                umpan_balik_moderasi(actor=actor, umpan_balik=row, status=status)
+                umpan_balik_moderate(actor=actor, umpan_balik=row, status=status)
                 done += 1
     return done

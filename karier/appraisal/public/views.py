@@ -78,7 +78,7 @@ def _link_page(request: HttpRequest, *, pegawai: Pegawai | None, unit: UnitKerja
     if request.method == "POST":
         if not allowed:
             raise Http404("Halaman tidak ditemukan.")
-        services.tautan_get_or_create(actor=request.user, pegawai=pegawai, unit=unit)
+        services.tautan_get_or_create(actor=actor, pegawai=pegawai, unit=unit)
         messages.success(request, _("Tautan umpan balik siap. Cetak kode QR dan tempel di meja layanan."))
         return redirect(request.path)
     links = list(sel.links_for_pegawai(pegawai) if pegawai is not None else sel.links_for_unit(unit))  # type: ignore[arg-type]
@@ -128,9 +128,10 @@ def _back(tautan: TautanPublik) -> HttpResponse:
 @login_required
 @require_POST
 def tautan_aktif(request: HttpRequest, tautan_id: int) -> HttpResponse:
-    tautan = tautan_for_actor(actor_from_request(request), tautan_id)
+    actor = actor_from_request(request)
+    tautan = tautan_for_actor(actor, tautan_id)
     aktif = request.POST.get("aktif") == "1"
-    services.tautan_set_aktif(actor=request.user, tautan=tautan, aktif=aktif)
+    services.tautan_set_aktif(actor=actor, tautan=tautan, aktif=aktif)
     messages.success(
         request, _("Tautan diaktifkan.") if aktif else _("Tautan dinonaktifkan: kode QR-nya tidak dapat dipakai lagi.")
     )
@@ -140,8 +141,9 @@ def tautan_aktif(request: HttpRequest, tautan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def tautan_ganti(request: HttpRequest, tautan_id: int) -> HttpResponse:
-    tautan = tautan_for_actor(actor_from_request(request), tautan_id)
-    services.tautan_ganti(actor=request.user, tautan=tautan)
+    actor = actor_from_request(request)
+    tautan = tautan_for_actor(actor, tautan_id)
+    services.tautan_replace(actor=actor, tautan=tautan)
     messages.success(request, _("Tautan baru dibuat; tautan lama tidak berlaku lagi. Cetak ulang kode QR."))
     return _back(tautan)
 
@@ -170,7 +172,7 @@ def moderasi(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("Pilih minimal satu umpan balik."))
         else:
             try:
-                n = services.moderasi_massal(actor=request.user, ids=ids, status=status)
+                n = services.umpan_balik_moderate_many(actor=actor, ids=ids, status=status)
             except ValidationError as exc:
                 for m in exc.messages:
                     messages.error(request, m)
@@ -329,7 +331,7 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
     if not form.is_valid():
         return _form_page(request, tautan, form, status=400, pesan=_("Periksa isian yang ditandai, lalu kirim lagi."))
     try:
-        services.umpan_balik_kirim(
+        services.umpan_balik_send(
             tautan=tautan,
             skor_layanan=form.cleaned_data["skor_layanan"],
             skor_perilaku=form.cleaned_data["skor_perilaku"],

@@ -1,9 +1,10 @@
 """Build the standards demo on top of the people demo: RPJMD 2021–2026 with its IKU, a Renstra and a
 signed Perjanjian Kinerja 2026 for every agency, and a standard for every position.
 
-The plan-level data (one RPJMD, a few rows per agency) go through the services, so they are
-validated and audited like any other write. Position standards are set-based: chunks of positions,
-three bulk inserts per chunk, whatever the number of positions (30,000 in a 100,000-employee demo).
+The plan-level data (one RPJMD, a few rows per agency) go through the services as Karier itself
+(`SYSTEM`), so they are validated and audited like any other write. Position standards are
+set-based: chunks of positions, three bulk inserts per chunk, whatever the number of positions
+(30,000 in a 100,000-employee demo).
 Idempotent: what exists is kept (`reset=True` removes the demo standards first). Deterministic: no
 randomness; the same organisation gives the same standards.
 """
@@ -19,12 +20,16 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from karier.people.access import SYSTEM
 from karier.people.choices import JenisJabatan
 from karier.people.models import Instansi, Jabatan, UnitKerja
 from karier.people.refdata import PEMPROV_BENGKULU_KODE
-from karier.standards import services
 from karier.standards.choices import Perspektif
-from karier.standards.demo import catalog as c
+from karier.standards.demo.catalog import jabatan as cj
+from karier.standards.demo.catalog import perilaku as cp
+from karier.standards.demo.catalog import renstra as cr
+from karier.standards.demo.catalog import rpjmd as crp
+from karier.standards.demo.catalog import series as cs
 from karier.standards.models import (
     Indikator,
     NilaiBerakhlak,
@@ -37,6 +42,11 @@ from karier.standards.models import (
     StandarJabatan,
     StandarPerilaku,
 )
+from karier.standards.services import indikator as indikator_services
+from karier.standards.services import perjanjian as perjanjian_services
+from karier.standards.services import renstra as renstra_services
+from karier.standards.services import rpjmd as rpjmd_services
+from karier.standards.services import standar as standar_services
 
 CHUNK = 2000
 
@@ -91,10 +101,10 @@ def reset_standards(inst: Instansi) -> dict[str, int]:
 
 
 # ---------------------------------------------------------------------------- RPJMD
-def _nilai(indikator: Indikator, spec: c.IndikatorSpec) -> None:
+def _nilai(indikator: Indikator, spec: crp.IndikatorSpec) -> None:
     for n in spec.nilai:
-        services.nilai_indikator_set(
-            actor=None,
+        indikator_services.nilai_indikator_set(
+            actor=SYSTEM,
             indikator=indikator,
             tahun=n.tahun,
             target=n.target,
@@ -105,14 +115,14 @@ def _nilai(indikator: Indikator, spec: c.IndikatorSpec) -> None:
 
 
 def _indikator(
-    spec: c.IndikatorSpec,
+    spec: crp.IndikatorSpec,
     *,
     sasaran: SasaranStrategis | None = None,
     sasaran_renstra: SasaranRenstra | None = None,
     induk: Indikator | None = None,
 ) -> Indikator:
-    i = services.indikator_create(
-        actor=None,
+    i = indikator_services.indikator_create(
+        actor=SYSTEM,
         sasaran=sasaran,
         sasaran_renstra=sasaran_renstra,
         induk=induk,
@@ -132,25 +142,25 @@ def _indikator(
 
 @transaction.atomic
 def seed_rpjmd(inst: Instansi, result: SeedResult) -> Rpjmd:
-    existing = Rpjmd.objects.filter(instansi=inst, tahun_mulai=c.TAHUN_MULAI).first()
+    existing = Rpjmd.objects.filter(instansi=inst, tahun_mulai=cs.TAHUN_MULAI).first()
     if existing is not None:
         return existing
-    rpjmd = services.rpjmd_create(
-        actor=None,
+    rpjmd = rpjmd_services.rpjmd_create(
+        actor=SYSTEM,
         instansi=inst,
-        tahun_mulai=c.TAHUN_MULAI,
-        tahun_selesai=c.TAHUN_SELESAI,
-        visi=c.VISI,
-        dasar_hukum=c.DASAR_HUKUM,
+        tahun_mulai=cs.TAHUN_MULAI,
+        tahun_selesai=cs.TAHUN_SELESAI,
+        visi=crp.VISI,
+        dasar_hukum=crp.DASAR_HUKUM,
     )
     result.rpjmd += 1
-    for m_no, m in enumerate(c.MISI, start=1):
-        misi = services.misi_create(actor=None, rpjmd=rpjmd, nomor=m_no, teks=m.teks)
+    for m_no, m in enumerate(crp.MISI, start=1):
+        misi = rpjmd_services.misi_create(actor=SYSTEM, rpjmd=rpjmd, nomor=m_no, teks=m.teks)
         for t_no, t in enumerate(m.tujuan, start=1):
-            tujuan = services.tujuan_create(actor=None, misi=misi, nomor=t_no, teks=t.teks)
+            tujuan = rpjmd_services.tujuan_create(actor=SYSTEM, misi=misi, nomor=t_no, teks=t.teks)
             for s_no, s in enumerate(t.sasaran, start=1):
-                sasaran = services.sasaran_create(
-                    actor=None, tujuan=tujuan, nomor=s_no, teks=s.teks, penjelasan=s.penjelasan, contoh=s.contoh
+                sasaran = rpjmd_services.sasaran_create(
+                    actor=SYSTEM, tujuan=tujuan, nomor=s_no, teks=s.teks, penjelasan=s.penjelasan, contoh=s.contoh
                 )
                 for spec in s.indikator:
                     _indikator(spec, sasaran=sasaran)
@@ -164,7 +174,7 @@ def _province_keys(rpjmd: Rpjmd) -> tuple[dict[str, SasaranStrategis], dict[str,
     by_kode = {i.kode: i for i in Indikator.objects.filter(sasaran__tujuan__misi__rpjmd=rpjmd)}
     sasaran: dict[str, SasaranStrategis] = {}
     iku: dict[str, Indikator] = {}
-    for m in c.MISI:
+    for m in crp.MISI:
         for t in m.tujuan:
             for s in t.sasaran:
                 if s.teks in by_text:
@@ -187,12 +197,12 @@ def seed_renstra(inst: Instansi, rpjmd: Rpjmd, result: SeedResult, progress: Pro
     for opd in _opds(inst):
         if opd.pk in have:
             continue
-        renstra = services.renstra_create(actor=None, opd=opd, rpjmd=rpjmd)
+        renstra = renstra_services.renstra_create(actor=SYSTEM, opd=opd, rpjmd=rpjmd)
         result.renstra += 1
-        for no, spec in enumerate(c.renstra_for(opd.nama), start=1):
+        for no, spec in enumerate(cr.renstra_for(opd.nama), start=1):
             link = sasaran_keys.get(spec.sasaran_rpjmd) or next(iter(sasaran_keys.values()))
-            s = services.sasaran_renstra_create(
-                actor=None,
+            s = renstra_services.sasaran_renstra_create(
+                actor=SYSTEM,
                 renstra=renstra,
                 sasaran_rpjmd=link,
                 nomor=no,
@@ -216,7 +226,7 @@ def _target(indikator: Indikator, tahun: int) -> Decimal | None:
 
 @transaction.atomic
 def seed_perjanjian(inst: Instansi, rpjmd: Rpjmd, result: SeedResult) -> None:
-    have = set(PerjanjianKinerja.objects.filter(opd__instansi=inst, tahun=c.PK_TAHUN).values_list("opd_id", flat=True))
+    have = set(PerjanjianKinerja.objects.filter(opd__instansi=inst, tahun=cs.PK_TAHUN).values_list("opd_id", flat=True))
     perspektif = [Perspektif.PENERIMA_LAYANAN, Perspektif.PROSES_BISNIS, Perspektif.PENGUATAN_INTERNAL]
     for opd in _opds(inst):
         if opd.pk in have:
@@ -229,11 +239,11 @@ def seed_perjanjian(inst: Instansi, rpjmd: Rpjmd, result: SeedResult) -> None:
         )
         if not indikator:
             continue
-        pk = services.perjanjian_create(actor=None, opd=opd, tahun=c.PK_TAHUN)
+        pk = perjanjian_services.perjanjian_create(actor=SYSTEM, opd=opd, tahun=cs.PK_TAHUN)
         for n, i in enumerate(indikator):
-            target = _target(i, c.PK_TAHUN)
-            services.perjanjian_row_add(
-                actor=None,
+            target = _target(i, cs.PK_TAHUN)
+            perjanjian_services.perjanjian_baris_add(
+                actor=SYSTEM,
                 perjanjian=pk,
                 sasaran=i.sasaran_renstra,
                 indikator=i,
@@ -241,7 +251,7 @@ def seed_perjanjian(inst: Instansi, rpjmd: Rpjmd, result: SeedResult) -> None:
                 target_kualitatif="" if target is not None else i.nama,
                 perspektif=perspektif[n % len(perspektif)],
             )
-        services.perjanjian_sign(actor=None, perjanjian=pk, tanggal=c.PK_DITANDATANGANI)
+        perjanjian_services.perjanjian_sign(actor=SYSTEM, perjanjian=pk, tanggal=cs.PK_DITANDATANGANI)
         result.perjanjian += 1
 
 
@@ -250,42 +260,42 @@ _MANAGERIAL = set(JenisJabatan.managerial())
 _JPT = {JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA}
 
 
-def _match(nama: str, table: dict[str, list[c.Hasil]], default: list[c.Hasil]) -> tuple[str, list[c.Hasil]]:
+def _match(nama: str, table: dict[str, list[cj.Hasil]], default: list[cj.Hasil]) -> tuple[str, list[cj.Hasil]]:
     for key in sorted(table, key=len, reverse=True):
         if nama.startswith(key):
             return key, table[key]
     return "", default
 
 
-def template_for(jenis: str, nama: str, opd_nama: str) -> tuple[str, list[c.Hasil], str]:
+def template_for(jenis: str, nama: str, opd_nama: str) -> tuple[str, list[cj.Hasil], str]:
     """(template key, expected results, behaviour profile) for a position."""
     if jenis in _JPT:
-        rows, key = c.jpt(opd_nama), f"jpt:{'dik' if 'Pendidikan' in opd_nama else ''}"
+        rows, key = cj.jpt(opd_nama), f"jpt:{'dik' if 'Pendidikan' in opd_nama else ''}"
     elif jenis == JenisJabatan.ADMINISTRATOR:
-        rows, key = list(c.ADMINISTRATOR), "adm"
+        rows, key = list(cj.ADMINISTRATOR), "adm"
     elif jenis == JenisJabatan.PENGAWAS:
-        rows, key = list(c.PENGAWAS), "pgw"
+        rows, key = list(cj.PENGAWAS), "pgw"
     elif jenis == JenisJabatan.FUNGSIONAL:
-        fam, base = _match(nama, c.FUNGSIONAL, c.FUNGSIONAL_DEFAULT)
+        fam, base = _match(nama, cj.FUNGSIONAL, cj.FUNGSIONAL_DEFAULT)
         rows, key = list(base), f"jf:{fam}"
     else:
-        fam, base = _match(nama, c.PELAKSANA, c.PELAKSANA_DEFAULT)
+        fam, base = _match(nama, cj.PELAKSANA, cj.PELAKSANA_DEFAULT)
         rows, key = list(base), f"pl:{fam}"
-    rows += [c.KOMPETENSI_DIRI, c.LAPORAN_TEPAT_WAKTU]
+    rows += [cj.KOMPETENSI_DIRI, cj.LAPORAN_TEPAT_WAKTU]
     if jenis in _MANAGERIAL:
-        rows.append(c.TANPA_TEMUAN)
+        rows.append(cj.TANPA_TEMUAN)
     profile = (
         "MANAJERIAL" if jenis in _MANAGERIAL else ("FUNGSIONAL" if jenis == JenisJabatan.FUNGSIONAL else "PELAKSANA")
     )
     return key, rows, profile
 
 
-def _validated(rows: list[c.Hasil]) -> list[dict[str, Any]]:
+def _validated(rows: list[cj.Hasil]) -> list[dict[str, Any]]:
     """Each template row checked once by the same rule the services use (validation.validate_target)."""
     out = []
     for n, h in enumerate(rows, start=1):
         out.append(
-            services.clean_hasil(
+            standar_services.standar_hasil_clean(
                 {
                     "urutan": n,
                     "dimensi": h.dimensi,
@@ -371,7 +381,7 @@ def seed_position_standards(inst: Instansi, rpjmd: Rpjmd | None, result: SeedRes
             perilaku_objs = [
                 StandarPerilaku(standar_id=ids[pk], nilai_id=kode, ekspektasi=e, penjelasan=p, contoh=x)
                 for pk, (_clean, profile, _link) in plans.items()
-                for kode, (e, p, x) in c.PERILAKU[profile].items()
+                for kode, (e, p, x) in cp.PERILAKU[profile].items()
                 if kode in known
             ]
             StandarHasil.objects.bulk_create(hasil_objs, batch_size=CHUNK)

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from karier.accounts.models import User
 from karier.accounts.tokens import token_create
+from karier.people.access import SYSTEM
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"Pengguna {options['username']!r} tidak ditemukan.")
         try:
-            token, key = token_create(actor=None, user=user, name=options["name"])
+            token, key = token_create(actor=SYSTEM, user=user, name=options["name"])
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         self.stderr.write(

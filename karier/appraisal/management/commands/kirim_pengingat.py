@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from karier.appraisal.evaluation.reminders import kirim_pengingat
+from karier.appraisal.evaluation.reminders import pengingat_send
 
 
 class Command(BaseCommand):
@@ -25,5 +25,5 @@ class Command(BaseCommand):
             tanggal = dt.date.fromisoformat(options["tanggal"]) if options["tanggal"] else None
         except ValueError as exc:
             raise CommandError("Tanggal harus berbentuk YYYY-MM-DD.") from exc
-        h = kirim_pengingat(tanggal)
+        h = pengingat_send(tanggal)
         self.stdout.write(f"{h.periode} periode diperiksa, {h.dibuat} pengingat dibuat, {h.email} e-mail dikirim.")

@@ -53,7 +53,8 @@ class Command(BaseCommand):
                 approved += 1
             except ValidationError as exc:
                 self.stderr.write(f"  SKP {skp.pk} dilewati: {'; '.join(exc.messages)}")
-        periods.kalender_set(actor=admin, tahun=tahun)
+        admin_actor = as_actor(admin)
+        periods.kalender_set(actor=admin_actor, tahun=tahun)
         opened = 0
         today = timezone.localdate()
         running = (
@@ -63,5 +64,5 @@ class Command(BaseCommand):
         )
         for periode in running:
             if periode.status != StatusPeriode.DIBUKA:
-                opened += periods.periode_open(actor=admin, periode=periode)
+                opened += periods.periode_open(actor=admin_actor, periode=periode)
         self.stdout.write(f"{approved} SKP tim Bu Wati disetujui; {opened} evaluasi dibuat pada periode berjalan.")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from karier.appraisal.evaluation.close import CHUNK, TAHAP_LABELS, SedangBerjalan, periode_close
+from karier.people.access import SYSTEM
 
 
 class Command(BaseCommand):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
 
         try:
             r = periode_close(
-                actor_id=None,
+                actor=SYSTEM,
                 periode_id=options["periode"],
                 opd_id=options["opd"],
                 chunk_size=max(1, options["chunk"]),

@@ -9,7 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from karier.people.services import current_positions_refresh
+from karier.people.access import SYSTEM
+from karier.people.services.penugasan import penugasan_refresh
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
                 on = dt.date.fromisoformat(options["tanggal"])
             except ValueError as exc:
                 raise CommandError("Format --tanggal harus YYYY-MM-DD, misalnya 2026-07-01.") from exc
-        r = current_positions_refresh(actor=None, on=on)
+        r = penugasan_refresh(actor=SYSTEM, on=on)
         if options["verbosity"] >= 1:
             n = lambda v: f"{v:,}".replace(",", ".")  # noqa: E731
             self.stdout.write(

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from karier.people.access import SYSTEM
 from karier.plans.bulk import CHUNK, REASON_LABELS, skp_bulk_create
 
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
 
         try:
             r = skp_bulk_create(
-                actor_id=None,
+                actor=SYSTEM,
                 tahun=options["tahun"],
                 opd_id=options["opd"],
                 unit_id=options["unit"],

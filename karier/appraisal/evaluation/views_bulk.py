@@ -1,0 +1,93 @@
+"""The bulk-rating screen: all the subordinates an appraiser rates in a period, on one page; one POST
+saves every touched row or none (`services.rating_bulk_set`)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from karier.appraisal.choices import RatingChoice, StatusEvaluasi, StatusPeriode
+from karier.appraisal.evaluation import selectors, services
+from karier.appraisal.evaluation.views import CSS, _qs_base
+from karier.appraisal.models import PeriodePenilaian
+from karier.people.access import actor_from_request
+
+BULK_PAGE_SIZE = 100
+
+
+def _posted_rows(request: HttpRequest, ids: set[int]) -> dict[int, dict[str, str]]:
+    """Rows the user touched: {evaluasi_id: {field: value}} (a row with nothing chosen or written is skipped)."""
+    rows: dict[int, dict[str, str]] = {}
+    for ev_id in ids:
+        data = {
+            "rating_hasil_kerja": request.POST.get(f"hk-{ev_id}", "").strip(),
+            "alasan_hasil_kerja": request.POST.get(f"ahk-{ev_id}", "").strip(),
+            "rating_perilaku": request.POST.get(f"pk-{ev_id}", "").strip(),
+            "alasan_perilaku": request.POST.get(f"apk-{ev_id}", "").strip(),
+        }
+        if f"hk-{ev_id}" in request.POST and any(data.values()):
+            rows[ev_id] = data
+    return rows
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bulk(request: HttpRequest, pk: int) -> HttpResponse:
+    """All my subordinates of a period on one screen; one POST saves every touched row or none."""
+    actor = actor_from_request(request)
+    periode = get_object_or_404(PeriodePenilaian.objects.select_related("tahun"), pk=pk)
+    posted: dict[int, dict[str, str]] = {}
+    errors: dict[int, dict[str, str]] = {}
+    status = 200
+    if request.method == "POST":
+        ids = {int(x) for x in request.POST.getlist("ev") if x.isdigit()}
+        posted = _posted_rows(request, ids)
+        if not posted:
+            messages.info(request, _("Tidak ada rating yang diisi."))
+            return redirect("appraisal:bulk", periode.pk)
+        try:
+            n = services.rating_bulk_set(actor=actor, periode=periode, rows=posted)
+        except services.BulkRatingError as exc:
+            errors, status = exc.rows, 422
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            status = 422
+        else:
+            messages.success(request, _("%(n)s rating disimpan.") % {"n": n})
+            return redirect(f"{reverse('appraisal:bulk', args=[periode.pk])}?{request.GET.urlencode()}")
+    rows = selectors.bulk_rows(actor, periode, posted, errors)
+    if not rows and not (actor.has_subordinates or actor.sees_everyone):
+        raise Http404("Halaman tidak ditemukan.")
+    filt = request.GET.get("status", "")
+    if filt == "belum":
+        rows = [r for r in rows if r.evaluasi.status in (StatusEvaluasi.DRAFT, StatusEvaluasi.DIBUKA_ULANG)]
+    elif filt == "sudah":
+        rows = [r for r in rows if r.evaluasi.status in (StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL)]
+    page = Paginator(rows, BULK_PAGE_SIZE).get_page(request.GET.get("page"))
+    other_errors = {k: v for k, v in errors.items() if k not in {r.evaluasi.pk for r in rows}}
+    return render(
+        request,
+        "appraisal/bulk.html",
+        {
+            "periode": periode,
+            "rows": list(page.object_list),
+            "page_obj": page,
+            "querystring_base": _qs_base(request),
+            "n_errors": len(errors),
+            "other_errors": other_errors,
+            "rating_choices": RatingChoice.choices,
+            "status_filter": filt,
+            "sisa_hari": selectors.deadline_days(periode),
+            "css": CSS,
+            "can_rate_period": periode.status == StatusPeriode.DIBUKA,
+            "total": len(rows),
+        },
+        status=status,
+    )

@@ -1,0 +1,21 @@
+"""Choices of core's own records: background jobs (`TugasLatar`)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class JenisTugasLatar(models.TextChoices):
+    """Every kind of background job, whichever app runs it (a new kind is a core migration)."""
+
+    SKP_MASSAL = "SKP_MASSAL", _("Pembuatan SKP massal")
+    TUTUP_PERIODE = "TUTUP_PERIODE", _("Penutupan periode penilaian")
+    BUKA_PERIODE = "BUKA_PERIODE", _("Pembukaan periode penilaian")
+
+
+class StatusTugasLatar(models.TextChoices):
+    MENUNGGU = "MENUNGGU", _("Menunggu")
+    BERJALAN = "BERJALAN", _("Berjalan")
+    SELESAI = "SELESAI", _("Selesai")
+    GAGAL = "GAGAL", _("Gagal")
