@@ -163,9 +163,13 @@ class JabatanAdmin(AuditedModelAdmin):
             obj.pk, obj.path = created.pk, created.path
             return
         new_atasan = obj.atasan
-        super().save_model(request, obj, form, change)
-        if "atasan" in form.changed_data:  # the plain change is audited by AuditedModelAdmin
-            jabatan_set_atasan(actor=actor_from_request(request), jabatan=obj, atasan=new_atasan)
+        moved = "atasan" in form.changed_data
+        if moved:  # the service moves it (subtree paths, audit old → new); the plain save keeps the old one
+            obj.atasan_id = form.initial.get("atasan")
+        super().save_model(request, obj, form, change)  # the plain change is audited by AuditedModelAdmin
+        if moved:
+            done = jabatan_set_atasan(actor=actor_from_request(request), jabatan=obj, atasan=new_atasan)
+            obj.atasan, obj.path = done.atasan, done.path
 
 
 class PegawaiForm(forms.ModelForm):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from karier.core.excel import safe_row
+from karier.core.numbers import angka
 from karier.people.models import Pegawai
 from karier.rules import format_nip
 
@@ -68,7 +69,7 @@ def directory_xlsx(qs: QuerySet[Pegawai]) -> HttpResponse:
         ws.append(safe_row([_nip(row[0]), *row[1:]]))
         n += 1
     if n == EXPORT_LIMIT:
-        ws.append([f"Dibatasi {EXPORT_LIMIT:,} baris pertama; persempit saringan untuk data lainnya."])
+        ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])
     buf = io.BytesIO()
     wb.save(buf)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

@@ -32,7 +32,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from karier.core import audit
+from karier.core import audit, numbers
 from karier.core.bulk import bulk_insert
 from karier.core.choices import JenisTugasLatar
 from karier.core.jobs import job_start
@@ -142,7 +142,7 @@ def _validate(
     if unit_id and opd_id:
         raise ValidationError({"unit": "Pilih unit kerja atau perangkat daerah, tidak keduanya."})
     if pegawai_ids is not None and len(pegawai_ids) > MAX_PEGAWAI_IDS:
-        raise ValidationError({"pegawai_ids": f"Paling banyak {MAX_PEGAWAI_IDS:,} pegawai sekaligus."})
+        raise ValidationError({"pegawai_ids": f"Paling banyak {numbers.angka(MAX_PEGAWAI_IDS)} pegawai sekaligus."})
     tahun_row = TahunKinerja.objects.filter(pk=tahun).first()
     if tahun_row is not None and tahun_row.ditutup:
         raise ValidationError({"tahun": f"Tahun kinerja {tahun} sudah ditutup; SKP baru tidak dapat dibuat."})

@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from karier.core.excel import safe_row
+from karier.core.numbers import angka
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 from karier.plans.choices import JenisHasil, StatusSkp
@@ -47,12 +48,10 @@ def periode(mulai: dt.date, selesai: dt.date) -> str:
     return f"{tanggal(mulai)} s.d. {tanggal(selesai)}"
 
 
-def target_text(angka: Decimal | None, satuan: str, uraian: str) -> str:
-    if angka is None:
+def target_text(nilai: Decimal | None, satuan: str, uraian: str) -> str:
+    if nilai is None:
         return uraian
-    n = angka.normalize()
-    text = f"{n:,f}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return f"{text} {satuan}".strip()
+    return f"{angka(nilai.normalize())} {satuan}".strip()
 
 
 def _nip(value: str) -> str:
@@ -336,7 +335,7 @@ def gap_xlsx(kind: str, qs: Any) -> bytes:
             ws.append(safe_row([kode, nama, satuan, "Perangkat daerah" if opd else "Provinsi (IKU)", opd or ""]))
             n += 1
     if n == EXPORT_LIMIT:
-        ws.append([f"Dibatasi {EXPORT_LIMIT:,} baris pertama; persempit saringan untuk data lainnya."])
+        ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

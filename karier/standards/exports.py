@@ -11,6 +11,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from karier.core.excel import safe_cell, safe_row
+from karier.core.numbers import angka
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_LIMIT = 100_000
@@ -29,7 +30,7 @@ def xlsx_response(name: str, sheets: Sequence[Sheet]) -> HttpResponse:
         ws.append(safe_row(header))
         for n, row in enumerate(rows):
             if n == EXPORT_LIMIT:
-                ws.append([f"Dibatasi {EXPORT_LIMIT:,} baris pertama; persempit saringan untuk data lainnya."])
+                ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])
                 break
             ws.append([_cell(v) for v in row])
     buf = io.BytesIO()

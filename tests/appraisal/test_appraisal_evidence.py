@@ -112,7 +112,8 @@ def test_too_large_refused(org: Org, media: Path, settings: Any) -> None:
     settings.KARIER_BUKTI_MAX_MB = 1
     s, ev, iki = setup(org)
     big = PDF + b"0" * (1024 * 1024)
-    with pytest.raises(ValidationError, match="terlalu besar"):
+    # Sizes read the Indonesian way: "1,0 MB", never "1.0 MB".
+    with pytest.raises(ValidationError, match=r"terlalu besar \(1,0 MB\)\. Ukuran paling besar 1 MB"):
         services.bukti_upload_for_iki(
             actor=s.actor("staf1a"), evaluasi=ev, iki=iki, uploaded_file=SimpleUploadedFile("besar.pdf", big)
         )

@@ -27,6 +27,7 @@ from karier.appraisal.evaluation import access
 from karier.appraisal.models import BuktiDukung, Evaluasi, Realisasi
 from karier.appraisal.workflow import ensure_editable, ensure_period_open
 from karier.core import audit
+from karier.core.numbers import angka
 from karier.core.text import strip_bidi
 from karier.people.access import Actor
 from karier.plans.models import IndikatorKinerjaIndividu
@@ -43,7 +44,7 @@ MSG_JENIS = (
     "(DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS/ODP)."
 )
 MSG_ISI = "Isi berkas tidak sesuai dengan jenisnya (.{ext}). Simpan ulang berkas sebagai {ext_upper} lalu unggah lagi."
-MSG_BESAR = "Berkas terlalu besar ({size:.1f} MB). Ukuran paling besar {max_mb} MB."
+MSG_BESAR = "Berkas terlalu besar ({size} MB). Ukuran paling besar {max_mb} MB."
 MSG_KOSONG = "Berkas kosong; pilih berkas yang berisi bukti dukung."
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -166,7 +167,9 @@ def check_file(uploaded_file: Any) -> tuple[str, FileKind]:
         raise ValidationError({"berkas": MSG_KOSONG})
     limit = max_bytes()
     if size > limit:
-        raise ValidationError({"berkas": MSG_BESAR.format(size=size / 1024 / 1024, max_mb=limit // (1024 * 1024))})
+        raise ValidationError(
+            {"berkas": MSG_BESAR.format(size=angka(size / 1024 / 1024, 1), max_mb=limit // (1024 * 1024))}
+        )
     if not sniff(uploaded_file, ext):
         raise ValidationError({"berkas": MSG_ISI.format(ext=ext, ext_upper=ext.upper())})
     return ext, ALLOWED[ext]

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Model, Q
 
+from karier.core.numbers import angka
 from karier.people.access import SYSTEM
 from karier.people.demo.personas import ADMIN_USERNAME, AUDITOR_USERNAME, PERSONAS
 from karier.people.demo.state import SeedError
@@ -145,7 +146,7 @@ def refuse_if_data() -> None:
     existing = Pegawai.objects.count()
     if existing:
         raise SeedError(
-            f"Sudah ada {existing:,} data pegawai di basis data. ".replace(",", ".")
+            f"Sudah ada {angka(existing)} data pegawai di basis data. "
             + "Jalankan dengan --reset untuk menghapus data demo lama lebih dahulu."
         )
     User = get_user_model()

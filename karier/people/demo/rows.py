@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from karier.core.numbers import angka
 from karier.people.choices import JenisPenugasan
 from karier.people.demo import population
 from karier.people.demo.history import DAY, golongan_id, iso
@@ -19,7 +20,7 @@ class Rows(State):
         for t in self.tables:
             t.flush()
         if self.pending_people:
-            self.progress(f"{self.result.pegawai:,} pegawai ditulis".replace(",", "."))
+            self.progress(f"{angka(self.result.pegawai)} pegawai ditulis")
         self.pending_people = 0
 
     def _write_people(self, people: list[Person], plt: list[tuple[Person, int]]) -> None:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from karier.appraisal.evaluation.close import CHUNK, TAHAP_LABELS, SedangBerjalan, periode_close
+from karier.core.numbers import angka
 from karier.people.access import SYSTEM
 
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
 
         def progress(done: int, total: int, tahap: str) -> None:
             if verbose and total:
-                self.stdout.write(f"  {TAHAP_LABELS.get(tahap, tahap)}: {done:,}/{total:,}".replace(",", "."))
+                self.stdout.write(f"  {TAHAP_LABELS.get(tahap, tahap)}: {angka(done)}/{angka(total)}")
 
         try:
             r = periode_close(
@@ -45,11 +46,12 @@ class Command(BaseCommand):
             raise CommandError(" ".join(exc.messages)) from exc
         if not verbose:
             return
-        n = lambda v: f"{v:,}".replace(",", ".")  # noqa: E731
+        n = angka
         self.stdout.write(
             self.style.SUCCESS(
                 f"{n(r.evaluasi_total)} evaluasi; {n(r.evaluasi_dibuat)} dibuat, {n(r.predikat_ditulis)} predikat "
-                f"ditulis, {n(r.rating_pemimpin_ditulis)} rating kepala unit mengikuti hasil unit; {r.detik:.1f} detik."
+                f"ditulis, {n(r.rating_pemimpin_ditulis)} rating kepala unit mengikuti hasil unit; "
+                f"{angka(r.detik, 1)} detik."
             )
         )
         self.stdout.write(

@@ -7,11 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from karier.core.numbers import angka
 from karier.people.demo import MIN_PEGAWAI, SeedError, demo_accounts, seed_demo
-
-
-def _angka(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 class Command(BaseCommand):
@@ -47,7 +44,7 @@ class Command(BaseCommand):
         verbose = options["verbosity"] >= 1
         progress = (lambda msg: self.stdout.write(f"  … {msg}")) if options["verbosity"] >= 2 else None
         if verbose:
-            self.stdout.write(f"Membuat data demo: {_angka(options['pegawai'])} pegawai, benih {options['seed']}…")
+            self.stdout.write(f"Membuat data demo: {angka(options['pegawai'])} pegawai, benih {options['seed']}…")
         try:
             r = seed_demo(
                 pegawai=options["pegawai"],
@@ -62,18 +59,20 @@ class Command(BaseCommand):
         if not verbose:
             return
         rate = (r.pegawai + r.unit + r.jabatan + r.riwayat_golongan + r.penugasan + r.akun) / max(r.detik, 1e-9)
-        self.stdout.write(self.style.SUCCESS(f"Selesai dalam {r.detik:.1f} detik ({_angka(int(rate))} baris/detik)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Selesai dalam {angka(r.detik, 1)} detik ({angka(int(rate))} baris/detik).")
+        )
         for label, value in (
-            ("Pegawai", f"{_angka(r.pegawai)} (PNS {_angka(r.pns)}, PPPK {_angka(r.pppk)})"),
-            ("Unit kerja", _angka(r.unit)),
+            ("Pegawai", f"{angka(r.pegawai)} (PNS {angka(r.pns)}, PPPK {angka(r.pppk)})"),
+            ("Unit kerja", angka(r.unit)),
             (
                 "Jabatan",
-                f"{_angka(r.jabatan)} (manajerial {_angka(r.jabatan_manajerial)}, "
-                f"lowong {_angka(r.lowong)}, Plt {_angka(r.plt)})",
+                f"{angka(r.jabatan)} (manajerial {angka(r.jabatan_manajerial)}, "
+                f"lowong {angka(r.lowong)}, Plt {angka(r.plt)})",
             ),
-            ("Riwayat golongan", _angka(r.riwayat_golongan)),
-            ("Penugasan", _angka(r.penugasan)),
-            ("Akun", _angka(r.akun)),
+            ("Riwayat golongan", angka(r.riwayat_golongan)),
+            ("Penugasan", angka(r.penugasan)),
+            ("Akun", angka(r.akun)),
         ):
             self.stdout.write(f"  {label:<17} {value}")
         accounts = demo_accounts()

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from karier.core.numbers import angka
 from karier.people.access import SYSTEM
 from karier.people.services.penugasan import penugasan_refresh
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
                 raise CommandError("Format --tanggal harus YYYY-MM-DD, misalnya 2026-07-01.") from exc
         r = penugasan_refresh(actor=SYSTEM, on=on)
         if options["verbosity"] >= 1:
-            n = lambda v: f"{v:,}".replace(",", ".")  # noqa: E731
+            n = angka
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Per {r.tanggal:%d-%m-%Y}: {n(r.diperiksa)} pegawai diperiksa, {n(r.diperbarui)} diperbarui."

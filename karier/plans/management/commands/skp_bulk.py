@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from karier.core.numbers import angka
 from karier.people.access import SYSTEM
 from karier.plans.bulk import CHUNK, REASON_LABELS, skp_bulk_create
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
 
         def progress(done: int, total: int) -> None:
             if verbose and total:
-                self.stdout.write(f"  … {done:,}/{total:,} pegawai".replace(",", "."))
+                self.stdout.write(f"  … {angka(done)}/{angka(total)} pegawai")
 
         try:
             r = skp_bulk_create(
@@ -46,10 +47,10 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             self.style.SUCCESS(
-                f"{r.created:,} SKP dibuat, {r.skipped:,} dilewati, dalam {r.detik:.1f} detik.".replace(",", ".")
+                f"{angka(r.created)} SKP dibuat, {angka(r.skipped)} dilewati, dalam {angka(r.detik, 1)} detik."
             )
         )
         for key, n in r.reasons.items():
-            self.stdout.write(f"  {n:,} {REASON_LABELS.get(key, key)}".replace(",", "."))
-        rows = ", ".join(f"{k} {v:,}".replace(",", ".") for k, v in r.rows.items())
+            self.stdout.write(f"  {angka(n)} {REASON_LABELS.get(key, key)}")
+        rows = ", ".join(f"{k} {angka(v)}" for k, v in r.rows.items())
         self.stdout.write(f"  baris: {rows}")

@@ -7,11 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from karier.core.numbers import angka
 from karier.standards.demo import SeedError, seed_standards
-
-
-def _angka(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 class Command(BaseCommand):
@@ -38,8 +35,8 @@ class Command(BaseCommand):
         if not verbose:
             return
         if r.dihapus:
-            self.stdout.write("Dihapus: " + ", ".join(f"{k} {_angka(v)}" for k, v in r.dihapus.items()))
-        self.stdout.write(self.style.SUCCESS(f"Selesai dalam {r.detik:.1f} detik."))
+            self.stdout.write("Dihapus: " + ", ".join(f"{k} {angka(v)}" for k, v in r.dihapus.items()))
+        self.stdout.write(self.style.SUCCESS(f"Selesai dalam {angka(r.detik, 1)} detik."))
         for label, value in (
             ("RPJMD baru", r.rpjmd),
             ("IKU provinsi", r.iku),
@@ -50,4 +47,4 @@ class Command(BaseCommand):
             ("Hasil diharapkan", r.hasil),
             ("Ekspektasi perilaku", r.perilaku),
         ):
-            self.stdout.write(f"  {label:<20} {_angka(value)}")
+            self.stdout.write(f"  {label:<20} {angka(value)}")
