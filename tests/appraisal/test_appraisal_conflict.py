@@ -29,7 +29,7 @@ from karier.people.models import Penugasan
 from karier.plans import access as plan_access
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp
-from tests.appraisal.test_appraisal_calibration_support import Seksi, seksi
+from tests.appraisal.test_appraisal_calibration_support import SESUAI, Seksi, rate_all, seksi
 from tests.orgdata import Org
 
 ACTING = ["PLT", "PLH"]
@@ -127,13 +127,10 @@ def test_definitive_head_moves_his_staff(s: Seksi) -> None:
 @pytest.mark.parametrize("jenis", ACTING)
 def test_kasi_acting_as_kabid_cannot_move_his_own_evaluation_in_the_bidang(s: Seksi, jenis: str) -> None:
     """A Kasi covering the Bidang head: his own evaluation is calibrated in the Bidang."""
+    rate_all(s, ["kasi1"], SESUAI, SESUAI)  # Baik, by his appraiser (the Kabid) before the Kabid leaves
     _acting(s, "kasi1", "kabid1", jenis, vacate="kabid1")
     bidang = s.org.units["dik_b1"]
     own = s.ev("kasi1")
-    Evaluasi.objects.filter(pk=own.pk).update(
-        predikat="Baik", rating_hasil_kerja="Sesuai Ekspektasi", rating_perilaku="Sesuai Ekspektasi", status="DINILAI"
-    )
-    own.refresh_from_db()
     with pytest.raises(PermissionDenied, match="Rahmat Hidayat"):  # the Kadis decides instead
         cs.kalibrasi_move(actor=s.actor("kasi1"), evaluasi=own, unit=bidang, ke="Sangat Baik", alasan="Saya.")
     cs.kalibrasi_move(actor=s.actor("kadis"), evaluasi=own, unit=bidang, ke="Sangat Baik", alasan="Rapat.")

@@ -1,0 +1,97 @@
+"""The evaluation screens without JavaScript (issue #5 part 1). Starting one's own evaluation: a plan
+approved after its period opened has no evaluation yet; the index offers "Mulai isi", and the button makes
+it with the appraiser of the day (someone else's plan, a closed period or garbage in the form is a 404).
+Then the realisation (the appraisee's only), the dialog notes, and the admin's period dates."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.messages import get_messages
+from django.test import Client
+from django.urls import reverse
+
+from karier.appraisal.evaluation.evidence import MSG_BUKAN_PEMILIK
+from karier.appraisal.models import CatatanDialog, Evaluasi, PeriodePenilaian, Realisasi
+from karier.plans.models import IndikatorKinerjaIndividu
+from tests.appraisal.test_appraisal_support import Setup, approved_skp, configured
+from tests.orgdata import Org
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def late(org: Org) -> Setup:
+    """Triwulan I open with Dodi's (staf1a) evaluation; staf1b's plan approved only afterwards."""
+    setup = configured(org, plans={"staf1a": "kasi1"})
+    setup.skp["staf1b"] = approved_skp(org, "staf1b", "kasi1")
+    return setup
+
+
+def _client(org: Org, key: str) -> Client:
+    c = Client()
+    c.force_login(org.users[key])
+    return c
+
+
+def test_a_late_plan_is_offered_and_started_from_the_index(org: Org, late: Setup) -> None:
+    c = _client(org, "staf1b")
+    index = c.get(reverse("appraisal:index")).content.decode()
+    assert reverse("appraisal:mulai") in index and "Periode yang sedang dibuka" in index
+    assert not Evaluasi.objects.filter(pegawai=org.pegawai["staf1b"], periode=late.periode).exists()
+    r = c.post(reverse("appraisal:mulai"), {"skp": late.skp["staf1b"].pk, "periode": late.periode.pk})
+    ev = Evaluasi.objects.get(pegawai=org.pegawai["staf1b"], periode=late.periode)
+    assert r.status_code == 302 and r["Location"] == reverse("appraisal:detail", args=[ev.pk])
+    assert (ev.skp, ev.penilai) == (late.skp["staf1b"], org.pegawai["kasi1"])
+    again = c.post(reverse("appraisal:mulai"), {"skp": late.skp["staf1b"].pk, "periode": late.periode.pk})
+    assert again["Location"] == r["Location"]  # the same evaluation, not a second one
+    assert Evaluasi.objects.filter(pegawai=org.pegawai["staf1b"], periode=late.periode).count() == 1
+    assert reverse("appraisal:mulai") not in c.get(reverse("appraisal:index")).content.decode()
+
+
+def test_starting_is_refused_for_others_plans_closed_periods_and_bad_input(org: Org, late: Setup) -> None:
+    url = reverse("appraisal:mulai")
+    skp = late.skp["staf1b"].pk
+    assert _client(org, "staf1a").post(url, {"skp": skp, "periode": late.periode.pk}).status_code == 404
+    assert _client(org, "kasi1").post(url, {"skp": skp, "periode": late.periode.pk}).status_code == 404
+    owner = _client(org, "staf1b")
+    assert owner.post(url, {"skp": skp, "periode": late.tahunan.pk}).status_code == 404  # not open
+    assert owner.post(url, {"skp": "satu", "periode": late.periode.pk}).status_code == 404
+    assert owner.post(url, {"periode": late.periode.pk}).status_code == 404
+    assert not Evaluasi.objects.filter(pegawai=org.pegawai["staf1b"]).exists()
+
+
+def test_the_appraisee_records_a_realisation_without_javascript(org: Org, late: Setup) -> None:
+    ev = late.ev("staf1a")
+    iki = IndikatorKinerjaIndividu.objects.get(rhk__skp=late.skp["staf1a"], aspek="KUANTITAS")
+    url = reverse("appraisal:realisasi", args=[ev.pk, iki.pk])
+    r = _client(org, "staf1a").post(url, {"realisasi_angka": "10", "realisasi_uraian": "Sepuluh laporan."})
+    assert r.status_code == 302 and r["Location"] == f"{reverse('appraisal:detail', args=[ev.pk])}#iki-{iki.pk}"
+    row = Realisasi.objects.get(evaluasi=ev, iki=iki)
+    assert (row.realisasi_angka, row.realisasi_uraian) == (10, "Sepuluh laporan.")
+    boss = _client(org, "kasi1").post(url, {"realisasi_angka": "12"})
+    assert boss.status_code == 422 and MSG_BUKAN_PEMILIK in boss.content.decode()
+    assert Realisasi.objects.get(pk=row.pk).realisasi_angka == 10
+
+
+def test_dialog_notes_need_text_and_are_kept(org: Org, late: Setup) -> None:
+    ev = late.ev("staf1a")
+    url = reverse("appraisal:catatan", args=[ev.pk])
+    empty = _client(org, "staf1a").post(url, {"teks": "  "})
+    assert empty.status_code == 422 and "Tulis isinya lebih dulu." in empty.content.decode()
+    r = _client(org, "kasi1").post(url, {"teks": "Sepakat fokus pada mutu laporan."})
+    assert r.status_code == 302 and r["Location"].endswith("#dialog")
+    assert list(CatatanDialog.objects.filter(evaluasi=ev).values_list("teks", flat=True)) == [
+        "Sepakat fokus pada mutu laporan."
+    ]
+    assert _client(org, "staf1b").post(url, {"teks": "Saya ikut."}).status_code == 404
+
+
+def test_a_period_with_unreadable_dates_is_not_changed(org: Org, late: Setup) -> None:
+    admin = _client(org, "admin")
+    p = late.periode
+    url = reverse("appraisal:periode_edit", args=[p.pk])
+    r = admin.post(url, {f"p{p.pk}-nama": "TW I", f"p{p.pk}-dibuka_pada": "kemarin", f"p{p.pk}-batas_pengisian": ""})
+    assert r["Location"] == f"{reverse('appraisal:kalender')}?tahun={p.tahun_id}"
+    assert [str(m) for m in get_messages(r.wsgi_request)] == [f"{p.nama}: periksa tanggal yang diisi."]
+    assert PeriodePenilaian.objects.get(pk=p.pk).nama == p.nama
+    assert admin.get(reverse("appraisal:kalender"), {"tahun": "dua ribu"}).status_code == 200  # this year instead
