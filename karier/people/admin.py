@@ -73,8 +73,27 @@ class InstansiAdmin(AuditedModelAdmin):
     search_fields = ("nama", "kode_cepat")
 
 
+MSG_UNIT_MOVE = "Memindahkan unit belum didukung dari sini; buat unit baru lalu pindahkan jabatan."
+
+
+class UnitKerjaForm(forms.ModelForm):
+    """Refuses a move of an existing unit next to the field (not a 500 from `save_model`): the unit's
+    path, its agency and every position below it would have to follow, which no service does yet."""
+
+    class Meta:
+        model = UnitKerja
+        fields = ("instansi", "parent", "nama", "singkatan", "jenis", "aktif")
+
+    def clean_parent(self) -> UnitKerja | None:
+        parent: UnitKerja | None = self.cleaned_data.get("parent")
+        if self.instance.pk and (parent.pk if parent else None) != self.instance.parent_id:
+            raise ValidationError(MSG_UNIT_MOVE)
+        return parent
+
+
 @admin.register(UnitKerja)
 class UnitKerjaAdmin(AuditedModelAdmin):
+    form = UnitKerjaForm
     list_display = ("nama", "jenis", "parent", "opd", "aktif")
     list_filter = ("jenis", "aktif")
     search_fields = ("nama",)
@@ -84,10 +103,6 @@ class UnitKerjaAdmin(AuditedModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: UnitKerja, form: Any, change: bool) -> None:
         if change:
-            if "parent" in form.changed_data:
-                raise ValidationError(
-                    "Memindahkan unit belum didukung dari sini; buat unit baru lalu pindahkan jabatan."
-                )
             super().save_model(request, obj, form, change)  # audited by AuditedModelAdmin (old → new)
             return
         created = unit_create(

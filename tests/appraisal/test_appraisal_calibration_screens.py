@@ -92,6 +92,8 @@ def test_the_unit_head_cannot_set_his_own_units_result(s: Seksi) -> None:
     assert _url(s, "unit_result") not in page  # no form offered to him
     r = client_for(s.org, "kasi1").post(_url(s, "unit_result"), {"predikat": "Istimewa", "alasan": "Unit saya."})
     assert r.status_code == 422
+    # The reason shows although the form is not drawn for him.
+    assert "ditetapkan oleh pimpinan di atas unit ini" in r.content.decode()
     assert not PredikatOrganisasiUnit.objects.exists()
 
 
