@@ -8,4 +8,5 @@ urlpatterns = [
     path("jejak-audit/", views.audit_log, name="audit_log"),
     path("jejak-audit/periksa/", views.audit_check, name="audit_check"),
     path("istilah/", views.glossary, name="glossary"),
+    path("angka/pratinjau/", views.angka_pratinjau, name="angka_pratinjau"),
 ]

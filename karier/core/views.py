@@ -12,12 +12,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from karier.core import integrity
 from karier.core.glossary import all_terms
 from karier.core.models import AuditEvent
+from karier.core.numbers import angka, baca_angka
 from karier.people import selectors
 from karier.people.access import actor_from_request
 from karier.people.choices import JenisJabatan
@@ -128,3 +130,19 @@ def audit_check(request: HttpRequest) -> HttpResponse:
 
 def glossary(request: HttpRequest) -> HttpResponse:
     return render(request, "core/glossary.html", {"terms": sorted(all_terms().items(), key=lambda kv: str(kv[1][0]))})
+
+
+@login_required
+def angka_pratinjau(request: HttpRequest) -> HttpResponse:
+    """What a number field will store, read by the one parser while the person types (HTMX, from
+    `karier.core.forms.AngkaInput`): the field's value is the request's only parameter."""
+    text = str(next(iter(request.GET.values()), "")).strip()
+    if not text:
+        return HttpResponse("")
+    try:
+        value = baca_angka(text)
+    except ValueError:
+        return HttpResponse(
+            format_html('<span class="error-text">{}</span>', _("Bukan angka: tulis misalnya 1.250 atau 99,5."))
+        )
+    return HttpResponse(format_html("{} <strong>{}</strong>", _("Akan disimpan sebagai"), angka(value.normalize())))

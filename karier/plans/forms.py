@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from karier.core.forms import AngkaInput
 from karier.plans.choices import JenisHasil, SumberSkp
 from karier.plans.models import RencanaHasilKerja
 from karier.standards.choices import Aspek, Dimensi, Perspektif
@@ -41,7 +42,8 @@ class IkiFields(forms.Form):
         label=_("Target (angka)"),
         required=False,
         max_length=30,
-        help_text=_("Contoh: 12 atau 99,5. Wajib untuk aspek kuantitas, waktu, biaya."),
+        widget=AngkaInput,
+        help_text=_("Contoh: 12, 1.250 atau 99,5. Wajib untuk aspek kuantitas, waktu, biaya."),
     )
     satuan = forms.CharField(
         label=_("Satuan"), required=False, max_length=40, help_text=_("Contoh: laporan, %, bulan, rupiah.")

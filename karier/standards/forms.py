@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from karier.core.forms import AngkaInput
 from karier.people.choices import JenisJabatan
 from karier.people.models import UnitKerja
 from karier.standards.choices import Aspek, Dimensi, Perspektif, StatusPerjanjian
@@ -59,8 +60,8 @@ class JabatanFilter(forms.Form):
 # ---------------------------------------------------------------------------- writes
 class NilaiForm(forms.Form):
     tahun = forms.IntegerField(label=_("Tahun"), min_value=1990, max_value=2100)
-    target = forms.CharField(label=_("Target"), required=False, max_length=40)
-    realisasi = forms.CharField(label=_("Realisasi"), required=False, max_length=40)
+    target = forms.CharField(label=_("Target"), required=False, max_length=40, widget=AngkaInput)
+    realisasi = forms.CharField(label=_("Realisasi"), required=False, max_length=40, widget=AngkaInput)
     metode = forms.CharField(
         label=_("Seri/metode"),
         required=False,
@@ -86,7 +87,7 @@ class HasilForm(forms.Form):
     aspek = forms.ChoiceField(label=_("Aspek"), choices=Aspek.choices)
     indikator = forms.CharField(label=_("Indikator (IKI)"), max_length=2000, widget=forms.Textarea(attrs=TEXT))
     # Text, not a number field: the service says in plain words what is wrong with a target.
-    target_angka = forms.CharField(label=_("Target (angka)"), required=False, max_length=40)
+    target_angka = forms.CharField(label=_("Target (angka)"), required=False, max_length=40, widget=AngkaInput)
     satuan = forms.CharField(label=_("Satuan"), required=False, max_length=40)
     target_kualitatif = forms.CharField(label=_("Target (uraian)"), required=False, max_length=300)
     penjelasan = forms.CharField(
@@ -115,7 +116,7 @@ class PerilakuForm(forms.Form):
 
 class PkRowForm(forms.Form):
     indikator = forms.ModelChoiceField(label=_("Indikator"), queryset=Indikator.objects.none())
-    target = forms.CharField(label=_("Target (angka)"), required=False, max_length=40)
+    target = forms.CharField(label=_("Target (angka)"), required=False, max_length=40, widget=AngkaInput)
     target_kualitatif = forms.CharField(label=_("Target (uraian)"), required=False, max_length=300)
     perspektif = forms.ChoiceField(label=_("Perspektif"), choices=Perspektif.choices)
 

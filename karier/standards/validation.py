@@ -9,8 +9,9 @@ description ("tanpa revisi", "sesuai SOP").
 from __future__ import annotations
 
 import math
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from karier.core.numbers import baca_angka
 from karier.standards.choices import Aspek
 
 # Targets are stored as DecimalField(max_digits=14, decimal_places=4).
@@ -40,7 +41,8 @@ def _blank(value: object) -> bool:
 
 
 def to_decimal(value: object) -> Decimal | None:
-    """Read a target typed by a person or sent by a client: None/"" → None; "9,3" and "9.3" → 9.3.
+    """Read a target typed by a person or sent by a client: None/"" → None; "9,3" and "9.3" → 9.3;
+    "1.250" → 1250 and "1.250,5" → 1250.5 (`karier.core.numbers.baca_angka`, the id-ID reading).
 
     Raises `NotANumber` (with an Indonesian message) for text, booleans, NaN/infinity, or a number
     that the database column cannot hold.
@@ -58,14 +60,9 @@ def to_decimal(value: object) -> Decimal | None:
             raise NotANumber(MSG_NOT_NUMBER)
         number = Decimal(repr(value))
     elif isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        if "," in text:
-            if "." in text or text.count(",") > 1:  # "1.000,5" is ambiguous: ask for one style
-                raise NotANumber(MSG_NOT_NUMBER)
-            text = text.replace(",", ".")
         try:
-            number = Decimal(text)
-        except InvalidOperation as exc:
+            number = baca_angka(value)  # the one id-ID reader: "1.250" is 1250, "1.250,5" is 1250.5
+        except ValueError as exc:
             raise NotANumber(MSG_NOT_NUMBER) from exc
     else:
         raise NotANumber(MSG_NOT_NUMBER)

@@ -95,3 +95,26 @@ def test_a_period_with_unreadable_dates_is_not_changed(org: Org, late: Setup) ->
     assert [str(m) for m in get_messages(r.wsgi_request)] == [f"{p.nama}: periksa tanggal yang diisi."]
     assert PeriodePenilaian.objects.get(pk=p.pk).nama == p.nama
     assert admin.get(reverse("appraisal:kalender"), {"tahun": "dua ribu"}).status_code == 200  # this year instead
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "shown"),
+    [
+        ("1.250", 1250, "1.250"),
+        ("1.180", 1180, "1.180"),
+        ("1.250.000", 1250000, "1.250.000"),
+        ("1.250,5", 1250.5, "1.250,5"),
+    ],
+)
+def test_a_realisation_typed_the_indonesian_way_is_stored_as_meant(
+    org: Org, late: Setup, typed: str, stored: float, shown: str
+) -> None:
+    """Issue #10 item 1: "1.250" was stored as 1,25, and "1.250,5" was refused."""
+    ev = late.ev("staf1a")
+    iki = IndikatorKinerjaIndividu.objects.get(rhk__skp=late.skp["staf1a"], aspek="KUANTITAS")
+    owner = _client(org, "staf1a")
+    r = owner.post(reverse("appraisal:realisasi", args=[ev.pk, iki.pk]), {"realisasi_angka": typed})
+    assert r.status_code == 302
+    assert float(Realisasi.objects.get(evaluasi=ev, iki=iki).realisasi_angka) == stored
+    page = owner.get(reverse("appraisal:detail", args=[ev.pk])).content.decode()
+    assert f'value="{shown}"' in page and "/angka/pratinjau/" in page

@@ -53,7 +53,7 @@ BAD_TARGETS = [
     ({"aspek": "WAKTU", "target_angka": None}, "target_angka", "memerlukan target berupa angka"),
     ({"aspek": "BIAYA"}, "target_angka", "memerlukan target berupa angka"),
     ({"aspek": "KUALITAS", "target_kualitatif": ""}, "target_kualitatif", "angka atau uraian"),
-    ({"aspek": "KUANTITAS", "target_angka": "1e15"}, "target_angka", "terlalu besar"),
+    ({"aspek": "KUANTITAS", "target_angka": "1.000.000.000.000.000"}, "target_angka", "terlalu besar"),
 ]
 
 

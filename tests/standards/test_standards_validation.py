@@ -37,7 +37,7 @@ BAD = [
     ("KUANTITAS", float("inf"), "", "target_angka", "harus berupa angka"),
     ("KUANTITAS", True, "", "target_angka", "harus berupa angka"),
     ("KUANTITAS", [1], "", "target_angka", "harus berupa angka"),
-    ("KUANTITAS", "1e12", "", "target_angka", "terlalu besar"),
+    ("KUANTITAS", "1.000.000.000.000", "", "target_angka", "terlalu besar"),
     ("KUANTITAS", "1.23456", "", "target_angka", "4 angka di belakang koma"),
     ("KUALITAS", None, "  ", "target_kualitatif", "angka atau uraian"),
     ("KUALITAS", "baik sekali", "", "target_angka", "harus berupa angka"),
@@ -63,5 +63,12 @@ def test_to_decimal() -> None:
     assert to_decimal("9,3") == Decimal("9.3")
     assert to_decimal(" 12 ") == Decimal(12)
     assert to_decimal(None) is None and to_decimal("") is None
-    with pytest.raises(NotANumber):
-        to_decimal("1.000,5")
+    # Issue #10: the id-ID reading ("." groups thousands) — these were stored as 1,25 and 1,18 or refused.
+    assert to_decimal("1.250") == Decimal(1250)
+    assert to_decimal("1.180") == Decimal(1180)
+    assert to_decimal("1.250.000") == Decimal(1250000)
+    assert to_decimal("1.250,5") == Decimal("1250.5")
+    assert to_decimal("73.8") == Decimal("73.8")  # a dot that cannot group thousands is a decimal point
+    for bad in ("1.25.0", "1,2,3", "12a", "-", ",", "1.2345,6", "Rp 1.000"):
+        with pytest.raises(NotANumber):
+            to_decimal(bad)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from karier.appraisal.choices import Frekuensi, RatingChoice
 from karier.appraisal.evaluation.evidence import ACCEPT
+from karier.core.forms import AngkaInput, TanggalInput
 
 RATING_CHOICES = [("", _("— pilih —")), *RatingChoice.choices]
 
@@ -17,7 +18,7 @@ class RealisasiForm(forms.Form):
         label=_("Realisasi (angka)"),
         required=False,
         max_length=30,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        widget=AngkaInput,
     )
     realisasi_uraian = forms.CharField(
         label=_("Realisasi (uraian)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
@@ -63,5 +64,5 @@ class KalenderForm(forms.Form):
 
 class PeriodeForm(forms.Form):
     nama = forms.CharField(label=_("Nama"), max_length=60)
-    dibuka_pada = forms.DateField(label=_("Dibuka untuk pengisian"), widget=forms.DateInput(attrs={"type": "date"}))
-    batas_pengisian = forms.DateField(label=_("Batas pengisian"), widget=forms.DateInput(attrs={"type": "date"}))
+    dibuka_pada = forms.DateField(label=_("Dibuka untuk pengisian"), widget=TanggalInput)
+    batas_pengisian = forms.DateField(label=_("Batas pengisian"), widget=TanggalInput)

@@ -1,10 +1,14 @@
 """Small display helpers: NIP formatting and "apa artinya?" links to the glossary."""
 
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from karier.core.numbers import angka as _angka
 from karier.rules import format_nip
 
 register = template.Library()
@@ -27,3 +31,23 @@ def artinya(term: str) -> str:
         _("Penjelasan istilah"),
         _("apa artinya?"),
     )
+
+
+@register.filter(name="angka")
+def angka(value: Any, places: str = "") -> str:
+    """A number for people, the id-ID way (`karier.core.numbers.angka`): `{{ v|angka }}` shows every
+    significant decimal (1.250; 99,5), `{{ v|angka:"-2" }}` two decimals unless whole (like
+    floatformat:"-2"), `{{ v|angka:1 }}` a fixed count. Empty for None, so `|default:"—"` works."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+    if places == "-2":
+        return _angka(number, 0 if number == number.to_integral_value() else 2)
+    if places:
+        return _angka(number, int(places))
+    return _angka(number.normalize())
