@@ -118,3 +118,19 @@ def test_a_realisation_typed_the_indonesian_way_is_stored_as_meant(
     assert float(Realisasi.objects.get(evaluasi=ev, iki=iki).realisasi_angka) == stored
     page = owner.get(reverse("appraisal:detail", args=[ev.pk])).content.decode()
     assert f'value="{shown}"' in page and "/angka/pratinjau/" in page
+
+
+def test_the_evaluation_document_and_the_objection_page_can_be_found(org: Org, late: Setup) -> None:
+    """Issue #10 item 3: the PDF and the objection form were only on /penilaian/<id>/finalisasi/, which no
+    screen linked to. Linked from the evaluation, the employee's lists and home, and the team list."""
+    ev = late.ev("staf1a")
+    pdf = reverse("appraisal_calibration:evaluasi_pdf", args=[ev.pk])
+    status = reverse("appraisal_calibration:finalise_status", args=[ev.pk])
+    owner = _client(org, "staf1a")
+    detail = owner.get(reverse("appraisal:detail", args=[ev.pk])).content.decode()
+    assert f'href="{pdf}"' in detail and f'href="{status}"' in detail
+    assert f'href="{pdf}"' in owner.get(reverse("appraisal:index")).content.decode()
+    assert f'href="{reverse("appraisal:index")}"' in owner.get("/").content.decode()
+    team = _client(org, "kasi1").get(reverse("appraisal:bulk", args=[ev.periode_id])).content.decode()
+    assert f'href="{pdf}"' in team and f'href="{status}"' in team
+    assert owner.get(pdf).status_code == 200 and owner.get(status).status_code == 200
