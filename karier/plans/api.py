@@ -343,6 +343,16 @@ def skp_submit(request: HttpRequest, body: KomentarIn, skp_id: int = _id("Id SKP
 
 
 @router.post(
+    "/skp/{int:skp_id}/tarik",
+    response={200: SkpDetail, **WRITE_ERRORS},
+    summary="Tarik kembali SKP yang diajukan menjadi draf (pemilik, sebelum penilai memutuskan)",
+)
+def skp_withdraw(request: HttpRequest, skp_id: int = _id("Id SKP.")) -> Any:
+    actor, skp = _skp(request, skp_id)
+    return 200, _detail(actor, services.skp_withdraw(actor=actor, skp=skp).pk)
+
+
+@router.post(
     "/skp/{int:skp_id}/kembalikan",
     response={200: SkpDetail, **WRITE_ERRORS},
     summary="Kembalikan SKP dengan komentar (pejabat penilai)",

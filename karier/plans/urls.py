@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/dialog/", views.dialog, name="dialog"),
     # Explicit names (not "<str:aksi>/"): the insight routes share the "skp/<pk>/" prefix.
     path("<int:pk>/ajukan/", views.transisi, {"aksi": "ajukan"}, name="ajukan"),
+    path("<int:pk>/tarik/", views.transisi, {"aksi": "tarik"}, name="tarik"),
     path("<int:pk>/kembalikan/", views.transisi, {"aksi": "kembalikan"}, name="kembalikan"),
     path("<int:pk>/setujui/", views.transisi, {"aksi": "setujui"}, name="setujui"),
     path("<int:pk>/revisi/", views.transisi, {"aksi": "revisi"}, name="revisi"),

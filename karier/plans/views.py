@@ -26,7 +26,7 @@ from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import Pegawai
 from karier.plans import access, selectors, services, workflow
-from karier.plans.choices import JenisHasil, StatusSkp
+from karier.plans.choices import JenisDialog, JenisHasil, StatusSkp
 from karier.plans.forms import (
     AlasanForm,
     BawahanFilterForm,
@@ -168,6 +168,12 @@ def _plan_context(request: HttpRequest, actor: Actor, skp_id: int, **forms: Any)
         "pdf_url": reverse("plans_insight:skp_pdf", args=[skp.pk]),
         "xlsx_url": reverse("plans_insight:skp_xlsx", args=[skp.pk]),
         "revisi": list(skp.revisi.all()),
+        # A returned plan opens with the appraiser's latest note (it was at the bottom of a long page).
+        "catatan_kembali": (
+            next((d for d in reversed(list(skp.dialog.all())) if d.jenis == JenisDialog.PENGEMBALIAN), None)
+            if skp.status == StatusSkp.DIKEMBALIKAN
+            else None
+        ),
     }
     ctx.update(forms)
     return ctx
@@ -439,12 +445,14 @@ TRANSITION_FORMS: dict[str, tuple[type, str]] = {
     Aksi.KEMBALIKAN: (KomentarForm, "komentar_form"),
     Aksi.SETUJUI: (SetujuiForm, "setujui_form"),
     Aksi.REVISI: (AlasanForm, "alasan_form"),
+    Aksi.TARIK: (SetujuiForm, "setujui_form"),  # no input; the form only carries the refusal
 }
 DONE = {
     Aksi.AJUKAN: _l("SKP diajukan ke pejabat penilai."),
     Aksi.KEMBALIKAN: _l("SKP dikembalikan kepada pegawai untuk diperbaiki."),
     Aksi.SETUJUI: _l("SKP disetujui."),
     Aksi.REVISI: _l("SKP dibuka kembali untuk revisi (versi baru)."),
+    Aksi.TARIK: _l("SKP ditarik kembali menjadi draf. Ajukan lagi setelah diperbaiki."),
 }
 
 
@@ -468,6 +476,8 @@ def transisi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
                 services.skp_return(actor=actor, skp=skp, komentar=d["komentar"])
             elif move == Aksi.SETUJUI:
                 services.skp_approve(actor=actor, skp=skp, komentar=d.get("komentar", ""))
+            elif move == Aksi.TARIK:
+                services.skp_withdraw(actor=actor, skp=skp)
             else:
                 services.skp_revise(actor=actor, skp=skp, alasan=d["alasan"])
         except ValidationError as exc:

@@ -1,6 +1,7 @@
 """The SKP approval workflow as a transition table (architecture rule 5).
 
     DRAFT ──ajukan (pemilik)──▶ DIAJUKAN ──setujui (penilai)──▶ DISETUJUI
+      ◀──tarik (pemilik, sebelum penilai bertindak)──┘
       ▲                          │   ▲                             │
       │               kembalikan │   │ ajukan (pemilik)            │ revisi (pemilik atau penilai,
       │        (penilai, komentar)▼   │                             │ alasan wajib; versi + 1)
@@ -27,6 +28,7 @@ class Aksi(StrEnum):
     KEMBALIKAN = "kembalikan"
     SETUJUI = "setujui"
     REVISI = "revisi"
+    TARIK = "tarik"
 
 
 class Peran(StrEnum):
@@ -66,6 +68,11 @@ TRANSITIONS: dict[Aksi, Transition] = {
         "Revisi",
         butuh_teks="alasan",
     ),
+    # The owner takes a submitted plan back before the appraiser acts (to fix something he noticed);
+    # once returned or approved, the ordinary paths apply.
+    Aksi.TARIK: Transition(
+        frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DRAFT, frozenset({Peran.PEMILIK}), "Tarik kembali"
+    ),
 }
 
 # Statuses in which the owner may change rows, the appendix and links.
@@ -82,6 +89,7 @@ _STATE_HINT = {
     Aksi.KEMBALIKAN: "Hanya SKP yang sedang diajukan yang dapat dikembalikan.",
     Aksi.SETUJUI: "Hanya SKP yang sedang diajukan yang dapat disetujui.",
     Aksi.REVISI: "Hanya SKP yang sudah disetujui yang direvisi; SKP lain dapat langsung diubah oleh pemiliknya.",
+    Aksi.TARIK: "Hanya SKP yang sedang diajukan, sebelum diputuskan pejabat penilai, yang dapat ditarik kembali.",
 }
 
 

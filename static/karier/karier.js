@@ -27,6 +27,14 @@
     }
   });
 
+  // <form data-confirm="question">: ask before a step that notifies someone (e.g. submitting a plan).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form instanceof HTMLFormElement && form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
+      event.preventDefault();
+    }
+  });
+
   document.addEventListener("click", function (event) {
     var el = event.target instanceof Element ? event.target.closest("[data-print], [data-history-back]") : null;
     if (!el) { return; }

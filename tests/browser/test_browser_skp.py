@@ -65,6 +65,11 @@ def test_skp_journey_from_standard_to_approved_pdf(live_server: Any, page: Any, 
     assert "Data kurikulum SMA yang mutakhir" in main and "Layanan informasi kurikulum" in main
     assert org.pegawai["kasi1"].nama_lengkap in main  # the appraiser in the header
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    status_before = page.get_by_test_id("status").inner_text()
+    page.once("dialog", lambda d: d.dismiss())  # "Ajukan SKP ini …?" answered "no": nothing is sent
+    page.get_by_role("button", name="Ajukan ke pejabat penilai").click()
+    assert page.get_by_test_id("status").inner_text() == status_before
+    page.once("dialog", lambda d: d.accept())  # "Ajukan SKP ini ke pejabat penilai?" (data-confirm)
     page.get_by_role("button", name="Ajukan ke pejabat penilai").click()
     page.wait_for_url(skp_url)
     assert page.get_by_test_id("status").inner_text() == "Diajukan"
@@ -92,6 +97,7 @@ def test_skp_journey_from_standard_to_approved_pdf(live_server: Any, page: Any, 
     edit.get_by_label("Target (angka)").fill("24")
     edit.get_by_role("button", name="Simpan", exact=True).click()
     expect(page.locator("#hasil")).to_contain_text("24 laporan")  # no eval: the page has a CSP
+    page.once("dialog", lambda d: d.accept())  # "Ajukan SKP ini ke pejabat penilai?" (data-confirm)
     page.get_by_role("button", name="Ajukan ke pejabat penilai").click()
     page.wait_for_url(skp_url)
     assert page.get_by_test_id("status").inner_text() == "Diajukan"

@@ -95,6 +95,7 @@ COVERED_ELSEWHERE = {
     "tests/plans/test_plans_workflow.py": (
         "plans:",
         "api:skp_submit",
+        "api:skp_withdraw",
         "api:skp_return",
         "api:skp_approve",
         "api:skp_revise",

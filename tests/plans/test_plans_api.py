@@ -152,6 +152,11 @@ def test_workflow_over_the_api(org: Org) -> None:
     assert r.json()["hasil_utama"][0]["rhk_atasan"]["teks"] == "Hasil kasi1"
     assert post(owner, f"/skp/{skp.pk}/ajukan").json()["status"] == "DIAJUKAN"
     assert post(owner, f"/skp/{skp.pk}/setujui").status_code == 403
+    assert "tarik" in owner.get(f"{API}/skp/{skp.pk}").json()["tindakan"]
+    assert post(boss, f"/skp/{skp.pk}/tarik").status_code == 403  # only the owner takes it back
+    assert post(owner, f"/skp/{skp.pk}/tarik").json()["status"] == "DRAFT"
+    assert post(owner, f"/skp/{skp.pk}/tarik").status_code == 409  # a draft has nothing to withdraw
+    assert post(owner, f"/skp/{skp.pk}/ajukan").json()["status"] == "DIAJUKAN"
     r = post(boss, f"/skp/{skp.pk}/kembalikan", {"komentar": ""})
     assert r.status_code == 409 and r.json()["errors"] == {"komentar": ["Komentar wajib diisi."]}
     r = post(boss, f"/skp/{skp.pk}/kembalikan", {"komentar": "Naikkan target"})
@@ -220,6 +225,7 @@ def test_openapi_documents_the_plan_routes(client: Client) -> None:
         "/api/v1/skp/bawahan",
         "/api/v1/skp/{skp_id}",
         "/api/v1/skp/{skp_id}/ajukan",
+        "/api/v1/skp/{skp_id}/tarik",
         "/api/v1/skp/{skp_id}/setujui",
         "/api/v1/skp/{skp_id}/rhk/{rhk_id}/atasan",
     } <= set(paths)

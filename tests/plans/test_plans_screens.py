@@ -244,3 +244,52 @@ def test_the_owner_revises_an_approved_plan_with_a_reason(org: Org) -> None:
     assert "skp.revise" in _actions(skp)
     page = c.get(reverse("plans:detail", args=[skp.pk])).content.decode()
     assert "Target berubah karena mutasi." in page
+
+
+def test_the_owner_withdraws_a_submitted_plan_before_the_appraiser_acts(org: Org) -> None:
+    """Issue #10 item 3: a submitted plan can be taken back to draft until the appraiser decides;
+    submitting asks first (data-confirm)."""
+    from karier.core.models import AuditEvent
+    from karier.plans.models import DialogKinerja, Skp
+    from tests.plans.test_plans_views import login, plan
+
+    skp = plan(org)
+    owner, boss = Client(), Client()
+    login(owner, org, "staf1a")
+    login(boss, org, "kasi1")
+    page = owner.get(f"/skp/{skp.pk}/").content.decode()
+    assert 'data-confirm="Ajukan SKP ini ke pejabat penilai?' in page
+    assert owner.post(f"/skp/{skp.pk}/ajukan/").status_code == 302
+    page = owner.get(f"/skp/{skp.pk}/").content.decode()
+    assert "Tarik kembali menjadi draf" in page
+    assert "Tarik kembali menjadi draf" not in boss.get(f"/skp/{skp.pk}/").content.decode()
+    refused = boss.post(f"/skp/{skp.pk}/tarik/")
+    assert refused.status_code == 403 and "Hanya pegawai pemilik SKP" in refused.content.decode()
+    assert Skp.objects.get(pk=skp.pk).status == "DIAJUKAN"
+    assert owner.post(f"/skp/{skp.pk}/tarik/").status_code == 302
+    assert Skp.objects.get(pk=skp.pk).status == "DRAFT"
+    assert AuditEvent.objects.filter(action="skp.withdraw", object_id=str(skp.pk)).count() == 1
+    assert DialogKinerja.objects.filter(skp=skp, teks__contains="ditarik kembali").exists()
+    # Once the appraiser has decided, there is nothing to withdraw.
+    assert owner.post(f"/skp/{skp.pk}/ajukan/").status_code == 302
+    assert boss.post(f"/skp/{skp.pk}/setujui/").status_code == 302
+    late = owner.post(f"/skp/{skp.pk}/tarik/")
+    assert late.status_code == 422 and "sebelum diputuskan pejabat penilai" in late.content.decode()
+    assert Skp.objects.get(pk=skp.pk).status == "DISETUJUI"
+
+
+def test_a_returned_plan_opens_with_the_appraisers_note(org: Org) -> None:
+    """Issue #10 item 3: the note sat at the bottom of a 4,000-px page; now it is at the top."""
+    from tests.plans.test_plans_views import login, plan
+
+    skp = plan(org)
+    owner, boss = Client(), Client()
+    login(owner, org, "staf1a")
+    login(boss, org, "kasi1")
+    owner.post(f"/skp/{skp.pk}/ajukan/")
+    boss.post(f"/skp/{skp.pk}/kembalikan/", {"komentar": "Naikkan target laporan menjadi 24."})
+    page = owner.get(f"/skp/{skp.pk}/").content.decode()
+    top = page.index('data-testid="catatan-kembali"')
+    assert top < page.index('id="hasil"') and "Naikkan target laporan menjadi 24." in page[top : top + 800]
+    owner.post(f"/skp/{skp.pk}/ajukan/")
+    assert 'data-testid="catatan-kembali"' not in owner.get(f"/skp/{skp.pk}/").content.decode()

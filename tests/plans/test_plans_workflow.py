@@ -41,18 +41,21 @@ MAY = {
     Aksi.KEMBALIKAN: {"appraiser", "plt"},
     Aksi.SETUJUI: {"appraiser", "plt"},
     Aksi.REVISI: {"owner", "appraiser", "plt"},
+    Aksi.TARIK: {"owner"},
 }
 BEFORE = {
     Aksi.AJUKAN: StatusSkp.DRAFT,
     Aksi.KEMBALIKAN: StatusSkp.DIAJUKAN,
     Aksi.SETUJUI: StatusSkp.DIAJUKAN,
     Aksi.REVISI: StatusSkp.DISETUJUI,
+    Aksi.TARIK: StatusSkp.DIAJUKAN,
 }
 AFTER = {
     Aksi.AJUKAN: StatusSkp.DIAJUKAN,
     Aksi.KEMBALIKAN: StatusSkp.DIKEMBALIKAN,
     Aksi.SETUJUI: StatusSkp.DISETUJUI,
     Aksi.REVISI: StatusSkp.DRAFT,
+    Aksi.TARIK: StatusSkp.DRAFT,
 }
 
 
@@ -106,6 +109,8 @@ def do(aksi: Aksi, user: Any, skp: Skp) -> Skp:
         return services.skp_return(actor=as_actor(user), skp=skp, komentar="Target terlalu rendah")
     if aksi == Aksi.SETUJUI:
         return services.skp_approve(actor=as_actor(user), skp=skp)
+    if aksi == Aksi.TARIK:
+        return services.skp_withdraw(actor=as_actor(user), skp=skp)
     return services.skp_revise(actor=as_actor(user), skp=skp, alasan="Tugas baru dari pimpinan")
 
 
@@ -147,11 +152,13 @@ def test_transition_by_role(org: Org, aksi: Aksi, role: str) -> None:
         (Aksi.REVISI, StatusSkp.DIAJUKAN),
         (Aksi.SETUJUI, StatusSkp.DISETUJUI),
         (Aksi.AJUKAN, StatusSkp.DISETUJUI),
+        (Aksi.TARIK, StatusSkp.DRAFT),
+        (Aksi.TARIK, StatusSkp.DISETUJUI),
     ],
 )
 def test_wrong_state_is_a_clear_refusal(org: Org, aksi: Aksi, status: str) -> None:
     skp = bring_to(org, plan(org), status)
-    user = org.users["staf1a"] if aksi in (Aksi.AJUKAN, Aksi.REVISI) else org.users["kasi1"]
+    user = org.users["staf1a"] if aksi in (Aksi.AJUKAN, Aksi.REVISI, Aksi.TARIK) else org.users["kasi1"]
     before = written()
     with pytest.raises(ValidationError, match="SKP berstatus"):
         do(aksi, user, skp)

@@ -44,6 +44,7 @@ from karier.plans.services.workflow import (
     skp_snapshot,
     skp_submit,
     skp_submit_problems,
+    skp_withdraw,
 )
 
 __all__ = [
@@ -69,5 +70,6 @@ __all__ = [
     "skp_snapshot",
     "skp_submit",
     "skp_submit_problems",
+    "skp_withdraw",
     "tahun_kinerja_get_or_create",
 ]

@@ -120,6 +120,33 @@ def skp_submit(*, actor: Actor, skp: Skp, catatan: str = "") -> Skp:
     return skp
 
 
+def skp_withdraw(*, actor: Actor, skp: Skp) -> Skp:
+    """The owner takes a submitted plan back to draft before the appraiser acts; the appraiser
+    snapshot is refreshed again on the next submission."""
+    roles = access.peran(actor, skp)
+    ensure(Aksi.TARIK, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup)
+    with transaction.atomic():
+        locked = _locked(skp)  # the appraiser may be deciding right now: the row lock decides who wins
+        ensure(Aksi.TARIK, status=locked.status, peran=roles, tahun_ditutup=locked.tahun.ditutup)
+        locked.status = StatusSkp.DRAFT
+        locked.save()
+        _dialog(
+            actor=actor,
+            skp=locked,
+            jenis=JenisDialog.CATATAN,
+            teks="SKP ditarik kembali oleh pegawai sebelum diputuskan pejabat penilai.",
+        )
+        audit.record(
+            actor=actor,
+            action="skp.withdraw",
+            obj=locked,
+            summary=f"SKP {locked.tahun_id} ditarik kembali",
+            changes={"status": [StatusSkp.DIAJUKAN, StatusSkp.DRAFT]},
+        )
+    _refresh(skp, locked)
+    return skp
+
+
 def skp_return(*, actor: Actor, skp: Skp, komentar: str) -> Skp:
     """Appraiser returns the plan with a required comment (kept as a dialog kinerja note)."""
     roles = access.peran(actor, skp)
