@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from karier.core import integrity
+from karier.core import audit_export, integrity
 from karier.core.glossary import all_terms
 from karier.core.models import AuditEvent
 from karier.core.numbers import angka, baca_angka
@@ -87,15 +88,21 @@ def _jenis_labels(rows: list[dict[str, object]]) -> list[tuple[str, object]]:
     return [(str(labels.get(str(r["jabatan__jenis"]), _("Tanpa jabatan"))), r["n"]) for r in rows]
 
 
-@login_required
-def audit_log(request: HttpRequest) -> HttpResponse:
-    actor = actor_from_request(request)
-    if not actor.sees_everyone:
+def _audit_events(request: HttpRequest) -> tuple[QuerySet[AuditEvent], str]:
+    """The trail for BKD admins and auditors (404 for everyone else), filtered by action prefix."""
+    if not actor_from_request(request).sees_everyone:
         raise Http404("Halaman tidak ditemukan.")
     qs = AuditEvent.objects.select_related("actor").order_by("-created_at", "-id")
     action = request.GET.get("aksi", "").strip()
     if action:
         qs = qs.filter(action__startswith=action)
+    return qs, action
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    qs, action = _audit_events(request)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -146,3 +153,13 @@ def angka_pratinjau(request: HttpRequest) -> HttpResponse:
             format_html('<span class="error-text">{}</span>', _("Bukan angka: tulis misalnya 1.250 atau 99,5."))
         )
     return HttpResponse(format_html("{} <strong>{}</strong>", _("Akan disimpan sebagai"), angka(value.normalize())))
+
+
+@login_required
+def audit_xlsx(request: HttpRequest) -> HttpResponse:
+    qs, _action = _audit_events(request)
+    response = HttpResponse(
+        audit_export.audit_xlsx(qs), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="jejak-audit-{timezone.localdate().isoformat()}.xlsx"'
+    return response

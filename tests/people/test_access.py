@@ -61,7 +61,7 @@ ORG_ROUTES = {
     "api:unit_detail": "/api/v1/unit/{unit}",
     "api:jabatan_detail": "/api/v1/jabatan/{jabatan}",
 }
-ADMIN_ONLY = {"core:audit_log": "/jejak-audit/"}
+ADMIN_ONLY = {"core:audit_log": "/jejak-audit/", "core:audit_xlsx": "/jejak-audit/excel/"}
 PUBLIC = {
     "api:api-root",
     "core:glossary",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from karier.core.audit_export import changes_text
 from karier.core.numbers import angka as _angka
 from karier.rules import format_nip
 
@@ -51,3 +52,9 @@ def angka(value: Any, places: str = "") -> str:
     if places:
         return _angka(number, int(places))
     return _angka(number.normalize())
+
+
+@register.filter(name="perubahan")
+def perubahan(changes: Any) -> str:
+    """An audit event's changes in words: "status: DRAFT → DIAJUKAN" (`karier.core.audit_export`)."""
+    return changes_text(changes)
