@@ -138,3 +138,34 @@ def ensure_period_open(periode: PeriodePenilaian) -> None:
         raise ValidationError(MSG_PERIODE_BELUM.format(nama=periode.nama, tanggal=f"{periode.dibuka_pada:%d-%m-%Y}"))
     if periode.status == StatusPeriode.DITUTUP:
         raise ValidationError(MSG_PERIODE_TUTUP.format(nama=periode.nama))
+
+
+# ---------------------------------------------------------------------------- the period (PeriodePenilaian)
+#   BELUM_DIBUKA ──buka──▶ DIBUKA ──tutup──▶ DITUTUP ──buka (dibuka ulang, tercatat)──▶ DIBUKA
+# A period may also be closed before it was ever opened (the close screen). Only `periode_move` sets it.
+PERIODE_DARI: dict[str, frozenset[str]] = {
+    StatusPeriode.DIBUKA: frozenset({StatusPeriode.BELUM_DIBUKA, StatusPeriode.DITUTUP}),
+    StatusPeriode.DITUTUP: frozenset({StatusPeriode.BELUM_DIBUKA, StatusPeriode.DIBUKA}),
+}
+
+
+def periode_refusal(periode: PeriodePenilaian) -> ValidationError:
+    """The one refusal for a status change the period's current status does not allow."""
+    label = dict(StatusPeriode.choices)[periode.status]
+    return ValidationError(
+        f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
+    )
+
+
+def periode_can_move(status: str, ke: str) -> bool:
+    return status in PERIODE_DARI[ke]
+
+
+def periode_move(locked: PeriodePenilaian, ke: str) -> str:
+    """Move a period (read under its row lock by the caller) to `ke` by the table; returns the old status."""
+    if not periode_can_move(locked.status, ke):
+        raise periode_refusal(locked)
+    old = locked.status
+    locked.status = ke
+    locked.save(update_fields=["status"])
+    return old

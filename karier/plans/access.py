@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -128,3 +128,13 @@ def can_create_for(actor: Actor, pegawai_id: int) -> bool:
     if actor.is_auditor:
         return False
     return actor.is_admin or (actor.pegawai_id is not None and actor.pegawai_id == pegawai_id)
+
+
+MSG_NOT_EDITABLE = "SKP ini tidak dapat Anda ubah sekarang."
+
+
+def require_edit(actor: Actor, skp: Skp) -> None:
+    """The edit screens' refusal (403 with the reason) for a plan the actor may see but not change:
+    the one rule `can_edit`, raised here so that every edit view says it the same way."""
+    if not can_edit(actor, skp):
+        raise PermissionDenied(MSG_NOT_EDITABLE)

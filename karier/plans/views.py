@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -272,8 +272,7 @@ def rhk_edit(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     rhk = access.rhk_for_actor(actor, pk, rhk_id)
     skp = rhk.skp
-    if not access.can_edit(actor, skp):
-        raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
+    access.require_edit(actor, skp)
     initial = {"jenis": rhk.jenis, "teks": rhk.teks, "dimensi": rhk.dimensi, "perspektif": rhk.perspektif}
     form = RhkForm(request.POST if request.method == "POST" else None, initial=initial, prefix="e")
     return _edit_view(
@@ -294,8 +293,7 @@ def iki_add(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     rhk = access.rhk_for_actor(actor, pk, rhk_id)
     skp = rhk.skp
-    if not access.can_edit(actor, skp):
-        raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
+    access.require_edit(actor, skp)
     form = IkiForm(request.POST if request.method == "POST" else None, prefix="e")
     return _edit_view(
         request,
@@ -315,8 +313,7 @@ def iki_edit(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     iki = access.iki_for_actor(actor, pk, iki_id)
     skp = iki.rhk.skp
-    if not access.can_edit(actor, skp):
-        raise PermissionDenied(_("SKP ini tidak dapat Anda ubah sekarang."))
+    access.require_edit(actor, skp)
     initial = {
         "aspek": iki.aspek,
         "indikator": iki.indikator,

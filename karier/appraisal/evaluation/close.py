@@ -44,6 +44,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from karier.appraisal import workflow
 from karier.appraisal.calibration.selectors import BELUM, PREDIKAT_COLUMNS, calibration_counts
 from karier.appraisal.choices import (
     PredikatOrganisasiChoice,
@@ -366,9 +367,7 @@ def _run(
         with transaction.atomic():
             locked = PeriodePenilaian.objects.select_for_update().get(pk=periode.pk)
             if locked.status != StatusPeriode.DITUTUP:
-                old = locked.status
-                locked.status = StatusPeriode.DITUTUP
-                locked.save(update_fields=["status"])
+                old = workflow.periode_move(locked, StatusPeriode.DITUTUP)
                 audit.record(
                     actor=actor,
                     action="penilaian.periode_tutup",
@@ -400,11 +399,11 @@ def periode_close_start(
     status change), which closes only a period that is open; the close screen may re-run a close."""
     periode, _opd = _validate(actor=actor, periode_id=periode_id, opd_id=opd_id)
     if require_open:
-        from karier.appraisal.evaluation.periods import admin_only, status_refusal
+        from karier.appraisal.evaluation.periods import admin_only
 
         admin_only(actor)
         if periode.status != StatusPeriode.DIBUKA:
-            raise status_refusal(periode)
+            raise workflow.periode_refusal(periode)
     from karier.appraisal.tasks import periode_close_task
 
     return jobs.job_start(

@@ -29,6 +29,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from karier.appraisal import workflow
 from karier.appraisal.choices import Frekuensi, JenisPeriode, StatusPeriode
 from karier.appraisal.evaluation import access
 from karier.appraisal.models import (
@@ -258,27 +259,14 @@ def periode_update(
     return periode
 
 
-def status_refusal(periode: PeriodePenilaian) -> ValidationError:
-    """The one refusal for a status change the period's current status does not allow."""
-    label = dict(StatusPeriode.choices)[periode.status]
-    return ValidationError(
-        f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
-    )
-
-
-def _status_move(*, actor: Actor, periode: PeriodePenilaian, dari: Iterable[str], ke: str, action: str) -> None:
+def _status_move(*, actor: Actor, periode: PeriodePenilaian, ke: str, action: str) -> None:
     with transaction.atomic():
         locked = PeriodePenilaian.objects.select_for_update().get(pk=periode.pk)
-        if locked.status not in set(dari):
-            raise status_refusal(locked)
-        old = locked.status
-        locked.status = ke
-        locked.save(update_fields=["status"])
+        old = workflow.periode_move(locked, ke)
         audit.record(actor=actor, action=action, obj=locked, summary=str(locked), changes={"status": [old, ke]})
     periode.status = ke
 
 
-OPENABLE = (StatusPeriode.BELUM_DIBUKA, StatusPeriode.DITUTUP)  # a closed period may be reopened (audited)
 MSG_BUKA_BERJALAN = "Pembukaan periode {nama} sedang berjalan; tunggu sampai selesai."
 JOB_STALE = dt.timedelta(hours=6)  # a job row left running longer than this died with its worker
 
@@ -288,8 +276,10 @@ def _check_openable(actor: Actor, periode: PeriodePenilaian, *, open_too: bool =
     if periode.tahun.ditutup:
         raise ValidationError(f"Tahun kinerja {periode.tahun_id} sudah ditutup.")
     periode.refresh_from_db(fields=["status"])
-    if periode.status not in OPENABLE and not (open_too and periode.status == StatusPeriode.DIBUKA):
-        raise status_refusal(periode)
+    if not workflow.periode_can_move(periode.status, StatusPeriode.DIBUKA) and not (
+        open_too and periode.status == StatusPeriode.DIBUKA
+    ):
+        raise workflow.periode_refusal(periode)
 
 
 def pending_openings() -> QuerySet[TugasLatar]:
@@ -331,9 +321,7 @@ def periode_open(
     _check_openable(actor, periode, open_too=resume)
     created = evaluasi_bulk_create(periode=periode, chunk_size=chunk_size or CHUNK, progress=progress)
     if periode.status != StatusPeriode.DIBUKA:
-        _status_move(
-            actor=actor, periode=periode, dari=OPENABLE, ke=StatusPeriode.DIBUKA, action="penilaian.periode_buka"
-        )
+        _status_move(actor=actor, periode=periode, ke=StatusPeriode.DIBUKA, action="penilaian.periode_buka")
     return created
 
 
