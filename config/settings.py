@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "karier.standards",
     "karier.plans",
     "karier.appraisal",
+    "karier.development",
     "karier.api",
 ]
 
@@ -164,7 +165,11 @@ for _proxy in KARIER_TRUSTED_PROXIES:
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "karier" / "locale"]
+LOCALE_PATHS = [BASE_DIR / "karier" / "locale"]  # the committed English catalogue (bin/messages)
+# The language chosen in the footer is kept for a year (not only until the browser closes).
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
@@ -184,7 +189,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = True
+# Serve static files straight from the source folders (uncompressed, always current) when developing and
+# testing; a deployment runs `collectstatic` and sets KARIER_STATIC_FINDERS=0 so whitenoise serves the
+# collected, gzip-compressed copies (plotly.min.js: 4.8 MB → 1.1 MB on the wire). bin/demo does that.
+WHITENOISE_USE_FINDERS = env_bool("KARIER_STATIC_FINDERS", True)
 # Uploaded evidence lives outside the web root and is served only through access-checked views.
 MEDIA_ROOT = Path(env.str("KARIER_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 
@@ -200,6 +208,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and env_bool("HTTPS"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("HTTPS")
 SECURE_HSTS_SECONDS = 31536000 if env_bool("HTTPS") else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HTTPS")
@@ -262,6 +271,7 @@ KARIER_DAILY_TASKS: list[str] = [
     "karier.people.tasks.segarkan_penugasan_task",
     "karier.accounts.tasks.prune_login_attempts_task",
     "karier.appraisal.evaluation.reminders.pengingat_send_task",
+    "karier.development.catalogue.reminders.jp_reminders_task",
 ]
 # Closing a performance year (karier.plans.years): checks of the layers above plans, (tahun) -> [refusal messages].
 KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.evaluation.years.year_close_blockers"]

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.defaults import page_not_found
 
 from karier.api.api import api
+from karier.core import datainduk
 
 admin.site.site_header = "Karier — Administrasi Data Induk"
 admin.site.site_title = "Karier"
@@ -20,8 +21,10 @@ urlpatterns = [
     path("penilaian/", include("karier.appraisal.feedback.urls")),
     path("penilaian/", include("karier.appraisal.calibration.urls")),
     path("umpan-balik/", include("karier.appraisal.public.urls")),
+    path("pengembangan/", include("karier.development.urls")),
     path("api/v1/", api.urls),
-    path("admin/", admin.site.urls),
+    path("admin/", admin.site.urls),  # superusers only; BKD admins use /data-induk/
+    path("data-induk/", datainduk.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.accounts.models import ApiToken, User
 from karier.core import audit
@@ -17,8 +19,8 @@ from karier.people.access import Actor
 PREFIX_LENGTH = 8
 
 
-MSG_CREATE = "Token API hanya dapat dibuat oleh pemiliknya sendiri atau admin BKD."
-MSG_REVOKE = "Hanya pemilik token atau admin BKD yang dapat mencabut token ini."
+MSG_CREATE = gettext_noop("Token API hanya dapat dibuat oleh pemiliknya sendiri atau admin BKD.")
+MSG_REVOKE = gettext_noop("Hanya pemilik token atau admin BKD yang dapat mencabut token ini.")
 
 
 @transaction.atomic
@@ -29,7 +31,7 @@ def token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]
     Karier itself (`access.SYSTEM`: the `create-api-token` console command of the server's operator).
     """
     if actor.user_id != user.pk and not may_manage_all_tokens(actor):
-        raise PermissionDenied(MSG_CREATE)
+        raise PermissionDenied(_(MSG_CREATE))
     name = strip_bidi(name).strip()  # shown to BKD admins: no text that reorders itself
     errors: dict[str, str] = {}
     if not name:
@@ -77,7 +79,7 @@ def token_for_actor(actor: Actor, token_id: int) -> ApiToken:
         qs = qs.filter(user_id=actor.user_id) if actor.user_id is not None else qs.none()
     token = qs.filter(pk=token_id).first()
     if token is None:
-        raise Http404("Token tidak ditemukan.")
+        raise Http404(_("Token tidak ditemukan."))
     return token
 
 
@@ -87,7 +89,7 @@ def token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     `actor` is the token's owner or a BKD admin (Karier itself, `access.SYSTEM`, for the console).
     """
     if actor.user_id != token.user_id and not may_manage_all_tokens(actor):
-        raise PermissionDenied(MSG_REVOKE)
+        raise PermissionDenied(_(MSG_REVOKE))
     with transaction.atomic():
         locked = ApiToken.objects.select_for_update().select_related("user").get(pk=token.pk)
         if locked.revoked:

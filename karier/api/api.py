@@ -19,6 +19,7 @@ from karier.api.auth import SessionOrToken
 from karier.appraisal.calibration.api import router as appraisal_calibration_router
 from karier.appraisal.evaluation.api import router as appraisal_router
 from karier.appraisal.feedback.api import router as appraisal_feedback_router
+from karier.development.api import router as development_router
 from karier.people.api import router as people_router
 from karier.plans.api import router as plans_router
 from karier.plans.api_insight import router as plans_insight_router
@@ -92,3 +93,4 @@ api.add_router("/", plans_insight_router)
 api.add_router("/", appraisal_router)
 api.add_router("/", appraisal_feedback_router)
 api.add_router("/", appraisal_calibration_router)
+api.add_router("/", development_router)

@@ -5,3 +5,8 @@ class AppraisalConfig(AppConfig):
     name = "karier.appraisal"
     label = "appraisal"
     verbose_name = "Penilaian kinerja"
+
+    def ready(self) -> None:
+        from karier.appraisal import home
+
+        home.register()

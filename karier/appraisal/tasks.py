@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from karier.appraisal.evaluation.close import TAHAP_LABELS, periode_close
@@ -30,7 +31,7 @@ def periode_open_task(job_id: int) -> dict[str, Any]:
     def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
         periode = PeriodePenilaian.objects.select_related("tahun").filter(pk=job.parameter.get("periode_id")).first()
         if periode is None:
-            raise ValidationError("Periode penilaian tidak ditemukan.")
+            raise ValidationError(_("Periode penilaian tidak ditemukan."))
         created = periode_open(
             actor=_actor(job), periode=periode, progress=lambda done, total: progress(done, total), resume=True
         )

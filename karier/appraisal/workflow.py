@@ -19,21 +19,25 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_noop
 
 from karier.appraisal.choices import StatusEvaluasi, StatusFinalisasi, StatusPeriode
 from karier.appraisal.models import Evaluasi, FinalisasiUnit, PeriodePenilaian
 
-MSG_TERKUNCI = "Evaluasi sudah final dan terkunci; ubah hanya melalui pembukaan ulang atau keberatan."
-MSG_DITANDATANGANI = (
+MSG_TERKUNCI = gettext_noop("Evaluasi sudah final dan terkunci; ubah hanya melalui pembukaan ulang atau keberatan.")
+MSG_DITANDATANGANI = gettext_noop(
     "Evaluasi sudah ditandatangani pejabat penilai; ubah hanya setelah dibuka ulang "
     "melalui pembukaan ulang yang tercatat."
 )
-MSG_UNIT_FINAL = (
+MSG_UNIT_FINAL = gettext_noop(
     "Kalibrasi unit evaluasi ini sudah difinalisasi; penilaian tidak dapat diubah lagi kecuali "
     "evaluasinya dibuka ulang."
 )
-MSG_PERIODE_BELUM = "Periode {nama} belum dibuka untuk pengisian (dibuka {tanggal})."
-MSG_PERIODE_TUTUP = "Periode {nama} sudah ditutup; data tidak dapat diubah lagi."
+MSG_PERIODE_BELUM = gettext_noop("Periode %(nama)s belum dibuka untuk pengisian (dibuka %(tanggal)s).")
+MSG_PERIODE_TUTUP = gettext_noop("Periode %(nama)s sudah ditutup; data tidak dapat diubah lagi.")
 
 
 class Aksi(StrEnum):
@@ -49,21 +53,23 @@ class Aksi(StrEnum):
 class Transition:
     dari: frozenset[str]
     ke: str
-    label: str
+    label: str | Promise  # lazy: translated when a refusal names it
 
 
 _RATEABLE = frozenset({StatusEvaluasi.DRAFT, StatusEvaluasi.DINILAI, StatusEvaluasi.DIBUKA_ULANG})
 _SIGNABLE = frozenset({StatusEvaluasi.DINILAI, StatusEvaluasi.DIBUKA_ULANG})
 TRANSITIONS: dict[Aksi, Transition] = {
-    Aksi.NILAI: Transition(_RATEABLE, StatusEvaluasi.DINILAI, "Nilai"),
+    Aksi.NILAI: Transition(_RATEABLE, StatusEvaluasi.DINILAI, _l("Nilai")),
     # A reopened evaluation may be signed again as it stands (reopened to fix evidence, say).
-    Aksi.TTD_PENILAI: Transition(_SIGNABLE, StatusEvaluasi.DINILAI, "Tanda tangan pejabat penilai"),
-    Aksi.TTD_PENILAI_FINAL: Transition(_SIGNABLE, StatusEvaluasi.FINAL, "Tanda tangan pejabat penilai (final)"),
+    Aksi.TTD_PENILAI: Transition(_SIGNABLE, StatusEvaluasi.DINILAI, _l("Tanda tangan pejabat penilai")),
+    Aksi.TTD_PENILAI_FINAL: Transition(_SIGNABLE, StatusEvaluasi.FINAL, _l("Tanda tangan pejabat penilai (final)")),
     Aksi.TTD_ATASAN: Transition(
-        frozenset({StatusEvaluasi.DINILAI}), StatusEvaluasi.FINAL, "Tanda tangan atasan pejabat penilai"
+        frozenset({StatusEvaluasi.DINILAI}), StatusEvaluasi.FINAL, _l("Tanda tangan atasan pejabat penilai")
     ),
-    Aksi.BUKA_ULANG: Transition(frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.DIBUKA_ULANG, "Buka ulang"),
-    Aksi.KEBERATAN_DITERIMA: Transition(frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.FINAL, "Keberatan diterima"),
+    Aksi.BUKA_ULANG: Transition(frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.DIBUKA_ULANG, _l("Buka ulang")),
+    Aksi.KEBERATAN_DITERIMA: Transition(
+        frozenset({StatusEvaluasi.FINAL}), StatusEvaluasi.FINAL, _l("Keberatan diterima")
+    ),
 }
 # Statuses a rating may move from.
 RATEABLE = TRANSITIONS[Aksi.NILAI].dari
@@ -85,7 +91,8 @@ def ensure_can_move(status: str, aksi: Aksi) -> None:
     t = TRANSITIONS[aksi]
     if status not in t.dari:
         raise ValidationError(
-            f"Evaluasi berstatus {status_label(status)}; \u201c{t.label}\u201d tidak dapat dilakukan."
+            _("Evaluasi berstatus %(status)s; “%(aksi)s” tidak dapat dilakukan.")
+            % {"status": status_label(status), "aksi": t.label}
         )
 
 
@@ -117,11 +124,11 @@ def unit_finalised(ev: Evaluasi) -> bool:
 def lock_reason(evaluasi: Evaluasi, *, finalised: bool | None = None) -> str | None:
     """Why the evaluation may not be changed, or None. `finalised` may be passed by a bulk caller."""
     if evaluasi.status == StatusEvaluasi.FINAL:
-        return MSG_TERKUNCI
+        return _(MSG_TERKUNCI)
     if evaluasi.ditandatangani_penilai_pada is not None or evaluasi.ditandatangani_atasan_pada is not None:
-        return MSG_DITANDATANGANI
+        return _(MSG_DITANDATANGANI)
     if finalised if finalised is not None else unit_finalised(evaluasi):
-        return MSG_UNIT_FINAL
+        return _(MSG_UNIT_FINAL)
     return None
 
 
@@ -135,9 +142,11 @@ def ensure_editable(evaluasi: Evaluasi) -> None:
 def ensure_period_open(periode: PeriodePenilaian) -> None:
     """Realisation, evidence and ratings are written while the period is open (DIBUKA)."""
     if periode.status == StatusPeriode.BELUM_DIBUKA:
-        raise ValidationError(MSG_PERIODE_BELUM.format(nama=periode.nama, tanggal=f"{periode.dibuka_pada:%d-%m-%Y}"))
+        raise ValidationError(
+            _(MSG_PERIODE_BELUM) % {"nama": periode.nama, "tanggal": f"{periode.dibuka_pada:%d-%m-%Y}"}
+        )
     if periode.status == StatusPeriode.DITUTUP:
-        raise ValidationError(MSG_PERIODE_TUTUP.format(nama=periode.nama))
+        raise ValidationError(_(MSG_PERIODE_TUTUP) % {"nama": periode.nama})
 
 
 # ---------------------------------------------------------------------------- the period (PeriodePenilaian)
@@ -153,7 +162,8 @@ def periode_refusal(periode: PeriodePenilaian) -> ValidationError:
     """The one refusal for a status change the period's current status does not allow."""
     label = dict(StatusPeriode.choices)[periode.status]
     return ValidationError(
-        f"Periode {periode.nama} berstatus {str(label).lower()}; perubahan ini tidak dapat dilakukan."
+        _("Periode %(nama)s berstatus %(status)s; perubahan ini tidak dapat dilakukan.")
+        % {"nama": periode.nama, "status": str(label).lower()}
     )
 
 

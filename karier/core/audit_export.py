@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from karier.core.excel import safe_row
+from karier.core.excel import append_row
 from karier.core.models import AuditEvent
 from karier.core.numbers import angka
 
@@ -65,7 +65,7 @@ def audit_xlsx(qs: QuerySet[AuditEvent]) -> bytes:
     n = 0
     for seq, created, who, action, otype, oid, summary, changes in rows:
         local = timezone.localtime(created).replace(tzinfo=None)  # Excel has no time zones
-        ws.append(safe_row([seq, local, who or "sistem", action, f"{otype}#{oid}", summary, changes_text(changes)]))
+        append_row(ws, [seq, local, who or "sistem", action, f"{otype}#{oid}", summary, changes_text(changes)])
         n += 1
     if n == EXPORT_LIMIT:
         ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])

@@ -12,6 +12,7 @@ class JenisTugasLatar(models.TextChoices):
     SKP_MASSAL = "SKP_MASSAL", _("Pembuatan SKP massal")
     TUTUP_PERIODE = "TUTUP_PERIODE", _("Penutupan periode penilaian")
     BUKA_PERIODE = "BUKA_PERIODE", _("Pembukaan periode penilaian")
+    IMPOR_KOMPETENSI = "IMPOR_KOMPETENSI", _("Impor penilaian kompetensi")
 
 
 class StatusTugasLatar(models.TextChoices):

@@ -3,11 +3,14 @@ is shown on the form with `apply_errors`."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.urls import reverse_lazy
+
+from karier.core.numbers import angka
 
 
 def apply_errors(form: forms.Form, exc: ValidationError | PermissionDenied) -> None:
@@ -50,6 +53,16 @@ class AngkaInput(forms.TextInput):
         widget_attrs = context["widget"]["attrs"]
         widget_attrs["hx-target"] = f"#{widget_attrs.get('id', name)}-pratinjau"
         return context
+
+    def format_value(self, value: Any) -> str | None:
+        """A stored number is shown the way it is read back: `str(Decimal("1.125"))` would put
+        "1.125" in the field, which the id-ID reading saves as 1.125 (a thousandfold change on an
+        unchanged save); `angka` writes "1,125". What a person typed (a str) is given back as typed."""
+        if isinstance(value, Decimal):
+            return angka(value.normalize())
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return angka(value)
+        return super().format_value(value)
 
 
 class TanggalInput(forms.DateInput):

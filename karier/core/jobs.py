@@ -30,6 +30,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.core.choices import StatusTugasLatar
 from karier.core.models import TugasLatar
@@ -75,7 +76,7 @@ def job_restart(job_id: int, task: Enqueueable) -> TugasLatar:
     with transaction.atomic():
         job = TugasLatar.objects.select_for_update().get(pk=job_id)
         if job.status == StatusTugasLatar.SELESAI:
-            raise ValidationError("Tugas ini sudah selesai.")
+            raise ValidationError(_("Tugas ini sudah selesai."))
         job.status = StatusTugasLatar.MENUNGGU
         job.selesai_pada = None
         job.save(update_fields=["status", "selesai_pada"])
@@ -140,7 +141,7 @@ def job_for_actor(actor: JobActor, job_id: int, *, jenis: str | None = None) -> 
         qs = qs.filter(jenis=jenis)
     job = qs.first()
     if job is None or not (actor.sees_everyone or (actor.user_id and job.dibuat_oleh_id == actor.user_id)):
-        raise Http404("Tugas tidak ditemukan.")
+        raise Http404(_("Tugas tidak ditemukan."))
     return job
 
 

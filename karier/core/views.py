@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -18,80 +15,37 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from karier.core import audit_export, integrity
+from karier.core import home as home_registry
 from karier.core.glossary import all_terms
 from karier.core.models import AuditEvent
 from karier.core.numbers import angka, baca_angka
-from karier.people import selectors
 from karier.people.access import actor_from_request
-from karier.people.choices import JenisJabatan
-from karier.people.models import Pegawai
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """What to do next, per role: the cards the domain apps register (`karier.core.home`)."""
     actor = actor_from_request(request)
     today = timezone.localdate()
-    ctx: dict[str, object] = {"today": today}
-    if actor.pegawai_id:
-        ctx["me"] = selectors.pegawai_profile(actor.pegawai_id)
-        ctx["appraiser"] = selectors.appraiser_on(actor.pegawai_id, today)
-    if actor.has_subordinates:
-        subs = selectors.direct_subordinates_on(actor.jabatan_ids, today)
-        ctx["subordinates"] = list(subs[:50])
-        ctx["subordinate_count"] = subs.count()
-    if actor.opd_ids:
-        ctx.update(
-            cache.get_or_set(
-                f"karier:home:opd:{today}:{actor.opd_ids}", lambda: _agency_stats(actor.opd_ids, today), STATS_TTL
-            )
-            or {}
-        )
+    langkah = home_registry.next_step(actor, today)
+    ctx: dict[str, object] = {
+        "today": today,
+        "langkah": langkah,
+        "langkah_sisa": (langkah.batas - today).days if langkah and langkah.batas else None,
+        "sections": home_registry.sections_for(actor, today),
+        "tanpa_pegawai": actor.pegawai_id is None and not actor.sees_everyone,
+    }
     if actor.sees_everyone:
         # The last integrity check (daily): a break is the first thing a BKD admin or auditor sees.
         last = integrity.last_result()
         ctx["integritas_rusak"] = last if last is not None and not last.utuh else None
-        ctx.update(cache.get_or_set(f"karier:home:province:{today}", lambda: _province_stats(today), STATS_TTL) or {})
     return render(request, "core/home.html", ctx)
-
-
-# Headcounts over a whole province change slowly; recomputing them on every visit of a home page
-# costs ~1 s at a million employees, so they are kept for a few minutes.
-STATS_TTL = 300
-
-
-def _agency_stats(opd_ids: tuple[int, ...], today: dt.date) -> dict[str, object]:
-    agency = Pegawai.objects.filter(opd_id__in=opd_ids, aktif=True)
-    by_jenis = selectors.headcount_by(agency, "jabatan__jenis")
-    return {
-        "agency_total": sum(int(str(r["n"])) for r in by_jenis),
-        "agency_by_jenis": _jenis_labels(by_jenis),
-        "agency_vacant": list(selectors.vacant_managerial_positions(today, opd_ids)[:20]),
-    }
-
-
-def _province_stats(today: dt.date) -> dict[str, object]:
-    everyone = Pegawai.objects.filter(aktif=True)
-    by_golongan = selectors.headcount_by(everyone, "golongan__kode")
-    vacant = selectors.vacant_managerial_positions(today)
-    return {
-        "total": sum(int(str(r["n"])) for r in by_golongan),
-        "by_golongan": by_golongan,
-        "by_jenis": _jenis_labels(selectors.headcount_by(everyone, "jabatan__jenis")),
-        "vacant_count": vacant.count(),
-        "vacant": list(vacant[:20]),
-        "without_position": everyone.filter(jabatan__isnull=True).count(),
-    }
-
-
-def _jenis_labels(rows: list[dict[str, object]]) -> list[tuple[str, object]]:
-    labels = dict(JenisJabatan.choices)
-    return [(str(labels.get(str(r["jabatan__jenis"]), _("Tanpa jabatan"))), r["n"]) for r in rows]
 
 
 def _audit_events(request: HttpRequest) -> tuple[QuerySet[AuditEvent], str]:
     """The trail for BKD admins and auditors (404 for everyone else), filtered by action prefix."""
     if not actor_from_request(request).sees_everyone:
-        raise Http404("Halaman tidak ditemukan.")
+        raise Http404(_("Halaman tidak ditemukan."))
     qs = AuditEvent.objects.select_related("actor").order_by("-created_at", "-id")
     action = request.GET.get("aksi", "").strip()
     if action:
@@ -124,7 +78,7 @@ def audit_check(request: HttpRequest) -> HttpResponse:
     """Run the integrity checks now (BKD admin; an auditor reads the stored result and writes nothing)."""
     actor = actor_from_request(request)
     if not actor.sees_everyone:
-        raise Http404("Halaman tidak ditemukan.")
+        raise Http404(_("Halaman tidak ditemukan."))
     if not actor.is_admin:
         raise PermissionDenied(_("Hanya admin BKD yang menjalankan pemeriksaan."))
     row, _breaks = integrity.run_and_store(actor=actor)

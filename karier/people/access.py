@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.people.models import Jabatan, Pegawai, UnitKerja
 from karier.people.selectors import active_on, holders_on, officials_above
@@ -175,7 +176,7 @@ def pegawai_for_actor(actor: Actor, pegawai_id: int) -> Pegawai:
     """The employee if the actor may see them; 404 otherwise (never 403: ids reveal nothing)."""
     pegawai = visible_pegawai(actor).filter(pk=pegawai_id).first()
     if pegawai is None:
-        raise Http404("Pegawai tidak ditemukan.")
+        raise Http404(_("Pegawai tidak ditemukan."))
     return pegawai
 
 
@@ -192,7 +193,7 @@ def visible_units(actor: Actor) -> QuerySet[UnitKerja]:
 def unit_for_actor(actor: Actor, unit_id: int) -> UnitKerja:
     unit = visible_units(actor).filter(pk=unit_id).select_related("parent", "opd", "instansi").first()
     if unit is None:
-        raise Http404("Unit kerja tidak ditemukan.")
+        raise Http404(_("Unit kerja tidak ditemukan."))
     return unit
 
 
@@ -205,7 +206,7 @@ def visible_jabatan(actor: Actor) -> QuerySet[Jabatan]:
 def jabatan_for_actor(actor: Actor, jabatan_id: int) -> Jabatan:
     jabatan = visible_jabatan(actor).filter(pk=jabatan_id).select_related("unit", "atasan").first()
     if jabatan is None:
-        raise Http404("Jabatan tidak ditemukan.")
+        raise Http404(_("Jabatan tidak ditemukan."))
     return jabatan
 
 

@@ -10,7 +10,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from karier.core import datainduk
 from karier.core.admin import AuditedModelAdmin
 from karier.people.access import actor_from_request
 from karier.people.models import (
@@ -73,7 +76,7 @@ class InstansiAdmin(AuditedModelAdmin):
     search_fields = ("nama", "kode_cepat")
 
 
-MSG_UNIT_MOVE = "Memindahkan unit belum didukung dari sini; buat unit baru lalu pindahkan jabatan."
+MSG_UNIT_MOVE = gettext_noop("Memindahkan unit belum didukung dari sini; buat unit baru lalu pindahkan jabatan.")
 
 
 class UnitKerjaForm(forms.ModelForm):
@@ -87,7 +90,7 @@ class UnitKerjaForm(forms.ModelForm):
     def clean_parent(self) -> UnitKerja | None:
         parent: UnitKerja | None = self.cleaned_data.get("parent")
         if self.instance.pk and (parent.pk if parent else None) != self.instance.parent_id:
-            raise ValidationError(MSG_UNIT_MOVE)
+            raise ValidationError(_(MSG_UNIT_MOVE))
         return parent
 
 
@@ -142,7 +145,7 @@ class JabatanForm(forms.ModelForm):
             and (atasan.pk == self.instance.pk or atasan.path.startswith(self.instance.path))
         ):
             raise ValidationError(
-                {"atasan": "Rantai atasan akan berputar (melingkar): pilih jabatan di luar bawahan jabatan ini."}
+                {"atasan": _("Rantai atasan akan berputar (melingkar): pilih jabatan di luar bawahan jabatan ini.")}
             )
         return data
 
@@ -304,3 +307,23 @@ class PenugasanAdmin(AuditedModelAdmin):
             close_previous=form.cleaned_data.get("close_previous", False),
         )
         obj.pk = row.pk
+
+
+# ---------------------------------------------------------------------------- "Data induk" (/data-induk/)
+# The BKD admin's site (karier.core.datainduk): the same admins, granted by the admin role. Nothing is
+# deleted there but an agency nobody uses (every reference to Instansi is PROTECT, so a used one is
+# refused by Django's own page): units, positions and employees are ended with "aktif", assignments
+# with an end date, and golongan history rows are only added (through the services).
+for _model, _admin in (
+    (Instansi, InstansiAdmin),
+    (UnitKerja, UnitKerjaAdmin),
+    (Jabatan, JabatanAdmin),
+    (Pegawai, PegawaiAdmin),
+    (Penugasan, PenugasanAdmin),
+    (RiwayatGolongan, RiwayatGolonganAdmin),
+    (Golongan, GolonganAdmin),
+    (Eselon, EselonAdmin),
+    (JenisJabatanSiasn, JenisJabatanSiasnAdmin),
+    (JabatanFungsional, JabatanFungsionalAdmin),
+):
+    datainduk.site.register_master(_model, _admin, delete=_model is Instansi)

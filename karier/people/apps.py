@@ -5,3 +5,8 @@ class PeopleConfig(AppConfig):
     name = "karier.people"
     label = "people"
     verbose_name = "Pegawai dan jabatan"
+
+    def ready(self) -> None:
+        from karier.people import home
+
+        home.register()

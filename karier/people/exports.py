@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from karier.core.excel import safe_row
+from karier.core.excel import append_row
 from karier.core.numbers import angka
 from karier.people.models import Pegawai
 from karier.rules import format_nip
@@ -66,7 +66,7 @@ def directory_xlsx(qs: QuerySet[Pegawai]) -> HttpResponse:
     )
     n = 0
     for row in rows[:EXPORT_LIMIT].iterator(chunk_size=2000):
-        ws.append(safe_row([_nip(row[0]), *row[1:]]))
+        append_row(ws, [_nip(row[0]), *row[1:]])
         n += 1
     if n == EXPORT_LIMIT:
         ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])

@@ -14,6 +14,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.people.access import Actor, is_rater, visibility_q
 from karier.plans.choices import StatusSkp
@@ -31,7 +33,7 @@ def skp_for_actor(actor: Actor, skp_id: int) -> Skp:
     """The plan if the actor may see it; 404 otherwise (ids reveal nothing)."""
     skp = visible_skp(actor).filter(pk=skp_id).select_related("tahun").first()
     if skp is None:
-        raise Http404("SKP tidak ditemukan.")
+        raise Http404(_("SKP tidak ditemukan."))
     return skp
 
 
@@ -43,7 +45,7 @@ def rhk_for_actor(actor: Actor, skp_id: int, rhk_id: int) -> RencanaHasilKerja:
     skp = skp_for_actor(actor, skp_id)
     rhk = RencanaHasilKerja.objects.filter(pk=rhk_id, skp=skp).select_related("skp", "skp__tahun").first()
     if rhk is None:
-        raise Http404("Rencana hasil kerja tidak ditemukan.")
+        raise Http404(_("Rencana hasil kerja tidak ditemukan."))
     return rhk
 
 
@@ -55,7 +57,7 @@ def iki_for_actor(actor: Actor, skp_id: int, iki_id: int) -> IndikatorKinerjaInd
         .first()
     )
     if iki is None:
-        raise Http404("Indikator tidak ditemukan.")
+        raise Http404(_("Indikator tidak ditemukan."))
     return iki
 
 
@@ -63,7 +65,7 @@ def ekspektasi_for_actor(actor: Actor, skp_id: int, ekspektasi_id: int) -> Ekspe
     skp = skp_for_actor(actor, skp_id)
     found = EkspektasiPerilaku.objects.filter(pk=ekspektasi_id, skp=skp).select_related("skp", "skp__tahun").first()
     if found is None:
-        raise Http404("Ekspektasi perilaku tidak ditemukan.")
+        raise Http404(_("Ekspektasi perilaku tidak ditemukan."))
     return found
 
 
@@ -75,7 +77,7 @@ def rhk_atasan_by_id(rhk_atasan_id: int | None, *, field: str = "rhk_atasan") ->
         return None
     found = RencanaHasilKerja.objects.select_related("skp").filter(pk=rhk_atasan_id).first()
     if found is None:
-        raise ValidationError({field: "RHK atasan tidak ditemukan."})
+        raise ValidationError({field: _("RHK atasan tidak ditemukan.")})
     return found
 
 
@@ -130,11 +132,11 @@ def can_create_for(actor: Actor, pegawai_id: int) -> bool:
     return actor.is_admin or (actor.pegawai_id is not None and actor.pegawai_id == pegawai_id)
 
 
-MSG_NOT_EDITABLE = "SKP ini tidak dapat Anda ubah sekarang."
+MSG_NOT_EDITABLE = gettext_noop("SKP ini tidak dapat Anda ubah sekarang.")
 
 
 def require_edit(actor: Actor, skp: Skp) -> None:
     """The edit screens' refusal (403 with the reason) for a plan the actor may see but not change:
     the one rule `can_edit`, raised here so that every edit view says it the same way."""
     if not can_edit(actor, skp):
-        raise PermissionDenied(MSG_NOT_EDITABLE)
+        raise PermissionDenied(_(MSG_NOT_EDITABLE))

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from karier.core import datainduk
 from karier.core.admin import AuditedModelAdmin
 from karier.people.access import actor_from_request
 from karier.plans import years
@@ -75,3 +76,8 @@ class SkpRevisiAdmin(ReadOnly):
 class DialogKinerjaAdmin(ReadOnly):
     list_display = ("skp", "jenis", "versi", "dibuat_pada")
     list_select_related = ("skp", "skp__pegawai")
+
+
+# "Data induk" (/data-induk/, karier.core.datainduk): BKD admins add years and set the planning deadline
+# there; closing stays the action above (the service), and years are never deleted.
+datainduk.site.register_master(TahunKinerja, TahunKinerjaAdmin)

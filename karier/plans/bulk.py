@@ -31,6 +31,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.core import audit, numbers
 from karier.core.bulk import bulk_insert
@@ -138,27 +139,33 @@ def _validate(
     """Everything is checked before anything is written. Returns the year row (None when it does
     not exist yet) and the scope's root unit (None = the whole province)."""
     if not (TAHUN_MIN <= tahun <= TAHUN_MAX):
-        raise ValidationError({"tahun": f"Tahun harus antara {TAHUN_MIN} dan {TAHUN_MAX}."})
+        raise ValidationError(
+            {"tahun": _("Tahun harus antara %(min)s dan %(max)s.") % {"min": TAHUN_MIN, "max": TAHUN_MAX}}
+        )
     if unit_id and opd_id:
-        raise ValidationError({"unit": "Pilih unit kerja atau perangkat daerah, tidak keduanya."})
+        raise ValidationError({"unit": _("Pilih unit kerja atau perangkat daerah, tidak keduanya.")})
     if pegawai_ids is not None and len(pegawai_ids) > MAX_PEGAWAI_IDS:
-        raise ValidationError({"pegawai_ids": f"Paling banyak {numbers.angka(MAX_PEGAWAI_IDS)} pegawai sekaligus."})
+        raise ValidationError(
+            {"pegawai_ids": _("Paling banyak %(n)s pegawai sekaligus.") % {"n": numbers.angka(MAX_PEGAWAI_IDS)}}
+        )
     tahun_row = TahunKinerja.objects.filter(pk=tahun).first()
     if tahun_row is not None and tahun_row.ditutup:
-        raise ValidationError({"tahun": f"Tahun kinerja {tahun} sudah ditutup; SKP baru tidak dapat dibuat."})
+        raise ValidationError(
+            {"tahun": _("Tahun kinerja %(tahun)s sudah ditutup; SKP baru tidak dapat dibuat.") % {"tahun": tahun}}
+        )
     unit: UnitKerja | None = None
     root_id = unit_id or opd_id
     if root_id:
         unit = UnitKerja.objects.filter(pk=root_id).first()
         if unit is None:
-            raise ValidationError({"unit": "Unit kerja tidak ditemukan."})
+            raise ValidationError({"unit": _("Unit kerja tidak ditemukan.")})
         if opd_id and unit.parent_id is not None:
-            raise ValidationError({"opd": "Yang dipilih bukan perangkat daerah."})
+            raise ValidationError({"opd": _("Yang dipilih bukan perangkat daerah.")})
     if actor.is_auditor and not actor.is_admin:
-        raise ValidationError({"__all__": "Auditor hanya dapat melihat data, tidak membuat SKP."})
+        raise ValidationError({"__all__": _("Auditor hanya dapat melihat data, tidak membuat SKP.")})
     roots = bulk_roots(actor)
     if roots is not None and (unit is None or not _unit_allowed(roots, unit)):
-        raise ValidationError({"unit": "Anda hanya dapat membuat SKP massal untuk unit yang Anda pimpin."})
+        raise ValidationError({"unit": _("Anda hanya dapat membuat SKP massal untuk unit yang Anda pimpin.")})
     return tahun_row, unit
 
 

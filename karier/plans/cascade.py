@@ -35,7 +35,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import gettext as _
 
+from karier.core.numbers import angka
 from karier.people.access import Actor, visibility_q
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai, UnitKerja
@@ -70,22 +72,22 @@ def coverage_scope(actor: Actor, *, tahun: int, opd_id: int | None = None, unit_
     """The filter an actor may use: admins and auditors anything (None = province); everyone else
     their own agency and the agencies they head. A scope outside that answers 404."""
     if actor.user_id is None:
-        raise Http404("Data tidak ditemukan.")
+        raise Http404(_("Data tidak ditemukan."))
     unit = None
     if unit_id:
         unit = UnitKerja.objects.filter(pk=unit_id).first()
         if unit is None:
-            raise Http404("Unit kerja tidak ditemukan.")
+            raise Http404(_("Unit kerja tidak ditemukan."))
         opd_id = unit.opd_id
     if actor.sees_everyone:
         return CascadeFilter(tahun=tahun, opd_id=opd_id, unit=unit)
     allowed = allowed_opd_ids(actor)
     if not allowed:
-        raise Http404("Data tidak ditemukan.")
+        raise Http404(_("Data tidak ditemukan."))
     if opd_id is None:
         opd_id = allowed[0]
     if opd_id not in allowed:
-        raise Http404("Perangkat daerah tidak ditemukan.")
+        raise Http404(_("Perangkat daerah tidak ditemukan."))
     return CascadeFilter(tahun=tahun, opd_id=opd_id, unit=unit)
 
 
@@ -341,21 +343,21 @@ def cascade_children(actor: Actor, f: CascadeFilter, key: str, offset: int = 0, 
     """The children of one node (`iku:1`, `ind:7`, `pk:3`, `rhk:42`), one page at a time."""
     m = NODE_RE.match(key)
     if m is None:
-        raise Http404("Simpul tidak ditemukan.")
+        raise Http404(_("Simpul tidak ditemukan."))
     kind, pk = m.group(1), int(m.group(2))
     base = RencanaHasilKerja.objects.filter(_rhk_q(f))
     if kind == "rhk":
         if not RencanaHasilKerja.objects.filter(pk=pk).exists():
-            raise Http404("Simpul tidak ditemukan.")
+            raise Http404(_("Simpul tidak ditemukan."))
         return _rhk_nodes(actor, f, base.filter(rhk_atasan_id=pk), offset, limit, key)
     if kind == "pk":
         if not PerjanjianKinerjaRow.objects.filter(pk=pk).exists():
-            raise Http404("Simpul tidak ditemukan.")
+            raise Http404(_("Simpul tidak ditemukan."))
         return _rhk_nodes(actor, f, base.filter(perjanjian_row_id=pk, rhk_atasan__isnull=True), offset, limit, key)
     # An indicator (province IKU or agency indicator): agency indicators under it, PK rows on it,
     # then RHK attached to it directly. Indicators and PK rows are few; RHK are paged.
     if not Indikator.objects.filter(pk=pk).exists():
-        raise Http404("Simpul tidak ditemukan.")
+        raise Http404(_("Simpul tidak ditemukan."))
     agency = list(
         Indikator.objects.filter(_agency_ind_q(f), induk_id=pk)
         .select_related("sasaran_renstra__renstra__opd")
@@ -439,7 +441,8 @@ def cascade_children(actor: Actor, f: CascadeFilter, key: str, offset: int = 0, 
     )
 
 
-def _target(angka: Decimal | None, uraian: str) -> str:
-    if angka is not None:
-        return f"{angka.normalize():f}"
+def _target(nilai: Decimal | None, uraian: str) -> str:
+    """A PK row's target as people read it (1.250,5; 73,8), whatever the interface language."""
+    if nilai is not None:
+        return angka(nilai.normalize())
     return uraian

@@ -19,8 +19,9 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from karier.core.excel import safe_row
+from karier.core.excel import append_row, cells
 from karier.core.numbers import angka
+from karier.core.official import in_indonesian
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 from karier.plans.choices import JenisHasil, StatusSkp
@@ -121,6 +122,7 @@ class SkpDocument:
         return f"SKP-{self.skp.pegawai.nip}-{self.tahun}"
 
 
+@in_indonesian
 def skp_document(skp_id: int) -> SkpDocument:
     """Everything a document shows, in five queries (plan + people, RHK, IKI, perilaku, values)."""
     skp = Skp.objects.select_related(
@@ -173,6 +175,7 @@ def skp_document(skp_id: int) -> SkpDocument:
 
 
 # ---------------------------------------------------------------------------- PDF
+@in_indonesian
 def skp_html(doc: SkpDocument) -> str:
     return render_to_string("plans/pdf/skp.html", {"doc": doc, "pemerintah": PEMERINTAH})
 
@@ -216,7 +219,7 @@ def xlsx_bytes(doc: SkpDocument) -> bytes:
     def line(
         values: list[Any], *, font: Font | None = None, fill: PatternFill | None = None, border: bool = False
     ) -> None:
-        ws.append(safe_row(values))
+        ws.append(cells(ws, values))
         for cell in ws[ws.max_row]:
             cell.alignment = wrap
             if font:
@@ -320,19 +323,19 @@ def gap_xlsx(kind: str, qs: Any) -> bytes:
         for nip, nama, jabatan, unit, opd in qs.values_list("nip", "nama", "jabatan__nama", "unit__nama", "opd__nama")[
             :EXPORT_LIMIT
         ].iterator(chunk_size=2000):
-            ws.append(safe_row([_nip(nip), nama, jabatan, unit, opd]))
+            append_row(ws, [_nip(nip), nama, jabatan, unit, opd])
             n += 1
     elif kind == cascade_coverage.GAP_RHK_YATIM:
         ws.append(["NIP", "Nama", "Jabatan", "Unit kerja", "Rencana hasil kerja"])
         for nip, nama, jabatan, unit, teks in qs.values_list(
             "skp__pegawai__nip", "skp__pegawai__nama", "skp__jabatan__nama", "skp__unit__nama", "teks"
         )[:EXPORT_LIMIT].iterator(chunk_size=2000):
-            ws.append(safe_row([_nip(nip), nama, jabatan, unit, teks]))
+            append_row(ws, [_nip(nip), nama, jabatan, unit, teks])
             n += 1
     else:
         ws.append(["Kode", "Indikator", "Satuan", "Tingkat", "Perangkat daerah"])
         for kode, nama, satuan, opd in qs.values_list("kode", "nama", "satuan", "opd_nama")[:EXPORT_LIMIT]:
-            ws.append(safe_row([kode, nama, satuan, "Perangkat daerah" if opd else "Provinsi (IKU)", opd or ""]))
+            append_row(ws, [kode, nama, satuan, "Perangkat daerah" if opd else "Provinsi (IKU)", opd or ""])
             n += 1
     if n == EXPORT_LIMIT:
         ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])

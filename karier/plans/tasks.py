@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from karier.core.jobs import Progress, job_run
@@ -27,7 +28,7 @@ def skp_bulk_task(job_id: int) -> dict[str, Any]:
         if job.dibuat_oleh_id is not None:
             user = get_user_model().objects.filter(pk=job.dibuat_oleh_id).first()
             if user is None:
-                raise ValidationError({"__all__": "Pengguna tidak ditemukan."})
+                raise ValidationError({"__all__": _("Pengguna tidak ditemukan.")})
             actor = as_actor(user)
         params = job.parameter or {}
         result = skp_bulk_create(

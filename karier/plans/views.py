@@ -22,10 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST
 
+from karier.core.excel import xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import Pegawai
-from karier.plans import access, selectors, services, workflow
+from karier.plans import access, exports, selectors, services, workflow
 from karier.plans.choices import JenisDialog, JenisHasil, StatusSkp
 from karier.plans.forms import (
     AlasanForm,
@@ -52,18 +53,25 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 
 # ---------------------------------------------------------------------------- lists
-def _bawahan_context(request: HttpRequest, actor: Actor) -> dict[str, Any]:
+def _bawahan_filter(request: HttpRequest) -> tuple[BawahanFilterForm, int, str]:
+    """The year and status the subordinates table is filtered by (the screen and its Excel alike)."""
     form = BawahanFilterForm(request.GET or None)
     tahun = timezone.localdate().year
     status = ""
     if form.is_bound and form.is_valid():
         tahun = form.cleaned_data["tahun"] or tahun
         status = form.cleaned_data["status"] or ""
+    return form, tahun, status
+
+
+def _bawahan_context(request: HttpRequest, actor: Actor) -> dict[str, Any]:
+    form, tahun, status = _bawahan_filter(request)
     qs = selectors.subordinates_with_plans(actor, tahun, status=status)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = {k: str(v) for k, v in request.GET.items() if k != "page" and v}
+    params = {k: str(v) for k, v in request.GET.items() if k not in {"page", "export"} and v}
     base = urlencode(params)
     return {
+        "bawahan_export_query": urlencode({"tahun": str(tahun), "status": status, "export": "xlsx"}),
         "bawahan_form": form,
         "bawahan_tahun": tahun,
         "bawahan_status": status,
@@ -91,7 +99,13 @@ def index(request: HttpRequest) -> HttpResponse:
 def bawahan(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     if not actor.jabatan_ids:
-        raise Http404("Halaman tidak ditemukan.")
+        raise Http404(_("Halaman tidak ditemukan."))
+    if request.GET.get("export") == "xlsx":
+        _form, tahun, status = _bawahan_filter(request)
+        data = exports.bawahan_xlsx(
+            selectors.subordinates_with_plans(actor, tahun, status=status), tahun=tahun, status=status
+        )
+        return xlsx_attachment(data, f"skp-bawahan-{tahun}")
     ctx = _bawahan_context(request, actor)
     counts = selectors.subordinate_status_counts(actor, ctx["bawahan_tahun"])
     ctx["ringkasan"] = [
@@ -319,7 +333,7 @@ def iki_edit(request: HttpRequest, pk: int, iki_id: int) -> HttpResponse:
         "indikator": iki.indikator,
         "satuan": iki.satuan,
         "target_kualitatif": iki.target_kualitatif,
-        "target_angka": "" if iki.target_angka is None else f"{iki.target_angka.normalize():f}",
+        "target_angka": iki.target_angka,  # AngkaInput writes it the id-ID way ("1,125", "1.250,5")
     }
     form = IkiForm(request.POST if request.method == "POST" else None, initial=initial, prefix="e")
     return _edit_view(
@@ -378,7 +392,7 @@ def rhk_link(request: HttpRequest, pk: int, rhk_id: int) -> HttpResponse:
         rhk = access.rhk_for_actor(actor, pk, rhk_id)
         form = LinkForm(request.POST, options=list(selectors.superior_rhk_options(rhk.skp)), prefix=f"l{rhk.pk}")
         if not form.is_valid():
-            raise ValidationError({"rhk_atasan": "Pilih RHK atasan dari daftar."})
+            raise ValidationError({"rhk_atasan": _("Pilih RHK atasan dari daftar.")})
         return services.rhk_link(
             actor=actor, rhk=rhk, rhk_atasan=access.rhk_atasan_by_id(form.cleaned_data["rhk_atasan"])
         )
@@ -461,7 +475,7 @@ def transisi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
     try:
         move = Aksi(aksi)
     except ValueError as exc:
-        raise Http404("Halaman tidak ditemukan.") from exc
+        raise Http404(_("Halaman tidak ditemukan.")) from exc
     form_class, ctx_name = TRANSITION_FORMS[move]
     form = form_class(request.POST)
     if form.is_valid():
@@ -484,4 +498,7 @@ def transisi(request: HttpRequest, pk: int, aksi: str) -> HttpResponse:
             return redirect("plans:detail", pk)
     ctx = _plan_context(request, actor, pk, **{ctx_name: form})
     ctx["failed_move"] = move.value
+    # The refused action's own form is not drawn when the plan's state no longer offers it (a second
+    # submit, a withdraw after the decision): the refusal is then shown above the actions instead.
+    ctx["failed_errors"] = list(form.non_field_errors())
     return render(request, "plans/detail.html", ctx, status=422)

@@ -44,7 +44,7 @@ def _int(request: HttpRequest, name: str, lo: int = 1, hi: int = MAX_ID) -> int 
     if not raw:
         return None
     if not raw.isdigit() or len(raw) > 19 or not (lo <= int(raw) <= hi):
-        raise Http404("Parameter tidak valid.")
+        raise Http404(_("Parameter tidak valid."))
     return int(raw)
 
 
@@ -125,7 +125,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
     f = _scope(request, actor)
     gap = request.GET.get("celah") or cascade_coverage.GAP_TANPA_SKP
     if gap not in cascade_coverage.GAPS:
-        raise Http404("Daftar tidak ditemukan.")
+        raise Http404(_("Daftar tidak ditemukan."))
     qs: Any
     if gap == cascade_coverage.GAP_TANPA_SKP:
         qs = cascade_coverage.gap_tanpa_skp(actor, f)
@@ -190,7 +190,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     roots = bulk_roots(actor)
     if roots == [] or (actor.is_auditor and not actor.is_admin):
-        raise Http404("Halaman tidak ditemukan.")
+        raise Http404(_("Halaman tidak ditemukan."))
     data = request.POST if request.method == "POST" else (request.GET if "tahun" in request.GET else None)
     form = BulkForm(data, roots=roots, initial={"tahun": timezone.localdate().year})
     preview = None

@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from karier.plans.choices import StatusSkp
 
@@ -43,53 +46,56 @@ class Transition:
     dari: frozenset[str]
     ke: str
     oleh: frozenset[Peran]
-    label: str
+    label: str | Promise  # lazy: translated when a refusal names it
     butuh_teks: str = ""  # name of a required free-text argument ("komentar", "alasan"), if any
 
 
 TRANSITIONS: dict[Aksi, Transition] = {
     Aksi.AJUKAN: Transition(
-        frozenset({StatusSkp.DRAFT, StatusSkp.DIKEMBALIKAN}), StatusSkp.DIAJUKAN, frozenset({Peran.PEMILIK}), "Ajukan"
+        frozenset({StatusSkp.DRAFT, StatusSkp.DIKEMBALIKAN}),
+        StatusSkp.DIAJUKAN,
+        frozenset({Peran.PEMILIK}),
+        _l("Ajukan"),
     ),
     Aksi.KEMBALIKAN: Transition(
         frozenset({StatusSkp.DIAJUKAN}),
         StatusSkp.DIKEMBALIKAN,
         frozenset({Peran.PENILAI}),
-        "Kembalikan",
+        _l("Kembalikan"),
         butuh_teks="komentar",
     ),
     Aksi.SETUJUI: Transition(
-        frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DISETUJUI, frozenset({Peran.PENILAI}), "Setujui"
+        frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DISETUJUI, frozenset({Peran.PENILAI}), _l("Setujui")
     ),
     Aksi.REVISI: Transition(
         frozenset({StatusSkp.DISETUJUI}),
         StatusSkp.DRAFT,
         frozenset({Peran.PEMILIK, Peran.PENILAI}),
-        "Revisi",
+        _l("Revisi"),
         butuh_teks="alasan",
     ),
     # The owner takes a submitted plan back before the appraiser acts (to fix something he noticed);
     # once returned or approved, the ordinary paths apply.
     Aksi.TARIK: Transition(
-        frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DRAFT, frozenset({Peran.PEMILIK}), "Tarik kembali"
+        frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DRAFT, frozenset({Peran.PEMILIK}), _l("Tarik kembali")
     ),
 }
 
 # Statuses in which the owner may change rows, the appendix and links.
 EDITABLE = frozenset({StatusSkp.DRAFT, StatusSkp.DIKEMBALIKAN})
 
-_WHO = {
-    frozenset({Peran.PEMILIK}): "pegawai pemilik SKP",
-    frozenset({Peran.PENILAI}): "pejabat penilai kinerja (atau Plt/Plh jabatannya)",
-    frozenset({Peran.PEMILIK, Peran.PENILAI}): "pegawai pemilik SKP atau pejabat penilainya",
+_WHO: dict[frozenset[Peran], str | Promise] = {
+    frozenset({Peran.PEMILIK}): _l("pegawai pemilik SKP"),
+    frozenset({Peran.PENILAI}): _l("pejabat penilai kinerja (atau Plt/Plh jabatannya)"),
+    frozenset({Peran.PEMILIK, Peran.PENILAI}): _l("pegawai pemilik SKP atau pejabat penilainya"),
 }
 
-_STATE_HINT = {
-    Aksi.AJUKAN: "Hanya SKP berstatus Draf atau Dikembalikan yang dapat diajukan.",
-    Aksi.KEMBALIKAN: "Hanya SKP yang sedang diajukan yang dapat dikembalikan.",
-    Aksi.SETUJUI: "Hanya SKP yang sedang diajukan yang dapat disetujui.",
-    Aksi.REVISI: "Hanya SKP yang sudah disetujui yang direvisi; SKP lain dapat langsung diubah oleh pemiliknya.",
-    Aksi.TARIK: "Hanya SKP yang sedang diajukan, sebelum diputuskan pejabat penilai, yang dapat ditarik kembali.",
+_STATE_HINT: dict[Aksi, str | Promise] = {
+    Aksi.AJUKAN: _l("Hanya SKP berstatus Draf atau Dikembalikan yang dapat diajukan."),
+    Aksi.KEMBALIKAN: _l("Hanya SKP yang sedang diajukan yang dapat dikembalikan."),
+    Aksi.SETUJUI: _l("Hanya SKP yang sedang diajukan yang dapat disetujui."),
+    Aksi.REVISI: _l("Hanya SKP yang sudah disetujui yang direvisi; SKP lain dapat langsung diubah oleh pemiliknya."),
+    Aksi.TARIK: _l("Hanya SKP yang sedang diajukan, sebelum diputuskan pejabat penilai, yang dapat ditarik kembali."),
 }
 
 
@@ -120,14 +126,16 @@ def check(
     """None when the move is allowed; otherwise why not. Who is checked before state."""
     t = TRANSITIONS[aksi]
     if not (t.oleh & set(peran)):
-        return Refusal(f"Hanya {_WHO[t.oleh]} yang dapat melakukan \u201c{t.label}\u201d pada SKP ini.", True)
+        reason = _("Hanya %(who)s yang dapat melakukan “%(aksi)s” pada SKP ini.")
+        return Refusal(reason % {"who": _WHO[t.oleh], "aksi": t.label}, True)
     if tahun_ditutup:
-        return Refusal("Tahun kinerja ini sudah ditutup; SKP tidak dapat diubah lagi.", False)
+        return Refusal(_("Tahun kinerja ini sudah ditutup; SKP tidak dapat diubah lagi."), False)
     if status not in t.dari:
-        return Refusal(f"SKP berstatus {status_label(status)}. {_STATE_HINT[aksi]}", False)
+        reason = _("SKP berstatus %(status)s. %(hint)s") % {"status": status_label(status), "hint": _STATE_HINT[aksi]}
+        return Refusal(reason, False)
     if t.butuh_teks and not (teks or "").strip():
-        what = "Komentar" if t.butuh_teks == "komentar" else "Alasan revisi"
-        return Refusal(f"{what} wajib diisi.", False, field=t.butuh_teks)
+        reason = _("Komentar wajib diisi.") if t.butuh_teks == "komentar" else _("Alasan revisi wajib diisi.")
+        return Refusal(reason, False, field=t.butuh_teks)
     return None
 
 

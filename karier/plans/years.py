@@ -18,13 +18,15 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.core import audit
 from karier.people.access import Actor
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp, TahunKinerja
 
-MSG_BUKAN_ADMIN = "Hanya admin BKD yang dapat menutup tahun kinerja."
+MSG_BUKAN_ADMIN = gettext_noop("Hanya admin BKD yang dapat menutup tahun kinerja.")
 
 
 def year_close_blockers(tahun: TahunKinerja) -> list[str]:
@@ -44,7 +46,7 @@ def year_close_blockers(tahun: TahunKinerja) -> list[str]:
 def tahun_close(*, actor: Actor, tahun: TahunKinerja) -> TahunKinerja:
     """Close the year: BKD admin only; refused (ValidationError listing every reason) while work is open."""
     if not actor.is_admin or actor.is_auditor:
-        raise PermissionDenied(MSG_BUKAN_ADMIN)
+        raise PermissionDenied(_(MSG_BUKAN_ADMIN))
     reasons = year_close_blockers(tahun)
     if reasons:
         raise ValidationError({"ditutup": reasons})

@@ -32,6 +32,7 @@ from .competency import (
     Kompetensi,
     competency_gaps,
     get_kompetensi,
+    job_person_match,
     required_level,
     required_levels,
     validate_required_levels,
@@ -118,6 +119,7 @@ from .promotion import (
     promotion_dates,
     promotion_eligibility,
 )
+from .rating import MIN_ALASAN_RATING, alasan_rating_wajib
 from .talent import (
     DEFAULT_POTENSIAL_CUTOFFS,
     JENIS_HUKUMAN_TINGKAT,
@@ -155,6 +157,7 @@ __all__ = [
     "KOEFISIEN_TAHUNAN",
     "KOMPETENSI",
     "MAX_GOLONGAN_BY_PENDIDIKAN",
+    "MIN_ALASAN_RATING",
     "MONTHLY_PERIODS_FROM",
     "NINE_BOX",
     "NINE_BOX_CATEGORY",
@@ -199,6 +202,7 @@ __all__ = [
     "UnknownLabel",
     "UnknownPendidikan",
     "add_years",
+    "alasan_rating_wajib",
     "annual_credit",
     "build_nip",
     "check_distribution",
@@ -221,6 +225,7 @@ __all__ = [
     "golongan_ladder",
     "golongan_rank",
     "is_promotion_date",
+    "job_person_match",
     "jp_compliance",
     "jp_from_minutes",
     "kinerja_level",

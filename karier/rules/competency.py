@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from .jabatan import JenisJabatan
 from .labels import Jenjang
@@ -22,6 +23,7 @@ __all__ = [
     "Kompetensi",
     "competency_gaps",
     "get_kompetensi",
+    "job_person_match",
     "required_level",
     "required_levels",
     "validate_required_levels",
@@ -157,3 +159,21 @@ def competency_gaps(
         if level is None or level < required:
             gaps.append(CompetencyGap(get_kompetensi(code), required, level))
     return gaps
+
+
+def job_person_match(assessed: Mapping[str, int], required: Mapping[str, int]) -> Decimal:
+    """Job Person Match (JPM, percent, two decimals) of a person for a position's standard.
+
+    JPM = Σ min(assessed, required) / Σ required × 100 over the required competencies: a level above
+    the requirement does not make up for a gap elsewhere, and an unassessed competency counts 0
+    (the practice of BKN-style assessment reports — [P]). Feeds `talent.potensial_level`.
+    """
+    if not required:
+        raise ValueError("Standar kompetensi jabatan kosong: JPM tidak dapat dihitung.")
+    total = 0
+    for code, level in required.items():
+        if not LEVEL_MIN <= level <= LEVEL_MAX:
+            raise ValueError(f"Level yang disyaratkan untuk {code} harus 1 s.d. 5, bukan {level}.")
+        total += min(assessed.get(code, 0), level)
+    percent = Decimal(total * 100) / Decimal(sum(required.values()))
+    return percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from karier.people.access import Actor
 from karier.people.models import Jabatan
@@ -52,14 +53,14 @@ def _writer(actor: Actor) -> bool:
 # ---------------------------------------------------------------------------- reads
 def _must_read(actor: Actor, what: str) -> None:
     if not _signed_in(actor):
-        raise Http404(f"{what} tidak ditemukan.")
+        raise Http404(_("%(apa)s tidak ditemukan.") % {"apa": what})
 
 
 def rpjmd_for_actor(actor: Actor, rpjmd_id: int) -> Rpjmd:
     _must_read(actor, "RPJMD")
     obj = Rpjmd.objects.filter(pk=rpjmd_id).select_related("instansi").first()
     if obj is None:
-        raise Http404("RPJMD tidak ditemukan.")
+        raise Http404(_("RPJMD tidak ditemukan."))
     return obj
 
 
@@ -73,7 +74,7 @@ def indikator_for_actor(actor: Actor, indikator_id: int) -> Indikator:
         .first()
     )
     if obj is None:
-        raise Http404("Indikator tidak ditemukan.")
+        raise Http404(_("Indikator tidak ditemukan."))
     return obj
 
 
@@ -81,7 +82,7 @@ def renstra_for_actor(actor: Actor, renstra_id: int) -> Renstra:
     _must_read(actor, "Renstra")
     obj = Renstra.objects.filter(pk=renstra_id).select_related("opd", "rpjmd").first()
     if obj is None:
-        raise Http404("Renstra tidak ditemukan.")
+        raise Http404(_("Renstra tidak ditemukan."))
     return obj
 
 
@@ -89,7 +90,7 @@ def perjanjian_for_actor(actor: Actor, perjanjian_id: int) -> PerjanjianKinerja:
     _must_read(actor, "Perjanjian kinerja")
     obj = PerjanjianKinerja.objects.filter(pk=perjanjian_id).select_related("opd").first()
     if obj is None:
-        raise Http404("Perjanjian kinerja tidak ditemukan.")
+        raise Http404(_("Perjanjian kinerja tidak ditemukan."))
     return obj
 
 
@@ -100,7 +101,7 @@ def perjanjian_row_for_actor(actor: Actor, row_id: int) -> PerjanjianKinerjaRow:
         PerjanjianKinerjaRow.objects.filter(pk=row_id).select_related("perjanjian__opd", "sasaran", "indikator").first()
     )
     if obj is None:
-        raise Http404("Baris perjanjian kinerja tidak ditemukan.")
+        raise Http404(_("Baris perjanjian kinerja tidak ditemukan."))
     return obj
 
 
@@ -108,7 +109,7 @@ def jabatan_for_standar(actor: Actor, jabatan_id: int) -> Jabatan:
     _must_read(actor, "Jabatan")
     obj = Jabatan.objects.filter(pk=jabatan_id).select_related("unit", "unit__opd", "atasan").first()
     if obj is None:
-        raise Http404("Jabatan tidak ditemukan.")
+        raise Http404(_("Jabatan tidak ditemukan."))
     return obj
 
 
@@ -117,7 +118,7 @@ def hasil_for_actor(actor: Actor, hasil_id: int) -> StandarHasil:
     _must_read(actor, "Hasil kerja")
     obj = StandarHasil.objects.filter(pk=hasil_id).select_related("standar__jabatan__unit", "indikator_opd").first()
     if obj is None:
-        raise Http404("Hasil kerja tidak ditemukan.")
+        raise Http404(_("Hasil kerja tidak ditemukan."))
     return obj
 
 

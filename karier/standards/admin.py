@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from karier.core import datainduk
 from karier.core.admin import AuditedModelAdmin
 from karier.standards.models import (
     Indikator,
@@ -176,3 +177,9 @@ class StandarPerilakuAdmin(ReadOnly):
     list_display = ("standar", "nilai", "ekspektasi")
     list_filter = ("nilai",)
     list_select_related = ("standar__jabatan", "nilai")
+
+
+# "Data induk" (/data-induk/, karier.core.datainduk): the BerAKHLAK values and their guidance are
+# reference tables BKD admins look up there (read-only, like here).
+datainduk.site.register_master(NilaiBerakhlak, NilaiBerakhlakAdmin)
+datainduk.site.register_master(PanduanPerilaku, PanduanPerilakuAdmin)

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from karier.core.excel import safe_cell, safe_row
+from karier.core.excel import Tahun, append_row, safe_row
 from karier.core.numbers import angka
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -19,20 +19,17 @@ EXPORT_LIMIT = 100_000
 Sheet = tuple[str, Sequence[str], Iterable[Sequence[Any]]]
 
 
-def _cell(value: Any) -> Any:
-    return safe_cell(value)  # Decimal as float, formula-like text neutralised (karier.core.excel)
-
-
 def xlsx_response(name: str, sheets: Sequence[Sheet]) -> HttpResponse:
     wb = Workbook(write_only=True)
     for title, header, rows in sheets:
         ws = wb.create_sheet(title[:31])
         ws.append(safe_row(header))
+        years = {i for i, h in enumerate(header) if h == "Tahun"}  # a year is not grouped: 2026, not 2.026
         for n, row in enumerate(rows):
             if n == EXPORT_LIMIT:
                 ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])
                 break
-            ws.append([_cell(v) for v in row])
+            append_row(ws, [Tahun(v) if i in years and isinstance(v, int) else v for i, v in enumerate(row)])
     buf = io.BytesIO()
     wb.save(buf)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

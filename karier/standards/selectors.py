@@ -56,6 +56,13 @@ def rpjmd_tree(rpjmd: Rpjmd) -> list[Misi]:
     )
 
 
+def tree_indikator(tree: list[Misi]) -> list[Indikator]:
+    """The IKU already loaded by `rpjmd_tree`, ordered like `rpjmd_indikator` (no query: the overview
+    shows the tree and the IKU table from the same rows)."""
+    found = [i for m in tree for t in m.tujuan.all() for s in t.sasaran.all() for i in s.indikator.all()]
+    return sorted(found, key=lambda i: (i.kode, i.pk))
+
+
 def rpjmd_indikator(rpjmd: Rpjmd) -> QuerySet[Indikator]:
     """The province's IKU of a plan (for tables and exports)."""
     return (
@@ -298,12 +305,15 @@ def jabatan_standar_list(
 
 
 def standar_coverage(opd_ids: Iterable[int] | None = None) -> dict[str, int]:
-    """How many active positions have a standard (for the overview)."""
+    """How many active positions have a standard (for the overview): one aggregate query, which uses the
+    index on `StandarJabatan.jabatan` (unique) whatever the number of positions."""
     qs = Jabatan.objects.filter(aktif=True)
     if opd_ids is not None:
         qs = qs.filter(unit__opd_id__in=list(opd_ids))
-    total = qs.count()
-    done = qs.filter(Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk")))).count()
+    counts = qs.aggregate(
+        total=Count("pk"), ada=Count("pk", filter=Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk"))))
+    )
+    total, done = counts["total"], counts["ada"]
     return {"total": total, "ada": done, "belum": total - done}
 
 

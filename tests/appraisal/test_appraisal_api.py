@@ -115,7 +115,7 @@ def test_rating_and_bulk_rating(org: Org) -> None:
     s = configured(org)
     a, b = s.ev("staf1a"), s.ev("staf1b")
     wati = as_user(org, "kasi1")
-    r = send(wati, "put", f"/penilaian/{a.pk}/rating", rating(ahk=""))
+    r = send(wati, "put", f"/penilaian/{a.pk}/rating", rating(hk="Di Atas Ekspektasi", ahk=""))
     assert r.status_code == 409 and "alasan_hasil_kerja" in r.json()["errors"]
     assert send(wati, "put", f"/penilaian/{a.pk}/rating", rating(hk="Luar Biasa")).status_code == 422
     assert send(as_user(org, "kabid1"), "put", f"/penilaian/{a.pk}/rating", rating()).status_code == 403
@@ -126,7 +126,15 @@ def test_rating_and_bulk_rating(org: Org) -> None:
     assert {i["id"] for i in subs["items"]} == {a.pk, b.pk}
     bulk = f"/penilaian/periode/{s.periode.pk}/rating"
     r = send(
-        wati, "post", bulk, {"rows": [{"evaluasi_id": a.pk, **rating()}, {"evaluasi_id": b.pk, **rating(ahk="pendek")}]}
+        wati,
+        "post",
+        bulk,
+        {
+            "rows": [
+                {"evaluasi_id": a.pk, **rating()},
+                {"evaluasi_id": b.pk, **rating(hk="Di Bawah Ekspektasi", ahk="pendek")},
+            ]
+        },
     )
     assert r.status_code == 409 and list(r.json()["errors"]) == [str(b.pk)]
     assert Evaluasi.objects.get(pk=a.pk).rating_hasil_kerja == "Di Atas Ekspektasi"  # nothing written

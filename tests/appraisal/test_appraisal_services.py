@@ -311,11 +311,12 @@ def test_rating_matrix_through_the_service(org: Org, hk: str, pk: str) -> None:
 @pytest.mark.parametrize("field", ["alasan_hasil_kerja", "alasan_perilaku"])
 @pytest.mark.parametrize("text", ["", "   ", "singkat"])
 def test_reasons_required(org: Org, field: str, text: str) -> None:
+    # A reason is required away from Sesuai Ekspektasi (docs/rating.md; Sesuai: test_appraisal_bulk_rule.py).
     s = configured(org, plans={"staf1a": "kasi1"})
     before = snapshot(s.ev("staf1a"))
     kwargs = {"ahk": ALASAN, "apk": ALASAN, {"alasan_hasil_kerja": "ahk", "alasan_perilaku": "apk"}[field]: text}
     with pytest.raises(ValidationError) as exc:
-        rate(s, "staf1a", "kasi1", **kwargs)
+        rate(s, "staf1a", "kasi1", hk="Di Atas Ekspektasi", pk="Di Bawah Ekspektasi", **kwargs)
     assert field in exc.value.message_dict
     assert snapshot(s.ev("staf1a")) == before
 
@@ -404,7 +405,9 @@ def test_bulk_rating_all_or_nothing(org: Org) -> None:
     a, b = s.ev("staf1a"), s.ev("staf1b")
     with pytest.raises(services.BulkRatingError) as exc:
         services.rating_bulk_set(
-            actor=s.actor("kasi1"), periode=s.periode, rows={a.pk: row(hk="Di Atas Ekspektasi"), b.pk: row(apk="")}
+            actor=s.actor("kasi1"),
+            periode=s.periode,
+            rows={a.pk: row(hk="Di Atas Ekspektasi"), b.pk: row(pk="Di Bawah Ekspektasi", apk="")},
         )
     assert set(exc.value.rows) == {b.pk} and "alasan_perilaku" in exc.value.rows[b.pk]
     assert str(b.pk) in exc.value.message_dict

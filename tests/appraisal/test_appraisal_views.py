@@ -76,13 +76,13 @@ def test_rating_form_refusals_shown_and_success(org: Org) -> None:
     r = c.post(
         f"/penilaian/{ev.pk}/rating/",
         {
-            "rating_hasil_kerja": "Sesuai Ekspektasi",
+            "rating_hasil_kerja": "Di Atas Ekspektasi",
             "alasan_hasil_kerja": "",
             "rating_perilaku": "Sesuai Ekspektasi",
             "alasan_perilaku": ALASAN,
         },
     )
-    assert r.status_code == 422 and "Tuliskan alasan rating" in r.content.decode()
+    assert r.status_code == 422 and "perlu alasan" in r.content.decode()
     r = c.post(
         f"/penilaian/{ev.pk}/rating/",
         {
@@ -142,7 +142,7 @@ def test_bulk_screen_all_or_nothing_and_input_kept(org: Org) -> None:
             s,
             {
                 a.pk: ("Di Atas Ekspektasi", ALASAN, "Di Atas Ekspektasi", "alasan unik 12345"),
-                b.pk: ("Sesuai Ekspektasi", "", "Sesuai Ekspektasi", ALASAN),
+                b.pk: ("Di Bawah Ekspektasi", "", "Sesuai Ekspektasi", ALASAN),
             },
         ),
     )

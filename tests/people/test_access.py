@@ -78,6 +78,19 @@ API_HTML_PAGES = {"api:openapi-view"}
 # them is still checked here (`test_anonymous_is_kept_out_of_every_route`).
 COVERED_ELSEWHERE = {
     "tests/accounts/test_accounts_tokens.py": ("accounts:token",),
+    # Issue #11: the training catalogue, enrolment, attendance and the JP ledger (screens and API).
+    "tests/development/test_development_catalogue_access.py": (
+        "development:katalog",
+        "development:sesi_",
+        "development:pendaftaran_",
+        "development:jp_",
+        "api:katalog_",
+        "api:sesi_",
+        "api:pendaftaran_",
+        "api:jp_",
+    ),
+    # The BKD admin's "Data induk" admin site (/data-induk/, every route of it): admin role only.
+    "tests/core/test_core_datainduk.py": ("datainduk:",),
     "tests/core/test_core_integrity_daily.py": ("core:audit_check",),
     "tests/core/test_core_numbers.py": ("core:angka_pratinjau",),  # any signed-in user; it reads no data
     "tests/api/test_api_schema.py": ("api:openapi-view",),
@@ -117,6 +130,7 @@ COVERED_ELSEWHERE = {
     ),
     "tests/plans/test_plans_bulk.py": ("plans_insight:bulk", "api:skp_massal_"),
     "tests/appraisal/test_appraisal_api.py": ("appraisal:", "api:penilaian_"),
+    "tests/appraisal/test_appraisal_bulk_screen.py": ("appraisal:bulk_excel",),  # appraisers only, as the screen
     "tests/appraisal/test_appraisal_feedback_multirater.py": (
         "appraisal_feedback:",
         "api:nominasi_",
@@ -142,6 +156,10 @@ COVERED_ELSEWHERE = {
         "api:periode_tutup_",
     ),
     "tests/appraisal/test_appraisal_period_jobs.py": ("api:periode_buka_",),
+    "tests/standards/test_standards_perjanjian_pdf.py": ("standards:perjanjian_pdf",),  # as the agreement
+    "tests/appraisal/test_appraisal_table_exports.py": ("appraisal_calibration:agency_xlsx",),  # as the screen
+    # Competency standards, assessments, needs and the training-needs analysis (issue #11 items 1-3).
+    "tests/development/test_development_competency_views.py": ("development:kompetensi_", "api:kompetensi_"),
 }
 
 

@@ -43,3 +43,28 @@ def test_the_iki_form_stores_and_shows_indonesian_numbers(
     # The edit form offers the stored value back in a form that reads back the same.
     form = client.get(f"/skp/{skp.pk}/iki/{iki.pk}/ubah/", HTTP_HX_REQUEST="true").content.decode()
     assert "/angka/pratinjau/" in form
+
+
+@pytest.mark.parametrize(
+    "stored", [Decimal("1.125"), Decimal("1250.5"), Decimal(1250), Decimal("0.5"), Decimal("73.8")]
+)
+def test_saving_the_edit_form_unchanged_keeps_the_stored_target(client: Client, org: Org, stored: Decimal) -> None:
+    """The form used to offer 1,125 back as "1.125", which the id-ID reading saves as 1.125 thousand:
+    opening the form and saving it unchanged multiplied the target by 1,000."""
+    import re
+
+    skp = plan(org)
+    iki = IndikatorKinerjaIndividu.objects.get(rhk__skp=skp)
+    IndikatorKinerjaIndividu.objects.filter(pk=iki.pk).update(target_angka=stored, aspek="KUANTITAS")
+    login(client, org, "staf1a")
+    form = client.get(f"/skp/{skp.pk}/iki/{iki.pk}/ubah/", HTTP_HX_REQUEST="true").content.decode()
+    offered = re.search(r'name="e-target_angka"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="e-target_angka"', form)
+    assert offered is not None
+    value = offered.group(1) or offered.group(2)
+    r = client.post(
+        f"/skp/{skp.pk}/iki/{iki.pk}/ubah/",
+        {"e-aspek": "KUANTITAS", "e-indikator": "Jumlah", "e-target_angka": value, "e-satuan": "lembar"},
+    )
+    assert r.status_code == 302
+    iki.refresh_from_db()
+    assert iki.target_angka == stored, value

@@ -274,7 +274,10 @@ def test_the_owner_withdraws_a_submitted_plan_before_the_appraiser_acts(org: Org
     assert owner.post(f"/skp/{skp.pk}/ajukan/").status_code == 302
     assert boss.post(f"/skp/{skp.pk}/setujui/").status_code == 302
     late = owner.post(f"/skp/{skp.pk}/tarik/")
-    assert late.status_code == 422 and "sebelum diputuskan pejabat penilai" in late.content.decode()
+    assert late.status_code == 422
+    # The withdraw form is no longer drawn, so the refusal is shown above the actions, in a live region.
+    box = late.content.decode().split('id="tindakan-ditolak"')[1].split("</div>")[0]
+    assert "sebelum diputuskan pejabat penilai" in box
     assert Skp.objects.get(pk=skp.pk).status == "DISETUJUI"
 
 

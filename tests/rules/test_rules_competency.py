@@ -125,3 +125,25 @@ def test_custom_table():
 def test_invalid_tables(table, fragment):
     with pytest.raises(ValueError, match=fragment):
         validate_required_levels(table)
+
+
+# ---------------------------------------------------------------------------- Job Person Match (issue #11)
+def test_jpm_caps_each_competency_at_its_requirement():
+    from decimal import Decimal
+
+    from karier.rules import job_person_match
+
+    required = {"M.1": 3, "M.2": 3}
+    # M.1 above the standard does not make up for M.2 below it: (3 + 1) / 6.
+    assert job_person_match({"M.1": 5, "M.2": 1}, required) == Decimal("66.67")
+    assert job_person_match({"M.1": 3, "M.2": 3}, required) == Decimal("100.00")
+    assert job_person_match({}, required) == Decimal("0.00")
+
+
+def test_jpm_refuses_an_empty_or_invalid_standard():
+    from karier.rules import job_person_match
+
+    with pytest.raises(ValueError, match="kosong"):
+        job_person_match({"M.1": 3}, {})
+    with pytest.raises(ValueError, match=r"1 s\.d\. 5"):
+        job_person_match({"M.1": 3}, {"M.1": 6})

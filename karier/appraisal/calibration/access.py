@@ -23,6 +23,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.appraisal.evaluation.access import visible_evaluasi
 from karier.appraisal.models import Evaluasi, Keberatan, PeriodePenilaian
@@ -38,7 +40,7 @@ from karier.people.choices import JenisPenugasan
 from karier.people.models import Jabatan, Penugasan, UnitKerja
 from karier.people.selectors import active_on, holders_on, officials_above
 
-MSG_UNIT_404 = "Unit kerja tidak ditemukan."
+MSG_UNIT_404 = gettext_noop("Unit kerja tidak ditemukan.")
 
 
 def kepala_jabatan(unit: UnitKerja | int) -> Jabatan | None:
@@ -210,7 +212,7 @@ def unit_for_calibration(actor: Actor, unit_id: int) -> UnitKerja:
     """The unit if the actor may see its calibration; 404 otherwise (never 403)."""
     unit = UnitKerja.objects.filter(pk=unit_id).select_related("parent", "opd").first()
     if unit is None or actor.user_id is None or not can_view_unit(actor, unit):
-        raise Http404(MSG_UNIT_404)
+        raise Http404(_(MSG_UNIT_404))
     return unit
 
 
@@ -229,7 +231,7 @@ def unit_evaluasi_for_calibration(
 
     ev = unit_evaluations(unit, periode).filter(pk=evaluasi_id).select_related("periode", "pegawai").first()
     if ev is None:
-        raise Http404("Evaluasi tidak ditemukan.")
+        raise Http404(_("Evaluasi tidak ditemukan."))
     return ev
 
 
@@ -237,14 +239,14 @@ def unit_documents_for_actor(actor: Actor, periode_id: int, unit_id: int) -> tup
     """The period and unit whose penetapan and recap the actor may read; 404 otherwise."""
     periode, unit = unit_periode_for_calibration(actor, periode_id, unit_id)
     if not can_read_unit_documents(actor, unit):
-        raise Http404("Dokumen tidak ditemukan.")
+        raise Http404(_("Dokumen tidak ditemukan."))
     return periode, unit
 
 
 def agency_for_calibration(actor: Actor, opd_id: int) -> UnitKerja:
     unit = UnitKerja.objects.filter(pk=opd_id, parent__isnull=True).first()
     if unit is None or actor.user_id is None or not (actor.sees_everyone or unit.pk in actor.opd_ids):
-        raise Http404("Perangkat daerah tidak ditemukan.")
+        raise Http404(_("Perangkat daerah tidak ditemukan."))
     return unit
 
 
@@ -322,5 +324,5 @@ def keberatan_for_actor(actor: Actor, keberatan_id: int) -> Keberatan:
         .first()
     )
     if row is None:
-        raise Http404("Keberatan tidak ditemukan.")
+        raise Http404(_("Keberatan tidak ditemukan."))
     return row

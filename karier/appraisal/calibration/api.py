@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
 
 from karier.api.pagination import paginate
@@ -99,7 +100,7 @@ def unit_result_get(
     periode, unit = ca.unit_periode_for_calibration(actor_from_request(request), periode_id, unit_id)
     row = PredikatOrganisasiUnit.objects.filter(unit=unit, periode=periode).first()
     if row is None:
-        raise Http404("Predikat kinerja organisasi belum ditetapkan.")
+        raise Http404(_("Predikat kinerja organisasi belum ditetapkan."))
     return {
         "unit_id": unit.pk,
         "periode_id": periode.pk,

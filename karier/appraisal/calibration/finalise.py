@@ -30,6 +30,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.appraisal import workflow
 from karier.appraisal.calibration import access as ca
@@ -113,24 +114,30 @@ def unit_finalise(*, actor: Actor, unit: UnitKerja, periode: PeriodePenilaian, j
     an allowed and given justification, or the unit already final.
     """
     if not ca.can_calibrate(actor, unit):
-        raise PermissionDenied("Finalisasi dilakukan oleh kepala unit atau kepala perangkat daerah.")
+        raise PermissionDenied(_("Finalisasi dilakukan oleh kepala unit atau kepala perangkat daerah."))
     conflict = ca.finalise_conflict(actor, unit, periode)
     if conflict:
         raise PermissionDenied(conflict)
-    justifikasi = clean_text(justifikasi, "justifikasi", "Justifikasi", required=False)
+    justifikasi = clean_text(justifikasi, "justifikasi", _("Justifikasi"), required=False)
     existing = FinalisasiUnit.objects.filter(unit=unit, periode=periode).first()
     if existing is not None and existing.status == StatusFinalisasi.FINAL:
-        raise ValidationError(f"Unit {unit.nama} sudah difinalisasi untuk {periode.nama}.")
+        raise ValidationError(
+            _("Unit %(unit)s sudah difinalisasi untuk %(periode)s.") % {"unit": unit.nama, "periode": periode.nama}
+        )
     evs = list(unit_evaluations(unit, periode).select_related("pegawai").order_by("pegawai__nama", "pk"))
     if not evs:
-        raise ValidationError(f"Belum ada evaluasi di unit {unit.nama} untuk {periode.nama}.")
+        raise ValidationError(
+            _("Belum ada evaluasi di unit %(unit)s untuk %(periode)s.") % {"unit": unit.nama, "periode": periode.nama}
+        )
     unrated = [e for e in evs if not (e.predikat_akhir or e.predikat)]
     if unrated:
-        raise ValidationError({"__all__": f"{len(unrated)} pegawai belum dinilai: {_names(unrated)}."})
+        raise ValidationError(
+            {"__all__": _("%(n)s pegawai belum dinilai: %(nama)s.") % {"n": len(unrated), "nama": _names(unrated)}}
+        )
     organisasi = PredikatOrganisasiUnit.objects.filter(unit=unit, periode=periode).first()
     if organisasi is None:
         raise ValidationError(
-            {"__all__": "Predikat kinerja organisasi unit ini belum ditetapkan oleh pimpinan di atasnya."}
+            {"__all__": _("Predikat kinerja organisasi unit ini belum ditetapkan oleh pimpinan di atasnya.")}
         )
     kalender = kalender_for(periode)
     violations = check_distribution(organisasi.predikat, rated_counts(counts_from(evs)), curve_policy(kalender))
@@ -153,7 +160,9 @@ def unit_finalise(*, actor: Actor, unit: UnitKerja, periode: PeriodePenilaian, j
     with transaction.atomic():
         fin = FinalisasiUnit.objects.select_for_update().filter(unit=unit, periode=periode).first()
         if fin is not None and fin.status == StatusFinalisasi.FINAL:
-            raise ValidationError(f"Unit {unit.nama} sudah difinalisasi untuk {periode.nama}.")
+            raise ValidationError(
+                _("Unit %(unit)s sudah difinalisasi untuk %(periode)s.") % {"unit": unit.nama, "periode": periode.nama}
+            )
         fin = fin or FinalisasiUnit(unit=unit, periode=periode)
         fin.status = StatusFinalisasi.FINAL
         fin.pelanggaran_kurva = messages
@@ -241,9 +250,9 @@ def tanda_tangan_penilai_add(
     """The appraiser signs one evaluation, or every evaluation of `unit` he appraises; only his own
     action records his signature. Needs the unit finalised and the curve holding. Returns how many."""
     if (evaluasi is None) == (unit is None):
-        raise ValidationError("Pilih satu evaluasi atau satu unit untuk ditandatangani.")
+        raise ValidationError(_("Pilih satu evaluasi atau satu unit untuk ditandatangani."))
     if actor.is_auditor or actor.user_id is None or actor.pegawai_id is None:
-        raise PermissionDenied("Tanda tangan pejabat penilai hanya oleh pejabat penilai sendiri.")
+        raise PermissionDenied(_("Tanda tangan pejabat penilai hanya oleh pejabat penilai sendiri."))
     evs = (
         [evaluasi] if evaluasi is not None else list(unit_evaluations(unit, periode).select_related("jabatan__atasan"))  # type: ignore[arg-type]
     )
@@ -251,17 +260,21 @@ def tanda_tangan_penilai_add(
     if evaluasi is not None:
         if not mine:
             raise PermissionDenied(
-                "Hanya pejabat penilai evaluasi ini (atau Plt/Plh jabatannya) yang "
-                "menandatanganinya sebagai pejabat penilai."
+                _(
+                    "Hanya pejabat penilai evaluasi ini (atau Plt/Plh jabatannya) yang "
+                    "menandatanganinya sebagai pejabat penilai."
+                )
             )
         if evaluasi.periode_id != periode.pk:
-            raise ValidationError("Evaluasi ini bukan dari periode yang dipilih.")
+            raise ValidationError(_("Evaluasi ini bukan dari periode yang dipilih."))
         if evaluasi.ditandatangani_penilai_pada is not None:
-            raise ValidationError("Evaluasi ini sudah ditandatangani pejabat penilai.")
+            raise ValidationError(_("Evaluasi ini sudah ditandatangani pejabat penilai."))
         workflow.ensure_can_move(evaluasi.status, Aksi.TTD_PENILAI)
     todo = [e for e in mine if e.ditandatangani_penilai_pada is None and e.status in _SIGNABLE]
     if unit is not None and not todo:
-        raise ValidationError("Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda sebagai pejabat penilai.")
+        raise ValidationError(
+            _("Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda sebagai pejabat penilai.")
+        )
     _curve_check(todo, periode)
     now = timezone.now()
     with transaction.atomic():
@@ -289,9 +302,9 @@ def tanda_tangan_atasan_add(
     FINAL (locked) and is frozen in a snapshot. Returns how many were signed.
     """
     if (evaluasi is None) == (unit is None):
-        raise ValidationError("Pilih satu evaluasi atau satu unit untuk ditandatangani.")
+        raise ValidationError(_("Pilih satu evaluasi atau satu unit untuk ditandatangani."))
     if actor.is_auditor or actor.user_id is None:
-        raise PermissionDenied("Auditor tidak menandatangani evaluasi.")
+        raise PermissionDenied(_("Auditor tidak menandatangani evaluasi."))
     evs = (
         [evaluasi]
         if evaluasi is not None
@@ -306,16 +319,16 @@ def tanda_tangan_atasan_add(
     ]
     if evaluasi is not None:
         if not mine:
-            raise PermissionDenied("Hanya atasan pejabat penilai yang menandatangani evaluasi ini.")
+            raise PermissionDenied(_("Hanya atasan pejabat penilai yang menandatangani evaluasi ini."))
         if evaluasi.periode_id != periode.pk:
-            raise ValidationError("Evaluasi ini bukan dari periode yang dipilih.")
+            raise ValidationError(_("Evaluasi ini bukan dari periode yang dipilih."))
         if evaluasi.ditandatangani_penilai_pada is None:
-            raise ValidationError("Pejabat penilai belum menandatangani evaluasi ini.")
+            raise ValidationError(_("Pejabat penilai belum menandatangani evaluasi ini."))
         if evaluasi.ditandatangani_atasan_pada is not None:
-            raise ValidationError("Evaluasi ini sudah Anda tandatangani.")
+            raise ValidationError(_("Evaluasi ini sudah Anda tandatangani."))
     todo = [e for e in mine if e.ditandatangani_penilai_pada is not None and e.ditandatangani_atasan_pada is None]
     if unit is not None and not todo:
-        raise ValidationError("Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda.")
+        raise ValidationError(_("Tidak ada evaluasi di unit ini yang menunggu tanda tangan Anda."))
     for e in todo:
         workflow.ensure_can_move(e.status, Aksi.TTD_ATASAN)
     _curve_check(todo, periode)
@@ -362,17 +375,19 @@ def evaluasi_reopen(*, actor: Actor, evaluasi: Evaluasi, alasan: str) -> Evaluas
     if not can_reopen(actor, evaluasi):
         if actor.pegawai_id == evaluasi.pegawai_id:
             raise PermissionDenied(
-                "Anda tidak dapat membuka ulang evaluasi Anda sendiri (benturan kepentingan); "
-                "pembukaan ulang dilakukan oleh admin BKD lain atau penanda tangannya."
+                _(
+                    "Anda tidak dapat membuka ulang evaluasi Anda sendiri (benturan kepentingan); "
+                    "pembukaan ulang dilakukan oleh admin BKD lain atau penanda tangannya."
+                )
             )
-        raise PermissionDenied("Hanya admin BKD atau penanda tangan yang dapat membuka ulang evaluasi.")
-    alasan = clean_text(alasan, "alasan", "Alasan pembukaan ulang")
+        raise PermissionDenied(_("Hanya admin BKD atau penanda tangan yang dapat membuka ulang evaluasi."))
+    alasan = clean_text(alasan, "alasan", _("Alasan pembukaan ulang"))
     if evaluasi.status != StatusEvaluasi.FINAL:
-        raise ValidationError("Hanya evaluasi yang sudah final yang dapat dibuka ulang.")
+        raise ValidationError(_("Hanya evaluasi yang sudah final yang dapat dibuka ulang."))
     with transaction.atomic():
         ev = Evaluasi.objects.select_for_update().get(pk=evaluasi.pk)
         if ev.status != StatusEvaluasi.FINAL:
-            raise ValidationError("Hanya evaluasi yang sudah final yang dapat dibuka ulang.")
+            raise ValidationError(_("Hanya evaluasi yang sudah final yang dapat dibuka ulang."))
         freeze(ev, alasan=alasan, actor=actor)
         old = ev.versi
         ev.versi = old + 1

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.appraisal.calibration import access as ca
 from karier.appraisal.calibration.finalise import freeze
@@ -39,10 +40,10 @@ def batas_keberatan(ev: Evaluasi) -> dt.date | None:
 def keberatan_submit(*, actor: Actor, evaluasi: Evaluasi, alasan: str, today: dt.date | None = None) -> Keberatan:
     """The appraisee objects to his final evaluation, with a reason, within the window."""
     if actor.is_auditor or actor.pegawai_id is None or actor.pegawai_id != evaluasi.pegawai_id:
-        raise PermissionDenied("Keberatan hanya dapat diajukan oleh pegawai yang dinilai.")
-    alasan = clean_text(alasan, "alasan", "Alasan keberatan")
+        raise PermissionDenied(_("Keberatan hanya dapat diajukan oleh pegawai yang dinilai."))
+    alasan = clean_text(alasan, "alasan", _("Alasan keberatan"))
     if evaluasi.status != StatusEvaluasi.FINAL:
-        raise ValidationError("Keberatan hanya dapat diajukan atas evaluasi yang sudah final.")
+        raise ValidationError(_("Keberatan hanya dapat diajukan atas evaluasi yang sudah final."))
     batas = batas_keberatan(evaluasi)
     today = today or timezone.localdate()
     if batas is None or today > batas:
@@ -52,7 +53,7 @@ def keberatan_submit(*, actor: Actor, evaluasi: Evaluasi, alasan: str, today: dt
     with transaction.atomic():
         Evaluasi.objects.select_for_update().filter(pk=evaluasi.pk).first()
         if Keberatan.objects.filter(evaluasi=evaluasi, status=StatusKeberatan.DIAJUKAN).exists():
-            raise ValidationError("Masih ada keberatan yang belum diputus untuk evaluasi ini.")
+            raise ValidationError(_("Masih ada keberatan yang belum diputus untuk evaluasi ini."))
         row = Keberatan.objects.create(evaluasi=evaluasi, alasan=alasan)
         audit.record(
             actor=actor,
@@ -69,20 +70,20 @@ def keberatan_decide(
 ) -> Keberatan:
     """Decide an objection; an accepted one changes the final predikat (versioned, audited)."""
     if not ca.can_decide_objection(actor, keberatan):
-        raise PermissionDenied("Keberatan diputus oleh atasan pejabat penilai.")
-    keputusan = clean_text(keputusan, "keputusan", "Keputusan")
+        raise PermissionDenied(_("Keberatan diputus oleh atasan pejabat penilai."))
+    keputusan = clean_text(keputusan, "keputusan", _("Keputusan"))
     if keberatan.status != StatusKeberatan.DIAJUKAN:
-        raise ValidationError("Keberatan ini sudah diputus.")
+        raise ValidationError(_("Keberatan ini sudah diputus."))
     ev = keberatan.evaluasi
     if diterima:
         if not predikat_baru or predikat_baru not in PredikatChoice.values:
-            raise ValidationError({"predikat_baru": "Pilih predikat baru bila keberatan diterima."})
+            raise ValidationError({"predikat_baru": _("Pilih predikat baru bila keberatan diterima.")})
         if predikat_baru == (ev.predikat_akhir or ev.predikat):
-            raise ValidationError({"predikat_baru": "Predikat baru sama dengan predikat sekarang."})
+            raise ValidationError({"predikat_baru": _("Predikat baru sama dengan predikat sekarang.")})
     with transaction.atomic():
         row = Keberatan.objects.select_for_update().get(pk=keberatan.pk)
         if row.status != StatusKeberatan.DIAJUKAN:
-            raise ValidationError("Keberatan ini sudah diputus.")
+            raise ValidationError(_("Keberatan ini sudah diputus."))
         row.status = StatusKeberatan.DITERIMA if diterima else StatusKeberatan.DITOLAK
         row.keputusan, row.diputus_oleh_id, row.diputus_pada = keputusan, actor.user_id, timezone.now()
         row.predikat_baru = (predikat_baru or "") if diterima else ""

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from karier.appraisal.calibration import access as ca
 from karier.appraisal.calibration.selectors import unit_scope_q
@@ -22,15 +24,15 @@ from karier.people.models import UnitKerja
 from karier.rules import predikat_kinerja, rating_from_organisasi
 
 MAX_TEKS = 4000
-MSG_FINAL = "Unit {unit} sudah difinalisasi untuk {periode}; {apa} tidak dapat diubah lagi."
+MSG_FINAL = _l("Unit %(unit)s sudah difinalisasi untuk %(periode)s; %(apa)s tidak dapat diubah lagi.")
 
 
 def clean_text(value: str, field: str, label: str, *, required: bool = True) -> str:
     text = (value or "").strip()
     if required and not text:
-        raise ValidationError({field: f"{label} wajib diisi."})
+        raise ValidationError({field: _("%(label)s wajib diisi.") % {"label": label}})
     if len(text) > MAX_TEKS:
-        raise ValidationError({field: f"{label} paling banyak {MAX_TEKS} karakter."})
+        raise ValidationError({field: _("%(label)s paling banyak %(n)s karakter.") % {"label": label, "n": MAX_TEKS}})
     return text
 
 
@@ -61,17 +63,22 @@ def predikat_organisasi_set(
         )
     if predikat not in PredikatOrganisasiChoice.values:
         raise ValidationError({"predikat": "Pilih salah satu: " + ", ".join(PredikatOrganisasiChoice.values) + "."})
-    alasan = clean_text(alasan, "alasan", "Alasan")
+    alasan = clean_text(alasan, "alasan", _("Alasan"))
     if unit_is_final(unit, periode):
-        raise ValidationError(MSG_FINAL.format(unit=unit.nama, periode=periode.nama, apa="predikat organisasinya"))
+        raise ValidationError(
+            MSG_FINAL % {"unit": unit.nama, "periode": periode.nama, "apa": _("predikat organisasinya")}
+        )
     head = head_evaluation(unit, periode)
     if head is not None:
         try:
             ensure_editable(head)
         except ValidationError:
             raise ValidationError(
-                f"Evaluasi kepala unit ({head.pegawai.nama_lengkap}) sudah final; buka ulang dahulu sebelum "
-                "mengubah predikat organisasi."
+                _(
+                    "Evaluasi kepala unit (%(nama)s) sudah final; buka ulang dahulu sebelum "
+                    "mengubah predikat organisasi."
+                )
+                % {"nama": head.pegawai.nama_lengkap}
             ) from None
     with transaction.atomic():
         row = PredikatOrganisasiUnit.objects.select_for_update().filter(unit=unit, periode=periode).first()
@@ -120,23 +127,25 @@ def kalibrasi_move(*, actor: Actor, evaluasi: Evaluasi, unit: UnitKerja, ke: str
     Sets `Evaluasi.predikat_akhir` (the computed `predikat` stays, so the move is visible).
     """
     if not ca.can_calibrate(actor, unit):
-        raise PermissionDenied("Kalibrasi dilakukan oleh kepala unit atau kepala perangkat daerah.")
+        raise PermissionDenied(_("Kalibrasi dilakukan oleh kepala unit atau kepala perangkat daerah."))
     if ke not in PredikatChoice.values:
-        raise ValidationError({"ke": "Pilih predikat tujuan yang sah."})
-    alasan = clean_text(alasan, "alasan", "Alasan pemindahan")
+        raise ValidationError({"ke": _("Pilih predikat tujuan yang sah.")})
+    alasan = clean_text(alasan, "alasan", _("Alasan pemindahan"))
     if not Evaluasi.objects.filter(unit_scope_q(unit.pk), pk=evaluasi.pk).exists():
-        raise ValidationError({"evaluasi": "Pegawai ini tidak termasuk kalibrasi unit ini."})
+        raise ValidationError({"evaluasi": _("Pegawai ini tidak termasuk kalibrasi unit ini.")})
     conflict = ca.move_conflict(actor, evaluasi, unit)  # nobody moves their own evaluation
     if conflict:
         raise PermissionDenied(conflict)
     if unit_is_final(unit, evaluasi.periode_id):
-        raise ValidationError(MSG_FINAL.format(unit=unit.nama, periode=evaluasi.periode.nama, apa="kalibrasinya"))
+        raise ValidationError(
+            MSG_FINAL % {"unit": unit.nama, "periode": evaluasi.periode.nama, "apa": _("kalibrasinya")}
+        )
     ensure_editable(evaluasi)
     dari = evaluasi.predikat_akhir or evaluasi.predikat
     if not dari:
-        raise ValidationError({"evaluasi": "Pegawai ini belum dinilai; beri rating terlebih dahulu."})
+        raise ValidationError({"evaluasi": _("Pegawai ini belum dinilai; beri rating terlebih dahulu.")})
     if dari == ke:
-        raise ValidationError({"ke": f"Pegawai ini sudah berpredikat {ke}."})
+        raise ValidationError({"ke": _("Pegawai ini sudah berpredikat %(predikat)s.") % {"predikat": ke}})
     with transaction.atomic():
         ev = Evaluasi.objects.select_for_update().get(pk=evaluasi.pk)
         ensure_editable(ev)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("kalibrasi/<int:periode_id>/unit/<int:unit_id>/penetapan.pdf", v.penetapan_pdf, name="penetapan_pdf"),
     path("kalibrasi/<int:periode_id>/unit/<int:unit_id>/rekap.xlsx", v.rekap_xlsx, name="rekap_xlsx"),
     path("kalibrasi/<int:periode_id>/opd/<int:opd_id>/", v.agency, name="agency"),
+    path("kalibrasi/<int:periode_id>/opd/<int:opd_id>/rekap.xlsx", v.agency_xlsx, name="agency_xlsx"),
     path("<int:pk>/finalisasi/", v.finalise_status, name="finalise_status"),
     path("<int:pk>/tanda-tangan/", v.sign_one, name="sign_one"),
     path("<int:pk>/tanda-tangan-penilai/", v.sign_one_penilai, name="sign_one_penilai"),

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from karier.appraisal.calibration import access as ca
-from karier.appraisal.calibration import finalise, objection
+from karier.appraisal.calibration import exports, finalise, objection
 from karier.appraisal.calibration import selectors as sel
 from karier.appraisal.calibration.forms import CloseForm, DecideForm, FinaliseForm, MoveForm, ReasonForm, UnitResultForm
 from karier.appraisal.calibration.services import kalibrasi_move, predikat_organisasi_set
@@ -29,6 +29,7 @@ from karier.appraisal.evaluation import documents
 from karier.appraisal.evaluation.access import evaluasi_for_actor, is_appraisee, is_appraiser
 from karier.appraisal.models import PeriodePenilaian
 from karier.core import jobs
+from karier.core.excel import xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import UnitKerja
@@ -249,6 +250,16 @@ def agency(request: HttpRequest, periode_id: int, opd_id: int) -> HttpResponse:
     )
 
 
+@login_required
+def agency_xlsx(request: HttpRequest, periode_id: int, opd_id: int) -> HttpResponse:
+    """The agency recap as Excel: the same access and the same figures as the screen."""
+    actor = actor_from_request(request)
+    periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
+    opd = ca.agency_for_calibration(actor, opd_id)
+    data = exports.agency_xlsx(sel.agency_calibration(opd, periode))
+    return xlsx_attachment(data, f"rekap-kalibrasi-{opd.pk}-{periode.tahun_id}")
+
+
 # ---------------------------------------------------------------------------- one evaluation
 @login_required
 @require_POST
@@ -365,7 +376,7 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not may_decide:
-            raise Http404("Keberatan tidak ditemukan.")
+            raise Http404(_("Keberatan tidak ditemukan."))
         if form.is_valid():
             try:
                 objection.keberatan_decide(
@@ -393,7 +404,7 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def close(request: HttpRequest, periode_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     if not (actor.is_admin or actor.opd_ids) or (actor.is_auditor and not actor.is_admin):
-        raise Http404("Halaman tidak ditemukan.")
+        raise Http404(_("Halaman tidak ditemukan."))
     periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
     form = CloseForm(request.POST or None, actor=actor)
     if request.method == "POST" and form.is_valid():

@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.appraisal.choices import StatusPeriode
 from karier.appraisal.models import BuktiDukung, Evaluasi
@@ -46,7 +47,7 @@ def evaluasi_for_actor(actor: Actor, evaluasi_id: int) -> Evaluasi:
         .first()
     )
     if ev is None:
-        raise Http404("Evaluasi tidak ditemukan.")
+        raise Http404(_("Evaluasi tidak ditemukan."))
     return ev
 
 
@@ -72,14 +73,14 @@ def bukti_for_actor(actor: Actor, bukti_id: int) -> BuktiDukung:
     """Evidence is visible exactly when its evaluation is (`visible_evaluasi`, the parent's one rule:
     the appraiser who rates an evaluation sees its evidence); 404 otherwise."""
     if actor.user_id is None:
-        raise Http404("Bukti dukung tidak ditemukan.")
+        raise Http404(_("Bukti dukung tidak ditemukan."))
     bukti = (
         BuktiDukung.objects.filter(realisasi__evaluasi_id__in=visible_evaluasi(actor).values("pk"), pk=bukti_id)
         .select_related("realisasi", "realisasi__evaluasi", "realisasi__evaluasi__periode")
         .first()
     )
     if bukti is None:
-        raise Http404("Bukti dukung tidak ditemukan.")
+        raise Http404(_("Bukti dukung tidak ditemukan."))
     return bukti
 
 

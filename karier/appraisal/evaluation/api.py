@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 
@@ -212,7 +213,7 @@ def penilaian_periode_status(request: HttpRequest, body: PeriodeStatusIn, period
         job = close.periode_close_start(actor=actor, periode_id=periode.pk, require_open=True)
         url = reverse("api:periode_tutup_status", kwargs={"job_id": job.pk})
     else:
-        raise ValidationError({"status": "Pilih DIBUKA atau DITUTUP."})
+        raise ValidationError({"status": _("Pilih DIBUKA atau DITUTUP.")})
     job.refresh_from_db()
     return Status(202, {**job_dict(job), "url": url})
 

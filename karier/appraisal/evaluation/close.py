@@ -43,6 +43,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.appraisal import workflow
 from karier.appraisal.calibration.selectors import BELUM, PREDIKAT_COLUMNS, calibration_counts
@@ -136,17 +138,17 @@ def close_allowed(actor: Actor, opd_id: int | None) -> bool:
 def _validate(*, actor: Actor, periode_id: int, opd_id: int | None) -> tuple[PeriodePenilaian, UnitKerja | None]:
     periode = PeriodePenilaian.objects.filter(pk=periode_id).select_related("tahun").first()
     if periode is None:
-        raise ValidationError({"periode": "Periode penilaian tidak ditemukan."})
+        raise ValidationError({"periode": _("Periode penilaian tidak ditemukan.")})
     opd = None
     if opd_id is not None:
         opd = UnitKerja.objects.filter(pk=opd_id).first()
         if opd is None:
-            raise ValidationError({"opd": "Perangkat daerah tidak ditemukan."})
+            raise ValidationError({"opd": _("Perangkat daerah tidak ditemukan.")})
         if opd.parent_id is not None:
-            raise ValidationError({"opd": "Yang dipilih bukan perangkat daerah."})
+            raise ValidationError({"opd": _("Yang dipilih bukan perangkat daerah.")})
     if not close_allowed(actor, opd_id):
         raise PermissionDenied(
-            "Penutupan periode dijalankan oleh admin BKD, atau kepala perangkat daerah untuk perangkat daerahnya."
+            _("Penutupan periode dijalankan oleh admin BKD, atau kepala perangkat daerah untuk perangkat daerahnya.")
         )
     return periode, opd
 
@@ -246,8 +248,8 @@ def completeness(
 # ---------------------------------------------------------------------------- one run at a time
 LOCK_NAMESPACE = 0x4B52  # "KR": the first key of the advisory lock; the period id is the second
 LOCK_STALE = dt.timedelta(hours=6)
-MSG_SEDANG_BERJALAN = (
-    "Penutupan periode {nama} sedang berjalan (dijalankan oleh proses lain); tunggu sampai "
+MSG_SEDANG_BERJALAN = gettext_noop(
+    "Penutupan periode %(nama)s sedang berjalan (dijalankan oleh proses lain); tunggu sampai "
     "selesai, lalu periksa hasilnya atau jalankan ulang bila perlu."
 )
 
@@ -263,7 +265,7 @@ _running_guard = threading.Lock()
 @contextmanager
 def period_lock(periode: PeriodePenilaian) -> Iterator[None]:
     """Hold the period's close lock for the duration, or raise `SedangBerjalan` at once."""
-    refused = SedangBerjalan(MSG_SEDANG_BERJALAN.format(nama=str(periode)))
+    refused = SedangBerjalan(_(MSG_SEDANG_BERJALAN) % {"nama": str(periode)})
     with _running_guard:
         if periode.pk in _running:
             raise refused

@@ -12,6 +12,7 @@ from django.utils import timezone
 from karier.appraisal.calibration import access as ca
 from karier.appraisal.choices import JenisPeriode
 from karier.appraisal.models import Evaluasi, PeriodePenilaian, PredikatOrganisasiUnit, Realisasi, UmpanBalik
+from karier.core.official import in_indonesian
 from karier.people.models import Pegawai
 from karier.people.selectors import holder_on
 from karier.plans.choices import JenisHasil
@@ -48,6 +49,7 @@ def _iso(d: dt.datetime | None) -> str | None:
     return d.isoformat() if d else None
 
 
+@in_indonesian
 def evaluasi_content(ev_id: int) -> dict[str, Any]:
     """Everything the evaluation document shows, live, as plain JSON (what a signature freezes, see
     `karier.appraisal.evaluation.snapshots`), in a fixed number of queries (about ten)."""

@@ -30,6 +30,7 @@ from karier.appraisal.calibration.selectors import PREDIKAT_COLUMNS, UnitCalibra
 from karier.appraisal.choices import StatusEvaluasi
 from karier.appraisal.evaluation.document_content import evaluasi_content, periode_label
 from karier.appraisal.models import Evaluasi, PeriodePenilaian
+from karier.core.official import in_indonesian
 from karier.people.models import UnitKerja
 from karier.people.selectors import holder_on
 from karier.plans.documents import PDF, PEMERINTAH, TEMPAT, XLSX, Orang, periode, tanggal
@@ -98,6 +99,7 @@ class EvaluasiDocument:
         return f"Evaluasi-{self.ev.pegawai.nip}-{self.tahun}-{p.jenis.lower()}{p.nomor or ''}"
 
 
+@in_indonesian
 def evaluasi_document(ev_id: int) -> EvaluasiDocument:
     """The evaluation document: from the signed snapshot of the current version once anyone has signed
     (with its hash), live before that. About ten queries either way."""
@@ -156,6 +158,7 @@ def _pdf(html: str) -> bytes:
     return pdf
 
 
+@in_indonesian
 def evaluasi_pdf(doc: EvaluasiDocument) -> bytes:
     return _pdf(render_to_string("appraisal/pdf/evaluasi.html", {"doc": doc, "pemerintah": PEMERINTAH}))
 
@@ -195,6 +198,7 @@ class PenetapanDocument:
         return f"Penetapan-Predikat-{self.cal.unit.pk}-{p.tahun_id}-{p.jenis.lower()}{p.nomor or ''}"
 
 
+@in_indonesian
 def penetapan_document(unit: UnitKerja, periode_obj: PeriodePenilaian) -> PenetapanDocument:
     cal = unit_calibration(unit, periode_obj)
     kepala_jab = ca.kepala_jabatan(unit)
@@ -249,6 +253,7 @@ def _baris_penetapan(evs: list[Evaluasi]) -> list[BarisPenetapan]:
     return out
 
 
+@in_indonesian
 def penetapan_pdf(doc: PenetapanDocument) -> bytes:
     return _pdf(
         render_to_string(
@@ -264,7 +269,7 @@ def rekap_xlsx(doc: PenetapanDocument) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from karier.core.excel import safe_row
+    from karier.core.excel import cells
 
     cal = doc.cal
     wb = Workbook()
@@ -277,7 +282,7 @@ def rekap_xlsx(doc: PenetapanDocument) -> bytes:
         ws.column_dimensions[get_column_letter(i)].width = w
 
     def line(values: list[Any], *, font: Font | None = None, fill: PatternFill | None = None) -> None:
-        ws.append(safe_row(values))
+        ws.append(cells(ws, values))
         for cell in ws[ws.max_row]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if font:

@@ -22,6 +22,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.appraisal.evaluation import access
 from karier.appraisal.models import BuktiDukung, Evaluasi, Realisasi
@@ -38,14 +40,16 @@ MAX_URAIAN = 2000
 MAX_BUKTI_PER_IKI = 10
 DEFAULT_MAX_MB = 10
 
-MSG_BUKAN_PEMILIK = "Hanya pegawai yang dinilai yang dapat mengisi realisasi dan mengunggah bukti dukung."
-MSG_JENIS = (
+MSG_BUKAN_PEMILIK = gettext_noop("Hanya pegawai yang dinilai yang dapat mengisi realisasi dan mengunggah bukti dukung.")
+MSG_JENIS = gettext_noop(
     "Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG, WEBP) atau dokumen kantor "
     "(DOC/DOCX, XLS/XLSX, PPT/PPTX, ODT/ODS/ODP)."
 )
-MSG_ISI = "Isi berkas tidak sesuai dengan jenisnya (.{ext}). Simpan ulang berkas sebagai {ext_upper} lalu unggah lagi."
-MSG_BESAR = "Berkas terlalu besar ({size} MB). Ukuran paling besar {max_mb} MB."
-MSG_KOSONG = "Berkas kosong; pilih berkas yang berisi bukti dukung."
+MSG_ISI = gettext_noop(
+    "Isi berkas tidak sesuai dengan jenisnya (.%(ext)s). Simpan ulang berkas sebagai %(ext_upper)s lalu unggah lagi."
+)
+MSG_BESAR = gettext_noop("Berkas terlalu besar (%(size)s MB). Ukuran paling besar %(max_mb)s MB.")
+MSG_KOSONG = gettext_noop("Berkas kosong; pilih berkas yang berisi bukti dukung.")
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
@@ -157,25 +161,26 @@ def sniff(fh: IO[bytes], ext: str) -> bool:
 def check_file(uploaded_file: Any) -> tuple[str, FileKind]:
     """(extension, kind) of an acceptable upload; ValidationError keyed "berkas" otherwise."""
     if uploaded_file is None:
-        raise ValidationError({"berkas": "Pilih berkas bukti dukung."})
+        raise ValidationError({"berkas": _("Pilih berkas bukti dukung.")})
     name = os.path.basename(str(getattr(uploaded_file, "name", "") or "")).strip()
     ext = _ext(name)
     if ext not in ALLOWED:
-        raise ValidationError({"berkas": MSG_JENIS})
+        raise ValidationError({"berkas": _(MSG_JENIS)})
     size = int(getattr(uploaded_file, "size", 0) or 0)
     if size <= 0:
-        raise ValidationError({"berkas": MSG_KOSONG})
+        raise ValidationError({"berkas": _(MSG_KOSONG)})
     limit = max_bytes()
     if size > limit:
         raise ValidationError(
-            {"berkas": MSG_BESAR.format(size=angka(size / 1024 / 1024, 1), max_mb=limit // (1024 * 1024))}
+            {"berkas": _(MSG_BESAR) % {"size": angka(size / 1024 / 1024, 1), "max_mb": limit // (1024 * 1024)}}
         )
     if not sniff(uploaded_file, ext):
-        raise ValidationError({"berkas": MSG_ISI.format(ext=ext, ext_upper=ext.upper())})
+        raise ValidationError({"berkas": _(MSG_ISI) % {"ext": ext, "ext_upper": ext.upper()}})
     return ext, ALLOWED[ext]
 
 
-def _sha256(fh: IO[bytes]) -> str:
+def file_sha256(fh: IO[bytes]) -> str:
+    """The upload's SHA-256, read in 1 MB blocks (a certificate or evidence file may be large)."""
     h = hashlib.sha256()
     fh.seek(0)
     for block in iter(lambda: fh.read(1024 * 1024), b""):
@@ -187,14 +192,14 @@ def _sha256(fh: IO[bytes]) -> str:
 # ---------------------------------------------------------------------------- realisation
 def _appraisee_may_write(actor: Actor, evaluasi: Evaluasi) -> None:
     if not access.is_appraisee(actor, evaluasi):
-        raise PermissionDenied(MSG_BUKAN_PEMILIK)
+        raise PermissionDenied(_(MSG_BUKAN_PEMILIK))
     ensure_editable(evaluasi)
     ensure_period_open(evaluasi.periode)
 
 
 def _iki_of(evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu) -> None:
     if iki.rhk.skp_id != evaluasi.skp_id:
-        raise ValidationError({"iki": "IKI ini bukan bagian dari SKP yang dievaluasi."})
+        raise ValidationError({"iki": _("IKI ini bukan bagian dari SKP yang dievaluasi.")})
 
 
 def clean_realisasi(iki: IndikatorKinerjaIndividu, angka: object, uraian: str | None) -> tuple[Decimal | None, str]:
@@ -257,12 +262,14 @@ def bukti_upload(*, actor: Actor, realisasi: Realisasi, uploaded_file: Any) -> B
     if BuktiDukung.objects.filter(realisasi=realisasi).count() >= MAX_BUKTI_PER_IKI:
         raise ValidationError(
             {
-                "berkas": f"Paling banyak {MAX_BUKTI_PER_IKI} bukti dukung per IKI; hapus yang "
-                "tidak diperlukan lebih dulu."
+                "berkas": (
+                    _("Paling banyak %(n)s bukti dukung per IKI; hapus yang tidak diperlukan lebih dulu.")
+                    % {"n": MAX_BUKTI_PER_IKI}
+                )
             }
         )
     original = strip_bidi(os.path.basename(str(uploaded_file.name))).strip()[:255] or f"bukti.{ext}"
-    digest = _sha256(uploaded_file)
+    digest = file_sha256(uploaded_file)
     stored = default_storage.save(f"bukti/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{ext}", uploaded_file)
     try:
         with transaction.atomic():

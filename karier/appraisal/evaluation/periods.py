@@ -28,6 +28,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.appraisal import workflow
 from karier.appraisal.choices import Frekuensi, JenisPeriode, StatusPeriode
@@ -116,7 +118,7 @@ def kalender_of(tahun: int) -> KalenderPenilaian | None:
 # ---------------------------------------------------------------------------- calendar writes
 def admin_only(actor: Actor) -> None:
     if not access.can_manage_calendar(actor):
-        raise PermissionDenied("Hanya admin BKD (pengelola kinerja) yang dapat mengatur kalender penilaian.")
+        raise PermissionDenied(_("Hanya admin BKD (pengelola kinerja) yang dapat mengatur kalender penilaian."))
 
 
 def _bounded(value: int | None, field: str, low: int, high: int, errors: dict[str, str]) -> None:
@@ -148,7 +150,9 @@ def kalender_set(
         raise ValidationError(errors)
     year = tahun_kinerja_get_or_create(tahun)
     if year.ditutup:
-        raise ValidationError({"tahun": f"Tahun kinerja {tahun} sudah ditutup; kalender tidak dapat diubah."})
+        raise ValidationError(
+            {"tahun": _("Tahun kinerja %(tahun)s sudah ditutup; kalender tidak dapat diubah.") % {"tahun": tahun}}
+        )
     old_jenis = JenisPeriode.BULAN if frekuensi == Frekuensi.TRIWULAN else JenisPeriode.TRIWULAN
     stale = PeriodePenilaian.objects.filter(tahun=year, jenis=old_jenis)
     if stale.exists() and (
@@ -158,8 +162,10 @@ def kalender_set(
     ):
         raise ValidationError(
             {
-                "frekuensi": "Frekuensi tidak dapat diubah: sudah ada evaluasi pada periode "
-                "tahun ini. Hubungi pengelola sistem bila memang perlu."
+                "frekuensi": _(
+                    "Frekuensi tidak dapat diubah: sudah ada evaluasi pada periode "
+                    "tahun ini. Hubungi pengelola sistem bila memang perlu."
+                )
             }
         )
     with transaction.atomic():
@@ -227,7 +233,9 @@ def periode_update(
     """Edit one period's opening date, deadline or name (admin only)."""
     admin_only(actor)
     if periode.tahun.ditutup:
-        raise ValidationError(f"Tahun kinerja {periode.tahun_id} sudah ditutup; kalender tidak dapat diubah.")
+        raise ValidationError(
+            _("Tahun kinerja %(tahun)s sudah ditutup; kalender tidak dapat diubah.") % {"tahun": periode.tahun_id}
+        )
     errors: dict[str, str] = {}
     new_open = dibuka_pada or periode.dibuka_pada
     new_deadline = batas_pengisian or periode.batas_pengisian
@@ -267,14 +275,14 @@ def _status_move(*, actor: Actor, periode: PeriodePenilaian, ke: str, action: st
     periode.status = ke
 
 
-MSG_BUKA_BERJALAN = "Pembukaan periode {nama} sedang berjalan; tunggu sampai selesai."
+MSG_BUKA_BERJALAN = gettext_noop("Pembukaan periode %(nama)s sedang berjalan; tunggu sampai selesai.")
 JOB_STALE = dt.timedelta(hours=6)  # a job row left running longer than this died with its worker
 
 
 def _check_openable(actor: Actor, periode: PeriodePenilaian, *, open_too: bool = False) -> None:
     admin_only(actor)
     if periode.tahun.ditutup:
-        raise ValidationError(f"Tahun kinerja {periode.tahun_id} sudah ditutup.")
+        raise ValidationError(_("Tahun kinerja %(tahun)s sudah ditutup.") % {"tahun": periode.tahun_id})
     periode.refresh_from_db(fields=["status"])
     if not workflow.periode_can_move(periode.status, StatusPeriode.DIBUKA) and not (
         open_too and periode.status == StatusPeriode.DIBUKA
@@ -299,7 +307,7 @@ def periode_open_start(*, actor: Actor, periode: PeriodePenilaian) -> TugasLatar
 
     _check_openable(actor, periode)
     if pending_openings().filter(parameter__periode_id=periode.pk).exists():
-        raise ValidationError(MSG_BUKA_BERJALAN.format(nama=periode.nama))
+        raise ValidationError(_(MSG_BUKA_BERJALAN) % {"nama": periode.nama})
     return jobs.job_start(
         actor=actor, jenis=JenisTugasLatar.BUKA_PERIODE, parameter={"periode_id": periode.pk}, task=periode_open_task
     )
@@ -353,9 +361,9 @@ def evaluasi_get_or_create(*, skp: Skp, periode: PeriodePenilaian) -> Evaluasi:
     if skp.tahun_id != periode.tahun_id or not (
         skp.periode_mulai <= periode.selesai and skp.periode_selesai >= periode.mulai
     ):
-        raise ValidationError("SKP ini tidak berlaku pada periode penilaian tersebut.")
+        raise ValidationError(_("SKP ini tidak berlaku pada periode penilaian tersebut."))
     if skp.status != StatusSkp.DISETUJUI:
-        raise ValidationError("Evaluasi hanya dibuat untuk SKP yang sudah disetujui pejabat penilai.")
+        raise ValidationError(_("Evaluasi hanya dibuat untuk SKP yang sudah disetujui pejabat penilai."))
     penilai = appraiser_on(skp.pegawai_id, _appraiser_date(skp, periode))
     ev = Evaluasi(
         skp=skp,

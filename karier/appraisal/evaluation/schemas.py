@@ -145,10 +145,12 @@ class EvTeksIn(In):
 
 
 class RatingIn(In):
+    """A reason is needed only for a rating other than "Sesuai Ekspektasi" (409 otherwise; docs/rating.md)."""
+
     rating_hasil_kerja: RatingChoice
-    alasan_hasil_kerja: str = Field(..., max_length=MAX_TEXT, pattern=TEXT)
+    alasan_hasil_kerja: str = Field("", max_length=MAX_TEXT, pattern=TEXT)
     rating_perilaku: RatingChoice
-    alasan_perilaku: str = Field(..., max_length=MAX_TEXT, pattern=TEXT)
+    alasan_perilaku: str = Field("", max_length=MAX_TEXT, pattern=TEXT)
 
 
 class RatingBulkRow(RatingIn):

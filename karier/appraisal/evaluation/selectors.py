@@ -1,5 +1,6 @@
 """Every read the appraisal screens and API need (parts 1, 2, 4). Each runs a fixed number of
-queries whatever its size; the bulk-rating rows are one query plus one for the unit results."""
+queries whatever its size; the bulk-rating rows are one query plus one each for the unit results,
+realisations, released summaries, continuous feedback and open nominations."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySe
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from karier.appraisal.choices import StatusEvaluasi, StatusPeriode
-from karier.appraisal.evaluation import access
+from karier.appraisal.choices import RatingChoice, StatusEvaluasi, StatusPeriode
+from karier.appraisal.evaluation import access, rating_hints
 from karier.appraisal.evaluation.periods import eligible_skp
-from karier.appraisal.evaluation.services import predikat_for, required_rating_hasil_kerja, unit_results
+from karier.appraisal.evaluation.services import alasan_wajib, predikat_for, required_rating_hasil_kerja, unit_results
 from karier.appraisal.models import (
     BuktiDukung,
     CatatanDialog,
@@ -123,6 +124,12 @@ def subordinate_evaluations(actor: Actor, periode: PeriodePenilaian, *, status: 
     )
 
 
+def warns_without_realisation(rating_hasil_kerja: str) -> bool:
+    """Di Atas Ekspektasi for results with no realisation recorded is worth a second look (a warning on
+    the bulk screen, never a refusal: the rating is the appraiser's judgement)."""
+    return rating_hasil_kerja == RatingChoice.DI_ATAS
+
+
 @dataclass
 class BulkRow:
     evaluasi: Evaluasi
@@ -130,6 +137,49 @@ class BulkRow:
     predikat: str
     data: dict[str, str] = field(default_factory=dict)  # what the form shows (the user's input on error)
     errors: dict[str, str] = field(default_factory=dict)
+    predikat_akhir: str = ""  # after calibration (Evaluasi.predikat_akhir), when it moved
+    template_hasil_kerja: list[str] = field(default_factory=list)  # suggested reasons (rating_hints)
+    template_perilaku: list[str] = field(default_factory=list)
+    nominasi_terbuka: int = 0  # nominations a rating would close
+
+    # Progress counts annotated by `_with_progress` (not model fields, hence getattr for the type checker).
+    @property
+    def n_iki(self) -> int:
+        return int(getattr(self.evaluasi, "n_iki", 0))
+
+    @property
+    def n_realisasi(self) -> int:
+        return int(getattr(self.evaluasi, "n_realisasi", 0))
+
+    @property
+    def n_bukti(self) -> int:
+        return int(getattr(self.evaluasi, "n_bukti", 0))
+
+    @property
+    def tanpa_realisasi(self) -> bool:
+        return not self.n_realisasi
+
+    @property
+    def peringatan_di_atas(self) -> bool:
+        """Di Atas Ekspektasi for results with no realisation recorded: shown as a warning, not refused."""
+        return self.tanpa_realisasi and warns_without_realisation(self.data.get("rating_hasil_kerja", ""))
+
+    @property
+    def alasan_wajib_hasil_kerja(self) -> bool:
+        return alasan_wajib(self.data.get("rating_hasil_kerja", ""))
+
+    @property
+    def alasan_wajib_perilaku(self) -> bool:
+        return alasan_wajib(self.data.get("rating_perilaku", ""))
+
+    @property
+    def belum_dinilai(self) -> bool:
+        return not (self.data.get("rating_hasil_kerja") and self.data.get("rating_perilaku"))
+
+    @property
+    def predikat_tampil(self) -> str:
+        """The predikat that counts: after calibration when it moved, else the computed one."""
+        return self.predikat_akhir or self.predikat
 
 
 def bulk_rows(
@@ -138,9 +188,15 @@ def bulk_rows(
     posted: dict[int, dict[str, str]] | None = None,
     errors: dict[int, dict[str, str]] | None = None,
 ) -> list[BulkRow]:
-    """One row per subordinate for the bulk-rating screen: two queries whatever the count."""
+    """One row per subordinate for the bulk-rating screen, with the suggested reasons and open
+    nominations: a fixed number of queries whatever the count (rating_hints)."""
     evaluations = list(subordinate_evaluations(actor, periode))
     organisasi = unit_results(periode, {ev.unit_id for ev in evaluations if ev.jabatan.adalah_kepala_unit})
+    ids = [ev.pk for ev in evaluations]
+    capaian = rating_hints.capaian_by_evaluasi(ids) if ids else {}
+    summaries = rating_hints.released_summaries(ids) if ids else {}
+    feedback = rating_hints.latest_feedback(ids) if ids else {}
+    nominations = rating_hints.open_nominations(evaluations)
     rows = []
     for ev in evaluations:
         wajib = required_rating_hasil_kerja(ev, organisasi)
@@ -156,7 +212,19 @@ def bulk_rows(
         if "__all__" in row_errors:  # templates cannot read a key starting with "_"
             row_errors["umum"] = row_errors.pop("__all__")
         rows.append(
-            BulkRow(ev, wajib, predikat_for(data["rating_hasil_kerja"], data["rating_perilaku"]), data, row_errors)
+            BulkRow(
+                ev,
+                wajib,
+                predikat_for(data["rating_hasil_kerja"], data["rating_perilaku"]),
+                data,
+                row_errors,
+                predikat_akhir=ev.predikat_akhir,
+                template_hasil_kerja=rating_hints.hasil_kerja_templates(
+                    int(getattr(ev, "n_iki", 0)), capaian.get(ev.pk), feedback.get(ev.pk, "")
+                ),
+                template_perilaku=rating_hints.perilaku_templates(summaries.get(ev.pk)),
+                nominasi_terbuka=nominations.get(ev.pk, 0),
+            )
         )
     return rows
 

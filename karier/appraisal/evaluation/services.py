@@ -9,7 +9,9 @@ Refusals: `PermissionDenied` (403 in the API) when the actor is not the party wh
 Decisions (docs/appraisal.md):
 - The appraiser is the evaluation's `penilai` snapshot (resolved on the period's end date) or
   whoever covers `penilai_jabatan` on the day of the rating (definitive, Plt or Plh).
-- Both ratings need a written reason of at least 10 characters.
+- A rating other than "Sesuai Ekspektasi" needs a written reason of at least 10 characters; "Sesuai"
+  needs none (`karier.rules.alasan_rating_wajib`, docs/rating.md — PermenPANRB 6/2022 asks for the
+  justification of a rating away from the agreed expectations).
 - A unit leader's rating hasil kerja follows the unit's predikat kinerja organisasi for the period
   when one is set (`karier.rules.rating_from_organisasi`); a different value is refused.
 - Bulk rating validates every row first and writes all or none.
@@ -24,6 +26,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from karier import rules
 from karier.appraisal.choices import RatingChoice, StatusEvaluasi, StatusFinalisasi
@@ -65,13 +68,13 @@ from karier.people.access import Actor, decides_instead
 from karier.people.selectors import holders_on
 from karier.plans.models import RencanaHasilKerja
 
-MIN_ALASAN = 10
+MIN_ALASAN = rules.MIN_ALASAN_RATING
 MAX_TEKS = 2000
 MSG_BUKAN_PENILAI = (
     "Hanya pejabat penilai kinerja pegawai ini pada periode tersebut (atau Plt/Plh jabatannya "
     "saat ini) yang dapat memberi rating."
 )
-MSG_ALASAN = "Tuliskan alasan rating (paling sedikit {n} karakter)."
+
 MSG_RATING = "Pilih rating: Di Atas, Sesuai, atau Di Bawah Ekspektasi."
 RATING_FIELDS = ("rating_hasil_kerja", "alasan_hasil_kerja", "rating_perilaku", "alasan_perilaku")
 
@@ -116,18 +119,36 @@ class RatingInput:
         return cls(*((str(data.get(f) or "")).strip() for f in RATING_FIELDS))
 
 
+def alasan_problem(rating: str, alasan: str) -> str | None:
+    """Why this reason is refused for this rating, or None: a reason of at least `MIN_ALASAN`
+    characters only where the rating is not "Sesuai Ekspektasi" (`karier.rules.alasan_rating_wajib`),
+    at most `MAX_TEKS` everywhere. The one rule behind the single rating, the bulk screen and the API."""
+    text = (alasan or "").strip()
+    if len(text) > MAX_TEKS:
+        return gettext("Alasan paling banyak %(n)s karakter.") % {"n": MAX_TEKS}
+    if rating in RatingChoice.values and rules.alasan_rating_wajib(rating) and len(text) < MIN_ALASAN:
+        return gettext(
+            "Rating “%(rating)s” perlu alasan (paling sedikit %(n)s karakter); hanya Sesuai Ekspektasi "
+            "yang boleh tanpa alasan."
+        ) % {"rating": rating, "n": MIN_ALASAN}
+    return None
+
+
+def alasan_wajib(rating: str) -> bool:
+    """Whether the screen should ask for a reason for this (possibly empty or unknown) choice."""
+    return rating in RatingChoice.values and rules.alasan_rating_wajib(rating)
+
+
 def rating_errors(evaluasi: Evaluasi, data: RatingInput, *, required_hk: str | None) -> dict[str, str]:
     """Field errors of one rating ({} when fine); who/lock/period are checked by the callers."""
     errors: dict[str, str] = {}
     for field in ("rating_hasil_kerja", "rating_perilaku"):
         if getattr(data, field) not in RatingChoice.values:
             errors[field] = MSG_RATING
-    for field in ("alasan_hasil_kerja", "alasan_perilaku"):
-        text = getattr(data, field)
-        if len(text) < MIN_ALASAN:
-            errors[field] = MSG_ALASAN.format(n=MIN_ALASAN)
-        elif len(text) > MAX_TEKS:
-            errors[field] = f"Alasan paling banyak {MAX_TEKS} karakter."
+    for rating_field, field in (("rating_hasil_kerja", "alasan_hasil_kerja"), ("rating_perilaku", "alasan_perilaku")):
+        problem = alasan_problem(getattr(data, rating_field), getattr(data, field))
+        if problem:
+            errors[field] = problem
     if required_hk and "rating_hasil_kerja" not in errors and data.rating_hasil_kerja != required_hk:
         errors["rating_hasil_kerja"] = (
             f"Pegawai ini memimpin unit {evaluasi.unit.nama}; rating hasil kerjanya mengikuti predikat kinerja "
@@ -264,7 +285,7 @@ def rating_bulk_set(
     Returns the number of evaluations written. A fixed number of queries whatever the row count.
     """
     if not rows:
-        raise ValidationError("Tidak ada rating yang dikirim.")
+        raise ValidationError(gettext("Tidak ada rating yang dikirim."))
     norm = {int(k): v for k, v in rows.items()}
     ids = list(norm)
     # Only evaluations the actor may see: another agency's id answers exactly like a missing one.
@@ -337,19 +358,19 @@ def _audit_bulk(actor: Actor, periode: PeriodePenilaian, events: list[tuple[Eval
 def _teks(teks: str | None, field: str = "teks") -> str:
     text = (teks or "").strip()
     if not text:
-        raise ValidationError({field: "Tulis isinya lebih dulu."})
+        raise ValidationError({field: gettext("Tulis isinya lebih dulu.")})
     if len(text) > MAX_TEKS:
-        raise ValidationError({field: f"Paling banyak {MAX_TEKS} karakter."})
+        raise ValidationError({field: gettext("Paling banyak %(n)s karakter.") % {"n": MAX_TEKS}})
     return text
 
 
 def umpan_balik_add(*, actor: Actor, evaluasi: Evaluasi, rhk: RencanaHasilKerja, teks: str) -> UmpanBalik:
     """Continuous feedback (umpan balik berkelanjutan) of the appraiser on one RHK of the plan."""
     if not access.is_appraiser(actor, evaluasi):
-        raise PermissionDenied("Hanya pejabat penilai yang dapat memberi umpan balik berkelanjutan.")
+        raise PermissionDenied(gettext("Hanya pejabat penilai yang dapat memberi umpan balik berkelanjutan."))
     ensure_editable(evaluasi)
     if rhk.skp_id != evaluasi.skp_id:
-        raise ValidationError({"rhk": "RHK ini bukan bagian dari SKP yang dievaluasi."})
+        raise ValidationError({"rhk": gettext("RHK ini bukan bagian dari SKP yang dievaluasi.")})
     text = _teks(teks)
     with transaction.atomic():
         row = UmpanBalik.objects.create(evaluasi=evaluasi, rhk=rhk, penulis_id=actor.user_id, teks=text)
@@ -361,7 +382,7 @@ def catatan_add(*, actor: Actor, evaluasi: Evaluasi, teks: str) -> CatatanDialog
     """A dialog kinerja note by the appraisee or the appraiser."""
     if not (access.is_appraisee(actor, evaluasi) or access.is_appraiser(actor, evaluasi)):
         raise PermissionDenied(
-            "Hanya pegawai yang dinilai dan pejabat penilainya yang dapat menulis catatan dialog kinerja."
+            gettext("Hanya pegawai yang dinilai dan pejabat penilainya yang dapat menulis catatan dialog kinerja.")
         )
     ensure_editable(evaluasi)
     text = _teks(teks)

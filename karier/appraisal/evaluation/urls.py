@@ -16,6 +16,7 @@ urlpatterns = [
     path("bukti/<int:pk>/", views_evidence.bukti_unduh, name="bukti"),
     path("bukti/<int:pk>/hapus/", views_evidence.bukti_hapus, name="bukti_hapus"),
     path("periode/<int:pk>/nilai/", views_bulk.bulk, name="bulk"),
+    path("periode/<int:pk>/nilai/excel/", views_bulk.bulk_excel, name="bulk_excel"),
     path("kalender/", views.kalender, name="kalender"),
     path("kalender/periode/<int:pk>/", views.periode_edit, name="periode_edit"),
     path("kalender/periode/<int:pk>/status/", views.periode_status, name="periode_status"),

@@ -265,7 +265,7 @@ def predikat_preview(request: HttpRequest) -> HttpResponse:
 def _admin(request: HttpRequest) -> Actor:
     actor = actor_from_request(request)
     if not (access.can_manage_calendar(actor) or actor.is_auditor):
-        raise Http404("Halaman tidak ditemukan.")
+        raise Http404(_("Halaman tidak ditemukan."))
     return actor
 
 

@@ -51,7 +51,7 @@ def bukti_unduh(request: HttpRequest, pk: int) -> FileResponse:
 def serve_bukti(bukti: BuktiDukung) -> FileResponse:
     """An attachment, never rendered inline, never sniffed, never cached by shared caches."""
     if not default_storage.exists(bukti.berkas.name):
-        raise Http404("Berkas tidak ditemukan.")
+        raise Http404(_("Berkas tidak ditemukan."))
     response = FileResponse(
         default_storage.open(bukti.berkas.name, "rb"),
         as_attachment=True,

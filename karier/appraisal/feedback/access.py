@@ -22,6 +22,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.appraisal.choices import JenisRater
 from karier.appraisal.evaluation.access import is_appraisee, is_appraiser, visible_evaluasi
@@ -51,7 +53,7 @@ def nominasi_for_actor(actor: Actor, nominasi_id: int) -> NominasiPenilai:
     """A nomination of an evaluation the actor may see (`visible_evaluasi`, the parent's one rule: the
     appraiser who rates it sees its nominations); 404 otherwise."""
     if actor.user_id is None:
-        raise Http404("Nominasi tidak ditemukan.")
+        raise Http404(_("Nominasi tidak ditemukan."))
     found = (
         NominasiPenilai.objects.filter(evaluasi_id__in=visible_evaluasi(actor).values("pk"), pk=nominasi_id)
         .select_related(
@@ -60,11 +62,11 @@ def nominasi_for_actor(actor: Actor, nominasi_id: int) -> NominasiPenilai:
         .first()
     )
     if found is None:
-        raise Http404("Nominasi tidak ditemukan.")
+        raise Http404(_("Nominasi tidak ditemukan."))
     return found
 
 
-MSG_KANDIDAT_404 = "Pegawai tidak ditemukan."
+MSG_KANDIDAT_404 = gettext_noop("Pegawai tidak ditemukan.")
 
 
 def kandidat_for_actor(actor: Actor, evaluasi: Evaluasi, pegawai_id: int, jenis: str) -> Pegawai:
@@ -74,17 +76,17 @@ def kandidat_for_actor(actor: Actor, evaluasi: Evaluasi, pegawai_id: int, jenis:
     from karier.appraisal.feedback.selectors import pool
 
     if not is_appraisee(actor, evaluasi):
-        raise PermissionDenied("Hanya pegawai yang dinilai yang dapat mengusulkan penilai rekan atau bawahan.")
+        raise PermissionDenied(_("Hanya pegawai yang dinilai yang dapat mengusulkan penilai rekan atau bawahan."))
     found = pool(evaluasi, jenis).filter(pk=pegawai_id).first() if jenis in JenisRater.values else None
     if found is None:
-        raise Http404(MSG_KANDIDAT_404)
+        raise Http404(_(MSG_KANDIDAT_404))
     return found
 
 
 def nominasi_for_rater(actor: Actor, nominasi_id: int) -> NominasiPenilai:
     """The actor's own request to rate someone; anyone else's answers 404 (ids reveal nothing)."""
     if actor.pegawai_id is None or actor.is_auditor:
-        raise Http404("Permintaan penilaian tidak ditemukan.")
+        raise Http404(_("Permintaan penilaian tidak ditemukan."))
     found = (
         NominasiPenilai.objects.filter(pk=nominasi_id, penilai_rekan_id=actor.pegawai_id)
         .select_related(
@@ -98,7 +100,7 @@ def nominasi_for_rater(actor: Actor, nominasi_id: int) -> NominasiPenilai:
         .first()
     )
     if found is None:
-        raise Http404("Permintaan penilaian tidak ditemukan.")
+        raise Http404(_("Permintaan penilaian tidak ditemukan."))
     return found
 
 
@@ -165,7 +167,7 @@ def tautan_for_actor(actor: Actor, tautan_id: int) -> TautanPublik:
     """A public link the actor manages (or, for auditors, reads); 404 otherwise."""
     tautan = TautanPublik.objects.filter(pk=tautan_id).select_related("pegawai", "pegawai__unit", "unit").first()
     if tautan is None:
-        raise Http404("Tautan tidak ditemukan.")
+        raise Http404(_("Tautan tidak ditemukan."))
     if actor.is_auditor:
         return tautan
     allowed = (
@@ -174,7 +176,7 @@ def tautan_for_actor(actor: Actor, tautan_id: int) -> TautanPublik:
         else tautan.unit is not None and can_manage_unit_link(actor, tautan.unit)
     )
     if not allowed:
-        raise Http404("Tautan tidak ditemukan.")
+        raise Http404(_("Tautan tidak ditemukan."))
     return tautan
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from karier.api.helpers import path_id
@@ -159,7 +160,7 @@ def nominasi_kandidat(
     actor = actor_from_request(request)
     ev = evaluasi_for_actor(actor, evaluasi_id)
     if not is_appraisee(actor, ev):
-        raise PermissionDenied("Hanya pegawai yang dinilai yang dapat melihat calon penilai.")
+        raise PermissionDenied(_("Hanya pegawai yang dinilai yang dapat melihat calon penilai."))
     result = paginate(sel.candidates(ev, filters.jenis.value, filters.q), page)
     result["items"] = [orang(p) for p in result["items"]]
     return result
@@ -311,7 +312,7 @@ def tautan_list(request: HttpRequest, page: Query[PageParams]) -> dict[str, Any]
 def tautan_create(request: HttpRequest, body: TautanIn) -> Any:
     actor = actor_from_request(request)
     if (body.pegawai_id is None) == (body.unit_id is None):
-        raise ValidationError({"pegawai_id": "Isi salah satu: pegawai_id atau unit_id."})
+        raise ValidationError({"pegawai_id": _("Isi salah satu: pegawai_id atau unit_id.")})
     pegawai = pegawai_for_actor(actor, body.pegawai_id) if body.pegawai_id else None
     unit = unit_for_actor(actor, body.unit_id) if body.unit_id else None
     t = pservices.tautan_get_or_create(actor=actor, pegawai=pegawai, unit=unit)
@@ -351,7 +352,7 @@ def moderasi_decide(request: HttpRequest, body: ModerasiIn, umpan_balik_id: int 
     actor = actor_from_request(request)
     u = moderated(actor).filter(pk=umpan_balik_id).select_related("tautan", "tautan__pegawai", "tautan__unit").first()
     if u is None:
-        raise Http404("Umpan balik tidak ditemukan.")
+        raise Http404(_("Umpan balik tidak ditemukan."))
     pservices.umpan_balik_moderate(actor=actor, umpan_balik=u, status=body.status)
     return 200, _umpan_balik(u)
 
@@ -364,16 +365,16 @@ def moderasi_decide(request: HttpRequest, body: ModerasiIn, umpan_balik_id: int 
 def ringkasan_publik(request: HttpRequest, filters: Query[RingkasanPublikFilter]) -> dict[str, Any]:
     actor = actor_from_request(request)
     if (filters.pegawai_id is None) == (filters.unit_id is None):
-        raise ValidationError({"pegawai_id": "Isi salah satu: pegawai_id atau unit_id."})
+        raise ValidationError({"pegawai_id": _("Isi salah satu: pegawai_id atau unit_id.")})
     pegawai = pegawai_for_actor(actor, filters.pegawai_id) if filters.pegawai_id else None
     unit = unit_for_actor(actor, filters.unit_id) if filters.unit_id else None
     if not can_read_summary(actor, pegawai=pegawai, unit=unit):
-        raise Http404("Ringkasan tidak ditemukan.")
+        raise Http404(_("Ringkasan tidak ditemukan."))
     periode = None
     if filters.periode_id:
         periode = PeriodePenilaian.objects.filter(pk=filters.periode_id).first()
         if periode is None:
-            raise ValidationError({"periode_id": "Periode tidak ditemukan."})
+            raise ValidationError({"periode_id": _("Periode tidak ditemukan.")})
     r = psel.ringkasan_publik(pegawai=pegawai, unit=unit, rentang=psel.rentang_for(periode))
     return {
         "mulai": r.rentang.mulai,

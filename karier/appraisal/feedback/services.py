@@ -20,6 +20,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.appraisal.choices import JenisRater, StatusNominasi
 from karier.appraisal.feedback import selectors as sel
@@ -31,7 +33,7 @@ from karier.people.models import Pegawai
 from karier.standards.models import NilaiBerakhlak
 
 MAX_KOMENTAR = 1000
-MSG_TUTUP = (
+MSG_TUTUP = gettext_noop(
     "Penilaian rekan dan bawahan untuk evaluasi ini sudah ditutup: pejabat penilai sudah memberi "
     "rating, evaluasi sudah final, atau periodenya sudah ditutup."
 )
@@ -39,32 +41,34 @@ MSG_TUTUP = (
 
 def _ensure_open(evaluasi: Evaluasi) -> None:
     if not sel.is_open(evaluasi):
-        raise ValidationError(MSG_TUTUP)
+        raise ValidationError(_(MSG_TUTUP))
 
 
 def nominasi_add(*, actor: Actor, evaluasi: Evaluasi, penilai_rekan: Pegawai, jenis: str) -> NominasiPenilai:
     """The appraisee proposes a peer or subordinate to describe their behaviour."""
     if not is_appraisee(actor, evaluasi):
-        raise PermissionDenied("Hanya pegawai yang dinilai yang dapat mengusulkan penilai rekan atau bawahan.")
+        raise PermissionDenied(_("Hanya pegawai yang dinilai yang dapat mengusulkan penilai rekan atau bawahan."))
     _ensure_open(evaluasi)
     if jenis not in JenisRater.values:
-        raise ValidationError({"jenis": "Pilih jenis penilai: rekan kerja setingkat atau bawahan langsung."})
+        raise ValidationError({"jenis": _("Pilih jenis penilai: rekan kerja setingkat atau bawahan langsung.")})
     if penilai_rekan.pk == evaluasi.pegawai_id:
-        raise ValidationError({"penilai_rekan": "Anda tidak dapat menilai diri sendiri."})
+        raise ValidationError({"penilai_rekan": _("Anda tidak dapat menilai diri sendiri.")})
     if evaluasi.nominasi.filter(penilai_rekan=penilai_rekan).exists():
-        raise ValidationError({"penilai_rekan": f"{penilai_rekan.nama_lengkap} sudah diusulkan."})
+        raise ValidationError({"penilai_rekan": _("%(nama)s sudah diusulkan.") % {"nama": penilai_rekan.nama_lengkap}})
     if not sel.pool(evaluasi, jenis).filter(pk=penilai_rekan.pk).exists():
         msg = (
-            "bukan rekan kerja setingkat Anda (jabatannya tidak berada di bawah atasan yang sama)"
+            _("%(nama)s bukan rekan kerja setingkat Anda (jabatannya tidak berada di bawah atasan yang sama).")
             if jenis == JenisRater.REKAN
-            else "bukan bawahan langsung Anda"
+            else _("%(nama)s bukan bawahan langsung Anda.")
         )
-        raise ValidationError({"penilai_rekan": f"{penilai_rekan.nama_lengkap} {msg}."})
+        raise ValidationError({"penilai_rekan": msg % {"nama": penilai_rekan.nama_lengkap}})
     if evaluasi.nominasi.filter(jenis=jenis, status__in=sel.ACTIVE).count() >= sel.MAX_PER_JENIS:
         raise ValidationError(
             {
-                "penilai_rekan": f"Paling banyak {sel.MAX_PER_JENIS} "
-                f"{str(JenisRater(jenis).label).lower()} untuk satu evaluasi."
+                "penilai_rekan": (
+                    _("Paling banyak %(n)s %(jenis)s untuk satu evaluasi.")
+                    % {"n": sel.MAX_PER_JENIS, "jenis": str(JenisRater(jenis).label).lower()}
+                )
             }
         )
     with transaction.atomic():
@@ -87,10 +91,10 @@ def nominasi_remove(*, actor: Actor, nominasi: NominasiPenilai) -> None:
     """The appraisee withdraws a proposal (or clears a rejected one so the person may be proposed again)."""
     evaluasi = nominasi.evaluasi
     if not is_appraisee(actor, evaluasi):
-        raise PermissionDenied("Hanya pegawai yang dinilai yang dapat menarik usulan.")
+        raise PermissionDenied(_("Hanya pegawai yang dinilai yang dapat menarik usulan."))
     _ensure_open(evaluasi)
     if nominasi.status not in (StatusNominasi.DIUSULKAN, StatusNominasi.DITOLAK):
-        raise ValidationError("Usulan yang sudah disetujui atasan tidak dapat ditarik.")
+        raise ValidationError(_("Usulan yang sudah disetujui atasan tidak dapat ditarik."))
     with transaction.atomic():
         audit.record(
             actor=actor,
@@ -106,15 +110,15 @@ def _check_peer_minimum(evaluasi: Evaluasi, adding: int = 0) -> None:
     state = sel.nominasi_state(evaluasi)
     if state.rekan_aktif + adding < state.wajib_rekan:
         if state.pool_rekan >= sel.MIN_REKAN:
-            msg = (
-                f"Minimal {sel.MIN_REKAN} rekan kerja setingkat harus diusulkan sebelum usulan disetujui "
-                f"(baru {state.rekan_aktif}). Minta pegawai menambah usulan rekan."
-            )
+            msg = _(
+                "Minimal %(min)s rekan kerja setingkat harus diusulkan sebelum usulan disetujui "
+                "(baru %(n)s). Minta pegawai menambah usulan rekan."
+            ) % {"min": sel.MIN_REKAN, "n": state.rekan_aktif}
         else:
-            msg = (
-                f"Unit ini hanya mempunyai {state.pool_rekan} rekan kerja setingkat; semuanya harus diusulkan "
-                f"sebelum usulan disetujui (baru {state.rekan_aktif})."
-            )
+            msg = _(
+                "Unit ini hanya mempunyai %(pool)s rekan kerja setingkat; semuanya harus diusulkan "
+                "sebelum usulan disetujui (baru %(n)s)."
+            ) % {"pool": state.pool_rekan, "n": state.rekan_aktif}
         raise ValidationError({"nominasi": msg})
 
 
@@ -122,13 +126,15 @@ def nominasi_decide(*, actor: Actor, nominasi: NominasiPenilai, setuju: bool) ->
     """The appraiser approves or rejects one proposal."""
     evaluasi = nominasi.evaluasi
     if not is_appraiser(actor, evaluasi):
-        raise PermissionDenied("Hanya pejabat penilai yang dapat menyetujui atau menolak usulan penilai.")
+        raise PermissionDenied(_("Hanya pejabat penilai yang dapat menyetujui atau menolak usulan penilai."))
     _ensure_open(evaluasi)
     if nominasi.status != StatusNominasi.DIUSULKAN:
         raise ValidationError(
             {
-                "nominasi": f"Usulan ini berstatus {StatusNominasi(nominasi.status).label.lower()}; "
-                "hanya usulan yang menunggu yang dapat diputuskan."
+                "nominasi": (
+                    _("Usulan ini berstatus %(status)s; hanya usulan yang menunggu yang dapat diputuskan.")
+                    % {"status": StatusNominasi(nominasi.status).label.lower()}
+                )
             }
         )
     if setuju and nominasi.jenis == JenisRater.REKAN:
@@ -144,7 +150,7 @@ def _decide(*, actor: Actor, nominasi: NominasiPenilai, setuju: bool) -> Nominas
             status=new, diputus_oleh_id=actor.user_id
         )
         if not updated:  # decided concurrently
-            raise ValidationError({"nominasi": "Usulan ini baru saja diputuskan; muat ulang halaman."})
+            raise ValidationError({"nominasi": _("Usulan ini baru saja diputuskan; muat ulang halaman.")})
         audit.record(
             actor=actor,
             action="nominasi.setujui" if setuju else "nominasi.tolak",
@@ -159,11 +165,11 @@ def _decide(*, actor: Actor, nominasi: NominasiPenilai, setuju: bool) -> Nominas
 def nominasi_approve_all(*, actor: Actor, evaluasi: Evaluasi) -> int:
     """The appraiser approves every waiting proposal of an evaluation at once (the set)."""
     if not is_appraiser(actor, evaluasi):
-        raise PermissionDenied("Hanya pejabat penilai yang dapat menyetujui usulan penilai.")
+        raise PermissionDenied(_("Hanya pejabat penilai yang dapat menyetujui usulan penilai."))
     _ensure_open(evaluasi)
     waiting = list(evaluasi.nominasi.filter(status=StatusNominasi.DIUSULKAN).order_by("pk"))
     if not waiting:
-        raise ValidationError({"nominasi": "Tidak ada usulan yang menunggu persetujuan."})
+        raise ValidationError({"nominasi": _("Tidak ada usulan yang menunggu persetujuan.")})
     if any(n.jenis == JenisRater.REKAN for n in waiting):
         _check_peer_minimum(evaluasi)
     with transaction.atomic():
@@ -214,9 +220,9 @@ def jawaban_submit(
 
     Replaces the rater's previous answer while the evaluation is open."""
     if actor.is_auditor or actor.pegawai_id is None or actor.pegawai_id != nominasi.penilai_rekan_id:
-        raise PermissionDenied("Hanya penilai yang diusulkan yang dapat mengisi penilaian ini.")
+        raise PermissionDenied(_("Hanya penilai yang diusulkan yang dapat mengisi penilaian ini."))
     if nominasi.status not in sel.ANSWERABLE:
-        raise ValidationError("Permintaan ini belum disetujui pejabat penilai atau sudah ditolak.")
+        raise ValidationError(_("Permintaan ini belum disetujui pejabat penilai atau sudah ditolak."))
     _ensure_open(nominasi.evaluasi)
     kode = list(NilaiBerakhlak.objects.order_by("urutan").values_list("kode", flat=True))
     clean, notes = _clean_answers(skor, komentar, kode)

@@ -33,6 +33,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.appraisal.choices import StatusModerasi
 from karier.appraisal.feedback.access import can_manage_pegawai_link, can_manage_unit_link, can_moderate, moderated
@@ -56,22 +58,24 @@ DEVICE_SALT = "karier.appraisal.publik.perangkat"
 DEVICE_COOKIE = "karier_perangkat"
 DEVICE_COOKIE_AGE = 2 * 365 * 24 * 60 * 60
 
-MSG_BANJIR = (
+MSG_BANJIR = gettext_noop(
     "Terlalu banyak kiriman dari jaringan Anda dalam satu jam terakhir. Isian Anda tidak hilang: coba kirim lagi nanti."
 )
-MSG_SUDAH = (
+MSG_SUDAH = gettext_noop(
     "Perangkat ini sudah memberi penilaian untuk tautan ini hari ini. Terima kasih; Anda dapat "
     "memberi penilaian lagi besok."
 )
-MSG_PERANGKAT_HARI = "Perangkat ini sudah mengirim {n} penilaian hari ini, batas harian tercapai. Coba lagi besok."
-MSG_CEPAT = "Formulir dikirim terlalu cepat. Periksa kembali isian Anda, lalu tekan Kirim sekali lagi."
-MSG_KEDALUWARSA = "Formulir sudah terlalu lama terbuka. Isian Anda masih ada: tekan Kirim sekali lagi."
-MSG_TOKEN = "Formulir tidak valid. Isian Anda masih ada: tekan Kirim sekali lagi."
-MSG_TOKEN_DIPAKAI = (
+MSG_PERANGKAT_HARI = gettext_noop(
+    "Perangkat ini sudah mengirim %(n)s penilaian hari ini, batas harian tercapai. Coba lagi besok."
+)
+MSG_CEPAT = gettext_noop("Formulir dikirim terlalu cepat. Periksa kembali isian Anda, lalu tekan Kirim sekali lagi.")
+MSG_KEDALUWARSA = gettext_noop("Formulir sudah terlalu lama terbuka. Isian Anda masih ada: tekan Kirim sekali lagi.")
+MSG_TOKEN = gettext_noop("Formulir tidak valid. Isian Anda masih ada: tekan Kirim sekali lagi.")
+MSG_TOKEN_DIPAKAI = gettext_noop(
     "Formulir ini sudah pernah dikirim. Jika Anda belum memberi penilaian hari ini, isian Anda "
     "masih ada: tekan Kirim sekali lagi."
 )
-MSG_BANJIR_TAUTAN = (
+MSG_BANJIR_TAUTAN = gettext_noop(
     "Terlalu banyak kiriman untuk petugas atau layanan ini dari jaringan Anda. Isian Anda tidak "
     "hilang: coba kirim lagi nanti."
 )
@@ -123,14 +127,14 @@ def check_form_token(value: str, tautan: TautanPublik, now: float | None = None)
         data = signing.loads(value or "", salt=TOKEN_SALT)
         shown, link = int(data["w"]), str(data["t"])
     except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
-        raise ValidationError(MSG_TOKEN, code="token") from exc
+        raise ValidationError(_(MSG_TOKEN), code="token") from exc
     if link != tautan.token:
-        raise ValidationError(MSG_TOKEN, code="token")
+        raise ValidationError(_(MSG_TOKEN), code="token")
     age = moment - shown
     if age < MIN_DETIK:
-        raise ValidationError(MSG_CEPAT, code="cepat")
+        raise ValidationError(_(MSG_CEPAT), code="cepat")
     if age > MAKS_DETIK:
-        raise ValidationError(MSG_KEDALUWARSA, code="kedaluwarsa")
+        raise ValidationError(_(MSG_KEDALUWARSA), code="kedaluwarsa")
 
 
 # ---------------------------------------------------------------------------- links
@@ -143,7 +147,7 @@ def tautan_get_or_create(
 ) -> TautanPublik:
     """The active public link of an employee or a unit, made on first use."""
     if (pegawai is None) == (unit is None):
-        raise ValidationError("Pilih satu sasaran tautan: pegawai atau unit kerja.")
+        raise ValidationError(_("Pilih satu sasaran tautan: pegawai atau unit kerja."))
     target: dict[str, Any]
     if pegawai is not None:
         allowed, target = can_manage_pegawai_link(actor, pegawai), {"pegawai": pegawai}
@@ -151,7 +155,7 @@ def tautan_get_or_create(
         assert unit is not None
         allowed, target = can_manage_unit_link(actor, unit), {"unit": unit}
     if not allowed:
-        raise PermissionDenied("Anda tidak berwenang membuat tautan umpan balik untuk sasaran ini.")
+        raise PermissionDenied(_("Anda tidak berwenang membuat tautan umpan balik untuk sasaran ini."))
     existing = TautanPublik.objects.filter(aktif=True, **target).order_by("-dibuat_pada", "-pk").first()
     if existing is not None:
         return existing
@@ -175,7 +179,7 @@ def tautan_set_aktif(*, actor: Actor, tautan: TautanPublik, aktif: bool) -> Taut
         else tautan.unit is not None and can_manage_unit_link(actor, tautan.unit)
     )
     if not allowed:
-        raise PermissionDenied("Anda tidak berwenang mengubah tautan ini.")
+        raise PermissionDenied(_("Anda tidak berwenang mengubah tautan ini."))
     if tautan.aktif == aktif:
         return tautan
     with transaction.atomic():
@@ -203,7 +207,7 @@ def tautan_replace(*, actor: Actor, tautan: TautanPublik) -> TautanPublik:
         else tautan.unit is not None and can_manage_unit_link(actor, tautan.unit)
     )
     if not allowed:
-        raise PermissionDenied("Anda tidak berwenang mengubah tautan ini.")
+        raise PermissionDenied(_("Anda tidak berwenang mengubah tautan ini."))
     with transaction.atomic():
         TautanPublik.objects.filter(aktif=True, pegawai=tautan.pegawai, unit=tautan.unit).update(aktif=False)
         baru = TautanPublik.objects.create(token=_new_token(), pegawai=tautan.pegawai, unit=tautan.unit)
@@ -246,7 +250,7 @@ def check_alamat_limit(
     rows = UmpanBalikPublik.objects.filter(alamat_hash=alamat_key(alamat), dibuat_pada__gte=day_start)
     if tautan is None:
         if rows.filter(dibuat_pada__gte=hour_ago).count() >= MAKS_PER_ALAMAT_JAM:
-            raise TerlaluBanyak(MSG_BANJIR, code="banjir")
+            raise TerlaluBanyak(_(MSG_BANJIR), code="banjir")
         return
     c = rows.aggregate(
         jam=Count("pk", filter=Q(dibuat_pada__gte=hour_ago)),
@@ -254,9 +258,9 @@ def check_alamat_limit(
         tautan_hari=Count("pk", filter=Q(dibuat_pada__gte=_start_of_day(moment), tautan=tautan)),
     )
     if c["jam"] >= MAKS_PER_ALAMAT_JAM:
-        raise TerlaluBanyak(MSG_BANJIR, code="banjir")
+        raise TerlaluBanyak(_(MSG_BANJIR), code="banjir")
     if c["tautan_jam"] >= MAKS_TAUTAN_ALAMAT_JAM or c["tautan_hari"] >= MAKS_TAUTAN_ALAMAT_HARI:
-        raise TerlaluBanyak(MSG_BANJIR_TAUTAN, code="banjir")
+        raise TerlaluBanyak(_(MSG_BANJIR_TAUTAN), code="banjir")
 
 
 def _token_hash(form_token: str) -> str:
@@ -271,7 +275,7 @@ def _use_token(form_token: str, tautan: TautanPublik, moment: dt.datetime) -> No
         with transaction.atomic():
             TokenFormulirPublik.objects.create(token_hash=_token_hash(form_token), dipakai_pada=moment)
     except IntegrityError as exc:
-        raise ValidationError(MSG_TOKEN_DIPAKAI, code="token_dipakai") from exc
+        raise ValidationError(_(MSG_TOKEN_DIPAKAI), code="token_dipakai") from exc
 
 
 def _hold_burst(tautan: TautanPublik, jaringan_hash: str, moment: dt.datetime) -> bool:
@@ -306,7 +310,7 @@ def umpan_balik_send(
     """
     moment = now or timezone.now()
     if not tautan.aktif:
-        raise ValidationError("Tautan ini sudah tidak aktif.")
+        raise ValidationError(_("Tautan ini sudah tidak aktif."))
     alamat_hash = alamat_key(alamat)
     jaringan_hash = keyed_hash("jaringan", network_of(alamat))
     perangkat_hash = keyed_hash("perangkat", perangkat_id)
@@ -326,15 +330,15 @@ def umpan_balik_send(
     with transaction.atomic():
         locked = TautanPublik.objects.select_for_update().get(pk=tautan.pk)
         if not locked.aktif:
-            raise ValidationError("Tautan ini sudah tidak aktif.")
+            raise ValidationError(_("Tautan ini sudah tidak aktif."))
         if form_token is not None:
             _use_token(form_token, tautan, moment)
         check_alamat_limit(alamat, moment, tautan=tautan)
         today = UmpanBalikPublik.objects.filter(perangkat_hash=perangkat_hash, dibuat_pada__gte=_start_of_day(moment))
         if today.filter(tautan=tautan).exists():
-            raise ValidationError(MSG_SUDAH, code="sudah")
+            raise ValidationError(_(MSG_SUDAH), code="sudah")
         if today.count() >= MAKS_PER_PERANGKAT_HARI:
-            raise ValidationError(MSG_PERANGKAT_HARI.format(n=MAKS_PER_PERANGKAT_HARI), code="sudah")
+            raise ValidationError(_(MSG_PERANGKAT_HARI) % {"n": MAKS_PER_PERANGKAT_HARI}, code="sudah")
         ditahan = _hold_burst(tautan, jaringan_hash, moment)
         try:
             with transaction.atomic():
@@ -352,7 +356,7 @@ def umpan_balik_send(
                     ditahan=ditahan,
                 )
         except IntegrityError as exc:  # the (link, device, day) constraint: a parallel twin won
-            raise ValidationError(MSG_SUDAH, code="sudah") from exc
+            raise ValidationError(_(MSG_SUDAH), code="sudah") from exc
         if now is not None:  # tests and imports may date an answer
             UmpanBalikPublik.objects.filter(pk=row.pk).update(dibuat_pada=now)
             row.dibuat_pada = now
@@ -372,9 +376,9 @@ def umpan_balik_moderate(*, actor: Actor, umpan_balik: UmpanBalikPublik, status:
     """Accept (comment shown, scores count) or reject (hidden, scores no longer count). A decision
     may be changed later; each change is audited."""
     if status not in (StatusModerasi.DITERIMA, StatusModerasi.DITOLAK):
-        raise ValidationError({"status": "Pilih Terima atau Tolak."})
+        raise ValidationError({"status": _("Pilih Terima atau Tolak.")})
     if not can_moderate(actor, umpan_balik.tautan):
-        raise PermissionDenied("Anda tidak berwenang memoderasi umpan balik ini.")
+        raise PermissionDenied(_("Anda tidak berwenang memoderasi umpan balik ini."))
     old = umpan_balik.status
     if old == status:
         return umpan_balik

@@ -30,10 +30,11 @@ from karier.appraisal.feedback.access import (
 )
 from karier.appraisal.feedback.forms import ModerasiFilterForm, PublikForm, RingkasanFilterForm
 from karier.appraisal.models import PeriodePenilaian, TautanPublik
+from karier.appraisal.public import exports, services
 from karier.appraisal.public import selectors as sel
-from karier.appraisal.public import services
 from karier.appraisal.public.qr import qr_png_file, qr_svg_file, qr_svg_inline
 from karier.core.clientip import client_ip
+from karier.core.excel import xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.people.access import actor_from_request, pegawai_for_actor, unit_for_actor
 from karier.people.models import Pegawai, UnitKerja
@@ -74,10 +75,10 @@ def _link_page(request: HttpRequest, *, pegawai: Pegawai | None, unit: UnitKerja
         else (unit is not None and can_manage_unit_link(actor, unit))
     )
     if not allowed and not actor.is_auditor:
-        raise Http404("Halaman tidak ditemukan.")
+        raise Http404(_("Halaman tidak ditemukan."))
     if request.method == "POST":
         if not allowed:
-            raise Http404("Halaman tidak ditemukan.")
+            raise Http404(_("Halaman tidak ditemukan."))
         services.tautan_get_or_create(actor=actor, pegawai=pegawai, unit=unit)
         messages.success(request, _("Tautan umpan balik siap. Cetak kode QR dan tempel di meja layanan."))
         return redirect(request.path)
@@ -182,6 +183,8 @@ def moderasi(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('appraisal_feedback:publik_moderasi')}?{urlencode({'status': back[:10]})}")
     form = ModerasiFilterForm(request.GET or {"status": "MENUNGGU"})
     status = form.cleaned_data["status"] if form.is_valid() else "MENUNGGU"
+    if request.GET.get("export") == "xlsx":
+        return xlsx_attachment(exports.moderasi_xlsx(sel.moderation_queue(actor, status), status=status), "moderasi")
     page = Paginator(sel.moderation_queue(actor, status), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -200,7 +203,7 @@ def moderasi(request: HttpRequest) -> HttpResponse:
 def _summary(request: HttpRequest, *, pegawai: Pegawai | None, unit: UnitKerja | None) -> HttpResponse:
     actor = actor_from_request(request)
     if not can_read_summary(actor, pegawai=pegawai, unit=unit):
-        raise Http404("Halaman tidak ditemukan.")
+        raise Http404(_("Halaman tidak ditemukan."))
     form = RingkasanFilterForm(request.GET or None)
     periode = None
     if form.is_valid() and form.cleaned_data["periode"]:
@@ -237,7 +240,7 @@ def ringkasan_unit(request: HttpRequest, unit_id: int) -> HttpResponse:
 # ---------------------------------------------------------------------------- anonymous form
 def _active_link(token: str) -> TautanPublik:
     if not TOKEN_RE.match(token):
-        raise Http404("Tautan tidak ditemukan.")
+        raise Http404(_("Tautan tidak ditemukan."))
     return get_object_or_404(
         TautanPublik.objects.select_related("pegawai", "pegawai__jabatan", "pegawai__unit", "unit"),
         token=token,
@@ -323,7 +326,7 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
             pesan=_("Perangkat Anda belum dikenali (cookie). Isian Anda masih ada: tekan Kirim sekali lagi."),
         )
     if request.POST.get("website"):
-        return _form_page(request, tautan, form, status=400, pesan=services.MSG_TOKEN)
+        return _form_page(request, tautan, form, status=400, pesan=_(services.MSG_TOKEN))
     try:
         services.check_form_token(request.POST.get("ft", ""), tautan)
     except ValidationError as exc:

@@ -58,3 +58,18 @@ def angka(value: Any, places: str = "") -> str:
 def perubahan(changes: Any) -> str:
     """An audit event's changes in words: "status: DRAFT → DIAJUKAN" (`karier.core.audit_export`)."""
     return changes_text(changes)
+
+
+@register.simple_tag
+def angka_input(name: str, value: Any = "", *, id: str, errors: Any = None) -> str:
+    """The `AngkaInput` widget (karier.core.forms) where a template lays out its own form, so the live
+    "akan disimpan sebagai" preview (its htmx attributes and the preview element) has one source.
+    Text as typed (a refused value given back) is kept as typed; a stored number is written the id-ID
+    way. `errors` marks the input invalid and points it at `<id>-error`."""
+    from karier.core.forms import AngkaInput
+
+    attrs = {"id": id}
+    if errors:
+        attrs.update({"aria-invalid": "true", "aria-describedby": f"{id}-error"})
+    shown = value if isinstance(value, str) else angka(value)
+    return AngkaInput().render(name, shown, attrs=attrs)

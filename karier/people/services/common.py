@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.people.access import Actor
 
-MSG_MASTER_DATA = "Hanya admin BKD yang dapat mengubah data kepegawaian (pegawai, jabatan, unit kerja)."
+MSG_MASTER_DATA = gettext_noop("Hanya admin BKD yang dapat mengubah data kepegawaian (pegawai, jabatan, unit kerja).")
 
 
 def check_master_data(actor: Actor) -> None:
     """Units, positions, employees, golongan and assignments are master data: BKD admins (and
     Karier itself, `access.SYSTEM`) write them; everyone else, auditors included, only reads."""
     if not actor.can_write_master_data:
-        raise PermissionDenied(MSG_MASTER_DATA)
+        raise PermissionDenied(_(MSG_MASTER_DATA))

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -89,8 +90,10 @@ def jabatan_set_atasan(*, actor: Actor, jabatan: Jabatan, atasan: Jabatan | None
         if atasan.pk == jabatan.pk or atasan.path.startswith(jabatan.path):
             raise ValidationError(
                 {
-                    "atasan": f"Jabatan {atasan.nama} berada di bawah {jabatan.nama}: "
-                    "rantai atasan akan berputar (melingkar)."
+                    "atasan": (
+                        _("Jabatan %(atasan)s berada di bawah %(jabatan)s: rantai atasan akan berputar (melingkar).")
+                        % {"atasan": atasan.nama, "jabatan": jabatan.nama}
+                    )
                 }
             )
     old_path = jabatan.path

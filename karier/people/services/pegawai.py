@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -99,9 +100,11 @@ def golongan_record(
     """Add a golongan history row and refresh the current golongan from the latest TMT."""
     check_master_data(actor)
     if RiwayatGolongan.objects.filter(pegawai=pegawai, tmt=tmt).exists():
-        raise ValidationError({"tmt": f"Sudah ada riwayat golongan dengan TMT {tmt:%d-%m-%Y}."})
+        raise ValidationError(
+            {"tmt": (_("Sudah ada riwayat golongan dengan TMT %(tanggal)s.") % {"tanggal": f"{tmt:%d-%m-%Y}"})}
+        )
     if pegawai.jenis_asn == JenisAsn.PPPK:
-        raise ValidationError({"golongan": "Golongan PNS tidak berlaku bagi PPPK."})
+        raise ValidationError({"golongan": _("Golongan PNS tidak berlaku bagi PPPK.")})
     row = RiwayatGolongan.objects.create(pegawai=pegawai, golongan=golongan, tmt=tmt, nomor_sk=nomor_sk)
     latest = RiwayatGolongan.objects.filter(pegawai=pegawai).order_by("-tmt").first()
     assert latest is not None
@@ -135,7 +138,7 @@ def pegawai_update_profile(*, actor: Actor, pegawai: Pegawai, **fields: Any) -> 
     }
     unknown = set(fields) - allowed
     if unknown:
-        raise ValidationError(f"Kolom tidak dapat diubah: {', '.join(sorted(unknown))}.")
+        raise ValidationError(_("Kolom tidak dapat diubah: %(kolom)s.") % {"kolom": ", ".join(sorted(unknown))})
     before = {k: getattr(pegawai, k) for k in fields}
     merged = {**{k: getattr(pegawai, k) for k in ("nip", "tanggal_lahir", "jenis_kelamin")}, **fields}
     nip = nip_clean(
@@ -145,7 +148,7 @@ def pegawai_update_profile(*, actor: Actor, pegawai: Pegawai, **fields: Any) -> 
         jenis_kelamin=merged["jenis_kelamin"],
     )
     if nip != pegawai.nip and Pegawai.objects.filter(nip=nip).exclude(pk=pegawai.pk).exists():
-        raise ValidationError({"nip": f"NIP {nip} sudah terdaftar atas pegawai lain."})
+        raise ValidationError({"nip": _("NIP %(nip)s sudah terdaftar atas pegawai lain.") % {"nip": nip}})
     if "nip" in fields:
         fields["nip"] = nip
     with transaction.atomic():

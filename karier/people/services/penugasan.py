@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -47,9 +48,9 @@ def penugasan_assign(
     check_master_data(actor)
     Pegawai.objects.select_for_update().filter(pk=pegawai.pk).first()
     if selesai is not None and selesai < mulai:
-        raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
+        raise ValidationError({"selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
     if not jabatan.aktif:
-        raise ValidationError({"jabatan": f"Jabatan {jabatan.nama} tidak aktif."})
+        raise ValidationError({"jabatan": _("Jabatan %(jabatan)s tidak aktif.") % {"jabatan": jabatan.nama}})
     same_kind = Penugasan.objects.filter(pegawai=pegawai).filter(_overlaps(mulai, selesai))
     if jenis == JenisPenugasan.DEFINITIF:
         current = same_kind.filter(jenis=JenisPenugasan.DEFINITIF)
@@ -62,9 +63,12 @@ def penugasan_assign(
             raise ValidationError(
                 {
                     "jabatan": (
-                        f"{pegawai.nama} sudah memangku jabatan definitif {other.jabatan.nama} sejak "
-                        f"{other.mulai:%d-%m-%Y}. Seorang pegawai hanya dapat memangku satu jabatan definitif; "
-                        "gunakan Plt/Plh untuk penugasan tambahan, atau akhiri jabatan yang lama (mutasi)."
+                        _(
+                            "%(nama)s sudah memangku jabatan definitif %(jabatan_lain)s sejak %(mulai)s. Seorang "
+                            "pegawai hanya dapat memangku satu jabatan definitif; gunakan Plt/Plh untuk penugasan "
+                            "tambahan, atau akhiri jabatan yang lama (mutasi)."
+                        )
+                        % {"nama": pegawai.nama, "jabatan_lain": other.jabatan.nama, "mulai": f"{other.mulai:%d-%m-%Y}"}
                     )
                 }
             )
@@ -77,7 +81,8 @@ def penugasan_assign(
             raise ValidationError(
                 {
                     "jabatan": (
-                        f"Jabatan {jabatan.nama} sudah terisi penuh (formasi {jabatan.formasi}) pada tanggal tersebut."
+                        _("Jabatan %(jabatan)s sudah terisi penuh (formasi %(formasi)s) pada tanggal tersebut.")
+                        % {"jabatan": jabatan.nama, "formasi": jabatan.formasi}
                     )
                 }
             )
@@ -86,10 +91,14 @@ def penugasan_assign(
     else:
         if same_kind.filter(jabatan=jabatan).exists():
             raise ValidationError(
-                {"jabatan": f"{pegawai.nama} sudah ditugaskan pada jabatan ini pada tanggal tersebut."}
+                {
+                    "jabatan": (
+                        _("%(nama)s sudah ditugaskan pada jabatan ini pada tanggal tersebut.") % {"nama": pegawai.nama}
+                    )
+                }
             )
         if jabatan.pk == pegawai.jabatan_id:
-            raise ValidationError({"jenis": "Plt/Plh tidak dapat diberikan pada jabatan definitif sendiri."})
+            raise ValidationError({"jenis": _("Plt/Plh tidak dapat diberikan pada jabatan definitif sendiri.")})
     row = Penugasan.objects.create(
         pegawai=pegawai, jabatan=jabatan, jenis=jenis, mulai=mulai, selesai=selesai, nomor_sk=nomor_sk
     )

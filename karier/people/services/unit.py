@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -23,11 +24,11 @@ def unit_create(
 ) -> UnitKerja:
     check_master_data(actor)
     if not nama.strip():
-        raise ValidationError({"nama": "Nama unit wajib diisi."})
+        raise ValidationError({"nama": _("Nama unit wajib diisi.")})
     if parent is not None and parent.instansi_id != instansi.pk:
-        raise ValidationError({"parent": "Unit induk harus berada di instansi yang sama."})
+        raise ValidationError({"parent": _("Unit induk harus berada di instansi yang sama.")})
     if parent is None and jenis != JenisUnit.OPD:
-        raise ValidationError({"parent": "Unit selain OPD harus mempunyai unit induk."})
+        raise ValidationError({"parent": _("Unit selain OPD harus mempunyai unit induk.")})
     with transaction.atomic():
         unit = UnitKerja.objects.create(
             instansi=instansi,

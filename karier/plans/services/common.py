@@ -8,6 +8,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.people.access import Actor
 from karier.people.choices import JenisJabatan
@@ -33,8 +34,15 @@ def tahun_kinerja_get_or_create(tahun: int) -> TahunKinerja:
     The deadline and the closing are edited by the admin (Django admin, audited there).
     """
     if not MIN_TAHUN <= tahun <= timezone.localdate().year + 1:
-        raise ValidationError({"tahun": f"Tahun harus antara {MIN_TAHUN} dan {timezone.localdate().year + 1}."})
-    obj, _ = TahunKinerja.objects.get_or_create(
+        raise ValidationError(
+            {
+                "tahun": (
+                    _("Tahun harus antara %(min)s dan %(max)s.")
+                    % {"min": MIN_TAHUN, "max": timezone.localdate().year + 1}
+                )
+            }
+        )
+    obj, _created = TahunKinerja.objects.get_or_create(
         tahun=tahun, defaults={"batas_penetapan_skp": dt.date(tahun, *DEFAULT_BATAS)}
     )
     return obj
@@ -42,7 +50,7 @@ def tahun_kinerja_get_or_create(tahun: int) -> TahunKinerja:
 
 def _year_open(tahun: TahunKinerja, field: str | None = "tahun") -> None:
     if tahun.ditutup:
-        message = f"Tahun kinerja {tahun.tahun} sudah ditutup; SKP tidak dapat diubah lagi."
+        message = _("Tahun kinerja %(tahun)s sudah ditutup; SKP tidak dapat diubah lagi.") % {"tahun": tahun.tahun}
         raise ValidationError({field: message} if field else message)
 
 
@@ -61,7 +69,7 @@ def _dialog(*, actor: Actor, skp: Skp, jenis: str, teks: str) -> DialogKinerja:
     )
 
 
-def _refuse_if_signed_evaluation(skp: Skp, *, apa: str = "Revisi") -> None:
+def _refuse_if_signed_evaluation(skp: Skp, *, apa: str | None = None) -> None:
     """A plan whose evaluation of some period is final (or signed) is what that evaluation judged: it is
     revised only after that evaluation is reopened through the audited reopen (issue #8 §3). The
     evaluations are read through the reverse relation, so plans imports nothing from appraisal."""
@@ -73,8 +81,12 @@ def _refuse_if_signed_evaluation(skp: Skp, *, apa: str = "Revisi") -> None:
     names = [f"{nama} {tahun}" for nama, tahun in signed]
     if names:
         raise ValidationError(
-            f"SKP ini sudah dievaluasi dan evaluasinya sudah ditandatangani/final ({', '.join(names)}). {apa} "
-            "ditolak: buka ulang evaluasi tersebut lebih dahulu melalui pembukaan ulang (tercatat), lalu revisi SKP."
+            _(
+                "SKP ini sudah dievaluasi dan evaluasinya sudah ditandatangani/final (%(periode)s). %(apa)s "
+                "ditolak: buka ulang evaluasi tersebut lebih dahulu melalui pembukaan ulang (tercatat), "
+                "lalu revisi SKP."
+            )
+            % {"periode": ", ".join(names), "apa": apa or _("Revisi")}
         )
 
 

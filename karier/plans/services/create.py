@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -44,10 +45,10 @@ def _plan_period(pegawai: Pegawai, tahun: int, periode_mulai: dt.date | None) ->
     existing = list(Skp.objects.filter(pegawai=pegawai, tahun_id=tahun).order_by("periode_mulai"))
     if periode_mulai is not None:
         if not first <= periode_mulai <= last:
-            raise ValidationError({"periode_mulai": f"Periode harus di dalam tahun {tahun}."})
+            raise ValidationError({"periode_mulai": _("Periode harus di dalam tahun %(tahun)s.") % {"tahun": tahun}})
         assignment = definitive_assignment_on(pegawai, periode_mulai)
         if assignment is None:
-            raise ValidationError({"periode_mulai": "Pada tanggal itu pegawai tidak menduduki jabatan definitif."})
+            raise ValidationError({"periode_mulai": _("Pada tanggal itu pegawai tidak menduduki jabatan definitif.")})
         start = periode_mulai
     else:
         ref = min(max(timezone.localdate(), first), last)
@@ -55,8 +56,10 @@ def _plan_period(pegawai: Pegawai, tahun: int, periode_mulai: dt.date | None) ->
         if assignment is None:
             raise ValidationError(
                 {
-                    "pegawai": "Pegawai belum menduduki jabatan definitif pada tahun ini; "
-                    "SKP dibuat setelah penugasan jabatan dicatat."
+                    "pegawai": _(
+                        "Pegawai belum menduduki jabatan definitif pada tahun ini; "
+                        "SKP dibuat setelah penugasan jabatan dicatat."
+                    )
                 }
             )
         start = max(first, assignment.mulai)
@@ -67,7 +70,12 @@ def _plan_period(pegawai: Pegawai, tahun: int, periode_mulai: dt.date | None) ->
         covering is not None and covering.jabatan_id == assignment.jabatan_id
     ):
         raise ValidationError(
-            {"tahun": f"SKP tahun {tahun} untuk jabatan ini sudah ada. SKP baru hanya dibuat setelah pindah jabatan."}
+            {
+                "tahun": (
+                    _("SKP tahun %(tahun)s untuk jabatan ini sudah ada. SKP baru hanya dibuat setelah pindah jabatan.")
+                    % {"tahun": tahun}
+                )
+            }
         )
     later = [s.periode_mulai for s in existing if s.periode_mulai > start]
     end = covering.periode_selesai if covering else (min(later) - dt.timedelta(days=1) if later else last)
@@ -177,10 +185,10 @@ def skp_create(*, actor: Actor, pegawai: Pegawai, tahun: int, sumber: str, perio
     """A new plan: blank, copied from last year, or from the position standard (JPT: from the
     agency's performance agreement). Snapshots position, unit and appraiser (at `periode_mulai`)."""
     if not access.can_create_for(actor, pegawai.pk):
-        raise PermissionDenied("Anda hanya dapat membuat SKP untuk diri sendiri.")
+        raise PermissionDenied(_("Anda hanya dapat membuat SKP untuk diri sendiri."))
     if sumber not in SUMBER_MANUAL:
         raise ValidationError(
-            {"sumber": "Pilih cara membuat SKP: kosong, salin dari tahun lalu, atau dari standar jabatan."}
+            {"sumber": _("Pilih cara membuat SKP: kosong, salin dari tahun lalu, atau dari standar jabatan.")}
         )
     tk = tahun_kinerja_get_or_create(tahun)
     _year_open(tk)
@@ -202,21 +210,31 @@ def skp_create(*, actor: Actor, pegawai: Pegawai, tahun: int, sumber: str, perio
         if not pk_rows:
             raise ValidationError(
                 {
-                    "sumber": f"Perjanjian kinerja perangkat daerah tahun {tahun} belum ada atau "
-                    "belum berisi sasaran. SKP JPT diturunkan dari perjanjian kinerja."
+                    "sumber": (
+                        _(
+                            "Perjanjian kinerja perangkat daerah tahun %(tahun)s belum ada atau belum berisi "
+                            "sasaran. SKP JPT diturunkan dari perjanjian kinerja."
+                        )
+                        % {"tahun": tahun}
+                    )
                 }
             )
     elif sumber == SumberSkp.STANDAR and (standar is None or not standar.hasil.exists()):
         raise ValidationError(
             {
-                "sumber": f"Jabatan {jabatan.nama} belum mempunyai standar hasil kerja. Buat SKP "
-                "kosong atau salin dari tahun lalu."
+                "sumber": (
+                    _(
+                        "Jabatan %(jabatan)s belum mempunyai standar hasil kerja. Buat SKP kosong atau salin "
+                        "dari tahun lalu."
+                    )
+                    % {"jabatan": jabatan.nama}
+                )
             }
         )
     elif sumber == SumberSkp.TAHUN_LALU:
         prev = Skp.objects.filter(pegawai=pegawai, tahun_id=tahun - 1).order_by("-periode_mulai").first()
         if prev is None:
-            raise ValidationError({"sumber": f"Tidak ada SKP tahun {tahun - 1} untuk disalin."})
+            raise ValidationError({"sumber": _("Tidak ada SKP tahun %(tahun)s untuk disalin.") % {"tahun": tahun - 1}})
     penilai = appraiser_on(pegawai, plan.periode_mulai)
     nilai = list(NilaiBerakhlak.objects.order_by("urutan"))
     khusus = dict(standar.perilaku.values_list("nilai_id", "ekspektasi")) if standar else {}

@@ -12,6 +12,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -49,15 +51,18 @@ class IkiData:
 
 def _owner_may_edit(actor: Actor, skp: Skp) -> Actor:
     if Peran.PEMILIK not in access.peran(actor, skp):
-        raise PermissionDenied("Hanya pegawai pemilik SKP yang dapat mengubah isinya.")
+        raise PermissionDenied(_("Hanya pegawai pemilik SKP yang dapat mengubah isinya."))
     _year_open(skp.tahun, None)
     if skp.status not in EDITABLE:
         hint = (
-            "tunggu keputusan pejabat penilai"
+            _("tunggu keputusan pejabat penilai")
             if skp.status == StatusSkp.DIAJUKAN
-            else "ajukan revisi bila perlu diubah"
+            else _("ajukan revisi bila perlu diubah")
         )
-        raise ValidationError(f"SKP berstatus {status_label(skp.status)} tidak dapat diubah; {hint}.")
+        raise ValidationError(
+            _("SKP berstatus %(status)s tidak dapat diubah; %(hint)s.")
+            % {"status": status_label(skp.status), "hint": hint}
+        )
     return actor
 
 
@@ -67,13 +72,13 @@ def _lock_for_edit(actor: Actor, skp: Skp) -> Skp:
     locked = _locked(skp)
     _owner_may_edit(actor, locked)
     # A draft opened before its evaluation was signed still may not change what was signed (issue #8 §3).
-    _refuse_if_signed_evaluation(locked, apa="Perubahan isi SKP")
+    _refuse_if_signed_evaluation(locked, apa=_("Perubahan isi SKP"))
     return locked
 
 
-MSG_REALISASI = (
-    "{apa} ini sudah mempunyai realisasi pada evaluasi kinerja, jadi tidak dapat dihapus. "
-    "Ubah isinya melalui revisi, atau biarkan dan tambahkan {apa_kecil} baru."
+MSG_REALISASI = gettext_noop(
+    "%(apa)s ini sudah mempunyai realisasi pada evaluasi kinerja, jadi tidak dapat dihapus. "
+    "Ubah isinya melalui revisi, atau biarkan dan tambahkan %(apa_kecil)s baru."
 )
 
 
@@ -184,7 +189,7 @@ def rhk_delete(*, actor: Actor, rhk: RencanaHasilKerja) -> None:
     skp = rhk.skp
     _owner_may_edit(actor, skp)
     if IndikatorKinerjaIndividu.objects.filter(rhk=rhk, realisasi__isnull=False).exists():
-        raise ValidationError({"rhk": MSG_REALISASI.format(apa="Rencana hasil kerja", apa_kecil="RHK")})
+        raise ValidationError({"rhk": _(MSG_REALISASI) % {"apa": _("Rencana hasil kerja"), "apa_kecil": "RHK"}})
     with transaction.atomic():
         _lock_for_edit(actor, skp)
         teks = rhk.teks
@@ -233,7 +238,7 @@ def iki_delete(*, actor: Actor, iki: IndikatorKinerjaIndividu) -> None:
     skp = iki.rhk.skp
     _owner_may_edit(actor, skp)
     if iki.realisasi.exists():
-        raise ValidationError({"iki": MSG_REALISASI.format(apa="Indikator", apa_kecil="indikator")})
+        raise ValidationError({"iki": _(MSG_REALISASI) % {"apa": _("Indikator"), "apa_kecil": _("indikator")}})
     with transaction.atomic():
         _lock_for_edit(actor, skp)
         teks = iki.indikator
@@ -246,17 +251,18 @@ def _check_atasan(skp: Skp, rhk_atasan: RencanaHasilKerja) -> None:
     if skp.penilai_id is None and skp.penilai_jabatan_id is None:
         raise ValidationError(
             {
-                "rhk_atasan": "SKP ini belum mempunyai pejabat penilai, jadi belum ada RHK atasan "
-                "yang dapat diintervensi."
+                "rhk_atasan": _(
+                    "SKP ini belum mempunyai pejabat penilai, jadi belum ada RHK atasan yang dapat diintervensi."
+                )
             }
         )
     if atasan_skp.pk == skp.pk:
-        raise ValidationError({"rhk_atasan": "RHK tidak dapat mengintervensi RHK pada SKP yang sama."})
+        raise ValidationError({"rhk_atasan": _("RHK tidak dapat mengintervensi RHK pada SKP yang sama.")})
     if atasan_skp.tahun_id != skp.tahun_id:
-        raise ValidationError({"rhk_atasan": f"RHK atasan harus dari SKP tahun {skp.tahun_id}."})
+        raise ValidationError({"rhk_atasan": _("RHK atasan harus dari SKP tahun %(tahun)s.") % {"tahun": skp.tahun_id}})
     if not (atasan_skp.pegawai_id == skp.penilai_id or atasan_skp.jabatan_id == skp.penilai_jabatan_id):
         raise ValidationError(
-            {"rhk_atasan": "RHK yang dipilih bukan RHK pejabat penilai Anda. Pilih dari daftar RHK atasan."}
+            {"rhk_atasan": _("RHK yang dipilih bukan RHK pejabat penilai Anda. Pilih dari daftar RHK atasan.")}
         )
 
 
@@ -287,18 +293,18 @@ def ekspektasi_update(*, actor: Actor, ekspektasi: EkspektasiPerilaku, teks: str
     skp = ekspektasi.skp
     if not access.can_edit_ekspektasi(actor, skp):
         if Peran.PENILAI not in access.peran(actor, skp):
-            raise PermissionDenied("Hanya pejabat penilai yang menulis ekspektasi khusus pimpinan.")
+            raise PermissionDenied(_("Hanya pejabat penilai yang menulis ekspektasi khusus pimpinan."))
         _year_open(skp.tahun, None)
-        raise ValidationError("SKP sudah disetujui; ekspektasi diubah melalui revisi.")
+        raise ValidationError(_("SKP sudah disetujui; ekspektasi diubah melalui revisi."))
     teks = (teks or "").strip()
     if len(teks) > MAX_TEKS:
-        raise ValidationError({"ekspektasi_khusus": f"Paling banyak {MAX_TEKS} karakter."})
+        raise ValidationError({"ekspektasi_khusus": _("Paling banyak %(n)s karakter.") % {"n": MAX_TEKS}})
     old = ekspektasi.ekspektasi_khusus
     with transaction.atomic():
         locked = _locked(skp)
         if not access.can_edit_ekspektasi(actor, locked):  # re-checked under the plan's lock
-            raise ValidationError("SKP sudah disetujui; ekspektasi diubah melalui revisi.")
-        _refuse_if_signed_evaluation(locked, apa="Perubahan ekspektasi")
+            raise ValidationError(_("SKP sudah disetujui; ekspektasi diubah melalui revisi."))
+        _refuse_if_signed_evaluation(locked, apa=_("Perubahan ekspektasi"))
         ekspektasi.ekspektasi_khusus = teks
         ekspektasi.save(update_fields=["ekspektasi_khusus"])
         audit.record(

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -96,8 +97,10 @@ def skp_submit(*, actor: Actor, skp: Skp, catatan: str = "") -> Skp:
     penilai = appraiser_on(skp.pegawai_id, d)
     if penilai is None and skp.penilai_id is None:
         raise ValidationError(
-            "Pejabat penilai kinerja Anda belum dapat ditentukan (jabatan atasan kosong atau "
-            "belum diatur). Hubungi pengelola kinerja (BKD)."
+            _(
+                "Pejabat penilai kinerja Anda belum dapat ditentukan (jabatan atasan kosong atau "
+                "belum diatur). Hubungi pengelola kinerja (BKD)."
+            )
         )
     with transaction.atomic():
         locked = _locked(skp)
@@ -152,7 +155,7 @@ def skp_return(*, actor: Actor, skp: Skp, komentar: str) -> Skp:
     roles = access.peran(actor, skp)
     ensure(Aksi.KEMBALIKAN, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup, teks=komentar)
     if len(komentar.strip()) > MAX_TEKS:
-        raise ValidationError({"komentar": f"Komentar paling banyak {MAX_TEKS} karakter."})
+        raise ValidationError({"komentar": _("Komentar paling banyak %(n)s karakter.") % {"n": MAX_TEKS}})
     with transaction.atomic():
         locked = _locked(skp)
         ensure(Aksi.KEMBALIKAN, status=locked.status, peran=roles, tahun_ditutup=locked.tahun.ditutup, teks=komentar)
@@ -175,7 +178,7 @@ def skp_approve(*, actor: Actor, skp: Skp, komentar: str = "") -> Skp:
     roles = access.peran(actor, skp)
     ensure(Aksi.SETUJUI, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup)
     if len(komentar.strip()) > MAX_TEKS:
-        raise ValidationError({"komentar": f"Komentar paling banyak {MAX_TEKS} karakter."})
+        raise ValidationError({"komentar": _("Komentar paling banyak %(n)s karakter.") % {"n": MAX_TEKS}})
     with transaction.atomic():
         locked = _locked(skp)
         ensure(Aksi.SETUJUI, status=locked.status, peran=roles, tahun_ditutup=locked.tahun.ditutup)
@@ -206,7 +209,7 @@ def skp_revise(*, actor: Actor, skp: Skp, alasan: str) -> Skp:
     roles = access.peran(actor, skp)
     ensure(Aksi.REVISI, status=skp.status, peran=roles, tahun_ditutup=skp.tahun.ditutup, teks=alasan)
     if len(alasan.strip()) > MAX_TEKS:
-        raise ValidationError({"alasan": f"Alasan paling banyak {MAX_TEKS} karakter."})
+        raise ValidationError({"alasan": _("Alasan paling banyak %(n)s karakter.") % {"n": MAX_TEKS}})
     _refuse_if_signed_evaluation(skp)
     with transaction.atomic():
         locked = _locked(skp)
@@ -239,13 +242,15 @@ def skp_revise(*, actor: Actor, skp: Skp, alasan: str) -> Skp:
 def dialog_add(*, actor: Actor, skp: Skp, teks: str) -> DialogKinerja:
     """A dialog kinerja note by the owner or the appraiser, in any status while the year is open."""
     if not access.peran(actor, skp):
-        raise PermissionDenied("Hanya pegawai pemilik SKP dan pejabat penilainya yang menulis catatan dialog kinerja.")
+        raise PermissionDenied(
+            _("Hanya pegawai pemilik SKP dan pejabat penilainya yang menulis catatan dialog kinerja.")
+        )
     _year_open(skp.tahun, None)
     teks = (teks or "").strip()
     if not teks:
-        raise ValidationError({"teks": "Catatan wajib diisi."})
+        raise ValidationError({"teks": _("Catatan wajib diisi.")})
     if len(teks) > MAX_TEKS:
-        raise ValidationError({"teks": f"Catatan paling banyak {MAX_TEKS} karakter."})
+        raise ValidationError({"teks": _("Catatan paling banyak %(n)s karakter.") % {"n": MAX_TEKS}})
     with transaction.atomic():
         note = _dialog(actor=actor, skp=skp, jenis=JenisDialog.CATATAN, teks=teks)
         audit.record(actor=actor, action="skp.dialog", obj=skp, summary=teks[:200])

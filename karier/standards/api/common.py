@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 from ninja import Path
 
 from karier.api.schemas import ERRORS, MAX_ID, ErrorOut, ValidationErrorOut
@@ -27,7 +28,7 @@ def ref(model: type[models.Model], pk: int | None, field: str, label: str) -> An
         return None
     obj = model._default_manager.filter(pk=pk).first()
     if obj is None:
-        raise ValidationError({field: f"{label} dengan id {pk} tidak ditemukan."})
+        raise ValidationError({field: _("%(label)s dengan id %(id)s tidak ditemukan.") % {"label": label, "id": pk}})
     return obj
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -125,7 +126,7 @@ def indikator_create(
     if any, must be a province indicator of the same RPJMD)."""
     _require_level_write(actor, sasaran_renstra)
     if (sasaran is None) == (sasaran_renstra is None):
-        raise ValidationError({"sasaran": "Pilih tepat satu: sasaran RPJMD atau sasaran Renstra."})
+        raise ValidationError({"sasaran": _("Pilih tepat satu: sasaran RPJMD atau sasaran Renstra.")})
     level: SasaranStrategis | SasaranRenstra = sasaran if sasaran is not None else sasaran_renstra  # type: ignore[assignment]
     data = _clean_indikator(
         {

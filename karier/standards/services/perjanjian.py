@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -170,13 +171,16 @@ def perjanjian_sign(
     fresh = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
     target = workflow.next_status(fresh.status, workflow.SIGN)
     if target is None:
-        raise ValidationError({"status": "Perjanjian kinerja ini sudah ditandatangani."})
+        raise ValidationError({"status": _("Perjanjian kinerja ini sudah ditandatangani.")})
     if not fresh.rows.exists():
-        raise ValidationError({"__all__": "Tambahkan minimal satu sasaran dan target sebelum ditandatangani."})
+        raise ValidationError({"__all__": _("Tambahkan minimal satu sasaran dan target sebelum ditandatangani.")})
     on = tanggal or timezone.localdate()
     if on.year < fresh.tahun - 1 or on.year > fresh.tahun:
         raise ValidationError(
-            {"tanggal": f"Tanggal tanda tangan harus pada tahun {fresh.tahun - 1} atau {fresh.tahun}."}
+            {
+                "tanggal": _("Tanggal tanda tangan harus pada tahun %(tahun_lalu)s atau %(tahun)s.")
+                % {"tahun_lalu": fresh.tahun - 1, "tahun": fresh.tahun}
+            }
         )
     changes = {"status": [fresh.status, target], "ditandatangani_pada": [None, on]}
     fresh.status, fresh.ditandatangani_pada = target, on
@@ -196,7 +200,7 @@ def perjanjian_reopen(*, actor: Actor, perjanjian: PerjanjianKinerja, alasan: st
     target = workflow.next_status(fresh.status, workflow.REOPEN)
     if target is None:
         raise ValidationError(
-            {"status": "Hanya perjanjian kinerja yang sudah ditandatangani yang dapat dibuka kembali."}
+            {"status": _("Hanya perjanjian kinerja yang sudah ditandatangani yang dapat dibuka kembali.")}
         )
     changes = {
         "status": [fresh.status, target],

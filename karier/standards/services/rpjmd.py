@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -81,7 +82,7 @@ def rpjmd_create(
         }
     )
     if Rpjmd.objects.filter(instansi=instansi, tahun_mulai=data["tahun_mulai"]).exists():
-        raise ValidationError({"tahun_mulai": "RPJMD instansi ini untuk periode tersebut sudah ada."})
+        raise ValidationError({"tahun_mulai": _("RPJMD instansi ini untuk periode tersebut sudah ada.")})
     rpjmd = Rpjmd.objects.create(instansi=instansi, **data)
     audit.record(actor=actor, action="rpjmd.create", obj=rpjmd, summary=str(rpjmd))
     return rpjmd

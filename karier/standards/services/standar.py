@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.people.access import Actor
@@ -269,23 +270,28 @@ def standar_copy(*, actor: Actor, jabatan: Jabatan, jabatan_ids: Sequence[int]) 
     _require_copy_write(actor, ids)
     source = StandarJabatan.objects.filter(jabatan=jabatan).first()
     if source is None:
-        raise ValidationError({"jabatan_id": "Jabatan ini belum mempunyai standar untuk diterapkan."})
+        raise ValidationError({"jabatan_id": _("Jabatan ini belum mempunyai standar untuk diterapkan.")})
     if not ids:
-        raise ValidationError({"jabatan_ids": "Pilih minimal satu jabatan tujuan."})
+        raise ValidationError({"jabatan_ids": _("Pilih minimal satu jabatan tujuan.")})
     if jabatan.pk in ids:
-        raise ValidationError({"jabatan_ids": "Jabatan sumber tidak dapat menjadi tujuan."})
+        raise ValidationError({"jabatan_ids": _("Jabatan sumber tidak dapat menjadi tujuan.")})
     found = set(Jabatan.objects.filter(pk__in=ids).values_list("pk", flat=True))
     missing = [i for i in ids if i not in found]
     if missing:
-        raise ValidationError({"jabatan_ids": f"Jabatan tidak ditemukan: {', '.join(map(str, missing[:10]))}."})
+        raise ValidationError(
+            {"jabatan_ids": _("Jabatan tidak ditemukan: %(id)s.") % {"id": ", ".join(map(str, missing[:10]))}}
+        )
     wrong = list(Jabatan.objects.filter(pk__in=ids).exclude(same_kind_q(jabatan)).values_list("nama", flat=True)[:5])
     if wrong:
         raise ValidationError(
             {
-                "jabatan_ids": "Standar hanya dapat diterapkan ke jabatan sejenis "
-                f"({jabatan.get_jenis_display()}"
-                f"{' ' + jabatan.jenjang if jabatan.jenjang else ''}). "
-                f"Tidak sejenis: {'; '.join(wrong)}."
+                "jabatan_ids": _(
+                    "Standar hanya dapat diterapkan ke jabatan sejenis (%(jenis)s). Tidak sejenis: %(jabatan)s."
+                )
+                % {
+                    "jenis": f"{jabatan.get_jenis_display()}{' ' + jabatan.jenjang if jabatan.jenjang else ''}",
+                    "jabatan": "; ".join(wrong),
+                }
             }
         )
     _copy_rows(source, ids)

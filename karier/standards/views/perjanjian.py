@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from karier.core.forms import apply_errors
 from karier.people.access import actor_from_request
-from karier.standards import access, exports, selectors, workflow
+from karier.standards import access, documents, exports, selectors, workflow
 from karier.standards.choices import StatusPerjanjian
 from karier.standards.forms import PerjanjianFilter, PkRowForm, ReopenForm
 from karier.standards.models import PerjanjianKinerja
@@ -159,3 +159,12 @@ def perjanjian_detail(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+@login_required
+def perjanjian_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agreement as the official PDF; whoever may read the agreement may read its PDF."""
+    doc = documents.perjanjian_document(access.perjanjian_for_actor(actor_from_request(request), pk))
+    response = HttpResponse(documents.perjanjian_pdf(doc), content_type=documents.PDF)
+    response["Content-Disposition"] = f'inline; filename="{doc.filename_stem}.pdf"'
+    return response

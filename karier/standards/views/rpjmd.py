@@ -26,8 +26,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     ctx: dict[str, Any] = {"rpjmd": rpjmd, "can_edit": access.can_edit_rpjmd(actor)}
     if rpjmd is None:
         return render(request, "standards/overview.html", ctx)
-    iku = list(selectors.rpjmd_indikator(rpjmd))
     if wants_xlsx(request):
+        iku = list(selectors.rpjmd_indikator(rpjmd))
         return exports.xlsx_response(
             "iku-rpjmd",
             [
@@ -42,6 +42,8 @@ def overview(request: HttpRequest) -> HttpResponse:
                 ),
             ],
         )
+    tree = selectors.rpjmd_tree(rpjmd)
+    iku = selectors.tree_indikator(tree)
     for i in iku:
         vals = list(i.nilai.all())
         i.terakhir = next((v for v in reversed(vals) if v.realisasi is not None), None)  # type: ignore[attr-defined]
@@ -51,7 +53,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         series = selectors.split_series(headline.nilai.all())
         ctx.update(headline=headline, series=series, figure=charts.indikator_figure(headline, series))
     years = list(range(rpjmd.tahun_mulai, rpjmd.tahun_selesai + 1))
-    ctx.update(tree=selectors.rpjmd_tree(rpjmd), iku=iku, years=years, coverage=selectors.standar_coverage())
+    ctx.update(tree=tree, iku=iku, years=years, coverage=selectors.standar_coverage())
     return render(request, "standards/overview.html", ctx)
 
 

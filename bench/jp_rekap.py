@@ -1,0 +1,104 @@
+"""Time the JP recap (/pengembangan/jp/rekap/, per agency and per unit) and the API `jp/kurang` for the
+BKD admin, with the number of queries (issue #11 §7 and "Scale": the province's JP dashboard).
+
+    .venv/bin/python bench/jp_rekap.py                         # 2,000 employees, temporary SQLite
+    .venv/bin/python bench/jp_rekap.py --pegawai 100000 --database-url postgres://karier:karier@127.0.0.1:54330/bench_jp
+
+Builds the demo province (`seed_demo` with accounts) unless the database has it, then gives about 70 %
+of the people one to three ledger rows (`CatatanJp`, one bulk insert), and measures cold and the median
+of --repeat warm requests through the Django test client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from decimal import Decimal
+from typing import Any
+
+from _common import django_in_temp_dir, peak_mb
+
+URLS = [
+    "/pengembangan/jp/rekap/",
+    "/pengembangan/jp/rekap/?per=unit",
+    "/api/v1/pengembangan/jp/kurang?limit=50",
+]
+
+
+def ensure_dataset(pegawai: int, seed: int) -> None:
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from karier.development.models import CatatanJp
+    from karier.people.demo import seed_demo
+    from karier.people.models import Pegawai
+
+    call_command("migrate", verbosity=0)
+    if not Pegawai.objects.exists():
+        t = time.perf_counter()
+        seed_demo(pegawai=pegawai, seed=seed, akun=True)
+        print(f"seed_demo: {time.perf_counter() - t:.1f} s")
+    if not CatatanJp.objects.exists():
+        rng = random.Random(seed)
+        year = timezone.localdate().year
+        rows = []
+        for pid in Pegawai.objects.values_list("pk", flat=True).iterator():
+            if rng.random() < 0.7:
+                for _n in range(rng.randint(1, 3)):
+                    rows.append(
+                        CatatanJp(
+                            pegawai_id=pid,
+                            tahun=year,
+                            tanggal=timezone.localdate(),
+                            jp=Decimal(rng.choice([2, 4, 8, 12, 16, 24])),
+                            sumber="KATALOG",
+                            judul="Bench",
+                        )
+                    )
+        CatatanJp.objects.bulk_create(rows, batch_size=5000)
+        print(f"ledger rows: {len(rows)}")
+
+
+def measure(repeat: int) -> None:
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from karier.accounts.models import User
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client = Client()
+    client.force_login(User.objects.get(username="admin"))
+    print(f"{'page':<44} {'cold ms':>8} {'warm ms':>8} {'queries':>8}")
+    for url in URLS:
+        t = time.perf_counter()
+        r: Any = client.get(url)
+        cold = (time.perf_counter() - t) * 1000
+        assert r.status_code == 200, (url, r.status_code)
+        warm = []
+        for _i in range(repeat):
+            with CaptureQueriesContext(connection) as ctx:
+                t = time.perf_counter()
+                client.get(url)
+                warm.append((time.perf_counter() - t) * 1000)
+        print(f"{url:<44} {cold:>8.0f} {statistics.median(warm):>8.0f} {len(ctx.captured_queries):>8}")
+    print(f"peak memory: {peak_mb():.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pegawai", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--database-url", default="")
+    args = parser.parse_args()
+    with django_in_temp_dir(args.database_url):
+        ensure_dataset(args.pegawai, args.seed)
+        measure(args.repeat)
+
+
+if __name__ == "__main__":
+    main()

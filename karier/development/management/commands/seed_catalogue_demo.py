@@ -1,0 +1,24 @@
+"""`karier seed-catalogue-demo`: the demo training catalogue, sessions, and completed activities
+for Bu Wati's team (idempotent; see `karier.development.catalogue.demo`)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from karier.development.catalogue.demo import seed
+
+
+class Command(BaseCommand):
+    help = "Data demo katalog pengembangan: kegiatan, sesi, dan kegiatan selesai tim Bu Wati."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        start = time.monotonic()
+        r = seed()
+        self.stdout.write(
+            f"Katalog: {r['kegiatan']} kegiatan; {r['selesai']} kegiatan selesai dan "
+            f"{r['mandiri']} laporan mandiri untuk {r['tim']} anggota tim Bu Wati; "
+            f"{time.monotonic() - start:.1f} detik."
+        )
