@@ -8,5 +8,7 @@ class AppraisalConfig(AppConfig):
 
     def ready(self) -> None:
         from karier.appraisal import home
+        from karier.core import object_links
 
         home.register()
+        object_links.register("appraisal.evaluasi", "appraisal:detail")

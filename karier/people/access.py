@@ -19,6 +19,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from karier.people.models import Jabatan, Pegawai, UnitKerja
 from karier.people.selectors import active_on, holders_on, officials_above
@@ -216,8 +217,8 @@ def jabatan_for_actor(actor: Actor, jabatan_id: int) -> Jabatan:
 # whose rating follows from it)? And if the official who would decide is a subject, who decides
 # instead? The next official up, by the appraiser's rule (definitive > Plt > Plh, vacant positions
 # and subjects walked past: `karier.people.selectors.officials_above`).
-MSG_KONFLIK = (
-    "Anda tidak dapat memutuskan {apa} karena keputusan ini menyangkut penilaian kinerja Anda "
+MSG_KONFLIK = gettext_noop(
+    "Anda tidak dapat memutuskan %(apa)s karena keputusan ini menyangkut penilaian kinerja Anda "
     "sendiri (benturan kepentingan)."
 )
 
@@ -262,11 +263,11 @@ def decider_instead(
 def conflict_message(apa: str, instead: DeciderInstead | None) -> str:
     """The refusal shown to a conflicted official, naming who decides instead."""
     who = (
-        f" Keputusan ini diambil oleh {instead.label}."
+        _("Keputusan ini diambil oleh %(siapa)s.") % {"siapa": instead.label}
         if instead is not None
-        else " Keputusan ini diambil oleh admin BKD atas nama kepala daerah."
+        else _("Keputusan ini diambil oleh admin BKD atas nama kepala daerah.")
     )
-    return MSG_KONFLIK.format(apa=apa) + who
+    return _(MSG_KONFLIK) % {"apa": apa} + " " + who
 
 
 def decides_instead(actor: Actor, position_id: int | None, subject_id: int, d: dt.date | None = None) -> bool:

@@ -7,6 +7,8 @@ class PlansConfig(AppConfig):
     verbose_name = "Sasaran Kinerja Pegawai (SKP)"
 
     def ready(self) -> None:
+        from karier.core import object_links
         from karier.plans import home
 
         home.register()
+        object_links.register("plans.skp", "plans:detail")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from karier.people.access import Actor
 from karier.people.choices import JenisJabatan
@@ -117,14 +119,17 @@ def warnings(skp: Skp) -> list[str]:
         unlinked = sum(1 for r in rows if r.rhk_atasan_id is None)
         if unlinked:
             out.append(
-                f"{unlinked} RHK belum ditautkan ke RHK atasan yang diintervensi. Tautkan setelah SKP atasan "
-                "berisi RHK."
+                _("%(n)s RHK belum ditautkan ke RHK atasan yang diintervensi. Tautkan setelah SKP atasan berisi RHK.")
+                % {"n": unlinked}
             )
     if skp.penilai_id is None:
-        out.append("Pejabat penilai belum dapat ditentukan; hubungi pengelola kinerja (BKD).")
+        out.append(_("Pejabat penilai belum dapat ditentukan; hubungi pengelola kinerja (BKD)."))
     today = timezone.localdate()
     if skp.status != StatusSkp.DISETUJUI and today > skp.tahun.batas_penetapan_skp:
-        out.append(f"Batas penetapan SKP ({skp.tahun.batas_penetapan_skp:%d-%m-%Y}) sudah lewat.")
+        out.append(
+            _("Batas penetapan SKP (%(tanggal)s) sudah lewat.")
+            % {"tanggal": date_format(skp.tahun.batas_penetapan_skp, "j M Y")}
+        )
     return out
 
 

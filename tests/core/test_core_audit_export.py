@@ -48,3 +48,21 @@ def test_the_trail_shows_words_and_exports_to_excel_for_admins_and_auditors(clie
     assert formula_cells(r.content) == []
     client.force_login(org.users["kasi1"])
     assert client.get("/jejak-audit/excel/").status_code == 404
+
+
+def test_an_entry_links_to_the_screen_of_its_object(client: Client, org: Org) -> None:
+    """The auditor follows an entry to the plan, evaluation or person it concerns (the persona walk
+    found he had to type the address); an object without a screen stays plain text."""
+    from django.urls import reverse
+
+    from karier.core.object_links import url_for
+
+    _event(org, summary="Profil diubah")
+    audit.record(actor=org.actor("admin"), action="uji.tanpa", obj=org.users["staf1a"], summary="Akun diubah")
+    client.force_login(org.users["auditor"])
+    page = client.get("/jejak-audit/?aksi=uji.").content.decode()
+    profile = reverse("people:profile", args=[org.pegawai["staf1a"].pk])
+    assert f'<a href="{profile}">Profil diubah</a>' in page
+    assert "Akun diubah</a>" not in page and "Akun diubah" in page
+    assert url_for("plans.skp", "7") == reverse("plans:detail", args=[7])
+    assert url_for("plans.skp", "x7") == "" and url_for("tidak.ada", "7") == ""

@@ -42,13 +42,27 @@ def _keep_test_connection() -> Any:
     signals.request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def tokens(db: Any) -> dict[str, str]:
+_TOKENS: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    """The organisation and the two tokens are built once for the module, outside the tests'
+    transactions: each test still rolls back what its calls wrote, so every test starts from the
+    same rows, without rebuilding them 152 times (that was half the run on PostgreSQL)."""
     from karier.accounts.tokens import token_create
     from karier.people.access import SYSTEM
 
-    org = build_org()
-    return {who: token_create(actor=SYSTEM, user=org.users[who], name="fuzz")[1] for who in ("admin", "staf1a")}
+    with django_db_blocker.unblock():
+        org = build_org()
+        for who in ("admin", "staf1a"):
+            _TOKENS[who] = token_create(actor=SYSTEM, user=org.users[who], name="fuzz")[1]
+    yield
+
+
+@pytest.fixture
+def tokens(db: Any) -> dict[str, str]:
+    return _TOKENS
 
 
 @schema.parametrize()

@@ -131,7 +131,7 @@ def unit_result_conflict(actor: Actor, unit: UnitKerja, periode: PeriodePenilaia
     if not is_subject(actor, subjects):
         return ""
     # At the top of the tree another BKD admin records it for the regional head (decider None).
-    return conflict_message("predikat kinerja organisasi unit ini", decider_instead(position, subjects))
+    return conflict_message(_("predikat kinerja organisasi unit ini"), decider_instead(position, subjects))
 
 
 def is_unit_head(actor: Actor, unit: UnitKerja) -> bool:
@@ -190,7 +190,7 @@ def move_conflict(actor: Actor, evaluasi: Evaluasi, unit: UnitKerja) -> str:
         return ""
     kepala = kepala_jabatan(unit)
     instead = decider_instead(kepala.pk, {evaluasi.pegawai_id}) if kepala is not None else None
-    return conflict_message("kalibrasi evaluasi Anda sendiri", instead)
+    return conflict_message(_("kalibrasi evaluasi Anda sendiri"), instead)
 
 
 def finalise_conflict(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian | int) -> str:
@@ -201,7 +201,7 @@ def finalise_conflict(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian |
         return ""
     kepala = kepala_jabatan(unit)
     instead = decider_instead(kepala.pk, {actor.pegawai_id}) if kepala is not None else None
-    return conflict_message("finalisasi unit ini, yang memuat evaluasi Anda sendiri,", instead)
+    return conflict_message(_("finalisasi unit ini, yang memuat evaluasi Anda sendiri,"), instead)
 
 
 def can_view_unit(actor: Actor, unit: UnitKerja) -> bool:
@@ -298,15 +298,16 @@ def own_conflict_notes(actor: Actor, evaluasi: Evaluasi) -> list[str]:
     notes = []
     today = timezone.localdate()
     posts = (
-        (evaluasi.penilai_jabatan_id, "penilaian dan tanda tangan pejabat penilai"),
-        (atasan_penilai_position(evaluasi), "tanda tangan atasan pejabat penilai dan keberatan"),
+        (evaluasi.penilai_jabatan_id, gettext_noop("penilaian dan tanda tangan pejabat penilai")),
+        (atasan_penilai_position(evaluasi), gettext_noop("tanda tangan atasan pejabat penilai dan keberatan")),
     )
     for pos, apa in posts:
         if pos is None or pos not in actor.jabatan_ids:
             continue
         cover = holders_on([pos], today).get(pos)
         if cover is not None and cover.pegawai_id == actor.pegawai_id:
-            notes.append(conflict_message(f"{apa} atas evaluasi Anda sendiri", decider_instead(pos, me)))
+            what = _("%(apa)s atas evaluasi Anda sendiri") % {"apa": _(apa)}
+            notes.append(conflict_message(what, decider_instead(pos, me)))
     return notes
 
 

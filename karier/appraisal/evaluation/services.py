@@ -26,7 +26,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from karier import rules
 from karier.appraisal.choices import RatingChoice, StatusEvaluasi, StatusFinalisasi
@@ -70,12 +70,12 @@ from karier.plans.models import RencanaHasilKerja
 
 MIN_ALASAN = rules.MIN_ALASAN_RATING
 MAX_TEKS = 2000
-MSG_BUKAN_PENILAI = (
+MSG_BUKAN_PENILAI = gettext_noop(
     "Hanya pejabat penilai kinerja pegawai ini pada periode tersebut (atau Plt/Plh jabatannya "
     "saat ini) yang dapat memberi rating."
 )
 
-MSG_RATING = "Pilih rating: Di Atas, Sesuai, atau Di Bawah Ekspektasi."
+MSG_RATING = gettext_noop("Pilih rating: Di Atas, Sesuai, atau Di Bawah Ekspektasi.")
 RATING_FIELDS = ("rating_hasil_kerja", "alasan_hasil_kerja", "rating_perilaku", "alasan_perilaku")
 
 
@@ -144,7 +144,7 @@ def rating_errors(evaluasi: Evaluasi, data: RatingInput, *, required_hk: str | N
     errors: dict[str, str] = {}
     for field in ("rating_hasil_kerja", "rating_perilaku"):
         if getattr(data, field) not in RatingChoice.values:
-            errors[field] = MSG_RATING
+            errors[field] = gettext(MSG_RATING)
     for rating_field, field in (("rating_hasil_kerja", "alasan_hasil_kerja"), ("rating_perilaku", "alasan_perilaku")):
         problem = alasan_problem(getattr(data, rating_field), getattr(data, field))
         if problem:
@@ -201,7 +201,7 @@ def _refusal(who: Actor, ev: Evaluasi, holders: Mapping[int, int], *, finalised:
         )
     )
     if not appraiser:
-        return MSG_BUKAN_PENILAI
+        return gettext(MSG_BUKAN_PENILAI)
     locked = lock_reason(ev, finalised=finalised)
     if locked:
         return locked
@@ -210,7 +210,7 @@ def _refusal(who: Actor, ev: Evaluasi, holders: Mapping[int, int], *, finalised:
     except ValidationError as exc:
         return exc.messages[0]
     if ev.status not in RATEABLE:
-        return f"Evaluasi berstatus {status_label(ev.status)} tidak dapat dinilai."
+        return gettext("Evaluasi berstatus %(status)s tidak dapat dinilai.") % {"status": status_label(ev.status)}
     return None
 
 
@@ -238,7 +238,7 @@ def rating_set(
 ) -> Evaluasi:
     """The appraiser's two ratings with their reasons; the predikat comes from `karier.rules`."""
     reason = _refusal(actor, evaluasi, _holders_today([evaluasi], actor))
-    if reason == MSG_BUKAN_PENILAI:
+    if reason == gettext(MSG_BUKAN_PENILAI):
         raise PermissionDenied(reason)
     if reason:
         raise ValidationError(reason)

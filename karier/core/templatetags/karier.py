@@ -54,6 +54,14 @@ def angka(value: Any, places: str = "") -> str:
     return _angka(number.normalize())
 
 
+@register.filter(name="tautan_objek")
+def tautan_objek(event: Any) -> str:
+    """The screen of an audit entry's object ("" when it has none): `karier.core.object_links`."""
+    from karier.core.object_links import url_for
+
+    return url_for(str(event.object_type), str(event.object_id))
+
+
 @register.filter(name="perubahan")
 def perubahan(changes: Any) -> str:
     """An audit event's changes in words: "status: DRAFT → DIAJUKAN" (`karier.core.audit_export`)."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from karier.core.numbers import angka
 from karier.development.catalogue.demo import seed
 
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         start = time.monotonic()
         r = seed()
         self.stdout.write(
-            f"Katalog: {r['kegiatan']} kegiatan; {r['selesai']} kegiatan selesai dan "
-            f"{r['mandiri']} laporan mandiri untuk {r['tim']} anggota tim Bu Wati; "
-            f"{time.monotonic() - start:.1f} detik."
+            f"Katalog: {angka(r['kegiatan'])} kegiatan; {angka(r['selesai'])} kegiatan selesai dan "
+            f"{angka(r['mandiri'])} laporan mandiri untuk {angka(r['tim'])} anggota tim Bu Wati; "
+            f"{angka(time.monotonic() - start, 1)} detik."
         )

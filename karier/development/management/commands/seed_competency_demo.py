@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from karier.core.numbers import angka
 from karier.development.competency.demo import seed
 
 
@@ -21,6 +22,6 @@ class Command(BaseCommand):
         start = time.monotonic()
         result = seed(seed=options["seed"])
         self.stdout.write(
-            f"Kompetensi: {result['pegawai']} pegawai dinilai ({result['penilaian']} penilaian), "
-            f"{result['standar_teknis']} standar teknis, {time.monotonic() - start:.1f} detik."
+            f"Kompetensi: {angka(result['pegawai'])} pegawai dinilai ({angka(result['penilaian'])} penilaian), "
+            f"{angka(result['standar_teknis'])} standar teknis, {angka(time.monotonic() - start, 1)} detik."
         )
