@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from karier.core.excel import append_row
+from karier.core.excel import append_row, limit_note, safe_row
 from karier.core.models import AuditEvent
 from karier.core.numbers import angka
 
@@ -68,7 +68,7 @@ def audit_xlsx(qs: QuerySet[AuditEvent]) -> bytes:
         append_row(ws, [seq, local, who or "sistem", action, f"{otype}#{oid}", summary, changes_text(changes)])
         n += 1
     if n == EXPORT_LIMIT:
-        ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])
+        ws.append(safe_row([limit_note(EXPORT_LIMIT)]))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

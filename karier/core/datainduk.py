@@ -31,14 +31,15 @@ from django.contrib import admin
 from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from karier.people.access import Actor, actor_from_request
+from karier.people.access import MSG_DIRI_SENDIRI, Actor, actor_from_request, is_subject
 
 SITE_NAME = "datainduk"
 MSG_BUKAN_ADMIN = _("Data induk hanya dapat dikelola oleh admin BKD.")
@@ -52,6 +53,15 @@ def may_manage(actor: Actor) -> bool:
 
 def _role(request: HttpRequest) -> bool:
     return bool(request.user.is_active and may_manage(actor_from_request(request)))
+
+
+def _own_record(request: HttpRequest, obj: Any) -> bool:
+    """The row is the admin's own employee record, or hangs from it (her assignments, her golongan):
+    nobody decides about themselves, so another BKD admin changes it."""
+    if obj is None:
+        return False
+    pegawai_id = obj.pk if obj._meta.label_lower == "people.pegawai" else getattr(obj, "pegawai_id", None)
+    return pegawai_id is not None and is_subject(actor_from_request(request), (pegawai_id,))
 
 
 class RoleGrantedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -69,10 +79,25 @@ class RoleGrantedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return _role(request)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _role(request)
+        return _role(request) and not _own_record(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return self.datainduk_delete and _role(request)
+        return self.datainduk_delete and _role(request) and not _own_record(request, obj)
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        """A new row for the admin herself (her assignment, her promotion) is refused next to the field,
+        before the service would refuse it."""
+        base = super().get_form(request, obj, change=change, **kwargs)
+        if "pegawai" not in base.base_fields:
+            return base
+
+        def clean_pegawai(form: Any) -> Any:
+            pegawai = form.cleaned_data.get("pegawai")
+            if pegawai is not None and is_subject(actor_from_request(request), (pegawai.pk,)):
+                raise ValidationError(gettext(MSG_DIRI_SENDIRI))
+            return pegawai
+
+        return type(base.__name__, (base,), {"clean_pegawai": clean_pegawai})
 
 
 class RoleGrantedInline(InlineModelAdmin):  # type: ignore[type-arg]

@@ -132,6 +132,15 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_LIMIT = 100_000
 
 
+def limit_note(limit: int = EXPORT_LIMIT) -> str:
+    """The last line of an export cut at `limit` rows, in the reader's language."""
+    from django.utils.translation import gettext
+
+    from karier.core.numbers import angka
+
+    return gettext("Dibatasi %(n)s baris pertama; persempit saringan untuk data lainnya.") % {"n": angka(limit)}
+
+
 def table_xlsx(
     *, sheet: str, title: str, header: Sequence[str], rows: Iterable[Sequence[Any]], limit: int = EXPORT_LIMIT
 ) -> bytes:
@@ -142,15 +151,13 @@ def table_xlsx(
 
     from openpyxl import Workbook
 
-    from karier.core.numbers import angka
-
     wb = Workbook(write_only=True)  # rows through this module's helpers, karier.core.excel
     ws = wb.create_sheet(sheet[:31])
     ws.append(safe_row([title]))
     ws.append(safe_row(header))
     for n, row in enumerate(rows):
         if n == limit:
-            ws.append([f"Dibatasi {angka(limit)} baris pertama; persempit saringan untuk data lainnya."])
+            ws.append(safe_row([limit_note(limit)]))
             break
         append_row(ws, row)
     buf = io.BytesIO()

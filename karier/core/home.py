@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _l
 
 # Headcounts and progress over a whole province change slowly; recomputing them on every visit of a
@@ -166,8 +167,10 @@ def sections_for(actor: HomeActor, today: dt.date) -> list[Section]:
 
 
 def cached(key: str, compute: Callable[[], Any]) -> Any:
-    """A figure kept for `STATS_TTL` seconds under `karier:home:<key>` (aggregates only, never a person's)."""
-    return cache.get_or_set(f"karier:home:{key}", compute, STATS_TTL)
+    """A figure kept for `STATS_TTL` seconds under `karier:home:<language>:<key>` (aggregates only, never
+    a person's). Per language: the figures carry translated labels (statuses, kinds of position), which
+    must not reach an Indonesian reader in the English of whoever filled the cache first."""
+    return cache.get_or_set(f"karier:home:{get_language()}:{key}", compute, STATS_TTL)
 
 
 def persen(part: int, whole: int) -> int:

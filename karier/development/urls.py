@@ -1,15 +1,10 @@
-from django.urls import path  # noqa: F401
+"""Screens of competency development under /pengembangan/ (issue #11): each area keeps its own routes."""
+
+from karier.development.catalogue.urls import urlpatterns as _catalogue_urls
+from karier.development.competency.urls import urlpatterns as _competency_urls
 
 app_name = "development"
 
-urlpatterns: list = []
-
-# The training catalogue, enrolment and the JP ledger (issue #11 items 4, 6, 7).
-from karier.development.catalogue.urls import urlpatterns as _catalogue_urls  # noqa: E402
-
-urlpatterns += _catalogue_urls
-
-# Competency standards, assessments, needs and the training-needs analysis (issue #11 items 1–3).
-from karier.development.competency.urls import urlpatterns as _competency_urls  # noqa: E402
-
-urlpatterns += _competency_urls
+# The training catalogue, enrolment and the JP ledger (items 4, 6, 7); competency standards,
+# assessments, needs and the training-needs analysis (items 1–3).
+urlpatterns = [*_catalogue_urls, *_competency_urls]

@@ -217,6 +217,9 @@ def jabatan_for_actor(actor: Actor, jabatan_id: int) -> Jabatan:
 # whose rating follows from it)? And if the official who would decide is a subject, who decides
 # instead? The next official up, by the appraiser's rule (definitive > Plt > Plh, vacant positions
 # and subjects walked past: `karier.people.selectors.officials_above`).
+MSG_DIRI_SENDIRI = gettext_noop(
+    "Jabatan dan golongan Anda sendiri tidak dapat Anda ubah: keputusan ini diambil oleh admin BKD lain."
+)
 MSG_KONFLIK = gettext_noop(
     "Anda tidak dapat memutuskan %(apa)s karena keputusan ini menyangkut penilaian kinerja Anda "
     "sendiri (benturan kepentingan)."

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.utils.translation import gettext_noop
 
 from karier.core import datainduk
@@ -276,7 +277,7 @@ class RiwayatGolonganAdmin(AuditedModelAdmin):
 
 
 class PenugasanForm(forms.ModelForm):
-    close_previous = forms.BooleanField(label="Akhiri jabatan definitif sebelumnya (mutasi)", required=False)
+    close_previous = forms.BooleanField(label=_l("Akhiri jabatan definitif sebelumnya (mutasi)"), required=False)
 
     class Meta:
         model = Penugasan

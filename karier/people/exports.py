@@ -9,8 +9,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from karier.core.excel import append_row
-from karier.core.numbers import angka
+from karier.core.excel import append_row, limit_note, safe_row
 from karier.people.models import Pegawai
 from karier.rules import format_nip
 
@@ -69,7 +68,7 @@ def directory_xlsx(qs: QuerySet[Pegawai]) -> HttpResponse:
         append_row(ws, [_nip(row[0]), *row[1:]])
         n += 1
     if n == EXPORT_LIMIT:
-        ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])
+        ws.append(safe_row([limit_note(EXPORT_LIMIT)]))
     buf = io.BytesIO()
     wb.save(buf)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from karier.core import datainduk
 from karier.core.home import cached, register_panel
 from karier.people import selectors
 from karier.people.access import Actor
@@ -91,7 +92,7 @@ def masalah_provinsi(actor: Actor, today: dt.date) -> dict[str, Any] | None:
     if not actor.sees_everyone:
         return None
     data = dict(cached(f"provinsi:pegawai:{today}", lambda: _province_stats(today)) or {})
-    data["boleh_ubah"] = actor.is_admin and not actor.is_auditor
+    data["boleh_ubah"] = datainduk.may_manage(actor)  # the link to /data-induk/, by the site's own rule
     return data
 
 

@@ -11,6 +11,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from karier.core import datainduk
 from karier.core.admin import AuditedModelAdmin
@@ -30,20 +32,25 @@ class TahunKinerjaAdmin(AuditedModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    @admin.action(description="Tutup tahun kinerja terpilih (setelah semua periode ditutup dan evaluasi final)")
+    @admin.action(description=_l("Tutup tahun kinerja terpilih (setelah semua periode ditutup dan evaluasi final)"))
     def tutup_tahun(self, request: HttpRequest, queryset: QuerySet[TahunKinerja]) -> None:
         for tahun in queryset.order_by("tahun"):
             try:
                 years.tahun_close(actor=actor_from_request(request), tahun=tahun)
             except ValidationError as exc:
                 self.message_user(
-                    request, f"Tahun {tahun.tahun} tidak dapat ditutup: {' '.join(exc.messages)}", messages.ERROR
+                    request,
+                    _("Tahun %(tahun)s tidak dapat ditutup: %(alasan)s")
+                    % {"tahun": tahun.tahun, "alasan": " ".join(exc.messages)},
+                    messages.ERROR,
                 )
             except PermissionDenied as exc:
                 self.message_user(request, str(exc), messages.ERROR)
                 return
             else:
-                self.message_user(request, f"Tahun kinerja {tahun.tahun} ditutup.", messages.SUCCESS)
+                self.message_user(
+                    request, _("Tahun kinerja %(tahun)s ditutup.") % {"tahun": tahun.tahun}, messages.SUCCESS
+                )
 
 
 class ReadOnly(AuditedModelAdmin):

@@ -19,7 +19,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from karier.core.excel import append_row, cells
+from karier.core.excel import append_row, cells, limit_note, safe_row
 from karier.core.numbers import angka
 from karier.core.official import in_indonesian
 from karier.people.choices import JenisJabatan
@@ -338,7 +338,7 @@ def gap_xlsx(kind: str, qs: Any) -> bytes:
             append_row(ws, [kode, nama, satuan, "Perangkat daerah" if opd else "Provinsi (IKU)", opd or ""])
             n += 1
     if n == EXPORT_LIMIT:
-        ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])
+        ws.append(safe_row([limit_note(EXPORT_LIMIT)]))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

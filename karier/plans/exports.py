@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from karier.core.excel import EXPORT_LIMIT, Tahun, table_xlsx
 from karier.people.models import Penugasan
@@ -19,18 +20,21 @@ from karier.plans.choices import StatusSkp
 from karier.rules import format_nip
 
 CHUNK = 2000
-HEADER = [
-    "NIP",
-    "Nama",
-    "Jabatan",
-    "Unit kerja",
-    "Tahun",
-    "Status SKP",
-    "Tanggal diajukan",
-    "Tanggal disetujui",
-    "Jumlah RHK",
-    "RHK belum ditautkan",
-]
+
+
+def header() -> list[str]:
+    return [
+        _("NIP"),
+        _("Nama"),
+        _("Jabatan"),
+        _("Unit kerja"),
+        _("Tahun"),
+        _("Status SKP"),
+        _("Tanggal diajukan"),
+        _("Tanggal disetujui"),
+        _("Jumlah RHK"),
+        _("RHK belum ditautkan"),
+    ]
 
 
 def _nip(value: str) -> str:
@@ -42,8 +46,8 @@ def _nip(value: str) -> str:
 
 def status_label(status: str) -> str:
     if status == selectors.BELUM:
-        return "Belum membuat SKP"
-    return str(StatusSkp(status).label) if status in StatusSkp.values else "Semua"
+        return _("Belum membuat SKP")
+    return str(StatusSkp(status).label) if status in StatusSkp.values else _("Semua")
 
 
 def _rows(qs: QuerySet[Penugasan], tahun: int) -> Iterator[list[Any]]:
@@ -58,7 +62,7 @@ def _rows(qs: QuerySet[Penugasan], tahun: int) -> Iterator[list[Any]]:
                 row.penugasan.jabatan.nama,
                 row.penugasan.jabatan.unit.nama,
                 Tahun(tahun),
-                skp.get_status_display() if skp else "Belum membuat SKP",
+                skp.get_status_display() if skp else _("Belum membuat SKP"),
                 skp.diajukan_pada if skp else None,
                 skp.disetujui_pada if skp else None,
                 skp.n_rhk if skp else None,  # type: ignore[attr-defined]
@@ -76,8 +80,9 @@ def _rows(qs: QuerySet[Penugasan], tahun: int) -> Iterator[list[Any]]:
 
 def bawahan_xlsx(qs: QuerySet[Penugasan], *, tahun: int, status: str) -> bytes:
     return table_xlsx(
-        sheet="SKP bawahan",
-        title=f"SKP bawahan — tahun {tahun} · status: {status_label(status)}",
-        header=HEADER,
+        sheet=_("SKP bawahan"),
+        title=_("SKP bawahan — tahun %(tahun)s · status: %(status)s")
+        % {"tahun": tahun, "status": status_label(status)},
+        header=header(),
         rows=_rows(qs, tahun),
     )

@@ -24,6 +24,7 @@ __all__ = [
     "competency_gaps",
     "get_kompetensi",
     "job_person_match",
+    "need_weight",
     "required_level",
     "required_levels",
     "validate_required_levels",
@@ -177,3 +178,30 @@ def job_person_match(assessed: Mapping[str, int], required: Mapping[str, int]) -
         total += min(assessed.get(code, 0), level)
     percent = Decimal(total * 100) / Decimal(sum(required.values()))
     return percent.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+#: How development needs are ranked (highest first) once PP 11/2017 Pasal 205–206 has named their
+#: sources — a competency gap against the position's standard and a performance gap. The order is
+#: Karier's — [U]: what is known to be short (a poor predikat, a competency levels below the standard)
+#: comes before what is unknown (a competency never assessed calls for an assessment first).
+NEED_WEIGHTS: Mapping[str, int] = {
+    "predikat": 7,  # a predikat of Butuh Perbaikan or below
+    "perilaku": 4,  # a BerAKHLAK value below expectations
+    "realisasi": 2,  # a realisation trailing its target
+    "belum_dinilai": 1,  # a required competency never assessed
+}
+#: A BerAKHLAK value averaged below this (1–5 scale, 3 = Cukup) is below expectations.
+PERILAKU_BELOW_EXPECTATIONS = 3
+
+
+def need_weight(kind: str, *, required: int | None = None, actual: int | None = None) -> int:
+    """The rank weight of one development need. ``kind="kompetensi"`` weighs a competency against its
+    required level: 2 × the levels missing + 1 (one level: 3, two: 5 …), 1 when never assessed, 0 when
+    the standard is met; any other kind is looked up in `NEED_WEIGHTS`."""
+    if kind != "kompetensi":
+        return NEED_WEIGHTS[kind]
+    if required is None or not LEVEL_MIN <= required <= LEVEL_MAX:
+        raise ValueError(f"Level yang disyaratkan harus 1 s.d. 5, bukan {required}.")
+    if actual is None:
+        return NEED_WEIGHTS["belum_dinilai"]
+    return 2 * (required - actual) + 1 if actual < required else 0

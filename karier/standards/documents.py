@@ -16,8 +16,9 @@ A draft (not yet signed) says so on every page. Built in three queries (agreemen
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -101,9 +102,28 @@ def _kepala(pk: PerjanjianKinerja, on: dt.date) -> Pihak:
     return Pihak(holder.pegawai.nama_lengkap, _nip(holder.pegawai), f"{sementara}{jab.nama}")
 
 
+def perjanjian_frozen(doc: PerjanjianDocument) -> dict[str, Any]:
+    """The document as stored at signing (`PerjanjianKinerja.dokumen`)."""
+    return {
+        "pertama": asdict(doc.pertama),
+        "kedua": asdict(doc.kedua),
+        "tempat_tanggal": doc.tempat_tanggal,
+        "baris": [asdict(b) for b in doc.baris],
+    }
+
+
 @in_indonesian
 def perjanjian_document(pk: PerjanjianKinerja) -> PerjanjianDocument:
-    """What the PDF states: signed agreements as of their signing day, drafts as of today."""
+    """What the PDF states: a signed agreement as frozen when it was signed, a draft as of today."""
+    if pk.status == StatusPerjanjian.DITANDATANGANI and pk.dokumen:
+        d = pk.dokumen
+        return PerjanjianDocument(
+            pk=pk,
+            pertama=Pihak(**d["pertama"]),
+            kedua=Pihak(**d["kedua"]),
+            tempat_tanggal=d["tempat_tanggal"],
+            baris=[BarisPk(**b) for b in d["baris"]],
+        )
     on = pk.ditandatangani_pada or timezone.localdate()
     rows = selectors.perjanjian_rows(pk)
     return PerjanjianDocument(

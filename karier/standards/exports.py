@@ -10,8 +10,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
-from karier.core.excel import Tahun, append_row, safe_row
-from karier.core.numbers import angka
+from karier.core.excel import Tahun, append_row, limit_note, safe_row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_LIMIT = 100_000
@@ -27,7 +26,7 @@ def xlsx_response(name: str, sheets: Sequence[Sheet]) -> HttpResponse:
         years = {i for i, h in enumerate(header) if h == "Tahun"}  # a year is not grouped: 2026, not 2.026
         for n, row in enumerate(rows):
             if n == EXPORT_LIMIT:
-                ws.append([f"Dibatasi {angka(EXPORT_LIMIT)} baris pertama; persempit saringan untuk data lainnya."])
+                ws.append(safe_row([limit_note(EXPORT_LIMIT)]))
                 break
             append_row(ws, [Tahun(v) if i in years and isinstance(v, int) else v for i, v in enumerate(row)])
     buf = io.BytesIO()

@@ -239,6 +239,9 @@ class PerjanjianKinerja(models.Model):
         _("status"), max_length=16, choices=StatusPerjanjian.choices, default=StatusPerjanjian.DRAFT
     )
     ditandatangani_pada = models.DateField(_("tanggal tanda tangan"), null=True, blank=True)
+    # What the signed PDF states, frozen at signing (`documents.perjanjian_document`): renaming an
+    # indicator or a target, or the head's new title, never changes a signed agreement. Cleared on reopening.
+    dokumen = models.JSONField(_("dokumen yang ditandatangani"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("perjanjian kinerja")

@@ -41,11 +41,11 @@
         if (warn) { warn.hidden = !(row.hasAttribute("data-tanpa-realisasi") && opt && opt.hasAttribute("data-peringatan")); }
       }
     });
+    // The live preview of the computed predikat. A calibrated predikat (Evaluasi.predikat_akhir) stays the
+    // one that counts: re-rating does not undo a calibration, so it is not replaced here either.
     var out = row.querySelector("[data-predikat-out] output");
-    if (out && selects.length === 2 && row.hasAttribute("data-diubah")) {
+    if (out && selects.length === 2 && row.hasAttribute("data-diubah") && !row.querySelector("[data-pred-akhir]")) {
       out.textContent = predikat[selects[0].value + "|" + selects[1].value] || "\u2014";
-      var akhir = row.querySelector("[data-pred-akhir]");
-      if (akhir) { akhir.hidden = true; }  // a new choice replaces the calibrated predikat
     }
     var summary = row.querySelector("[data-choice]");
     if (summary && selects.length) {

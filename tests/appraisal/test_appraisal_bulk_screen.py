@@ -5,6 +5,7 @@ Excel table, and a fixed number of queries at two team sizes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import Any
@@ -20,6 +21,7 @@ from karier.appraisal.evaluation import periods, services
 from karier.appraisal.feedback import services as feedback_services
 from karier.appraisal.models import Evaluasi, RilisRingkasanPerilaku
 from karier.core.excel import formula_cells
+from karier.people.models import Penugasan
 from karier.plans.models import IndikatorKinerjaIndividu
 from tests.appraisal.test_appraisal_support import ALASAN, add_staff, configured
 from tests.orgdata import PASSWORD, Org
@@ -260,3 +262,47 @@ def test_queries_do_not_grow_with_the_team(org: Org) -> None:
         assert c.get(f"{url(s)}excel/").status_code == 200
     excel_large = len(ctx.captured_queries)
     assert excel_large <= large
+
+
+def test_rows_the_service_would_refuse_are_read_only_and_never_filled(org: Org) -> None:
+    """kasi1 is Plh of the Kabid SMK while its definitive holder is still in post: staf2's row is on his
+    screen (appraiser_q) but the rating stays the Kabid's. The row is shown read-only with the reason,
+    "Sesuai untuk semua" neither counts nor fills it, and the rest of the team is saved."""
+    s = configured(org, plans={"staf1a": "kasi1", "staf1b": "kasi1", "staf2": "kabid2"})
+    Penugasan.objects.create(
+        pegawai=org.pegawai["kasi1"],
+        jabatan=org.jabatan["kabid2"],
+        jenis="PLH",
+        mulai=timezone.localdate() - dt.timedelta(days=1),
+    )
+    a, b, other = s.ev("staf1a"), s.ev("staf1b"), s.ev("staf2")
+    c = login(org, "kasi1")
+    page = c.get(url(s)).content.decode()
+    assert "Sesuai Ekspektasi untuk semua yang belum dinilai (2)" in page
+    assert f'name="hk-{other.pk}"' not in page and f'data-testid="ditolak-{other.pk}"' in page
+    r = c.post(url(s), form({a.pk: ("", "", "", ""), b.pk: ("", "", "", "")}, aksi="isi-sesuai"))
+    assert r.status_code == 302
+    got = {e.pk: e.status for e in Evaluasi.objects.all()}
+    assert got[a.pk] == got[b.pk] == StatusEvaluasi.DINILAI
+    assert got[other.pk] == StatusEvaluasi.DRAFT
+    # The service still refuses the row if it is posted anyway (all or nothing).
+    r = c.post(url(s), form({other.pk: (SESUAI, "", SESUAI, "")}))
+    assert r.status_code == 422 and Evaluasi.objects.get(pk=other.pk).status == StatusEvaluasi.DRAFT
+
+
+def test_fill_sesuai_never_rates_the_acting_head_himself(org: Org) -> None:
+    """staf1b is Plt of the Kasi post (its holder gone): his own row is not on his screen, and a forged
+    "isi-sesuai" POST with it goes through the same service, which refuses it and saves nothing."""
+    s = configured(org)
+    today = timezone.localdate()
+    Penugasan.objects.filter(pegawai=org.pegawai["kasi1"]).update(selesai=today - dt.timedelta(days=2))
+    Penugasan.objects.create(
+        pegawai=org.pegawai["staf1b"], jabatan=org.jabatan["kasi1"], jenis="PLT", mulai=today - dt.timedelta(days=1)
+    )
+    a, own = s.ev("staf1a"), s.ev("staf1b")
+    c = login(org, "staf1b")
+    page = c.get(url(s)).content.decode()
+    assert f'name="hk-{a.pk}"' in page and f'id="row-{own.pk}"' not in page
+    r = c.post(url(s), form({a.pk: ("", "", "", ""), own.pk: ("", "", "", "")}, aksi="isi-sesuai"))
+    assert r.status_code == 422
+    assert not Evaluasi.objects.filter(status=StatusEvaluasi.DINILAI).exists()

@@ -170,3 +170,27 @@ def test_first_rating_asks_before_closing_open_nominations(live_server: Any, pag
     expect(page.get_by_text("2 rating disimpan.")).to_be_visible()
     assert Evaluasi.objects.filter(periode=s.periode, status="DINILAI").count() == 2
     expect(page.get_by_test_id("nominasi-notice")).to_have_count(0)
+
+
+def test_a_new_choice_does_not_hide_the_calibrated_predikat(live_server: Any, page: Any) -> None:
+    """Re-rating keeps `predikat_akhir` (services._apply never clears a calibration), so the live preview
+    must not show the computed predikat in its place, nor hide the calibration note."""
+    org = build_org()
+    s = configured(org)
+    dodi = s.ev("staf1a")
+    services.rating_set(
+        actor=s.actor("kasi1"),
+        evaluasi=dodi,
+        rating_hasil_kerja="Sesuai Ekspektasi",
+        alasan_hasil_kerja="",
+        rating_perilaku="Sesuai Ekspektasi",
+        alasan_perilaku="",
+    )
+    Evaluasi.objects.filter(pk=dodi.pk).update(predikat_akhir="Butuh Perbaikan")  # what calibration stores
+    walk = Walk(page, live_server.url, "rating-kalibrasi", 1280)
+    login(walk, org.users["kasi1"].username)
+    walk.goto(f"/penilaian/periode/{s.periode.pk}/nilai/")
+    card = page.locator(f"#row-{dodi.pk}")
+    walk.choose(card.get_by_label("Rating hasil kerja"), "Di Atas Ekspektasi")
+    expect(card.locator("[data-predikat-out]")).to_have_text("Butuh Perbaikan")
+    expect(page.get_by_test_id(f"pred-akhir-{dodi.pk}")).to_be_visible()

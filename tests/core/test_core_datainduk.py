@@ -318,3 +318,39 @@ def test_units_made_here_go_through_the_service(org: Org, sari: User) -> None:
     unit = UnitKerja.objects.get(nama="Bidang Uji Data Induk")
     assert unit.opd == dik
     assert AuditEvent.objects.get(action="unit.create", object_id=str(unit.pk)).actor_id == sari.pk
+
+
+def test_a_bkd_admin_decides_nothing_about_herself(org: Org) -> None:
+    """Nobody decides about themselves: an admin who is also an employee may not edit her own record,
+    assign herself a position or record her own promotion — here or through the services."""
+    from django.core.exceptions import PermissionDenied
+
+    from karier.people.models import Golongan
+    from karier.people.services.pegawai import golongan_record
+    from karier.people.services.penugasan import penugasan_assign
+
+    me = org.pegawai["staf2"]
+    user = org.users["staf2"]
+    user.is_admin_bkd = True
+    user.save(update_fields=["is_admin_bkd"])
+    client = _client(user)
+    own = _url("people.pegawai", "change", me.pk)
+    page = client.get(own)
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()  # read-only
+    assert client.post(own, {"nama": "Nama Baru"}).status_code == 403
+    other = org.pegawai["staf1a"]
+    assert 'name="_save"' in client.get(_url("people.pegawai", "change", other.pk)).content.decode()
+
+    before = Penugasan.objects.filter(pegawai=me).count()
+    data = {"pegawai": me.pk, "jabatan": org.jabatan["kabid1"].pk, "jenis": "PLT", "mulai": "2026-02-01"}
+    refused = client.post(_url("people.penugasan", "add"), data)
+    assert refused.status_code == 200
+    assert "keputusan ini diambil oleh admin BKD lain" in refused.content.decode()
+    assert Penugasan.objects.filter(pegawai=me).count() == before
+
+    actor = org.actor("staf2")
+    with pytest.raises(PermissionDenied):
+        penugasan_assign(actor=actor, pegawai=me, jabatan=org.jabatan["kabid1"], mulai=dt.date(2026, 2, 1), jenis="PLT")
+    with pytest.raises(PermissionDenied):
+        golongan_record(actor=actor, pegawai=me, golongan=Golongan.objects.first(), tmt=dt.date(2026, 4, 1))
+    assert Penugasan.objects.filter(pegawai=me).count() == before

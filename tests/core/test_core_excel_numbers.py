@@ -262,3 +262,16 @@ def test_the_check_catches_what_it_looks_for() -> None:
     bad, numbers, _texts = _problems(buf.getvalue())
     assert numbers == 1
     assert [b.split(":")[0] for b in bad] == ["Sheet!A1", "Sheet!B1", "Sheet!C1", "Sheet!D1"]
+
+
+def test_the_row_limit_note_is_in_the_readers_language() -> None:
+    """A cut export says so in the reader's language (the note was plain Indonesian in every export)."""
+    from django.utils import translation
+    from openpyxl import load_workbook
+
+    from karier.core.excel import table_xlsx
+
+    with translation.override("en"):
+        data = table_xlsx(sheet="T", title="Judul", header=["N"], rows=[[1], [2], [3]], limit=2)
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    assert rows[-1][0] == "Limited to the first 2 rows; narrow the filter for the rest."

@@ -196,3 +196,20 @@ def test_an_appraisers_home_jumps_to_her_tasks_and_an_employees_has_no_jump(org:
     assert 'id="tugas-atasan"' in boss
     assert boss.index('class="home-lompat"') < boss.index('data-testid="pekerjaan-saya"')
     assert 'class="home-lompat"' not in home(org, "staf1a")
+
+
+def test_cached_province_labels_follow_the_readers_language(org: Org, settings: object) -> None:
+    """The province figures are cached with translated labels: an English visit fills the cache, the
+    next Indonesian visit must still read Indonesian column headers (and the reverse)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "lang"}}  # type: ignore[attr-defined]
+    from django.conf import settings as conf
+
+    configured(org)
+    client = Client()
+    client.force_login(org.users["admin"])
+    client.cookies[conf.LANGUAGE_COOKIE_NAME] = "en"
+    english = section(client.get("/").content.decode(), "ringkasan-provinsi")
+    assert "No SKP yet" in english
+    client.cookies[conf.LANGUAGE_COOKIE_NAME] = "id"
+    indonesian = section(client.get("/").content.decode(), "ringkasan-provinsi")
+    assert "Belum membuat SKP" in indonesian and "No SKP yet" not in indonesian

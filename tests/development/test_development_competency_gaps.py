@@ -137,3 +137,18 @@ def test_needs_and_tna_queries_do_not_grow_with_headcount():
     with CaptureQueriesContext(connection) as ctx:
         gaps.needs_for([p.pk for p in org.pegawai.values()])
     assert len(ctx.captured_queries) == small - 1  # tna reads the people once more, for their units
+
+
+def test_a_behaviour_summary_below_the_anonymity_threshold_gives_no_signal(org):
+    """The needs read the multi-rater summary as appraisal shows it (`released_summaries`): fewer than
+    three answers is never shown to anyone, so it may not surface here either."""
+    setup = configured(org)
+    ev = _rated(org, setup, "staf1a", predikat="Baik")
+    RilisRingkasanPerilaku.objects.create(
+        evaluasi=ev,
+        n_dijawab=2,
+        data={"nilai": [{"kode": "ADAPTIF", "nama": "Adaptif", "rata": 1.5}]},
+        dirilis_pada=timezone.now(),
+    )
+    needs = gaps.needs_for([org.pegawai["staf1a"].pk])[org.pegawai["staf1a"].pk]
+    assert "perilaku:ADAPTIF" not in {n.kode for n in needs}

@@ -200,3 +200,49 @@ def test_phase_two_as_a_job_records_progress_and_failure(org, django_capture_on_
     assert not PenilaianKompetensi.objects.exists()
     with pytest.raises(PermissionDenied):
         imports.penilaian_impor_start(actor=org.actor("kasi1"), impor=again)
+
+
+def test_an_admin_cannot_apply_a_file_holding_their_own_level(org):
+    """Phase one refuses one's own NIP for the admin who checks; phase two must refuse it for the admin
+    who applies (another admin's checked file), or nobody-records-their-own has a back door."""
+    org.users["kasi1"].is_admin_bkd = True
+    org.users["kasi1"].save()
+    kasi = org.pegawai["kasi1"]
+    report = imports.penilaian_impor_periksa(
+        actor=org.actor("admin"), berkas=_csv(f"nip,kompetensi,level,tanggal\n{kasi.nip},M.3,5,01-03-2026\n")
+    )
+    assert report.kesalahan == []
+    with pytest.raises(PermissionDenied, match="sendiri"):
+        imports.penilaian_impor_start(actor=org.actor("kasi1"), impor=report)
+    with pytest.raises(PermissionDenied, match="sendiri"):
+        imports.penilaian_impor_terapkan(actor=org.actor("kasi1"), impor=report)
+    assert not PenilaianKompetensi.objects.exists()
+    assert imports.penilaian_impor_terapkan(actor=org.actor("admin"), impor=report) == 1  # another admin may
+
+
+def test_two_checked_files_with_the_same_row_are_not_both_applied(org):
+    admin = org.actor("admin")
+    text = f"nip,kompetensi,level,tanggal\n{org.pegawai['staf1a'].nip},M.3,2,01-03-2026\n"
+    first = imports.penilaian_impor_periksa(actor=admin, berkas=_csv(text))
+    second = imports.penilaian_impor_periksa(actor=admin, berkas=_csv(text))
+    assert first.kesalahan == second.kesalahan == []
+    imports.penilaian_impor_terapkan(actor=admin, impor=first)
+    with pytest.raises(ValidationError, match="sudah tercatat"):
+        imports.penilaian_impor_terapkan(actor=admin, impor=second)
+    assert PenilaianKompetensi.objects.count() == 1
+
+
+def test_dates_in_the_report_read_the_indonesian_way(org):
+    rows = [
+        imports.Baris(2, {"nip": org.pegawai["staf1a"].nip, "kompetensi": "M.3", "level": "2", "tanggal": "15-08-1989"})
+    ]
+    _clean, errors = imports.check_rows(org.actor("admin"), rows)
+    assert errors == [[2, "Tanggal 15 Agu 1989 terlalu lama (sebelum 1990)."]]
+
+
+def test_a_level_in_superscript_is_reported_not_a_crash(org):
+    rows = [
+        imports.Baris(2, {"nip": org.pegawai["staf1a"].nip, "kompetensi": "M.3", "level": "²", "tanggal": "01-03-2026"})
+    ]
+    _clean, errors = imports.check_rows(org.actor("admin"), rows)
+    assert errors == [[2, "Level “²” di luar 1 sampai 5."]]

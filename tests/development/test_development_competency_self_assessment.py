@@ -9,11 +9,8 @@ from django.http import Http404
 from django.test import Client
 
 from karier.development.competency import selectors
-from karier.development.competency.self_assessment import (
-    penilaian_mandiri_decide,
-    penilaian_mandiri_submit,
-    usulan_for_actor,
-)
+from karier.development.competency.access import usulan_for_actor
+from karier.development.competency.self_assessment import penilaian_mandiri_decide, penilaian_mandiri_submit
 from karier.development.models import Kompetensi, PenilaianKompetensi, StatusUsulan, UsulanPenilaianMandiri
 
 pytestmark = pytest.mark.django_db

@@ -85,6 +85,7 @@ def test_only_the_superior_sees_the_form_and_records_with_evidence(org):
     d = kasi.get(f"/pengembangan/kompetensi/penilaian/{row.pk}/bukti/")
     assert d.status_code == 200 and b"".join(d.streaming_content) == PDF
     assert "attachment" in d["Content-Disposition"]
+    assert d["X-Content-Type-Options"] == "nosniff" and "sandbox" in d["Content-Security-Policy"]
     assert as_user(org, "staf1b").get(f"/pengembangan/kompetensi/penilaian/{row.pk}/bukti/").status_code == 404
 
 
@@ -295,3 +296,29 @@ def test_dictionary_and_standards_on_the_data_induk_site(org):
     page = admin.get(f"/data-induk/development/kompetensi/{k.pk}/change/").content.decode()
     assert "Mampu bertindak sesuai nilai" in page
     assert as_user(org, "kasi1").get("/data-induk/development/kompetensi/").status_code == 403
+
+
+def test_the_analysis_pages_its_units(org, monkeypatch):
+    from karier.development.competency import views
+
+    monkeypatch.setattr(views, "UNIT_PER_PAGE", 1)
+    c = as_user(org, "admin")
+    first = c.get("/pengembangan/kompetensi/analisis/?per=unit&belum_dinilai=on").content.decode()
+    assert "Halaman 1 dari" in first and "per=unit&amp;belum_dinilai=on&amp;page=2" in first
+    second = c.get("/pengembangan/kompetensi/analisis/?per=unit&belum_dinilai=on&page=2").content.decode()
+    assert "Halaman 2 dari" in second
+    assert first.count('<section class="card"><h2>') == second.count('<section class="card"><h2>') == 2  # top + 1
+
+
+def test_a_long_import_report_is_paged(org, monkeypatch):
+    from karier.development.competency import views
+
+    monkeypatch.setattr(views, "KESALAHAN_PER_PAGE", 2)
+    nip = org.pegawai["staf1a"].nip
+    body = "nip,kompetensi,level,tanggal\n" + "".join(f"{nip},M.3,9,0{d}-03-2026\n" for d in range(1, 6))
+    admin = as_user(org, "admin")
+    r = admin.post("/pengembangan/kompetensi/impor/", {"berkas": SimpleUploadedFile("h.csv", body.encode())})
+    first = admin.get(r["Location"]).content.decode()
+    assert "5 kesalahan" in first and "Halaman 1 dari 3" in first and first.count("di luar 1 sampai 5") == 2
+    last = admin.get(r["Location"] + "?page=3").content.decode()
+    assert last.count("di luar 1 sampai 5") == 1 and '<td class="num">6</td>' in last

@@ -167,3 +167,51 @@ def test_attendance_refuses_people_not_seated_in_the_session(org: Any, session: 
         enrolment.kehadiran_record(actor=org.actor("admin"), sesi=session, hadir={waiting.pk: True})
     waiting.refresh_from_db()
     assert waiting.hadir is None
+
+
+def test_an_organiser_who_is_a_participant_cannot_record_their_own_attendance(org: Any, session: Any) -> None:
+    """Attendance is the verification that earns the JP: a BKD admin who is also an employee does
+    not record it for themself (another admin does)."""
+    from karier.accounts.models import User
+
+    User.objects.filter(pk=org.users["pranata"].pk).update(is_admin_bkd=True)
+    org.users["pranata"].refresh_from_db()
+    mine = _enrol(org, "pranata", session)
+    past(session)
+    with pytest.raises(PermissionDenied, match="sendiri"):
+        enrolment.kehadiran_record(actor=org.actor("pranata"), sesi=session, hadir={mine.pk: True})
+    mine.refresh_from_db()
+    assert mine.hadir is None
+    assert enrolment.kehadiran_record(actor=org.actor("admin"), sesi=session, hadir={mine.pk: True}) == 1
+
+
+def test_a_larger_capacity_seats_the_first_people_waiting(org: Any, session: Any) -> None:
+    from karier.development.catalogue.services import SesiData, sesi_update
+
+    _enrol(org, "staf1a", session)
+    b = _enrol(org, "staf1b", session)
+    c = _enrol(org, "staf2", session, by="admin")
+    data = SesiData(mulai=session.mulai, selesai=session.selesai, kapasitas=2, tempat=session.tempat)
+    sesi_update(actor=org.actor("admin"), sesi=session, data=data)
+    session.refresh_from_db()
+    b.refresh_from_db()
+    c.refresh_from_db()
+    assert (b.status, c.status, session.terisi) == (StatusPendaftaran.TERDAFTAR, StatusPendaftaran.MENUNGGU, 2)
+    # A newcomer now waits behind c instead of taking a seat c was waiting for.
+    assert _enrol(org, "kasi1", session).status == StatusPendaftaran.MENUNGGU
+
+
+def test_the_session_page_pages_its_participants_and_still_shows_my_own_status(client: Any) -> None:
+    from tests.orgdata import build_org
+
+    org = build_org(extra_staff=35)
+    s = sesi(org.actor("admin"), kegiatan(org.actor("admin")), kapasitas=100)
+    for i in range(35):
+        enrolment.pendaftaran_create(actor=org.actor("admin"), sesi=s, pegawai=org.pegawai[f"extra{i}"])
+    _enrol(org, "kasi1", s)  # enrolled last: on the second page of the list kasi1 sees
+    client.force_login(org.users["kasi1"])
+    html = client.get(f"/pengembangan/sesi/{s.pk}/").content.decode()
+    assert 'rel="next"' in html
+    assert 'data-testid="status-saya"' in html
+    client.force_login(org.users["admin"])
+    assert client.get(f"/pengembangan/sesi/{s.pk}/").content.decode().count("<tr><td>") <= 30

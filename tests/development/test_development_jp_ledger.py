@@ -164,3 +164,44 @@ def test_home_page_shows_my_jp(client: Client, org: Any) -> None:
     assert "8 / 20 JP" in html
     client.force_login(org.users["auditor"])
     assert 'data-testid="home-jp"' not in client.get("/").content.decode()
+
+
+def test_exactly_the_target_in_cents_counts_as_reached_on_every_database(org: Any) -> None:
+    """4,99 + 7,28 + 2,91 + 2,26 + 2,56 = 20 JP; a binary floating-point SUM (SQLite) gives 19,999…"""
+    p = org.pegawai["staf1a"]
+    for jp in ("4.99", "7.28", "2.91", "2.26", "2.56"):
+        CatatanJp.objects.create(
+            pegawai=p, tahun=TODAY.year, tanggal=dt.date(TODAY.year, 1, 15), jp=Decimal(jp), sumber="KATALOG", judul="x"
+        )
+    assert selectors.jp_of(p, TODAY.year).tercapai
+    row = selectors.ledger_people(org.actor("admin"), TODAY.year).get(pk=p.pk)
+    assert row.jp_tercapai
+    behind = selectors.ledger_people(org.actor("admin"), TODAY.year, kurang=True)
+    assert not behind.filter(pk=p.pk).exists()
+    rows = {r.nama: r for r in selectors.rekap(org.actor("admin"), TODAY.year)}
+    assert rows["Dinas Pendidikan"].pns_tercapai == 1
+
+
+def test_the_verification_list_finds_my_subordinates_report_among_many_others(client: Client, org: Any) -> None:
+    """kabid1 sees every report of the bidang but appraises only kasi1: the list is not cut at 100
+    visible reports before it is filtered to the ones kabid1 decides."""
+    from karier.development.models import PengembanganMandiri
+
+    old = TODAY - dt.timedelta(days=30)
+    PengembanganMandiri.objects.bulk_create(
+        PengembanganMandiri(
+            pegawai=org.pegawai["staf1a"],
+            judul=f"Laporan staf {i}",
+            metode="E_LEARNING",
+            penyelenggara="x",
+            mulai=TODAY - dt.timedelta(days=2),
+            selesai=TODAY - dt.timedelta(days=1),
+            jp=Decimal(1),
+        )
+        for i in range(105)
+    )
+    _report(org, key="kasi1", judul="Laporan kasi", jp="3", mulai=old, selesai=old)
+    client.force_login(org.users["kabid1"])
+    html = client.get("/pengembangan/jp/verifikasi/").content.decode()
+    assert "Laporan kasi" in html
+    assert "Laporan staf" not in html  # kasi1 verifies those, not kabid1

@@ -147,3 +147,23 @@ def test_jpm_refuses_an_empty_or_invalid_standard():
         job_person_match({"M.1": 3}, {})
     with pytest.raises(ValueError, match=r"1 s\.d\. 5"):
         job_person_match({"M.1": 3}, {"M.1": 6})
+
+
+def test_need_weight_ranks_known_shortfalls_before_unknowns():
+    from karier.rules.competency import NEED_WEIGHTS, need_weight
+
+    assert need_weight("kompetensi", required=4, actual=1) == 7  # three levels short
+    assert need_weight("kompetensi", required=2, actual=1) == 3
+    assert need_weight("kompetensi", required=2, actual=2) == need_weight("kompetensi", required=2, actual=5) == 0
+    assert need_weight("kompetensi", required=3, actual=None) == NEED_WEIGHTS["belum_dinilai"] == 1
+    assert (
+        need_weight("predikat")
+        > need_weight("perilaku")
+        > need_weight("realisasi")
+        > need_weight("kompetensi", required=5, actual=None)
+    )
+    for bad in (None, 0, 6):
+        with pytest.raises(ValueError, match=r"1 s\.d\. 5"):
+            need_weight("kompetensi", required=bad, actual=1)
+    with pytest.raises(KeyError):
+        need_weight("gaji")

@@ -81,3 +81,24 @@ def test_pdf_is_linked_wherever_the_excel_is(seeded: Any) -> None:
     assert "export=xlsx" in detail and pdf in detail
     listing = c.get(reverse("standards:perjanjian_list")).content.decode()
     assert "export=xlsx" in listing and pdf in listing
+
+
+def test_a_signed_pdf_does_not_change_after_signing(seeded: Any) -> None:
+    """Renaming the indicator, its unit or the head after signing leaves the signed document as it was
+    signed; reopening the agreement makes it a live draft again."""
+    from karier.standards.services.perjanjian import perjanjian_reopen
+
+    pk = _agreement(seeded)
+    perjanjian_sign(actor=SYSTEM, perjanjian=pk, tanggal=dt.date(2025, 2, 3))
+    ind = Indikator.objects.get(kode="IKD-DIK-01")
+    signed_name = ind.nama
+    head = seeded.pegawai["kadis"]
+    signed_head = head.nama_lengkap
+    Indikator.objects.filter(pk=ind.pk).update(nama="Indikator yang diganti kemudian", satuan="unit baru")
+    type(head).objects.filter(pk=head.pk).update(nama="Nama Sesudah Tanda Tangan")
+    text = pdf_text(_get(seeded, "staf1a", pk).content)
+    assert signed_name in text and signed_head in text and "1.250.000" in text
+    assert "Indikator yang diganti kemudian" not in text and "Nama Sesudah" not in text
+    perjanjian_reopen(actor=SYSTEM, perjanjian=pk, alasan="Target diubah")
+    assert PerjanjianKinerja.objects.get(pk=pk.pk).dokumen is None
+    assert "Indikator yang diganti kemudian" in pdf_text(_get(seeded, "staf1a", pk).content)

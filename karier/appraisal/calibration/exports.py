@@ -11,22 +11,32 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from karier.appraisal.calibration.selectors import BELUM, PREDIKAT_COLUMNS, AgencyCalibration
 from karier.core.excel import table_xlsx
 
 
 def header() -> list[str]:
-    return ["Unit kerja", "Predikat organisasi", "Pegawai", *PREDIKAT_COLUMNS, "Belum dinilai", "Kurva", "Status"]
+    return [
+        _("Unit kerja"),
+        _("Predikat organisasi"),
+        _("Pegawai"),
+        *PREDIKAT_COLUMNS,
+        _("Belum dinilai"),
+        _("Kurva"),
+        _("Status"),
+    ]
 
 
 def _rows(data: AgencyCalibration) -> Iterator[list[Any]]:
     for r in data.rows:
         if not r.organisasi:
-            kurva = "belum dapat diperiksa"
+            kurva = _("belum dapat diperiksa")
         elif r.violations:
             kurva = "; ".join(v.message for v in r.violations)
         else:
-            kurva = "sesuai"
+            kurva = _("sesuai")
         yield [
             r.unit.nama,
             r.organisasi or "",
@@ -34,25 +44,26 @@ def _rows(data: AgencyCalibration) -> Iterator[list[Any]]:
             *(r.counts[p] for p in PREDIKAT_COLUMNS),
             r.belum,
             kurva,
-            "Final" if r.final else "Terbuka",
+            _("Final") if r.final else _("Terbuka"),
         ]
     rated = sum(data.total[p] for p in PREDIKAT_COLUMNS)
     yield [
-        "Jumlah perangkat daerah",
+        _("Jumlah perangkat daerah"),
         "",
         rated,
         *(data.total[p] for p in PREDIKAT_COLUMNS),
         data.total[BELUM],
-        f"{data.units_with_violations} unit melanggar kurva",
-        f"{data.units_final} dari {len(data.rows)} unit final",
+        _("%(n)s unit melanggar kurva") % {"n": data.units_with_violations},
+        _("%(n)s dari %(total)s unit final") % {"n": data.units_final, "total": len(data.rows)},
     ]
 
 
 def agency_xlsx(data: AgencyCalibration) -> bytes:
     p = data.periode
     return table_xlsx(
-        sheet="Rekap kalibrasi",
-        title=f"Rekap kalibrasi {data.opd.nama} — {p.nama} {p.tahun_id}",
+        sheet=_("Rekap kalibrasi"),
+        title=_("Rekap kalibrasi %(opd)s — %(periode)s %(tahun)s")
+        % {"opd": data.opd.nama, "periode": p.nama, "tahun": p.tahun_id},
         header=header(),
         rows=_rows(data),
     )

@@ -17,17 +17,15 @@ from typing import Any
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from karier.appraisal.choices import StatusEvaluasi, StatusNominasi
+from karier.appraisal.choices import StatusNominasi
+from karier.appraisal.feedback.selectors import AMBANG, OPEN_STATUSES  # a summary below AMBANG is never shown
 from karier.appraisal.models import Evaluasi, NominasiPenilai, Realisasi, RilisRingkasanPerilaku, UmpanBalik
 from karier.core.numbers import angka
 from karier.standards.choices import Aspek
 
-AMBANG = 3  # as karier.appraisal.feedback.selectors.AMBANG: a summary below it is never shown
 # Aspects where a higher realisation is better; for waktu and biaya less may be better, so they are
 # not compared with their target here.
 HIGHER_IS_BETTER = frozenset({Aspek.KUANTITAS, Aspek.KUALITAS})
-# Rating closes nominations while the evaluation is open (karier.appraisal.feedback.selectors.is_open).
-NOMINATION_OPEN = (StatusEvaluasi.DRAFT, StatusEvaluasi.DIBUKA_ULANG)
 WAITING = (StatusNominasi.DIUSULKAN, StatusNominasi.DISETUJUI)
 MAX_NAMES = 2
 MAX_QUOTE = 160
@@ -101,7 +99,8 @@ def latest_feedback(ids: Iterable[int]) -> dict[int, str]:
 def open_nominations(evaluations: Iterable[Evaluasi]) -> dict[int, int]:
     """{evaluasi_id: nominations still waiting (proposed, or approved and unanswered)} for the evaluations
     whose nominations a rating would close (one query)."""
-    ids = [ev.pk for ev in evaluations if ev.status in NOMINATION_OPEN]
+    # A rating closes them while the evaluation is open (feedback.selectors.is_open).
+    ids = [ev.pk for ev in evaluations if ev.status in OPEN_STATUSES]
     if not ids:
         return {}
     return dict(

@@ -15,7 +15,13 @@ from django.utils import timezone
 from karier.appraisal.choices import RatingChoice, StatusEvaluasi, StatusPeriode
 from karier.appraisal.evaluation import access, rating_hints
 from karier.appraisal.evaluation.periods import eligible_skp
-from karier.appraisal.evaluation.services import alasan_wajib, predikat_for, required_rating_hasil_kerja, unit_results
+from karier.appraisal.evaluation.services import (
+    alasan_wajib,
+    predikat_for,
+    rating_refusals,
+    required_rating_hasil_kerja,
+    unit_results,
+)
 from karier.appraisal.models import (
     BuktiDukung,
     CatatanDialog,
@@ -119,9 +125,9 @@ def subordinate_evaluations(actor: Actor, periode: PeriodePenilaian, *, status: 
     qs = Evaluasi.objects.filter(access.appraiser_q(actor, instead=True), periode=periode)
     if status:
         qs = qs.filter(status=status)
-    return _with_progress(qs.select_related("pegawai", "pegawai__golongan", "jabatan", "unit", "periode")).order_by(
-        "pegawai__nama", "pk"
-    )
+    return _with_progress(
+        qs.select_related("pegawai", "pegawai__golongan", "jabatan__atasan", "unit", "periode")
+    ).order_by("pegawai__nama", "pk")
 
 
 def warns_without_realisation(rating_hasil_kerja: str) -> bool:
@@ -141,6 +147,7 @@ class BulkRow:
     template_hasil_kerja: list[str] = field(default_factory=list)  # suggested reasons (rating_hints)
     template_perilaku: list[str] = field(default_factory=list)
     nominasi_terbuka: int = 0  # nominations a rating would close
+    ditolak: str = ""  # why the actor may not rate this row now (services.rating_refusals): shown read-only
 
     # Progress counts annotated by `_with_progress` (not model fields, hence getattr for the type checker).
     @property
@@ -197,6 +204,7 @@ def bulk_rows(
     summaries = rating_hints.released_summaries(ids) if ids else {}
     feedback = rating_hints.latest_feedback(ids) if ids else {}
     nominations = rating_hints.open_nominations(evaluations)
+    refusals = rating_refusals(actor, periode, evaluations) if evaluations else {}
     rows = []
     for ev in evaluations:
         wajib = required_rating_hasil_kerja(ev, organisasi)
@@ -224,6 +232,7 @@ def bulk_rows(
                 ),
                 template_perilaku=rating_hints.perilaku_templates(summaries.get(ev.pk)),
                 nominasi_terbuka=nominations.get(ev.pk, 0),
+                ditolak=refusals.get(ev.pk, ""),
             )
         )
     return rows

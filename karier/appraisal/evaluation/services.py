@@ -214,6 +214,23 @@ def _refusal(who: Actor, ev: Evaluasi, holders: Mapping[int, int], *, finalised:
     return None
 
 
+def rating_refusals(actor: Actor, periode: PeriodePenilaian, evaluations: list[Evaluasi]) -> dict[int, str]:
+    """{evaluasi_id: why the actor may not rate it now} — `_refusal` for many evaluations of one period,
+    with the finalised units and the holders read once (two queries). The bulk service refuses these
+    rows and the bulk screen shows them read-only, so "Sesuai untuk semua" never fills a row the
+    service would refuse (a Plh beside the definitive holder, a finalised unit)."""
+    finalised = set(
+        FinalisasiUnit.objects.filter(periode=periode, status=StatusFinalisasi.FINAL).values_list("unit_id", flat=True)
+    )
+    holders = _holders_today(evaluations, actor)
+    out: dict[int, str] = {}
+    for ev in evaluations:
+        reason = _refusal(actor, ev, holders, finalised=calibration_unit_id(ev) in finalised)
+        if reason:
+            out[ev.pk] = reason
+    return out
+
+
 def _apply(ev: Evaluasi, data: RatingInput, now: Any) -> dict[str, list[Any]]:
     before = {f: getattr(ev, f) for f in (*RATING_FIELDS, "predikat", "status")}
     ev.rating_hasil_kerja, ev.alasan_hasil_kerja = data.rating_hasil_kerja, data.alasan_hasil_kerja
@@ -295,19 +312,16 @@ def rating_bulk_set(
         .filter(pk__in=ids, periode=periode)
         .select_related("periode", "unit", "jabatan__atasan")
     }
-    finalised = set(
-        FinalisasiUnit.objects.filter(periode=periode, status=StatusFinalisasi.FINAL).values_list("unit_id", flat=True)
-    )
+    refusals = rating_refusals(actor, periode, list(found.values()))
     organisasi = unit_results(periode, (ev.unit_id for ev in found.values()))
-    holders = _holders_today(found.values(), actor)
     errors: dict[int, dict[str, str]] = {}
     cleaned: dict[int, RatingInput] = {}
     for ev_id in ids:
         ev = found.get(ev_id)
         if ev is None:
-            errors[ev_id] = {"__all__": "Evaluasi tidak ditemukan pada periode ini."}
+            errors[ev_id] = {"__all__": gettext("Evaluasi tidak ditemukan pada periode ini.")}
             continue
-        reason = _refusal(actor, ev, holders, finalised=calibration_unit_id(ev) in finalised)
+        reason = refusals.get(ev_id)
         if reason:
             errors[ev_id] = {"__all__": reason}
             continue

@@ -126,7 +126,7 @@ def bulk(request: HttpRequest, pk: int) -> HttpResponse:
             "can_rate_period": periode.status == StatusPeriode.DIBUKA,
             "total": len(rows),
             "nominasi": _nominations(rows),
-            "n_belum": sum(1 for r in page.object_list if r.belum_dinilai and not r.evaluasi.terkunci),
+            "n_belum": sum(1 for r in page.object_list if r.belum_dinilai and not r.ditolak),
             "isi_sesuai": ISI_SESUAI,
             "nilai_sesuai": RatingChoice.SESUAI.value,
         },

@@ -11,12 +11,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from karier.appraisal.choices import StatusModerasi
 from karier.appraisal.models import UmpanBalikPublik
 from karier.core.excel import EXPORT_LIMIT, table_xlsx
 
-HEADER = ["Waktu", "Untuk", "Pegawai/unit", "Skor layanan", "Skor sikap", "Komentar", "Status", "Ditahan"]
+
+def header() -> list[str]:
+    return [
+        _("Waktu"),
+        _("Untuk"),
+        _("Pegawai/unit"),
+        _("Skor layanan"),
+        _("Skor sikap"),
+        _("Komentar"),
+        _("Status"),
+        _("Ditahan"),
+    ]
 
 
 def _rows(qs: QuerySet[UmpanBalikPublik]) -> Iterator[list[Any]]:
@@ -26,20 +38,20 @@ def _rows(qs: QuerySet[UmpanBalikPublik]) -> Iterator[list[Any]]:
         yield [
             u.dibuat_pada,
             untuk,
-            "Pegawai" if t.pegawai else "Unit",
+            _("Pegawai") if t.pegawai else _("Unit"),
             u.skor_layanan,
             u.skor_perilaku,
             u.komentar,
             u.get_status_display(),
-            "ya" if u.ditahan else "tidak",
+            _("ya") if u.ditahan else _("tidak"),
         ]
 
 
 def moderasi_xlsx(qs: QuerySet[UmpanBalikPublik], *, status: str) -> bytes:
-    label = str(StatusModerasi(status).label) if status in StatusModerasi.values else "Semua"
+    label = str(StatusModerasi(status).label) if status in StatusModerasi.values else _("Semua")
     return table_xlsx(
-        sheet="Moderasi",
-        title=f"Moderasi umpan balik publik — status: {label}",
-        header=HEADER,
+        sheet=_("Moderasi"),
+        title=_("Moderasi umpan balik publik — status: %(status)s") % {"status": label},
+        header=header(),
         rows=_rows(qs),
     )

@@ -12,16 +12,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from karier.development.models import KegiatanPengembangan, Pendaftaran, PengembanganMandiri, SesiKegiatan
-from karier.people.access import Actor, can_see_pegawai, is_rater, visibility_q
+from karier.development.models import (
+    KegiatanPengembangan,
+    Pendaftaran,
+    PengembanganMandiri,
+    SesiKegiatan,
+    StatusMandiri,
+)
+from karier.people.access import Actor, can_see_pegawai, is_rater, is_subject, visibility_q
 from karier.people.models import Pegawai
-from karier.people.selectors import appraiser_on
+from karier.people.selectors import appraiser_on, appraisers_on
 
 
 def visible_kegiatan(actor: Actor) -> QuerySet[KegiatanPengembangan]:
@@ -87,6 +95,12 @@ def require_manage(actor: Actor) -> None:
         raise PermissionDenied(_("Hanya admin BKD yang dapat mengelola katalog pengembangan kompetensi."))
 
 
+def require_not_own_attendance(actor: Actor, pegawai_ids: Collection[int]) -> None:
+    """The organiser's attendance is the verification of a participant: never recorded for oneself."""
+    if is_subject(actor, pegawai_ids):
+        raise PermissionDenied(_("Anda tidak dapat mencatat kehadiran Anda sendiri; admin BKD lain yang mencatatnya."))
+
+
 def require_enrol(actor: Actor, pegawai: Pegawai) -> None:
     """Oneself, a superior for a subordinate, or a BKD admin for anyone; never an auditor."""
     if actor.is_auditor:
@@ -125,3 +139,26 @@ def require_verify(actor: Actor, pegawai: Pegawai) -> None:
         )
     if not is_superior_of(actor, pegawai):
         raise PermissionDenied(_("Hanya atasan langsung pegawai yang dapat memverifikasi pengembangan mandiri."))
+
+
+def mandiri_to_verify(actor: Actor) -> list[PengembanganMandiri]:
+    """The reports waiting for the actor as the appraiser of their author: the visible ones, with
+    every author's appraiser resolved in one batch (`appraisers_on`) and the one rule (`is_rater`)."""
+    if actor.pegawai_id is None or actor.is_auditor:
+        return []
+    waiting = list(
+        visible_mandiri(actor)
+        .filter(status=StatusMandiri.DIAJUKAN)
+        .exclude(pegawai_id=actor.pegawai_id)
+        .select_related("pegawai")
+        .order_by("dibuat_pada", "pk")
+    )
+    found = appraisers_on({m.pegawai_id for m in waiting}, timezone.localdate())
+    out = []
+    for m in waiting:
+        appraiser = found.get(m.pegawai_id)
+        if appraiser is not None and is_rater(
+            actor, subject_id=m.pegawai_id, penilai_id=appraiser.pegawai.pk, penilai_jabatan_id=appraiser.jabatan.pk
+        ):
+            out.append(m)
+    return out

@@ -23,7 +23,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from karier.core import audit
-from karier.development.catalogue.access import require_enrol, require_manage, require_own_or_admin
+from karier.development.catalogue.access import (
+    require_enrol,
+    require_manage,
+    require_not_own_attendance,
+    require_own_or_admin,
+)
 from karier.development.catalogue.files import checked_certificate, store_certificate
 from karier.development.models import CatatanJp, Pendaftaran, SesiKegiatan, StatusPendaftaran, SumberJp
 from karier.people.access import Actor
@@ -35,6 +40,23 @@ AKTIF = (StatusPendaftaran.TERDAFTAR, StatusPendaftaran.MENUNGGU)
 def _not_ended(sesi: SesiKegiatan) -> None:
     if sesi.selesai < timezone.localdate():
         raise ValidationError({"sesi": _("Sesi ini sudah berakhir; pilih sesi lain yang belum selesai.")})
+
+
+def promote_waiting(sesi: SesiKegiatan, seats: int) -> list[Pendaftaran]:
+    """Give up to `seats` freed seats to the first people waiting (called under the session's row
+    lock, inside the caller's transaction). Does not touch `terisi`: the caller knows whether the
+    seats were already counted (a cancelled seat) or not (a larger capacity)."""
+    if seats <= 0:
+        return []
+    moved = list(
+        Pendaftaran.objects.select_for_update()
+        .filter(sesi=sesi, status=StatusPendaftaran.MENUNGGU)
+        .order_by("dibuat_pada", "pk")[:seats]
+    )
+    Pendaftaran.objects.filter(pk__in=[p.pk for p in moved]).update(status=StatusPendaftaran.TERDAFTAR)
+    for p in moved:
+        p.status = StatusPendaftaran.TERDAFTAR
+    return moved
 
 
 def pendaftaran_create(*, actor: Actor, sesi: SesiKegiatan, pegawai: Pegawai) -> Pendaftaran:
@@ -86,16 +108,9 @@ def pendaftaran_cancel(*, actor: Actor, pendaftaran: Pendaftaran) -> Pendaftaran
         row.save(update_fields=["status"])
         promoted = None
         if was == StatusPendaftaran.TERDAFTAR:
-            promoted = (
-                Pendaftaran.objects.select_for_update()
-                .filter(sesi=sesi, status=StatusPendaftaran.MENUNGGU)
-                .order_by("dibuat_pada", "pk")
-                .first()
-            )
-            if promoted is not None:
-                promoted.status = StatusPendaftaran.TERDAFTAR
-                promoted.save(update_fields=["status"])
-            else:
+            moved = promote_waiting(sesi, 1)
+            promoted = moved[0] if moved else None
+            if promoted is None:
                 SesiKegiatan.objects.filter(pk=sesi.pk, terisi__gt=0).update(terisi=F("terisi") - 1)
         audit.record(
             actor=actor,
@@ -116,15 +131,16 @@ def kehadiran_record(*, actor: Actor, sesi: SesiKegiatan, hadir: Mapping[int, bo
     ids = set(hadir)
     with transaction.atomic():
         SesiKegiatan.objects.select_for_update().get(pk=sesi.pk)
-        seated = set(
+        seated = dict(
             Pendaftaran.objects.filter(sesi=sesi, pk__in=ids, status=StatusPendaftaran.TERDAFTAR).values_list(
-                "pk", flat=True
+                "pk", "pegawai_id"
             )
         )
-        if ids - seated:
+        if ids - set(seated):
             raise ValidationError(
                 {"hadir": _("Sebagian peserta bukan peserta terdaftar sesi ini atau sudah menyelesaikan kegiatan.")}
             )
+        require_not_own_attendance(actor, set(seated.values()))
         yes = [i for i in ids if hadir[i]]
         no = [i for i in ids if not hadir[i]]
         n = Pendaftaran.objects.filter(pk__in=yes).update(hadir=True, kehadiran_dicatat_oleh_id=actor.user_id)

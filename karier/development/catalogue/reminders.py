@@ -90,7 +90,7 @@ def jp_reminders_send(today: dt.date | None = None) -> Hasil:
                 Pengingat(
                     pengguna_id=uid,
                     jenis=jenis_atasan(tahun),
-                    pesan=f"{n} pegawai tim Anda belum mencapai target JP tahun {tahun}.",
+                    pesan=f"{angka(n)} pegawai tim Anda belum mencapai target JP tahun {tahun}.",
                     tautan=url_tim,
                 )
             )

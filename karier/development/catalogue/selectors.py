@@ -28,7 +28,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Round
 
 from karier.development.catalogue.access import visible_kegiatan, visible_pendaftaran
 from karier.development.models import (
@@ -114,7 +114,7 @@ def with_jp(qs: QuerySet[Pegawai], tahun: int, goal: dict[str, tuple[Decimal, De
             CatatanJp.objects.filter(pegawai_id=OuterRef("pk"), tahun=tahun)
             .order_by()
             .values("pegawai_id")
-            .annotate(s=Sum("jp"))
+            .annotate(s=Round(Sum("jp"), 2))  # SQLite sums in binary floating point: 19.999999…
             .values("s")[:1],
             output_field=DEC,
         ),
@@ -177,9 +177,11 @@ def rekap(actor: Actor, tahun: int, *, per: str = "opd") -> list[RekapRow]:
     """Per agency (`per="opd"`) or per unit: PNS and PPPK at their target — two queries in all.
 
     One SQL statement joins the visible people to the year's totals aggregated once
-    (`SUM … GROUP BY pegawai`) instead of a correlated subquery per person, which PostgreSQL repeats
-    for every reference (a province of 100,000 took seconds that way). A cap is never below its
-    target (`target_jp_set` refuses it), so whether someone reached the target does not depend on it.
+    (`SUM … GROUP BY pegawai`, rounded to the ledger's two decimals: SQLite sums in binary floating
+    point, where 4,99 + 7,28 + 2,91 + 2,26 + 2,56 is 19,999…) instead of a correlated subquery per
+    person, which PostgreSQL repeats for every reference (a province of 100,000 took seconds that
+    way). A cap is never below its target (`target_jp_set` refuses it), so whether someone reached
+    the target does not depend on it.
     """
     key = "opd_id" if per == "opd" else "unit_id"
     goal = targets()
@@ -195,7 +197,7 @@ def rekap(actor: Actor, tahun: int, *, per: str = "opd") -> list[RekapRow]:
                COUNT(*) FILTER (WHERE p.jenis_asn = %s) AS pppk,
                COUNT(*) FILTER (WHERE p.jenis_asn = %s AND COALESCE(t.s, 0) >= %s) AS pppk_ok
         FROM {Pegawai._meta.db_table} p
-        LEFT JOIN (SELECT pegawai_id, SUM(jp) AS s FROM {ledger} WHERE tahun = %s GROUP BY pegawai_id) t
+        LEFT JOIN (SELECT pegawai_id, ROUND(SUM(jp), 2) AS s FROM {ledger} WHERE tahun = %s GROUP BY pegawai_id) t
                ON t.pegawai_id = p.id
         WHERE p.id IN ({people_sql})
         GROUP BY p.{key}

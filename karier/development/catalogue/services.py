@@ -11,11 +11,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.core.numbers import baca_angka
 from karier.development.catalogue.access import require_manage
+from karier.development.catalogue.enrolment import promote_waiting
 from karier.development.models import (
     JP_MAX,
     SIASN_JENIS_DIKLAT,
@@ -256,13 +258,19 @@ def sesi_update(*, actor: Actor, sesi: SesiKegiatan, data: SesiData) -> SesiKegi
         locked = SesiKegiatan.objects.select_for_update().get(pk=sesi.pk)
         values = _clean_sesi(data, locked.terisi)
         before = {k: getattr(locked, k) for k in values}
-        SesiKegiatan.objects.filter(pk=locked.pk).update(**values)
+        # A larger capacity seats the first people waiting, as a cancelled seat does (not after the end).
+        free = values["kapasitas"] - locked.terisi if values["selesai"] >= timezone.localdate() else 0
+        moved = promote_waiting(locked, free)
+        SesiKegiatan.objects.filter(pk=locked.pk).update(**values, terisi=locked.terisi + len(moved))
+        changes = audit.diff(before, values)
+        if moved:
+            changes["naik_dari_daftar_tunggu"] = [None, [p.pk for p in moved]]
         audit.record(
             actor=actor,
             action="pengembangan.sesi_ubah",
             obj=locked,
             summary=f"{sesi.kegiatan.nama} {values['mulai']}",
-            changes=audit.diff(before, values),
+            changes=changes,
         )
         locked.refresh_from_db()
     return locked

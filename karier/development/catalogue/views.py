@@ -216,15 +216,17 @@ def sesi_ubah(request: HttpRequest, sesi_id: int) -> HttpResponse:
 def sesi_detail(request: HttpRequest, sesi_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     sesi = access.sesi_for_actor(actor, sesi_id)
-    peserta = list(selectors.peserta(actor, sesi))
-    mine = next((p for p in peserta if p.pegawai_id == actor.pegawai_id), None)
+    peserta = selectors.peserta(actor, sesi)
+    page = Paginator(peserta, PAGE_SIZE).get_page(request.GET.get("page"))
+    mine = peserta.filter(pegawai_id=actor.pegawai_id).first() if actor.pegawai_id is not None else None
     return render(
         request,
         "development/catalogue/sesi.html",
         {
             "sesi": sesi,
             "kegiatan": sesi.kegiatan,
-            "peserta": peserta,
+            "peserta": page.object_list,
+            "page_obj": page,
             "saya": mine,
             "berakhir": sesi.selesai < timezone.localdate(),
             "boleh_kelola": actor.can_write_master_data,

@@ -19,7 +19,8 @@ from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.development.catalogue import access, ledger, selectors, services
 from karier.development.catalogue.forms import JpBawaanForm, MandiriForm, TargetForm, VerifikasiForm
-from karier.development.models import JpBawaanMetode, MetodePengembangan, PengembanganMandiri, StatusMandiri
+from karier.development.catalogue.views import _errors_message
+from karier.development.models import JpBawaanMetode, MetodePengembangan, PengembanganMandiri
 from karier.people.access import actor_from_request
 from karier.people.models import Pegawai
 
@@ -95,11 +96,12 @@ def jp_mandiri_baru(request: HttpRequest) -> HttpResponse:
 def jp_verifikasi(request: HttpRequest) -> HttpResponse:
     """Reports waiting for the actor as superior (the visible ones, filtered by the one rule)."""
     actor = actor_from_request(request)
-    waiting = (
-        access.visible_mandiri(actor).filter(status=StatusMandiri.DIAJUKAN).exclude(pegawai_id=actor.pegawai_id or 0)
+    page = Paginator(access.mandiri_to_verify(actor), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "development/catalogue/verifikasi.html",
+        {"rows": page.object_list, "page_obj": page, "form": VerifikasiForm()},
     )
-    rows = [m for m in waiting.select_related("pegawai")[:100] if access.is_superior_of(actor, m.pegawai)]
-    return render(request, "development/catalogue/verifikasi.html", {"rows": rows, "form": VerifikasiForm()})
 
 
 @login_required
@@ -116,8 +118,7 @@ def jp_verifikasi_putus(request: HttpRequest, mandiri_id: int) -> HttpResponse:
             actor=actor, mandiri=row, setuju=form.cleaned_data["setuju"], catatan=form.cleaned_data["catatan"]
         )
     except (ValidationError, PermissionDenied) as exc:
-        for t in [str(exc)] if isinstance(exc, PermissionDenied) else exc.messages:
-            messages.error(request, t)
+        _errors_message(request, exc)
     else:
         messages.success(request, _("Keputusan disimpan."))
     return redirect("development:jp_verifikasi")

@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from karier.development.models import PenilaianKompetensi, SumberPenilaian
+from karier.development.models import ImporPenilaian, PenilaianKompetensi, SumberPenilaian, UsulanPenilaianMandiri
 from karier.people.access import Actor, is_rater, pegawai_for_actor, visibility_q
 from karier.people.models import Pegawai
 
@@ -78,4 +78,31 @@ def penilaian_for_actor(actor: Actor, penilaian_id: int) -> PenilaianKompetensi:
     found = visible_penilaian(actor).filter(pk=penilaian_id).select_related("pegawai", "kompetensi").first()
     if found is None:
         raise Http404(_("Penilaian kompetensi tidak ditemukan."))
+    return found
+
+
+def usulan_for_actor(actor: Actor, usulan_id: int) -> UsulanPenilaianMandiri:
+    """A self-assessment proposal, derived from the person's visibility; 404 otherwise."""
+    found = (
+        UsulanPenilaianMandiri.objects.filter(visibility_q(actor, "pegawai"), pk=usulan_id)
+        .select_related("pegawai__jabatan", "kompetensi")
+        .first()
+        if actor.user_id is not None or actor.sees_everyone
+        else None
+    )
+    if found is None:
+        raise Http404(_("Usulan penilaian mandiri tidak ditemukan."))
+    return found
+
+
+def require_import(actor: Actor) -> None:
+    if not may_manage(actor):
+        raise PermissionDenied(_("Impor hasil penilaian kompetensi hanya dapat dilakukan admin BKD."))
+
+
+def impor_for_actor(actor: Actor, impor_id: int) -> ImporPenilaian:
+    """An import is BKD's work: admins (and auditors, reading) see it; 404 otherwise."""
+    found = ImporPenilaian.objects.filter(pk=impor_id).first() if actor.sees_everyone else None
+    if found is None:
+        raise Http404(_("Impor tidak ditemukan."))
     return found

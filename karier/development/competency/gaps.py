@@ -7,13 +7,10 @@ standards, assessments in force, the latest rated evaluation, its trailing reali
 BerAKHLAK summary), then plain Python over the rows — no query per person. Appraisal and plans are
 only read here.
 
-Ranking (`bobot`, highest first), so that what is known to be short comes before what is unknown:
-- a predikat of Butuh Perbaikan or below: 7;
-- an assessed competency below the standard: 2 × the levels missing + 1 (1 level: 3, 2 levels: 5 …);
-- a BerAKHLAK value rated below expectations (released peer/subordinate average under 3 of 5, or the
-  appraiser's behaviour rating Di Bawah Ekspektasi): 4;
-- an RHK whose realisation trails its target: 2;
-- a required competency never assessed: 1 (assess it first).
+Ranking (`bobot`, highest first) is the rule `karier.rules.competency.need_weight`: a predikat of Butuh
+Perbaikan or below, then a competency levels below the standard, a BerAKHLAK value below expectations
+(released peer/subordinate average under 3 of 5, or the appraiser's behaviour rating Di Bawah
+Ekspektasi), a realisation trailing its target, and last a required competency never assessed.
 """
 
 from __future__ import annotations
@@ -28,16 +25,15 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext as _
 
 from karier.appraisal.choices import PredikatChoice, RatingChoice, StatusEvaluasi
-from karier.appraisal.models import Evaluasi, Realisasi, RilisRingkasanPerilaku
+from karier.appraisal.evaluation.rating_hints import HIGHER_IS_BETTER, released_summaries
+from karier.appraisal.models import Evaluasi, Realisasi
 from karier.core.numbers import angka
 from karier.development.competency.selectors import current_levels, required_for_jabatan
 from karier.development.models import Kompetensi
 from karier.people.models import Pegawai
-from karier.standards.choices import Aspek
+from karier.rules.competency import PERILAKU_BELOW_EXPECTATIONS, need_weight
 
 PREDIKAT_BURUK = (PredikatChoice.BUTUH_PERBAIKAN, PredikatChoice.KURANG, PredikatChoice.SANGAT_KURANG)
-AMBANG_PERILAKU = 3.0  # 1–5 scale, 3 = Cukup: below it, below expectations
-ASPEK_NAIK = (Aspek.KUANTITAS, Aspek.KUALITAS)  # more is better; waktu/biaya are not compared here
 
 
 @dataclass(frozen=True)
@@ -90,13 +86,13 @@ def _performance(pegawai_ids: Any) -> dict[int, list[Kebutuhan]]:
                 Kebutuhan(
                     "predikat",
                     "kinerja",
-                    _("Predikat kinerja %(p)s") % {"p": predikat},
+                    _("Predikat kinerja %(p)s") % {"p": PredikatChoice(predikat).label},
                     _(
                         "Predikat kinerja Anda pada %(periode)s adalah %(p)s: "
                         "perlu rencana perbaikan kinerja bersama atasan."
                     )
-                    % {"periode": e.periode.nama, "p": predikat},
-                    7,
+                    % {"periode": e.periode.nama, "p": PredikatChoice(predikat).label},
+                    need_weight("predikat"),
                 )
             )
         if e.rating_perilaku == RatingChoice.DI_BAWAH:
@@ -107,13 +103,13 @@ def _performance(pegawai_ids: Any) -> dict[int, list[Kebutuhan]]:
                     _("Perilaku kerja BerAKHLAK"),
                     _("Atasan menilai perilaku kerja Anda pada %(periode)s di bawah ekspektasi.")
                     % {"periode": e.periode.nama},
-                    4,
+                    need_weight("perilaku"),
                 )
             )
     trailing = (
         Realisasi.objects.filter(
             evaluasi_id__in=list(by_eval),
-            iki__aspek__in=ASPEK_NAIK,
+            iki__aspek__in=HIGHER_IS_BETTER,  # waktu/biaya: less may be better, not compared
             iki__target_angka__isnull=False,
             realisasi_angka__lt=F("iki__target_angka"),
         )
@@ -135,16 +131,15 @@ def _performance(pegawai_ids: Any) -> dict[int, list[Kebutuhan]]:
                     "t": angka((target or Decimal(0)).normalize()),
                     "s": satuan,
                 },
-                2,
+                need_weight("realisasi"),
             )
         )
-    for evaluasi_id, data in RilisRingkasanPerilaku.objects.filter(evaluasi_id__in=list(by_eval)).values_list(
-        "evaluasi_id", "data"
-    ):
+    # Only summaries shown to anyone (released, enough raters): appraisal's one reading of them.
+    for evaluasi_id, data in released_summaries(by_eval).items():
         e = by_eval[evaluasi_id]
         for nilai in (data or {}).get("nilai", []):
             rata = nilai.get("rata")
-            if isinstance(rata, (int, float)) and rata < AMBANG_PERILAKU:
+            if isinstance(rata, (int, float)) and rata < PERILAKU_BELOW_EXPECTATIONS:
                 result[e.pegawai_id].append(
                     Kebutuhan(
                         f"perilaku:{nilai.get('kode', '')}",
@@ -155,7 +150,7 @@ def _performance(pegawai_ids: Any) -> dict[int, list[Kebutuhan]]:
                             "(di bawah 3 berarti di bawah ekspektasi)."
                         )
                         % {"n": nilai.get("nama", ""), "r": angka(rata, 1), "periode": e.periode.nama},
-                        4,
+                        need_weight("perilaku"),
                     )
                 )
     return result
@@ -188,7 +183,7 @@ def needs_for(pegawai_ids: Any, *, kinerja: bool = True) -> dict[int, list[Kebut
                         nama,
                         _("%(k)s belum pernah dinilai; jabatan Anda mensyaratkan level %(r)s.")
                         % {"k": nama, "r": level},
-                        1,
+                        need_weight("kompetensi", required=level, actual=None),
                         level,
                         None,
                     )
@@ -201,7 +196,7 @@ def needs_for(pegawai_ids: Any, *, kinerja: bool = True) -> dict[int, list[Kebut
                         nama,
                         _("Mengembangkan %(k)s dari level %(a)s ke level %(r)s yang disyaratkan jabatan Anda.")
                         % {"k": nama, "a": actual, "r": level},
-                        2 * (level - actual) + 1,
+                        need_weight("kompetensi", required=level, actual=actual),
                         level,
                         actual,
                     )

@@ -26,6 +26,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from karier.core import audit
@@ -142,7 +143,16 @@ def _level(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdecimal() else None  # isdigit() also passes "²", which int() refuses
+
+
+def _recorded(pegawai_ids: Iterable[int]) -> set[tuple[Any, ...]]:
+    """(person, competency, date, source) of the assessments already recorded for these people. One query."""
+    return set(
+        PenilaianKompetensi.objects.filter(pegawai_id__in=list(pegawai_ids)).values_list(
+            "pegawai_id", "kompetensi_id", "tanggal", "sumber"
+        )
+    )
 
 
 def check_rows(
@@ -157,11 +167,7 @@ def check_rows(
     for pk, kode, nama in Kompetensi.objects.filter(aktif=True).values_list("pk", "kode", "nama"):
         kompetensi[kode.casefold()] = pk
         kompetensi[" ".join(nama.split()).casefold()] = pk
-    existing = set(
-        PenilaianKompetensi.objects.filter(pegawai_id__in=list(pegawai.values())).values_list(
-            "pegawai_id", "kompetensi_id", "tanggal", "sumber"
-        )
-    )
+    existing = _recorded(pegawai.values())
     errors: list[list[Any]] = []
     clean: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
@@ -192,9 +198,9 @@ def check_rows(
                 % {"t": str(v.get("tanggal", ""))[:20]}
             )
         elif tanggal > today:
-            problems.append(_("Tanggal %(t)s ada di masa depan.") % {"t": tanggal.strftime("%d-%m-%Y")})
+            problems.append(_("Tanggal %(t)s ada di masa depan.") % {"t": date_format(tanggal, "j M Y")})
         elif tanggal < TANGGAL_MIN:
-            problems.append(_("Tanggal %(t)s terlalu lama (sebelum 1990).") % {"t": tanggal.strftime("%d-%m-%Y")})
+            problems.append(_("Tanggal %(t)s terlalu lama (sebelum 1990).") % {"t": date_format(tanggal, "j M Y")})
         sumber = SUMBER_IMPOR.get(" ".join(str(v.get("sumber", "")).split()).casefold())
         if sumber is None:
             problems.append(_("Sumber harus “assessment center” atau “uji kompetensi”."))
@@ -226,14 +232,9 @@ def check_rows(
     return clean, errors
 
 
-def _require_import(actor: Actor) -> None:
-    if not access.may_manage(actor):
-        raise PermissionDenied(_("Impor hasil penilaian kompetensi hanya dapat dilakukan admin BKD."))
-
-
 def penilaian_impor_periksa(*, actor: Actor, berkas: Any) -> ImporPenilaian:
     """Phase one: read and check the file; keeps the report, writes no assessment."""
-    _require_import(actor)
+    access.require_import(actor)
     rows = read_rows(berkas)
     clean, errors = check_rows(actor, rows)
     name = os.path.basename(str(getattr(berkas, "name", "") or ""))[:255]
@@ -255,16 +256,6 @@ def penilaian_impor_periksa(*, actor: Actor, berkas: Any) -> ImporPenilaian:
     return impor
 
 
-def impor_for_actor(actor: Actor, impor_id: int) -> ImporPenilaian:
-    """An import is the admin's own work: its creator (or another admin) sees it; 404 otherwise."""
-    from django.http import Http404
-
-    found = ImporPenilaian.objects.filter(pk=impor_id).first()
-    if found is None or not actor.sees_everyone:
-        raise Http404(_("Impor tidak ditemukan."))
-    return found
-
-
 def _ensure_applicable(impor: ImporPenilaian) -> None:
     if impor.kesalahan:
         raise ValidationError(
@@ -274,11 +265,20 @@ def _ensure_applicable(impor: ImporPenilaian) -> None:
         raise ValidationError({"berkas": _("Impor ini sudah diterapkan.")})
 
 
+def _ensure_not_own(actor: Actor, impor: ImporPenilaian) -> None:
+    """Nobody records their own level: not even by applying a file another admin checked."""
+    if actor.pegawai_id is not None and any(r.get("pegawai_id") == actor.pegawai_id for r in impor.baris):
+        raise PermissionDenied(
+            _("Berkas ini memuat level kompetensi Anda sendiri; minta admin BKD lain menerapkannya.")
+        )
+
+
 def penilaian_impor_start(*, actor: Actor, impor: ImporPenilaian) -> TugasLatar:
     """Phase two as a background job (a province's file may hold 20,000 rows): checked here, applied
     by `tasks.penilaian_impor_task`, which re-checks everything (rights may change meanwhile)."""
-    _require_import(actor)
+    access.require_import(actor)
     _ensure_applicable(impor)
+    _ensure_not_own(actor, impor)
     from karier.development.competency.tasks import penilaian_impor_task
 
     return job_start(
@@ -301,16 +301,26 @@ CHUNK = 2_000
 def penilaian_impor_terapkan(*, actor: Actor, impor: ImporPenilaian, progress: Progress | None = None) -> int:
     """Phase two: write every row, or none. Refused while the report has errors or once applied. One
     transaction (all or nothing), inserted chunk by chunk with `progress` after each chunk."""
-    _require_import(actor)
+    access.require_import(actor)
     _ensure_applicable(impor)
     with transaction.atomic():
         locked = ImporPenilaian.objects.select_for_update().get(pk=impor.pk)
         _ensure_applicable(locked)
-        # Re-check the people: someone may have left since phase one.
+        # Re-check what may have changed since phase one: the applier (who records these levels) must not
+        # be in the file, someone may have left, another import may have recorded the same assessments.
         ids = {r["pegawai_id"] for r in locked.baris}
+        _ensure_not_own(actor, locked)
         if Pegawai.objects.filter(pk__in=ids, aktif=True).count() != len(ids):
             raise ValidationError(
                 {"berkas": _("Sebagian pegawai di berkas sudah tidak aktif; periksa ulang berkasnya.")}
+            )
+        recorded = _recorded(ids)
+        if any(
+            (r["pegawai_id"], r["kompetensi_id"], dt.date.fromisoformat(r["tanggal"]), r["sumber"]) in recorded
+            for r in locked.baris
+        ):
+            raise ValidationError(
+                {"berkas": _("Sebagian penilaian di berkas sudah tercatat sejak diperiksa; periksa ulang berkasnya.")}
             )
         objs = [
             PenilaianKompetensi(

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,22 +20,8 @@ from karier.development.models import (
     SumberPenilaian,
     UsulanPenilaianMandiri,
 )
-from karier.people.access import Actor, visibility_q
+from karier.people.access import Actor
 from karier.people.models import Pegawai
-
-
-def usulan_for_actor(actor: Actor, usulan_id: int) -> UsulanPenilaianMandiri:
-    """A proposal, derived from the person's visibility; 404 otherwise."""
-    found = (
-        UsulanPenilaianMandiri.objects.filter(visibility_q(actor, "pegawai"), pk=usulan_id)
-        .select_related("pegawai__jabatan", "kompetensi")
-        .first()
-        if actor.user_id is not None or actor.sees_everyone
-        else None
-    )
-    if found is None:
-        raise Http404(_("Usulan penilaian mandiri tidak ditemukan."))
-    return found
 
 
 def penilaian_mandiri_submit(

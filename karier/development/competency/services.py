@@ -8,7 +8,6 @@ transaction and records one audit event. Evidence uploads go through appraisal's
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 import secrets
@@ -20,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from karier.appraisal.evaluation.evidence import check_file
+from karier.appraisal.evaluation.evidence import check_file, file_sha256
 from karier.core import audit
 from karier.core.text import strip_bidi
 from karier.development.competency import access
@@ -163,13 +162,9 @@ def standar_kompetensi_update(
 def _store(uploaded_file: Any) -> tuple[str, str, str, str]:
     ext, kind = check_file(uploaded_file)
     original = strip_bidi(os.path.basename(str(uploaded_file.name))).strip()[:255] or f"bukti.{ext}"
-    h = hashlib.sha256()
-    uploaded_file.seek(0)
-    for block in iter(lambda: uploaded_file.read(1024 * 1024), b""):
-        h.update(block)
-    uploaded_file.seek(0)
+    digest = file_sha256(uploaded_file)
     stored = default_storage.save(f"kompetensi/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{ext}", uploaded_file)
-    return stored, original, kind.content_type, h.hexdigest()
+    return stored, original, kind.content_type, digest
 
 
 def penilaian_record(

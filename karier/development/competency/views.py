@@ -8,11 +8,13 @@ Views only translate HTTP: the person or position through the one lookup (`pegaw
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -111,6 +113,10 @@ def _profil_context(
     }
 
 
+KESALAHAN_PER_PAGE = 100  # a 20,000-row file may carry as many mistakes
+UNIT_PER_PAGE = 50  # agencies or units per page of the analysis (a province has hundreds of units)
+
+
 @login_required
 @require_GET
 def profil_saya(request: HttpRequest) -> HttpResponse:
@@ -170,6 +176,7 @@ def bukti(request: HttpRequest, penilaian_id: int) -> FileResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"  # as appraisal's serve_bukti
     return response
 
 
@@ -178,8 +185,7 @@ def bukti(request: HttpRequest, penilaian_id: int) -> FileResponse:
 def impor(request: HttpRequest) -> HttpResponse:
     """Phase one: upload and check (BKD admins)."""
     actor = actor_from_request(request)
-    if not access.may_manage(actor):
-        raise PermissionDenied(_("Impor hasil penilaian kompetensi hanya dapat dilakukan admin BKD."))
+    access.require_import(actor)
     form = ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -198,13 +204,15 @@ def impor_laporan(request: HttpRequest, impor_id: int) -> HttpResponse:
     """The per-row report; phase two (apply, all or nothing, as a background job) when it is clean.
     Under HTMX the page's job card polls here for its progress."""
     actor = actor_from_request(request)
-    found = imports.impor_for_actor(actor, impor_id)
+    found = access.impor_for_actor(actor, impor_id)
     error = ""
     if request.method == "POST":
         try:
             imports.penilaian_impor_start(actor=actor, impor=found)
         except ValidationError as exc:
             error = " ".join(exc.messages)
+        except PermissionDenied as exc:
+            error = str(exc)
         else:
             return redirect("development:kompetensi_impor_laporan", found.pk)
     found.refresh_from_db()
@@ -221,7 +229,8 @@ def impor_laporan(request: HttpRequest, impor_id: int) -> HttpResponse:
     )
     if job is not None and request.headers.get("HX-Request") == "true":
         return render(request, "core/_job_progress.html", job_ctx)
-    ctx = {"impor": found, "error": error, "jumlah": len(found.baris), "tugas": job_ctx}
+    kesalahan = Paginator(found.kesalahan, KESALAHAN_PER_PAGE).get_page(request.GET.get("page"))
+    ctx = {"impor": found, "error": error, "jumlah": len(found.baris), "tugas": job_ctx, "page_obj": kesalahan}
     return render(request, "development/competency/impor_laporan.html", ctx, status=409 if error else 200)
 
 
@@ -246,7 +255,10 @@ def analisis(request: HttpRequest) -> HttpResponse:
             rows=gaps.tna_rows(result),
         )
         return xlsx_attachment(data, "analisis-kebutuhan-kompetensi")
-    return render(request, "development/competency/analisis.html", {"form": form, "tna": result})
+    units = Paginator([u for u in result.per_unit if u[2]], UNIT_PER_PAGE).get_page(request.GET.get("page"))
+    params = urlencode({k: v for k, v in request.GET.items() if k not in {"page", "export"} and v})
+    ctx = {"form": form, "tna": result, "page_obj": units, "querystring_base": f"{params}&" if params else ""}
+    return render(request, "development/competency/analisis.html", ctx)
 
 
 @login_required
@@ -276,7 +288,7 @@ def mandiri_ajukan(request: HttpRequest, pegawai_id: int) -> HttpResponse:
 def mandiri_putus(request: HttpRequest, usulan_id: int) -> HttpResponse:
     """The superior agrees or refuses a self-assessment."""
     actor = actor_from_request(request)
-    usulan = self_assessment.usulan_for_actor(actor, usulan_id)
+    usulan = access.usulan_for_actor(actor, usulan_id)
     form = PutusanMandiriForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Pilih setujui atau tolak."))

@@ -14,7 +14,7 @@ from karier.core import audit
 from karier.people.access import Actor
 from karier.people.choices import JenisAsn
 from karier.people.models import Golongan, Instansi, Pegawai, RiwayatGolongan
-from karier.people.services.common import check_master_data
+from karier.people.services.common import check_master_data, check_master_data_about
 from karier.rules import InvalidNip, check_nip_matches, parse_ni_pppk, parse_nip
 
 
@@ -98,7 +98,7 @@ def golongan_record(
     *, actor: Actor, pegawai: Pegawai, golongan: Golongan, tmt: dt.date, nomor_sk: str = ""
 ) -> RiwayatGolongan:
     """Add a golongan history row and refresh the current golongan from the latest TMT."""
-    check_master_data(actor)
+    check_master_data_about(actor, pegawai.pk)
     if RiwayatGolongan.objects.filter(pegawai=pegawai, tmt=tmt).exists():
         raise ValidationError(
             {"tmt": (_("Sudah ada riwayat golongan dengan TMT %(tanggal)s.") % {"tanggal": f"{tmt:%d-%m-%Y}"})}

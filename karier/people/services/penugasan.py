@@ -17,7 +17,7 @@ from karier.people.access import Actor
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Jabatan, Pegawai, Penugasan
 from karier.people.selectors import active_on
-from karier.people.services.common import check_master_data
+from karier.people.services.common import check_master_data, check_master_data_about
 
 
 def _overlaps(mulai: dt.date, selesai: dt.date | None) -> Q:
@@ -45,7 +45,7 @@ def penugasan_assign(
     With `close_previous`, the person's open definitive assignment ends the day before `mulai`
     (a transfer, mutasi). Otherwise an overlapping definitive assignment is refused.
     """
-    check_master_data(actor)
+    check_master_data_about(actor, pegawai.pk)
     Pegawai.objects.select_for_update().filter(pk=pegawai.pk).first()
     if selesai is not None and selesai < mulai:
         raise ValidationError({"selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from karier.core import audit
 from karier.people.access import Actor
 from karier.people.models import UnitKerja
-from karier.standards import access, workflow
+from karier.standards import access, documents, workflow
 from karier.standards.choices import Perspektif
 from karier.standards.models import Indikator, PerjanjianKinerja, PerjanjianKinerjaRow, Renstra, SasaranRenstra
 from karier.standards.services.clean import (
@@ -184,9 +184,11 @@ def perjanjian_sign(
         )
     changes = {"status": [fresh.status, target], "ditandatangani_pada": [None, on]}
     fresh.status, fresh.ditandatangani_pada = target, on
-    fresh.save(update_fields=["status", "ditandatangani_pada"])
+    fresh.dokumen = documents.perjanjian_frozen(documents.perjanjian_document(fresh))  # fixed from now on
+    fresh.save(update_fields=["status", "ditandatangani_pada", "dokumen"])
     audit.record(actor=actor, action="perjanjian.sign", obj=fresh, summary=str(fresh), changes=changes)
     perjanjian.status, perjanjian.ditandatangani_pada = fresh.status, fresh.ditandatangani_pada
+    perjanjian.dokumen = fresh.dokumen
     return perjanjian
 
 
@@ -207,8 +209,8 @@ def perjanjian_reopen(*, actor: Actor, perjanjian: PerjanjianKinerja, alasan: st
         "ditandatangani_pada": [fresh.ditandatangani_pada, None],
         "alasan": [None, reason],
     }
-    fresh.status, fresh.ditandatangani_pada = target, None
-    fresh.save(update_fields=["status", "ditandatangani_pada"])
+    fresh.status, fresh.ditandatangani_pada, fresh.dokumen = target, None, None
+    fresh.save(update_fields=["status", "ditandatangani_pada", "dokumen"])
     audit.record(actor=actor, action="perjanjian.reopen", obj=fresh, summary=f"{fresh}: {reason}", changes=changes)
-    perjanjian.status, perjanjian.ditandatangani_pada = fresh.status, None
+    perjanjian.status, perjanjian.ditandatangani_pada, perjanjian.dokumen = fresh.status, None, None
     return perjanjian
