@@ -271,7 +271,8 @@ KARIER_DAILY_TASKS: list[str] = [
     "karier.people.tasks.segarkan_penugasan_task",
     "karier.accounts.tasks.prune_login_attempts_task",
     "karier.appraisal.evaluation.reminders.pengingat_send_task",
-    "karier.development.catalogue.reminders.jp_reminders_task",
+    "karier.development.jp.reminders.jp_reminders_task",
+    "karier.development.outcomes.reminders.tindak_lanjut_reminders_task",
 ]
 # Closing a performance year (karier.plans.years): checks of the layers above plans, (tahun) -> [refusal messages].
 KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.evaluation.years.year_close_blockers"]

@@ -96,6 +96,12 @@ def build_org(extra_staff: int = 0) -> Org:
         from karier.standards.refdata import load_berakhlak
 
         load_berakhlak(NilaiBerakhlak, PanduanPerilaku)
+    from karier.development.models import Kompetensi, LevelKompetensi
+
+    if not Kompetensi.objects.exists():  # the kamus data migration's rows, flushed likewise
+        from karier.development.refdata import load_kamus
+
+        load_kamus(Kompetensi, LevelKompetensi)
     org = Org(instansi=Instansi.objects.get(kode=BENGKULU))
     unit = lambda key, nama, jenis, parent=None: org.units.__setitem__(  # noqa: E731
         key,

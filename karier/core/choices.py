@@ -13,6 +13,8 @@ class JenisTugasLatar(models.TextChoices):
     TUTUP_PERIODE = "TUTUP_PERIODE", _("Penutupan periode penilaian")
     BUKA_PERIODE = "BUKA_PERIODE", _("Pembukaan periode penilaian")
     IMPOR_KOMPETENSI = "IMPOR_KOMPETENSI", _("Impor penilaian kompetensi")
+    IMPOR_SIASN = "IMPOR_SIASN", _("Impor riwayat kursus/diklat SIASN")
+    REKOMENDASI = "REKOMENDASI", _("Perhitungan kebutuhan dan rekomendasi pengembangan")
 
 
 class StatusTugasLatar(models.TextChoices):

@@ -85,7 +85,9 @@ def all_terms() -> dict[str, tuple[Promise, Promise]]:
     """Every app's terms on one page; an app's own entry wins over a general one of the same key."""
     from karier.appraisal.feedback.glossary import TERMS as FEEDBACK
     from karier.appraisal.glossary import TERMS as APPRAISAL
+    from karier.development.idp.glossary import TERMS as IDP
+    from karier.development.recommend.glossary import TERMS as RECOMMEND
     from karier.plans.glossary import TERMS as PLANS
     from karier.standards.glossary import TERMS as STANDARDS
 
-    return {**TERMS, **STANDARDS, **PLANS, **APPRAISAL, **FEEDBACK}
+    return {**TERMS, **STANDARDS, **PLANS, **APPRAISAL, **FEEDBACK, **IDP, **RECOMMEND}

@@ -11,17 +11,10 @@ from openpyxl import Workbook
 
 from karier.core.excel import append_row, limit_note, safe_row
 from karier.people.models import Pegawai
-from karier.rules import format_nip
+from karier.rules import nip_as_printed
 
 EXPORT_LIMIT = 100_000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _nip(value: str) -> str:
-    try:
-        return format_nip(value)
-    except ValueError:
-        return value
 
 
 def directory_xlsx(qs: QuerySet[Pegawai]) -> HttpResponse:
@@ -65,7 +58,7 @@ def directory_xlsx(qs: QuerySet[Pegawai]) -> HttpResponse:
     )
     n = 0
     for row in rows[:EXPORT_LIMIT].iterator(chunk_size=2000):
-        append_row(ws, [_nip(row[0]), *row[1:]])
+        append_row(ws, [nip_as_printed(row[0]), *row[1:]])
         n += 1
     if n == EXPORT_LIMIT:
         ws.append(safe_row([limit_note(EXPORT_LIMIT)]))

@@ -13,7 +13,7 @@ from ninja import Field, Schema
 from karier.api.schemas import MAX_ID, In
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
-from karier.rules.nip import InvalidNip, format_nip
+from karier.rules.nip import nip_as_printed
 
 MAX_SEARCH = 100
 
@@ -23,11 +23,7 @@ MAX_SEARCH = 100
 NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
 
 
-def nip_formatted(nip: str) -> str:
-    try:
-        return format_nip(nip)
-    except InvalidNip:
-        return nip
+nip_formatted = nip_as_printed  # the name the API schemas use
 
 
 # ---------------------------------------------------------------------------- filters

@@ -26,7 +26,7 @@ from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 from karier.plans.choices import JenisHasil, StatusSkp
 from karier.plans.models import Skp
-from karier.rules import BULAN, format_nip
+from karier.rules import BULAN, nip_as_printed
 from karier.standards.models import NilaiBerakhlak
 
 PEMERINTAH = "PEMERINTAH PROVINSI BENGKULU"
@@ -55,13 +55,6 @@ def target_text(nilai: Decimal | None, satuan: str, uraian: str) -> str:
     return f"{angka(nilai.normalize())} {satuan}".strip()
 
 
-def _nip(value: str) -> str:
-    try:
-        return format_nip(value)
-    except ValueError:
-        return value
-
-
 @dataclass(frozen=True)
 class Orang:
     nama: str
@@ -75,7 +68,7 @@ class Orang:
         if p is None:
             return cls("-", "-", "-", jabatan or "-", unit or "-")
         pangkat = f"{p.golongan.pangkat}, {p.golongan.kode}" if p.golongan else "-"
-        return cls(p.nama_lengkap, _nip(p.nip), pangkat, jabatan or "-", unit or "-")
+        return cls(p.nama_lengkap, nip_as_printed(p.nip), pangkat, jabatan or "-", unit or "-")
 
 
 @dataclass
@@ -323,14 +316,14 @@ def gap_xlsx(kind: str, qs: Any) -> bytes:
         for nip, nama, jabatan, unit, opd in qs.values_list("nip", "nama", "jabatan__nama", "unit__nama", "opd__nama")[
             :EXPORT_LIMIT
         ].iterator(chunk_size=2000):
-            append_row(ws, [_nip(nip), nama, jabatan, unit, opd])
+            append_row(ws, [nip_as_printed(nip), nama, jabatan, unit, opd])
             n += 1
     elif kind == cascade_coverage.GAP_RHK_YATIM:
         ws.append(["NIP", "Nama", "Jabatan", "Unit kerja", "Rencana hasil kerja"])
         for nip, nama, jabatan, unit, teks in qs.values_list(
             "skp__pegawai__nip", "skp__pegawai__nama", "skp__jabatan__nama", "skp__unit__nama", "teks"
         )[:EXPORT_LIMIT].iterator(chunk_size=2000):
-            append_row(ws, [_nip(nip), nama, jabatan, unit, teks])
+            append_row(ws, [nip_as_printed(nip), nama, jabatan, unit, teks])
             n += 1
     else:
         ws.append(["Kode", "Indikator", "Satuan", "Tingkat", "Perangkat daerah"])

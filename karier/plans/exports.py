@@ -17,7 +17,7 @@ from karier.core.excel import EXPORT_LIMIT, Tahun, table_xlsx
 from karier.people.models import Penugasan
 from karier.plans import selectors
 from karier.plans.choices import StatusSkp
-from karier.rules import format_nip
+from karier.rules import nip_as_printed
 
 CHUNK = 2000
 
@@ -37,13 +37,6 @@ def header() -> list[str]:
     ]
 
 
-def _nip(value: str) -> str:
-    try:
-        return format_nip(value)
-    except ValueError:
-        return value
-
-
 def status_label(status: str) -> str:
     if status == selectors.BELUM:
         return _("Belum membuat SKP")
@@ -57,7 +50,7 @@ def _rows(qs: QuerySet[Penugasan], tahun: int) -> Iterator[list[Any]]:
         for row in selectors.attach_plans(batch):
             p, skp = row.penugasan.pegawai, row.skp
             yield [
-                _nip(p.nip),
+                nip_as_printed(p.nip),
                 p.nama_lengkap,
                 row.penugasan.jabatan.nama,
                 row.penugasan.jabatan.unit.nama,

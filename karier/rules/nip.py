@@ -20,6 +20,7 @@ __all__ = [
     "build_nip",
     "check_nip_matches",
     "format_nip",
+    "nip_as_printed",
     "normalize_nip",
     "parse_ni_pppk",
     "parse_nip",
@@ -83,6 +84,15 @@ def format_nip(nip: str) -> str:
     """Show an 18-digit number as ``19660801 198803 1 001``."""
     d = normalize_nip(nip)
     return f"{d[:8]} {d[8:14]} {d[14]} {d[15:]}"
+
+
+def nip_as_printed(nip: str) -> str:
+    """The NIP as official documents and screens print it; a malformed legacy number is shown as
+    stored rather than hidden, so the reader can see (and BKD correct) what is on record."""
+    try:
+        return format_nip(nip)
+    except InvalidNip:
+        return nip
 
 
 def _age_on(birth: date, on: date) -> int:

@@ -26,9 +26,9 @@ from django.utils import timezone
 from karier.core.numbers import angka
 from karier.core.official import in_indonesian
 from karier.people.choices import JenisPenugasan
-from karier.people.models import Jabatan, Pegawai
+from karier.people.models import Jabatan
 from karier.people.selectors import holder_on
-from karier.rules import BULAN, format_nip
+from karier.rules import BULAN, nip_as_printed
 from karier.standards import selectors
 from karier.standards.choices import StatusPerjanjian
 from karier.standards.models import PerjanjianKinerja
@@ -83,13 +83,6 @@ class PerjanjianDocument:
         return f"Perjanjian-Kinerja-{self.pk.opd_id}-{self.pk.tahun}"
 
 
-def _nip(p: Pegawai) -> str:
-    try:
-        return format_nip(p.nip)
-    except ValueError:
-        return p.nip
-
-
 def _kepala(pk: PerjanjianKinerja, on: dt.date) -> Pihak:
     """The agency head on the signing day (definitive holder, else Plt/Plh) — pihak pertama."""
     jab = Jabatan.objects.filter(unit_id=pk.opd_id, adalah_kepala_unit=True).order_by("pk").first()
@@ -99,7 +92,7 @@ def _kepala(pk: PerjanjianKinerja, on: dt.date) -> Pihak:
     if holder is None:
         return Pihak("", "", jab.nama)
     sementara = {JenisPenugasan.PLT: "Plt. ", JenisPenugasan.PLH: "Plh. "}.get(holder.jenis, "")  # type: ignore[call-overload]
-    return Pihak(holder.pegawai.nama_lengkap, _nip(holder.pegawai), f"{sementara}{jab.nama}")
+    return Pihak(holder.pegawai.nama_lengkap, nip_as_printed(holder.pegawai.nip), f"{sementara}{jab.nama}")
 
 
 def perjanjian_frozen(doc: PerjanjianDocument) -> dict[str, Any]:

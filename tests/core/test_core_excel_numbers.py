@@ -39,7 +39,9 @@ ENGLISH = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])|(?<![\w.
 EXPORT_SWITCH = re.compile(r'"export"\) == "xlsx"|wants_xlsx\(request\)')
 SCREEN_MODULES = {
     "appraisal/public/views.py",
+    "development/outcomes/views.py",
     "development/competency/views.py",
+    "development/recommend/views.py",
     "people/views.py",
     "plans/views.py",
     "plans/views_insight.py",
@@ -60,6 +62,8 @@ XLSX_ROUTES = {
     "api:rekap_xlsx",
     "appraisal_calibration:agency_xlsx",
     "development:jp_rekap_xlsx",
+    "development:siasn_ekspor_xlsx",
+    "development:rencana_xlsx",
 }
 
 
@@ -123,7 +127,20 @@ def _exports(org: Org, s: Seksi) -> dict[str, tuple[str, str]]:
         "appraisal_calibration:agency_xlsx": ("kadis", reverse("appraisal_calibration:agency_xlsx", args=agency)),
         "development:jp_rekap_xlsx": ("admin", reverse("development:jp_rekap_xlsx") + "?tabel=rekap"),
         "jp people": ("admin", reverse("development:jp_rekap_xlsx")),
+        "development:siasn_ekspor_xlsx": ("admin", reverse("development:siasn_ekspor_xlsx")),
+        "development:rencana_xlsx": ("admin", reverse("development:rencana_xlsx")),
+        "development:kegiatan_evaluasi_rekap": ("admin", "/pengembangan/evaluasi-kegiatan/?export=xlsx"),
+        "development:tindak_lanjut_daftar": ("kasi1", "/pengembangan/tindak-lanjut/?export=xlsx"),
         "development:kompetensi_analisis": ("admin", reverse("development:kompetensi_analisis") + "?export=xlsx"),
+        # Recommendations (issue #11 item 5): mine, a person's, the team's needs and sessions, the runs.
+        "development:rekomendasi_saya": ("staf1a", "/pengembangan/rekomendasi/?export=xlsx"),
+        "development:rekomendasi_pegawai": (
+            "kasi1",
+            f"/pengembangan/rekomendasi/pegawai/{org.pegawai['staf1a'].pk}/?export=xlsx",
+        ),
+        "development:rekomendasi_tim": ("kasi1", "/pengembangan/rekomendasi/tim/?export=xlsx"),
+        "rekomendasi tim sesi": ("kasi1", "/pengembangan/rekomendasi/tim/?export=sesi-xlsx"),
+        "development:rekomendasi_hitung": ("admin", "/pengembangan/rekomendasi/hitung/?export=xlsx"),
         "people:directory": ("admin", "/pegawai/?export=xlsx"),
         "plans:bawahan": ("kasi1", f"/skp/bawahan/?tahun={year}&export=xlsx"),
         "coverage tanpa-skp": ("admin", f"/skp/cakupan/?tahun={year}&celah=tanpa-skp&export=xlsx"),

@@ -311,9 +311,9 @@ def test_the_analysis_pages_its_units(org, monkeypatch):
 
 
 def test_a_long_import_report_is_paged(org, monkeypatch):
-    from karier.development.competency import views
+    from karier.development import two_phase
 
-    monkeypatch.setattr(views, "KESALAHAN_PER_PAGE", 2)
+    monkeypatch.setattr(two_phase, "KESALAHAN_PER_PAGE", 2)
     nip = org.pegawai["staf1a"].nip
     body = "nip,kompetensi,level,tanggal\n" + "".join(f"{nip},M.3,9,0{d}-03-2026\n" for d in range(1, 6))
     admin = as_user(org, "admin")

@@ -16,8 +16,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from karier.appraisal.models import Pengingat
-from karier.development.catalogue import ledger, selectors, services
-from karier.development.catalogue.reminders import jp_reminders_send
+from karier.development.catalogue import selectors, services
+from karier.development.jp import ledger
+from karier.development.jp.reminders import jp_reminders_send
+from karier.development.jp.totals import jp_total_refresh
 from karier.development.models import CatatanJp, StatusMandiri
 from karier.people.models import Pegawai
 from tests.orgdata import build_org
@@ -39,9 +41,11 @@ def _report(org: Any, key: str = "staf1a", **kw: Any) -> Any:
 
 
 def _credit(pegawai: Any, jp: int, tahun: int = TODAY.year) -> None:
+    """A ledger row as a writer makes it: the row, then the person's yearly total in step."""
     CatatanJp.objects.create(
         pegawai=pegawai, tahun=tahun, tanggal=dt.date(tahun, 1, 15), jp=Decimal(jp), sumber="KATALOG", judul="x"
     )
+    jp_total_refresh(pegawai.pk, tahun)
 
 
 def test_self_development_from_minutes_uses_45_minute_jp(org: Any) -> None:
@@ -150,10 +154,20 @@ def test_reminders_from_the_third_quarter_to_those_behind_and_their_superiors(or
     assert jp_reminders_send(dt.date(TODAY.year, 7, 2)).dibuat == 0  # nothing twice
 
 
+def test_the_reminder_mail_names_the_jp_target_not_the_appraisal_deadline(org: Any) -> None:
+    from django.core import mail
+
+    org.users["staf1b"].email = "staf1b@example.test"
+    org.users["staf1b"].save(update_fields=["email"])
+    assert jp_reminders_send(dt.date(TODAY.year, 7, 1)).email >= 1
+    subjects = {m.subject for m in mail.outbox if m.to == ["staf1b@example.test"]}
+    assert subjects == {"Pengingat Karier: target JP pengembangan kompetensi"}
+
+
 def test_the_reminder_job_is_in_the_daily_runner() -> None:
     from karier.core.daily import daily_tasks
 
-    assert "karier.development.catalogue.reminders.jp_reminders_task" in dict(daily_tasks())
+    assert "karier.development.jp.reminders.jp_reminders_task" in dict(daily_tasks())
 
 
 def test_home_page_shows_my_jp(client: Client, org: Any) -> None:
@@ -173,6 +187,7 @@ def test_exactly_the_target_in_cents_counts_as_reached_on_every_database(org: An
         CatatanJp.objects.create(
             pegawai=p, tahun=TODAY.year, tanggal=dt.date(TODAY.year, 1, 15), jp=Decimal(jp), sumber="KATALOG", judul="x"
         )
+        jp_total_refresh(p.pk, TODAY.year)
     assert selectors.jp_of(p, TODAY.year).tercapai
     row = selectors.ledger_people(org.actor("admin"), TODAY.year).get(pk=p.pk)
     assert row.jp_tercapai
@@ -205,3 +220,33 @@ def test_the_verification_list_finds_my_subordinates_report_among_many_others(cl
     html = client.get("/pengembangan/jp/verifikasi/").content.decode()
     assert "Laporan kasi" in html
     assert "Laporan staf" not in html  # kasi1 verifies those, not kabid1
+
+
+def test_the_reminder_uses_the_pppk_target_and_the_stored_totals(org: Any) -> None:
+    p = org.pegawai["staf1b"]
+    Pegawai.objects.filter(pk=p.pk).update(jenis_asn="PPPK")
+    services.target_jp_set(actor=org.actor("admin"), jenis_asn="PPPK", target="16", batas="24")
+    _credit(p, 16)  # reaches the PPPK target, not the PNS one
+    _credit(org.pegawai["staf1a"], 19)
+    jp_reminders_send(dt.date(TODAY.year, 9, 1))
+    users = set(Pengingat.objects.filter(jenis=f"jp_kurang:{TODAY.year}").values_list("pengguna_id", flat=True))
+    assert org.users["staf1a"].pk in users
+    assert org.users["staf1b"].pk not in users
+    mine = Pengingat.objects.get(pengguna=org.users["staf1a"], jenis=f"jp_kurang:{TODAY.year}")
+    assert "19 JP" in mine.pesan and "20 JP" in mine.pesan
+
+
+def test_the_reminder_run_queries_do_not_grow_with_headcount() -> None:
+    org = build_org(extra_staff=2)
+
+    def run(day: int) -> int:
+        Pengingat.objects.all().delete()
+        with CaptureQueriesContext(connection) as ctx:
+            jp_reminders_send(dt.date(TODAY.year, 7, day))
+        return len([q for q in ctx.captured_queries if "SAVEPOINT" not in q["sql"]])
+
+    small = run(1)
+    for i in range(2, 30):
+        p = org.add_pegawai(f"extra{i}", "staf1", golongan=31, user=True)
+        _credit(p, i % 25)
+    assert run(2) == small

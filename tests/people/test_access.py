@@ -158,8 +158,28 @@ COVERED_ELSEWHERE = {
     "tests/appraisal/test_appraisal_period_jobs.py": ("api:periode_buka_",),
     "tests/standards/test_standards_perjanjian_pdf.py": ("standards:perjanjian_pdf",),  # as the agreement
     "tests/appraisal/test_appraisal_table_exports.py": ("appraisal_calibration:agency_xlsx",),  # as the screen
+    # Issue #11: QR attendance, the participant's evaluation, the superior's follow-up, the certificate.
+    "tests/development/test_development_attendance_qr.py": ("development:kehadiran_", "api:kehadiran_"),
+    "tests/development/test_development_feedback.py": (
+        "development:kegiatan_evaluasi",
+        "development:tindak_lanjut_",
+        "api:kegiatan_evaluasi_",
+        "api:tindak_lanjut_",
+    ),
+    "tests/development/test_development_certificate.py": ("development:sertifikat_", "api:sertifikat_"),
     # Competency standards, assessments, needs and the training-needs analysis (issue #11 items 1-3).
     "tests/development/test_development_competency_views.py": ("development:kompetensi_", "api:kompetensi_"),
+    # The individual development plan (IDP, issue #11 item 6): screens, PDF, Excel and API.
+    "tests/development/test_development_idp_views.py": ("development:rencana_",),
+    "tests/development/test_development_idp_api.py": ("api:rencana_",),
+    # Recommendations and the needs computation job (issue #11 item 5).
+    "tests/development/test_development_recommend_access.py": ("development:rekomendasi_", "api:rekomendasi_"),
+    # The course and training history in SIASN's layouts, export and import (issue #11 item 8).
+    "tests/development/test_development_siasn_access.py": ("development:siasn_", "api:siasn_"),
+    # The competency self-assessment over the API: propose, the superior decides (issue #11 item 2).
+    "tests/development/test_development_competency_self_assessment_api.py": ("api:kompetensi_mandiri_",),
+    # Level changes from completed activities, confirmed by the superior (issue #11 item 7).
+    "tests/development/test_development_level_change.py": ("development:usulan_level", "api:usulan_level_"),
 }
 
 

@@ -89,6 +89,13 @@ def test_under_18_at_tmt_is_a_warning_not_an_error(nip, warned):
         assert "kurang dari 18 tahun" in info.warnings[0]
 
 
+def test_nip_as_printed_groups_a_valid_nip_and_keeps_a_malformed_one() -> None:
+    from karier.rules import nip_as_printed
+
+    assert nip_as_printed("196608011988031001") == "19660801 198803 1 001"
+    assert nip_as_printed("12345") == "12345"
+
+
 def test_format_nip_checks_length():
     with pytest.raises(InvalidNip):
         format_nip("12345")

@@ -119,7 +119,8 @@ def pengingat_send(today: dt.date | None = None) -> Hasil:
     return hasil
 
 
-def _email(reminders: list[Pengingat]) -> int:
+def _email(reminders: list[Pengingat], judul: str = "Pengingat Karier: batas penilaian kinerja") -> int:
+    """Send each reminder by e-mail too, under `judul` (the subject names what the reminder is about)."""
     if not reminders:
         return 0
     emails = dict(
@@ -128,11 +129,7 @@ def _email(reminders: list[Pengingat]) -> int:
         .values_list("pk", "email")
     )
     sender = getattr(settings, "DEFAULT_FROM_EMAIL", None)
-    messages = [
-        ("Pengingat Karier: batas penilaian kinerja", r.pesan, sender, [emails[r.pengguna_id]])
-        for r in reminders
-        if r.pengguna_id in emails
-    ]
+    messages = [(judul, r.pesan, sender, [emails[r.pengguna_id]]) for r in reminders if r.pengguna_id in emails]
     if not messages:
         return 0
     try:

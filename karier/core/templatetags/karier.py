@@ -10,17 +10,14 @@ from django.utils.translation import gettext as _
 
 from karier.core.audit_export import changes_text
 from karier.core.numbers import angka as _angka
-from karier.rules import format_nip
+from karier.rules import nip_as_printed
 
 register = template.Library()
 
 
 @register.filter
 def nip(value: str) -> str:
-    try:
-        return format_nip(value)
-    except ValueError:
-        return value
+    return nip_as_printed(value)
 
 
 @register.simple_tag

@@ -17,7 +17,7 @@ from ninja.files import UploadedFile
 from karier.api.helpers import path_id
 from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS, ERRORS_404, Page, PageParams
-from karier.development.catalogue import access, enrolment, ledger, selectors, services
+from karier.development.catalogue import access, enrolment, selectors, services
 from karier.development.catalogue.schemas import (
     DaftarIn,
     JpBawaanIn,
@@ -43,6 +43,7 @@ from karier.development.catalogue.schemas import (
     TargetOut,
     VerifikasiIn,
 )
+from karier.development.jp import ledger
 from karier.development.models import (
     JpBawaanMetode,
     KegiatanKompetensi,
@@ -176,13 +177,15 @@ def sesi_update(request: HttpRequest, body: SesiIn, sesi_id: int = _id("Id sesi.
 
 @router.get(
     "/pengembangan/sesi/{int:sesi_id}/peserta",
-    response={200: list[PendaftaranOut], **ERRORS_404},
-    summary="Peserta sesi yang dapat Anda lihat",
+    response={200: Page[PendaftaranOut], **ERRORS_404},
+    summary="Peserta sesi yang dapat Anda lihat (berhalaman)",
 )
-def sesi_peserta(request: HttpRequest, sesi_id: int = _id("Id sesi.")) -> Any:
+def sesi_peserta(request: HttpRequest, page: Query[PageParams], sesi_id: int = _id("Id sesi.")) -> Any:
     actor = actor_from_request(request)
     sesi = access.sesi_for_actor(actor, sesi_id)
-    return [_pendaftaran(p) for p in selectors.peserta(actor, sesi)]
+    data = paginate(selectors.peserta(actor, sesi), page)
+    data["items"] = [_pendaftaran(p) for p in data["items"]]
+    return data
 
 
 @router.post(

@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from karier.development.catalogue import enrolment, ledger, services
+from karier.development.catalogue import enrolment, services
+from karier.development.jp import ledger
 from karier.development.models import (
     JpBawaanMetode,
     KegiatanPengembangan,
@@ -26,6 +27,7 @@ from karier.development.models import (
     SesiKegiatan,
     StatusPendaftaran,
 )
+from karier.development.outcomes.demo import seed_after
 from karier.people.access import SYSTEM, Actor, as_actor
 
 #: Defaults the demo BKD chose for non-classical methods (data, editable on the JP settings screen).
@@ -297,4 +299,6 @@ def seed(*, actor: Actor = SYSTEM, today: dt.date | None = None) -> dict[str, in
             mandiri += 1
             if n < 2:  # two verified by Bu Wati, two waiting for her
                 ledger.mandiri_verify(actor=as_actor(wati), mandiri=report, setuju=True)
-    return {"kegiatan": len(kegiatan), "selesai": done, "mandiri": mandiri, "tim": len(team)}
+    # The team's evaluations and an earlier intake with Bu Wati's follow-ups (demo_outcomes.py).
+    after = seed_after(actor=actor, wati=wati, team=team, today=today)
+    return {"kegiatan": len(kegiatan), "selesai": done, "mandiri": mandiri, "tim": len(team), **after}

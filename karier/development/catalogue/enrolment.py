@@ -30,7 +30,9 @@ from karier.development.catalogue.access import (
     require_own_or_admin,
 )
 from karier.development.catalogue.files import checked_certificate, store_certificate
+from karier.development.jp.totals import jp_total_refresh
 from karier.development.models import CatatanJp, Pendaftaran, SesiKegiatan, StatusPendaftaran, SumberJp
+from karier.development.outcomes import level_change
 from karier.people.access import Actor
 from karier.people.models import Pegawai
 
@@ -186,6 +188,8 @@ def pendaftaran_complete(*, actor: Actor, pendaftaran: Pendaftaran, sertifikat: 
                 judul=kegiatan.nama[:200],
                 pendaftaran=row,
             )
+            jp_total_refresh(row.pegawai_id, row.sesi.selesai.year)  # the yearly total, in step (jp_totals.py)
+            level_change.propose_for(row, actor=actor)  # a level the activity states, for the superior to confirm
             audit.record(
                 actor=actor,
                 action="pengembangan.selesai",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _l
 
 from karier.core.forms import AngkaInput, TanggalInput
 from karier.development.models import JenisKegiatan, MetodePengembangan, Penyelenggara
 from karier.people.choices import JenisAsn
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 KOSONG = [("", _l("Semua"))]
 
@@ -87,3 +92,37 @@ class TargetForm(forms.Form):
 class JpBawaanForm(forms.Form):
     metode = forms.ChoiceField(label=_l("Metode"), choices=MetodePengembangan.choices)
     jp = forms.CharField(label=_l("JP bawaan"), widget=AngkaInput())
+
+
+SKALA_PILIHAN = [(str(n), str(n)) for n in range(1, 6)]
+
+
+def _skala(label: StrOrPromise) -> forms.ChoiceField:
+    hint = _l("1 = sangat kurang, 5 = sangat baik.")
+    return forms.ChoiceField(label=label, choices=SKALA_PILIHAN, widget=forms.RadioSelect, help_text=hint)
+
+
+class EvaluasiKegiatanForm(forms.Form):
+    """The participant's evaluation: the service validates the scale again."""
+
+    relevansi = _skala(_l("Relevansi dengan pekerjaan Anda"))
+    materi = _skala(_l("Materi"))
+    fasilitator = _skala(_l("Fasilitator atau narasumber"))
+    manfaat = _skala(_l("Manfaat bagi pekerjaan"))
+    komentar = forms.CharField(
+        label=_l("Komentar atau saran"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TindakLanjutForm(forms.Form):
+    hasil = forms.ChoiceField(
+        label=_l("Apakah perilaku kerjanya berubah setelah kegiatan ini?"),
+        choices=[("YA", _l("Ya")), ("SEBAGIAN", _l("Sebagian")), ("BELUM", _l("Belum"))],
+        widget=forms.RadioSelect,
+    )
+    catatan = forms.CharField(
+        label=_l("Catatan (contoh perilaku yang Anda amati)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,5 +1,6 @@
-"""The JP card on the employee's home page (`karier.core.home`): this year's JP against the target,
-with the way to the catalogue. Three queries (the person, the targets, the ledger rows)."""
+"""The development cards of the home page (`karier.core.home`): the employee's JP of this year
+against the target (three queries: the person, the targets, the stored total), and for a superior
+the level changes waiting for their confirmation (a fixed number of queries for any team)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from typing import Any
 
 from karier.core.home import register_panel
 from karier.development.catalogue.selectors import jp_of
+from karier.development.outcomes.level_access import usulan_level_to_decide
 from karier.people.access import Actor
 from karier.people.models import Pegawai
+
+#: Proposals named on the card; the rest are behind the link to the queue.
+MAX_LIST = 5
 
 
 def jp_saya(actor: Actor, today: dt.date) -> dict[str, Any] | None:
@@ -18,8 +23,19 @@ def jp_saya(actor: Actor, today: dt.date) -> dict[str, Any] | None:
     pegawai = Pegawai.objects.filter(pk=actor.pegawai_id).first()
     if pegawai is None:
         return None
-    return {"jp": jp_of(pegawai, today.year)}
+    return {"jp": jp_of(pegawai, today.year, rows=False)}
+
+
+def usulan_level(actor: Actor, today: dt.date) -> dict[str, Any] | None:
+    """Level changes from completed activities that wait for the actor as superior (none: no card)."""
+    if not actor.has_subordinates or actor.is_auditor:
+        return None
+    rows = usulan_level_to_decide(actor)
+    if not rows:
+        return None
+    return {"n": len(rows), "rows": rows[:MAX_LIST]}
 
 
 def register() -> None:
     register_panel("development.jp_saya", 40, jp_saya, "development/home/jp_saya.html", section="pegawai")
+    register_panel("development.usulan_level", 40, usulan_level, "development/home/usulan_level.html", section="atasan")

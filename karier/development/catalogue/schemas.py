@@ -236,3 +236,92 @@ class TargetOut(Schema):
     jenis_asn: str
     target: Decimal
     batas: Decimal | None
+
+
+# ---------------------------------------------------------------------------- around and after a session
+class KodeKehadiranOut(Schema):
+    kode: str
+    url: str
+    sesi_id: int
+    tanggal: dt.date
+    berlaku_sampai: dt.datetime
+
+
+class KodeKehadiranIn(In):
+    kode: str = Field(..., min_length=1, max_length=400, pattern=NO_CONTROL_CHARS, description="Kode dari QR.")
+
+
+class HadirQrOut(Schema):
+    pendaftaran_id: int
+    sesi_id: int
+    hadir: bool
+    baru: bool = Field(..., description="false: kehadiran hari ini sudah tercatat sebelumnya.")
+
+
+class EvaluasiKegiatanIn(In):
+    relevansi: int = Field(..., ge=1, le=5)
+    materi: int = Field(..., ge=1, le=5)
+    fasilitator: int = Field(..., ge=1, le=5)
+    manfaat: int = Field(..., ge=1, le=5)
+    komentar: str = Field("", max_length=2000, pattern=TEXT)
+
+
+class EvaluasiKegiatanOut(Schema):
+    id: int
+    pendaftaran_id: int
+    relevansi: int
+    materi: int
+    fasilitator: int
+    manfaat: int
+    komentar: str
+    dibuat_pada: dt.datetime
+
+
+class RataEvaluasiOut(Schema):
+    relevansi: Decimal
+    materi: Decimal
+    fasilitator: Decimal
+    manfaat: Decimal
+
+
+class RekapEvaluasiOut(Schema):
+    kegiatan_id: int
+    nama: str
+    jumlah: int
+    cukup: bool = Field(..., description="false: kurang dari 3 evaluasi, rata-rata dan komentar tidak ditampilkan.")
+    rata: RataEvaluasiOut | None
+    rata_umum: Decimal | None
+    komentar: list[str]
+
+
+class TindakLanjutIn(In):
+    hasil: str = Field(..., pattern=r"^(YA|SEBAGIAN|BELUM)$", description="YA, SEBAGIAN atau BELUM.")
+    catatan: str = Field("", max_length=2000, pattern=TEXT)
+
+
+class TindakLanjutOut(Schema):
+    id: int
+    pendaftaran_id: int
+    hasil: str
+    catatan: str
+    atasan_id: int
+    dibuat_pada: dt.datetime
+
+
+class TindakLanjutDueOut(Schema):
+    pendaftaran_id: int
+    pegawai_id: int
+    nip: str
+    nama: str
+    kegiatan: str
+    selesai_pada: dt.datetime | None
+
+
+class SertifikatVerifikasiOut(Schema):
+    sah: bool
+    kode: str
+    nama: str
+    kegiatan: str
+    mulai: dt.date
+    selesai: dt.date
+    jp: Decimal

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from karier.core.forms import apply_errors
 from karier.development.catalogue import access, enrolment, selectors, services
 from karier.development.catalogue.forms import KatalogFilterForm, KegiatanForm, SertifikatForm, SesiForm
-from karier.development.models import KegiatanKompetensi, Kompetensi, StatusPendaftaran
+from karier.development.models import EvaluasiKegiatan, KegiatanKompetensi, Kompetensi, StatusPendaftaran
+from karier.development.outcomes import certificate_pdf, feedback
 from karier.people.access import actor_from_request, pegawai_for_actor
 
 PAGE_SIZE = 30
@@ -151,6 +152,9 @@ def katalog_detail(request: HttpRequest, kegiatan_id: int) -> HttpResponse:
             "sesi_list": selectors.sesi_of(kegiatan),
             "today": timezone.localdate(),
             "boleh_kelola": actor.can_write_master_data,
+            # Organisers (BKD admins) and auditors see the participants' evaluation, anonymous below 3.
+            "rekap": feedback.evaluasi_rekap(actor, kegiatan) if actor.sees_everyone else None,
+            "ambang": feedback.AMBANG,
         },
     )
 
@@ -219,6 +223,8 @@ def sesi_detail(request: HttpRequest, sesi_id: int) -> HttpResponse:
     peserta = selectors.peserta(actor, sesi)
     page = Paginator(peserta, PAGE_SIZE).get_page(request.GET.get("page"))
     mine = peserta.filter(pegawai_id=actor.pegawai_id).first() if actor.pegawai_id is not None else None
+    if mine is not None:
+        mine.sesi = sesi  # already read with its activity
     return render(
         request,
         "development/catalogue/sesi.html",
@@ -228,6 +234,10 @@ def sesi_detail(request: HttpRequest, sesi_id: int) -> HttpResponse:
             "peserta": page.object_list,
             "page_obj": page,
             "saya": mine,
+            "boleh_evaluasi": mine is not None
+            and feedback.may_evaluate(actor, mine)
+            and not EvaluasiKegiatan.objects.filter(pendaftaran=mine).exists(),
+            "ada_sertifikat": mine is not None and certificate_pdf.has_certificate(mine),
             "berakhir": sesi.selesai < timezone.localdate(),
             "boleh_kelola": actor.can_write_master_data,
             "boleh_daftar": actor.pegawai_id is not None and not actor.is_auditor,

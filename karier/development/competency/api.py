@@ -27,6 +27,7 @@ from karier.development.competency.schemas import (
     StandarKompetensiOut,
 )
 from karier.development.models import Kompetensi, PenilaianKompetensi
+from karier.development.recommend import tna as recommend_tna
 from karier.people.access import actor_from_request, jabatan_for_actor
 from karier.plans.schemas import WRITE_ERRORS
 
@@ -195,7 +196,8 @@ def kompetensi_kebutuhan(request: HttpRequest, pegawai_id: int = _id("Id pegawai
 def kompetensi_analisis(request: HttpRequest, filters: Query[AnalisisKebutuhanFilter]) -> Any:
     actor = actor_from_request(request)
     scope = selectors.tna_scope(actor, opd_id=filters.opd_id, unit_id=filters.unit_id)
-    result = gaps.tna(scope, by=filters.per.value, belum_dinilai=filters.belum_dinilai)
+    hasil = recommend_tna.analisis(scope, by=filters.per.value, belum_dinilai=filters.belum_dinilai)
+    result = hasil.tna
 
     def rows(items: list[gaps.BarisTna]) -> list[dict[str, Any]]:
         return [
@@ -204,6 +206,8 @@ def kompetensi_analisis(request: HttpRequest, filters: Query[AnalisisKebutuhanFi
 
     return {
         "jumlah_pegawai": result.jumlah_pegawai,
+        "sumber": hasil.sumber,
+        "dihitung_pada": hasil.run.selesai_pada if hasil.run else None,
         "kebutuhan": rows(result.total),
         "per_unit": [{"nama": n, "jumlah_pegawai": h, "kebutuhan": rows(items)} for n, h, items in result.per_unit],
     }

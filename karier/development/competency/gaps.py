@@ -47,6 +47,7 @@ class Kebutuhan:
     bobot: int
     disyaratkan: int | None = None
     dinilai: int | None = None
+    nama: str = ""  # data, not translated: the competency's or the BerAKHLAK value's name
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -151,13 +152,16 @@ def _performance(pegawai_ids: Any) -> dict[int, list[Kebutuhan]]:
                         )
                         % {"n": nilai.get("nama", ""), "r": angka(rata, 1), "periode": e.periode.nama},
                         need_weight("perilaku"),
+                        nama=str(nilai.get("nama", ""))[:150],
                     )
                 )
     return result
 
 
-def needs_for(pegawai_ids: Any, *, kinerja: bool = True) -> dict[int, list[Kebutuhan]]:
-    """Person id → their needs, ranked. Seven queries for any number of people (four without `kinerja`)."""
+def needs_for(pegawai_ids: Any, *, kinerja: bool = True, teks: bool = True) -> dict[int, list[Kebutuhan]]:
+    """Person id → their needs, ranked. Seven queries for any number of people (four without `kinerja`).
+    Without `teks` the competency needs carry no sentence (`alasan` empty): the province-wide job stores
+    the structured fields only, and 300,000 translated sentences would cost it seconds."""
     people = list(
         Pegawai.objects.filter(pk__in=pegawai_ids).values_list("pk", "jabatan_id", "jabatan__jenis", "jabatan__jenjang")
     )
@@ -182,10 +186,13 @@ def needs_for(pegawai_ids: Any, *, kinerja: bool = True) -> dict[int, list[Kebut
                         "kompetensi",
                         nama,
                         _("%(k)s belum pernah dinilai; jabatan Anda mensyaratkan level %(r)s.")
-                        % {"k": nama, "r": level},
+                        % {"k": nama, "r": level}
+                        if teks
+                        else "",
                         need_weight("kompetensi", required=level, actual=None),
                         level,
                         None,
+                        nama,
                     )
                 )
             elif actual < level:
@@ -195,10 +202,13 @@ def needs_for(pegawai_ids: Any, *, kinerja: bool = True) -> dict[int, list[Kebut
                         "kompetensi",
                         nama,
                         _("Mengembangkan %(k)s dari level %(a)s ke level %(r)s yang disyaratkan jabatan Anda.")
-                        % {"k": nama, "a": actual, "r": level},
+                        % {"k": nama, "a": actual, "r": level}
+                        if teks
+                        else "",
                         need_weight("kompetensi", required=level, actual=actual),
                         level,
                         actual,
+                        nama,
                     )
                 )
         needs.extend(signals.get(pk, []))

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -33,6 +33,7 @@ from karier.core import audit
 from karier.core.choices import JenisTugasLatar
 from karier.core.jobs import Progress, job_start
 from karier.core.models import TugasLatar
+from karier.development import two_phase
 from karier.development.competency import access
 from karier.development.competency.services import MAX_NAMA, MAX_TEKS, TANGGAL_MIN
 from karier.development.models import (
@@ -237,40 +238,26 @@ def penilaian_impor_periksa(*, actor: Actor, berkas: Any) -> ImporPenilaian:
     access.require_import(actor)
     rows = read_rows(berkas)
     clean, errors = check_rows(actor, rows)
-    name = os.path.basename(str(getattr(berkas, "name", "") or ""))[:255]
-    with transaction.atomic():
-        impor = ImporPenilaian.objects.create(
-            baris=[{k: str(v)[:200] for k, v in r.nilai.items()} | {"_nomor": r.nomor} for r in rows]
-            if errors
-            else clean,
-            kesalahan=errors,
-            nama_berkas=name,
-            dibuat_oleh_id=actor.user_id,
-        )
-        audit.record(
-            actor=actor,
-            action="kompetensi.impor_periksa",
-            obj=impor,
-            summary=f"{name}: {len(rows)} baris, {len(errors)} kesalahan",
-        )
-    return impor
+    return two_phase.record_checked(
+        ImporPenilaian,
+        actor=actor,
+        berkas=berkas,
+        rows=rows,
+        baris=[{k: str(v)[:200] for k, v in r.nilai.items()} | {"_nomor": r.nomor} for r in rows] if errors else clean,
+        errors=errors,
+        action="kompetensi.impor_periksa",
+    )
 
 
 def _ensure_applicable(impor: ImporPenilaian) -> None:
-    if impor.kesalahan:
-        raise ValidationError(
-            {"berkas": _("Perbaiki semua kesalahan di berkas lalu unggah lagi; tidak ada yang disimpan.")}
-        )
-    if impor.status != StatusImpor.DIPERIKSA:
-        raise ValidationError({"berkas": _("Impor ini sudah diterapkan.")})
+    two_phase.ensure_applicable(impor, checked=StatusImpor.DIPERIKSA)
 
 
 def _ensure_not_own(actor: Actor, impor: ImporPenilaian) -> None:
     """Nobody records their own level: not even by applying a file another admin checked."""
-    if actor.pegawai_id is not None and any(r.get("pegawai_id") == actor.pegawai_id for r in impor.baris):
-        raise PermissionDenied(
-            _("Berkas ini memuat level kompetensi Anda sendiri; minta admin BKD lain menerapkannya.")
-        )
+    two_phase.ensure_not_own(
+        actor, impor, _("Berkas ini memuat level kompetensi Anda sendiri; minta admin BKD lain menerapkannya.")
+    )
 
 
 def penilaian_impor_start(*, actor: Actor, impor: ImporPenilaian) -> TugasLatar:
@@ -288,11 +275,7 @@ def penilaian_impor_start(*, actor: Actor, impor: ImporPenilaian) -> TugasLatar:
 
 def impor_job(impor: ImporPenilaian) -> TugasLatar | None:
     """The latest job that applies this import (for its progress on the report page)."""
-    return (
-        TugasLatar.objects.filter(jenis=JenisTugasLatar.IMPOR_KOMPETENSI, parameter__impor_id=impor.pk)
-        .order_by("-pk")
-        .first()
-    )
+    return two_phase.latest_job(JenisTugasLatar.IMPOR_KOMPETENSI, impor)
 
 
 CHUNK = 2_000

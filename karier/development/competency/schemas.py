@@ -139,5 +139,11 @@ class AnalisisKebutuhanUnitOut(Schema):
 
 class AnalisisKebutuhanOut(Schema):
     jumlah_pegawai: int
+    sumber: str = Field(
+        "langsung",
+        description="tersimpan: dari perhitungan terakhir (dihitung_pada); langsung: dihitung sekarang; "
+        "belum: cakupan besar yang belum pernah dihitung.",
+    )
+    dihitung_pada: dt.datetime | None = None
     kebutuhan: list[AnalisisKebutuhanBarisOut]
     per_unit: list[AnalisisKebutuhanUnitOut]

@@ -173,7 +173,9 @@ def profil(pegawai: Pegawai) -> Profil:
         required = required_for_jabatan([(jabatan.pk, jabatan.jenis, jabatan.jenjang)]).get(jabatan.pk, {})
     history: dict[int, list[PenilaianKompetensi]] = defaultdict(list)
     for p in (
-        PenilaianKompetensi.objects.filter(pegawai=pegawai).select_related("dicatat_oleh").order_by("-tanggal", "-pk")
+        PenilaianKompetensi.objects.filter(pegawai=pegawai)
+        .select_related("dicatat_oleh", "pendaftaran__sesi__kegiatan")  # the activity behind a KEGIATAN level
+        .order_by("-tanggal", "-pk")
     ):
         history[p.kompetensi_id].append(p)
     rows = []

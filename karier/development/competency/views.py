@@ -17,13 +17,12 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
-from karier.core.jobs import job_progress_context
+from karier.development import two_phase
 from karier.development.competency import access, gaps, imports, selectors, self_assessment, services
 from karier.development.competency.forms import (
     ImporForm,
@@ -35,6 +34,9 @@ from karier.development.competency.forms import (
     TnaForm,
     sumber_for,
 )
+from karier.development.recommend import access as recommend_access
+from karier.development.recommend import tna as recommend_tna
+from karier.development.recommend import views as recommend_views
 from karier.people.access import Actor, actor_from_request, jabatan_for_actor
 from karier.people.models import Pegawai
 
@@ -113,7 +115,6 @@ def _profil_context(
     }
 
 
-KESALAHAN_PER_PAGE = 100  # a 20,000-row file may carry as many mistakes
 UNIT_PER_PAGE = 50  # agencies or units per page of the analysis (a province has hundreds of units)
 
 
@@ -186,52 +187,32 @@ def impor(request: HttpRequest) -> HttpResponse:
     """Phase one: upload and check (BKD admins)."""
     actor = actor_from_request(request)
     access.require_import(actor)
-    form = ImporForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = imports.penilaian_impor_periksa(actor=actor, berkas=form.cleaned_data["berkas"])
-        except (ValidationError, PermissionDenied) as exc:
-            apply_errors(form, exc)
-        else:
-            return redirect("development:kompetensi_impor_laporan", result.pk)
-    ctx = {"form": form, "kolom": imports.KOLOM}
-    return render(request, "development/competency/impor.html", ctx, status=400 if form.errors else 200)
+    return two_phase.upload_page(
+        request,
+        form=ImporForm(request.POST or None, request.FILES or None),
+        check=lambda berkas: imports.penilaian_impor_periksa(actor=actor, berkas=berkas),
+        report_url_name="development:kompetensi_impor_laporan",
+        template="development/competency/impor.html",
+        kolom=imports.KOLOM,
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def impor_laporan(request: HttpRequest, impor_id: int) -> HttpResponse:
-    """The per-row report; phase two (apply, all or nothing, as a background job) when it is clean.
-    Under HTMX the page's job card polls here for its progress."""
+    """The per-row report; phase two (apply, all or nothing, as a background job) when it is clean."""
     actor = actor_from_request(request)
     found = access.impor_for_actor(actor, impor_id)
-    error = ""
-    if request.method == "POST":
-        try:
-            imports.penilaian_impor_start(actor=actor, impor=found)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        except PermissionDenied as exc:
-            error = str(exc)
-        else:
-            return redirect("development:kompetensi_impor_laporan", found.pk)
-    found.refresh_from_db()
-    job = imports.impor_job(found)
-    job_ctx = (
-        job_progress_context(
-            job,
-            poll_url=reverse("development:kompetensi_impor_laporan", args=[found.pk]),
-            judul=found.nama_berkas,
-            satuan=str(_("penilaian")),
-        )
-        if job
-        else {}
+    return two_phase.report_page(
+        request,
+        impor=found,
+        start=lambda: imports.penilaian_impor_start(actor=actor, impor=found),
+        job=lambda: imports.impor_job(found),
+        url_name="development:kompetensi_impor_laporan",
+        satuan=str(_("penilaian")),
+        template="development/competency/impor_laporan.html",
+        extra=None,
     )
-    if job is not None and request.headers.get("HX-Request") == "true":
-        return render(request, "core/_job_progress.html", job_ctx)
-    kesalahan = Paginator(found.kesalahan, KESALAHAN_PER_PAGE).get_page(request.GET.get("page"))
-    ctx = {"impor": found, "error": error, "jumlah": len(found.baris), "tugas": job_ctx, "page_obj": kesalahan}
-    return render(request, "development/competency/impor_laporan.html", ctx, status=409 if error else 200)
 
 
 @login_required
@@ -245,7 +226,10 @@ def analisis(request: HttpRequest) -> HttpResponse:
         per = form.cleaned_data["per"] or "opd"
         belum = form.cleaned_data["belum_dinilai"]
         opd = form.cleaned_data["opd"]
-    result = gaps.tna(selectors.tna_scope(actor, opd_id=opd.pk if opd else None), by=per, belum_dinilai=belum)
+    hasil = recommend_tna.analisis(
+        selectors.tna_scope(actor, opd_id=opd.pk if opd else None), by=per, belum_dinilai=belum
+    )
+    result = hasil.tna
     if request.GET.get("export") == "xlsx":
         title = _("Analisis kebutuhan pengembangan kompetensi")
         data = table_xlsx(
@@ -257,7 +241,16 @@ def analisis(request: HttpRequest) -> HttpResponse:
         return xlsx_attachment(data, "analisis-kebutuhan-kompetensi")
     units = Paginator([u for u in result.per_unit if u[2]], UNIT_PER_PAGE).get_page(request.GET.get("page"))
     params = urlencode({k: v for k, v in request.GET.items() if k not in {"page", "export"} and v})
-    ctx = {"form": form, "tna": result, "page_obj": units, "querystring_base": f"{params}&" if params else ""}
+    ctx = {
+        "form": form,
+        "tna": result,
+        "hasil": hasil,
+        "page_obj": units,
+        "querystring_base": f"{params}&" if params else "",
+        "tugas": recommend_views.job_card(actor),
+        "boleh_hitung": recommend_access.may_run_any(actor),
+        "opd_pilihan": recommend_views.opd_choices(actor),
+    }
     return render(request, "development/competency/analisis.html", ctx)
 
 

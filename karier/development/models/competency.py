@@ -35,6 +35,7 @@ class SumberPenilaian(models.TextChoices):
     UJI_KOMPETENSI = "UJI_KOMPETENSI", _("Uji kompetensi")
     MANDIRI_DISETUJUI = "MANDIRI_DISETUJUI", _("Penilaian mandiri disetujui atasan")
     OBSERVASI_ATASAN = "OBSERVASI_ATASAN", _("Observasi atasan")
+    KEGIATAN = "KEGIATAN", _("Kegiatan pengembangan dikonfirmasi atasan")
 
 
 class Kompetensi(models.Model):
@@ -122,6 +123,16 @@ class PenilaianKompetensi(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     dicatat_pada = models.DateTimeField(auto_now_add=True)
+    #: The completed activity whose level change the superior confirmed (source KEGIATAN), so each
+    #: level change says which activity caused it.
+    pendaftaran = models.ForeignKey(
+        "development.Pendaftaran",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="penilaian_kompetensi",
+        verbose_name=_("kegiatan pengembangan"),
+    )
 
     class Meta:
         ordering = ["-tanggal", "-id"]

@@ -21,5 +21,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Katalog: {angka(r['kegiatan'])} kegiatan; {angka(r['selesai'])} kegiatan selesai dan "
             f"{angka(r['mandiri'])} laporan mandiri untuk {angka(r['tim'])} anggota tim Bu Wati; "
+            f"{angka(r['evaluasi'])} evaluasi peserta, {angka(r['tindak_lanjut'])} tindak lanjut atasan; "
             f"{angka(time.monotonic() - start, 1)} detik."
         )

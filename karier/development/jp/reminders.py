@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import F, Q
 from django.urls import reverse
@@ -37,6 +38,11 @@ class Hasil:
     kurang: int = 0
     dibuat: int = 0
     email: int = 0
+
+
+def _jp(value: object) -> str:
+    """JP as people write it: 19 and 12,5, not the column's 19,00 (PostgreSQL keeps the scale)."""
+    return angka(Decimal(str(value)).normalize())
 
 
 def jenis_pegawai(tahun: int) -> str:
@@ -77,8 +83,8 @@ def jp_reminders_send(today: dt.date | None = None) -> Hasil:
             Pengingat(
                 pengguna_id=uid,
                 jenis=jenis_pegawai(tahun),
-                pesan=f"Pengembangan kompetensi Anda tahun {tahun} baru {angka(total)} JP "
-                f"dari target {angka(target)} JP. "
+                pesan=f"Pengembangan kompetensi Anda tahun {tahun} baru {_jp(total)} JP "
+                f"dari target {_jp(target)} JP. "
                 "Pilih kegiatan di katalog atau laporkan pengembangan mandiri.",
                 tautan=url_saya,
             )
@@ -102,7 +108,7 @@ def jp_reminders_send(today: dt.date | None = None) -> Hasil:
     new = [p for p in wanted if (p.pengguna_id, p.jenis) not in have]
     Pengingat.objects.bulk_create(new)
     hasil.dibuat = len(new)
-    hasil.email = _email(new)
+    hasil.email = _email(new, judul="Pengingat Karier: target JP pengembangan kompetensi")
     return hasil
 
 

@@ -17,14 +17,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
-from karier.development.catalogue import access, ledger, selectors, services
+from karier.development.catalogue import access, selectors, services
 from karier.development.catalogue.forms import JpBawaanForm, MandiriForm, TargetForm, VerifikasiForm
 from karier.development.catalogue.views import _errors_message
-from karier.development.models import JpBawaanMetode, MetodePengembangan, PengembanganMandiri
+from karier.development.jp import ledger
+from karier.development.models import JpBawaanMetode, MetodePengembangan
 from karier.people.access import actor_from_request
 from karier.people.models import Pegawai
 
 PAGE_SIZE = 50
+REKAP_PAGE_SIZE = 100
 
 
 def _tahun(request: HttpRequest) -> int:
@@ -33,28 +35,43 @@ def _tahun(request: HttpRequest) -> int:
     return int(raw) if raw.isdigit() and 2000 <= int(raw) <= today + 1 else today
 
 
+def _base_without(request: HttpRequest, param: str) -> str:
+    """The current query string without one list's page parameter (so paging one list keeps the
+    others where they are), ending in "&" for `_pagination_param.html`."""
+    keep = request.GET.copy()
+    keep.pop(param, None)
+    encoded = keep.urlencode()
+    return f"{encoded}&" if encoded else ""
+
+
 @login_required
 def jp_saya(request: HttpRequest) -> HttpResponse:
+    """My JP of the year with its three lists — ledger rows, enrolments, self-development — each
+    paginated on its own parameter (none is cut at a fixed length)."""
     actor = actor_from_request(request)
     tahun = _tahun(request)
-    jp = None
+    jp = catatan = None
     if actor.pegawai_id is not None:
-        jp = selectors.jp_of(Pegawai.objects.get(pk=actor.pegawai_id), tahun)
-    mandiri = (
-        PengembanganMandiri.objects.filter(pegawai_id=actor.pegawai_id).order_by("-mulai", "-pk")[:20]
-        if actor.pegawai_id is not None
-        else []
-    )
-    return render(
-        request,
-        "development/catalogue/jp_saya.html",
-        {
-            "tahun": tahun,
-            "jp": jp,
-            "pendaftaran": selectors.my_enrolments(actor)[:30],
-            "mandiri": mandiri,
-        },
-    )
+        jp = selectors.jp_of(Pegawai.objects.get(pk=actor.pegawai_id), tahun, rows=False)
+        catatan = Paginator(selectors.catatan_of(actor.pegawai_id, tahun), PAGE_SIZE).get_page(
+            request.GET.get("hal_catatan")
+        )
+    lists = {
+        "catatan": (catatan, "hal_catatan"),
+        "pendaftaran": (
+            Paginator(selectors.my_enrolments(actor), PAGE_SIZE).get_page(request.GET.get("hal_daftar")),
+            "hal_daftar",
+        ),
+        "mandiri": (
+            Paginator(selectors.mandiri_of(actor.pegawai_id), PAGE_SIZE).get_page(request.GET.get("hal_mandiri")),
+            "hal_mandiri",
+        ),
+    }
+    context: dict[str, object] = {"tahun": tahun, "jp": jp}
+    for name, (page, param) in lists.items():
+        context[name] = page
+        context[f"{name}_base"] = _base_without(request, param)
+    return render(request, "development/catalogue/jp_saya.html", context)
 
 
 @login_required
@@ -135,8 +152,10 @@ def jp_rekap(request: HttpRequest) -> HttpResponse:
     """Share of PNS (and PPPK) at their JP target per agency or unit, and who is behind."""
     actor = actor_from_request(request)
     tahun, per, unit_id = _rekap_args(request)
-    rows = selectors.rekap(actor, tahun, per=per)
-    behind = selectors.ledger_people(actor, tahun, unit_id=unit_id, kurang=True)
+    # Per unit the table has thousands of rows: it is paged too (the Excel keeps every row).
+    all_rows = selectors.rekap(actor, tahun, per=per)
+    rows = Paginator(all_rows, REKAP_PAGE_SIZE).get_page(request.GET.get("hal_rekap"))
+    behind = selectors.behind_page_source(actor, tahun, all_rows, unit_id=unit_id)
     page = Paginator(behind, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -145,6 +164,7 @@ def jp_rekap(request: HttpRequest) -> HttpResponse:
             "tahun": tahun,
             "per": per,
             "rows": rows,
+            "rekap_base": _base_without(request, "hal_rekap"),
             "page_obj": page,
             "querystring_base": f"tahun={tahun}&per={per}&" + (f"unit={unit_id}&" if unit_id else ""),
         },

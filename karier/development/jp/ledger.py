@@ -21,6 +21,7 @@ from karier.core import audit
 from karier.development.catalogue.access import require_verify
 from karier.development.catalogue.files import checked_certificate, store_certificate
 from karier.development.catalogue.services import parse_jp
+from karier.development.jp.totals import jp_total_refresh
 from karier.development.models import (
     JP_MAX,
     CatatanJp,
@@ -156,6 +157,7 @@ def mandiri_verify(
                 judul=row.judul,
                 mandiri=row,
             )
+            jp_total_refresh(row.pegawai_id, row.selesai.year)
         audit.record(
             actor=actor,
             action="pengembangan.mandiri_verifikasi",
