@@ -50,7 +50,7 @@ def ensure_dataset(pegawai: int, kegiatan: int, seed: int) -> None:
     rng = random.Random(seed)
     kompetensi = list(Kompetensi.objects.filter(jenis__in=["MANAJERIAL", "SOSIOKULTURAL"]).values_list("pk", flat=True))
     if not PenilaianKompetensi.objects.exists():
-        rows = []
+        rows: list[tuple[object, ...]] = []
         for pid in Pegawai.objects.filter(aktif=True).values_list("pk", flat=True).iterator():
             if rng.random() < 0.4:
                 rows.extend(
