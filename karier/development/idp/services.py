@@ -26,7 +26,7 @@ from karier.development.catalogue.access import visible_kegiatan
 from karier.development.catalogue.services import parse_jp
 from karier.development.competency.gaps import Kebutuhan, needs_for
 from karier.development.idp import access
-from karier.development.idp.workflow import Aksi, ensure
+from karier.development.idp.workflow import TRANSITIONS, Aksi, ensure
 from karier.development.jp import ledger
 from karier.development.models import (
     ItemRencana,
@@ -317,7 +317,7 @@ def rencana_submit(*, actor: Actor, rencana: RencanaPengembangan, catatan: str =
         locked = _locked(rencana)
         ensure(Aksi.AJUKAN, status=locked.status, peran=roles)
         was = locked.status
-        locked.status = StatusRencana.DIAJUKAN
+        locked.status = TRANSITIONS[Aksi.AJUKAN].ke  # the target comes from the workflow table
         locked.diajukan_pada = timezone.now()
         locked.diajukan_oleh_id = actor.user_id
         if text:
@@ -350,7 +350,7 @@ def rencana_decide(
         locked = _locked(rencana)
         ensure(aksi, status=locked.status, peran=roles, catatan=text)
         was = locked.status
-        locked.status = StatusRencana.DISETUJUI if setuju else StatusRencana.DIKEMBALIKAN
+        locked.status = TRANSITIONS[aksi].ke
         locked.catatan_atasan = text
         locked.diputuskan_pada = timezone.now()
         locked.diputuskan_oleh_id = actor.user_id
