@@ -22,6 +22,7 @@ urlpatterns = [
     path("penilaian/", include("karier.appraisal.calibration.urls")),
     path("umpan-balik/", include("karier.appraisal.public.urls")),
     path("pengembangan/", include("karier.development.urls")),
+    path("karier/", include("karier.talent.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),  # superusers only; BKD admins use /data-induk/
     path("data-induk/", datainduk.site.urls),

@@ -102,6 +102,12 @@ def build_org(extra_staff: int = 0) -> Org:
         from karier.development.refdata import load_kamus
 
         load_kamus(Kompetensi, LevelKompetensi)
+    from karier.talent.models import AturanTalenta
+
+    if not AturanTalenta.objects.exists():  # the talent rule sets' data migration, flushed likewise
+        from karier.talent.refdata import load_rulesets
+
+        load_rulesets(AturanTalenta)
     org = Org(instansi=Instansi.objects.get(kode=BENGKULU))
     unit = lambda key, nama, jenis, parent=None: org.units.__setitem__(  # noqa: E731
         key,

@@ -24,6 +24,7 @@ from karier.people.api import router as people_router
 from karier.plans.api import router as plans_router
 from karier.plans.api_insight import router as plans_insight_router
 from karier.standards.api import router as standards_router
+from karier.talent.api import router as talent_router
 
 
 def _docs_need_login(view: Any) -> Any:
@@ -94,3 +95,4 @@ api.add_router("/", appraisal_router)
 api.add_router("/", appraisal_feedback_router)
 api.add_router("/", appraisal_calibration_router)
 api.add_router("/", development_router)
+api.add_router("/", talent_router)

@@ -293,6 +293,15 @@ def unwrapped(paths: list[Path]) -> list[tuple[str, int, str]]:
     return sorted(found)
 
 
+def python_sources(root: Path) -> list[Path]:
+    """The project's Python files under `root`, without migrations and without the `*.html.py`
+    copies `makemessages` writes next to templates while it extracts (another process may be
+    extracting at that moment: the catalogue test runs beside the rest of the suite)."""
+    return [
+        p for p in root.rglob("*.py") if "migrations" not in p.parts and not p.name.endswith((".html.py", ".txt.py"))
+    ]
+
+
 def main(argv: list[str]) -> int:
     command, args = (argv[0], argv[1:]) if argv else ("missing", [])
     if command == "missing":
@@ -319,8 +328,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "unwrapped":
         roots = [Path(a) for a in args] or [LOCALE_DIR.parent]
-        paths = sorted(p for root in roots for p in ([root] if root.is_file() else root.rglob("*.py")))
-        hits = unwrapped([p for p in paths if "migrations" not in p.parts])
+        paths = sorted(p for root in roots for p in ([root] if root.is_file() else python_sources(root)))
+        hits = unwrapped(paths)
         for file, line, text in hits:
             sys.stdout.write(f"{file}:{line}: {text}\n")
         sys.stderr.write(f"{len(hits)} pesan Python tanpa gettext\n")

@@ -15,6 +15,8 @@ class JenisTugasLatar(models.TextChoices):
     IMPOR_KOMPETENSI = "IMPOR_KOMPETENSI", _("Impor penilaian kompetensi")
     IMPOR_SIASN = "IMPOR_SIASN", _("Impor riwayat kursus/diklat SIASN")
     REKOMENDASI = "REKOMENDASI", _("Perhitungan kebutuhan dan rekomendasi pengembangan")
+    KARIER = "KARIER", _("Perhitungan karier dan talenta")
+    IMPOR_RIWAYAT_KINERJA = "IMPOR_RIWAYAT", _("Impor riwayat predikat dan angka kredit")
 
 
 class StatusTugasLatar(models.TextChoices):

@@ -89,5 +89,6 @@ def all_terms() -> dict[str, tuple[Promise, Promise]]:
     from karier.development.recommend.glossary import TERMS as RECOMMEND
     from karier.plans.glossary import TERMS as PLANS
     from karier.standards.glossary import TERMS as STANDARDS
+    from karier.talent.glossary import TERMS as TALENT
 
-    return {**TERMS, **STANDARDS, **PLANS, **APPRAISAL, **FEEDBACK, **IDP, **RECOMMEND}
+    return {**TERMS, **STANDARDS, **PLANS, **APPRAISAL, **FEEDBACK, **IDP, **RECOMMEND, **TALENT}

@@ -13,8 +13,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 __all__ = [
+    "HARI_TINDAK_LANJUT",
     "JP_MINUTES",
     "JP_TARGET_PER_YEAR",
+    "MULAI_BULAN_PENGINGAT_JP",
     "JpStatus",
     "jp_compliance",
     "jp_from_minutes",
@@ -22,6 +24,12 @@ __all__ = [
 
 JP_MINUTES = 45
 JP_TARGET_PER_YEAR = Decimal(20)
+#: Reminders of a JP shortfall start on 1 July, when half the year is gone — our rule, not a regulation's.
+MULAI_BULAN_PENGINGAT_JP = 7
+#: The superior's follow-up of a development activity ("did behaviour change?") is asked for at
+#: least 90 days after it ends: behaviour is judged months later, not the week after (Kirkpatrick
+#: level 3; the 90 days are ours, not a regulation's).
+HARI_TINDAK_LANJUT = 90
 
 
 def _decimal(value: Fraction) -> Decimal:

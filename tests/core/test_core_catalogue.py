@@ -375,7 +375,7 @@ def test_no_python_message_is_left_unwrapped() -> None:
     the code goes through gettext, so it can turn English (official documents stay Indonesian
     through `in_indonesian`, not by leaving strings unwrapped)."""
     root = ROOT / "karier"
-    paths = sorted(p for p in root.rglob("*.py") if "migrations" not in p.parts)
+    paths = sorted(catalogue.python_sources(root))
     found = [
         f"{Path(file).relative_to(ROOT).as_posix()}:{line}: {text}"
         for file, line, text in catalogue.unwrapped(paths)

@@ -42,6 +42,12 @@ SCREEN_MODULES = {
     "development/outcomes/views.py",
     "development/competency/views.py",
     "development/recommend/views.py",
+    "talent/ninebox/views.py",
+    "talent/career/views.py",
+    "talent/recompute/views.py",
+    "talent/succession/views.py",
+    "talent/history/views.py",
+    "talent/recognition/views.py",
     "people/views.py",
     "plans/views.py",
     "plans/views_insight.py",
@@ -64,6 +70,11 @@ XLSX_ROUTES = {
     "development:jp_rekap_xlsx",
     "development:siasn_ekspor_xlsx",
     "development:rencana_xlsx",
+    "talent:credit_pegawai_xlsx",
+    "talent:credit_formasi_xlsx",
+    "talent:credit_daftar_xlsx",
+    "talent:coaching_xlsx",
+    "talent:promotion_xlsx",
 }
 
 
@@ -155,7 +166,42 @@ def _exports(org: Org, s: Seksi) -> dict[str, tuple[str, str]]:
         "standards:perjanjian_detail": ("admin", f"/standar/perjanjian/{pk.pk}/?export=xlsx"),
         "standards:jabatan_list": ("admin", "/standar/jabatan/?export=xlsx"),
         "standards:jabatan_standar": ("admin", f"/standar/jabatan/{jabatan}/?export=xlsx"),
+        "talent:ninebox_kotak": ("admin", f"/karier/talenta/kotak/5/?tahun={year}&export=xlsx"),
+        "talent:ninebox_hukuman_list": ("admin", "/karier/hukuman-disiplin/?export=xlsx"),
+        # Angka kredit (issue #12 item 3): a person's ledger and the formasi list.
+        "talent:credit_pegawai_xlsx": (
+            "admin",
+            reverse("talent:credit_pegawai_xlsx", args=[org.pegawai["pranata"].pk]),
+        ),
+        "talent:credit_formasi_xlsx": ("admin", reverse("talent:credit_formasi_xlsx")),
+        "talent:credit_daftar_xlsx": ("admin", reverse("talent:credit_daftar_xlsx")),
+        # Coaching (issue #12 item 6): every plan the BKD sees.
+        "talent:coaching_xlsx": ("admin", reverse("talent:coaching_xlsx")),
+        "talent:promotion_xlsx": ("admin", reverse("talent:promotion_xlsx") + "?layak=semua"),
+        # Succession (issue #12 item 5): key positions, one position's candidates, at risk, the talent pool.
+        "talent:succession_list": ("admin", "/karier/suksesi/?export=xlsx"),
+        "talent:succession_detail": ("admin", f"/karier/suksesi/{_kritikal(org)}/?export=xlsx"),
+        "talent:succession_at_risk": ("admin", "/karier/suksesi/berisiko/?export=xlsx"),
+        "talent:succession_pool": ("admin", "/karier/suksesi/kelompok-talenta/?export=xlsx"),
+        # Predikat history (issue #12 item 1): the imports and a person's predikat by year.
+        "talent:history_impor_daftar": ("admin", "/karier/riwayat-kinerja/?export=xlsx"),
+        "talent:history_pegawai": ("admin", f"/karier/riwayat-kinerja/pegawai/{org.pegawai['staf1a'].pk}/?export=xlsx"),
+        # Recognition (issue #12 item 8): the feed, innovations (mine, the team's), award proposals.
+        "talent:recognition_apresiasi_feed": ("admin", "/karier/apresiasi/?export=xlsx"),
+        "talent:recognition_inovasi_saya": ("staf1a", "/karier/inovasi/?export=xlsx"),
+        "talent:recognition_inovasi_verifikasi": ("kasi1", "/karier/inovasi/verifikasi/?export=xlsx"),
+        "talent:recognition_penghargaan": ("admin", "/karier/penghargaan/?export=xlsx"),
+        # The career page's team list and the career recomputation runs (issue #12 item 7).
+        "talent:karier_tim": ("kasi1", "/karier/tim/?export=xlsx"),
+        "talent:hitung": ("admin", "/karier/hitung/?export=xlsx"),
     }
+
+
+def _kritikal(org: Org) -> int:
+    """A key position (issue #12 item 5) for the succession exports."""
+    from karier.talent.succession.services import SyaratData, jabatan_kritikal_set
+
+    return jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=SyaratData()).pk
 
 
 def _xlsx_routes() -> set[str]:

@@ -77,6 +77,29 @@ API_HTML_PAGES = {"api:openapi-view"}
 # Routes whose who-may-do-what table lives with their app; anonymous access to every one of
 # them is still checked here (`test_anonymous_is_kept_out_of_every_route`).
 COVERED_ELSEWHERE = {
+    # Issue #12 item 7: the career page (mine, a person's, the team list) and its API.
+    "tests/talent/test_talent_career.py": ("talent:karier_", "api:karier_saya", "api:karier_pegawai"),
+    # Issue #12: the career recomputation job (screen and API), BKD admins only.
+    "tests/talent/test_talent_recompute.py": ("talent:hitung", "api:karier_hitung_"),
+    # Issue #12 item 6: coaching plans and the mid-year early warning (screens and API).
+    "tests/talent/test_talent_coaching_screens.py": ("talent:coaching_", "api:coaching_"),
+    # Issue #12 item 4: the 9-box, the talent rule sets and the disciplinary sanctions (screens and API).
+    "tests/talent/test_talent_ninebox_access.py": ("talent:ninebox_", "api:ninebox_"),
+    # Issue #12 item 3: angka kredit (ledger, konversi, uji kompetensi, formasi, PAK; screens and API).
+    "tests/talent/test_talent_credit_access.py": ("talent:credit_", "api:credit_"),
+    # Issue #12 item 5: key positions, succession candidates, positions at risk, the talent pool, nominations.
+    "tests/talent/test_talent_succession_access.py": ("talent:succession_", "api:suksesi_"),
+    # Issue #12 item 2: promotion eligibility per date, a person's, the proposals (screens and API).
+    "tests/talent/test_talent_promotion_views.py": ("talent:promotion_", "api:promotion_"),
+    # Issue #12 item 1: the predikat history and its two-phase import (screens and API).
+    "tests/talent/test_talent_history_views.py": ("talent:history_", "api:riwayat_kinerja_"),
+    # Issue #12 item 8: apresiasi, innovations and award proposals (screens and API).
+    "tests/talent/test_talent_recognition_views.py": (
+        "talent:recognition_",
+        "api:apresiasi_",
+        "api:inovasi_",
+        "api:penghargaan_",
+    ),
     "tests/accounts/test_accounts_tokens.py": ("accounts:token",),
     # Issue #11: the training catalogue, enrolment, attendance and the JP ledger (screens and API).
     "tests/development/test_development_catalogue_access.py": (

@@ -52,3 +52,12 @@ def test_custom_target_and_errors():
         jp_compliance(-1)
     with pytest.raises(ValueError, match="negatif"):
         jp_compliance(1, target=-5)
+
+
+def test_reminder_and_follow_up_constants():
+    """Moved from karier.development (issue #12): the JP reminder month and the follow-up delay."""
+    from karier.rules import HARI_TINDAK_LANJUT, MULAI_BULAN_PENGINGAT_JP
+    from karier.rules import jp as jp_module
+
+    assert MULAI_BULAN_PENGINGAT_JP == 7 and jp_module.MULAI_BULAN_PENGINGAT_JP is MULAI_BULAN_PENGINGAT_JP
+    assert HARI_TINDAK_LANJUT == 90 and jp_module.HARI_TINDAK_LANJUT is HARI_TINDAK_LANJUT

@@ -32,6 +32,7 @@ runs it inline. The management command runs it in its own process.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -39,10 +40,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -82,6 +85,8 @@ TAHAP_LABELS = {
     TAHAP_ATURAN: "Menerapkan aturan predikat",
     TAHAP_REKAP: "Memeriksa kelengkapan dan menyusun rekap",
 }
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -389,7 +394,18 @@ def _run(
         f"{result.belum_dinilai} belum dinilai",
         changes={k: v for k, v in result.as_dict().items() if k not in ("rekap", "contoh_belum_dinilai")},
     )
+    _after_close(actor, periode, opd_id)
     return result
+
+
+def _after_close(actor: Actor, periode: PeriodePenilaian, opd_id: int | None) -> None:
+    """Let the layers above refresh what the close changed (`settings.KARIER_AFTER_PERIOD_CLOSE`: the
+    career recomputation). The close is already committed: a failure there is logged, never raised."""
+    for path in getattr(settings, "KARIER_AFTER_PERIOD_CLOSE", []):
+        try:
+            import_string(path)(actor=actor, periode=periode, opd_id=opd_id)
+        except Exception:  # the close stands whatever a follower does
+            logger.exception("after-close hook %s failed", path)
 
 
 # ---------------------------------------------------------------------------- jobs

@@ -15,12 +15,8 @@ kompetensi; default assessment center), asesor, catatan.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,7 +29,7 @@ from karier.core import audit
 from karier.core.choices import JenisTugasLatar
 from karier.core.jobs import Progress, job_start
 from karier.core.models import TugasLatar
-from karier.development import two_phase
+from karier.development import table_file, two_phase
 from karier.development.competency import access
 from karier.development.competency.services import MAX_NAMA, MAX_TEKS, TANGGAL_MIN
 from karier.development.models import (
@@ -43,11 +39,10 @@ from karier.development.models import (
     StatusImpor,
     SumberPenilaian,
 )
+from karier.development.table_file import Baris
 from karier.people.access import Actor
 from karier.people.models import Pegawai
 
-MAX_BARIS = 20_000
-MAX_BYTES = 5 * 1024 * 1024
 KOLOM = ("nip", "kompetensi", "level", "tanggal", "sumber", "asesor", "catatan")
 WAJIB = ("nip", "kompetensi", "level", "tanggal")
 SUMBER_IMPOR = {
@@ -60,70 +55,9 @@ SUMBER_IMPOR = {
 }
 
 
-@dataclass
-class Baris:
-    nomor: int
-    nilai: dict[str, Any]
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if value is None:
-        return ""
-    return value
-
-
 def read_rows(uploaded_file: Any) -> list[Baris]:
     """The file's data rows, numbered as the reader sees them in a spreadsheet (header = row 1)."""
-    name = os.path.basename(str(getattr(uploaded_file, "name", "") or "")).lower()
-    size = int(getattr(uploaded_file, "size", 0) or 0)
-    if size <= 0:
-        raise ValidationError({"berkas": _("Berkas kosong; pilih berkas Excel (.xlsx) atau CSV.")})
-    if size > MAX_BYTES:
-        raise ValidationError({"berkas": _("Berkas terlalu besar; paling besar 5 MB.")})
-    uploaded_file.seek(0)
-    data = uploaded_file.read()
-    table: list[list[Any]]
-    if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            ws = wb.worksheets[0]
-            table = [[_cell(c) for c in row] for row in ws.iter_rows(values_only=True, max_row=MAX_BARIS + 2)]
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise ValidationError(
-                {"berkas": _("Berkas Excel tidak dapat dibaca; simpan ulang sebagai .xlsx.")}
-            ) from exc
-    elif name.endswith(".csv"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ValidationError({"berkas": _("Berkas CSV harus berenkode UTF-8.")}) from exc
-        delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-        table = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    else:
-        raise ValidationError({"berkas": _("Jenis berkas tidak diizinkan; unggah Excel (.xlsx) atau CSV.")})
-    if not table:
-        raise ValidationError({"berkas": _("Berkas tidak berisi baris judul kolom.")})
-    header = [str(h or "").strip().lower() for h in table[0]]
-    missing = [c for c in WAJIB if c not in header]
-    if missing:
-        raise ValidationError({"berkas": _("Kolom wajib tidak ada: %(kolom)s.") % {"kolom": ", ".join(missing)}})
-    body = table[1:]
-    if len(body) > MAX_BARIS:
-        raise ValidationError({"berkas": _("Paling banyak 20.000 baris per berkas; bagi berkasnya.")})
-    index = {c: header.index(c) for c in KOLOM if c in header}
-    rows = []
-    for n, raw in enumerate(body, start=2):
-        values = {c: (raw[i] if i < len(raw) else "") for c, i in index.items()}
-        if all(str(v).strip() == "" for v in values.values()):
-            continue
-        rows.append(Baris(n, values))
-    if not rows:
-        raise ValidationError({"berkas": _("Berkas tidak berisi baris data.")})
-    return rows
+    return table_file.read_rows(uploaded_file, kolom=KOLOM, wajib=WAJIB)
 
 
 def _tanggal(value: Any) -> dt.date | None:

@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from karier.development.models import StatusRencana
+from karier.plans.workflow import Refusal  # the one refusal shape of every workflow table
 
 
 class Aksi(StrEnum):
@@ -75,18 +75,6 @@ _STATE_HINT: dict[Aksi, str | Promise] = {
     Aksi.SETUJUI: _l("Hanya rencana yang sedang diajukan yang dapat disetujui."),
     Aksi.KEMBALIKAN: _l("Hanya rencana yang diajukan atau sudah disetujui yang dapat dikembalikan."),
 }
-
-
-@dataclass(frozen=True)
-class Refusal:
-    reason: str
-    forbidden: bool  # True: not the actor's to do (403); False: not in this state (409)
-    field: str = ""
-
-    def raise_(self) -> None:
-        if self.forbidden:
-            raise PermissionDenied(self.reason)
-        raise ValidationError({self.field: self.reason} if self.field else self.reason)
 
 
 def status_label(status: str) -> str:

@@ -25,9 +25,8 @@ from karier.core.numbers import angka
 from karier.development.catalogue.selectors import targets, with_jp
 from karier.people.models import Pegawai
 from karier.people.selectors import appraisers_on
+from karier.rules import MULAI_BULAN_PENGINGAT_JP  # 7: from 1 July on, half the year is gone
 
-#: The third quarter starts on 1 July: from then on, half the year is gone.
-MULAI_BULAN = 7
 #: Read per person behind: the annotations of `selectors.with_jp` (named through a tuple: the type
 #: checker knows only the model's fields).
 COLUMNS = ("pk", "user__id", "jp_dihitung", "jp_target")
@@ -56,7 +55,7 @@ def jenis_atasan(tahun: int) -> str:
 def jp_reminders_send(today: dt.date | None = None) -> Hasil:
     today = today or timezone.localdate()
     hasil = Hasil()
-    if today.month < MULAI_BULAN:
+    if today.month < MULAI_BULAN_PENGINGAT_JP:
         return hasil
     tahun = today.year
     behind = list(

@@ -43,9 +43,8 @@ from karier.development.models import (
 )
 from karier.people.access import Actor, is_rater, visibility_q
 from karier.people.selectors import appraisers_on
+from karier.rules import HARI_TINDAK_LANJUT  # 90: behaviour is judged months later (Kirkpatrick level 3)
 
-#: Behaviour is judged three months after the activity, not the week after (Kirkpatrick level 3).
-HARI_TINDAK_LANJUT = 90
 #: Answers needed before averages and comments show: appraisal's anonymity threshold (3).
 AMBANG = AMBANG_RILIS
 MAKS_TEKS = 2000

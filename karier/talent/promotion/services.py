@@ -1,0 +1,254 @@
+"""Promotion proposals: propose, verify, reject, decide (each a move of `promotion.workflow`).
+
+Every write re-checks `karier.rules.promotion_eligibility` live for the one person at the proposal's
+TMT (`compute.evaluate_person`) rather than trusting the stored row, which may predate a new
+predikat or a new rank. A decision writes the rank history through the people service
+(`karier.people.services.golongan_record`, inside this service's transaction), records the credit a
+functional promotion used (`karier.talent.credit.ledger.record_promotion_usage`, when that ledger is
+installed) and recomputes the person's eligibility — all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from karier.core import audit
+from karier.people.access import Actor
+from karier.people.choices import JenisAsn
+from karier.people.models import Golongan, Pegawai, RiwayatGolongan
+from karier.people.services import golongan_record
+from karier.rules import is_promotion_date
+from karier.rules._text import tanggal
+from karier.talent.access import require_bkd_decision
+from karier.talent.models import JenisKenaikan, StatusUsulanPangkat, UsulanKenaikanPangkat
+from karier.talent.promotion import access
+from karier.talent.promotion.compute import Hasil, evaluate_person, recompute_kelayakan
+from karier.talent.promotion.workflow import TERBUKA, Aksi, ensure
+
+MAX_TEKS = 2000
+MAX_SK = 80
+TANGGAL_MIN = dt.date(2000, 1, 1)
+TANGGAL_MAX = dt.date(2100, 12, 31)
+LEDGER = "karier.talent.credit.ledger"
+CREDIT_COMPUTE = "karier.talent.credit.compute"
+
+
+def _check_date(field: str, value: dt.date | None, label: str) -> dict[str, str]:
+    if value is None:
+        return {field: _("%(label)s wajib diisi.") % {"label": label}}
+    if not TANGGAL_MIN <= value <= TANGGAL_MAX:
+        return {field: _("%(label)s harus antara tahun 2000 dan 2100.") % {"label": label}}
+    return {}
+
+
+def _evaluate_for(pegawai_id: int, tmt: dt.date) -> Hasil | None:
+    """The rule live for a promotion on `tmt`: as of today for a coming TMT (the predikat known now,
+    as the BKD list shows them), as of the TMT itself for one already past (a late decision)."""
+    return evaluate_person(pegawai_id, min(tmt, timezone.localdate()))
+
+
+def _not_eligible(hasil: Hasil | None, tmt: dt.date) -> list[str]:
+    """Why the person cannot be promoted on `tmt` (empty when they can): each reason of the rule."""
+    if hasil is None:
+        return [_("Kenaikan pangkat hanya untuk PNS yang aktif.")]
+    if hasil.tmt_terdekat is not None and hasil.tmt_terdekat <= tmt:
+        return []
+    head = _("Belum memenuhi syarat kenaikan pangkat pada TMT %(tmt)s.") % {"tmt": tanggal(tmt)}
+    if hasil.tmt_terdekat is not None:
+        head += " " + _("TMT paling awal yang memenuhi syarat: %(tmt)s.") % {"tmt": tanggal(hasil.tmt_terdekat)}
+    return [head, *hasil.alasan]
+
+
+def _locked(usulan: UsulanKenaikanPangkat) -> UsulanKenaikanPangkat:
+    return UsulanKenaikanPangkat.objects.select_for_update().get(pk=usulan.pk)
+
+
+def usulan_create(*, actor: Actor, pegawai: Pegawai, tmt: dt.date, catatan: str = "") -> UsulanKenaikanPangkat:
+    """A BKD admin proposes a PNS for promotion on a promotion date on which the rule says they
+    are eligible (re-evaluated now, for that date); each unmet condition is named."""
+    require_bkd_decision(actor, pegawai, _("Hanya admin BKD yang dapat mengusulkan kenaikan pangkat."))
+    errors: dict[str, Any] = _check_date("tmt", tmt, _("TMT kenaikan pangkat"))
+    if not errors and not is_promotion_date(tmt):
+        errors["tmt"] = _(
+            "%(tmt)s bukan tanggal kenaikan pangkat (sejak 1 Oktober 2025: setiap tanggal 1; "
+            "2024–September 2025: 1 Februari, April, Juni, Agustus, Oktober, Desember; "
+            "sebelumnya: 1 April dan 1 Oktober)."
+        ) % {"tmt": tanggal(tmt)}
+    if len(catatan) > MAX_TEKS:
+        errors["catatan"] = _("Catatan paling panjang %(n)s karakter.") % {"n": MAX_TEKS}
+    if errors:
+        raise ValidationError(errors)
+    if pegawai.jenis_asn != JenisAsn.PNS or not pegawai.aktif:
+        raise ValidationError(_("Kenaikan pangkat hanya untuk PNS yang aktif."))
+    if UsulanKenaikanPangkat.objects.filter(pegawai=pegawai, status__in=TERBUKA).exists():
+        raise ValidationError(_("Pegawai ini sudah memiliki usulan kenaikan pangkat yang belum selesai."))
+    hasil = _evaluate_for(pegawai.pk, tmt)
+    problems = _not_eligible(hasil, tmt)
+    if problems:
+        raise ValidationError({"tmt": problems})
+    assert hasil is not None and hasil.golongan_id is not None and hasil.golongan_berikut_id is not None
+    with transaction.atomic():
+        usulan = UsulanKenaikanPangkat.objects.create(
+            pegawai=pegawai,
+            jenis=hasil.jenis,
+            tmt=tmt,
+            golongan_dari_id=hasil.golongan_id,
+            golongan_ke_id=hasil.golongan_berikut_id,
+            kelayakan=hasil.as_dict(),
+            catatan=catatan.strip(),
+            diusulkan_oleh_id=actor.user_id,
+        )
+        audit.record(
+            actor=actor,
+            action="kenaikan_pangkat.usul",
+            obj=usulan,
+            summary=f"Usulan kenaikan pangkat {pegawai.nip} ke {hasil.golongan_berikut_id} TMT {tmt.isoformat()}",
+            changes={"status": [None, usulan.status], "tmt": [None, tmt.isoformat()]},
+        )
+    return usulan
+
+
+def usulan_verify(*, actor: Actor, usulan: UsulanKenaikanPangkat, catatan: str = "") -> UsulanKenaikanPangkat:
+    """The BKD checks the file of a proposal (documents complete): proposed → verified."""
+    require_bkd_decision(actor, usulan.pegawai)
+    ensure(Aksi.VERIFIKASI, status=usulan.status, peran=access.peran(actor, usulan))
+    if len(catatan) > MAX_TEKS:
+        raise ValidationError({"catatan": _("Catatan paling panjang %(n)s karakter.") % {"n": MAX_TEKS}})
+    with transaction.atomic():
+        locked = _locked(usulan)
+        ensure(Aksi.VERIFIKASI, status=locked.status, peran=access.peran(actor, locked))
+        old = locked.status
+        locked.status = StatusUsulanPangkat.DIVERIFIKASI
+        locked.diverifikasi_oleh_id = actor.user_id
+        locked.diverifikasi_pada = timezone.now()
+        if catatan.strip():
+            locked.catatan = "\n".join(t for t in (locked.catatan, catatan.strip()) if t)
+        locked.save()
+        audit.record(
+            actor=actor,
+            action="kenaikan_pangkat.verifikasi",
+            obj=locked,
+            summary=f"Usulan kenaikan pangkat {usulan.pegawai.nip} diverifikasi",
+            changes={"status": [old, locked.status]},
+        )
+    return locked
+
+
+def usulan_reject(*, actor: Actor, usulan: UsulanKenaikanPangkat, alasan: str) -> UsulanKenaikanPangkat:
+    """The BKD rejects a proposal that is not yet decided, with the reason (required)."""
+    require_bkd_decision(actor, usulan.pegawai)
+    ensure(Aksi.TOLAK, status=usulan.status, peran=access.peran(actor, usulan), alasan=alasan)
+    if len(alasan) > MAX_TEKS:
+        raise ValidationError({"alasan": _("Alasan paling panjang %(n)s karakter.") % {"n": MAX_TEKS}})
+    with transaction.atomic():
+        locked = _locked(usulan)
+        ensure(Aksi.TOLAK, status=locked.status, peran=access.peran(actor, locked), alasan=alasan)
+        old = locked.status
+        locked.status = StatusUsulanPangkat.DITOLAK
+        locked.diputuskan_oleh_id = actor.user_id
+        locked.diputuskan_pada = timezone.now()
+        text = _("Ditolak: %(alasan)s") % {"alasan": alasan.strip()}
+        locked.catatan = "\n".join(t for t in (locked.catatan, text) if t)
+        locked.save()
+        audit.record(
+            actor=actor,
+            action="kenaikan_pangkat.tolak",
+            obj=locked,
+            summary=f"Usulan kenaikan pangkat {usulan.pegawai.nip} ditolak",
+            changes={"status": [old, locked.status], "alasan": [None, alasan.strip()]},
+        )
+    return locked
+
+
+def _optional(module: str, name: str) -> Any:
+    """A function of the credit area (another engineer's), or None when that area is not installed:
+    a missing module is skipped, a broken one raises."""
+    try:
+        spec = importlib.util.find_spec(module)
+    except ModuleNotFoundError:
+        return None
+    if spec is None:
+        return None
+    return getattr(importlib.import_module(module), name, None)
+
+
+def usulan_decide(
+    *, actor: Actor, usulan: UsulanKenaikanPangkat, nomor_sk: str, tanggal_sk: dt.date | None
+) -> UsulanKenaikanPangkat:
+    """Decide a verified proposal with its SK: refused before the eligible date and beyond the
+    education maximum (the rule re-evaluated live at the TMT, each reason named); then the rank
+    history, the credit used (functional positions) and the person's eligibility, in one transaction."""
+    pegawai = usulan.pegawai
+    require_bkd_decision(actor, pegawai)
+    ensure(Aksi.TETAPKAN, status=usulan.status, peran=access.peran(actor, usulan))
+    nomor_sk = (nomor_sk or "").strip()
+    errors: dict[str, Any] = {}
+    if not nomor_sk:
+        errors["nomor_sk"] = _("Nomor SK wajib diisi.")
+    elif len(nomor_sk) > MAX_SK:
+        errors["nomor_sk"] = _("Nomor SK paling panjang %(n)s karakter.") % {"n": MAX_SK}
+    errors.update(_check_date("tanggal_sk", tanggal_sk, _("Tanggal SK")))
+    if not errors and tanggal_sk is not None and tanggal_sk > timezone.localdate():
+        errors["tanggal_sk"] = _("Tanggal SK tidak boleh sesudah hari ini.")
+    if errors:
+        raise ValidationError(errors)
+    if pegawai.golongan_id != usulan.golongan_dari_id:
+        raise ValidationError(
+            _("Golongan pegawai sudah berubah sejak diusulkan; tolak usulan ini dan buat usulan baru.")
+        )
+    if RiwayatGolongan.objects.filter(pegawai=pegawai, tmt=usulan.tmt).exists():
+        raise ValidationError(_("Sudah ada riwayat golongan dengan TMT %(tmt)s.") % {"tmt": tanggal(usulan.tmt)})
+    hasil = _evaluate_for(pegawai.pk, usulan.tmt)
+    problems = _not_eligible(hasil, usulan.tmt)
+    if not problems and hasil is not None and hasil.golongan_berikut_id != usulan.golongan_ke_id:
+        problems = [_("Golongan tujuan usulan tidak sesuai dengan golongan berikutnya menurut aturan.")]
+    if problems:
+        raise ValidationError(problems)
+    functional = usulan.jenis == JenisKenaikan.PILIHAN
+    usage = _optional(LEDGER, "record_promotion_usage") if functional else None
+    rebuild = _optional(CREDIT_COMPUTE, "rebuild_status") if functional else None
+    with transaction.atomic():
+        locked = _locked(usulan)
+        ensure(Aksi.TETAPKAN, status=locked.status, peran=access.peran(actor, locked))
+        riwayat = golongan_record(
+            actor=actor,
+            pegawai=pegawai,
+            golongan=Golongan.objects.get(pk=locked.golongan_ke_id),
+            tmt=locked.tmt,
+            nomor_sk=nomor_sk,
+        )
+        old = locked.status
+        locked.status = StatusUsulanPangkat.DITETAPKAN
+        locked.nomor_sk = nomor_sk
+        locked.tanggal_sk = tanggal_sk
+        locked.riwayat = riwayat
+        locked.diputuskan_oleh_id = actor.user_id
+        locked.diputuskan_pada = timezone.now()
+        locked.save()
+        today = timezone.localdate()
+        if usage is not None:
+            usage(pegawai=pegawai, usulan=locked, user_id=actor.user_id)
+        if rebuild is not None:  # the credit left after the promotion, for the next step
+            rebuild([pegawai.pk], today)
+        recompute_kelayakan([pegawai.pk], today)
+        audit.record(
+            actor=actor,
+            action="kenaikan_pangkat.tetapkan",
+            obj=locked,
+            summary=f"Kenaikan pangkat {pegawai.nip} ditetapkan, SK {nomor_sk}",
+            changes={
+                "status": [old, locked.status],
+                "golongan": [locked.golongan_dari_id, locked.golongan_ke_id],
+                "nomor_sk": [None, nomor_sk],
+                "tanggal_sk": [None, tanggal_sk.isoformat() if tanggal_sk else None],
+            },
+        )
+    return locked

@@ -1,0 +1,137 @@
+"""Recompute everyone's career figures after a period close (issue #12: "one set-based background job").
+
+`karier_hitung_start` checks the request and starts the job (`JenisTugasLatar.KARIER`);
+`tasks.karier_hitung_task` runs `karier_hitung`, which walks every active employee in chunks of
+`CHUNK` ids, runs the areas' set-based steps for each chunk (`steps.CHUNK_STEPS`) in one transaction
+per chunk with progress after each, then the succession candidates once, and records one audit event.
+Every step is idempotent, so a job that stopped is simply run again. The period close starts it by
+itself (`hooks.after_period_close`); a BKD admin can start it on /karier/hitung/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from karier.core import audit
+from karier.core.choices import JenisTugasLatar, StatusTugasLatar
+from karier.core.jobs import Progress, job_start
+from karier.core.models import TugasLatar
+from karier.people.access import Actor
+from karier.people.models import Pegawai
+from karier.talent import access
+from karier.talent.models import PredikatTahunan
+from karier.talent.recompute import steps
+
+CHUNK = 2_000
+STALE = dt.timedelta(hours=2)  # a job "running" longer than this has died: another may start
+TAHUN_MIN = 2000
+
+
+def default_year() -> int:
+    """The latest year with a final annual evaluation (or an imported predikat); else last year."""
+    from karier.appraisal.choices import JenisPeriode, StatusEvaluasi
+    from karier.appraisal.models import Evaluasi
+
+    latest = Evaluasi.objects.filter(periode__jenis=JenisPeriode.TAHUNAN, status=StatusEvaluasi.FINAL).aggregate(
+        t=Max("periode__tahun_id")
+    )["t"]
+    imported = PredikatTahunan.objects.aggregate(t=Max("tahun"))["t"]
+    found = [t for t in (latest, imported) if t]
+    return max(found) if found else timezone.localdate().year - 1
+
+
+def running_job() -> TugasLatar | None:
+    """The computation under way, if any (a job older than `STALE` is taken for dead)."""
+    return (
+        TugasLatar.objects.filter(
+            jenis=JenisTugasLatar.KARIER,
+            status__in=(StatusTugasLatar.MENUNGGU, StatusTugasLatar.BERJALAN),
+            dibuat_pada__gte=timezone.now() - STALE,
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+def _check_year(tahun: int) -> None:
+    if not TAHUN_MIN <= tahun <= timezone.localdate().year:
+        raise ValidationError(
+            {"tahun": _("Tahun harus antara %(a)s dan %(b)s.") % {"a": TAHUN_MIN, "b": timezone.localdate().year}}
+        )
+
+
+def karier_hitung_start(*, actor: Actor, tahun: int | None = None) -> TugasLatar:
+    """Start the recomputation for `tahun` (default: `default_year`); BKD admins, one at a time."""
+    access.require_bkd(actor, _("Hanya admin BKD yang dapat menjalankan perhitungan karier dan talenta."))
+    tahun = default_year() if tahun is None else tahun
+    _check_year(tahun)
+    if running_job() is not None:
+        raise ValidationError({"__all__": _("Perhitungan karier dan talenta sedang berjalan; tunggu sampai selesai.")})
+    from karier.talent.recompute.tasks import karier_hitung_task
+
+    return job_start(actor=actor, jenis=JenisTugasLatar.KARIER, parameter={"tahun": tahun}, task=karier_hitung_task)
+
+
+def karier_hitung(
+    *,
+    actor: Actor,
+    tahun: int,
+    tugas_id: int | None = None,
+    progress: Progress | None = None,
+    as_of: dt.date | None = None,
+    chunk_size: int = CHUNK,
+) -> dict[str, int]:
+    """Run every step for every active employee; returns the rows each step wrote, and `pegawai`."""
+    access.require_bkd(actor, _("Hanya admin BKD yang dapat menjalankan perhitungan karier dan talenta."))
+    _check_year(tahun)
+    as_of = as_of or timezone.localdate()
+    own_job = None
+    if tugas_id is None:  # run by a command: recorded as a job too, so the runs list and the audit show it
+        own_job = TugasLatar.objects.create(
+            jenis=JenisTugasLatar.KARIER,
+            parameter={"tahun": tahun},
+            status=StatusTugasLatar.BERJALAN,
+            dibuat_oleh_id=actor.user_id,
+            dimulai_pada=timezone.now(),
+        )
+        tugas_id = own_job.pk
+    ids = list(Pegawai.objects.filter(aktif=True).order_by("pk").values_list("pk", flat=True))
+    total = len(ids)
+    written: Counter[str] = Counter()
+    if progress is not None:
+        progress(0, total, _("Menghitung predikat, angka kredit, kenaikan pangkat, talenta dan bimbingan…"))
+    for start in range(0, total, max(1, chunk_size)):
+        chunk = ids[start : start + chunk_size]
+        with transaction.atomic():
+            written.update(steps.run_chunk(chunk, tahun=tahun, as_of=as_of, tugas_id=tugas_id))
+        if progress is not None:
+            progress(min(start + chunk_size, total), total)
+    if progress is not None:
+        progress(total, total, _("Menghitung kandidat suksesi jabatan kritikal…"))
+    with transaction.atomic():
+        written.update(steps.run_final())
+    result = {"pegawai": total, **dict(written)}
+    if own_job is not None:
+        TugasLatar.objects.filter(pk=own_job.pk).update(
+            status=StatusTugasLatar.SELESAI,
+            selesai_pada=timezone.now(),
+            total=total,
+            diproses=total,
+            hasil={"tahun": tahun, **result},
+        )
+    job = TugasLatar.objects.get(pk=tugas_id)
+    audit.record(
+        actor=actor,
+        action="karier.hitung",
+        obj=job,
+        summary=f"Perhitungan karier dan talenta tahun {tahun}: {total} pegawai",
+        changes={k: [None, v] for k, v in result.items()},
+    )
+    return result
