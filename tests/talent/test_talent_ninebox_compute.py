@@ -218,9 +218,9 @@ def test_idempotent_and_stale_rows_removed(org: Any) -> None:
     rating(p, YEAR, SESUAI)
     s = jpm(p, 80)
     place([p.pk], YEAR)
-    first = list(PenempatanTalenta.objects.values_list("pk", "kotak", "masukan"))
-    place([p.pk], YEAR)
-    assert list(PenempatanTalenta.objects.values_list("pk", "kotak", "masukan")) == first
+    first = list(PenempatanTalenta.objects.values_list("pegawai_id", "tahun", "kotak", "masukan", "penjelasan"))
+    place([p.pk], YEAR)  # the chunk's rows are replaced by the same ones (nothing refers to a placement's id)
+    assert list(PenempatanTalenta.objects.values_list("pegawai_id", "tahun", "kotak", "masukan", "penjelasan")) == first
     s.delete()
     place([p.pk], YEAR)
     assert not PenempatanTalenta.objects.exists()
