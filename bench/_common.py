@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,3 +45,35 @@ def django_in_temp_dir(database_url: str, *, keep: bool = False) -> Iterator[str
             print(f"kept {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def time_pages(urls: list[str], repeat: int, *, username: str = "admin") -> None:
+    """Request each URL through the Django test client as `username`: the cold first request, then the
+    median of `repeat` warm ones with their number of queries; a table, then the peak memory."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from karier.accounts.models import User
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    width = max(len(u) for u in urls) + 2
+    print(f"{'page':<{width}} {'cold ms':>8} {'warm ms':>8} {'queries':>8}")
+    for url in urls:
+        t = time.perf_counter()
+        r: Any = client.get(url)
+        cold = (time.perf_counter() - t) * 1000
+        assert r.status_code == 200, (url, r.status_code)
+        warm = []
+        queries = 0
+        for _i in range(max(repeat, 1)):
+            with CaptureQueriesContext(connection) as ctx:
+                t = time.perf_counter()
+                client.get(url)
+                warm.append((time.perf_counter() - t) * 1000)
+            queries = len(ctx.captured_queries)
+        print(f"{url:<{width}} {cold:>8.0f} {statistics.median(warm):>8.0f} {queries:>8}")
+    print(f"peak memory: {peak_mb():.0f} MB")

@@ -17,12 +17,10 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import time
 from decimal import Decimal
-from typing import Any
 
-from _common import django_in_temp_dir, peak_mb
+from _common import django_in_temp_dir, time_pages
 
 URLS = [
     "/pengembangan/jp/rekap/",
@@ -71,33 +69,6 @@ def ensure_dataset(pegawai: int, seed: int) -> None:
         print(f"jp_totals_rebuild: {n} totals in {time.perf_counter() - t:.1f} s")
 
 
-def measure(repeat: int) -> None:
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from karier.accounts.models import User
-
-    settings.ALLOWED_HOSTS = ["testserver"]
-    client = Client()
-    client.force_login(User.objects.get(username="admin"))
-    print(f"{'page':<44} {'cold ms':>8} {'warm ms':>8} {'queries':>8}")
-    for url in URLS:
-        t = time.perf_counter()
-        r: Any = client.get(url)
-        cold = (time.perf_counter() - t) * 1000
-        assert r.status_code == 200, (url, r.status_code)
-        warm = []
-        for _i in range(repeat):
-            with CaptureQueriesContext(connection) as ctx:
-                t = time.perf_counter()
-                client.get(url)
-                warm.append((time.perf_counter() - t) * 1000)
-        print(f"{url:<44} {cold:>8.0f} {statistics.median(warm):>8.0f} {len(ctx.captured_queries):>8}")
-    print(f"peak memory: {peak_mb():.0f} MB")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pegawai", type=int, default=2000)
@@ -109,7 +80,7 @@ def main() -> None:
     url = args.database_url or (f"sqlite:///{os.path.abspath(args.sqlite)}" if args.sqlite else "")
     with django_in_temp_dir(url):
         ensure_dataset(args.pegawai, args.seed)
-        measure(args.repeat)
+        time_pages(URLS, args.repeat)
 
 
 if __name__ == "__main__":

@@ -17,11 +17,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import time
-from typing import Any
 
-from _common import django_in_temp_dir, peak_mb
+from _common import django_in_temp_dir, time_pages
 
 PREDIKAT = [("Sangat Baik", 15), ("Baik", 75), ("Butuh Perbaikan", 8), ("Kurang/Misconduct", 2)]
 
@@ -78,18 +76,9 @@ def recompute() -> None:
 
 
 def measure(repeat: int) -> None:
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from karier.accounts.models import User
     from karier.people.models import UnitKerja
     from karier.talent.promotion.selectors import date_choices
 
-    settings.ALLOWED_HOSTS = ["testserver"]
-    client = Client()
-    client.force_login(User.objects.get(username="admin"))
     tmt = date_choices()[0].isoformat()
     opd = UnitKerja.objects.filter(parent__isnull=True).order_by("pk").values_list("pk", flat=True)[3]
     urls = [
@@ -99,20 +88,7 @@ def measure(repeat: int) -> None:
         f"/karier/kenaikan-pangkat/?tmt={tmt}&layak=layak&page=50",
         f"/api/v1/karier/kenaikan-pangkat?tmt={tmt}&layak=layak&limit=50",
     ]
-    print(f"{'page':<66} {'cold ms':>8} {'warm ms':>8} {'queries':>8}")
-    for url in urls:
-        t = time.perf_counter()
-        r: Any = client.get(url)
-        cold = (time.perf_counter() - t) * 1000
-        assert r.status_code == 200, (url, r.status_code)
-        warm = []
-        for _i in range(repeat):
-            with CaptureQueriesContext(connection) as ctx:
-                t = time.perf_counter()
-                client.get(url)
-                warm.append((time.perf_counter() - t) * 1000)
-        print(f"{url:<66} {cold:>8.0f} {statistics.median(warm):>8.0f} {len(ctx.captured_queries):>8}")
-    print(f"peak memory: {peak_mb():.0f} MB")
+    time_pages(urls, repeat)
 
 
 def main() -> None:

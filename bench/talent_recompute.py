@@ -97,7 +97,7 @@ def run_job(label: str) -> dict[str, float]:
 
     from karier.people.access import SYSTEM
     from karier.talent.recompute import steps
-    from karier.talent.recompute.compute import karier_hitung
+    from karier.talent.recompute.compute import karier_hitung_now
 
     spent: dict[str, float] = defaultdict(float)
 
@@ -117,7 +117,7 @@ def run_job(label: str) -> dict[str, float]:
     steps.import_string = timed_import  # type: ignore[assignment]
     reset_queries()
     t = time.perf_counter()
-    hasil = karier_hitung(actor=SYSTEM, tahun=TAHUN)
+    hasil = karier_hitung_now(actor=SYSTEM, tahun=TAHUN)
     s = time.perf_counter() - t
     n = hasil["pegawai"]
     print(

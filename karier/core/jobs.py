@@ -22,12 +22,14 @@ task that takes the job id only. The pieces, in the order a job uses them:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -69,6 +71,16 @@ def job_start(*, actor: JobActor, jenis: str, parameter: dict[str, Any], task: E
         job = TugasLatar.objects.create(jenis=jenis, dibuat_oleh_id=actor.user_id, parameter=parameter)
         transaction.on_commit(lambda: task.enqueue(job.pk))
     return job
+
+
+def jobs_running(jenis: str, stale: dt.timedelta) -> QuerySet[TugasLatar]:
+    """Jobs of a kind waiting or running, newest first; one left "running" longer than `stale` is taken
+    for dead (its worker died), so it no longer blocks a new one."""
+    return TugasLatar.objects.filter(
+        jenis=jenis,
+        status__in=(StatusTugasLatar.MENUNGGU, StatusTugasLatar.BERJALAN),
+        dibuat_pada__gte=timezone.now() - stale,
+    ).order_by("-pk")
 
 
 def job_restart(job_id: int, task: Enqueueable) -> TugasLatar:

@@ -1,6 +1,7 @@
-"""What the two-phase file imports of development share (competency assessments, SIASN history):
+"""What the two-phase file imports share (competency assessments, SIASN history, predikat history):
 upload → a per-row report kept in a table → apply all or nothing as a background job. One copy of
-the checks before applying and of the report page, so both imports refuse and report alike."""
+the checks before applying, of the report page and of the API endpoints' bodies, so every import
+refuses and reports alike on screen and over the API."""
 
 from __future__ import annotations
 
@@ -18,11 +19,12 @@ from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.core.forms import apply_errors
-from karier.core.jobs import job_progress_context
+from karier.core.jobs import Progress, job_dict, job_progress_context, job_run
 from karier.core.models import TugasLatar
-from karier.people.access import Actor
+from karier.people.access import Actor, as_actor
 
 KESALAHAN_PER_PAGE = 100  # a 20,000-row file may carry as many mistakes
+MSG_GAGAL = "Terjadi kesalahan sistem; tidak ada riwayat yang disimpan. Jalankan ulang impor."
 
 
 class Impor(Protocol):
@@ -128,3 +130,66 @@ def upload_page(
             return redirect(report_url_name, result.pk)
     ctx = {"form": form, "kolom": kolom}
     return render(request, template, ctx, status=400 if form.errors else 200)
+
+
+def api_report(impor: Impor, job: TugasLatar | None) -> dict[str, Any]:
+    """The API's per-row report of an import (its schema: id, nama_berkas, status, jumlah_baris,
+    kesalahan, tugas), with the job that applies it when one was started."""
+    return {
+        "id": impor.pk,
+        "nama_berkas": impor.nama_berkas,
+        "status": impor.status,
+        "jumlah_baris": len(impor.baris),
+        "kesalahan": impor.kesalahan,
+        "tugas": job_dict(job) if job else None,
+    }
+
+
+def api_check(
+    actor: Actor,
+    berkas: Any,
+    *,
+    require: Callable[[Actor], None],
+    check: Callable[..., Impor],
+    job: Callable[[Any], TugasLatar | None],
+) -> tuple[int, dict[str, Any]]:
+    """`POST …/impor` (phase one): refuse non-importers first (403), then a missing file (422)."""
+    require(actor)
+    if berkas is None:
+        raise ValidationError({"berkas": _("Pilih berkas Excel (.xlsx) atau CSV.")})
+    impor = check(actor=actor, berkas=berkas)
+    return 201, api_report(impor, job(impor))
+
+
+def api_apply(actor: Actor, impor: Impor, *, start: Callable[..., TugasLatar]) -> tuple[int, dict[str, Any]]:
+    """`POST …/impor/{id}/terapkan` (phase two): starts the background job, answers it (202)."""
+    tugas = start(actor=actor, impor=impor)
+    tugas.refresh_from_db()
+    return 202, job_dict(tugas)
+
+
+def apply_task(
+    job_id: int,
+    *,
+    model: type[Any],
+    apply: Callable[..., int],
+    done: Callable[[int], str],
+    failed: str = MSG_GAGAL,
+) -> dict[str, Any]:
+    """Phase two's background task body: the import named in the job, applied (`apply`, all or
+    nothing) as the user who started it; `done` words the result from the number of rows saved."""
+
+    def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(pk=job.dibuat_oleh_id).first() if job.dibuat_oleh_id else None
+        if user is None:
+            raise ValidationError({"__all__": _("Pengguna tidak ditemukan.")})
+        impor_id = (job.parameter or {}).get("impor_id")
+        impor = model.objects.filter(pk=int(impor_id)).first() if isinstance(impor_id, int) else None
+        if impor is None:
+            raise ValidationError({"__all__": _("Impor tidak ditemukan.")})
+        n = apply(actor=as_actor(user), impor=impor, progress=progress)
+        return done(n), {"impor_id": impor.pk, "disimpan": n}
+
+    return job_run(job_id, work, failed=failed)

@@ -423,34 +423,68 @@ def _write_chunk(
             )
         skp_ids = bulk_insert(Skp, SKP_COLUMNS, skp_rows, ids=True)
 
-        rhk_rows: list[tuple[Any, ...]] = []
-        rhk_tpls: list[_RhkTemplate] = []
-        perilaku_rows: list[tuple[Any, ...]] = []
-        empty = 0
-        for c, skp_id in zip(todo, skp_ids, strict=True):
-            tpls = templates.get(c.jabatan_id, ())
-            if not tpls:
-                empty += 1
-            for i, t in enumerate(tpls, start=1):
-                rhk_rows.append(
-                    (skp_id, JenisHasil.UTAMA.value, i, t.teks, t.dimensi, t.standar_hasil_id, t.indikator_opd_id)
-                )
-                rhk_tpls.append(t)
-            expected = perilaku.get(c.jabatan_id, {})
-            perilaku_rows.extend((skp_id, k, expected.get(k, "")) for k in nilai)
-        rhk_ids = bulk_insert(RencanaHasilKerja, RHK_COLUMNS, rhk_rows, ids=True)
-        iki_rows = [
-            (rhk_id, j, aspek, indikator, angka, satuan, kualitatif)
-            for rhk_id, t in zip(rhk_ids, rhk_tpls, strict=True)
-            for j, (aspek, indikator, angka, satuan, kualitatif) in enumerate(t.iki, start=1)
-        ]
-        bulk_insert(IndikatorKinerjaIndividu, IKI_COLUMNS, iki_rows, ids=False)
-        bulk_insert(EkspektasiPerilaku, PERILAKU_COLUMNS, perilaku_rows, ids=False)
+        written = write_plan_rows(
+            [(skp_id, c.jabatan_id) for c, skp_id in zip(todo, skp_ids, strict=True)], templates, perilaku, nilai
+        )
     rows["skp"] += len(skp_rows)
-    rows["rhk"] += len(rhk_rows)
-    rows["iki"] += len(iki_rows)
-    rows["perilaku"] += len(perilaku_rows)
-    return len(skp_rows), empty
+    rows["rhk"] += written.rhk
+    rows["iki"] += written.iki
+    rows["perilaku"] += written.perilaku
+    return len(skp_rows), written.empty
+
+
+@dataclass(frozen=True)
+class PlanRows:
+    """What `write_plan_rows` inserted."""
+
+    rhk: int
+    iki: int
+    perilaku: int
+    empty: int  # plans whose position has no standard yet
+    # Each indicator as (plan id, indicator id, aspect, numeric target), when asked for.
+    indicators: list[tuple[int, int, str, Decimal | None]]
+
+
+def write_plan_rows(
+    plans: Sequence[tuple[int, int]],
+    templates: dict[int, list[_RhkTemplate]],
+    perilaku: dict[int, dict[str, str]],
+    nilai: list[str],
+    *,
+    indicators: bool = False,
+) -> PlanRows:
+    """The rows of new plans — (plan id, position id) each — from their positions' standards
+    (`_load_templates`): RHK utama with their IKI, and an expectation per BerAKHLAK value, one insert
+    each. The one way a plan is filled in bulk (`skp-bulk`, and the demo's past years, which ask for
+    `indicators` to write their realisations)."""
+    rhk_rows: list[tuple[Any, ...]] = []
+    rhk_tpls: list[_RhkTemplate] = []
+    perilaku_rows: list[tuple[Any, ...]] = []
+    empty = 0
+    for skp_id, jabatan_id in plans:
+        tpls = templates.get(jabatan_id, ())
+        if not tpls:
+            empty += 1
+        for i, t in enumerate(tpls, start=1):
+            rhk_rows.append(
+                (skp_id, JenisHasil.UTAMA.value, i, t.teks, t.dimensi, t.standar_hasil_id, t.indikator_opd_id)
+            )
+            rhk_tpls.append(t)
+        expected = perilaku.get(jabatan_id, {})
+        perilaku_rows.extend((skp_id, k, expected.get(k, "")) for k in nilai)
+    rhk_ids = bulk_insert(RencanaHasilKerja, RHK_COLUMNS, rhk_rows, ids=True)
+    iki_rows = [
+        (rhk_id, j, aspek, indikator, angka, satuan, kualitatif)
+        for rhk_id, t in zip(rhk_ids, rhk_tpls, strict=True)
+        for j, (aspek, indikator, angka, satuan, kualitatif) in enumerate(t.iki, start=1)
+    ]
+    iki_ids = bulk_insert(IndikatorKinerjaIndividu, IKI_COLUMNS, iki_rows, ids=indicators)
+    bulk_insert(EkspektasiPerilaku, PERILAKU_COLUMNS, perilaku_rows, ids=False)
+    written: list[tuple[int, int, str, Decimal | None]] = []
+    if indicators:
+        skp_of_rhk = {rhk_id: row[0] for rhk_id, row in zip(rhk_ids, rhk_rows, strict=True)}
+        written = [(skp_of_rhk[row[0]], iki_id, row[2], row[4]) for iki_id, row in zip(iki_ids, iki_rows, strict=True)]
+    return PlanRows(len(rhk_rows), len(iki_rows), len(perilaku_rows), empty, written)
 
 
 # ---------------------------------------------------------------------------- the job

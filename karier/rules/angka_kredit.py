@@ -35,7 +35,9 @@ __all__ = [
     "credit_display",
     "credit_ledger",
     "credit_needed",
+    "formasi_vacancies",
     "format_credit",
+    "konversi_ceiling",
     "next_credit_step",
 ]
 
@@ -278,3 +280,23 @@ def credit_ledger(
         next_step=step,
         needed_for_next=None if step is None else _to_decimal(Fraction(step.need) - balance),
     )
+
+
+# ---------------------------------------------------------------- conversion ceiling and formasi
+def konversi_ceiling(jenjang: Jenjang | str) -> Decimal:
+    """The largest plausible opening (konversi) AK of a jenjang: what the next jenjang needs from
+    its first golongan (Ahli Pertama 100), or, at the top, every pangkat of the jenjang (Ahli Utama
+    2 × 200). BKN's integration ranges (ak_rentang_per_golongan) all stay inside it; a larger figure
+    is a typing error, not a conversion."""
+    j = coerce(Jenjang, jenjang)
+    need = KEBUTUHAN_AK[j]
+    assert need.for_pangkat is not None  # every jenjang has a pangkat requirement
+    if need.for_jenjang is not None:
+        return need.for_jenjang
+    return need.for_pangkat * len(JENJANG_GOLONGAN[j])
+
+
+def formasi_vacancies(jumlah: int, holders: int) -> int:
+    """Vacant places of a formasi (never negative): a move to the next jenjang needs at least one
+    (PermenPANRB 1/2023: kenaikan jenjang sesuai formasi/kebutuhan)."""
+    return max(jumlah - holders, 0)

@@ -19,29 +19,37 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from types import MappingProxyType
 
-from ._text import BULAN
+from ._text import BULAN, desimal
 from ._text import tanggal as format_tanggal
 from .angka_kredit import _credit, _to_decimal, next_credit_step
 from .jabatan import JenisJabatan
 from .labels import Jenjang, Level, Predikat, coerce
 from .promotion import add_years, next_promotion_date
 from .succession import (
+    AMBANG_HAMPIR_MEMENUHI,
+    BULAN_TINDAK_LANJUT_BIMBINGAN,
     COACHING_BOXES,
     DEFAULT_READINESS_CUTOFFS,
+    MAKS_KANDIDAT,
     MULAI_BULAN_PERINGATAN_DINI,
     PENDIDIKAN_ORDER,
+    TAHUN_BERISIKO,
     Fit,
     Readiness,
     ReadinessCutoffs,
     Requirement,
+    _jenis_key,
     award_reasons,
+    candidate_readiness,
     coaching_reasons,
     competency_requirement,
     education_requirement,
     golongan_requirement,
+    is_candidate,
     jenis_jabatan_requirement,
     jenjang_requirement,
     mid_year,
+    needs_attention,
     pendidikan_rank,
     readiness,
     realisation_trailing,
@@ -62,15 +70,19 @@ from .talent import (
 )
 
 __all__ = [
+    "AMBANG_HAMPIR_MEMENUHI",
+    "BULAN_TINDAK_LANJUT_BIMBINGAN",
     "BUP_ADMINISTRASI",
     "BUP_FUNGSIONAL",
     "BUP_PIMPINAN_TINGGI",
     "COACHING_BOXES",
     "DEFAULT_READINESS_CUTOFFS",
+    "MAKS_KANDIDAT",
     "MULAI_BULAN_PERINGATAN_DINI",
     "PENDIDIKAN_ORDER",
     "RULESET_PERMENPANRB_3_2020",
     "RULESET_PERMENPANRB_20_2025",
+    "TAHUN_BERISIKO",
     "Fit",
     "Placement",
     "Projection",
@@ -80,6 +92,7 @@ __all__ = [
     "TalentRuleSet",
     "award_reasons",
     "bup_age",
+    "candidate_readiness",
     "coaching_reasons",
     "competency_requirement",
     "credit_fraction",
@@ -87,9 +100,11 @@ __all__ = [
     "education_requirement",
     "fraction_to_decimal",
     "golongan_requirement",
+    "is_candidate",
     "jenis_jabatan_requirement",
     "jenjang_requirement",
     "mid_year",
+    "needs_attention",
     "pendidikan_rank",
     "placement",
     "potensial_score",
@@ -115,17 +130,6 @@ def _number(value: object, what: str) -> Decimal:
     if not number.is_finite():
         raise ValueError(f"{what} “{value}” harus berupa angka.")
     return number
-
-
-def _angka(value: Decimal) -> str:
-    """Two places with the Indonesian decimal comma: ``82,50``."""
-    return f"{value.quantize(_CENT, rounding=ROUND_HALF_UP):f}".replace(".", ",")
-
-
-def _angka_ringkas(value: Decimal) -> str:
-    """As people write it: ``90`` and ``12,5``, not ``90,00``."""
-    text = f"{value.quantize(_CENT, rounding=ROUND_HALF_UP).normalize():f}"
-    return text.replace(".", ",")
 
 
 def _first_of_next_month(day: date) -> date:
@@ -266,7 +270,7 @@ _PIMPINAN_TINGGI = {JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan
 
 def _jenis_jabatan(value: str) -> JenisJabatan:
     """``JPT_PRATAMA`` (karier.people.choices) or its label ``JPT Pratama``."""
-    key = "_".join(str(value).upper().split())
+    key = _jenis_key(value)
     if key not in _JENIS_JABATAN:
         pilihan = ", ".join(_JENIS_JABATAN)
         raise ValueError(f"Jenis jabatan “{value}” tidak dikenal. Pilihan: {pilihan}.")
@@ -308,7 +312,7 @@ def retirement_date(tanggal_lahir: date, age: int) -> date:
     return _first_of_next_month(date(tanggal_lahir.year + age, tanggal_lahir.month, 1))
 
 
-def retires_within(retirement: date, as_of: date, years: int = 2) -> bool:
+def retires_within(retirement: date, as_of: date, years: int = TAHUN_BERISIKO) -> bool:
     """Whether the retirement date falls within ``years`` after ``as_of`` (inclusive).
 
     A date already past counts too: the position needs a successor all the more. The 2 years are
@@ -460,16 +464,16 @@ def placement(
     ]
     if rules.weights:
         parts = "; ".join(
-            f"{name} {_angka(_number(components[name], name))} × bobot {_angka_ringkas(weight)}"
+            f"{name} {desimal(_number(components[name], name))} × bobot {desimal(weight, ringkas=True)}"
             for name, weight in rules.weights.items()
             if weight > 0
         )
-        explanation.append(f"Skor potensial {_angka(score)}: rata-rata tertimbang ({parts}).")
+        explanation.append(f"Skor potensial {desimal(score)}: rata-rata tertimbang ({parts}).")
     else:
-        explanation.append(f"Skor potensial {_angka(score)}: nilai JPM hasil asesmen.")
+        explanation.append(f"Skor potensial {desimal(score)}: nilai JPM hasil asesmen.")
     explanation.append(
-        f"Level potensial {potensial.value}: batas Tinggi ≥ {_angka_ringkas(rules.cutoffs.tinggi)}, "
-        f"Menengah ≥ {_angka_ringkas(rules.cutoffs.menengah)}."
+        f"Level potensial {potensial.value}: batas Tinggi ≥ {desimal(rules.cutoffs.tinggi, ringkas=True)}, "
+        f"Menengah ≥ {desimal(rules.cutoffs.menengah, ringkas=True)}."
     )
     if exclusions:
         explanation.append("Tidak masuk kelompok talenta: " + " ".join(exclusions))

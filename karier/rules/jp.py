@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import decimal
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
+
+from ._text import desimal
 
 __all__ = [
     "HARI_TINDAK_LANJUT",
@@ -60,8 +62,7 @@ class JpStatus:
 
 
 def _fmt(value: Decimal) -> str:
-    text = f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP).normalize():f}"
-    return text.replace(".", ",")
+    return desimal(value, ringkas=True)
 
 
 def jp_compliance(total_jp: Decimal | int, target: Decimal | int = JP_TARGET_PER_YEAR) -> JpStatus:

@@ -30,8 +30,11 @@ from .predikat import predikat_at_least
 
 __all__ = [
     "MAX_GOLONGAN_BY_PENDIDIKAN",
+    "MIN_PREDIKAT",
+    "MIN_YEARS_IN_PANGKAT",
     "MONTHLY_PERIODS_FROM",
     "PENDIDIKAN_ALIASES",
+    "PREDIKAT_YEARS",
     "SIX_PERIODS_FROM",
     "Eligibility",
     "UnknownPendidikan",
@@ -42,6 +45,12 @@ __all__ = [
     "promotion_dates",
     "promotion_eligibility",
 ]
+
+#: Kenaikan pangkat reguler (PP 99/2000 jo PP 12/2002): years in the current pangkat, and the annual
+#: predikat required in each of the last years — the defaults of `promotion_eligibility`.
+MIN_YEARS_IN_PANGKAT = 4
+PREDIKAT_YEARS = 2
+MIN_PREDIKAT = Predikat.BAIK
 
 SIX_PERIODS_FROM = date(2024, 1, 1)
 MONTHLY_PERIODS_FROM = date(2025, 10, 1)
@@ -183,9 +192,9 @@ def promotion_eligibility(
     formasi_tersedia: bool = False,
     apply_education_limit: bool | None = None,
     max_golongan_table: Mapping[str, str] = MAX_GOLONGAN_BY_PENDIDIKAN,
-    min_years: int = 4,
-    min_predikat: Predikat | str = Predikat.BAIK,
-    predikat_years: int = 2,
+    min_years: int = MIN_YEARS_IN_PANGKAT,
+    min_predikat: Predikat | str = MIN_PREDIKAT,
+    predikat_years: int = PREDIKAT_YEARS,
 ) -> Eligibility:
     """Can a PNS be promoted one step, and from which promotion date?
 

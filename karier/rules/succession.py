@@ -13,6 +13,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from ._text import desimal
 from .golongan import compare_golongan, get_golongan, golongan_rank
 from .jabatan import JENJANG_KATEGORI, JenisJabatan
 from .labels import Jenjang, Predikat, coerce
@@ -21,22 +22,29 @@ from .promotion import PENDIDIKAN_ALIASES, UnknownPendidikan
 from .talent import nine_box_category
 
 __all__ = [
+    "AMBANG_HAMPIR_MEMENUHI",
+    "BULAN_TINDAK_LANJUT_BIMBINGAN",
     "COACHING_BOXES",
     "DEFAULT_READINESS_CUTOFFS",
+    "MAKS_KANDIDAT",
     "MULAI_BULAN_PERINGATAN_DINI",
     "PENDIDIKAN_ORDER",
+    "TAHUN_BERISIKO",
     "Fit",
     "Readiness",
     "ReadinessCutoffs",
     "Requirement",
     "award_reasons",
+    "candidate_readiness",
     "coaching_reasons",
     "competency_requirement",
     "education_requirement",
     "golongan_requirement",
+    "is_candidate",
     "jenis_jabatan_requirement",
     "jenjang_requirement",
     "mid_year",
+    "needs_attention",
     "pendidikan_rank",
     "readiness",
     "realisation_trailing",
@@ -138,7 +146,7 @@ def years_requirement(
     if actual_years is None:
         return Requirement(key, label, required, _BELUM, False, hard, 0)
     years = Decimal(actual_years)
-    shown = f"{years.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP).normalize():f}".replace(".", ",")
+    shown = desimal(years, 1, ringkas=True)
     return Requirement(key, label, required, f"{shown} tahun", years >= minimum, hard, 0)
 
 
@@ -152,19 +160,25 @@ def competency_requirement(
     return Requirement(f"kompetensi:{code}", name, f"level {required_level}", actual, gap == 0, hard, gap)
 
 
+def _jenis_key(value: str) -> str:
+    """A kind of position as karier.people.choices.JenisJabatan names it (``JPT_PRATAMA``), from itself
+    or from its label (``JPT Pratama``)."""
+    return "_".join(str(value).upper().split())
+
+
 def _jenis_label(value: str) -> str:
-    key = "_".join(str(value).upper().split())
+    key = _jenis_key(value)
     return JenisJabatan[key].value if key in JenisJabatan.__members__ else str(value)
 
 
 def jenis_jabatan_requirement(actual: str | None, allowed: Collection[str], *, hard: bool = True) -> Requirement:
     """The candidate's current kind of position is one of ``allowed`` (e.g. ADMINISTRATOR for a
     JPT Pratama post); values as karier.people.choices.JenisJabatan or their labels; hard by default."""
-    wanted = {"_".join(str(a).upper().split()) for a in allowed}
+    wanted = {_jenis_key(a) for a in allowed}
     required = " atau ".join(_jenis_label(a) for a in allowed)
     if actual is None:
         return Requirement("jenis_jabatan", "Jenis jabatan", required, _BELUM, False, hard, 0)
-    met = "_".join(actual.upper().split()) in wanted
+    met = _jenis_key(actual) in wanted
     return Requirement("jenis_jabatan", "Jenis jabatan", required, _jenis_label(actual), met, hard, 0)
 
 
@@ -247,6 +261,30 @@ def readiness(fit_percent: Decimal | int, cutoffs: ReadinessCutoffs = DEFAULT_RE
     return Readiness.LEBIH_DUA_TAHUN
 
 
+#: "Nearly meets": a candidate who fails a hard requirement is still listed from this fit (%) on (our rule).
+AMBANG_HAMPIR_MEMENUHI = Decimal(50)
+#: The best candidates kept per key position (our rule: a bench, not the whole talent pool).
+MAKS_KANDIDAT = 100
+#: A key position is at risk when no candidate is ready now and its holder retires within this many
+#: years (issue #12; `karier.rules.career.retires_within`).
+TAHUN_BERISIKO = 2
+
+
+def is_candidate(fit: Fit, near_meet: Decimal | int = AMBANG_HAMPIR_MEMENUHI) -> bool:
+    """Whether someone is listed for a key position: eligible, or "nearly meets" (fit at least
+    ``near_meet`` % although a hard requirement fails) — issue #12, the threshold is ours."""
+    return fit.eligible or fit.percent >= Decimal(near_meet)
+
+
+def candidate_readiness(fit: Fit, cutoffs: ReadinessCutoffs = DEFAULT_READINESS_CUTOFFS) -> Readiness:
+    """A candidate's readiness: :func:`readiness` of the fit, except that a candidate who fails a hard
+    requirement is never "Siap sekarang" (at best "Siap 1–2 tahun") — our rule."""
+    ready = readiness(fit.percent, cutoffs)
+    if not fit.eligible and ready is Readiness.SEKARANG:
+        return Readiness.SATU_DUA_TAHUN
+    return ready
+
+
 # -------------------------------------------------------------------------------------- coaching
 #: Boxes whose members get a coaching plan: those whose recommendation includes bimbingan or
 #: konseling kinerja for low kinerja (PermenPANRB 3/2020 recommendations for boxes 1, 2, 3 and 6).
@@ -325,6 +363,19 @@ def realisation_trailing(
     if lower_is_better:
         return actual * tol > expected
     return actual < tol * expected
+
+
+#: Months until a coaching plan's first follow-up (our rule): a quarter, the next periodic appraisal.
+BULAN_TINDAK_LANJUT_BIMBINGAN = 3
+
+
+def needs_attention(trailing: int, compared: int) -> bool:
+    """Whether a person's realisations trail as a pattern ("perlu perhatian") — our early-warning rule:
+    at least half of their indicators with a numeric target trail. One slow indicator is ordinary, half
+    of them is worth a conversation before the annual appraisal."""
+    if trailing < 0 or compared < trailing:
+        raise ValueError("Jumlah indikator tertinggal harus 0 s.d. jumlah indikator yang dibandingkan.")
+    return trailing > 0 and 2 * trailing >= compared
 
 
 # ------------------------------------------------------------------------------------------ awards

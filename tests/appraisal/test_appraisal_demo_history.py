@@ -10,6 +10,7 @@ import io
 import json
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -179,6 +180,14 @@ def test_matrix_read_backwards_gives_each_predikat() -> None:
     for pair, predikat in PREDIKAT_MATRIX.items():
         assert pair in pairs_for(predikat)
     assert sum(len(pairs_for(p)) for p in Predikat) == len(PREDIKAT_MATRIX)
+
+
+@pytest.mark.parametrize("who", ["staf1a", "auditor"])
+def test_only_a_bkd_admin_may_seed_history(who: str) -> None:
+    org = build_org()
+    with pytest.raises(PermissionDenied):
+        history_seed(actor=org.actor(who), tahun=[LATEST])
+    assert not Evaluasi.objects.exists() and not TahunKinerja.objects.filter(pk=LATEST).exists()
 
 
 def _measure(org: Org, tahun: int) -> tuple[int, int]:

@@ -348,3 +348,26 @@ def test_ledger_properties(case):
     if status.next_step is not None:
         assert 0 < status.needed_for_next <= status.next_step.need
         assert abs(Fraction(status.balance + status.needed_for_next) - Fraction(status.next_step.need)) < tiny
+
+
+# ---------------------------------------------------------------- conversion ceiling and formasi
+@pytest.mark.parametrize(
+    ("jenjang", "ceiling"),
+    [
+        ("Ahli Pertama", Decimal(100)),  # what Ahli Muda needs from its first golongan
+        ("Ahli Madya", Decimal(450)),
+        ("Penyelia", Decimal(200)),  # the top of its ladder: every pangkat of the jenjang (III/c, III/d: 2 × 100)
+        ("Ahli Utama", Decimal(400)),  # 2 × 200
+    ],
+)
+def test_konversi_ceiling(jenjang, ceiling):
+    from karier.rules.angka_kredit import konversi_ceiling
+
+    assert konversi_ceiling(jenjang) == ceiling
+
+
+@pytest.mark.parametrize(("jumlah", "holders", "free"), [(5, 3, 2), (3, 3, 0), (2, 4, 0), (0, 0, 0)])
+def test_formasi_vacancies_never_negative(jumlah, holders, free):
+    from karier.rules.angka_kredit import formasi_vacancies
+
+    assert formasi_vacancies(jumlah, holders) == free

@@ -30,6 +30,12 @@ from karier.rules import (
     succession_fit,
     years_requirement,
 )
+from karier.rules.succession import (
+    AMBANG_HAMPIR_MEMENUHI,
+    MAKS_KANDIDAT,
+    candidate_readiness,
+    is_candidate,
+)
 
 # karier/people/choices.py Pendidikan, in order (S1 and D-IV equal).
 CHOICES = ["SD", "SLTP", "SLTP Kejuruan", "SLTA", "D-I", "D-II", "SGPLB", "D-III", "S1", "D-IV", "S2", "S3"]
@@ -172,6 +178,31 @@ def test_readiness_default_and_configured():
     assert readiness(Decimal("60"), loose) is Readiness.SATU_DUA_TAHUN
 
 
+def _fit(met: int, hard_failed: int, soft_failed: int = 0):
+    reqs = [Requirement(f"m{i}", "Syarat", "a", "a", True, True) for i in range(met)]
+    reqs += [Requirement(f"h{i}", "Syarat wajib", "a", "b", False, True) for i in range(hard_failed)]
+    reqs += [Requirement(f"s{i}", "Kompetensi", "a", "b", False, False) for i in range(soft_failed)]
+    return succession_fit(reqs)
+
+
+def test_candidate_readiness_never_ready_now_with_a_hard_failure():
+    loose = ReadinessCutoffs(now=Decimal(75), one_two_years=Decimal(50))
+    assert candidate_readiness(_fit(4, 0)) is Readiness.SEKARANG
+    assert candidate_readiness(_fit(3, 0, 1), loose) is Readiness.SEKARANG  # 75 %, a soft gap only
+    assert readiness(_fit(3, 1).percent, loose) is Readiness.SEKARANG  # the fit alone would say "now"
+    assert candidate_readiness(_fit(3, 1), loose) is Readiness.SATU_DUA_TAHUN
+    assert candidate_readiness(_fit(1, 1), loose) is Readiness.SATU_DUA_TAHUN  # 50 %: not capped, as is
+    assert candidate_readiness(_fit(1, 3)) is Readiness.LEBIH_DUA_TAHUN
+
+
+def test_is_candidate_eligible_or_nearly_meets():
+    assert Decimal(50) == AMBANG_HAMPIR_MEMENUHI and MAKS_KANDIDAT == 100
+    assert is_candidate(_fit(0, 0, 3))  # eligible whatever the soft gaps
+    assert is_candidate(_fit(1, 1))  # 50 %: nearly meets
+    assert not is_candidate(_fit(1, 2))  # 33,33 %
+    assert is_candidate(_fit(1, 2), near_meet=30)
+
+
 @pytest.mark.parametrize(("now", "later"), [(70, 80), (101, 50), (100, -1)])
 def test_readiness_cutoffs_validation(now, later):
     with pytest.raises(ValueError, match="Batas kesiapan"):
@@ -281,3 +312,21 @@ def test_award_reasons():
     assert award_reasons(5, []) == ()
     with pytest.raises(ValueError, match=r"1 s\.d\. 9"):
         award_reasons(11, [])
+
+
+@pytest.mark.parametrize(
+    ("trailing", "compared", "flagged"),
+    [(0, 0, False), (0, 4, False), (1, 4, False), (2, 4, True), (3, 4, True), (1, 1, True), (2, 5, False)],
+)
+def test_needs_attention_from_half_of_the_indicators(trailing, compared, flagged):
+    from karier.rules.succession import needs_attention
+
+    assert needs_attention(trailing, compared) is flagged
+
+
+@pytest.mark.parametrize(("trailing", "compared"), [(-1, 3), (3, 2)])
+def test_needs_attention_refuses_impossible_counts(trailing, compared):
+    from karier.rules.succession import needs_attention
+
+    with pytest.raises(ValueError, match="indikator tertinggal"):
+        needs_attention(trailing, compared)

@@ -258,3 +258,13 @@ def test_plan_page_queries_do_not_grow_with_meetings_and_actions(org: Any) -> No
         services.pertemuan_add(actor=coach, rencana=plan, tanggal=TODAY, catatan=f"Catatan {i}")
         services.tindakan_add(actor=coach, rencana=plan, uraian=f"Tindakan {i}", batas=TODAY)
     assert [_count(c, u) for c, u in urls] == small
+
+
+def test_api_refuses_a_mentor_from_another_agency_next_to_the_field(org: Any) -> None:
+    r = _post(
+        _c(org, "kasi1"),
+        API,
+        {"pegawai_id": org.pegawai["staf1a"].pk, "mentor_id": org.pegawai["kadiskominfo"].pk},
+    )
+    assert r.status_code == 409 and "perangkat daerah yang sama" in r.json()["errors"]["mentor"][0]
+    assert not RencanaBimbingan.objects.exists()

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from karier.core.models import AuditEvent
+from karier.people.models import Pegawai
 from karier.talent.coaching import access, services
 from karier.talent.coaching.selectors import coaching_for_person
 from karier.talent.models import PertemuanBimbingan, RencanaBimbingan, StatusBimbingan, TindakanBimbingan
@@ -190,3 +191,29 @@ def test_coaching_for_person(org: Any) -> None:
     assert got is not None and got["id"] == plan.pk and got["mentor"].pk == org.pegawai["kasi1"].pk
     assert got["tindakan_berikut"].uraian == "Langkah satu" and got["tindakan_total"] == 1
     assert coaching_for_person(org.actor("staf1b"), org.pegawai["staf1a"]) is None
+
+
+@pytest.mark.parametrize("mentor", ["staf1b", "kadiskominfo"])
+def test_mentor_must_be_an_official_of_the_agency(org: Any, mentor: str) -> None:
+    """Naming a mentor lets them read the plan: not a colleague without subordinates, not another agency."""
+    with pytest.raises(ValidationError, match="perangkat daerah yang sama") as exc:
+        _open(org, actor="admin", mentor=mentor)
+    assert "mentor" in exc.value.message_dict
+    assert not RencanaBimbingan.objects.exists()
+    plan = _open(org)
+    with pytest.raises(ValidationError, match="perangkat daerah yang sama"):
+        services.bimbingan_update(actor=org.actor("admin"), rencana=plan, mentor=org.pegawai[mentor])
+    plan.refresh_from_db()
+    assert plan.mentor_id == org.pegawai["kasi1"].pk
+
+
+def test_the_current_mentor_stays_allowed_and_the_form_offers_the_same_officials(org: Any) -> None:
+    from karier.talent.coaching.forms import mentor_choices
+
+    plan = _open(org, actor="admin", mentor="kabid2")
+    services.bimbingan_update(actor=org.actor("kasi1"), rencana=plan, mentor=org.pegawai["kabid2"], tujuan="Baru")
+    ids = {int(v) for v, _label in mentor_choices(org.pegawai["staf1a"])[0] if v}
+    assert org.pegawai["kasi1"].pk in ids and org.pegawai["kabid2"].pk in ids
+    assert org.pegawai["staf1b"].pk not in ids and org.pegawai["kadiskominfo"].pk not in ids
+    for pid in ids:
+        assert access.check_mentor(org.pegawai["staf1a"], Pegawai.objects.get(pk=pid))

@@ -6,8 +6,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from karier.rules.career import needs_attention
 from karier.talent.coaching.home import perlu_perhatian_card
 from karier.talent.coaching.warning import early_warning, elapsed_share
 from tests.talent import talent_coaching_helpers as h
@@ -121,3 +122,36 @@ def test_reminders_follow_up_and_early_warning(org: Any) -> None:
     assert follow_up_reminders_send(today) == 1
     assert follow_up_reminders_send(today) == 0
     assert Pengingat.objects.filter(jenis=f"bimbingan:{plan.pk}:{today:%Y%m%d}", pengguna=org.users["kasi1"]).exists()
+
+
+@pytest.mark.parametrize(
+    "trailing,compared,flagged",
+    [(0, 0, False), (0, 4, False), (1, 3, False), (1, 2, True), (2, 4, True), (3, 3, True)],
+)
+def test_needs_attention_is_half_of_the_indicators(trailing: int, compared: int, flagged: bool) -> None:
+    assert needs_attention(trailing, compared) is flagged
+
+
+def test_needs_attention_refuses_impossible_counts() -> None:
+    with pytest.raises(ValueError):
+        needs_attention(3, 2)
+
+
+def test_reminder_texts_are_indonesian_with_the_date_written_out(org: Any) -> None:
+    from karier.appraisal.models import Pengingat
+    from karier.rules import BULAN
+    from karier.talent.coaching import services
+    from karier.talent.coaching.reminders import follow_up_reminders_send
+
+    today = timezone.localdate()
+    services.bimbingan_create(
+        actor=org.actor("admin"),
+        pegawai=org.pegawai["staf1b"],
+        mentor=org.pegawai["kasi1"],
+        tanggal_tindak_lanjut=today,
+    )
+    with translation.override("en"):  # the daily job may run under any language: stored text is Indonesian
+        assert follow_up_reminders_send(today) == 1
+    pesan = Pengingat.objects.get(jenis__startswith="bimbingan:").pesan
+    assert f"dijadwalkan {today.day} {BULAN[today.month - 1]} {today.year}." in pesan
+    assert org.pegawai["staf1b"].nama in pesan and "Catat pertemuan" in pesan

@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from karier.people.models import Golongan
+from karier.people.models import Golongan, Pegawai
 from karier.rules import format_credit
 from karier.talent.credit import compute, ledger
 from karier.talent.models import (
@@ -77,12 +77,9 @@ def test_a_year_split_into_parts_sums_exactly(org: Org) -> None:
     assert folded.status.total == Decimal("12.5")
 
 
-def test_carry_over_after_a_promotion(org: Org) -> None:
-    """60 earned at III/a; the promotion to III/b uses 50; 10 carries over toward Ahli Muda (50)."""
-    (p,) = make_functional(org, 1)
-    entry(p, JenisEntriAk.KONVERSI, 2023, Fraction(40))
-    entry(p, JenisEntriAk.PREDIKAT, 2024, Fraction(20), "Baik")  # as stored; the rules say 12,5
-    usulan = UsulanKenaikanPangkat.objects.create(
+def decided_iii_a_to_iii_b(p: Pegawai) -> UsulanKenaikanPangkat:
+    """A decided promotion III/a → III/b on 1 April 2025 (what uses the credit of Ahli Pertama)."""
+    return UsulanKenaikanPangkat.objects.create(
         pegawai=p,
         jenis=JenisKenaikan.PILIHAN,
         tmt=dt.date(2025, 4, 1),
@@ -90,6 +87,14 @@ def test_carry_over_after_a_promotion(org: Org) -> None:
         golongan_ke=Golongan.objects.get(kode="III/b"),
         status=StatusUsulanPangkat.DITETAPKAN,
     )
+
+
+def test_carry_over_after_a_promotion(org: Org) -> None:
+    """60 earned at III/a; the promotion to III/b uses 50; 10 carries over toward Ahli Muda (50)."""
+    (p,) = make_functional(org, 1)
+    entry(p, JenisEntriAk.KONVERSI, 2023, Fraction(40))
+    entry(p, JenisEntriAk.PREDIKAT, 2024, Fraction(20), "Baik")  # as stored; the rules say 12,5
+    usulan = decided_iii_a_to_iii_b(p)
     used = ledger.record_promotion_usage(pegawai=p, usulan=usulan, user_id=None)
     assert used is not None and (used.pembilang, used.penyebut) == (-50, 1)
     assert ledger.record_promotion_usage(pegawai=p, usulan=usulan, user_id=None) == used  # idempotent
@@ -166,3 +171,32 @@ def test_compute_query_counts_do_not_grow() -> None:
     assert EntriAngkaKredit.objects.count() == 32 and StatusAngkaKredit.objects.count() == 32
     # second run: only updates, still the same count
     assert _measure([p.pk for p in large])[1] <= counts_large[1] + 1
+
+
+def test_usage_note_is_indonesian_whoever_decides(org: Org) -> None:
+    """The note is stored and printed on the PAK: Indonesian words and date, even under English."""
+    from django.utils import translation
+
+    (p,) = make_functional(org, 1)
+    usulan = decided_iii_a_to_iii_b(p)
+    with translation.override("en"):
+        used = ledger.record_promotion_usage(pegawai=p, usulan=usulan, user_id=None)
+    assert used is not None
+    assert used.keterangan == "Digunakan untuk kenaikan ke III/b TMT 01 April 2025"
+
+
+def test_credit_text_is_indonesian_with_thousands_grouped() -> None:
+    assert ledger.credit_text(Fraction(2501, 2)) == "1.250,50"
+    assert ledger.credit_text(Fraction(25, 12)) == "2,08"  # ROUND_HALF_UP to two places
+    assert ledger.credit_text(Fraction(45, 8)) == "5,63"
+    assert ledger.credit_text(Decimal("-100")) == "-100,00"
+    assert ledger.credit_text(None) == "-"
+
+
+def test_conversion_ceiling_and_formasi_vacancies_are_rules() -> None:
+    from karier.rules.angka_kredit import formasi_vacancies, konversi_ceiling
+
+    assert konversi_ceiling("Ahli Pertama") == 100  # the next jenjang's need from its first golongan
+    assert konversi_ceiling("Ahli Utama") == 400  # top jenjang: every pangkat of it (2 × 200)
+    assert formasi_vacancies(3, 1) == 2
+    assert formasi_vacancies(2, 5) == 0  # over-filled: none vacant, never negative

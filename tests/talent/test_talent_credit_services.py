@@ -15,6 +15,7 @@ from django.http import Http404
 from karier.accounts.models import User
 from karier.core.models import AuditEvent
 from karier.people.access import actor_for_user
+from karier.people.models import Pegawai
 from karier.talent.credit import documents, services
 from karier.talent.models import (
     EntriAngkaKredit,
@@ -237,3 +238,12 @@ def test_pak_hidden_from_who_may_not_see_the_person(org: Org, pranata: Any) -> N
         pak_for_actor(org.actor("staf1a"), pak.pk)
     with pytest.raises(Http404):
         pak_for_actor(org.actor("admin"), pak.pk + 1000)
+
+
+def test_pak_prints_what_was_issued_after_the_person_changes(org: Org, pranata: Any) -> None:
+    """Issued is frozen: a later rename or a new golongan does not reach the printed PAK."""
+    pak = _issue(org, pranata)
+    nama = pak.konten["identitas"]["nama"]
+    Pegawai.objects.filter(pk=pranata.pk).update(nama="Zulkarnaen")
+    text = pdf_text(documents.pak_pdf(PenetapanAngkaKredit.objects.get(pk=pak.pk)))
+    assert nama in text and "Zulkarnaen" not in text

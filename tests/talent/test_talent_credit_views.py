@@ -100,7 +100,7 @@ def test_uji_and_pak_forms(client: Client, org: Org, pranata: Any) -> None:
     )
     assert r.status_code == 302
     html = client.get(reverse("talent:credit_pegawai", args=[pranata.pk])).content.decode()
-    assert "800/PAK/1" in html and "Lulus (01-03-2025)" in html
+    assert "800/PAK/1" in html and "Lulus (1 Maret 2025)" in html
 
 
 def test_formasi_list_filters_and_form(client: Client, org: Org) -> None:

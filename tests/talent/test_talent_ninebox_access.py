@@ -185,3 +185,25 @@ def test_api_rule_sets(org: Any, placed: dict[str, Any]) -> None:
     bad = dict(body, batas_menengah="90")
     r = _api(_c(org, "admin"), "post", f"/talenta/aturan/{base.pk}/versi", bad)
     assert r.status_code == 409 and "batas_menengah" in r.json()["errors"]
+
+
+def test_the_sanctions_checked_are_shown_only_to_who_sees_sanctions(org: Any, placed: dict[str, Any]) -> None:
+    """A superior sees the placement and whether a sanction excluded, never the sanctions themselves
+    (not their kind, not their decree, not a light one); the person, the BKD and auditors do."""
+    b = org.pegawai["staf1b"]
+    light = sanction(b, 2, dt.date(2025, 3, 1))  # teguran tertulis: checked, does not exclude
+    place([b.pk], YEAR)
+    page, api = f"/karier/talenta/pegawai/{b.pk}/?tahun={YEAR}", f"/talenta/pegawai/{b.pk}?tahun={YEAR}"
+    for who in ("admin", "auditor", "staf1b"):
+        html = _c(org, who).get(page).content.decode()
+        assert 'data-testid="masukan-hukuman"' in html and "TEGURAN TERTULIS" in html
+        checked = _api(_c(org, who), "get", api).json()["penempatan"]["masukan"]["hukuman"]
+        assert {h["nomor_sk"] for h in checked} == {placed["hukuman"].nomor_sk, light.nomor_sk}
+    for who in ("kabid1", "kasi1"):
+        r = _c(org, who).get(page)
+        html = r.content.decode()
+        assert r.status_code == 200 and 'data-testid="penjelasan"' in html
+        assert 'data-testid="masukan-hukuman"' not in html and "TEGURAN TERTULIS" not in html
+        assert "Tidak masuk kelompok talenta" in html  # the check itself is explained
+        masukan = _api(_c(org, who), "get", api).json()["penempatan"]["masukan"]
+        assert "hukuman" not in masukan and masukan["predikat"]

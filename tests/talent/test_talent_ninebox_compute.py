@@ -231,9 +231,7 @@ def _everyone(org: Any) -> list[int]:
 
     ids = list(Pegawai.objects.values_list("pk", flat=True))
     for i, pk in enumerate(ids):
-        from karier.people.models import Pegawai as P
-
-        who = P.objects.get(pk=pk)
+        who = Pegawai.objects.get(pk=pk)
         rating(who, YEAR - 1, (DI_ATAS, SESUAI, DI_BAWAH)[i % 3])
         rating(who, YEAR, (DI_ATAS, SESUAI, DI_BAWAH)[(i + 1) % 3])
         jpm(who, 60 + (i * 7) % 40)

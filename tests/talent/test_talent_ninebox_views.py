@@ -203,3 +203,32 @@ def test_sanctions_list_and_person_page_queries_do_not_grow(org: Any) -> None:
         sanction(p, (1, 4, 9)[i % 3], dt.date(2025, 1 + i % 12, 1))
     sanction(a, 2, dt.date(2025, 4, 1))
     assert measure() == small
+
+
+def test_grid_rows_and_levels_follow_the_language(org: Any) -> None:
+    """The kinerja rows of the grid and the levels of a cell's export are labels, not stored values."""
+    from django.conf import settings
+
+    _place_everyone(org)
+    c = _client(org, "admin")
+    html = c.get(f"/karier/talenta/?tahun={YEAR}").content.decode()
+    assert "Di Atas Ekspektasi" in html and "Di Bawah Ekspektasi" in html
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = c.get(f"/karier/talenta/?tahun={YEAR}").content.decode()
+    assert "Above expectations" in english and "Di Atas Ekspektasi" not in english
+    r = c.get(f"/karier/talenta/kotak/9/?tahun={YEAR}&export=xlsx")
+    rows = list(load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True))
+    assert rows[2][5:7] == ("High", "High")
+    page = c.get(f"/karier/talenta/pegawai/{org.pegawai['staf1a'].pk}/").content.decode()
+    assert "<dd>High</dd>" in page
+
+
+def test_years_span_the_placed_years_newest_first(org: Any) -> None:
+    from karier.talent.ninebox.selectors import years
+
+    assert years() == []
+    _place_everyone(org)  # 2024 and 2025
+    assert years() == [YEAR, YEAR - 1]
+    with CaptureQueriesContext(connection) as q:
+        years()
+    assert len(q) == 1

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from karier.core.models import AuditEvent
 from karier.people.models import Pegawai, RiwayatGolongan
+from karier.rules import next_promotion_date
+from karier.rules._text import tanggal
 from karier.talent.models import (
     EntriAngkaKredit,
     JenisKenaikan,
@@ -79,9 +81,12 @@ def test_reject_needs_a_reason(org: Org) -> None:
 def test_propose_refuses_not_a_promotion_date(org: Org) -> None:
     everyone_eligible(org)
     before = _snapshot()
+    bad = next_tmt() + dt.timedelta(days=14)
     with pytest.raises(ValidationError) as exc:
-        _propose(org, tmt=next_tmt() + dt.timedelta(days=14))
+        _propose(org, tmt=bad)
     assert "bukan tanggal kenaikan pangkat" in exc.value.message_dict["tmt"][0]
+    # The message names the date the rule gives next, rather than restating the schedule.
+    assert tanggal(next_promotion_date(bad)) in exc.value.message_dict["tmt"][0]
     assert _snapshot() == before
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from karier.core.models import AuditEvent
+from karier.rules import recognition as recognition_rules
 from karier.talent.models import Apresiasi, Inovasi, UsulanPenghargaan
 from karier.talent.recognition import access, selectors, services
 from tests.talent.talent_recognition_helpers import rhk_for
@@ -88,13 +89,20 @@ def test_an_rhk_of_someone_else_is_refused(org):
 
 
 def test_daily_limit_per_giver(org, monkeypatch):
-    monkeypatch.setattr(services, "MAX_PER_HARI", 3)
+    monkeypatch.setattr(recognition_rules, "APRESIASI_PER_HARI", 3)
     for _ in range(3):
         _give(org, "kabid1", "staf1a")
     with pytest.raises(ValidationError, match="sudah memberi 3 apresiasi hari ini"):
         _give(org, "kabid1", "staf1b")
     assert Apresiasi.objects.count() == 3
     _give(org, "kasi1", "staf1a")  # another giver is not limited by it
+
+
+def test_daily_limit_rule_is_twenty():
+    assert recognition_rules.APRESIASI_PER_HARI == 20
+    assert not recognition_rules.apresiasi_limit_reached(19)
+    assert recognition_rules.apresiasi_limit_reached(20)
+    assert recognition_rules.apresiasi_limit_reached(21)
 
 
 def test_hide_by_receiver_or_bkd_only(org):

@@ -120,6 +120,26 @@ def test_award_screen(org):
     assert UsulanPenghargaan.objects.get().status == "DITOLAK"
 
 
+def test_award_screen_offers_no_decision_about_oneself(org):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.filter(pk=org.users["staf2"].pk).update(is_admin_bkd=True)
+    own = UsulanPenghargaan.objects.create(pegawai=org.pegawai["staf2"], tahun=2025, alasan=["Kotak talenta 9."])
+    other = UsulanPenghargaan.objects.create(pegawai=org.pegawai["staf1a"], tahun=2025, alasan=["Kotak talenta 9."])
+    page = _client(org, "staf2").get("/karier/penghargaan/?tahun=2025").content.decode()
+    assert f"/karier/penghargaan/{other.pk}/putuskan/" in page
+    assert f"/karier/penghargaan/{own.pk}/putuskan/" not in page
+
+
+def test_own_wall_offers_recording_an_innovation_but_not_an_apresiasi(org):
+    staf = org.pegawai["staf1a"]
+    page = _client(org, "staf1a").get(f"/karier/apresiasi/pegawai/{staf.pk}/").content.decode()
+    assert "/karier/inovasi/baru/?pegawai=" in page
+    assert "/karier/apresiasi/beri/?pegawai=" not in page
+    page = _client(org, "kasi1").get(f"/karier/apresiasi/pegawai/{staf.pk}/").content.decode()
+    assert "/karier/inovasi/baru/?pegawai=" in page and "/karier/apresiasi/beri/?pegawai=" in page
+
+
 def test_api(org):
     staf = org.pegawai["staf1a"]
     rhk = rhk_for(staf)

@@ -47,7 +47,7 @@ def as_user(org: Org, key: str) -> Client:
 
 def test_steps_run_in_order_per_chunk_then_succession_once(org, recorded):
     n = Pegawai.objects.filter(aktif=True).count()
-    hasil = compute.karier_hitung(actor=org.actor("admin"), tahun=2025, chunk_size=4, as_of=dt.date(2026, 1, 2))
+    hasil = compute.karier_hitung_now(actor=org.actor("admin"), tahun=2025, chunk_size=4, as_of=dt.date(2026, 1, 2))
     keys = [k for k, _ in recorded]
     per_chunk = [s.key for s in steps.CHUNK_STEPS]
     chunks = -(-n // 4)

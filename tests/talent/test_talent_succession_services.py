@@ -14,7 +14,7 @@ from karier.core.models import AuditEvent
 from karier.people.access import SYSTEM
 from karier.talent.models import JabatanKritikal, KandidatSuksesi, NominasiSuksesi, StatusNominasi
 from karier.talent.models import SyaratKompetensiKritikal as Syarat
-from karier.talent.succession import access, services
+from karier.talent.succession import access, services, workflow
 from tests.orgdata import Org
 from tests.talent.test_talent_succession_support import kid, scenario, standard_syarat
 
@@ -206,3 +206,25 @@ def test_nobody_decides_about_the_position_they_hold(org: Org) -> None:
     # Another BKD admin with a position (kabid2) may decide.
     _make_bkd(org, "kabid2")
     assert _decide(org, "kabid2", n).status == StatusNominasi.DISETUJUI
+
+
+def test_nobody_nominates_themselves(org: Org) -> None:
+    jk = scenario(org)
+    _make_bkd(org, "kasi1")
+    with pytest.raises(PermissionDenied) as exc:
+        _nominate(org, "kasi1", jk, "kasi1")
+    assert "diri Anda sendiri" in str(exc.value)
+    assert not NominasiSuksesi.objects.exists()
+    assert _nominate(org, "kasi1", jk, "kabid2").status == StatusNominasi.DIUSULKAN  # someone else: fine
+
+
+@pytest.mark.parametrize("aksi", list(workflow.Aksi))
+def test_the_workflow_table_makes_a_decision_final(aksi: workflow.Aksi) -> None:
+    assert workflow.check(aksi, status=StatusNominasi.DIUSULKAN) is None
+    assert workflow.TRANSITIONS[aksi].ke in {StatusNominasi.DISETUJUI, StatusNominasi.DITOLAK}
+    for decided in (StatusNominasi.DISETUJUI, StatusNominasi.DITOLAK):
+        refusal = workflow.check(aksi, status=decided)
+        assert refusal is not None and not refusal.forbidden and refusal.field == "status"
+        with pytest.raises(ValidationError) as exc:
+            workflow.ensure(aksi, status=decided)
+        assert "sudah diputuskan" in exc.value.message_dict["status"][0]

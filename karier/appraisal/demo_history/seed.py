@@ -35,10 +35,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from karier.accounts.models import User
+from karier.appraisal import workflow
 from karier.appraisal.choices import JenisPeriode, StatusEvaluasi, StatusFinalisasi, StatusPeriode
 from karier.appraisal.demo_history.content import contents
 from karier.appraisal.demo_history.ratings import Nilai, Stories, counts, pick_stories, ratings_for
-from karier.appraisal.demo_history.rows import REALISASI_COLUMNS, plan_rows, realised
+from karier.appraisal.demo_history.rows import REALISASI_COLUMNS, realised
+from karier.appraisal.evaluation import access as evaluation_access
 from karier.appraisal.evaluation import periods, snapshots
 from karier.appraisal.models import (
     Evaluasi,
@@ -55,7 +57,7 @@ from karier.people.choices import JenisPenugasan
 from karier.people.demo.personas import DODI, WATI
 from karier.people.models import Jabatan, Pegawai, Penugasan
 from karier.people.selectors import AppraiserTree, active_on
-from karier.plans.bulk import _load_templates, _RhkTemplate
+from karier.plans.bulk import _load_templates, _RhkTemplate, write_plan_rows
 from karier.plans.choices import StatusSkp, SumberSkp
 from karier.plans.models import Skp, TahunKinerja
 from karier.plans.years import tahun_close
@@ -173,7 +175,7 @@ class _Moments:
 
 # ---------------------------------------------------------------------------- checks
 def _validate(actor: Actor, tahun: Sequence[int], today: dt.date) -> list[int]:
-    if not actor.is_admin or actor.is_auditor:
+    if not evaluation_access.can_manage_calendar(actor):  # it writes the years' calendars and evaluations
         raise PermissionDenied(_("Hanya admin BKD yang dapat memuat riwayat penilaian."))
     years = sorted(set(tahun))
     if not years or len(years) > MAX_TAHUN:
@@ -273,7 +275,8 @@ def _seed_year(*, actor: Actor, tahun: int, seed: int, stories: Stories, chunk_s
         out.evaluasi += n
     out.predikat = counts(ratings)
     _finalise_units(annual, moments.ttd_atasan)
-    PeriodePenilaian.objects.filter(tahun_id=tahun).exclude(status=StatusPeriode.DITUTUP).update(
+    # Every period of the year closed at once, from the statuses the period's workflow table allows.
+    PeriodePenilaian.objects.filter(tahun_id=tahun, status__in=workflow.PERIODE_DARI[StatusPeriode.DITUTUP]).update(
         status=StatusPeriode.DITUTUP
     )
     audit.record(
@@ -372,7 +375,13 @@ def _write_chunk(
                 )
             )
         skp_ids = bulk_insert(Skp, SKP_COLUMNS, skp_rows, ids=True)
-        targets = plan_rows(chunk, skp_ids, templates, perilaku, nilai)
+        targets = write_plan_rows(
+            [(skp_id, c.jabatan_id) for c, skp_id in zip(chunk, skp_ids, strict=True)],
+            templates,
+            perilaku,
+            nilai,
+            indicators=True,
+        ).indicators
         ev_rows = []
         last: list[tuple[bool, int | None]] = []
         for c, skp_id in zip(chunk, skp_ids, strict=True):

@@ -17,6 +17,7 @@ from karier.people.models import Pegawai
 from karier.people.selectors import holder_on
 from karier.plans.choices import JenisHasil
 from karier.plans.documents import TEMPAT, Orang, periode, tanggal, target_text
+from karier.plans.models import RencanaHasilKerja
 from karier.standards.models import NilaiBerakhlak
 
 ROMAWI = ("I", "II", "III", "IV")
@@ -49,23 +50,29 @@ def _iso(d: dt.datetime | None) -> str | None:
     return d.isoformat() if d else None
 
 
+# What an evaluation's document reads with it, in the same query (one evaluation here, a chunk in
+# `karier.appraisal.demo_history.content`).
+EVALUASI_RELATED = (
+    "periode",
+    "skp",
+    "pegawai__golongan",
+    "jabatan",
+    "unit",
+    "penilai__golongan",
+    "penilai_jabatan__unit",
+    "ditandatangani_penilai_oleh__golongan",
+    "ditandatangani_atasan_oleh__golongan",
+    "ditandatangani_atasan_oleh__jabatan",
+    "ditandatangani_atasan_oleh__unit",
+)
+RHK_ORDER = ("jenis", "urutan", "id")  # the plan's rows as the document lists them
+
+
 @in_indonesian
 def evaluasi_content(ev_id: int) -> dict[str, Any]:
     """Everything the evaluation document shows, live, as plain JSON (what a signature freezes, see
     `karier.appraisal.evaluation.snapshots`), in a fixed number of queries (about ten)."""
-    ev = Evaluasi.objects.select_related(
-        "periode",
-        "skp",
-        "pegawai__golongan",
-        "jabatan",
-        "unit",
-        "penilai__golongan",
-        "penilai_jabatan__unit",
-        "ditandatangani_penilai_oleh__golongan",
-        "ditandatangani_atasan_oleh__golongan",
-        "ditandatangani_atasan_oleh__jabatan",
-        "ditandatangani_atasan_oleh__unit",
-    ).get(pk=ev_id)
+    ev = Evaluasi.objects.select_related(*EVALUASI_RELATED).get(pk=ev_id)
     atasan: Pegawai | None = ev.ditandatangani_atasan_oleh
     if atasan is None and ev.penilai_jabatan_id:
         position = ca.atasan_penilai_position(ev)
@@ -77,13 +84,38 @@ def evaluasi_content(ev_id: int) -> dict[str, Any]:
         .values_list("predikat", flat=True)
         .first()
     )
-    realisasi = {r.iki_id: r for r in Realisasi.objects.filter(evaluasi=ev)}
     feedback: dict[int, list[str]] = {}
     for ub in UmpanBalik.objects.filter(evaluasi=ev).order_by("dibuat_pada"):
         feedback.setdefault(ub.rhk_id, []).append(ub.teks)
-    rhk = list(ev.skp.rhk.prefetch_related("iki").order_by("jenis", "urutan", "id"))
-    expectations = dict(ev.skp.perilaku.values_list("nilai_id", "ekspektasi_khusus"))
-    nilai = list(NilaiBerakhlak.objects.prefetch_related("panduan").order_by("urutan"))
+    return content_of(
+        ev,
+        atasan=atasan,
+        predikat_organisasi=org or "",
+        realisasi={r.iki_id: r for r in Realisasi.objects.filter(evaluasi=ev)},
+        umpan_balik=feedback,
+        rhk=list(ev.skp.rhk.prefetch_related("iki").order_by(*RHK_ORDER)),
+        ekspektasi=dict(ev.skp.perilaku.values_list("nilai_id", "ekspektasi_khusus")),
+        nilai=list(NilaiBerakhlak.objects.prefetch_related("panduan").order_by("urutan")),
+    )
+
+
+def content_of(
+    ev: Evaluasi,
+    *,
+    atasan: Pegawai | None,
+    predikat_organisasi: str,
+    realisasi: dict[int, Realisasi],
+    umpan_balik: dict[int, list[str]],
+    rhk: list[RencanaHasilKerja],
+    ekspektasi: dict[str, str],
+    nilai: list[NilaiBerakhlak],
+) -> dict[str, Any]:
+    """One evaluation's document from what its caller loaded, without a query of its own: the one way
+    the content is built, for one evaluation (`evaluasi_content`) or for a chunk at once (the demo's
+    past years). `ev` comes with `EVALUASI_RELATED`; `atasan` is who countersigns (or will);
+    `realisasi` by indicator id, `umpan_balik` by plan row id in the order given, `rhk` in `RHK_ORDER`
+    with `iki` prefetched, `ekspektasi` by BerAKHLAK value, `nilai` in order with `panduan` prefetched.
+    Callers run it in Indonesian (`in_indonesian`)."""
 
     def realised(iki_id: int) -> str:
         r = realisasi.get(iki_id)
@@ -107,7 +139,7 @@ def evaluasi_content(ev_id: int) -> dict[str, Any]:
                     [i.indikator, target_text(i.target_angka, i.satuan, i.target_kualitatif), realised(i.pk)]
                     for i in ikis
                 ],
-                "umpan_balik": feedback.get(r.pk, []),
+                "umpan_balik": list(umpan_balik.get(r.pk, [])),
             }
         )
         rencana.append(
@@ -156,7 +188,7 @@ def evaluasi_content(ev_id: int) -> dict[str, Any]:
             max(ev.periode.mulai, ev.skp.periode_mulai), min(ev.periode.selesai, ev.skp.periode_selesai)
         ),
         "tahun": ev.periode.tahun_id,
-        "predikat_organisasi": org or "",
+        "predikat_organisasi": predikat_organisasi,
         "utama": sections["utama"],
         "tambahan": sections["tambahan"],
         "rencana": rencana,
@@ -165,7 +197,7 @@ def evaluasi_content(ev_id: int) -> dict[str, Any]:
                 "no": n.urutan,
                 "nilai": n.nama,
                 "panduan": [p.teks for p in n.panduan.all()],
-                "ekspektasi": expectations.get(n.pk, ""),
+                "ekspektasi": ekspektasi.get(n.pk, ""),
             }
             for n in nilai
         ],

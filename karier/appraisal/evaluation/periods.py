@@ -42,7 +42,7 @@ from karier.appraisal.models import (
     PredikatOrganisasiUnit,
 )
 from karier.core import audit, bulk, jobs
-from karier.core.choices import JenisTugasLatar, StatusTugasLatar
+from karier.core.choices import JenisTugasLatar
 from karier.core.models import TugasLatar
 from karier.people import selectors
 from karier.people.access import Actor
@@ -292,11 +292,7 @@ def _check_openable(actor: Actor, periode: PeriodePenilaian, *, open_too: bool =
 
 def pending_openings() -> QuerySet[TugasLatar]:
     """Opening jobs waiting or running (`parameter["periode_id"]` names the period)."""
-    return TugasLatar.objects.filter(
-        jenis=JenisTugasLatar.BUKA_PERIODE,
-        status__in=(StatusTugasLatar.MENUNGGU, StatusTugasLatar.BERJALAN),
-        dibuat_pada__gte=timezone.now() - JOB_STALE,
-    )
+    return jobs.jobs_running(JenisTugasLatar.BUKA_PERIODE, JOB_STALE)
 
 
 def periode_open_start(*, actor: Actor, periode: PeriodePenilaian) -> TugasLatar:

@@ -10,15 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema
 from ninja.files import UploadedFile
 
 from karier.api.helpers import path_id
 from karier.api.schemas import ERRORS_404, MAX_ID, ErrorOut, In, JobOut, Page, PageParams
-from karier.core.jobs import job_dict
+from karier.development import two_phase
 from karier.development.exchange import access, imports
 from karier.development.exchange.history import KOLOM, KURSUS, history, split
 from karier.development.models import ImporSiasn
@@ -66,15 +64,7 @@ class ImporSiasnOut(Schema):
 
 
 def _impor(impor: ImporSiasn) -> dict[str, Any]:
-    job = imports.impor_job(impor)
-    return {
-        "id": impor.pk,
-        "nama_berkas": impor.nama_berkas,
-        "status": impor.status,
-        "jumlah_baris": len(impor.baris),
-        "kesalahan": impor.kesalahan,
-        "tugas": job_dict(job) if job else None,
-    }
+    return two_phase.api_report(impor, imports.impor_job(impor))
 
 
 @router.get(
@@ -107,11 +97,13 @@ def siasn_impor_periksa(
     request: HttpRequest,
     berkas: UploadedFile | None = File(None, description="Excel (.xlsx) atau CSV tata letak SIASN."),  # noqa: B008
 ) -> Any:
-    actor = actor_from_request(request)
-    access.require_import(actor)
-    if berkas is None:
-        raise ValidationError({"berkas": _("Pilih berkas Excel (.xlsx) atau CSV.")})
-    return 201, _impor(imports.siasn_impor_periksa(actor=actor, berkas=berkas))
+    return two_phase.api_check(
+        actor_from_request(request),
+        berkas,
+        require=access.require_import,
+        check=imports.siasn_impor_periksa,
+        job=imports.impor_job,
+    )
 
 
 @router.get(
@@ -130,7 +122,4 @@ def siasn_impor_detail(request: HttpRequest, impor_id: int = _id("Id impor.")) -
 )
 def siasn_impor_terapkan(request: HttpRequest, impor_id: int = _id("Id impor.")) -> Any:
     actor = actor_from_request(request)
-    found = access.impor_for_actor(actor, impor_id)
-    job = imports.siasn_impor_start(actor=actor, impor=found)
-    job.refresh_from_db()
-    return 202, job_dict(job)
+    return two_phase.api_apply(actor, access.impor_for_actor(actor, impor_id), start=imports.siasn_impor_start)

@@ -1,38 +1,26 @@
 """Background task of the SIASN history import (phase two). It takes the job id only and runs through
-`karier.core.jobs.job_run` (inline, after commit, on the embedded default backend)."""
+the shared two-phase task body (`two_phase.apply_task` → `karier.core.jobs.job_run`: inline, after
+commit, on the embedded default backend)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from karier.core.jobs import Progress, job_run
-from karier.core.models import TugasLatar
+from karier.development import two_phase
 from karier.development.models import ImporSiasn
-from karier.people.access import as_actor
-
-MSG_GAGAL = "Terjadi kesalahan sistem; tidak ada riwayat yang disimpan. Jalankan ulang impor."
 
 
 @task()
 def siasn_impor_task(job_id: int) -> dict[str, Any]:
     """Apply the checked import named in the job, all or nothing (a failed run leaves nothing written)."""
+    from karier.development.exchange.imports import siasn_impor_terapkan
 
-    def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
-        from karier.development.exchange.imports import siasn_impor_terapkan
-
-        user = get_user_model().objects.filter(pk=job.dibuat_oleh_id).first() if job.dibuat_oleh_id else None
-        if user is None:
-            raise ValidationError({"__all__": _("Pengguna tidak ditemukan.")})
-        impor_id = (job.parameter or {}).get("impor_id")
-        impor = ImporSiasn.objects.filter(pk=int(impor_id)).first() if isinstance(impor_id, int) else None
-        if impor is None:
-            raise ValidationError({"__all__": _("Impor tidak ditemukan.")})
-        n = siasn_impor_terapkan(actor=as_actor(user), impor=impor, progress=progress)
-        return _("%(n)s riwayat kursus/diklat disimpan.") % {"n": n}, {"impor_id": impor.pk, "disimpan": n}
-
-    return job_run(job_id, work, failed=MSG_GAGAL)
+    return two_phase.apply_task(
+        job_id,
+        model=ImporSiasn,
+        apply=siasn_impor_terapkan,
+        done=lambda n: _("%(n)s riwayat kursus/diklat disimpan.") % {"n": n},
+    )

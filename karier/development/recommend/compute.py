@@ -25,8 +25,8 @@ from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.core.bulk import bulk_insert
-from karier.core.choices import JenisTugasLatar, StatusTugasLatar
-from karier.core.jobs import Progress, job_start
+from karier.core.choices import JenisTugasLatar
+from karier.core.jobs import Progress, job_start, jobs_running
 from karier.core.models import TugasLatar
 from karier.development.competency import gaps
 from karier.development.models import KebutuhanTersimpan, PerhitunganRekomendasi, RekomendasiKegiatan
@@ -70,15 +70,7 @@ def _check_scope(actor: Actor, opd_id: int | None) -> None:
 
 def running_job() -> TugasLatar | None:
     """The computation under way, if any (a job older than `STALE` is taken for dead)."""
-    return (
-        TugasLatar.objects.filter(
-            jenis=JenisTugasLatar.REKOMENDASI,
-            status__in=(StatusTugasLatar.MENUNGGU, StatusTugasLatar.BERJALAN),
-            dibuat_pada__gte=timezone.now() - STALE,
-        )
-        .order_by("-pk")
-        .first()
-    )
+    return jobs_running(JenisTugasLatar.REKOMENDASI, STALE).first()
 
 
 def rekomendasi_hitung_start(*, actor: Actor, opd_id: int | None = None) -> TugasLatar:

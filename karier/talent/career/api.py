@@ -11,7 +11,6 @@ from ninja import Router
 from karier.api.helpers import path_id
 from karier.api.schemas import ERRORS_404
 from karier.people.access import actor_from_request
-from karier.people.models import Pegawai
 from karier.talent import access
 from karier.talent.career import selectors
 from karier.talent.career.schemas import KarierOut
@@ -20,8 +19,7 @@ router = Router()
 
 
 def _data(pegawai_id: int, request: HttpRequest) -> dict[str, Any]:
-    found = access.person_for_actor(actor_from_request(request), pegawai_id)
-    pegawai = Pegawai.objects.select_related("golongan", "jabatan").get(pk=found.pk)
+    pegawai = access.person_for_actor(actor_from_request(request), pegawai_id, related=("golongan", "jabatan"))
     return selectors.as_dict(selectors.career(pegawai))
 
 

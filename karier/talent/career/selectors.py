@@ -22,9 +22,12 @@ from django.utils.translation import gettext as _
 
 from karier.appraisal.choices import PredikatChoice
 from karier.core.numbers import angka
-from karier.development.models import RekapJpPegawai, TargetJp
+from karier.development.catalogue.selectors import targets as jp_targets
+from karier.development.models import RekapJpPegawai
 from karier.people.models import Pegawai, Penugasan, RiwayatGolongan
-from karier.rules import JP_TARGET_PER_YEAR, Predikat, add_years, format_credit, predikat_at_least
+from karier.rules import Predikat, add_years, format_credit, fraction_to_decimal, predikat_at_least
+from karier.rules.promotion import MIN_PREDIKAT, MIN_YEARS_IN_PANGKAT, PREDIKAT_YEARS
+from karier.talent.credit.ledger import as_fraction
 from karier.talent.models import (
     EntriAngkaKredit,
     JenisEntriAk,
@@ -36,7 +39,6 @@ from karier.talent.models import (
     StatusBimbingan,
 )
 
-MASA_GOLONGAN_TAHUN = 4  # karier.rules.promotion_eligibility's default min_years (regular promotion)
 TAHUN_SHOWN = 6
 
 
@@ -75,11 +77,9 @@ class Karier:
     pegawai: Pegawai
     timeline: list[Peristiwa]
     tahun: list[BarisTahun]
-    kelayakan: KelayakanPangkat | None
     angka_kredit: StatusAngkaKredit | None
     penempatan: PenempatanTalenta | None
     langkah: list[Langkah]
-    bimbingan: RencanaBimbingan | None
 
 
 def _persen(nilai: Decimal | Fraction | float, target: Decimal | Fraction | float) -> int:
@@ -115,19 +115,14 @@ def years(pegawai: Pegawai) -> list[BarisTahun]:
     for tahun, a, b in EntriAngkaKredit.objects.filter(
         pegawai=pegawai, jenis__in=(JenisEntriAk.PREDIKAT, JenisEntriAk.IMPOR)
     ).values_list("tahun", "pembilang", "penyebut"):
-        earned[tahun] = earned.get(tahun, Fraction(0)) + Fraction(a, b or 1)
+        earned[tahun] = earned.get(tahun, Fraction(0)) + as_fraction(a, b)
     for tahun, total in earned.items():
-        row(tahun).angka_kredit = format_credit(Decimal(total.numerator) / Decimal(total.denominator))
+        row(tahun).angka_kredit = format_credit(fraction_to_decimal(total))
     for tahun, jp in RekapJpPegawai.objects.filter(pegawai=pegawai).values_list("tahun", "jp_total"):
         row(tahun).jp = jp
     for tahun, kotak in PenempatanTalenta.objects.filter(pegawai=pegawai).values_list("tahun", "kotak"):
         row(tahun).kotak = kotak
     return sorted(rows.values(), key=lambda r: r.tahun, reverse=True)[:TAHUN_SHOWN]
-
-
-def _jp_target(pegawai: Pegawai) -> Decimal:
-    found = TargetJp.objects.filter(jenis_asn=pegawai.jenis_asn).values_list("target", flat=True).first()
-    return found if found is not None else JP_TARGET_PER_YEAR
 
 
 def steps(
@@ -149,29 +144,29 @@ def steps(
             )
         )
     elif pegawai.tmt_golongan is not None:
-        target = add_years(pegawai.tmt_golongan, MASA_GOLONGAN_TAHUN)
+        target = add_years(pegawai.tmt_golongan, MIN_YEARS_IN_PANGKAT)
         span = (target - pegawai.tmt_golongan).days
         done = (min(today, target) - pegawai.tmt_golongan).days
         bars.append(
             Langkah(
-                _("Masa kerja dalam golongan (4 tahun)"),
+                _("Masa kerja dalam golongan (%(n)s tahun)") % {"n": MIN_YEARS_IN_PANGKAT},
                 _persen(done, span),
                 _("terpenuhi pada %(t)s") % {"t": date_format(target, "j F Y")},
                 today >= target,
             )
         )
-    last_two = [r for r in tahun_rows if r.predikat and r.tahun < today.year][:2]
-    good = sum(1 for r in last_two if predikat_at_least(Predikat(r.predikat), Predikat.BAIK))
+    recent = [r for r in tahun_rows if r.predikat and r.tahun < today.year][:PREDIKAT_YEARS]
+    good = sum(1 for r in recent if predikat_at_least(Predikat(r.predikat), MIN_PREDIKAT))
     bars.append(
         Langkah(
-            _("Predikat paling rendah Baik, 2 tahun terakhir"),
-            _persen(good, 2),
-            _("%(n)s dari 2 tahun") % {"n": good},
-            good == 2,
+            _("Predikat paling rendah %(p)s, %(n)s tahun terakhir") % {"p": MIN_PREDIKAT.value, "n": PREDIKAT_YEARS},
+            _persen(good, PREDIKAT_YEARS),
+            _("%(n)s dari %(m)s tahun") % {"n": good, "m": PREDIKAT_YEARS},
+            good == PREDIKAT_YEARS,
         )
     )
     jp_now = next((r.jp for r in tahun_rows if r.tahun == today.year and r.jp is not None), Decimal(0))
-    jp_target = _jp_target(pegawai)
+    jp_target = jp_targets().get(pegawai.jenis_asn, (Decimal(0), None))[0]
     bars.append(
         Langkah(
             _("Pengembangan kompetensi tahun ini"),
@@ -187,21 +182,17 @@ def career(pegawai: Pegawai, *, today: dt.date | None = None) -> Karier:
     """Everything the career page shows for one person."""
     today = today or timezone.localdate()
     tahun_rows = years(pegawai)
-    credit = StatusAngkaKredit.objects.filter(pegawai=pegawai).select_related("golongan_berikut").first()
+    credit = StatusAngkaKredit.objects.filter(pegawai=pegawai).first()
     return Karier(
         pegawai=pegawai,
         timeline=timeline(pegawai),
         tahun=tahun_rows,
-        kelayakan=KelayakanPangkat.objects.filter(pegawai=pegawai).select_related("golongan_berikut").first(),
         angka_kredit=credit,
         penempatan=PenempatanTalenta.objects.filter(pegawai=pegawai)
         .select_related("aturan")
         .order_by("-tahun")
         .first(),
         langkah=steps(pegawai, tahun_rows, credit, today),
-        bimbingan=RencanaBimbingan.objects.filter(pegawai=pegawai, status=StatusBimbingan.AKTIF)
-        .select_related("mentor")
-        .first(),
     )
 
 
@@ -247,8 +238,11 @@ def predikat_label(value: str) -> str:
 
 
 def as_dict(k: Karier) -> dict[str, Any]:
-    """The page's data for the API."""
+    """The page's data for the API (the page shows the eligibility and the coaching plan through the
+    promotion and coaching areas' own blocks; the API reads the two rows here)."""
     p = k.pegawai
+    kelayakan = KelayakanPangkat.objects.filter(pegawai=p).select_related("golongan_berikut").first()
+    bimbingan_aktif = RencanaBimbingan.objects.filter(pegawai=p, status=StatusBimbingan.AKTIF).exists()
     return {
         "pegawai_id": p.pk,
         "nama": p.nama_lengkap,
@@ -269,12 +263,12 @@ def as_dict(k: Karier) -> dict[str, Any]:
             for r in k.tahun
         ],
         "kenaikan_pangkat": None
-        if k.kelayakan is None
+        if kelayakan is None
         else {
-            "layak": k.kelayakan.layak,
-            "tmt_terdekat": k.kelayakan.tmt_terdekat,
-            "golongan_berikut": k.kelayakan.golongan_berikut.kode if k.kelayakan.golongan_berikut else None,
-            "alasan": list(k.kelayakan.alasan),
+            "layak": kelayakan.layak,
+            "tmt_terdekat": kelayakan.tmt_terdekat,
+            "golongan_berikut": kelayakan.golongan_berikut.kode if kelayakan.golongan_berikut else None,
+            "alasan": list(kelayakan.alasan),
         },
         "kotak_talenta": None
         if k.penempatan is None
@@ -282,5 +276,5 @@ def as_dict(k: Karier) -> dict[str, Any]:
         "langkah": [
             {"label": s.label, "persen": s.persen, "teks": s.teks, "terpenuhi": s.terpenuhi} for s in k.langkah
         ],
-        "bimbingan_aktif": k.bimbingan is not None,
+        "bimbingan_aktif": bimbingan_aktif,
     }

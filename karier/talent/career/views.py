@@ -55,8 +55,7 @@ def _page(request: HttpRequest, pegawai: Pegawai, sendiri: bool) -> HttpResponse
 
 def _person(pegawai_id: int, request: HttpRequest) -> Pegawai:
     actor = actor_from_request(request)
-    found = access.person_for_actor(actor, pegawai_id)
-    return Pegawai.objects.select_related("golongan", "jabatan__unit", "unit", "opd").get(pk=found.pk)
+    return access.person_for_actor(actor, pegawai_id, related=("golongan", "jabatan__unit", "unit", "opd"))
 
 
 @login_required

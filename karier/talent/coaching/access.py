@@ -9,6 +9,9 @@
 - **The person** may tick their own agreed actions done: it is their commitment, and ticking it is
   how they take part. Meetings stay the mentor's record of the bimbingan (PermenPANRB 6/2022).
 - **Changing the mentor**: the superior or a BKD admin only (a mentor does not hand the person on).
+- **Who may be a mentor** (`mentor_candidates`, `check_mentor`): naming a mentor lets them read the plan,
+  so not any employee — the person's superior today, or an active official heading a position in the
+  person's agency (and the plan's current mentor stays allowed). Screens and API use the same check.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from karier.people.access import Actor, visibility_q
+from karier.people.models import Jabatan, Pegawai
+from karier.people.selectors import appraiser_on
 from karier.talent.access import is_bkd, is_superior, require_not_self
 from karier.talent.models import RencanaBimbingan, StatusBimbingan, TindakanBimbingan
 
@@ -123,3 +129,34 @@ def require_open(rencana: RencanaBimbingan) -> None:
 
 #: The roles that coach (everything but ticking an action, which the person may do too).
 COACHES = frozenset({Peran.MENTOR, Peran.ATASAN, Peran.BKD})
+
+
+def mentor_candidates(pegawai: Pegawai) -> QuerySet[Pegawai]:
+    """Officials of the person's agency who may mentor them: active, heading a position with active
+    positions below (the superior, resolved by `people.selectors.appraiser_on`, is allowed too)."""
+    if pegawai.opd_id is None:
+        return Pegawai.objects.none()
+    return (
+        Pegawai.objects.filter(aktif=True, jabatan__isnull=False, opd_id=pegawai.opd_id)
+        .filter(Exists(Jabatan.objects.filter(atasan_id=OuterRef("jabatan_id"), aktif=True)))
+        .exclude(pk=pegawai.pk)
+    )
+
+
+def check_mentor(pegawai: Pegawai, mentor: Pegawai | None, current_id: int | None = None) -> Pegawai:
+    """The mentor if allowed (see the module's docstring); a ValidationError on the field otherwise."""
+    if mentor is None:
+        msg = _("Rencana bimbingan harus punya mentor: pilih atasan langsung atau pejabat lain sebagai mentor.")
+        raise ValidationError({"mentor": msg})
+    if mentor.pk == pegawai.pk:
+        raise ValidationError({"mentor": _("Pegawai tidak dapat menjadi mentor bagi dirinya sendiri.")})
+    if not mentor.aktif or mentor.jabatan_id is None:
+        raise ValidationError({"mentor": _("Mentor harus pegawai aktif yang memangku jabatan.")})
+    if mentor.pk == current_id or mentor_candidates(pegawai).filter(pk=mentor.pk).exists():
+        return mentor
+    superior = appraiser_on(pegawai.pk, timezone.localdate())
+    if superior is None or superior.pegawai.pk != mentor.pk:
+        raise ValidationError(
+            {"mentor": _("Mentor harus atasan langsung pegawai atau pejabat di perangkat daerah yang sama.")}
+        )
+    return mentor

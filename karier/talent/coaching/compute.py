@@ -31,8 +31,6 @@ from karier.people.selectors import appraisers_on
 from karier.rules import career as rules
 from karier.talent.models import PenempatanTalenta, PredikatTahunan, RencanaBimbingan
 
-#: Months until the first follow-up of a new plan (a quarter: the next periodic appraisal).
-BULAN_TINDAK_LANJUT = 3
 PERIODIK = (JenisPeriode.TRIWULAN, JenisPeriode.BULAN)
 
 
@@ -124,7 +122,7 @@ def open_plans_detail(pegawai_ids: Sequence[int], tahun: int, today: dt.date | N
     if not need:
         return result
     mentors = appraisers_on(need, today)
-    follow_up = add_months(today, BULAN_TINDAK_LANJUT)
+    follow_up = add_months(today, rules.BULAN_TINDAK_LANJUT_BIMBINGAN)
     rows = []
     for pid in sorted(need):
         appraiser = mentors.get(pid)

@@ -6,29 +6,23 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _l
 
 from karier.core.forms import TanggalInput
-from karier.people.models import Jabatan, Pegawai
+from karier.people.models import Pegawai
 from karier.people.selectors import appraiser_on
+from karier.talent.coaching.access import mentor_candidates
 from karier.talent.models import HasilBimbingan, JenisBimbingan
 
 MAX_MENTOR_PILIHAN = 200
 
 
 def mentor_choices(pegawai: Pegawai, current: Pegawai | None = None) -> tuple[list[tuple[str, str]], int | None]:
-    """Officials who may mentor the person (heads of a position with subordinates in the same agency),
-    the superior first; and the superior's id (the default). Three queries."""
+    """Officials who may mentor the person (`access.mentor_candidates`), the superior first; and the
+    superior's id (the default). Three queries."""
     default = appraiser_on(pegawai.pk, timezone.localdate())
-    heads = (
-        Pegawai.objects.filter(aktif=True, jabatan__isnull=False, opd_id=pegawai.opd_id)
-        .filter(Exists(Jabatan.objects.filter(atasan_id=OuterRef("jabatan_id"), aktif=True)))
-        .exclude(pk=pegawai.pk)
-        .select_related("jabatan")
-        .order_by("nama", "pk")[:MAX_MENTOR_PILIHAN]
-    )
+    heads = mentor_candidates(pegawai).select_related("jabatan").order_by("nama", "pk")[:MAX_MENTOR_PILIHAN]
     people: dict[int, Pegawai] = {}
     for p in [default.pegawai if default else None, current, *heads]:
         if p is not None and p.pk != pegawai.pk:

@@ -15,10 +15,15 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from karier.appraisal.evaluation.reminders import _email
 from karier.appraisal.models import Pengingat, PeriodePenilaian
+from karier.core.numbers import angka
+from karier.core.official import in_indonesian
 from karier.people.models import Pegawai
 from karier.people.selectors import appraisers_on
 from karier.rules import career as rules
@@ -29,6 +34,32 @@ from karier.talent.models import RencanaBimbingan, StatusBimbingan
 CHUNK = 2000
 #: Days after a periodic period ends during which the early-warning reminder is sent.
 JENDELA_HARI = 14
+
+JUDUL_TINDAK_LANJUT = gettext_noop("Pengingat Karier: tindak lanjut bimbingan kinerja")
+JUDUL_PERLU_PERHATIAN = gettext_noop("Pengingat Karier: anggota tim perlu perhatian")
+
+
+# A reminder is stored text, read later in whatever language and e-mailed: written in the site's
+# language (Indonesian) through the catalogue, with the date and number as Indonesians write them.
+@in_indonesian
+def _judul(msgid: str) -> str:
+    return _(msgid)
+
+
+@in_indonesian
+def _pesan_tindak_lanjut(nama: str, tanggal: dt.date) -> str:
+    return _(
+        "Tindak lanjut bimbingan kinerja %(nama)s dijadwalkan %(tanggal)s. "
+        "Catat pertemuan dan tindakan yang disepakati."
+    ) % {"nama": nama, "tanggal": date_format(tanggal, "j F Y")}
+
+
+@in_indonesian
+def _pesan_perlu_perhatian(n: int, periode: str) -> str:
+    return _(
+        "Realisasi %(n)s anggota tim Anda tertinggal dari target (%(periode)s). "
+        "Ajak bicara dan buka rencana bimbingan bila perlu, sebelum penilaian akhir tahun."
+    ) % {"n": angka(n), "periode": periode}
 
 
 def follow_up_reminders_send(today: dt.date | None = None) -> int:
@@ -48,16 +79,14 @@ def follow_up_reminders_send(today: dt.date | None = None) -> int:
         Pengingat(
             pengguna_id=uid,
             jenis=kinds[pk],
-            # Stored text, read later in whatever language: Indonesian like the other reminders.
-            pesan=f"Tindak lanjut bimbingan kinerja {nama} dijadwalkan {tanggal:%d-%m-%Y}. "
-            "Catat pertemuan dan tindakan yang disepakati.",
+            pesan=_pesan_tindak_lanjut(nama, tanggal),
             tautan=reverse("talent:coaching_detail", args=[pk]),
         )
         for pk, nama, tanggal, uid in rows
         if (uid, kinds[pk]) not in have
     ]
     Pengingat.objects.bulk_create(new)
-    _email(new, judul="Pengingat Karier: tindak lanjut bimbingan kinerja")
+    _email(new, judul=_judul(JUDUL_TINDAK_LANJUT))
     return len(new)
 
 
@@ -93,15 +122,14 @@ def early_warning_reminders_send(today: dt.date | None = None) -> int:
         Pengingat(
             pengguna_id=users[pid],
             jenis=kind,
-            pesan=f"Realisasi {n} anggota tim Anda tertinggal dari target ({periode.nama}). "
-            "Ajak bicara dan buka rencana bimbingan bila perlu, sebelum penilaian akhir tahun.",
+            pesan=_pesan_perlu_perhatian(n, periode.nama),
             tautan=url,
         )
         for pid, n in sorted(counts.items())
         if pid in users and users[pid] not in have
     ]
     Pengingat.objects.bulk_create(new)
-    _email(new, judul="Pengingat Karier: anggota tim perlu perhatian")
+    _email(new, judul=_judul(JUDUL_PERLU_PERHATIAN))
     return len(new)
 
 

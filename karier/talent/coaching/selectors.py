@@ -29,6 +29,11 @@ class Saring:
     jatuh_tempo: bool = False  # only running plans whose follow-up date has come
 
 
+def _aktif_dulu() -> Case:
+    """Running plans first (0), closed ones after (1): the order of every plan list."""
+    return Case(When(status=StatusBimbingan.AKTIF, then=Value(0)), default=Value(1), output_field=IntegerField())
+
+
 def rencana_list(actor: Actor, f: Saring) -> QuerySet[RencanaBimbingan]:
     """Visible plans, running first, then the follow-up dates due first (two queries with the count)."""
     qs = visible_rencana(actor)
@@ -53,9 +58,7 @@ def rencana_list(actor: Actor, f: Saring) -> QuerySet[RencanaBimbingan]:
         qs.select_related("pegawai__jabatan", "pegawai__opd", "mentor")
         .annotate(
             tindakan_terbuka=Count("tindakan", filter=Q(tindakan__selesai=False), distinct=True),
-            aktif_dulu=Case(
-                When(status=StatusBimbingan.AKTIF, then=Value(0)), default=Value(1), output_field=IntegerField()
-            ),
+            aktif_dulu=_aktif_dulu(),
         )
         .order_by("aktif_dulu", "tanggal_tindak_lanjut", "pegawai__nama", "pk")
     )
@@ -81,7 +84,7 @@ def own_plan(pegawai_id: int, tahun: int | None = None) -> RencanaBimbingan | No
     if tahun:
         qs = qs.filter(tahun=tahun)
     return qs.order_by(
-        Case(When(status=StatusBimbingan.AKTIF, then=Value(0)), default=Value(1), output_field=IntegerField()),
+        _aktif_dulu(),
         "-tahun",
         "-pk",
     ).first()
@@ -95,7 +98,7 @@ def coaching_for_person(actor: Actor, pegawai: Pegawai) -> dict[str, Any] | None
         .filter(pegawai_id=pegawai.pk)
         .select_related("mentor__jabatan")
         .order_by(
-            Case(When(status=StatusBimbingan.AKTIF, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            _aktif_dulu(),
             "-tahun",
             "-pk",
         )

@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from karier.core import audit
 from karier.people.access import Actor
 from karier.people.models import Pegawai
-from karier.talent.access import require_not_self, require_superior_or_bkd
+from karier.rules import career as rules
+from karier.talent.access import require_superior_or_bkd
 from karier.talent.coaching import access
-from karier.talent.coaching.compute import BULAN_TINDAK_LANJUT, add_months, reasons_for, signals
+from karier.talent.coaching.compute import add_months, reasons_for, signals
 from karier.talent.models import (
     HasilBimbingan,
     JenisBimbingan,
@@ -32,19 +33,6 @@ from karier.talent.models import (
 
 MAX_TEKS = 4000
 MAX_URAIAN = 300
-
-
-def _msg_mentor_wajib() -> str:
-    return _("Rencana bimbingan harus punya mentor: pilih atasan langsung atau pejabat lain sebagai mentor.")
-
-
-def _check_mentor(pegawai: Pegawai, mentor: Pegawai | None) -> None:
-    if mentor is None:
-        raise ValidationError({"mentor": _msg_mentor_wajib()})
-    if mentor.pk == pegawai.pk:
-        raise ValidationError({"mentor": _("Pegawai tidak dapat menjadi mentor bagi dirinya sendiri.")})
-    if not mentor.aktif or mentor.jabatan_id is None:
-        raise ValidationError({"mentor": _("Mentor harus pegawai aktif yang memangku jabatan.")})
 
 
 def _check_text(field: str, value: str, required: bool = False, limit: int = MAX_TEKS) -> str:
@@ -91,11 +79,10 @@ def bimbingan_create(
     tahun = tahun or today.year
     if not today.year - 1 <= tahun <= today.year + 1:
         raise ValidationError({"tahun": _("Tahun rencana bimbingan harus tahun lalu, tahun ini, atau tahun depan.")})
-    _check_mentor(pegawai, mentor)
-    assert mentor is not None
+    mentor = access.check_mentor(pegawai, mentor)
     _check_jenis(jenis)
     tujuan = _check_text("tujuan", tujuan)
-    tanggal_tindak_lanjut = tanggal_tindak_lanjut or add_months(today, BULAN_TINDAK_LANJUT)
+    tanggal_tindak_lanjut = tanggal_tindak_lanjut or add_months(today, rules.BULAN_TINDAK_LANJUT_BIMBINGAN)
     _check_follow_up(tanggal_tindak_lanjut, today)
     if RencanaBimbingan.objects.filter(pegawai=pegawai, tahun=tahun, status=StatusBimbingan.AKTIF).exists():
         raise ValidationError(
@@ -149,9 +136,9 @@ def bimbingan_update(
     access.require_coach(actor, rencana)
     changes: dict[str, object] = {}
     if mentor is not _UNSET:
-        new_mentor = mentor if isinstance(mentor, Pegawai) else None
-        _check_mentor(rencana.pegawai, new_mentor)
-        assert new_mentor is not None
+        new_mentor = access.check_mentor(
+            rencana.pegawai, mentor if isinstance(mentor, Pegawai) else None, rencana.mentor_id
+        )
         if new_mentor.pk != rencana.mentor_id:
             access.require_assign_mentor(actor, rencana)
             changes["mentor"] = [rencana.mentor_id, new_mentor.pk]
@@ -257,7 +244,6 @@ def tindakan_done(*, actor: Actor, tindakan: TindakanBimbingan, selesai: bool = 
 
 def bimbingan_close(*, actor: Actor, rencana: RencanaBimbingan, hasil: str, catatan_hasil: str) -> RencanaBimbingan:
     """Close with the outcome and a note (improved / to continue / on to konseling kinerja)."""
-    require_not_self(actor, rencana.pegawai_id)
     access.require_coach(actor, rencana)
     access.require_open(rencana)
     if hasil not in HasilBimbingan.values:

@@ -5,12 +5,14 @@ Edges only: access → service/selector → render."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,7 +24,7 @@ from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request, visible_units
 from karier.people.models import Pegawai
 from karier.rules import career as rules
-from karier.talent.access import is_bkd, person_for_actor
+from karier.talent.access import person_for_actor
 from karier.talent.coaching import access, selectors, services
 from karier.talent.coaching.compute import tanpa_mentor
 from karier.talent.coaching.forms import PertemuanForm, RencanaForm, TindakanForm, TutupForm, mentor_choices
@@ -158,26 +160,31 @@ def coaching_mine(request: HttpRequest) -> HttpResponse:
     return _detail(request, actor, rencana)
 
 
-def _detail(request: HttpRequest, actor: Actor, rencana: RencanaBimbingan, **extra: Any) -> HttpResponse:
+def _plan_context(actor: Actor, rencana: RencanaBimbingan, forms: dict[str, Any]) -> dict[str, Any]:
+    """What the plan's page and its HTMX sections show; `forms` carries a bound form with its errors."""
     roles = access.peran(actor, rencana)
+    aktif = rencana.status == StatusBimbingan.AKTIF
+    today = timezone.localdate()
     tindakan = selectors.tindakan_of(rencana)
-    ctx: dict[str, Any] = {
+    return {
         "rencana": rencana,
         "pertemuan": selectors.pertemuan_of(rencana),
         "tindakan": tindakan,
         "tindakan_berikut": selectors.next_action(tindakan),
-        "aktif": rencana.status == StatusBimbingan.AKTIF,
-        "boleh_ubah": rencana.status == StatusBimbingan.AKTIF and bool(roles & access.COACHES),
-        "boleh_centang": rencana.status == StatusBimbingan.AKTIF and bool(roles),
-        "today": timezone.localdate(),
-        "pertemuan_form": extra.pop("pertemuan_form", None) or PertemuanForm(initial={"tanggal": timezone.localdate()}),
-        "tindakan_form": extra.pop("tindakan_form", None) or TindakanForm(),
-        "tutup_form": extra.pop("tutup_form", None) or TutupForm(),
-        **extra,
+        "aktif": aktif,
+        "boleh_ubah": aktif and bool(roles & access.COACHES),
+        "boleh_centang": aktif and bool(roles),
+        "today": today,
+        "pertemuan_form": forms.get("pertemuan_form") or PertemuanForm(initial={"tanggal": today}),
+        "tindakan_form": forms.get("tindakan_form") or TindakanForm(),
+        "tutup_form": forms.get("tutup_form") or TutupForm(),
+        "is_pegawai": access.Peran.PEGAWAI in roles,
     }
-    if access.Peran.PEGAWAI in roles:
-        return render(request, "talent/coaching/mine.html", ctx)
-    return render(request, "talent/coaching/detail.html", ctx)
+
+
+def _detail(request: HttpRequest, actor: Actor, rencana: RencanaBimbingan, **forms: Any) -> HttpResponse:
+    ctx = _plan_context(actor, rencana, forms)
+    return render(request, "talent/coaching/mine.html" if ctx["is_pegawai"] else "talent/coaching/detail.html", ctx)
 
 
 @login_required
@@ -190,6 +197,39 @@ def _mentor(raw: int | None) -> Pegawai | None:
     return Pegawai.objects.filter(pk=raw).select_related("jabatan").first() if raw else None
 
 
+def _plan_form(
+    request: HttpRequest,
+    actor: Actor,
+    pegawai: Pegawai,
+    rencana: RencanaBimbingan | None,
+    choices: list[tuple[str, str]],
+    initial: dict[str, Any],
+) -> HttpResponse:
+    """Open (`rencana` None) or change a plan: the same form, the service decides."""
+    form = RencanaForm(request.POST or None, mentor_choices=choices, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        cd = form.cleaned_data
+        fields = {
+            "mentor": _mentor(cd["mentor"]),
+            "jenis": cd["jenis"],
+            "tujuan": cd["tujuan"],
+            "tanggal_tindak_lanjut": cd["tanggal_tindak_lanjut"],
+        }
+        try:
+            if rencana is None:
+                rencana = services.bimbingan_create(actor=actor, pegawai=pegawai, **fields)
+                done = _("Rencana bimbingan dibuka.")
+            else:
+                services.bimbingan_update(actor=actor, rencana=rencana, **fields)
+                done = _("Rencana bimbingan disimpan.")
+        except (ValidationError, PermissionDenied) as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("talent:coaching_detail", rencana.pk)
+    return render(request, "talent/coaching/form.html", {"form": form, "pegawai": pegawai, "rencana": rencana})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def coaching_create(request: HttpRequest, pegawai_id: int) -> HttpResponse:
@@ -197,24 +237,7 @@ def coaching_create(request: HttpRequest, pegawai_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     pegawai = person_for_actor(actor, pegawai_id)
     choices, default = mentor_choices(pegawai)
-    form = RencanaForm(request.POST or None, mentor_choices=choices, initial={"mentor": default})
-    if request.method == "POST" and form.is_valid():
-        cd = form.cleaned_data
-        try:
-            rencana = services.bimbingan_create(
-                actor=actor,
-                pegawai=pegawai,
-                mentor=_mentor(cd["mentor"]),
-                jenis=cd["jenis"],
-                tujuan=cd["tujuan"],
-                tanggal_tindak_lanjut=cd["tanggal_tindak_lanjut"],
-            )
-        except (ValidationError, PermissionDenied) as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Rencana bimbingan dibuka."))
-            return redirect("talent:coaching_detail", rencana.pk)
-    return render(request, "talent/coaching/form.html", {"form": form, "pegawai": pegawai, "rencana": None})
+    return _plan_form(request, actor, pegawai, None, choices, {"mentor": default})
 
 
 @login_required
@@ -230,78 +253,45 @@ def coaching_edit(request: HttpRequest, rencana_id: int) -> HttpResponse:
         "tujuan": rencana.tujuan,
         "tanggal_tindak_lanjut": rencana.tanggal_tindak_lanjut,
     }
-    form = RencanaForm(request.POST or None, mentor_choices=choices, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        cd = form.cleaned_data
-        try:
-            services.bimbingan_update(
-                actor=actor,
-                rencana=rencana,
-                mentor=_mentor(cd["mentor"]),
-                jenis=cd["jenis"],
-                tujuan=cd["tujuan"],
-                tanggal_tindak_lanjut=cd["tanggal_tindak_lanjut"],
-            )
-        except (ValidationError, PermissionDenied) as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Rencana bimbingan disimpan."))
-            return redirect("talent:coaching_detail", rencana.pk)
-    return render(request, "talent/coaching/form.html", {"form": form, "pegawai": rencana.pegawai, "rencana": rencana})
+    return _plan_form(request, actor, rencana.pegawai, rencana, choices, initial)
 
 
 def _after(request: HttpRequest, actor: Actor, rencana: RencanaBimbingan, part: str, **forms: Any) -> HttpResponse:
     """HTMX: the changed section only; otherwise back to the plan's page (or the page with the errors)."""
     if getattr(request, "htmx", False):
-        tindakan = selectors.tindakan_of(rencana)
-        roles = access.peran(actor, rencana)
-        ctx = {
-            "rencana": rencana,
-            "pertemuan": selectors.pertemuan_of(rencana),
-            "tindakan": tindakan,
-            "aktif": rencana.status == StatusBimbingan.AKTIF,
-            "boleh_ubah": rencana.status == StatusBimbingan.AKTIF and bool(roles & access.COACHES),
-            "boleh_centang": rencana.status == StatusBimbingan.AKTIF and bool(roles),
-            "today": timezone.localdate(),
-            "pertemuan_form": forms.get("pertemuan_form") or PertemuanForm(initial={"tanggal": timezone.localdate()}),
-            "tindakan_form": forms.get("tindakan_form") or TindakanForm(),
-        }
-        return render(request, f"talent/coaching/_{part}.html", ctx)
+        return render(request, f"talent/coaching/_{part}.html", _plan_context(actor, rencana, forms))
     if any(f is not None and f.errors for f in forms.values()):
         return _detail(request, actor, rencana, **forms)
     return redirect("talent:coaching_detail", rencana.pk)
 
 
-@login_required
-@require_POST
-def coaching_meeting(request: HttpRequest, rencana_id: int) -> HttpResponse:
+def _add(
+    request: HttpRequest, rencana_id: int, form_class: type[Form], add: Callable[..., Any], part: str
+) -> HttpResponse:
+    """A meeting or an agreed action: the form parses, the service decides, `_after` answers."""
     actor = actor_from_request(request)
     rencana = access.rencana_for_actor(actor, rencana_id)
-    form = PertemuanForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.pertemuan_add(actor=actor, rencana=rencana, **form.cleaned_data)
+            add(actor=actor, rencana=rencana, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as exc:
             apply_errors(form, exc)
         else:
-            return _after(request, actor, rencana, "pertemuan")
-    return _after(request, actor, rencana, "pertemuan", pertemuan_form=form)
+            return _after(request, actor, rencana, part)
+    return _after(request, actor, rencana, part, **{f"{part}_form": form})
+
+
+@login_required
+@require_POST
+def coaching_meeting(request: HttpRequest, rencana_id: int) -> HttpResponse:
+    return _add(request, rencana_id, PertemuanForm, services.pertemuan_add, "pertemuan")
 
 
 @login_required
 @require_POST
 def coaching_action(request: HttpRequest, rencana_id: int) -> HttpResponse:
-    actor = actor_from_request(request)
-    rencana = access.rencana_for_actor(actor, rencana_id)
-    form = TindakanForm(request.POST)
-    if form.is_valid():
-        try:
-            services.tindakan_add(actor=actor, rencana=rencana, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as exc:
-            apply_errors(form, exc)
-        else:
-            return _after(request, actor, rencana, "tindakan")
-    return _after(request, actor, rencana, "tindakan", tindakan_form=form)
+    return _add(request, rencana_id, TindakanForm, services.tindakan_add, "tindakan")
 
 
 @login_required
@@ -332,7 +322,3 @@ def coaching_close(request: HttpRequest, rencana_id: int) -> HttpResponse:
             messages.success(request, _("Rencana bimbingan ditutup."))
             return redirect("talent:coaching_detail", rencana.pk)
     return _detail(request, actor, rencana, tutup_form=form)
-
-
-def can_open_plans(actor: Actor) -> bool:
-    return is_bkd(actor) or (actor.has_subordinates and not actor.is_auditor)

@@ -12,7 +12,7 @@ the ones she covers — is checked indicator by indicator (`karier.rules.realisa
 - kuantitas is a running total (target × elapsed share); kualitas is a level (the whole target);
   waktu and biaya are ceilings (lower is better);
 - a person is flagged when at least half of their indicators with a numeric target trail ("perlu
-  perhatian") — one slow indicator is ordinary, half of them is a pattern worth a conversation.
+  perhatian", `karier.rules.career.needs_attention`, our rule).
 
 Six queries whatever the team size.
 """
@@ -103,7 +103,7 @@ def trailing_people(pegawai: list[Pegawai], tahun: int, today: dt.date) -> list[
             lower_is_better=aspek in CEILING_ASPEK,
         ):
             w.tertinggal.append(" ".join(indikator.split())[:120])
-    flagged = [w for w in found.values() if w.tertinggal and 2 * len(w.tertinggal) >= w.dibandingkan]
+    flagged = [w for w in found.values() if rules.needs_attention(len(w.tertinggal), w.dibandingkan)]
     if flagged:
         plans = dict(
             RencanaBimbingan.objects.filter(

@@ -18,11 +18,10 @@ from karier.people.access import actor_from_request
 from karier.people.choices import JenisUnit
 from karier.people.models import JabatanFungsional, UnitKerja
 from karier.plans.schemas import WRITE_ERRORS
-from karier.rules import format_credit
 from karier.rules.career import fraction_to_decimal
 from karier.talent.access import person_for_actor
 from karier.talent.credit import selectors, services
-from karier.talent.credit.ledger import as_fraction
+from karier.talent.credit.ledger import as_fraction, credit_text
 from karier.talent.credit.schemas import (
     FormasiIn,
     FormasiOut,
@@ -59,7 +58,7 @@ def _entri(e: EntriAngkaKredit) -> dict[str, Any]:
         "predikat": e.predikat,
         "pecahan": f"{v.numerator}/{v.denominator}",
         "nilai": fraction_to_decimal(v),
-        "tampil": selectors.fmt(v),
+        "tampil": credit_text(v),
         "keterangan": e.keterangan,
         "usulan_kenaikan_id": e.kenaikan_id,
     }
@@ -261,14 +260,14 @@ def _status(s: StatusAngkaKredit) -> dict[str, Any]:
         "opd_id": s.pegawai.opd_id,
         "jenjang": s.jenjang,
         "golongan": s.golongan.kode,
-        "saldo": format_credit(s.saldo),
+        "saldo": credit_text(s.saldo),
         "saldo_pecahan": f"{s.saldo_pembilang}/{s.saldo_penyebut}",
-        "total": format_credit(s.total),
+        "total": credit_text(s.total),
         "langkah_berikut": s.langkah_berikut,
         "golongan_berikut": s.golongan_berikut.kode if s.golongan_berikut else None,
         "jenjang_berikut": s.jenjang_berikut,
-        "kebutuhan": format_credit(s.kebutuhan) if s.kebutuhan is not None else None,
-        "kekurangan": format_credit(s.kekurangan) if s.kekurangan is not None else None,
+        "kebutuhan": credit_text(s.kebutuhan) if s.kebutuhan is not None else None,
+        "kekurangan": credit_text(s.kekurangan) if s.kekurangan is not None else None,
         "proyeksi_bulan": s.proyeksi_bulan,
         "dihitung_pada": s.dihitung_pada,
     }

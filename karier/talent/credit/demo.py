@@ -30,10 +30,10 @@ from karier.people.access import SYSTEM, Actor, as_actor
 from karier.people.demo.personas import SARI
 from karier.people.models import JabatanFungsional, Pegawai, UnitKerja
 from karier.rules.angka_kredit import next_credit_step
-from karier.rules.jabatan import JENJANG_GOLONGAN, next_jenjang
+from karier.rules.jabatan import next_jenjang
 from karier.talent.credit import services
 from karier.talent.credit.compute import functional_people, rebuild_status
-from karier.talent.credit.ledger import functional_jenjang, golongan_kode, to_columns
+from karier.talent.credit.ledger import functional_jenjang, golongan_in_jenjang, golongan_kode, to_columns
 from karier.talent.credit.selectors import target_jf_ids
 from karier.talent.models import EntriAngkaKredit, JenisEntriAk, PenetapanAngkaKredit, UjiKompetensi
 
@@ -45,10 +45,6 @@ CHUNK = 2000
 def _actor() -> Actor:
     user = User.objects.filter(username=SARI.nip).first()
     return as_actor(user) if user is not None else SYSTEM
-
-
-def _in_jenjang(jenjang: str, golongan: str) -> bool:
-    return any(j.value == jenjang and golongan in codes for j, codes in JENJANG_GOLONGAN.items())
 
 
 def opening_credit(pegawai_id: int, jenjang: str, golongan: str) -> Decimal:
@@ -71,7 +67,7 @@ def _konversi(actor: Actor) -> tuple[int, list[Pegawai]]:
         rows = []
         for p in chunk:
             jenjang = functional_jenjang(p)
-            if jenjang is None or not _in_jenjang(jenjang, golongan_kode(p)):
+            if jenjang is None or not golongan_in_jenjang(jenjang, golongan_kode(p)):
                 continue
             if p.golongan_id is None:
                 continue

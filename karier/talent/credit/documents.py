@@ -20,32 +20,26 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
+from karier.core.numbers import angka
 from karier.core.official import in_indonesian
 from karier.people.access import Actor
 from karier.people.models import Pegawai
-from karier.rules import format_credit, nip_as_printed
+from karier.rules import nip_as_printed
 from karier.rules.angka_kredit import KOEFISIEN_TAHUNAN, PERSENTASE_PREDIKAT
-from karier.rules.career import fraction_to_decimal
 from karier.rules.labels import Jenjang, Predikat, coerce
 from karier.standards.documents import PDF, PEMERINTAH, TEMPAT
 from karier.standards.documents import tanggal as tanggal_id
-from karier.talent.credit.ledger import PersonLedger
+from karier.talent.credit.ledger import PersonLedger, credit_text
 from karier.talent.models import JenisEntriAk, PenetapanAngkaKredit
 
-__all__ = ["PDF", "content_hash", "fmt", "pak_content", "pak_pdf"]
+__all__ = ["PDF", "content_hash", "pak_content", "pak_pdf"]
 
 _PEJABAT_DEFAULT = "Kepala Badan Kepegawaian Daerah"
 
 
-def fmt(value: Fraction | Decimal | int | None) -> str:
-    """Two places with the Indonesian comma (`format_credit`); "-" for nothing."""
-    if value is None:
-        return "-"
-    return format_credit(fraction_to_decimal(value) if isinstance(value, Fraction) else Decimal(value))
-
-
 def _ringkas(value: Decimal) -> str:
-    return f"{value.normalize():f}".replace(".", ",")
+    """As people write a percentage or coefficient: 12,5 and 100, not 12,50 or 1E+2."""
+    return angka(value.normalize())
 
 
 def content_hash(konten: dict[str, Any]) -> str:
@@ -66,7 +60,7 @@ def _baris(ledger: PersonLedger) -> list[dict[str, str]]:
             "persentase": "",
             "koefisien": "",
             "bulan": "",
-            "ak": fmt(value),
+            "ak": credit_text(value),
         }
         if e.jenis == JenisEntriAk.PREDIKAT and e.predikat:
             p, j = coerce(Predikat, e.predikat), coerce(Jenjang, e.jenjang)
@@ -129,7 +123,7 @@ def pak_content(
             "nama": pegawai.nama_lengkap,
             "nip": nip_as_printed(pegawai.nip),
             "tempat_tanggal_lahir": ", ".join(x for x in (pegawai.tempat_lahir, lahir) if x),
-            "jenis_kelamin": "Laki-laki" if pegawai.jenis_kelamin == "L" else "Perempuan",
+            "jenis_kelamin": {"L": "Laki-laki", "P": "Perempuan"}.get(pegawai.jenis_kelamin, "-"),
             "pangkat_golongan": f"{g.pangkat} / {g.kode}" if g else "-",
             "tmt_golongan": tanggal_id(pegawai.tmt_golongan) if pegawai.tmt_golongan else "-",
             "jabatan": jab.nama if jab else "-",
@@ -138,19 +132,19 @@ def pak_content(
             "unit": pegawai.unit.nama if pegawai.unit is not None else "-",
         },
         "baris": _baris(ledger),
-        "ak_dasar": fmt(dasar),
-        "ak_predikat": fmt(predikat),
-        "jumlah": fmt(ledger.total),
-        "digunakan_terakhir": fmt(-used[-1]) if used else fmt(0),
-        "digunakan_total": fmt(ledger.used),
-        "sisa": fmt(ledger.held),
+        "ak_dasar": credit_text(dasar),
+        "ak_predikat": credit_text(predikat),
+        "jumlah": credit_text(ledger.total),
+        "digunakan_terakhir": credit_text(-used[-1]) if used else credit_text(0),
+        "digunakan_total": credit_text(ledger.used),
+        "sisa": credit_text(ledger.held),
         "langkah_berikut": step.kind if step else "",
         "golongan_berikut": step.golongan if step else "",
         "jenjang_berikut": step.jenjang.value if step else "",
-        "kebutuhan_berikut": fmt(step.need) if step else "-",
-        "kekurangan_berikut": fmt(ledger.shortfall),
-        "kebutuhan_jenjang": fmt(ledger.jenjang_need),
-        "kekurangan_jenjang": fmt(ledger.jenjang_shortfall),
+        "kebutuhan_berikut": credit_text(step.need) if step else "-",
+        "kekurangan_berikut": credit_text(ledger.shortfall),
+        "kebutuhan_jenjang": credit_text(ledger.jenjang_need),
+        "kekurangan_jenjang": credit_text(ledger.jenjang_shortfall),
         "kesimpulan": kesimpulan(ledger),
         "tempat": TEMPAT,
         "tanggal": tanggal_id(tanggal),

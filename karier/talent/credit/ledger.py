@@ -15,24 +15,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from karier.core.numbers import angka
 from karier.people.choices import JenisJabatan
 from karier.people.models import Golongan, Pegawai
-from karier.rules import CreditEntry, CreditStatus, credit_ledger, credit_needed
+from karier.rules import CreditEntry, CreditStatus, credit_display, credit_ledger, credit_needed
 from karier.rules.angka_kredit import NextStep, next_credit_step
 from karier.rules.career import fraction_to_decimal
 from karier.rules.jabatan import JENJANG_GOLONGAN
 from karier.rules.labels import Predikat, coerce
+from karier.standards.documents import tanggal as tanggal_id
 from karier.talent.models import EntriAngkaKredit, JenisEntriAk, UsulanKenaikanPangkat
 
 __all__ = [
     "PersonLedger",
     "as_fraction",
+    "credit_text",
     "fold_ledger",
     "functional_jenjang",
+    "golongan_in_jenjang",
     "person_ledger",
     "record_promotion_usage",
     "to_columns",
@@ -43,6 +49,15 @@ def to_columns(value: Fraction) -> tuple[int, int]:
     """(pembilang, penyebut) of an exact credit, reduced (Fraction always is), penyebut > 0."""
     value = Fraction(value)
     return value.numerator, value.denominator
+
+
+def credit_text(value: Fraction | Decimal | int | None) -> str:
+    """An AK for people: two places ROUND_HALF_UP (`karier.rules.credit_display`, as on the PAK) in
+    the Indonesian format with thousands grouped (1.250,00); "-" for nothing."""
+    if value is None:
+        return "-"
+    exact = fraction_to_decimal(value) if isinstance(value, Fraction) else Decimal(value)
+    return angka(credit_display(exact), 2)
 
 
 def as_fraction(pembilang: int, penyebut: int) -> Fraction:
@@ -92,14 +107,15 @@ class PersonLedger:
         return self.shortfall is not None and self.shortfall == 0
 
 
-def _golongan_in(jenjang: str, golongan: str) -> bool:
+def golongan_in_jenjang(jenjang: str, golongan: str) -> bool:
+    """Whether the golongan is one of the jenjang's (otherwise the data needs correcting first)."""
     return any(jenjang == j.value and golongan in codes for j, codes in JENJANG_GOLONGAN.items())
 
 
 def fold_ledger(jenjang: str, golongan: str, entries: Sequence[EntriAngkaKredit]) -> PersonLedger | None:
     """Fold a person's entries (any order) into a `PersonLedger`; None when the golongan is not one of
     the jenjang's (the data needs correcting first — the page says so)."""
-    if not _golongan_in(jenjang, golongan):
+    if not golongan_in_jenjang(jenjang, golongan):
         return None
     rows = tuple(sorted(entries, key=lambda e: (e.tahun, e.pk or 0)))
     values = tuple(as_fraction(e.pembilang, e.penyebut) for e in rows)
@@ -175,13 +191,18 @@ def record_promotion_usage(
     if existing is not None:
         return existing
     dari = Golongan.objects.get(pk=usulan.golongan_dari_id)
-    if not _golongan_in(jenjang, dari.kode):
+    if not golongan_in_jenjang(jenjang, dari.kode):
         return None
     step = next_credit_step(jenjang, dari.kode)
     if step is None:
         return None
-    pembilang, penyebut = to_columns(-Fraction(step.need))
     ke = Golongan.objects.filter(pk=usulan.golongan_ke_id).values_list("kode", flat=True).first() or step.golongan
+    pembilang, penyebut = to_columns(-Fraction(step.need))
+    with translation.override("id"):  # stored and printed on the PAK: Indonesian whoever decides
+        keterangan = _("Digunakan untuk kenaikan ke %(golongan)s TMT %(tmt)s") % {
+            "golongan": ke,
+            "tmt": tanggal_id(usulan.tmt),
+        }
     return EntriAngkaKredit.objects.create(
         pegawai=pegawai,
         jenis=JenisEntriAk.PENGGUNAAN,
@@ -192,7 +213,6 @@ def record_promotion_usage(
         pembilang=pembilang,
         penyebut=penyebut,
         kenaikan=usulan,
-        keterangan=_("Digunakan untuk kenaikan ke %(golongan)s TMT %(tmt)s")
-        % {"golongan": ke, "tmt": usulan.tmt.strftime("%d-%m-%Y")},
+        keterangan=keterangan,
         dicatat_oleh_id=user_id,
     )

@@ -14,16 +14,20 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from karier.core.numbers import angka
 from karier.people.access import Actor
 from karier.people.models import JabatanFungsional, Pegawai
-from karier.rules import format_credit
+from karier.rules.angka_kredit import formasi_vacancies
 from karier.rules.career import credit_projection, fraction_to_decimal
 from karier.rules.jabatan import next_jenjang
+from karier.rules.labels import Predikat
+from karier.rules.predikat import predikat_at_least
 from karier.talent.access import people_for_actor, person_for_actor
 from karier.talent.credit.access import can_decide
-from karier.talent.credit.ledger import PersonLedger, functional_jenjang, person_ledger
+from karier.talent.credit.ledger import PersonLedger, credit_text, functional_jenjang, person_ledger
 from karier.talent.models import (
     EntriAngkaKredit,
     FormasiJenjang,
@@ -35,12 +39,6 @@ from karier.talent.models import (
 )
 
 __all__ = ["Syarat", "credit_for_person", "formasi_list", "jenjang_conditions", "ledger_rows", "status_list"]
-
-BAIK_ATAU_LEBIH = ("Sangat Baik", "Baik")
-
-
-def fmt(value: Fraction | None) -> str:
-    return "-" if value is None else format_credit(fraction_to_decimal(value))
 
 
 @dataclass(frozen=True)
@@ -60,9 +58,9 @@ def ledger_rows(ledger: PersonLedger) -> list[dict[str, Any]]:
         rows.append(
             {
                 "entri": e,
-                "nilai": fmt(v),
+                "nilai": credit_text(v),
                 "nilai_desimal": fraction_to_decimal(v),
-                "saldo": fmt(running),
+                "saldo": credit_text(running),
                 "sejak_kenaikan": n >= ledger.since,
                 "pecahan": f"{v.numerator}/{v.denominator}" if v.denominator != 1 else str(v.numerator),
             }
@@ -111,12 +109,12 @@ def jenjang_conditions(pegawai: Pegawai, jenjang: str) -> list[Syarat]:
             opd_id=pegawai.opd_id,
             jabatan__jabatan_fungsional_id__in=jf_ids,
         ).count()
-        free = formasi.jumlah - holders
+        free = formasi_vacancies(formasi.jumlah, holders)
         f = Syarat(
             "formasi",
             _("Formasi jenjang %(j)s") % {"j": target},
             free > 0,
-            _("%(free)s dari %(n)s formasi kosong") % {"free": max(free, 0), "n": formasi.jumlah},
+            _("%(free)s dari %(n)s formasi kosong") % {"free": angka(free), "n": angka(formasi.jumlah)},
         )
     uji = UjiKompetensi.objects.filter(pegawai=pegawai, jenjang_tujuan=target).order_by("-lulus", "-tanggal").first()
     u = Syarat(
@@ -126,14 +124,14 @@ def jenjang_conditions(pegawai: Pegawai, jenjang: str) -> list[Syarat]:
         (
             _("Belum pernah mengikuti uji kompetensi.")
             if uji is None
-            else (_("Lulus") if uji.lulus else _("Belum lulus")) + f" ({uji.tanggal:%d-%m-%Y})"
+            else (_("Lulus") if uji.lulus else _("Belum lulus")) + f" ({date_format(uji.tanggal, 'j F Y')})"
         ),
     )
     last = PredikatTahunan.objects.filter(pegawai=pegawai).order_by("-tahun").first()
     p = Syarat(
         "predikat",
         _("Predikat paling rendah Baik pada tahun terakhir"),
-        bool(last and last.predikat in BAIK_ATAU_LEBIH),
+        bool(last and last.predikat and predikat_at_least(last.predikat, Predikat.BAIK)),
         _("Belum ada predikat tahunan.") if last is None else f"{last.tahun}: {last.predikat}",
     )
     return [f, u, p]
@@ -169,15 +167,15 @@ def credit_for_person(actor: Actor, pegawai: Pegawai) -> dict[str, Any] | None:
     rows = ledger_rows(ledger)
     ctx.update(
         rows=rows,
-        total=fmt(ledger.total),
-        digunakan=fmt(ledger.used),
-        sisa=fmt(ledger.held),
+        total=credit_text(ledger.total),
+        digunakan=credit_text(ledger.used),
+        sisa=credit_text(ledger.held),
         langkah=step,
-        kebutuhan=fmt(Fraction(step.need)) if step else "-",
-        kekurangan=fmt(ledger.shortfall),
+        kebutuhan=credit_text(Fraction(step.need)) if step else "-",
+        kekurangan=credit_text(ledger.shortfall),
         persen=_pct(ledger.held, Fraction(step.need) if step else None),
-        kebutuhan_jenjang=fmt(ledger.jenjang_need),
-        kekurangan_jenjang=fmt(ledger.jenjang_shortfall),
+        kebutuhan_jenjang=credit_text(ledger.jenjang_need),
+        kekurangan_jenjang=credit_text(ledger.jenjang_shortfall),
         persen_jenjang=_pct(ledger.held, ledger.jenjang_need) if ledger.jenjang_need is not None else None,
         proyeksi=projection,
         memenuhi=ledger.eligible_by_credit,

@@ -22,8 +22,9 @@ from karier.core.numbers import baca_angka
 from karier.people.access import Actor
 from karier.people.choices import JenisUnit, Jenjang
 from karier.people.models import JabatanFungsional, Pegawai, UnitKerja
-from karier.rules import credit_needed, format_credit
-from karier.rules.jabatan import JENJANG_GOLONGAN, next_jenjang
+from karier.rules import format_credit
+from karier.rules.angka_kredit import konversi_ceiling
+from karier.rules.jabatan import next_jenjang
 from karier.talent.access import require_bkd, require_bkd_decision
 from karier.talent.credit import documents
 from karier.talent.credit.compute import rebuild_status
@@ -36,7 +37,7 @@ from karier.talent.models import (
     UjiKompetensi,
 )
 
-__all__ = ["formasi_set", "konversi_max", "konversi_record", "pak_issue", "uji_kompetensi_record"]
+__all__ = ["formasi_set", "konversi_record", "pak_issue", "uji_kompetensi_record"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_FORMASI = 100_000
@@ -65,18 +66,6 @@ def _functional(pegawai: Pegawai) -> str:
     if pegawai.golongan_id is None:
         raise ValidationError(_("Golongan %(nama)s belum tercatat.") % {"nama": pegawai.nama_lengkap})
     return jenjang
-
-
-def konversi_max(jenjang: str) -> Decimal:
-    """The largest sensible opening credit of a jenjang: what the next jenjang needs from its first
-    golongan (Ahli Pertama 100), or, at the top, every pangkat of the jenjang (Ahli Utama 2 × 200) —
-    the integrasi ranges of BKN's conversion table (ak_rentang_per_golongan) stay inside it."""
-    need = credit_needed(jenjang)
-    assert need.for_pangkat is not None
-    if need.for_jenjang is not None:
-        return need.for_jenjang
-    codes = next(c for j, c in JENJANG_GOLONGAN.items() if j.value == jenjang)
-    return need.for_pangkat * len(codes)
 
 
 def _nilai(raw: Decimal | str | int | float) -> Decimal:
@@ -110,13 +99,13 @@ def konversi_record(
 ) -> EntriAngkaKredit:
     """Record the opening credit of a functional employee (first appointment, integration or
     transfer) with the document it rests on; refuses a negative value or one beyond what the jenjang
-    can hold (`konversi_max`)."""
+    can hold (`karier.rules.angka_kredit.konversi_ceiling`)."""
     require_bkd_decision(actor, pegawai)
     jenjang = _functional(pegawai)
     value = _nilai(nilai)
     if value < 0:
         raise ValidationError({"nilai": _("Angka kredit konversi tidak boleh negatif.")})
-    batas = konversi_max(jenjang)
+    batas = konversi_ceiling(jenjang)
     if value > batas:
         raise ValidationError(
             {
@@ -269,7 +258,7 @@ def pak_issue(*, actor: Actor, pegawai: Pegawai, tahun: int, nomor: str, tanggal
     person = Pegawai.objects.select_related("jabatan__jabatan_fungsional", "golongan", "unit", "opd", "instansi").get(
         pk=pegawai.pk
     )
-    entries = [e for e in EntriAngkaKredit.objects.filter(pegawai=person) if e.tahun <= tahun]
+    entries = list(EntriAngkaKredit.objects.filter(pegawai=person, tahun__lte=tahun))
     ledger = person_ledger(person, entries)
     if ledger is None:
         raise ValidationError(

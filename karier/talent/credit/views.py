@@ -22,8 +22,8 @@ from karier.core.excel import Tahun, table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import Pegawai
-from karier.rules import credit_display, format_credit, nip_as_printed
-from karier.talent.access import person_for_actor, require_bkd
+from karier.rules import credit_display, nip_as_printed
+from karier.talent.access import is_bkd, person_for_actor, require_bkd
 from karier.talent.credit import documents, selectors, services
 from karier.talent.credit.access import pak_for_actor
 from karier.talent.credit.forms import (
@@ -34,6 +34,7 @@ from karier.talent.credit.forms import (
     StatusFilter,
     UjiKompetensiForm,
 )
+from karier.talent.credit.ledger import credit_text
 
 PAGE_SIZE = 30
 
@@ -193,7 +194,7 @@ def formasi_daftar(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": page,
             "querystring_base": urlencode(raw) + "&" if raw else "",
-            "boleh_kelola": not actor.is_auditor and actor.can_write_master_data,
+            "boleh_kelola": is_bkd(actor),
             "excel_query": urlencode(raw),
         },
     )
@@ -252,9 +253,9 @@ def status_daftar(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     form, filters = _status_filters(request)
     page = Paginator(selectors.status_list(actor, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    for s in page.object_list:  # two places, ROUND_HALF_UP, as on the PAK (format_credit)
-        s.saldo_tampil = format_credit(s.saldo)  # type: ignore[attr-defined]
-        s.kekurangan_tampil = format_credit(s.kekurangan) if s.kekurangan is not None else "-"  # type: ignore[attr-defined]
+    for s in page.object_list:  # two places, ROUND_HALF_UP, as on the PAK (credit_text)
+        s.saldo_tampil = credit_text(s.saldo)  # type: ignore[attr-defined]
+        s.kekurangan_tampil = credit_text(s.kekurangan)  # type: ignore[attr-defined]
     raw: dict[str, str] = {k: str(v) for k, v in request.GET.items() if k != "page" and v}
     return render(
         request,

@@ -3,6 +3,7 @@ derived from `karier.talent.access`."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -17,9 +18,19 @@ def require_import(actor: Actor) -> None:
     require_bkd(actor, _("Impor riwayat predikat dan angka kredit hanya dapat dilakukan admin BKD."))
 
 
-def visible_impor(actor: Actor) -> QuerySet[ImporRiwayatKinerja]:
+def may_see_imports(actor: Actor) -> bool:
     """BKD admins and auditors see every import; nobody else any."""
-    if not actor.sees_everyone or actor.user_id is None:
+    return actor.sees_everyone and actor.user_id is not None
+
+
+def require_see_imports(actor: Actor) -> None:
+    """The import history screen tells anyone else whose screen it is (403)."""
+    if not may_see_imports(actor):
+        raise PermissionDenied(_("Impor riwayat predikat dan angka kredit dikelola admin BKD."))
+
+
+def visible_impor(actor: Actor) -> QuerySet[ImporRiwayatKinerja]:
+    if not may_see_imports(actor):
         return ImporRiwayatKinerja.objects.none()
     return ImporRiwayatKinerja.objects.all()
 

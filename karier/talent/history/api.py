@@ -11,16 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema
 from ninja.files import UploadedFile
 
 from karier.api.helpers import path_id
 from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS_404, In, JobOut, Page, PageParams
-from karier.core.jobs import job_dict
+from karier.development import two_phase
 from karier.people.access import actor_from_request
 from karier.plans.schemas import WRITE_ERRORS
 from karier.talent.history import access, imports, selectors
@@ -68,15 +66,7 @@ class PredikatFilter(In):
 
 
 def _impor(impor: ImporRiwayatKinerja) -> dict[str, Any]:
-    job = imports.impor_job(impor)
-    return {
-        "id": impor.pk,
-        "nama_berkas": impor.nama_berkas,
-        "status": impor.status,
-        "jumlah_baris": len(impor.baris),
-        "kesalahan": impor.kesalahan,
-        "tugas": job_dict(job) if job else None,
-    }
+    return two_phase.api_report(impor, imports.impor_job(impor))
 
 
 def _predikat(p: PredikatTahunan) -> dict[str, Any]:
@@ -102,11 +92,13 @@ def riwayat_kinerja_impor_periksa(
     request: HttpRequest,
     berkas: UploadedFile | None = File(None, description="Excel (.xlsx) atau CSV."),  # noqa: B008
 ) -> Any:
-    actor = actor_from_request(request)
-    access.require_import(actor)
-    if berkas is None:
-        raise ValidationError({"berkas": _("Pilih berkas Excel (.xlsx) atau CSV.")})
-    return 201, _impor(imports.riwayat_impor_periksa(actor=actor, berkas=berkas))
+    return two_phase.api_check(
+        actor_from_request(request),
+        berkas,
+        require=access.require_import,
+        check=imports.riwayat_impor_periksa,
+        job=imports.impor_job,
+    )
 
 
 @router.get(
@@ -145,10 +137,7 @@ def riwayat_kinerja_impor_detail(request: HttpRequest, impor_id: int = _id("Id i
 )
 def riwayat_kinerja_impor_terapkan(request: HttpRequest, impor_id: int = _id("Id impor.")) -> Any:
     actor = actor_from_request(request)
-    found = access.impor_for_actor(actor, impor_id)
-    job = imports.riwayat_impor_start(actor=actor, impor=found)
-    job.refresh_from_db()
-    return 202, job_dict(job)
+    return two_phase.api_apply(actor, access.impor_for_actor(actor, impor_id), start=imports.riwayat_impor_start)
 
 
 @router.get(

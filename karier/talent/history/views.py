@@ -5,7 +5,6 @@ predikat by year. Views only translate HTTP; the rules are in `imports` and `acc
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -30,8 +29,7 @@ PAGE_SIZE = 50
 def impor_daftar(request: HttpRequest) -> HttpResponse:
     """The history of imports: BKD admins and auditors (anyone else is told whose screen it is)."""
     actor = actor_from_request(request)
-    if not (is_bkd(actor) or actor.is_auditor):
-        raise PermissionDenied(_("Impor riwayat predikat dan angka kredit dikelola admin BKD."))
+    access.require_see_imports(actor)
     status = request.GET.get("status", "")
     status = status if status in StatusImporRiwayat.values else ""
     qs = selectors.impor_list(actor, status=status)
@@ -112,7 +110,14 @@ def pegawai(request: HttpRequest, pegawai_id: int) -> HttpResponse:
             title=_("Riwayat predikat kinerja %(nama)s (%(nip)s)") % {"nama": person.nama, "nip": person.nip},
             header=[_("Tahun"), _("Predikat"), _("Rating hasil kerja"), _("Rating perilaku"), _("Bulan"), _("Sumber")],
             rows=(
-                [p.tahun, p.predikat, p.rating_hasil_kerja, p.rating_perilaku, p.bulan, p.get_sumber_display()]
+                [
+                    p.tahun,
+                    p.get_predikat_display(),
+                    p.get_rating_hasil_kerja_display(),
+                    p.get_rating_perilaku_display(),
+                    p.bulan,
+                    p.get_sumber_display(),
+                ]
                 for p in qs
             ),
         )

@@ -23,6 +23,7 @@ from karier.talent.models import AturanTalenta, HukumanDisiplin, PenempatanTalen
 
 __all__ = [
     "hukuman_for_actor",
+    "hukuman_to_correct",
     "is_bkd",
     "may_read_admin",
     "may_see_grid",
@@ -31,6 +32,7 @@ __all__ = [
     "require_bkd",
     "require_grid",
     "require_hukuman_decision",
+    "require_hukuman_form",
     "require_read_admin",
     "visible_hukuman",
     "visible_penempatan",
@@ -90,6 +92,21 @@ def require_hukuman_decision(actor: Actor, pegawai_id: int) -> None:
     """Recording or changing a sanction: a BKD admin, never about themselves (checked first)."""
     require_not_self(actor, pegawai_id)
     require_bkd(actor, _("Hanya admin BKD yang dapat mencatat hukuman disiplin."))
+
+
+def require_hukuman_form(actor: Actor) -> None:
+    """The sanction forms: those who read the BKD lists reach them (others 404); only BKD admins may
+    fill them in (auditors 403)."""
+    require_read_admin(actor)
+    require_bkd(actor, _("Hanya admin BKD yang dapat mencatat hukuman disiplin."))
+
+
+def hukuman_to_correct(actor: Actor, hukuman_id: int) -> HukumanDisiplin:
+    """A sanction to correct: the person sees their own but never its correction (404, like everyone
+    outside the BKD lists); whether the actor may write is the service's check (403)."""
+    row = hukuman_for_actor(actor, hukuman_id)
+    require_read_admin(actor)
+    return row
 
 
 def aturan_for_actor(actor: Actor, aturan_id: int) -> AturanTalenta:

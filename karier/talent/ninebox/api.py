@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Path, Query, Router
 
 from karier.api.helpers import path_id
@@ -176,8 +175,9 @@ def ninebox_perpindahan(request: HttpRequest, q: Query[CakupanQuery]) -> Any:
     summary="Penempatan talenta seorang pegawai, dengan penjelasan dan riwayat",
 )
 def ninebox_pegawai(request: HttpRequest, q: Query[TahunQueryNinebox], pegawai_id: int = _id("Id pegawai.")) -> Any:
-    person = access.person_for_actor(actor_from_request(request), pegawai_id)
-    return {"pegawai_id": person.pk, **selectors.person(person, q.tahun)}
+    actor = actor_from_request(request)
+    person = access.person_for_actor(actor, pegawai_id)
+    return {"pegawai_id": person.pk, **selectors.person(actor, person, q.tahun)}
 
 
 @router.get("/karier/talenta/aturan", response={200: list[AturanOut], **ERRORS_404}, summary="Aturan talenta")
@@ -248,8 +248,6 @@ def ninebox_hukuman_create(request: HttpRequest, body: HukumanIn) -> Any:
 )
 def ninebox_hukuman_update(request: HttpRequest, body: HukumanUbahIn, hukuman_id: int = _id("Id hukuman.")) -> Any:
     actor = actor_from_request(request)
-    row = access.hukuman_for_actor(actor, hukuman_id)
-    if not access.may_read_admin(actor):
-        raise Http404(_("Hukuman disiplin tidak ditemukan."))
+    row = access.hukuman_to_correct(actor, hukuman_id)
     data = services.HukumanData(**body.model_dump())
     return _hukuman(services.hukuman_update(actor=actor, hukuman=row, data=data))

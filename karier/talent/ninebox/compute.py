@@ -33,6 +33,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from karier.core.bulk import bulk_insert
 from karier.development.models import SkorPotensi
@@ -163,26 +164,26 @@ def place(pegawai_ids: Sequence[int], tahun: int, tugas_id: int | None = None) -
         return 0
     as_of = reference_date(tahun)
     active = ActiveRules.load()
-    rules_ok: dict[int, bool] = {}
     in_force = [a for a in (active.general, *active.by_opd.values()) if a is not None]
+    snapshots: dict[int, dict[str, Any]] = {}
+    built: dict[int, TalentRuleSet] = {}  # each rule set built once per chunk, not once per person
     for candidate in in_force:
+        snap = snapshot(candidate)
         try:
-            to_rules(candidate)
-            rules_ok[candidate.pk] = True
+            built[candidate.pk] = rules_from_snapshot(snap)
         except ValueError:  # a stored rule set the rule refuses places nobody
-            rules_ok[candidate.pk] = False
+            continue
+        snapshots[candidate.pk] = snap
     years = max([a.tahun_hukuman for a in in_force] or [2])
     people = list(Pegawai.objects.filter(pk__in=ids).values_list("pk", "opd_id", "unit_id"))
     predikat = _predikat(ids, tahun)
     assessed = _assessments(ids)
     sanctions = _sanctions(ids, add_years(as_of, -years), as_of)
-    now = timezone.now()
-    snapshots = {a.pk: snapshot(a) for a in in_force if rules_ok.get(a.pk)}
-    built = {pk: rules_from_snapshot(snap) for pk, snap in snapshots.items()}
-    rows: list[PenempatanTalenta] = []
+    when = PenempatanTalenta._meta.get_field("dihitung_pada").get_db_prep_save(timezone.now(), connection)
+    values: list[tuple[Any, ...]] = []  # rows for COLUMNS, straight to `bulk_insert` (no model instance)
     for pid, opd_id, unit_id in people:
         aturan: AturanTalenta | None = active.for_opd(opd_id)
-        if aturan is None or not rules_ok.get(aturan.pk) or pid not in predikat or pid not in assessed:
+        if aturan is None or aturan.pk not in built or pid not in predikat or pid not in assessed:
             continue
         jpm = assessed[pid]
         masukan = {
@@ -197,56 +198,33 @@ def place(pegawai_ids: Sequence[int], tahun: int, tugas_id: int | None = None) -
             result = decide(masukan, built[aturan.pk])
         except ValueError:  # e.g. a component the rule set weighs is missing: not placed
             continue
-        rows.append(
-            PenempatanTalenta(
-                pegawai_id=pid,
-                tahun=tahun,
-                aturan_id=aturan.pk,
-                kinerja=result.kinerja.value,
-                potensial=result.potensial.value,
-                kotak=result.box,
-                skor_potensial=result.score,
-                dikecualikan=result.excluded,
-                alasan_pengecualian=list(result.exclusions),
-                masukan=masukan,
-                penjelasan=list(result.explanation),
-                opd_id=opd_id,
-                unit_id=unit_id,
-                tugas_id=tugas_id,
-                dihitung_pada=now,
+        values.append(
+            (
+                pid,
+                tahun,
+                aturan.pk,
+                result.kinerja.value,
+                result.potensial.value,
+                result.box,
+                result.score,
+                result.excluded,
+                json.dumps(list(result.exclusions)),
+                json.dumps(masukan),
+                json.dumps(list(result.explanation)),
+                opd_id,
+                unit_id,
+                tugas_id,
+                when,
             )
         )
-    when = PenempatanTalenta._meta.get_field("dihitung_pada").get_db_prep_save(now, connection)
-    values = [
-        (
-            r.pegawai_id,
-            r.tahun,
-            r.aturan_id,
-            r.kinerja,
-            r.potensial,
-            r.kotak,
-            r.skor_potensial,
-            r.dikecualikan,
-            json.dumps(r.alasan_pengecualian),
-            json.dumps(r.masukan),
-            json.dumps(r.penjelasan),
-            r.opd_id,
-            r.unit_id,
-            r.tugas_id,
-            when,
-        )
-        for r in rows
-    ]
     with transaction.atomic():  # the chunk's rows of the year replaced at once (COPY on PostgreSQL)
         PenempatanTalenta.objects.filter(pegawai_id__in=ids, tahun=tahun).delete()
         bulk_insert(PenempatanTalenta, COLUMNS, values)
-    return len(rows)
+    return len(values)
 
 
 def why_not_placed(pegawai_id: int, opd_id: int | None, tahun: int) -> list[str]:
     """The reasons a person has no placement for `tahun`, in the words the person page shows."""
-    from django.utils.translation import gettext as _
-
     reasons: list[str] = []
     aturan = ActiveRules.load().for_opd(opd_id)
     if aturan is None:

@@ -15,16 +15,9 @@ from karier.talent.models import AturanTalenta
 
 
 def to_rules(aturan: AturanTalenta) -> TalentRuleSet:
-    """The pure rule set the placement rule takes (raises ValueError on values it refuses)."""
-    return TalentRuleSet(
-        kode=aturan.kode,
-        regulasi=aturan.regulasi,
-        versi=aturan.versi,
-        kinerja_method=KinerjaMethod(aturan.metode_kinerja),
-        cutoffs=PotensialCutoffs(tinggi=Decimal(aturan.batas_tinggi), menengah=Decimal(aturan.batas_menengah)),
-        weights={str(k): Decimal(str(v)) for k, v in (aturan.bobot or {}).items()},
-        sanction_years=int(aturan.tahun_hukuman),
-    )
+    """The pure rule set the placement rule takes (raises ValueError on values it refuses): the one its
+    snapshot describes, so a placement and its reproduction build it the same way."""
+    return rules_from_snapshot(snapshot(aturan))
 
 
 def snapshot(aturan: AturanTalenta) -> dict[str, Any]:

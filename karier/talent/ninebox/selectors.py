@@ -8,9 +8,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from karier.people.access import Actor, can_see_pegawai
 from karier.people.models import Pegawai, UnitKerja
@@ -20,9 +22,9 @@ from karier.talent.ninebox import access, jenis
 from karier.talent.ninebox.compute import why_not_placed
 
 KINERJA_ROWS = (
-    (Level.TINGGI, "Di atas ekspektasi"),
-    (Level.MENENGAH, "Sesuai ekspektasi"),
-    (Level.RENDAH, "Di bawah ekspektasi"),
+    (Level.TINGGI, _l("Di Atas Ekspektasi")),
+    (Level.MENENGAH, _l("Sesuai Ekspektasi")),
+    (Level.RENDAH, _l("Di Bawah Ekspektasi")),
 )
 POTENSIAL_COLS = (Level.RENDAH, Level.MENENGAH, Level.TINGGI)
 BOXES = tuple(range(1, 10))
@@ -49,8 +51,6 @@ class Scope:
 
 def scope_for(opd_id: int | None, unit_id: int | None) -> Scope:
     """The scope named by the filters (404 for an unknown unit: the org chart itself is public)."""
-    from django.http import Http404
-
     if unit_id:
         unit = UnitKerja.objects.select_related("opd").filter(pk=unit_id).first()
         if unit is None:
@@ -74,8 +74,13 @@ def scoped(actor: Actor, tahun: int, scope: Scope) -> QuerySet[PenempatanTalenta
 
 
 def years() -> list[int]:
-    """The years that have placements, newest first (years are not personal data)."""
-    return sorted(set(PenempatanTalenta.objects.values_list("tahun", flat=True).distinct()), reverse=True)
+    """The years from the first placed to the last, newest first (years are not personal data). Two
+    index look-ups on every grid request, where a DISTINCT reads the whole table (a million rows a
+    year); a year inside the span without placements shows the grid's empty state."""
+    span = PenempatanTalenta.objects.aggregate(first=Min("tahun"), last=Max("tahun"))
+    if span["last"] is None:
+        return []
+    return list(range(span["last"], span["first"] - 1, -1))
 
 
 def counts(qs: QuerySet[PenempatanTalenta]) -> dict[int, dict[str, int]]:
@@ -173,9 +178,14 @@ def history(pegawai: Pegawai) -> list[PenempatanTalenta]:
     return list(PenempatanTalenta.objects.filter(pegawai=pegawai).select_related("aturan").order_by("-tahun"))
 
 
-def describe(row: PenempatanTalenta) -> dict[str, Any]:
-    """A placement as the screens, the API and the career page show it."""
-    masukan = row.masukan or {}
+def describe(row: PenempatanTalenta, *, with_sanctions: bool) -> dict[str, Any]:
+    """A placement as the screens, the API and the career page show it. Without `with_sanctions` (the
+    viewer may not see the person's sanctions) the sanctions checked are left out of the inputs
+    (`hukuman` is None): the explanation still says whether one excluded, not which, nor a light one."""
+    masukan = dict(row.masukan or {})
+    checked = masukan.get("hukuman", []) if with_sanctions else None
+    if not with_sanctions:
+        masukan.pop("hukuman", None)
     return {
         "id": row.pk,
         "tahun": row.tahun,
@@ -183,6 +193,8 @@ def describe(row: PenempatanTalenta) -> dict[str, Any]:
         "nama_kotak": nine_box_category(row.kotak),
         "kinerja": row.kinerja,
         "potensial": row.potensial,
+        "kinerja_label": row.get_kinerja_display(),
+        "potensial_label": row.get_potensial_display(),
         "skor_potensial": row.skor_potensial,
         "dikecualikan": row.dikecualikan,
         "alasan_pengecualian": list(row.alasan_pengecualian or []),
@@ -196,14 +208,16 @@ def describe(row: PenempatanTalenta) -> dict[str, Any]:
             "regulasi": row.aturan.regulasi,
         },
         "masukan": masukan,
-        "hukuman": [
+        "hukuman": None
+        if checked is None
+        else [
             dict(
                 h,
                 nama=jenis.nama(h["jenis"]),
                 tingkat_label=str(jenis.TINGKAT_LABEL.get(h["tingkat"], h["tingkat"])),
                 tmt=dt.date.fromisoformat(h["tmt_mulai"]),
             )
-            for h in masukan.get("hukuman", [])
+            for h in checked
         ],
         "jpm_tanggal": dt.date.fromisoformat(masukan["jpm"]["tanggal"]) if masukan.get("jpm") else None,
         "dihitung_pada": row.dihitung_pada,
@@ -211,13 +225,15 @@ def describe(row: PenempatanTalenta) -> dict[str, Any]:
     }
 
 
-def person(pegawai: Pegawai, tahun: int | None = None) -> dict[str, Any]:
-    """A person's placement of `tahun` (else the latest), their history, and why not when missing."""
+def person(actor: Actor, pegawai: Pegawai, tahun: int | None = None) -> dict[str, Any]:
+    """A person's placement of `tahun` (else the latest), their history, and why not when missing
+    (the caller has checked that the actor sees the person; the sanctions only for whoever sees them)."""
     rows = history(pegawai)
     chosen = next((r for r in rows if tahun is None or r.tahun == tahun), None)
     year = tahun or (chosen.tahun if chosen else None) or (max(years(), default=None))
+    sanctions = access.may_see_sanctions_of(actor, pegawai)
     return {
-        "penempatan": describe(chosen) if chosen else None,
+        "penempatan": describe(chosen, with_sanctions=sanctions) if chosen else None,
         "tahun": year,
         "riwayat": [{"tahun": r.tahun, "kotak": r.kotak, "nama_kotak": nine_box_category(r.kotak)} for r in rows],
         "alasan_belum": [] if chosen or year is None else why_not_placed(pegawai.pk, pegawai.opd_id, year),
@@ -230,7 +246,7 @@ def placement_for_person(actor: Actor, pegawai: Pegawai) -> dict[str, Any] | Non
     None when the actor may not see the person."""
     if not can_see_pegawai(actor, pegawai):
         return None
-    data = person(pegawai)
+    data = person(actor, pegawai)
     data["url"] = reverse("talent:ninebox_pegawai", args=[pegawai.pk])
     return data
 

@@ -27,6 +27,7 @@ from karier.people.models import Pegawai, UnitKerja
 from karier.talent.models import AturanTalenta, HukumanDisiplin
 from karier.talent.models.ninebox import MetodeKinerja
 from karier.talent.ninebox import access, jenis
+from karier.talent.ninebox.ruleset import to_rules
 
 MAX_SK = 80
 MAX_KETERANGAN = 2000
@@ -271,8 +272,6 @@ def aturan_activate(*, actor: Actor, aturan: AturanTalenta) -> AturanTalenta:
     active one of that scope is deactivated. The next computation uses it."""
     access.require_bkd(actor, _("Hanya admin BKD yang dapat mengubah aturan talenta."))
     try:
-        from karier.talent.ninebox.ruleset import to_rules
-
         to_rules(aturan)
     except ValueError as exc:
         raise ValidationError({"aturan": [_("Aturan talenta ini tidak dapat dipakai: %(e)s") % {"e": exc}]}) from None

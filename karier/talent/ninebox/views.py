@@ -128,8 +128,8 @@ def kotak(request: HttpRequest, kotak: int) -> HttpResponse:
                     r.pegawai.jabatan.nama if r.pegawai.jabatan else "",
                     r.unit.nama if r.unit else "",
                     r.opd.nama if r.opd else "",
-                    r.kinerja,
-                    r.potensial,
+                    r.get_kinerja_display(),
+                    r.get_potensial_display(),
                     r.skor_potensial,
                     _("Ya") if r.dikecualikan else _("Tidak"),
                     timezone.localtime(r.dihitung_pada).date(),
@@ -191,7 +191,7 @@ def pegawai(request: HttpRequest, pegawai_id: int) -> HttpResponse:
     """A person's placement explained (rule set, inputs, when computed, recommendation) and by year."""
     actor = actor_from_request(request)
     person = access.person_for_actor(actor, pegawai_id)
-    data = selectors.person(person, _int(request.GET.get("tahun")))
+    data = selectors.person(actor, person, _int(request.GET.get("tahun")))
     ctx = {
         "pegawai": person,
         "data": data,
@@ -302,9 +302,7 @@ def hukuman_pegawai(request: HttpRequest, pegawai_id: int) -> HttpResponse:
 def hukuman_baru(request: HttpRequest) -> HttpResponse:
     """Record a sanction (BKD admin): the person by NIP, the SIASN kind, the decree and its dates."""
     actor = actor_from_request(request)
-    access.require_read_admin(actor)
-    if not access.is_bkd(actor):
-        raise PermissionDenied(_("Hanya admin BKD yang dapat mencatat hukuman disiplin."))
+    access.require_hukuman_form(actor)
     form = HukumanForm(request.POST or None, initial={"nip": request.GET.get("nip", "")[:18]})
     if request.method == "POST" and form.is_valid():
         person = Pegawai.objects.filter(nip=form.cleaned_data["nip"].strip()).first()
@@ -326,11 +324,8 @@ def hukuman_baru(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def hukuman_ubah(request: HttpRequest, hukuman_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    row = access.hukuman_for_actor(actor, hukuman_id)
-    if not access.may_read_admin(actor):
-        raise Http404(_("Hukuman disiplin tidak ditemukan."))
-    if not access.is_bkd(actor):
-        raise PermissionDenied(_("Hanya admin BKD yang dapat mencatat hukuman disiplin."))
+    row = access.hukuman_to_correct(actor, hukuman_id)
+    access.require_hukuman_form(actor)
     initial = {
         "jenis": row.jenis,
         "nomor_sk": row.nomor_sk,

@@ -44,7 +44,7 @@ def _query_date(raw: str | None) -> dt.date | None:
         raise ValidationError({"tmt": _("Tanggal %(t)s tidak ada.") % {"t": raw}}) from exc
 
 
-def _kelayakan(k: KelayakanPangkat, tmt: Any, terbuka: dict[int, UsulanKenaikanPangkat]) -> dict[str, Any]:
+def _kelayakan(k: KelayakanPangkat, tmt: dt.date, terbuka: dict[int, UsulanKenaikanPangkat]) -> dict[str, Any]:
     u = terbuka.get(k.pegawai_id)
     return {
         "pegawai_id": k.pegawai_id,
@@ -55,7 +55,7 @@ def _kelayakan(k: KelayakanPangkat, tmt: Any, terbuka: dict[int, UsulanKenaikanP
         "golongan": k.golongan.kode if k.golongan else None,
         "golongan_berikut": k.golongan_berikut.kode if k.golongan_berikut else None,
         "layak": k.layak,
-        "layak_pada_tmt": k.tmt_terdekat is not None and k.tmt_terdekat <= tmt,
+        "layak_pada_tmt": selectors.layak_pada(k, tmt),
         "tmt_terdekat": k.tmt_terdekat,
         "alasan": list(k.alasan),
         "catatan": list(k.catatan),

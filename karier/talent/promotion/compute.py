@@ -39,6 +39,7 @@ from karier.rules import (
     next_credit_step,
     promotion_eligibility,
 )
+from karier.rules.promotion import PREDIKAT_YEARS  # the rule's "last 2 years": the years loaded
 from karier.talent.models import (
     FormasiJenjang,
     JenisKenaikan,
@@ -49,7 +50,6 @@ from karier.talent.models import (
 )
 
 CHUNK = 2000
-PREDIKAT_YEARS = 2
 
 
 @dataclass

@@ -22,7 +22,7 @@ from karier.people.models import Pegawai
 from karier.rules import next_promotion_date
 from karier.talent.models import JenisKenaikan, KelayakanPangkat, UsulanKenaikanPangkat
 from karier.talent.promotion import services
-from karier.talent.promotion.compute import evaluate_person, recompute_kelayakan
+from karier.talent.promotion.compute import evaluate, load_inputs, recompute_kelayakan
 
 CATATAN = "Usulan contoh untuk demo."
 PROPOSED = 3
@@ -58,11 +58,12 @@ def seed_demo() -> str:
     decided = 0
     earlier = _earlier_date(today)
     used: set[int] = set()
-    # One decided earlier this year: the first candidate the rule finds eligible on that date.
-    for pid in candidates[:SCAN]:
-        hasil = evaluate_person(pid, earlier)
-        if hasil is None or not hasil.layak:
+    # One decided earlier this year: the first candidate the rule finds eligible on that date (their
+    # inputs loaded at once, not six queries per candidate).
+    for inp in load_inputs(candidates[:SCAN], earlier):
+        if not evaluate(inp, earlier).layak:
             continue
+        pid = inp.pegawai_id
         pegawai = Pegawai.objects.get(pk=pid)
         try:
             u = services.usulan_create(actor=actor, pegawai=pegawai, tmt=earlier, catatan=CATATAN)

@@ -11,6 +11,7 @@ from ninja import Field, Schema
 from karier.api.schemas import MAX_ID, In
 from karier.people.schemas import NO_CONTROL_CHARS
 from karier.talent.models import StatusUsulanPangkat
+from karier.talent.promotion.services import MAX_SK, MAX_TEKS
 
 TEXT = r"^[^\x00]*$"
 # A date in a query string is text: a pattern, parsed by the router (pydantic would read "0" as 1970).
@@ -75,17 +76,17 @@ class UsulanOut(Schema):
 class UsulanIn(In):
     pegawai_id: int = Field(..., ge=1, le=MAX_ID)
     tmt: dt.date = Field(..., description="Tanggal kenaikan pangkat (tanggal 1; tahun 2000–2100).")
-    catatan: str = Field("", max_length=2000, pattern=TEXT)
+    catatan: str = Field("", max_length=MAX_TEKS, pattern=TEXT)
 
 
 class VerifikasiPromotionIn(In):
-    catatan: str = Field("", max_length=2000, pattern=TEXT)
+    catatan: str = Field("", max_length=MAX_TEKS, pattern=TEXT)
 
 
 class TolakIn(In):
-    alasan: str = Field("", max_length=2000, pattern=TEXT)
+    alasan: str = Field("", max_length=MAX_TEKS, pattern=TEXT)
 
 
 class TetapkanIn(In):
-    nomor_sk: str = Field("", max_length=80, pattern=NO_CONTROL_CHARS)
+    nomor_sk: str = Field("", max_length=MAX_SK, pattern=NO_CONTROL_CHARS)
     tanggal_sk: dt.date | None = Field(None, description="Tanggal SK (paling lambat hari ini).")

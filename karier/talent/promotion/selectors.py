@@ -34,6 +34,12 @@ BELUM = "belum"
 SEMUA = "semua"
 
 
+def layak_pada(k: KelayakanPangkat, tmt: dt.date) -> bool:
+    """Whether the row's person can be promoted on `tmt` (their earliest TMT is on or before it): the
+    one test the screen, the API and the Excel show, and the `LAYAK` filter of `kelayakan_list`."""
+    return k.tmt_terdekat is not None and k.tmt_terdekat <= tmt
+
+
 def date_choices(today: dt.date | None = None) -> list[dt.date]:
     """The next promotion dates (monthly since 1 October 2025), the first on or after today."""
     start = next_promotion_date(max(today or timezone.localdate(), MONTHLY_PERIODS_FROM))
@@ -111,7 +117,7 @@ def excel_rows(actor: Actor, *, tmt: dt.date, opd_id: int | None, layak: str) ->
                 k.get_jenis_display(),
                 k.golongan.kode if k.golongan else "",
                 k.golongan_berikut.kode if k.golongan_berikut else "",
-                _("Ya") if k.tmt_terdekat is not None and k.tmt_terdekat <= tmt else _("Belum"),
+                _("Ya") if layak_pada(k, tmt) else _("Belum"),
                 k.tmt_terdekat,
                 "; ".join(k.alasan),
             ]

@@ -4,15 +4,13 @@ Every write re-checks `karier.rules.promotion_eligibility` live for the one pers
 TMT (`compute.evaluate_person`) rather than trusting the stored row, which may predate a new
 predikat or a new rank. A decision writes the rank history through the people service
 (`karier.people.services.golongan_record`, inside this service's transaction), records the credit a
-functional promotion used (`karier.talent.credit.ledger.record_promotion_usage`, when that ledger is
-installed) and recomputes the person's eligibility — all or nothing.
+functional promotion used (`karier.talent.credit.ledger.record_promotion_usage`) and the credit left
+(`karier.talent.credit.compute.rebuild_status`), and recomputes the person's eligibility — all or nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,20 +23,20 @@ from karier.people.access import Actor
 from karier.people.choices import JenisAsn
 from karier.people.models import Golongan, Pegawai, RiwayatGolongan
 from karier.people.services import golongan_record
-from karier.rules import is_promotion_date
+from karier.rules import is_promotion_date, next_promotion_date
 from karier.rules._text import tanggal
 from karier.talent.access import require_bkd_decision
-from karier.talent.models import JenisKenaikan, StatusUsulanPangkat, UsulanKenaikanPangkat
+from karier.talent.credit.compute import rebuild_status
+from karier.talent.credit.ledger import record_promotion_usage
+from karier.talent.models import JenisKenaikan, UsulanKenaikanPangkat
 from karier.talent.promotion import access
 from karier.talent.promotion.compute import Hasil, evaluate_person, recompute_kelayakan
-from karier.talent.promotion.workflow import TERBUKA, Aksi, ensure
+from karier.talent.promotion.workflow import TERBUKA, TRANSITIONS, Aksi, ensure
 
 MAX_TEKS = 2000
 MAX_SK = 80
 TANGGAL_MIN = dt.date(2000, 1, 1)
 TANGGAL_MAX = dt.date(2100, 12, 31)
-LEDGER = "karier.talent.credit.ledger"
-CREDIT_COMPUTE = "karier.talent.credit.compute"
 
 
 def _check_date(field: str, value: dt.date | None, label: str) -> dict[str, str]:
@@ -77,11 +75,10 @@ def usulan_create(*, actor: Actor, pegawai: Pegawai, tmt: dt.date, catatan: str 
     require_bkd_decision(actor, pegawai, _("Hanya admin BKD yang dapat mengusulkan kenaikan pangkat."))
     errors: dict[str, Any] = _check_date("tmt", tmt, _("TMT kenaikan pangkat"))
     if not errors and not is_promotion_date(tmt):
+        # The schedule itself stays in the rule; the message names the date it gives.
         errors["tmt"] = _(
-            "%(tmt)s bukan tanggal kenaikan pangkat (sejak 1 Oktober 2025: setiap tanggal 1; "
-            "2024–September 2025: 1 Februari, April, Juni, Agustus, Oktober, Desember; "
-            "sebelumnya: 1 April dan 1 Oktober)."
-        ) % {"tmt": tanggal(tmt)}
+            "%(tmt)s bukan tanggal kenaikan pangkat; tanggal kenaikan pangkat berikutnya %(berikut)s."
+        ) % {"tmt": tanggal(tmt), "berikut": tanggal(next_promotion_date(tmt))}
     if len(catatan) > MAX_TEKS:
         errors["catatan"] = _("Catatan paling panjang %(n)s karakter.") % {"n": MAX_TEKS}
     if errors:
@@ -126,7 +123,7 @@ def usulan_verify(*, actor: Actor, usulan: UsulanKenaikanPangkat, catatan: str =
         locked = _locked(usulan)
         ensure(Aksi.VERIFIKASI, status=locked.status, peran=access.peran(actor, locked))
         old = locked.status
-        locked.status = StatusUsulanPangkat.DIVERIFIKASI
+        locked.status = TRANSITIONS[Aksi.VERIFIKASI].ke  # the target comes from the workflow table
         locked.diverifikasi_oleh_id = actor.user_id
         locked.diverifikasi_pada = timezone.now()
         if catatan.strip():
@@ -152,7 +149,7 @@ def usulan_reject(*, actor: Actor, usulan: UsulanKenaikanPangkat, alasan: str) -
         locked = _locked(usulan)
         ensure(Aksi.TOLAK, status=locked.status, peran=access.peran(actor, locked), alasan=alasan)
         old = locked.status
-        locked.status = StatusUsulanPangkat.DITOLAK
+        locked.status = TRANSITIONS[Aksi.TOLAK].ke  # the target comes from the workflow table
         locked.diputuskan_oleh_id = actor.user_id
         locked.diputuskan_pada = timezone.now()
         text = _("Ditolak: %(alasan)s") % {"alasan": alasan.strip()}
@@ -166,18 +163,6 @@ def usulan_reject(*, actor: Actor, usulan: UsulanKenaikanPangkat, alasan: str) -
             changes={"status": [old, locked.status], "alasan": [None, alasan.strip()]},
         )
     return locked
-
-
-def _optional(module: str, name: str) -> Any:
-    """A function of the credit area (another engineer's), or None when that area is not installed:
-    a missing module is skipped, a broken one raises."""
-    try:
-        spec = importlib.util.find_spec(module)
-    except ModuleNotFoundError:
-        return None
-    if spec is None:
-        return None
-    return getattr(importlib.import_module(module), name, None)
 
 
 def usulan_decide(
@@ -213,8 +198,6 @@ def usulan_decide(
     if problems:
         raise ValidationError(problems)
     functional = usulan.jenis == JenisKenaikan.PILIHAN
-    usage = _optional(LEDGER, "record_promotion_usage") if functional else None
-    rebuild = _optional(CREDIT_COMPUTE, "rebuild_status") if functional else None
     with transaction.atomic():
         locked = _locked(usulan)
         ensure(Aksi.TETAPKAN, status=locked.status, peran=access.peran(actor, locked))
@@ -226,7 +209,7 @@ def usulan_decide(
             nomor_sk=nomor_sk,
         )
         old = locked.status
-        locked.status = StatusUsulanPangkat.DITETAPKAN
+        locked.status = TRANSITIONS[Aksi.TETAPKAN].ke  # the target comes from the workflow table
         locked.nomor_sk = nomor_sk
         locked.tanggal_sk = tanggal_sk
         locked.riwayat = riwayat
@@ -234,10 +217,9 @@ def usulan_decide(
         locked.diputuskan_pada = timezone.now()
         locked.save()
         today = timezone.localdate()
-        if usage is not None:
-            usage(pegawai=pegawai, usulan=locked, user_id=actor.user_id)
-        if rebuild is not None:  # the credit left after the promotion, for the next step
-            rebuild([pegawai.pk], today)
+        if functional:  # the credit the step used, and what is left for the next step
+            record_promotion_usage(pegawai=pegawai, usulan=locked, user_id=actor.user_id)
+            rebuild_status([pegawai.pk], today)
         recompute_kelayakan([pegawai.pk], today)
         audit.record(
             actor=actor,

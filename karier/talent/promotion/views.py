@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
+from karier.api.schemas import MAX_ID
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.core.models import AuditEvent
@@ -37,7 +38,6 @@ EVENT_LABELS = {
     "kenaikan_pangkat.tolak": _l("Ditolak"),
     "kenaikan_pangkat.tetapkan": _l("Ditetapkan"),
 }
-MAX_ID = 2**63 - 1
 
 
 def _int(raw: str | None) -> int | None:
@@ -49,7 +49,7 @@ def _date(raw: str | None) -> dt.date | None:
         d = dt.date.fromisoformat(raw or "")
     except ValueError:
         return None
-    return d if dt.date(2000, 1, 1) <= d <= dt.date(2100, 12, 31) else None
+    return d if services.TANGGAL_MIN <= d <= services.TANGGAL_MAX else None
 
 
 def _filters(request: HttpRequest) -> dict[str, Any]:
@@ -79,7 +79,7 @@ def promotion_list(request: HttpRequest) -> HttpResponse:
     usulan = selectors.open_usulan_by_person([r.pegawai_id for r in rows])
     for r in rows:
         r.usulan = usulan.get(r.pegawai_id)  # type: ignore[attr-defined]
-        r.layak_pada = r.tmt_terdekat is not None and r.tmt_terdekat <= f["tmt"]  # type: ignore[attr-defined]
+        r.layak_pada = selectors.layak_pada(r, f["tmt"])  # type: ignore[attr-defined]
         r.boleh_usul = (  # type: ignore[attr-defined]
             r.layak_pada and r.usulan is None and access.can_propose(actor, r.pegawai_id)  # type: ignore[attr-defined]
         )

@@ -10,6 +10,7 @@
   BKD. Hidden or out of sight is 404.
 - **Innovations and award proposals** follow the person: visible to whoever may see the person.
   Recording: the person themselves or their superior; verifying: the superior only, never oneself.
+  The superior is the talent rule's `is_superior` (`people.access.is_rater`, Plt/Plh included).
   Award proposals are decided by BKD, never about oneself.
 """
 
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_noop
 
 from karier.people.access import Actor, visibility_q
 from karier.people.models import Pegawai
-from karier.talent.access import is_bkd, is_superior, people_for_actor, require_not_self
+from karier.talent.access import is_bkd, is_superior, people_for_actor, person_for_actor, require_not_self
 from karier.talent.models import Apresiasi, Inovasi, UsulanPenghargaan
 
 MSG_DIRI = gettext_noop("Anda tidak dapat memberi apresiasi kepada diri sendiri.")
@@ -44,25 +45,32 @@ def colleagues_q(actor: Actor, opd_id: int | None, prefix: str = "") -> Q:
     return q
 
 
+def receivers_for_giver(actor: Actor) -> QuerySet[Pegawai]:
+    """The active people the actor may look up to recognise: in sight or agency colleagues."""
+    if actor.user_id is None:
+        return Pegawai.objects.none()
+    return Pegawai.objects.filter(colleagues_q(actor, own_opd_id(actor)), aktif=True)
+
+
 def penerima_for_giver(actor: Actor, pegawai_id: int) -> Pegawai:
     """The receiver of an apresiasi: in sight or an agency colleague; 404 otherwise."""
-    if actor.user_id is None:
-        raise Http404(_("Pegawai tidak ditemukan."))
-    found = (
-        Pegawai.objects.filter(colleagues_q(actor, own_opd_id(actor)), pk=pegawai_id, aktif=True)
-        .select_related("jabatan")
-        .first()
-    )
+    found = receivers_for_giver(actor).filter(pk=pegawai_id).select_related("jabatan").first()
     if found is None:
         raise Http404(_("Pegawai tidak ditemukan."))
     return found
 
 
+def may_give(actor: Actor, penerima_id: int) -> bool:
+    """An employee (not an auditor, not an account without a person) to someone else."""
+    return actor.pegawai_id is not None and not actor.is_auditor and actor.pegawai_id != penerima_id
+
+
 def require_giver(actor: Actor, penerima: Pegawai) -> None:
-    if actor.pegawai_id is not None and actor.pegawai_id == penerima.pk:
+    if may_give(actor, penerima.pk):
+        return
+    if actor.pegawai_id == penerima.pk:
         raise PermissionDenied(_(MSG_DIRI))
-    if actor.pegawai_id is None or actor.is_auditor:
-        raise PermissionDenied(_("Apresiasi diberikan oleh pegawai kepada atasan, bawahan, atau rekan kerjanya."))
+    raise PermissionDenied(_("Apresiasi diberikan oleh pegawai kepada atasan, bawahan, atau rekan kerjanya."))
 
 
 def visible_apresiasi(actor: Actor) -> QuerySet[Apresiasi]:
@@ -82,9 +90,13 @@ def apresiasi_for_actor(actor: Actor, apresiasi_id: int) -> Apresiasi:
     return found
 
 
-def require_hide(actor: Actor, apresiasi: Apresiasi) -> None:
+def may_hide(actor: Actor, penerima_id: int) -> bool:
     """BKD moderates; the receiver may hide one from their own page."""
-    if not (is_bkd(actor) or (actor.pegawai_id is not None and actor.pegawai_id == apresiasi.penerima_id)):
+    return is_bkd(actor) or (actor.pegawai_id is not None and actor.pegawai_id == penerima_id)
+
+
+def require_hide(actor: Actor, apresiasi: Apresiasi) -> None:
+    if not may_hide(actor, apresiasi.penerima_id):
         raise PermissionDenied(_("Hanya penerima apresiasi atau admin BKD yang dapat menyembunyikannya."))
 
 
@@ -99,23 +111,40 @@ def inovasi_for_actor(actor: Actor, inovasi_id: int) -> Inovasi:
     return found
 
 
-def require_record_inovasi(actor: Actor, pegawai: Pegawai) -> None:
+def may_record_inovasi(actor: Actor, pegawai: Pegawai) -> bool:
     """The person records their own innovation, or their superior records it for them."""
     if actor.is_auditor or actor.pegawai_id is None:
+        return False
+    return actor.pegawai_id == pegawai.pk or is_superior(actor, pegawai)
+
+
+def inovasi_subject(actor: Actor, pegawai_id: int | None) -> Pegawai:
+    """Whose innovation is recorded: the named person (in sight, 404 otherwise) or the actor."""
+    pegawai_id = pegawai_id or actor.pegawai_id
+    if pegawai_id is None:
         raise PermissionDenied(_("Inovasi dicatat oleh pegawai sendiri atau atasan langsungnya."))
-    if actor.pegawai_id != pegawai.pk and not is_superior(actor, pegawai):
+    return person_for_actor(actor, pegawai_id)
+
+
+def require_record_inovasi(actor: Actor, pegawai: Pegawai) -> None:
+    if not may_record_inovasi(actor, pegawai):
         raise PermissionDenied(_("Inovasi dicatat oleh pegawai sendiri atau atasan langsungnya."))
 
 
 def require_verify_inovasi(actor: Actor, pegawai: Pegawai) -> None:
     """Only the superior verifies, never about oneself."""
     require_not_self(actor, pegawai.pk)
-    if actor.is_auditor or not is_superior(actor, pegawai):
+    if not is_superior(actor, pegawai):
         raise PermissionDenied(_("Hanya atasan langsung yang dapat memverifikasi inovasi."))
 
 
 def visible_usulan(actor: Actor) -> QuerySet[UsulanPenghargaan]:
     return UsulanPenghargaan.objects.filter(pegawai__in=people_for_actor(actor))
+
+
+def may_decide_usulan(actor: Actor, pegawai_id: int) -> bool:
+    """BKD decides award proposals, never one about themselves."""
+    return is_bkd(actor) and actor.pegawai_id != pegawai_id
 
 
 def usulan_for_actor(actor: Actor, usulan_id: int) -> UsulanPenghargaan:

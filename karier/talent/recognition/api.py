@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from karier.api.helpers import path_id
@@ -157,10 +155,7 @@ def inovasi_daftar(request: HttpRequest, filters: Query[InovasiFilter], page: Qu
 @router.post("/karier/inovasi", response={201: InovasiOut, **WRITE_ERRORS}, summary="Catat inovasi")
 def inovasi_catat(request: HttpRequest, payload: InovasiIn) -> Any:
     actor = actor_from_request(request)
-    pegawai_id = payload.pegawai_id or actor.pegawai_id
-    if pegawai_id is None:
-        raise PermissionDenied(_("Inovasi dicatat oleh pegawai sendiri atau atasan langsungnya."))
-    person = person_for_actor(actor, pegawai_id)
+    person = access.inovasi_subject(actor, payload.pegawai_id)
     found = services.inovasi_record(
         actor=actor,
         pegawai=person,

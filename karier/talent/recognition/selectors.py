@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from karier.people.access import Actor, can_see_pegawai
 from karier.people.models import Pegawai
 from karier.plans.models import RencanaHasilKerja
-from karier.talent.access import is_superior
 from karier.talent.models import Apresiasi, Inovasi, StatusInovasi, UsulanPenghargaan
 from karier.talent.recognition import access
 
@@ -85,6 +84,6 @@ def recognition_for_person(actor: Actor, pegawai: Pegawai) -> dict[str, Any]:
         "jumlah_inovasi": inovasi.count(),
         "inovasi_terverifikasi": inovasi.filter(status=StatusInovasi.DIVERIFIKASI).count(),
         "usulan": list(usulan[:TERBARU]),
-        "boleh_beri": actor.pegawai_id is not None and actor.pegawai_id != pegawai.pk and not actor.is_auditor,
-        "boleh_catat_inovasi": actor.pegawai_id == pegawai.pk or is_superior(actor, pegawai),
+        "boleh_beri": access.may_give(actor, pegawai.pk),
+        "boleh_catat_inovasi": access.may_record_inovasi(actor, pegawai),
     }

@@ -15,13 +15,13 @@ from karier.core import audit
 from karier.people.access import Actor
 from karier.people.models import Pegawai
 from karier.plans.models import RencanaHasilKerja
+from karier.rules import recognition as rules
 from karier.standards.models import NilaiBerakhlak
 from karier.talent.access import require_bkd_decision
 from karier.talent.models import Apresiasi, Inovasi, StatusInovasi, StatusUsulanPenghargaan, UsulanPenghargaan
 from karier.talent.recognition import access
 
 MAX_APRESIASI = 500
-MAX_PER_HARI = 20
 MAX_JUDUL = 200
 MAX_TEKS = 5000
 MAX_CATATAN = 2000
@@ -58,7 +58,7 @@ def apresiasi_give(
     rhk: RencanaHasilKerja | int | None = None,
 ) -> Apresiasi:
     """A short public thanks from a superior or a colleague, tied to a BerAKHLAK value and/or an RHK
-    of the receiver; at most `MAX_PER_HARI` a day per giver so that the wall stays meaningful."""
+    of the receiver; at most `rules.APRESIASI_PER_HARI` a day per giver (the rule is karier.rules')."""
     access.require_giver(actor, penerima)
     teks = " ".join((teks or "").split())
     if not teks:
@@ -74,9 +74,10 @@ def apresiasi_give(
     with transaction.atomic():
         Pegawai.objects.select_for_update().filter(pk=pemberi_id).first()  # serialises one giver's gifts
         start = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))
-        if Apresiasi.objects.filter(pemberi_id=pemberi_id, dibuat_pada__gte=start).count() >= MAX_PER_HARI:
+        given_today = Apresiasi.objects.filter(pemberi_id=pemberi_id, dibuat_pada__gte=start).count()
+        if rules.apresiasi_limit_reached(given_today):
             raise ValidationError(
-                {"teks": _("Anda sudah memberi %(n)s apresiasi hari ini; lanjutkan besok.") % {"n": MAX_PER_HARI}}
+                {"teks": _("Anda sudah memberi %(n)s apresiasi hari ini; lanjutkan besok.") % {"n": given_today}}
             )
         found = Apresiasi.objects.create(
             penerima=penerima, pemberi_id=pemberi_id, nilai=nilai_obj, rhk=rhk_obj, teks=teks

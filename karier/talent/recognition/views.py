@@ -97,7 +97,7 @@ def pegawai(request: HttpRequest, pegawai_id: int) -> HttpResponse:
     ctx = wall | {
         "page_obj": page,
         "semua_apresiasi": page.object_list,
-        "boleh_sembunyikan": is_bkd(actor) or actor.pegawai_id == person.pk,
+        "boleh_sembunyikan": access.may_hide(actor, person.pk),
     }
     return render(request, "talent/recognition/pegawai.html", ctx)
 
@@ -114,9 +114,8 @@ def apresiasi_beri(request: HttpRequest) -> HttpResponse:
         found: list[Pegawai] = []
         if q:
             found = list(
-                Pegawai.objects.filter(
-                    access.colleagues_q(actor, access.own_opd_id(actor)), Q(nama__icontains=q) | Q(nip=q), aktif=True
-                )
+                access.receivers_for_giver(actor)
+                .filter(Q(nama__icontains=q) | Q(nip=q))
                 .exclude(pk=actor.pegawai_id or 0)
                 .select_related("jabatan")
                 .order_by("nama")[:CARI_MAKS]
@@ -206,10 +205,7 @@ def inovasi_saya(request: HttpRequest) -> HttpResponse:
 def inovasi_baru(request: HttpRequest) -> HttpResponse:
     """Record an innovation: one's own, or (`?pegawai=`) a team member's as their superior."""
     actor = actor_from_request(request)
-    pegawai_id = _int(request.GET.get("pegawai")) or actor.pegawai_id
-    if pegawai_id is None:
-        raise PermissionDenied(_("Inovasi dicatat oleh pegawai sendiri atau atasan langsungnya."))
-    person = person_for_actor(actor, pegawai_id)
+    person = access.inovasi_subject(actor, _int(request.GET.get("pegawai")))
     access.require_record_inovasi(actor, person)
     form = InovasiForm(request.POST or None, rhk=selectors.rhk_choices(person))
     if request.method == "POST" and form.is_valid():
@@ -291,15 +287,17 @@ def penghargaan(request: HttpRequest) -> HttpResponse:
         )
         return xlsx_attachment(data, "usulan-penghargaan")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    for u in rows:
+        u.boleh_putuskan = access.may_decide_usulan(actor, u.pegawai_id)
     ctx = {
         "page_obj": page,
-        "rows": page.object_list,
+        "rows": rows,
         "tahun": tahun,
         "status": status,
         "opd": opd_id,
         "statuses": StatusUsulanPenghargaan.choices,
         "opd_choices": UnitKerja.objects.filter(parent__isnull=True, aktif=True).order_by("nama"),
-        "boleh_putuskan": is_bkd(actor),
         "form": KeputusanForm(),
         "querystring_base": _qs(tahun=tahun, status=status, opd=opd_id),
     }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,8 +22,9 @@ from django.utils.translation import gettext as _
 
 from karier.core import audit
 from karier.core.choices import JenisTugasLatar, StatusTugasLatar
-from karier.core.jobs import Progress, job_start
+from karier.core.jobs import Progress, job_run, job_start, jobs_running
 from karier.core.models import TugasLatar
+from karier.core.numbers import angka
 from karier.people.access import Actor
 from karier.people.models import Pegawai
 from karier.talent import access
@@ -35,13 +37,18 @@ TAHUN_MIN = 2000
 
 
 def default_year() -> int:
-    """The latest year with a final annual evaluation (or an imported predikat); else last year."""
+    """The latest year with a final annual evaluation (or an imported predikat); else last year. Looks at
+    the annual periods newest first, one indexed `exists()` each, never across every evaluation."""
     from karier.appraisal.choices import JenisPeriode, StatusEvaluasi
-    from karier.appraisal.models import Evaluasi
+    from karier.appraisal.models import Evaluasi, PeriodePenilaian
 
-    latest = Evaluasi.objects.filter(periode__jenis=JenisPeriode.TAHUNAN, status=StatusEvaluasi.FINAL).aggregate(
-        t=Max("periode__tahun_id")
-    )["t"]
+    latest = None
+    for periode_id, tahun in (
+        PeriodePenilaian.objects.filter(jenis=JenisPeriode.TAHUNAN).order_by("-tahun_id").values_list("pk", "tahun_id")
+    ):
+        if Evaluasi.objects.filter(periode_id=periode_id, status=StatusEvaluasi.FINAL).exists():
+            latest = tahun
+            break
     imported = PredikatTahunan.objects.aggregate(t=Max("tahun"))["t"]
     found = [t for t in (latest, imported) if t]
     return max(found) if found else timezone.localdate().year - 1
@@ -49,15 +56,7 @@ def default_year() -> int:
 
 def running_job() -> TugasLatar | None:
     """The computation under way, if any (a job older than `STALE` is taken for dead)."""
-    return (
-        TugasLatar.objects.filter(
-            jenis=JenisTugasLatar.KARIER,
-            status__in=(StatusTugasLatar.MENUNGGU, StatusTugasLatar.BERJALAN),
-            dibuat_pada__gte=timezone.now() - STALE,
-        )
-        .order_by("-pk")
-        .first()
-    )
+    return jobs_running(JenisTugasLatar.KARIER, STALE).first()
 
 
 def _check_year(tahun: int) -> None:
@@ -83,25 +82,16 @@ def karier_hitung(
     *,
     actor: Actor,
     tahun: int,
-    tugas_id: int | None = None,
+    tugas_id: int,
     progress: Progress | None = None,
     as_of: dt.date | None = None,
     chunk_size: int = CHUNK,
 ) -> dict[str, int]:
-    """Run every step for every active employee; returns the rows each step wrote, and `pegawai`."""
+    """The job's work: every step for every active employee; returns the rows each step wrote, and
+    `pegawai`. Run through a job (`karier_hitung_start` on a worker, `karier_hitung_now` in-process)."""
     access.require_bkd(actor, _("Hanya admin BKD yang dapat menjalankan perhitungan karier dan talenta."))
     _check_year(tahun)
     as_of = as_of or timezone.localdate()
-    own_job = None
-    if tugas_id is None:  # run by a command: recorded as a job too, so the runs list and the audit show it
-        own_job = TugasLatar.objects.create(
-            jenis=JenisTugasLatar.KARIER,
-            parameter={"tahun": tahun},
-            status=StatusTugasLatar.BERJALAN,
-            dibuat_oleh_id=actor.user_id,
-            dimulai_pada=timezone.now(),
-        )
-        tugas_id = own_job.pk
     ids = list(Pegawai.objects.filter(aktif=True).order_by("pk").values_list("pk", flat=True))
     total = len(ids)
     written: Counter[str] = Counter()
@@ -118,20 +108,39 @@ def karier_hitung(
     with transaction.atomic():
         written.update(steps.run_final())
     result = {"pegawai": total, **dict(written)}
-    if own_job is not None:
-        TugasLatar.objects.filter(pk=own_job.pk).update(
-            status=StatusTugasLatar.SELESAI,
-            selesai_pada=timezone.now(),
-            total=total,
-            diproses=total,
-            hasil={"tahun": tahun, **result},
-        )
-    job = TugasLatar.objects.get(pk=tugas_id)
     audit.record(
         actor=actor,
         action="karier.hitung",
-        obj=job,
+        obj=TugasLatar.objects.get(pk=tugas_id),
         summary=f"Perhitungan karier dan talenta tahun {tahun}: {total} pegawai",
         changes={k: [None, v] for k, v in result.items()},
     )
     return result
+
+
+def ringkasan(tahun: int, n: int) -> str:
+    """The job's outcome in words."""
+    return _("Karier dan talenta tahun %(tahun)s dihitung untuk %(n)s pegawai.") % {"tahun": tahun, "n": angka(n)}
+
+
+def karier_hitung_now(
+    *, actor: Actor, tahun: int, as_of: dt.date | None = None, chunk_size: int = CHUNK
+) -> dict[str, int]:
+    """The same job run in this process (commands, the demo seed, the bench): a job row like a started
+    one — listed on /karier/hitung/, the audit entry's object — driven by `core.jobs.job_run`."""
+    access.require_bkd(actor, _("Hanya admin BKD yang dapat menjalankan perhitungan karier dan talenta."))
+    _check_year(tahun)
+    job = TugasLatar.objects.create(
+        jenis=JenisTugasLatar.KARIER, parameter={"tahun": tahun}, dibuat_oleh_id=actor.user_id
+    )
+
+    def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
+        hasil = karier_hitung(
+            actor=actor, tahun=tahun, tugas_id=job.pk, progress=progress, as_of=as_of, chunk_size=chunk_size
+        )
+        return ringkasan(tahun, hasil["pegawai"]), {"tahun": tahun, **hasil}
+
+    outcome = job_run(job.pk, work, reset=True)
+    if outcome["status"] != StatusTugasLatar.SELESAI:
+        raise ValidationError(outcome["pesan"])
+    return {k: v for k, v in outcome.items() if k not in ("status", "tahun")}

@@ -22,35 +22,31 @@ from django.utils.module_loading import import_string
 class Step:
     key: str  # the figure's name in the job's outcome
     path: str  # dotted path of the area's function
-    takes: str  # "tahun" or "as_of"
+    takes: tuple[str, ...]  # what it takes after the ids: "tahun", "as_of", "tugas_id"
 
 
 CHUNK_STEPS: tuple[Step, ...] = (
-    Step("predikat", "karier.talent.history.compute.sync_predikat", "tahun"),
-    Step("angka_kredit", "karier.talent.credit.compute.post_credit", "tahun"),
-    Step("status_angka_kredit", "karier.talent.credit.compute.rebuild_status", "as_of"),
-    Step("kelayakan_pangkat", "karier.talent.promotion.compute.recompute_kelayakan", "as_of"),
-    Step("penempatan_talenta", "karier.talent.ninebox.compute.place", "tahun"),
-    Step("rencana_bimbingan", "karier.talent.coaching.compute.open_plans", "tahun"),
-    Step("usulan_penghargaan", "karier.talent.recognition.compute.propose_awards", "tahun"),
+    Step("predikat", "karier.talent.history.compute.sync_predikat", ("tahun",)),
+    Step("angka_kredit", "karier.talent.credit.compute.post_credit", ("tahun",)),
+    Step("status_angka_kredit", "karier.talent.credit.compute.rebuild_status", ("as_of",)),
+    Step("kelayakan_pangkat", "karier.talent.promotion.compute.recompute_kelayakan", ("as_of",)),
+    Step("penempatan_talenta", "karier.talent.ninebox.compute.place", ("tahun", "tugas_id")),
+    Step("rencana_bimbingan", "karier.talent.coaching.compute.open_plans", ("tahun",)),
+    Step("usulan_penghargaan", "karier.talent.recognition.compute.propose_awards", ("tahun",)),
 )
-FINAL_STEP = Step("kandidat_suksesi", "karier.talent.succession.compute.recompute_candidates", "")
+FINAL_STEP = Step("kandidat_suksesi", "karier.talent.succession.compute.recompute_candidates", ())
 
 
 def run_chunk(ids: Sequence[int], *, tahun: int, as_of: dt.date, tugas_id: int | None) -> dict[str, int]:
     """Every chunk step for `ids`; returns how many rows each wrote."""
+    given = {"tahun": tahun, "as_of": as_of, "tugas_id": tugas_id}
     written: dict[str, int] = {}
     for step in CHUNK_STEPS:
         fn: Callable[..., int] = import_string(step.path)
-        if step.key == "penempatan_talenta":
-            written[step.key] = fn(ids, tahun, tugas_id)
-        elif step.takes == "tahun":
-            written[step.key] = fn(ids, tahun)
-        else:
-            written[step.key] = fn(ids, as_of)
+        written[step.key] = fn(ids, *(given[name] for name in step.takes))
     return written
 
 
 def run_final() -> dict[str, Any]:
     fn: Callable[..., int] = import_string(FINAL_STEP.path)
-    return {FINAL_STEP.key: fn(None)}
+    return {FINAL_STEP.key: fn()}  # every key position

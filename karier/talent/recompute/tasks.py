@@ -12,7 +12,6 @@ from django_tasks import task
 
 from karier.core.jobs import Progress, job_run
 from karier.core.models import TugasLatar
-from karier.core.numbers import angka
 from karier.people.access import SYSTEM, as_actor
 
 MSG_GAGAL = "Terjadi kesalahan sistem; bagian yang sudah dihitung tetap tersimpan. Jalankan ulang perhitungan."
@@ -23,7 +22,7 @@ def karier_hitung_task(job_id: int) -> dict[str, Any]:
     """Recompute the career figures of the job's year (re-checking the starter's rights)."""
 
     def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
-        from karier.talent.recompute.compute import karier_hitung
+        from karier.talent.recompute.compute import karier_hitung, ringkasan
 
         actor = SYSTEM
         if job.dibuat_oleh_id:
@@ -35,10 +34,6 @@ def karier_hitung_task(job_id: int) -> dict[str, Any]:
         if not isinstance(tahun, int):
             raise ValidationError({"tahun": _("Tahun perhitungan tidak valid.")})
         hasil = karier_hitung(actor=actor, tahun=tahun, tugas_id=job.pk, progress=progress)
-        summary = _("Karier dan talenta tahun %(tahun)s dihitung untuk %(n)s pegawai.") % {
-            "tahun": tahun,
-            "n": angka(hasil["pegawai"]),
-        }
-        return summary, {"tahun": tahun, **hasil}
+        return ringkasan(tahun, hasil["pegawai"]), {"tahun": tahun, **hasil}
 
     return job_run(job_id, work, reset=True, failed=MSG_GAGAL)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +18,7 @@ from karier.core.choices import JenisTugasLatar
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.jobs import job_for_actor, job_progress_context
 from karier.core.models import TugasLatar
-from karier.people.access import Actor, actor_from_request
+from karier.people.access import actor_from_request
 from karier.talent import access
 from karier.talent.recompute import compute
 
@@ -36,19 +36,16 @@ def _card(job: TugasLatar) -> dict[str, Any]:
     )
 
 
-def _visible_runs(actor: Actor) -> list[TugasLatar]:
-    qs = TugasLatar.objects.filter(jenis=JenisTugasLatar.KARIER).order_by("-pk")
-    if not actor.sees_everyone:
-        qs = qs.filter(dibuat_oleh_id=actor.user_id)
-    return list(qs[:RUNS_SHOWN])
+def _runs() -> list[TugasLatar]:
+    """The latest runs (the screen is the BKD's: every run, whoever started it)."""
+    return list(TugasLatar.objects.filter(jenis=JenisTugasLatar.KARIER).order_by("-pk")[:RUNS_SHOWN])
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def hitung(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    if not (access.is_bkd(actor) or actor.is_auditor):
-        raise PermissionDenied(_("Halaman ini untuk admin BKD."))
+    access.require_bkd_screen(actor)
     error = ""
     tahun_default = compute.default_year()
     if request.method == "POST":
@@ -64,7 +61,7 @@ def hitung(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Perhitungan dimulai; kemajuannya tampil di halaman ini."))
             return redirect("talent:hitung")
-    runs = _visible_runs(actor)
+    runs = _runs()
     if request.GET.get("export") == "xlsx":
         data = table_xlsx(
             sheet=_("Perhitungan"),

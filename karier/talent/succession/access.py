@@ -5,7 +5,8 @@
   up for it, is not for the whole office).
 - **Mark** key positions and **record the talent committee's decision**: BKD admins only.
 - **Nominate** a candidate: a BKD admin, or the head of the position's agency.
-- **Nobody decides about themselves nor about the position they hold** (conflict of interest).
+- **Nobody decides about themselves nor about the position they hold** (conflict of interest), and
+  nobody nominates themselves.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_noop
 from karier.people.access import Actor
 from karier.people.models import UnitKerja
 from karier.talent.access import is_bkd, require_bkd, require_not_self
-from karier.talent.models import JabatanKritikal, NominasiSuksesi
+from karier.talent.models import JabatanKritikal, NominasiSuksesi, PenempatanTalenta
 
 MSG_JABATAN_SENDIRI = gettext_noop(
     "Anda tidak dapat memutuskan suksesi jabatan yang Anda duduki sendiri (benturan kepentingan); "
@@ -66,6 +67,14 @@ def nominasi_for_actor(actor: Actor, nominasi_id: int) -> NominasiSuksesi:
     return found
 
 
+def visible_pool(actor: Actor, pool: QuerySet[PenempatanTalenta]) -> QuerySet[PenempatanTalenta]:
+    """The part of the talent pool the actor may see: all of it for BKD and auditors, their agency's
+    people for its head."""
+    if actor.sees_everyone:
+        return pool
+    return pool.filter(pegawai__opd_id__in=actor.opd_ids)
+
+
 def visible_opd(actor: Actor) -> QuerySet[UnitKerja]:
     """Agencies whose key positions and talent pool the actor may see."""
     qs = UnitKerja.objects.filter(parent__isnull=True).order_by("nama")
@@ -90,7 +99,10 @@ def may_nominate(actor: Actor, kritikal: JabatanKritikal) -> bool:
     return is_bkd(actor) or kritikal.jabatan.unit.opd_id in actor.opd_ids
 
 
-def require_nominate(actor: Actor, kritikal: JabatanKritikal) -> None:
+def require_nominate(actor: Actor, kritikal: JabatanKritikal, pegawai_id: int) -> None:
+    """A BKD admin or the position's agency head, never about themselves (the committee's decision
+    would follow a proposal one made for oneself)."""
+    require_not_self(actor, pegawai_id)
     if not may_nominate(actor, kritikal):
         raise PermissionDenied(
             _("Hanya admin BKD atau kepala perangkat daerah jabatan ini yang dapat mengusulkan kandidat.")

@@ -202,10 +202,7 @@ def suksesi_nominasi_list(
     request: HttpRequest, page: Query[PageParams], kritikal_id: int = path_id("Id jabatan kritikal.")
 ) -> Any:
     jk = access.kritikal_for_actor(actor_from_request(request), kritikal_id)
-    qs = (
-        NominasiSuksesi.objects.filter(jabatan_kritikal=jk).select_related("pegawai").order_by("-diusulkan_pada", "-pk")
-    )
-    data = paginate(qs, page)
+    data = paginate(selectors.nominasi_qs(jk), page)
     data["items"] = [_nominasi(n) for n in data["items"]]
     return data
 

@@ -7,10 +7,10 @@ with their competency requirements (3), their holders (1), the talent pool with 
 placement, position, golongan and rule set (1), the pool's competency levels in force (1), then one
 delete and one insert per call (`core.bulk.bulk_insert`: COPY on PostgreSQL).
 
-Our rules here (the regulation sets none): a candidate is kept when eligible, or when the fit is at
-least `AMBANG_HAMPIR_MEMENUHI` % although a hard requirement fails — "nearly meets", shown as not
-eligible with the reason; a candidate who fails a hard requirement is never "Siap sekarang"; at most
-`MAKS_KANDIDAT` candidates are stored per position (the best ones).
+The rules (ours; the regulation sets none) live in `karier.rules.succession`: who is kept
+(`is_candidate`: eligible, or "nearly meets" — shown as not eligible with the reason), their
+readiness (`candidate_readiness`: never "Siap sekarang" with a hard requirement failed) and how many
+are stored per position (`MAKS_KANDIDAT`, the best ones).
 """
 
 from __future__ import annotations
@@ -33,19 +33,22 @@ from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 from karier.people.selectors import holders_on
 from karier.rules.career import (
+    MAKS_KANDIDAT,
     Fit,
     Readiness,
     ReadinessCutoffs,
     Requirement,
+    candidate_readiness,
     competency_requirement,
     education_requirement,
     golongan_requirement,
+    is_candidate,
     jenis_jabatan_requirement,
     jenjang_requirement,
-    readiness,
     succession_fit,
     years_requirement,
 )
+from karier.rules.talent import SUCCESSION_BOXES
 from karier.talent.models import (
     AturanTalenta,
     JabatanKritikal,
@@ -54,12 +57,6 @@ from karier.talent.models import (
     SyaratKompetensiKritikal,
 )
 
-#: Boxes whose members form the succession groups (PermenPANRB 3/2020: boxes 7, 8 and 9).
-KOTAK_SUKSESI = (7, 8, 9)
-#: "Nearly meets": a candidate who fails a hard requirement is still listed from this fit (%) on.
-AMBANG_HAMPIR_MEMENUHI = Decimal(50)
-#: The best candidates kept per key position.
-MAKS_KANDIDAT = 100
 COLUMNS = (
     "jabatan_kritikal_id",
     "pegawai_id",
@@ -82,7 +79,7 @@ def latest_placements() -> QuerySet[PenempatanTalenta]:
 
 def talent_pool() -> QuerySet[PenempatanTalenta]:
     """Active people whose latest placement is in boxes 7–9 and who are not excluded by a sanction."""
-    return latest_placements().filter(kotak__in=KOTAK_SUKSESI, dikecualikan=False, pegawai__aktif=True)
+    return latest_placements().filter(kotak__in=SUCCESSION_BOXES, dikecualikan=False, pegawai__aktif=True)
 
 
 def years_of_service(tmt_cpns: dt.date | None, as_of: dt.date) -> Decimal | None:
@@ -168,10 +165,7 @@ def measure(
 ) -> Hasil:
     reqs = requirements_for(kritikal, syarat, placement.pegawai, levels, as_of)
     fit = succession_fit(reqs)
-    ready = readiness(fit.percent, _cutoffs(placement.aturan, memo))
-    if not fit.eligible and ready is Readiness.SEKARANG:
-        ready = Readiness.SATU_DUA_TAHUN  # a hard requirement still to meet: not ready now
-    return Hasil(placement, fit, ready, gap_rows(fit, reqs))
+    return Hasil(placement, fit, candidate_readiness(fit, _cutoffs(placement.aturan, memo)), gap_rows(fit, reqs))
 
 
 def rank(hasil: Iterable[Hasil]) -> list[Hasil]:
@@ -222,7 +216,7 @@ def recompute_candidates(jabatan_kritikal_ids: Sequence[int] | None = None) -> i
             if p.pegawai_id == holder_id or p.pegawai.jabatan_id == k.jabatan_id:
                 continue
             h = measure(k, syarat, p, levels.get(p.pegawai_id, {}), today, memo)
-            if h.fit.eligible or h.fit.percent >= AMBANG_HAMPIR_MEMENUHI:
+            if is_candidate(h.fit):
                 kept.append(h)
         for n, h in enumerate(rank(kept)[:MAKS_KANDIDAT], start=1):
             new_rows.append(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 from karier.development.models import Kompetensi
 from karier.people.choices import JenisJabatan, Jenjang, Pendidikan
 from karier.people.models import Golongan, Jabatan, UnitKerja
+from karier.rules import SUCCESSION_BOXES
 from karier.talent.models import JabatanKritikal
 from karier.talent.succession.services import SyaratData
 
@@ -41,7 +42,11 @@ class KritikalFilterForm(forms.Form):
 class PoolFilterForm(forms.Form):
     opd = OpdChoice(label=_l("Perangkat daerah"), required=False, queryset=UnitKerja.objects.none())
     kotak = forms.TypedChoiceField(
-        label=_l("Kotak"), required=False, coerce=int, empty_value=None, choices=[*KOSONG, (9, "9"), (8, "8"), (7, "7")]
+        label=_l("Kotak"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[*KOSONG, *((k, str(k)) for k in sorted(SUCCESSION_BOXES, reverse=True))],
     )
 
     def __init__(self, *args: Any, opd_qs: Any = None, **kwargs: Any) -> None:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from karier.people.access import Actor
 from karier.people.models import Jabatan, Pegawai
 from karier.people.selectors import holders_on
-from karier.rules.career import bup_age, retirement_date, retires_within
+from karier.rules.career import TAHUN_BERISIKO, bup_age, retirement_date, retires_within
 from karier.talent.access import person_for_actor
 from karier.talent.models import (
     JabatanKritikal,
@@ -28,11 +28,8 @@ from karier.talent.models import (
     PenempatanTalenta,
     SyaratKompetensiKritikal,
 )
-from karier.talent.succession.access import visible_kritikal
+from karier.talent.succession.access import visible_kritikal, visible_pool
 from karier.talent.succession.compute import talent_pool
-
-#: A position is at risk when no candidate is ready now and its holder retires within this many years.
-TAHUN_RISIKO = 2
 
 
 @dataclass(frozen=True)
@@ -117,7 +114,7 @@ def is_at_risk(n_siap: int, pemangku: Pemangku | None, today: dt.date) -> bool:
     """Issue #12: no candidate ready now and a holder retiring within two years (`retires_within`)."""
     if n_siap or pemangku is None or pemangku.pensiun is None:
         return False
-    return retires_within(pemangku.pensiun, today, TAHUN_RISIKO)
+    return retires_within(pemangku.pensiun, today, TAHUN_BERISIKO)
 
 
 def rows(items: list[Any], today: dt.date | None = None) -> list[BarisKritikal]:
@@ -163,17 +160,22 @@ def kandidat_qs(kritikal: JabatanKritikal) -> QuerySet[KandidatSuksesi]:
     )
 
 
+def nominasi_qs(kritikal: JabatanKritikal) -> QuerySet[NominasiSuksesi]:
+    """A key position's nominations, newest first (the succession view and the API)."""
+    return (
+        NominasiSuksesi.objects.filter(jabatan_kritikal=kritikal)
+        .select_related("pegawai__jabatan", "diusulkan_oleh", "diputuskan_oleh")
+        .order_by("-diusulkan_pada", "-pk")
+    )
+
+
 def suksesi(kritikal: JabatanKritikal, today: dt.date | None = None) -> Suksesi:
     """The succession view of one key position: a fixed number of queries whatever the bench size."""
     today = today or timezone.localdate()
     syarat = list(kritikal.syarat_kompetensi.select_related("kompetensi").order_by("kompetensi__urutan"))
     pemangku = pemangku_for({kritikal.jabatan_id: kritikal.jabatan}, today).get(kritikal.jabatan_id)
     kandidat = list(kandidat_qs(kritikal))
-    nominasi = list(
-        NominasiSuksesi.objects.filter(jabatan_kritikal=kritikal)
-        .select_related("pegawai__jabatan", "diusulkan_oleh", "diputuskan_oleh")
-        .order_by("-diusulkan_pada", "-pk")
-    )
+    nominasi = list(nominasi_qs(kritikal))
     siap = sum(1 for k in kandidat if k.memenuhi_syarat and k.kesiapan == Kesiapan.SEKARANG)
     return Suksesi(
         kritikal=kritikal,
@@ -194,9 +196,9 @@ def kelompok_talenta(
     actor: Actor, *, opd_id: int | None = None, kotak: int | None = None
 ) -> QuerySet[PenempatanTalenta]:
     """The talent pool (boxes 7–9 of the latest placement, not excluded) the actor may see."""
-    qs = talent_pool().select_related("pegawai__jabatan", "pegawai__unit", "pegawai__opd", "pegawai__golongan")
-    if not actor.sees_everyone:
-        qs = qs.filter(pegawai__opd_id__in=actor.opd_ids)
+    qs = visible_pool(
+        actor, talent_pool().select_related("pegawai__jabatan", "pegawai__unit", "pegawai__opd", "pegawai__golongan")
+    )
     if opd_id:
         qs = qs.filter(pegawai__opd_id=opd_id)
     if kotak:

@@ -21,6 +21,7 @@ from karier.talent.models import JabatanKritikal, KandidatSuksesi, NominasiSukse
 from karier.talent.models import SyaratKompetensiKritikal as Syarat
 from karier.talent.succession import access
 from karier.talent.succession.compute import recompute_candidates
+from karier.talent.succession.workflow import TERBUKA, TRANSITIONS, Aksi, check, ensure
 
 MAX_CATATAN = 2000
 MAX_KOMPETENSI = 30
@@ -150,7 +151,7 @@ def nominasi_create(
     *, actor: Actor, jabatan_kritikal: JabatanKritikal, pegawai: Pegawai, alasan: str
 ) -> NominasiSuksesi:
     """Propose a person to a key position's succession group, with the reason, for the committee."""
-    access.require_nominate(actor, jabatan_kritikal)
+    access.require_nominate(actor, jabatan_kritikal, pegawai.pk)
     alasan = alasan.strip()
     errors: dict[str, str] = {}
     if not jabatan_kritikal.aktif:
@@ -187,20 +188,20 @@ def nominasi_create(
 
 
 def _open(jabatan_kritikal: JabatanKritikal, pegawai: Pegawai) -> QuerySet[NominasiSuksesi]:
-    return NominasiSuksesi.objects.filter(
-        jabatan_kritikal=jabatan_kritikal, pegawai=pegawai, status=StatusNominasi.DIUSULKAN
-    )
+    return NominasiSuksesi.objects.filter(jabatan_kritikal=jabatan_kritikal, pegawai=pegawai, status__in=TERBUKA)
 
 
 def nominasi_decide(
     *, actor: Actor, nominasi: NominasiSuksesi, setuju: bool, nomor_berita_acara: str, catatan: str = ""
 ) -> NominasiSuksesi:
-    """Record the talent committee's decision (approve or reject) with its minutes number."""
+    """Record the talent committee's decision (approve or reject) with its minutes number; the new
+    status comes from the workflow table, and a decision is final."""
     access.require_decide(actor, nominasi)
     nomor, catatan = nomor_berita_acara.strip(), catatan.strip()
+    aksi = Aksi.SETUJUI if setuju is True else Aksi.TOLAK
     errors: dict[str, str] = {}
-    if nominasi.status != StatusNominasi.DIUSULKAN:
-        errors["status"] = _("Nominasi ini sudah diputuskan komite.")
+    if refusal := check(aksi, status=nominasi.status):
+        errors["status"] = refusal.reason
     if not nomor:
         errors["nomor_berita_acara"] = _("Isi nomor berita acara rapat komite talenta.")
     elif len(nomor) > MAX_NOMOR or "\x00" in nomor:
@@ -211,11 +212,11 @@ def nominasi_decide(
         errors["setuju"] = _("Pilih setujui atau tolak.")
     if errors:
         raise ValidationError(errors)
-    status = StatusNominasi.DISETUJUI if setuju else StatusNominasi.DITOLAK
+    status = StatusNominasi(TRANSITIONS[aksi].ke)
     with transaction.atomic():
         locked = NominasiSuksesi.objects.select_for_update().get(pk=nominasi.pk)
-        if locked.status != StatusNominasi.DIUSULKAN:
-            raise ValidationError({"status": _("Nominasi ini sudah diputuskan komite.")})
+        ensure(aksi, status=locked.status)  # decided meanwhile by someone else
+        before = locked.status
         locked.status = status
         locked.nomor_berita_acara = nomor
         locked.catatan_komite = catatan
@@ -229,7 +230,7 @@ def nominasi_decide(
             action="nominasi_suksesi.decide",
             obj=locked,
             summary=f"Keputusan komite talenta: {status.label} ({nomor})",
-            changes={"status": [StatusNominasi.DIUSULKAN.value, status.value], "nomor_berita_acara": [None, nomor]},
+            changes={"status": [before, status.value], "nomor_berita_acara": [None, nomor]},
         )
     nominasi.refresh_from_db()
     return nominasi

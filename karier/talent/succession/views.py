@@ -24,6 +24,7 @@ from karier.core.numbers import angka
 from karier.people.access import Actor, actor_from_request
 from karier.people.choices import JenisJabatan
 from karier.people.models import Jabatan
+from karier.rules.career import TAHUN_BERISIKO
 from karier.talent.access import person_for_actor
 from karier.talent.succession import access, selectors, services
 from karier.talent.succession.compute import recompute_candidates
@@ -218,10 +219,15 @@ def _persen(value: Any) -> str:
     return f"{angka(value, 2 if value % 1 else 0)}%"
 
 
+def _pilihan(data: selectors.Suksesi) -> list[tuple[int, str]]:
+    """The candidates one may nominate, with their fit."""
+    return [(k.pegawai_id, f"{k.pegawai.nama_lengkap} ({_persen(k.persen_kesesuaian)})") for k in data.kandidat]
+
+
 def _detail_ctx(request: HttpRequest, actor: Actor, kritikal: Any, **extra: Any) -> dict[str, Any]:
     data = selectors.suksesi(kritikal)
     boleh_usul = kritikal.aktif and access.may_nominate(actor, kritikal)
-    pilihan = [(k.pegawai_id, f"{k.pegawai.nama_lengkap} ({_persen(k.persen_kesesuaian)})") for k in data.kandidat]
+    pilihan = _pilihan(data)
     ctx = {
         "s": data,
         "kritikal": kritikal,
@@ -293,9 +299,7 @@ def succession_nominate(request: HttpRequest, kritikal_id: int) -> HttpResponse:
             return redirect("talent:succession_detail", kritikal.pk)
     ctx = _detail_ctx(request, actor, kritikal)
     ctx["form_nominasi"] = form
-    form.fields["pegawai"].widget.choices = [  # type: ignore[attr-defined]
-        (k.pegawai_id, k.pegawai.nama_lengkap) for k in ctx["s"].kandidat
-    ]
+    form.fields["pegawai"].widget.choices = _pilihan(ctx["s"])  # type: ignore[attr-defined]
     return render(request, "talent/succession/detail.html", ctx, status=409)
 
 
@@ -341,7 +345,7 @@ def succession_at_risk(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "querystring_base": _qs(filters),
         "export_url": "?" + _qs(filters) + "export=xlsx",
-        "tahun_risiko": selectors.TAHUN_RISIKO,
+        "tahun_risiko": TAHUN_BERISIKO,
     }
     return render(request, "talent/succession/berisiko.html", ctx)
 

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from karier.accounts.models import User
-from karier.appraisal.demo_history.seed import history_seed
+from karier.appraisal.demo_history.seed import MAX_TAHUN, history_seed
 from karier.core.numbers import angka
 from karier.people.access import as_actor
 from karier.people.demo.personas import ADMIN_USERNAME, WATI
@@ -34,8 +34,8 @@ class Command(BaseCommand):
         admin = User.objects.filter(username=ADMIN_USERNAME).first()
         if admin is None or not Pegawai.objects.filter(nip=WATI.nip).exists():
             raise CommandError("Data demo belum ada. Jalankan dulu: karier seed-demo")
-        if not 1 <= n <= 10:
-            raise CommandError("--tahun harus antara 1 dan 10.")
+        if not 1 <= n <= MAX_TAHUN:
+            raise CommandError(f"--tahun harus antara 1 dan {MAX_TAHUN}.")
         try:
             result = history_seed(
                 actor=as_actor(admin),

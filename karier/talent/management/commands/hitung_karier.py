@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from karier.people.access import SYSTEM
-from karier.talent.recompute.compute import default_year, karier_hitung
+from karier.talent.recompute.compute import default_year, karier_hitung_now
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         for tahun in options["tahun"] or [default_year()]:
             try:
-                hasil = karier_hitung(actor=SYSTEM, tahun=tahun)
+                hasil = karier_hitung_now(actor=SYSTEM, tahun=tahun)
             except ValidationError as exc:
                 raise CommandError("; ".join(exc.messages)) from exc
             rincian = ", ".join(f"{k} {v}" for k, v in hasil.items())

@@ -14,7 +14,7 @@ from karier.appraisal.choices import JenisPeriode, StatusEvaluasi
 from karier.appraisal.models import Evaluasi
 from karier.people.access import SYSTEM
 from karier.people.models import Pegawai
-from karier.talent.recompute.compute import karier_hitung
+from karier.talent.recompute.compute import karier_hitung_now
 
 AREAS = ("history", "credit", "ninebox", "succession", "promotion", "coaching", "recognition")
 
@@ -35,14 +35,10 @@ class Command(BaseCommand):
         if not years:
             raise CommandError("Belum ada evaluasi tahunan final. Jalankan dulu: karier seed-history-demo")
         for tahun in years:
-            karier_hitung(actor=SYSTEM, tahun=tahun)
+            karier_hitung_now(actor=SYSTEM, tahun=tahun)
         for area in AREAS:
-            try:
-                seed = import_string(f"karier.talent.{area}.demo.seed_demo")
-            except ImportError:
-                continue
-            self.stdout.write(f"  {seed()}")
-        hasil = karier_hitung(actor=SYSTEM, tahun=years[-1])
+            self.stdout.write(f"  {import_string(f'karier.talent.{area}.demo.seed_demo')()}")
+        hasil = karier_hitung_now(actor=SYSTEM, tahun=years[-1])
         self.stdout.write(
             f"Karier dan talenta tahun {', '.join(map(str, years))} dihitung untuk {hasil['pegawai']} pegawai."
         )
