@@ -91,7 +91,7 @@ def prepare(pegawai: int) -> None:
             c.execute("ANALYZE")
 
 
-def run_job(label: str) -> dict[str, float]:
+def run_job(label: str, chunk: int) -> dict[str, float]:
     from django.db import connection, reset_queries
     from django.utils.module_loading import import_string
 
@@ -117,7 +117,7 @@ def run_job(label: str) -> dict[str, float]:
     steps.import_string = timed_import  # type: ignore[assignment]
     reset_queries()
     t = time.perf_counter()
-    hasil = karier_hitung_now(actor=SYSTEM, tahun=TAHUN)
+    hasil = karier_hitung_now(actor=SYSTEM, tahun=TAHUN, chunk_size=chunk)
     s = time.perf_counter() - t
     n = hasil["pegawai"]
     print(
@@ -170,6 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pegawai", type=int, default=100_000)
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--chunk", type=int, default=0, help="ids per chunk (default: the job's CHUNK)")
     parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.database_url:
@@ -194,8 +195,12 @@ def main() -> None:
         check=True,
         env=env,
     )
-    first = run_job("job")
-    run_job("re-run")
+    from karier.talent.recompute.compute import CHUNK
+
+    chunk = args.chunk or CHUNK
+    print(f"chunks of {chunk:,} ids", flush=True)
+    first = run_job("job", chunk)
+    run_job("re-run", chunk)
     from django.db import connection
 
     if connection.vendor == "postgresql":

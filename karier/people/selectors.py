@@ -130,7 +130,7 @@ def holders_on(jabatan_ids: Iterable[int], d: dt.date) -> dict[int, Cover]:
     if not ids:
         return {}
     best: dict[int, tuple[tuple[int, dt.date, int], Penugasan]] = {}
-    for row in Penugasan.objects.filter(active_on(d), jabatan_id__in=ids).select_related("pegawai", "jabatan"):
+    for row in Penugasan.objects.filter(active_on(d), jabatan_id__any=ids).select_related("pegawai", "jabatan"):
         key = _rank_key(row.jenis, row.mulai, row.pk)
         if row.jabatan_id not in best or key < best[row.jabatan_id][0]:
             best[row.jabatan_id] = (key, row)
@@ -138,7 +138,7 @@ def holders_on(jabatan_ids: Iterable[int], d: dt.date) -> dict[int, Cover]:
 
 
 def _parents_of(jabatan_ids: set[int]) -> dict[int, int | None]:
-    return dict(Jabatan.objects.filter(pk__in=jabatan_ids).values_list("pk", "atasan_id"))
+    return dict(Jabatan.objects.filter(pk__any=jabatan_ids).values_list("pk", "atasan_id"))
 
 
 HoldersFn = Callable[[set[int]], Mapping[int, Cover]]
@@ -204,7 +204,7 @@ def officials_above(
 def definitive_positions_on(pegawai_ids: Iterable[int], d: dt.date) -> dict[int, int]:
     """{pegawai: definitive position on d}; with two at once, the latest appointment wins. One query."""
     rows = (
-        Penugasan.objects.filter(active_on(d), pegawai_id__in=list(pegawai_ids), jenis=JenisPenugasan.DEFINITIF)
+        Penugasan.objects.filter(active_on(d), pegawai_id__any=list(pegawai_ids), jenis=JenisPenugasan.DEFINITIF)
         .order_by("pegawai_id", "mulai", "id")
         .values_list("pegawai_id", "jabatan_id")
     )
@@ -268,7 +268,9 @@ def golongan_on(pegawai: Pegawai | int, d: dt.date) -> RiwayatGolongan | None:
 def direct_subordinates_on(jabatan_ids: Iterable[int], d: dt.date) -> QuerySet[Penugasan]:
     """Definitive assignments on d to positions whose superior is one of `jabatan_ids`."""
     return (
-        Penugasan.objects.filter(active_on(d), jabatan__atasan_id__in=list(jabatan_ids), jenis=JenisPenugasan.DEFINITIF)
+        Penugasan.objects.filter(
+            active_on(d), jabatan__atasan_id__any=list(jabatan_ids), jenis=JenisPenugasan.DEFINITIF
+        )
         .select_related("pegawai", "pegawai__golongan", "jabatan", "jabatan__unit")
         .order_by("pegawai__nama", "pegawai_id")
     )

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from .golongan import get_golongan
 from .jabatan import JENJANG_GOLONGAN, golongan_index_in_jenjang, next_jenjang
@@ -146,6 +147,7 @@ class NextStep:
     need: Decimal  # AK needed for this step, counted from the last step (carry-over included)
 
 
+@lru_cache(maxsize=512)  # pure, and asked once per person by the set-based jobs: a few dozen answers in all
 def next_credit_step(jenjang: Jenjang | str, golongan: str | int | None = None) -> NextStep | None:
     """The step AK leads to from ``golongan`` (default: the jenjang's first golongan).
 

@@ -153,6 +153,11 @@ def coerce(enum_cls: type[E], value: object) -> E:
     """
     if isinstance(value, enum_cls):
         return value
+    if isinstance(value, str):
+        try:
+            return enum_cls(value)  # an exact label: a dict lookup (the set-based jobs call this per row)
+        except ValueError:
+            pass
     allowed = tuple(m.value for m in enum_cls)
     kind = _KIND[enum_cls]
     if not isinstance(value, str):

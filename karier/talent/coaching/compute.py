@@ -57,7 +57,7 @@ def signals(pegawai_ids: Iterable[int], tahun: int) -> dict[int, Signals]:
     ids = list(pegawai_ids)
     out: dict[int, Signals] = {}
     periodic = (
-        Evaluasi.objects.filter(pegawai_id__in=ids, periode__tahun_id=tahun, periode__jenis__in=PERIODIK)
+        Evaluasi.objects.filter(pegawai_id__any=ids, periode__tahun_id=tahun, periode__jenis__in=PERIODIK)
         .exclude(predikat="")
         .order_by("pegawai_id", "-periode__selesai", "-pk")
         .values_list("pegawai_id", "predikat", "predikat_akhir")
@@ -67,7 +67,7 @@ def signals(pegawai_ids: Iterable[int], tahun: int) -> dict[int, Signals]:
         if s.periodik is None:
             s.periodik = akhir or predikat
     annual = (
-        PredikatTahunan.objects.filter(pegawai_id__in=ids, tahun__lte=tahun)
+        PredikatTahunan.objects.filter(pegawai_id__any=ids, tahun__lte=tahun)
         .order_by("pegawai_id", "-tahun")
         .values_list("pegawai_id", "tahun", "predikat")
     )
@@ -76,7 +76,7 @@ def signals(pegawai_ids: Iterable[int], tahun: int) -> dict[int, Signals]:
         if s.tahunan is None:
             s.tahunan, s.tahun_tahunan = predikat, year
     boxes = (
-        PenempatanTalenta.objects.filter(pegawai_id__in=ids, tahun__lte=tahun)
+        PenempatanTalenta.objects.filter(pegawai_id__any=ids, tahun__lte=tahun)
         .order_by("pegawai_id", "-tahun")
         .values_list("pegawai_id", "tahun", "kotak")
     )
@@ -93,14 +93,14 @@ def reasons_for(s: Signals) -> tuple[str, ...]:
 
 def needing_plan(pegawai_ids: Iterable[int], tahun: int) -> dict[int, tuple[str, ...]]:
     """{pegawai: reasons} for active people the rules name who have no plan of `tahun` yet (five queries)."""
-    ids = set(Pegawai.objects.filter(pk__in=list(pegawai_ids), aktif=True).values_list("pk", flat=True))
+    ids = set(Pegawai.objects.filter(pk__any=list(pegawai_ids), aktif=True).values_list("pk", flat=True))
     if not ids:
         return {}
     found = {pid: reasons_for(s) for pid, s in signals(ids, tahun).items()}
     found = {pid: r for pid, r in found.items() if r}
     if found:
         planned = set(
-            RencanaBimbingan.objects.filter(pegawai_id__in=list(found), tahun=tahun).values_list(
+            RencanaBimbingan.objects.filter(pegawai_id__any=list(found), tahun=tahun).values_list(
                 "pegawai_id", flat=True
             )
         )
@@ -164,5 +164,5 @@ def tanpa_mentor(tahun: int, opd_id: int | None = None, limit: int = 200) -> lis
         return []
     mentors = appraisers_on(need, timezone.localdate())
     ids = [pid for pid in need if pid not in mentors][:limit]
-    people = Pegawai.objects.filter(pk__in=ids).select_related("jabatan", "opd").order_by("nama", "pk")
+    people = Pegawai.objects.filter(pk__any=ids).select_related("jabatan", "opd").order_by("nama", "pk")
     return [(p, need[p.pk]) for p in people]

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
+from typing import Any, Generic, Protocol, TypeVar
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -83,20 +85,43 @@ def golongan_kode(pegawai: Pegawai) -> str:
     return pegawai.golongan.kode if pegawai.golongan_id and pegawai.golongan is not None else ""
 
 
+class LedgerEntry(Protocol):
+    """What the fold reads of an entry: an EntriAngkaKredit, or the job's plain row of its columns."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def jenis(self) -> str: ...
+    @property
+    def tahun(self) -> int: ...
+    @property
+    def bulan(self) -> int: ...
+    @property
+    def jenjang(self) -> str: ...
+    @property
+    def predikat(self) -> str: ...
+    @property
+    def pembilang(self) -> int: ...
+    @property
+    def penyebut(self) -> int: ...
+
+
+E = TypeVar("E", bound=LedgerEntry)
+
+
 @dataclass(frozen=True)
-class PersonLedger:
+class PersonLedger(Generic[E]):
     """A person's ledger folded: every line with its exact value, and where it leaves them."""
 
     jenjang: str
     golongan: str
-    entries: tuple[EntriAngkaKredit, ...]  # all entries, oldest first
+    entries: tuple[E, ...]  # all entries, oldest first
     values: tuple[Fraction, ...]  # exact value of each entry (negative for PENGGUNAAN)
     since: int  # index of the first entry after the last promotion
     opening: Fraction  # opening balance of the current step (conversion + carried-over remainder)
     held: Fraction  # credit held toward the next step (opening + predikat since the last promotion)
     total: Fraction  # cumulative credit ever earned or converted (never minus what was used)
     used: Fraction  # credit used by all promotions (positive)
-    status: CreditStatus  # what `karier.rules.credit_ledger` said about the entries since the promotion
     next_step: NextStep | None  # the next step from the person's actual golongan
     shortfall: Fraction | None  # still missing for next_step (0 when met)
     jenjang_need: Fraction | None  # credit the next jenjang needs from the actual golongan
@@ -106,13 +131,31 @@ class PersonLedger:
     def eligible_by_credit(self) -> bool:
         return self.shortfall is not None and self.shortfall == 0
 
+    @cached_property
+    def status(self) -> CreditStatus:
+        """What `karier.rules.credit_ledger` says about the entries since the last promotion (each step
+        reached and when): worked out when a page reads it — the recompute job needs only the balances."""
+        entries = [
+            CreditEntry(coerce(Predikat, e.predikat), e.bulan, str(e.tahun))
+            for e in self.entries[self.since :]
+            if _earned_in(e, self.jenjang)
+        ]
+        return credit_ledger(
+            self.jenjang, entries, golongan=self.golongan, opening_balance=fraction_to_decimal(self.opening)
+        )
+
+
+def _earned_in(entry: LedgerEntry, jenjang: str) -> bool:
+    """A predikat's credit earned in this jenjang (anything else counts as stored: the opening)."""
+    return entry.jenis == JenisEntriAk.PREDIKAT and entry.jenjang == jenjang and bool(entry.predikat)
+
 
 def golongan_in_jenjang(jenjang: str, golongan: str) -> bool:
     """Whether the golongan is one of the jenjang's (otherwise the data needs correcting first)."""
     return any(jenjang == j.value and golongan in codes for j, codes in JENJANG_GOLONGAN.items())
 
 
-def fold_ledger(jenjang: str, golongan: str, entries: Sequence[EntriAngkaKredit]) -> PersonLedger | None:
+def fold_ledger(jenjang: str, golongan: str, entries: Sequence[E]) -> PersonLedger[E] | None:
     """Fold a person's entries (any order) into a `PersonLedger`; None when the golongan is not one of
     the jenjang's (the data needs correcting first — the page says so)."""
     if not golongan_in_jenjang(jenjang, golongan):
@@ -121,21 +164,14 @@ def fold_ledger(jenjang: str, golongan: str, entries: Sequence[EntriAngkaKredit]
     values = tuple(as_fraction(e.pembilang, e.penyebut) for e in rows)
     last_use = max((i for i, e in enumerate(rows) if e.jenis == JenisEntriAk.PENGGUNAAN), default=-1)
     opening = sum(values[: last_use + 1], Fraction(0))
-    ledger_entries: list[CreditEntry] = []
+    earned = Fraction(0)
     for index in range(last_use + 1, len(rows)):
-        entry = rows[index]
-        if entry.jenis == JenisEntriAk.PREDIKAT and entry.jenjang == jenjang and entry.predikat:
-            ledger_entries.append(CreditEntry(coerce(Predikat, entry.predikat), entry.bulan, str(entry.tahun)))
+        if _earned_in(rows[index], jenjang):
+            earned += values[index]
         else:  # conversion, import, or credit earned in an earlier jenjang: counts as it was stored
             opening += values[index]
     opening = max(opening, Fraction(0))
-    status = credit_ledger(jenjang, ledger_entries, golongan=golongan, opening_balance=fraction_to_decimal(opening))
-    since_values = [
-        values[i]
-        for i in range(last_use + 1, len(rows))
-        if rows[i].jenis == JenisEntriAk.PREDIKAT and rows[i].jenjang == jenjang and rows[i].predikat
-    ]
-    held = opening + sum(since_values, Fraction(0))
+    held = opening + earned
     step = next_credit_step(jenjang, golongan)
     shortfall = None if step is None else max(Fraction(step.need) - held, Fraction(0))
     need = credit_needed(jenjang)
@@ -143,6 +179,7 @@ def fold_ledger(jenjang: str, golongan: str, entries: Sequence[EntriAngkaKredit]
     if need.for_jenjang is not None and need.for_pangkat is not None:
         codes = next(codes for j, codes in JENJANG_GOLONGAN.items() if j.value == jenjang)
         jenjang_need = Fraction(need.for_jenjang) - Fraction(need.for_pangkat) * codes.index(golongan)
+    used = sum((v for e, v in zip(rows, values, strict=True) if e.jenis == JenisEntriAk.PENGGUNAAN), Fraction(0))
     return PersonLedger(
         jenjang=jenjang,
         golongan=golongan,
@@ -151,9 +188,8 @@ def fold_ledger(jenjang: str, golongan: str, entries: Sequence[EntriAngkaKredit]
         since=last_use + 1,
         opening=opening,
         held=held,
-        total=sum((v for e, v in zip(rows, values, strict=True) if e.jenis != JenisEntriAk.PENGGUNAAN), Fraction(0)),
-        used=-sum((v for e, v in zip(rows, values, strict=True) if e.jenis == JenisEntriAk.PENGGUNAAN), Fraction(0)),
-        status=status,
+        total=sum(values, Fraction(0)) - used,
+        used=-used,
         next_step=step,
         shortfall=shortfall,
         jenjang_need=jenjang_need,
@@ -161,7 +197,7 @@ def fold_ledger(jenjang: str, golongan: str, entries: Sequence[EntriAngkaKredit]
     )
 
 
-def person_ledger(pegawai: Pegawai, entries: Iterable[EntriAngkaKredit] | None = None) -> PersonLedger | None:
+def person_ledger(pegawai: Pegawai, entries: Iterable[EntriAngkaKredit] | None = None) -> PersonLedger[Any] | None:
     """The ledger of one person (None for a non-functional person or a golongan outside the jenjang).
 
     `entries` may be passed when already fetched (set-based callers); otherwise one query.
@@ -170,7 +206,9 @@ def person_ledger(pegawai: Pegawai, entries: Iterable[EntriAngkaKredit] | None =
     kode = golongan_kode(pegawai)
     if jenjang is None or not kode:
         return None
-    rows = list(entries) if entries is not None else list(EntriAngkaKredit.objects.filter(pegawai=pegawai))
+    # Any: the model's fields are what LedgerEntry reads, but mypy's Django plugin cannot check a model
+    # against a protocol inside the module that defines the protocol.
+    rows: list[Any] = list(entries) if entries is not None else list(EntriAngkaKredit.objects.filter(pegawai=pegawai))
     return fold_ledger(jenjang, kode, rows)
 
 

@@ -43,7 +43,7 @@ def final_annual(pegawai_ids: Sequence[int], tahun: int) -> dict[int, dict[str, 
     """Per person, the values of their final annual evaluation of `tahun` (one query)."""
     rows = (
         Evaluasi.objects.filter(
-            pegawai_id__in=list(pegawai_ids),
+            pegawai_id__any=list(pegawai_ids),
             periode__tahun_id=tahun,
             periode__jenis=JenisPeriode.TAHUNAN,
             status=StatusEvaluasi.FINAL,
@@ -83,7 +83,7 @@ def sync_predikat(pegawai_ids: Sequence[int], tahun: int) -> int:
     with transaction.atomic():
         existing = {
             p.pegawai_id: p
-            for p in PredikatTahunan.objects.select_for_update().filter(pegawai_id__in=list(wanted), tahun=tahun)
+            for p in PredikatTahunan.objects.select_for_update().filter(pegawai_id__any=list(wanted), tahun=tahun)
         }
         now = timezone.now()
         new: list[PredikatTahunan] = []

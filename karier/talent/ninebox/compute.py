@@ -84,7 +84,7 @@ def components(jpm: Decimal | str, komponen: Mapping[str, Any] | None) -> dict[s
 
 def _predikat(ids: list[int], tahun: int) -> dict[int, list[dict[str, Any]]]:
     rows = (
-        PredikatTahunan.objects.filter(pegawai_id__in=ids, tahun__lte=tahun)
+        PredikatTahunan.objects.filter(pegawai_id__any=ids, tahun__lte=tahun)
         .exclude(rating_hasil_kerja="")
         .order_by("pegawai_id", "tahun")
         .values_list("pk", "pegawai_id", "tahun", "predikat", "rating_hasil_kerja", "evaluasi_id", "sumber")
@@ -107,7 +107,7 @@ def _predikat(ids: list[int], tahun: int) -> dict[int, list[dict[str, Any]]]:
 def _assessments(ids: list[int]) -> dict[int, dict[str, Any]]:
     latest: dict[int, dict[str, Any]] = {}
     rows = (
-        SkorPotensi.objects.filter(pegawai_id__in=ids)
+        SkorPotensi.objects.filter(pegawai_id__any=ids)
         .order_by("pegawai_id", "-tanggal", "-pk")
         .values_list("pk", "pegawai_id", "tanggal", "jpm", "komponen", "sumber")
     )
@@ -126,7 +126,7 @@ def _assessments(ids: list[int]) -> dict[int, dict[str, Any]]:
 def _sanctions(ids: list[int], since: dt.date, as_of: dt.date) -> dict[int, list[dict[str, Any]]]:
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     rows = (
-        HukumanDisiplin.objects.filter(pegawai_id__in=ids, tmt_mulai__gte=since, tmt_mulai__lte=as_of)
+        HukumanDisiplin.objects.filter(pegawai_id__any=ids, tmt_mulai__gte=since, tmt_mulai__lte=as_of)
         .order_by("pegawai_id", "tmt_mulai", "pk")
         .values_list("pk", "pegawai_id", "jenis", "tingkat", "tmt_mulai", "nomor_sk")
     )
@@ -175,7 +175,7 @@ def place(pegawai_ids: Sequence[int], tahun: int, tugas_id: int | None = None) -
             continue
         snapshots[candidate.pk] = snap
     years = max([a.tahun_hukuman for a in in_force] or [2])
-    people = list(Pegawai.objects.filter(pk__in=ids).values_list("pk", "opd_id", "unit_id"))
+    people = list(Pegawai.objects.filter(pk__any=ids).values_list("pk", "opd_id", "unit_id"))
     predikat = _predikat(ids, tahun)
     assessed = _assessments(ids)
     sanctions = _sanctions(ids, add_years(as_of, -years), as_of)
@@ -218,7 +218,7 @@ def place(pegawai_ids: Sequence[int], tahun: int, tugas_id: int | None = None) -
             )
         )
     with transaction.atomic():  # the chunk's rows of the year replaced at once (COPY on PostgreSQL)
-        PenempatanTalenta.objects.filter(pegawai_id__in=ids, tahun=tahun).delete()
+        PenempatanTalenta.objects.filter(pegawai_id__any=ids, tahun=tahun).delete()
         bulk_insert(PenempatanTalenta, COLUMNS, values)
     return len(values)
 

@@ -10,10 +10,12 @@ data (its reasons are refreshed, and it is withdrawn when the reasons are gone).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from django.db import transaction
 
+from karier.core.bulk import bulk_insert
 from karier.rules import award_reasons
 from karier.talent.models import PenempatanTalenta, PredikatTahunan, StatusUsulanPenghargaan, UsulanPenghargaan
 
@@ -22,13 +24,13 @@ def reasons_for(pegawai_ids: Sequence[int], tahun: int) -> dict[int, list[str]]:
     """Per person, the reasons they are proposed for `tahun` (only those with any). Two queries."""
     ids = list(pegawai_ids)
     boxes = dict(
-        PenempatanTalenta.objects.filter(pegawai_id__in=ids, tahun=tahun, dikecualikan=False).values_list(
+        PenempatanTalenta.objects.filter(pegawai_id__any=ids, tahun=tahun, dikecualikan=False).values_list(
             "pegawai_id", "kotak"
         )
     )
     predikat: dict[int, dict[int, str]] = {}
     for pegawai_id, t, p in PredikatTahunan.objects.filter(
-        pegawai_id__in=ids, tahun__in=[tahun - 1, tahun]
+        pegawai_id__any=ids, tahun__in=[tahun - 1, tahun]
     ).values_list("pegawai_id", "tahun", "predikat"):
         predikat.setdefault(pegawai_id, {})[t] = p
     found: dict[int, list[str]] = {}
@@ -47,9 +49,9 @@ def propose_awards(pegawai_ids: Sequence[int], tahun: int) -> int:
     with transaction.atomic():
         existing = {
             u.pegawai_id: u
-            for u in UsulanPenghargaan.objects.select_for_update().filter(pegawai_id__in=ids, tahun=tahun)
+            for u in UsulanPenghargaan.objects.select_for_update().filter(pegawai_id__any=ids, tahun=tahun)
         }
-        new = [UsulanPenghargaan(pegawai_id=p, tahun=tahun, alasan=r) for p, r in wanted.items() if p not in existing]
+        new = [(p, tahun, json.dumps(r)) for p, r in wanted.items() if p not in existing]
         changed = []
         gone = []
         for pegawai_id, usulan in existing.items():
@@ -61,10 +63,11 @@ def propose_awards(pegawai_ids: Sequence[int], tahun: int) -> int:
             elif reasons != usulan.alasan:
                 usulan.alasan = reasons
                 changed.append(usulan)
-        if new:
-            UsulanPenghargaan.objects.bulk_create(new)
+        # COPY on PostgreSQL: the rows of these people are locked above and one job runs at a time, so
+        # nobody inserts a proposal of the year for them meanwhile (the BKD only decides existing ones).
+        bulk_insert(UsulanPenghargaan, ("pegawai_id", "tahun", "alasan"), new)
         if changed:
             UsulanPenghargaan.objects.bulk_update(changed, ["alasan"])
         if gone:
-            UsulanPenghargaan.objects.filter(pk__in=gone).delete()
+            UsulanPenghargaan.objects.filter(pk__any=gone).delete()
     return len(new) + len(changed) + len(gone)

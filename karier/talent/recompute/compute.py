@@ -31,7 +31,7 @@ from karier.talent import access
 from karier.talent.models import PredikatTahunan
 from karier.talent.recompute import steps
 
-CHUNK = 2_000
+CHUNK = 5_000
 STALE = dt.timedelta(hours=2)  # a job "running" longer than this has died: another may start
 TAHUN_MIN = 2000
 
