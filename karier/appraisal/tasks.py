@@ -1,7 +1,7 @@
 """Background tasks of the appraisal app: opening and closing a period. They take a job id only and run
 on the shared plumbing of `karier.core.jobs` (progress and outcome on the `TugasLatar` row; on the embedded
 default — django_tasks' ImmediateBackend — they run inline, after commit). The job's starter is the actor
-(`as_actor`, rights re-checked when the job runs); a job started by Karier itself runs as `SYSTEM`."""
+(`people.access.job_starter`, rights re-checked when the job runs); a job started by Karier itself runs as `SYSTEM`."""
 
 from __future__ import annotations
 
@@ -16,11 +16,7 @@ from karier.appraisal.evaluation.periods import periode_open
 from karier.appraisal.models import Evaluasi, PeriodePenilaian
 from karier.core.jobs import Progress, job_run
 from karier.core.models import TugasLatar
-from karier.people.access import SYSTEM, Actor, as_actor
-
-
-def _actor(job: TugasLatar) -> Actor:
-    return as_actor(job.dibuat_oleh) if job.dibuat_oleh_id else SYSTEM
+from karier.people.access import job_starter
 
 
 @task()
@@ -33,7 +29,7 @@ def periode_open_task(job_id: int) -> dict[str, Any]:
         if periode is None:
             raise ValidationError(_("Periode penilaian tidak ditemukan."))
         created = periode_open(
-            actor=_actor(job), periode=periode, progress=lambda done, total: progress(done, total), resume=True
+            actor=job_starter(job), periode=periode, progress=lambda done, total: progress(done, total), resume=True
         )
         total = Evaluasi.objects.filter(periode=periode).count()
         summary = f"{periode.nama} {periode.tahun_id} dibuka; {created} evaluasi dibuat ({total} seluruhnya)."
@@ -53,7 +49,7 @@ def periode_close_task(job_id: int) -> dict[str, Any]:
             progress(done, total, TAHAP_LABELS.get(tahap, tahap))
 
         result = periode_close(
-            actor=_actor(job),
+            actor=job_starter(job),
             periode_id=int(params["periode_id"]),
             opd_id=params.get("opd_id"),
             job_id=job.pk,

@@ -17,6 +17,7 @@ class JenisTugasLatar(models.TextChoices):
     REKOMENDASI = "REKOMENDASI", _("Perhitungan kebutuhan dan rekomendasi pengembangan")
     KARIER = "KARIER", _("Perhitungan karier dan talenta")
     IMPOR_RIWAYAT_KINERJA = "IMPOR_RIWAYAT", _("Impor riwayat predikat dan angka kredit")
+    SUKSESI = "SUKSESI", _("Perhitungan kandidat suksesi jabatan kritikal")
 
 
 class StatusTugasLatar(models.TextChoices):

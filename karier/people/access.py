@@ -124,6 +124,21 @@ def as_actor(actor_or_user: Actor | Any) -> Actor:
     return actor_for_user(actor_or_user)
 
 
+def job_starter(job: Any) -> Actor:
+    """The Actor a background job acts as: whoever started it (a `TugasLatar`), re-read now — their rights
+    may have changed since —, or SYSTEM when nobody did (a command, a close's follower). Refused when
+    the starter's account is gone."""
+    if not job.dibuat_oleh_id:
+        return SYSTEM
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    user = get_user_model().objects.filter(pk=job.dibuat_oleh_id).first()
+    if user is None:
+        raise ValidationError({"__all__": _("Pengguna tidak ditemukan.")})
+    return actor_for_user(user)
+
+
 def actor_from_request(request: Any) -> Actor:
     cached: Actor | None = getattr(request, "_karier_actor", None)
     if cached is None:

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from django_tasks import task
 
 from karier.core.jobs import Progress, job_run
 from karier.core.models import TugasLatar
-from karier.people.access import SYSTEM, as_actor
+from karier.people.access import job_starter
 from karier.plans.bulk import skp_bulk_create
 
 MSG_GAGAL = "Terjadi kesalahan sistem; SKP yang sudah dibuat tetap tersimpan. Jalankan ulang untuk melanjutkan."
@@ -24,12 +21,7 @@ def skp_bulk_task(job_id: int) -> dict[str, Any]:
     resumes: people who already have a plan are skipped."""
 
     def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
-        actor = SYSTEM  # started by no one (a command)
-        if job.dibuat_oleh_id is not None:
-            user = get_user_model().objects.filter(pk=job.dibuat_oleh_id).first()
-            if user is None:
-                raise ValidationError({"__all__": _("Pengguna tidak ditemukan.")})
-            actor = as_actor(user)
+        actor = job_starter(job)
         params = job.parameter or {}
         result = skp_bulk_create(
             actor=actor,

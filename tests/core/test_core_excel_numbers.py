@@ -199,9 +199,10 @@ def _exports(org: Org, s: Seksi) -> dict[str, tuple[str, str]]:
 
 def _kritikal(org: Org) -> int:
     """A key position (issue #12 item 5) for the succession exports."""
-    from karier.talent.succession.services import SyaratData, jabatan_kritikal_set
+    from karier.talent.succession.services import SyaratData
+    from tests.talent.test_talent_succession_support import kritikal_set
 
-    return jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=SyaratData()).pk
+    return kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=SyaratData()).pk
 
 
 def _xlsx_routes() -> set[str]:

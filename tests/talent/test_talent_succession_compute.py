@@ -14,9 +14,17 @@ from django.test.utils import CaptureQueriesContext
 from karier.people.access import SYSTEM
 from karier.talent.models import KandidatSuksesi, Kesiapan
 from karier.talent.succession.compute import recompute_candidates
-from karier.talent.succession.services import SyaratData, jabatan_kritikal_set
+from karier.talent.succession.services import SyaratData
 from tests.orgdata import Org, build_org
-from tests.talent.test_talent_succession_support import assess, aturan, kid, place, scenario, standard_syarat
+from tests.talent.test_talent_succession_support import (
+    assess,
+    aturan,
+    kid,
+    kritikal_set,
+    place,
+    scenario,
+    standard_syarat,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +69,7 @@ def test_near_meet_threshold_is_fifty_percent(org: Org) -> None:
     data = SyaratData(jenis_jabatan=["ADMINISTRATOR"], golongan_minimal_id=32, pendidikan_minimal="S1")
     data.kompetensi = {kid("M.1"): 2}
     assess(org.pegawai["staf2"], M_1=2)
-    jk = jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=data)
+    jk = kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=data)
     rows = _rows(jk)
     # staf2: golongan III/b ok, S1 ok, M.1 ok, kind fails → 75 %; staf1b: kind and golongan fail, M.1
     # not assessed → 1 of 4 = 25 % → left out.
@@ -89,7 +97,7 @@ def test_readiness_at_the_default_cutoffs(org: Org, levels: tuple[int, ...], exp
     place(org.pegawai["kasi1"], 9)
     assess(org.pegawai["kasi1"], **{c.replace(".", "_"): lv for c, lv in zip(codes, levels, strict=True)})
     data = SyaratData(kompetensi={kid(c): 3 for c in codes})
-    jk = jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=data)
+    jk = kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=data)
     assert _rows(jk)["Pegawai kasi1"].kesiapan == expected
 
 
@@ -107,7 +115,7 @@ def test_readiness_follows_the_persons_rule_set(org: Org) -> None:
         jenis_jabatan=["PENGAWAS", "ADMINISTRATOR"], kompetensi={kid(c): 3 for c in ("M.1", "M.2", "M.3")}
     )
     data.kompetensi[kid("M.4")] = 3
-    jk = jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=data)
+    jk = kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=data)
     rows = _rows(jk)
     # kasi1: 4 of 5 = 80 % ≥ 75 → ready now under the lenient set; kabid2 the same 80 % → 1–2 years.
     assert rows["Pegawai kasi1"].kesiapan == Kesiapan.SEKARANG
@@ -120,7 +128,7 @@ def test_readiness_follows_the_persons_rule_set(org: Org) -> None:
 def test_ties_rank_by_box(org: Org) -> None:
     place(org.pegawai["kasi1"], 7)
     place(org.pegawai["kabid2"], 9)
-    jk = jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=SyaratData())
+    jk = kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=SyaratData())
     rows = _rows(jk)
     assert rows["Pegawai kabid2"].peringkat == 1 and rows["Pegawai kasi1"].peringkat == 2
 
@@ -131,7 +139,7 @@ def test_only_the_latest_unexcluded_placement_counts(org: Org) -> None:
     place(org.pegawai["kabid2"], 8, dikecualikan=True, alasan_pengecualian=["Hukuman disiplin sedang"])
     place(org.pegawai["staf1b"], 5, tahun=2024)
     place(org.pegawai["staf1b"], 7, tahun=2025)  # latest: box 7 → in
-    jk = jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=SyaratData())
+    jk = kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=SyaratData())
     assert set(_rows(jk)) == {"Pegawai staf1b"}
 
 
@@ -152,7 +160,7 @@ def _grow(org: Org, positions: list[str], people: list[str]) -> None:
         place(org.pegawai[key], 9)
         assess(org.pegawai[key], M_1=3, M_5=2)
     for key in positions:
-        jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan[key], data=standard_syarat())
+        kritikal_set(actor=SYSTEM, jabatan=org.jabatan[key], data=standard_syarat())
 
 
 def _measure() -> tuple[int, int]:

@@ -3,6 +3,8 @@ are marked key with requirements; running it twice changes nothing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from karier.people.demo.personas import WATI
@@ -15,9 +17,11 @@ from tests.talent.test_talent_succession_support import place
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_marks_wati_and_agency_heads(org: Org) -> None:
+def test_seed_marks_wati_and_agency_heads(org: Org, django_capture_on_commit_callbacks: Any) -> None:
     Pegawai.objects.filter(pk=org.pegawai["kabid1"].pk).update(nip=WATI.nip)
     place(org.pegawai["kasi1"], 9)
+    with django_capture_on_commit_callbacks(execute=True):  # the candidates jobs, as a command commits
+        seed_demo()
     summary = seed_demo()
     marked = set(JabatanKritikal.objects.values_list("jabatan_id", flat=True))
     assert {org.jabatan["kabid1"].pk, org.jabatan["kadis"].pk, org.jabatan["kadiskominfo"].pk} <= marked

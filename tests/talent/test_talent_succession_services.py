@@ -16,7 +16,7 @@ from karier.talent.models import JabatanKritikal, KandidatSuksesi, NominasiSukse
 from karier.talent.models import SyaratKompetensiKritikal as Syarat
 from karier.talent.succession import access, services, workflow
 from tests.orgdata import Org
-from tests.talent.test_talent_succession_support import kid, scenario, standard_syarat
+from tests.talent.test_talent_succession_support import kid, kritikal_set, scenario, standard_syarat
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +32,7 @@ def test_set_writes_requirements_audits_and_computes(org: Org) -> None:
     event = AuditEvent.objects.filter(action="jabatan_kritikal.set", object_id=str(jk.pk)).get()
     assert event.changes["golongan_minimal"] == [None, 34]
     # Changing the requirements replaces them (one competency dropped) and recomputes.
-    services.jabatan_kritikal_set(
-        actor=org.actor("admin"), jabatan=jk.jabatan, data=standard_syarat(kompetensi={kid("M.1"): 3})
-    )
+    kritikal_set(actor=org.actor("admin"), jabatan=jk.jabatan, data=standard_syarat(kompetensi={kid("M.1"): 3}))
     assert list(Syarat.objects.filter(jabatan_kritikal=jk).values_list("kompetensi_id", flat=True)) == [kid("M.1")]
     assert JabatanKritikal.objects.count() == 1
 
@@ -58,9 +56,7 @@ def test_set_refuses_bad_input_and_writes_nothing(org: Org, change: dict[str, An
     if field == "kompetensi" and 0 in change["kompetensi"]:
         change = {"kompetensi": {kid("M.1"): 6}}
     with pytest.raises(ValidationError) as exc:
-        services.jabatan_kritikal_set(
-            actor=org.actor("admin"), jabatan=org.jabatan["kabid1"], data=standard_syarat(**change)
-        )
+        kritikal_set(actor=org.actor("admin"), jabatan=org.jabatan["kabid1"], data=standard_syarat(**change))
     assert field in exc.value.message_dict
     assert (
         not JabatanKritikal.objects.exists()
@@ -71,7 +67,7 @@ def test_set_refuses_bad_input_and_writes_nothing(org: Org, change: dict[str, An
 @pytest.mark.parametrize("who", ["auditor", "kadis", "kabid1", "kasi1", "staf1a", "unlinked"])
 def test_only_bkd_marks_key_positions(org: Org, who: str) -> None:
     with pytest.raises(PermissionDenied):
-        services.jabatan_kritikal_set(actor=org.actor(who), jabatan=org.jabatan["kabid1"], data=standard_syarat())
+        kritikal_set(actor=org.actor(who), jabatan=org.jabatan["kabid1"], data=standard_syarat())
     assert not JabatanKritikal.objects.exists()
 
 
@@ -86,7 +82,7 @@ def test_remove_deactivates_and_drops_candidates(org: Org) -> None:
     with pytest.raises(ValidationError):
         services.jabatan_kritikal_remove(actor=org.actor("admin"), jabatan_kritikal=jk)
     # Marking it again reactivates it.
-    services.jabatan_kritikal_set(actor=SYSTEM, jabatan=jk.jabatan, data=standard_syarat())
+    kritikal_set(actor=SYSTEM, jabatan=jk.jabatan, data=standard_syarat())
     jk.refresh_from_db()
     assert jk.aktif and KandidatSuksesi.objects.filter(jabatan_kritikal=jk).exists()
 
@@ -228,3 +224,35 @@ def test_the_workflow_table_makes_a_decision_final(aksi: workflow.Aksi) -> None:
         with pytest.raises(ValidationError) as exc:
             workflow.ensure(aksi, status=decided)
         assert "sudah diputuskan" in exc.value.message_dict["status"][0]
+
+
+def test_candidates_are_a_background_job_not_the_request(org: Org, django_capture_on_commit_callbacks: Any) -> None:
+    """The pool is the province's boxes 7–9: marking a position starts a job (after commit) instead of
+    reading the province inside the request; the job computes, finishes and is audited."""
+    from karier.core.choices import JenisTugasLatar, StatusTugasLatar
+    from karier.core.models import TugasLatar
+    from karier.talent.succession.services import jabatan_kritikal_set
+
+    jk = scenario(org)  # run with its job: three candidates (test above)
+    KandidatSuksesi.objects.all().delete()
+    jabatan_kritikal_set(actor=org.actor("admin"), jabatan=jk.jabatan, data=standard_syarat())  # not committed
+    job = TugasLatar.objects.filter(jenis=JenisTugasLatar.SUKSESI).latest("pk")
+    assert job.parameter == {"jabatan_kritikal": [jk.pk]} and job.status == StatusTugasLatar.MENUNGGU
+    assert not KandidatSuksesi.objects.exists()  # nothing computed inside the request
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suksesi_hitung_start(actor=org.actor("admin"), jabatan_kritikal=jk)
+    done = TugasLatar.objects.filter(jenis=JenisTugasLatar.SUKSESI).latest("pk")
+    assert done.status == StatusTugasLatar.SELESAI and done.hasil == {"kandidat": 3}
+    assert KandidatSuksesi.objects.filter(jabatan_kritikal=jk).count() == 3
+    assert AuditEvent.objects.filter(action="suksesi.hitung", object_id=str(done.pk)).exists()
+
+
+def test_only_the_bkd_starts_the_candidates_job(org: Org) -> None:
+    from karier.core.models import TugasLatar
+
+    jk = scenario(org)
+    before = TugasLatar.objects.count()
+    for who in ("kadis", "kabid1", "staf1a"):
+        with pytest.raises(PermissionDenied):
+            services.suksesi_hitung_start(actor=org.actor(who), jabatan_kritikal=jk)
+    assert TugasLatar.objects.count() == before

@@ -7,13 +7,22 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.test import TestCase
 from django.utils import timezone
 
 from karier.development.models import Kompetensi, PenilaianKompetensi
 from karier.people.access import SYSTEM
-from karier.talent.models import AturanTalenta, PenempatanTalenta
+from karier.talent.models import AturanTalenta, JabatanKritikal, PenempatanTalenta
 from karier.talent.succession.services import SyaratData, jabatan_kritikal_set
 from tests.orgdata import Org
+
+
+def kritikal_set(**kwargs: Any) -> JabatanKritikal:
+    """`jabatan_kritikal_set`, with the candidates job it starts run as the request would commit (a test's
+    transaction never commits, so its on-commit work is run here)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return jabatan_kritikal_set(**kwargs)
+
 
 LEVELS = {7: ("Tinggi", "Menengah"), 8: ("Menengah", "Tinggi"), 9: ("Tinggi", "Tinggi"), 5: ("Menengah", "Menengah")}
 
@@ -92,4 +101,4 @@ def scenario(org: Org) -> Any:
     assess(org.pegawai["kabid2"], M_1=3, M_5=4)
     assess(org.pegawai["kasi1"], M_1=3, M_5=2)
     assess(org.pegawai["staf1b"], M_1=3, M_5=3)
-    return jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=standard_syarat())
+    return kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=standard_syarat())

@@ -18,12 +18,12 @@ from openpyxl import load_workbook
 
 from karier.people.access import SYSTEM
 from karier.people.models import Pegawai
-from karier.talent.models import JabatanKritikal, Kesiapan
+from karier.talent.models import JabatanKritikal, KandidatSuksesi, Kesiapan
 from karier.talent.succession import selectors
 from karier.talent.succession.compute import recompute_candidates
-from karier.talent.succession.services import SyaratData, jabatan_kritikal_set, nominasi_create
+from karier.talent.succession.services import SyaratData, nominasi_create
 from tests.orgdata import Org, build_org
-from tests.talent.test_talent_succession_support import assess, kid, place, scenario, standard_syarat
+from tests.talent.test_talent_succession_support import assess, kid, kritikal_set, place, scenario, standard_syarat
 
 pytestmark = pytest.mark.django_db
 
@@ -185,11 +185,11 @@ def _measure(c: Client, url: str) -> int:
 
 def test_pages_cost_the_same_at_two_sizes(db: Any) -> None:
     org = build_org(extra_staff=30)
-    jk = jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=standard_syarat())
+    jk = kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid1"], data=standard_syarat())
     for key in ("kasi1", "kabid2"):
         place(org.pegawai[key], 9)
         assess(org.pegawai[key], M_1=3)
-    jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid2"], data=SyaratData(kompetensi={kid("M.1"): 2}))
+    kritikal_set(actor=SYSTEM, jabatan=org.jabatan["kabid2"], data=SyaratData(kompetensi={kid("M.1"): 2}))
     recompute_candidates()
     c = _client(org)
     urls = [
@@ -206,7 +206,7 @@ def test_pages_cost_the_same_at_two_sizes(db: Any) -> None:
         place(org.pegawai[f"extra{i}"], 7 + i % 3)
         assess(org.pegawai[f"extra{i}"], M_1=2 + i % 2)
     for key in ("kadis", "kadiskominfo", "kasi1", "sekda"):
-        jabatan_kritikal_set(actor=SYSTEM, jabatan=org.jabatan[key], data=SyaratData(kompetensi={kid("M.1"): 3}))
+        kritikal_set(actor=SYSTEM, jabatan=org.jabatan[key], data=SyaratData(kompetensi={kid("M.1"): 3}))
     nominasi_create(actor=SYSTEM, jabatan_kritikal=jk, pegawai=org.pegawai["extra0"], alasan="a")
     nominasi_create(actor=SYSTEM, jabatan_kritikal=jk, pegawai=org.pegawai["extra1"], alasan="b")
     recompute_candidates()
@@ -227,3 +227,20 @@ def test_succession_for_person_on_the_career_page(org: Org) -> None:
     jk.aktif = False
     jk.save()
     assert selectors.succession_for_person(org.actor("admin"), org.pegawai["kasi1"]) == []
+
+
+def test_recompute_button_starts_the_job(org: Org, django_capture_on_commit_callbacks: Any) -> None:
+    """The BKD's "hitung ulang" starts the candidates job and says so; anyone else gets 403, no job."""
+    from karier.core.choices import JenisTugasLatar
+    from karier.core.models import TugasLatar
+
+    jk = scenario(org)
+    KandidatSuksesi.objects.all().delete()
+    jobs = TugasLatar.objects.filter(jenis=JenisTugasLatar.SUKSESI)
+    before = jobs.count()
+    assert _client(org, "kadis").post(f"/karier/suksesi/{jk.pk}/hitung/").status_code == 403
+    assert jobs.count() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        r = _client(org).post(f"/karier/suksesi/{jk.pk}/hitung/", follow=True)
+    assert jobs.count() == before + 1 and "sedang dihitung ulang di latar belakang" in r.content.decode()
+    assert KandidatSuksesi.objects.filter(jabatan_kritikal=jk).count() == 3

@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from karier.core import audit
+from karier.core.choices import JenisTugasLatar
+from karier.core.jobs import job_start
+from karier.core.models import TugasLatar
 from karier.development.models import Kompetensi
 from karier.people.access import Actor
 from karier.people.choices import JenisJabatan, Jenjang, Pendidikan
@@ -20,7 +23,6 @@ from karier.people.models import Golongan, Jabatan, Pegawai
 from karier.talent.models import JabatanKritikal, KandidatSuksesi, NominasiSuksesi, StatusNominasi
 from karier.talent.models import SyaratKompetensiKritikal as Syarat
 from karier.talent.succession import access
-from karier.talent.succession.compute import recompute_candidates
 from karier.talent.succession.workflow import TERBUKA, TRANSITIONS, Aksi, check, ensure
 
 MAX_CATATAN = 2000
@@ -78,8 +80,8 @@ def _clean(jabatan: Jabatan, data: SyaratData) -> dict[int, int]:
 
 
 def jabatan_kritikal_set(*, actor: Actor, jabatan: Jabatan, data: SyaratData) -> JabatanKritikal:
-    """Mark a position as key (or change its requirements; a removed one is marked again), then
-    recompute its candidates so the succession view answers at once."""
+    """Mark a position as key (or change its requirements; a removed one is marked again), then start
+    recomputing its candidates (`suksesi_hitung_start`)."""
     access.require_manage(actor)
     levels = _clean(jabatan, data)
     with transaction.atomic():
@@ -105,8 +107,23 @@ def jabatan_kritikal_set(*, actor: Actor, jabatan: Jabatan, data: SyaratData) ->
             summary=f"Jabatan kritikal: {jabatan.nama}",
             changes={k: [before.get(k), v] for k, v in after.items() if before.get(k) != v},
         )
-        recompute_candidates([jk.pk])
+        suksesi_hitung_start(actor=actor, jabatan_kritikal=jk)  # runs after commit
     return jk
+
+
+def suksesi_hitung_start(*, actor: Actor, jabatan_kritikal: JabatanKritikal) -> TugasLatar:
+    """Start recomputing one key position's candidates in the background (BKD admins): the pool is
+    the whole province's boxes 7–9, too much for a request. On the embedded default the job runs
+    inline when the request commits, so the succession view shows the new candidates at once."""
+    access.require_manage(actor)
+    from karier.talent.succession.tasks import suksesi_hitung_task
+
+    return job_start(
+        actor=actor,
+        jenis=JenisTugasLatar.SUKSESI,
+        parameter={"jabatan_kritikal": [jabatan_kritikal.pk]},
+        task=suksesi_hitung_task,
+    )
 
 
 def _snapshot(jk: JabatanKritikal) -> dict[str, object]:

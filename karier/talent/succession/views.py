@@ -27,7 +27,6 @@ from karier.people.models import Jabatan
 from karier.rules.career import TAHUN_BERISIKO
 from karier.talent.access import person_for_actor
 from karier.talent.succession import access, selectors, services
-from karier.talent.succession.compute import recompute_candidates
 from karier.talent.succession.forms import (
     KeputusanForm,
     KritikalFilterForm,
@@ -271,12 +270,14 @@ def succession_remove(request: HttpRequest, kritikal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def succession_recompute(request: HttpRequest, kritikal_id: int) -> HttpResponse:
-    """Recompute this position's candidates now (BKD admin); the nightly job does all positions."""
+    """Recompute this position's candidates (BKD admin) as a background job; the job after every period
+    close does all positions."""
     actor = actor_from_request(request)
     kritikal = access.kritikal_for_actor(actor, kritikal_id)
-    access.require_manage(actor)
-    n = recompute_candidates([kritikal.pk])
-    messages.success(request, _("Kandidat dihitung ulang: %(n)s orang.") % {"n": n})
+    services.suksesi_hitung_start(actor=actor, jabatan_kritikal=kritikal)
+    messages.success(
+        request, _("Kandidat sedang dihitung ulang di latar belakang; muat ulang halaman ini bila belum berubah.")
+    )
     return redirect("talent:succession_detail", kritikal.pk)
 
 
