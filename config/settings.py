@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "karier.appraisal",
     "karier.development",
     "karier.talent",
+    "karier.insight",
     "karier.api",
 ]
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("umpan-balik/", include("karier.appraisal.public.urls")),
     path("pengembangan/", include("karier.development.urls")),
     path("karier/", include("karier.talent.urls")),
+    path("wawasan/", include("karier.insight.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),  # superusers only; BKD admins use /data-induk/
     path("data-induk/", datainduk.site.urls),

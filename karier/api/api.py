@@ -20,6 +20,7 @@ from karier.appraisal.calibration.api import router as appraisal_calibration_rou
 from karier.appraisal.evaluation.api import router as appraisal_router
 from karier.appraisal.feedback.api import router as appraisal_feedback_router
 from karier.development.api import router as development_router
+from karier.insight.api import router as insight_router
 from karier.people.api import router as people_router
 from karier.plans.api import router as plans_router
 from karier.plans.api_insight import router as plans_insight_router
@@ -96,3 +97,4 @@ api.add_router("/", appraisal_feedback_router)
 api.add_router("/", appraisal_calibration_router)
 api.add_router("/", development_router)
 api.add_router("/", talent_router)
+api.add_router("/", insight_router)

@@ -18,6 +18,8 @@ class JenisTugasLatar(models.TextChoices):
     KARIER = "KARIER", _("Perhitungan karier dan talenta")
     IMPOR_RIWAYAT_KINERJA = "IMPOR_RIWAYAT", _("Impor riwayat predikat dan angka kredit")
     SUKSESI = "SUKSESI", _("Perhitungan kandidat suksesi jabatan kritikal")
+    DASBOR = "DASBOR", _("Penyegaran data dasbor")
+    LAPORAN_MASSAL = "LAPORAN_MASSAL", _("Pengumpulan dokumen resmi (zip)")
 
 
 class StatusTugasLatar(models.TextChoices):

@@ -1,0 +1,5 @@
+"""Routes of this insight area."""
+
+from typing import Any
+
+urlpatterns: list[Any] = []

@@ -1,0 +1,1 @@
+"""The insight tables, one module per area; imported here so Django finds them."""

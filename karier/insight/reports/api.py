@@ -1,0 +1,5 @@
+"""REST API of this insight area."""
+
+from ninja import Router
+
+router = Router()
