@@ -276,12 +276,16 @@ KARIER_DAILY_TASKS: list[str] = [
     "karier.development.jp.reminders.jp_reminders_task",
     "karier.development.outcomes.reminders.tindak_lanjut_reminders_task",
     "karier.talent.coaching.reminders.coaching_reminders_task",  # issue #12 §6: follow-ups, early warning
+    "karier.insight.dashboards.tasks.segarkan_dasbor_harian",  # issue #13 item 1: the dashboards' figures
 ]
 # Closing a performance year (karier.plans.years): checks of the layers above plans, (tahun) -> [refusal messages].
 KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.evaluation.years.year_close_blockers"]
 # After a period close (karier.appraisal.evaluation.close): what the layers above appraisal refresh,
 # (actor=, periode=, opd_id=) -> None — the career recomputation (issue #12).
-KARIER_AFTER_PERIOD_CLOSE: list[str] = ["karier.talent.recompute.hooks.after_period_close"]
+KARIER_AFTER_PERIOD_CLOSE: list[str] = [
+    "karier.talent.recompute.hooks.after_period_close",
+    "karier.insight.dashboards.hooks.after_period_close",  # issue #13: the dashboards' figures
+]
 
 # Mail (reminders, integrity warnings). Production sets EMAIL_HOST (and the rest); without it mail is
 # printed to the console, so the embedded default never tries an SMTP server that is not there.

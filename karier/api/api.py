@@ -19,6 +19,7 @@ from karier.api.auth import SessionOrToken
 from karier.appraisal.calibration.api import router as appraisal_calibration_router
 from karier.appraisal.evaluation.api import router as appraisal_router
 from karier.appraisal.feedback.api import router as appraisal_feedback_router
+from karier.appraisal.public.skm.api import router as skm_router
 from karier.development.api import router as development_router
 from karier.insight.api import router as insight_router
 from karier.people.api import router as people_router
@@ -95,6 +96,7 @@ api.add_router("/", plans_insight_router)
 api.add_router("/", appraisal_router)
 api.add_router("/", appraisal_feedback_router)
 api.add_router("/", appraisal_calibration_router)
+api.add_router("/", skm_router)
 api.add_router("/", development_router)
 api.add_router("/", talent_router)
 api.add_router("/", insight_router)

@@ -13,3 +13,10 @@ from karier.api.schemas import MAX_ID
 def path_id(description: str) -> Any:
     """A database id in the path: 1 … 2⁶³−1, so no generated number reaches the database driver."""
     return Path(..., ge=1, le=MAX_ID, description=description)
+
+
+def binary_response(content_type: str, description: str) -> dict[str, Any]:
+    """`openapi_extra` for an operation answering a file (a PDF, an Excel, a zip): the schema says
+    "binary" of that type, so clients and the fuzzer know not to expect JSON."""
+    content = {content_type: {"schema": {"type": "string", "format": "binary"}}}
+    return {"responses": {200: {"description": description, "content": content}}}

@@ -25,17 +25,28 @@ def _number_types() -> tuple[type, ...]:
     return (int, float, Decimal)
 
 
-def _expects_number(annotation: Any) -> bool:
-    """True when a field's type is a number (also inside Optional/Annotated/Union)."""
+def _expects(annotation: Any, kinds: tuple[type, ...]) -> bool:
+    """True when a field's type is one of `kinds` (also inside Optional/Annotated/Union); bool is
+    never a number."""
     import typing
 
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _expects_number(typing.get_args(annotation)[0])
+        return _expects(typing.get_args(annotation)[0], kinds)
     if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return bool(args) and all(_expects_number(a) for a in args)
-    return isinstance(annotation, type) and issubclass(annotation, _number_types()) and annotation is not bool
+        return bool(args) and all(_expects(a, kinds) for a in args)
+    return isinstance(annotation, type) and issubclass(annotation, kinds) and annotation is not bool
+
+
+def _expects_number(annotation: Any) -> bool:
+    return _expects(annotation, _number_types())
+
+
+def _expects_date(annotation: Any) -> bool:
+    import datetime as dt
+
+    return _expects(annotation, (dt.date,))
 
 
 class In(Schema):
@@ -56,8 +67,12 @@ class In(Schema):
             return data
         for name, field in cls.model_fields.items():
             key = field.alias or name
-            if isinstance(raw.get(key), bool) and _expects_number(field.annotation):
+            value = raw.get(key)
+            if isinstance(value, bool) and _expects_number(field.annotation):
                 raise ValueError(f"{key}: harus berupa angka, bukan true/false.")
+            # lax mode reads a number as seconds since 1970 ("mulai": 0 → 1 January 1970)
+            if isinstance(value, int | float) and _expects_date(field.annotation):
+                raise ValueError(f"{key}: tanggal harus berupa teks YYYY-MM-DD, bukan angka.")
         return data
 
 

@@ -538,3 +538,8 @@ class Pengingat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pengguna_id} {self.jenis}"
+
+
+# The public satisfaction survey (SKM) lives in its own sub-package; importing it here makes its
+# models part of this app.
+from karier.appraisal.public.skm.models import PeriodeSkm, ResponSkm, TindakLanjutSkm  # noqa: E402, F401

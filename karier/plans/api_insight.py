@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema, Status
 
+from karier.api.helpers import binary_response
 from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, ErrorOut, In, JobOut, Page, PageParams
 from karier.core.choices import JenisTugasLatar
@@ -275,15 +276,6 @@ def cascade_node(request: HttpRequest, scope: Query[ScopeParams], params: Query[
 
 
 # ---------------------------------------------------------------------------- documents
-def _binary(content_type: str, description: str) -> dict[str, Any]:
-    return {
-        "responses": {
-            200: {
-                "description": description,
-                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
-            }
-        }
-    }
 
 
 @router.get(
@@ -291,7 +283,7 @@ def _binary(content_type: str, description: str) -> dict[str, Any]:
     response=ERRORS_404,
     url_name="skp_pdf",
     summary="SKP sebagai PDF (format resmi)",
-    openapi_extra=_binary(documents.PDF, "Berkas PDF A4: SKP-<NIP>-<tahun>.pdf"),
+    openapi_extra=binary_response(documents.PDF, "Berkas PDF A4: SKP-<NIP>-<tahun>.pdf"),
 )
 def skp_pdf(request: HttpRequest, skp_id: int = Path(..., ge=1, le=MAX_ID)) -> HttpResponse:
     doc = documents.skp_document(skp_for_actor(actor_from_request(request), skp_id).pk)
@@ -305,7 +297,7 @@ def skp_pdf(request: HttpRequest, skp_id: int = Path(..., ge=1, le=MAX_ID)) -> H
     response=ERRORS_404,
     url_name="skp_xlsx",
     summary="SKP sebagai Excel",
-    openapi_extra=_binary(documents.XLSX, "Berkas Excel: SKP-<NIP>-<tahun>.xlsx"),
+    openapi_extra=binary_response(documents.XLSX, "Berkas Excel: SKP-<NIP>-<tahun>.xlsx"),
 )
 def skp_xlsx(request: HttpRequest, skp_id: int = Path(..., ge=1, le=MAX_ID)) -> HttpResponse:
     doc = documents.skp_document(skp_for_actor(actor_from_request(request), skp_id).pk)

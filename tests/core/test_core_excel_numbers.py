@@ -55,6 +55,7 @@ SCREEN_MODULES = {
     "standards/views/perjanjian.py",
     "standards/views/renstra.py",
     "standards/views/rpjmd.py",
+    "insight/dashboards/views.py",  # issue #13 item 1: every dashboard panel's table
 }
 
 
@@ -75,6 +76,8 @@ XLSX_ROUTES = {
     "talent:credit_daftar_xlsx",
     "talent:coaching_xlsx",
     "talent:promotion_xlsx",
+    "insight:keadilan_xlsx",
+    "public_feedback:skm_kelola_xlsx",
 }
 
 
@@ -194,7 +197,36 @@ def _exports(org: Org, s: Seksi) -> dict[str, tuple[str, str]]:
         # The career page's team list and the career recomputation runs (issue #12 item 7).
         "talent:karier_tim": ("kasi1", "/karier/tim/?export=xlsx"),
         "talent:hitung": ("admin", "/karier/hitung/?export=xlsx"),
+        # Dashboards (issue #13 item 1): every panel of the province's (refreshed first), a team's, mine.
+        "insight:dasbor_provinsi": ("admin", _dasbor(f"/wawasan/dasbor/provinsi/?tahun={year}&export=xlsx")),
+        "insight:dasbor_opd": ("kadis", f"/wawasan/dasbor/opd/?tahun={year}&export=xlsx&bagian=penyelesaian"),
+        "insight:dasbor_tim": ("kasi1", f"/wawasan/dasbor/tim/?tahun={year}&export=xlsx"),
+        "insight:dasbor_saya": ("staf1a", f"/wawasan/dasbor/saya/?tahun={year}&export=xlsx"),
+        # The SKM result of a unit's period (issue #13 item 3).
+        "public_feedback:skm_kelola_xlsx": ("kabid1", _skm(org)),
+        # Fairness analytics (issue #13 item 2): the agency head's own agency.
+        "insight:keadilan_xlsx": (
+            "kadis",
+            f"{reverse('insight:keadilan_xlsx')}?opd={org.units['dik'].pk}&tahun={year}",
+        ),
     }
+
+
+def _skm(org: Org) -> str:
+    """An SKM period with responses (issue #13 item 3), for the Excel of its result."""
+    from tests.appraisal.skm_support import fill, make_period
+
+    periode = make_period(org)
+    fill(periode)
+    return reverse("public_feedback:skm_kelola_xlsx", args=[periode.pk])
+
+
+def _dasbor(url: str) -> str:
+    """The dashboards' figures refreshed (issue #13 item 1) before their export is opened."""
+    from karier.insight.dashboards.refresh import dasbor_refresh_now
+
+    dasbor_refresh_now(actor=SYSTEM)
+    return url
 
 
 def _kritikal(org: Org) -> int:

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
 
+from karier.api.helpers import binary_response
 from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, ErrorOut, JobOut, Page
 from karier.appraisal.calibration import access as ca
@@ -363,15 +364,6 @@ def close_status(request: HttpRequest, job_id: int = _id("Id tugas")) -> dict[st
 
 
 # ---------------------------------------------------------------------------- documents
-def _binary(content_type: str, description: str) -> dict[str, Any]:
-    return {
-        "responses": {
-            200: {
-                "description": description,
-                "content": {content_type: {"schema": {"type": "string", "format": "binary"}}},
-            }
-        }
-    }
 
 
 @router.get(
@@ -379,7 +371,7 @@ def _binary(content_type: str, description: str) -> dict[str, Any]:
     response=READ,
     url_name="evaluasi_pdf",
     summary="Dokumen Evaluasi Kinerja (PDF)",
-    openapi_extra=_binary(documents.PDF, "Berkas PDF A4"),
+    openapi_extra=binary_response(documents.PDF, "Berkas PDF A4"),
 )
 def evaluasi_pdf(request: HttpRequest, evaluasi_id: int = _id("Id evaluasi")) -> HttpResponse:
     ev = evaluasi_for_actor(actor_from_request(request), evaluasi_id)
@@ -399,7 +391,7 @@ def _unit_doc(request: HttpRequest, periode_id: int, unit_id: int) -> documents.
     response=READ,
     url_name="penetapan_pdf",
     summary="Penetapan Predikat Kinerja unit (PDF)",
-    openapi_extra=_binary(documents.PDF, "Berkas PDF A4"),
+    openapi_extra=binary_response(documents.PDF, "Berkas PDF A4"),
 )
 def penetapan_pdf(
     request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")
@@ -415,7 +407,7 @@ def penetapan_pdf(
     response=READ,
     url_name="rekap_xlsx",
     summary="Rekap predikat unit (Excel)",
-    openapi_extra=_binary(documents.XLSX, "Berkas Excel"),
+    openapi_extra=binary_response(documents.XLSX, "Berkas Excel"),
 )
 def rekap_xlsx(
     request: HttpRequest, periode_id: int = _id("Id periode"), unit_id: int = _id("Id unit kerja")

@@ -25,13 +25,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from karier.appraisal.choices import StatusPeriode
 from karier.appraisal.evaluation import access
 from karier.appraisal.models import BuktiDukung, Evaluasi, Realisasi
-from karier.appraisal.workflow import ensure_editable, ensure_period_open
+from karier.appraisal.workflow import ensure_editable, ensure_period_open, lock_reason
 from karier.core import audit
 from karier.core.numbers import angka
 from karier.core.text import strip_bidi
-from karier.people.access import Actor
+from karier.people.access import SYSTEM, Actor
 from karier.plans.models import IndikatorKinerjaIndividu
 from karier.standards.choices import Aspek
 from karier.standards.validation import NUMERIC_ASPEK, NotANumber, to_decimal
@@ -40,6 +41,7 @@ MAX_URAIAN = 2000
 MAX_BUKTI_PER_IKI = 10
 DEFAULT_MAX_MB = 10
 
+SYSTEM_ROLE = SYSTEM.roles[0]  # "sistem": Karier itself
 MSG_BUKAN_PEMILIK = gettext_noop("Hanya pegawai yang dinilai yang dapat mengisi realisasi dan mengunggah bukti dukung.")
 MSG_JENIS = gettext_noop(
     "Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG, WEBP) atau dokumen kantor "
@@ -235,6 +237,30 @@ def realisasi_set(
     _appraisee_may_write(actor, evaluasi)
     _iki_of(evaluasi, iki)
     number, text = clean_realisasi(iki, angka, uraian)
+    return _write_realisasi(
+        actor, evaluasi, iki, number, text, f"Realisasi {evaluasi.periode.nama}: {iki.indikator[:120]}"
+    )
+
+
+def realisasi_fill_from_source(
+    *, actor: Actor, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, angka: Decimal, sumber: str
+) -> Realisasi | None:
+    """Karier itself fills a realisation from another of its records — the unit's IKM when its SKM
+    period closes (issue #13 item 3) — while the evaluation is open and unlocked; a locked one or a
+    closed period is left as it is (None). Only `SYSTEM`: a person's realisation is theirs to record,
+    and a person who is not the appraisee never writes it. The appraisee may still change it."""
+    if SYSTEM_ROLE not in actor.roles:
+        raise PermissionDenied(_(MSG_BUKAN_PEMILIK))
+    _iki_of(evaluasi, iki)
+    if lock_reason(evaluasi) or evaluasi.periode.status != StatusPeriode.DIBUKA:
+        return None
+    number, text = clean_realisasi(iki, angka, sumber)
+    return _write_realisasi(actor, evaluasi, iki, number, text, f"Realisasi {evaluasi.periode.nama} dari {sumber[:80]}")
+
+
+def _write_realisasi(
+    actor: Actor, evaluasi: Evaluasi, iki: IndikatorKinerjaIndividu, number: Decimal | None, text: str, summary: str
+) -> Realisasi:
     with transaction.atomic():
         locked = Evaluasi.objects.select_for_update().get(pk=evaluasi.pk)
         ensure_editable(locked)
@@ -246,7 +272,7 @@ def realisasi_set(
             actor=actor,
             action="penilaian.realisasi",
             obj=row,
-            summary=f"Realisasi {evaluasi.periode.nama}: {iki.indikator[:120]}",
+            summary=summary,
             changes=audit.diff({} if created else before, {"realisasi_angka": number, "realisasi_uraian": text}),
         )
     return row

@@ -9,6 +9,7 @@ form with what was typed and a clear message; nothing is written.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,6 +34,7 @@ from karier.appraisal.models import PeriodePenilaian, TautanPublik
 from karier.appraisal.public import exports, services
 from karier.appraisal.public import selectors as sel
 from karier.appraisal.public.qr import qr_png_file, qr_svg_file, qr_svg_inline
+from karier.appraisal.public.skm.selectors import open_period_for_unit
 from karier.core.clientip import client_ip
 from karier.core.excel import xlsx_attachment
 from karier.core.forms import apply_errors
@@ -267,6 +269,34 @@ def _set_device(request: HttpRequest, response: HttpResponse, device: str) -> No
     )
 
 
+def anonymous_form_page(
+    request: HttpRequest,
+    form: Any,
+    form_token: str,
+    template: str,
+    context: dict[str, Any],
+    *,
+    status: int = 200,
+    device: str | None = None,
+) -> HttpResponse:
+    """A public form without an account (the short form, the SKM questionnaire): a fresh form token
+    every time, so that a refused form can be sent again once the person re-reads it; the honeypot
+    emptied; the device cookie set when new; never cached, never indexed."""
+    if form.is_bound:
+        data = form.data.copy()  # a QueryDict
+        data["ft"] = form_token
+        data["website"] = ""
+        form.data = data
+    else:
+        form.initial["ft"] = form_token
+    response = render(request, template, {**context, "form": form}, status=status)
+    if device is not None:
+        _set_device(request, response, device)
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def _form_page(
     request: HttpRequest,
     tautan: TautanPublik,
@@ -276,30 +306,15 @@ def _form_page(
     status: int = 200,
     device: str | None = None,
 ) -> HttpResponse:
-    # A fresh form token every time: a refused form can be sent again once the person re-reads it.
-    if form.is_bound:
-        data = form.data.copy()  # type: ignore[attr-defined]  # a QueryDict
-        data["ft"] = services.form_token(tautan)
-        data["website"] = ""
-        form.data = data
-    else:
-        form.initial["ft"] = services.form_token(tautan)
-    response = render(
-        request,
-        "appraisal/public/form.html",
-        {
-            "tautan": tautan,
-            "form": form,
-            "pesan": pesan,
-            "maks_komentar": services.MAKS_KOMENTAR,
-        },
-        status=status,
+    context = {
+        "tautan": tautan,
+        "pesan": pesan,
+        "maks_komentar": services.MAKS_KOMENTAR,
+        "skm": open_period_for_unit(tautan.unit_id or (tautan.pegawai.unit_id if tautan.pegawai else None)),
+    }
+    return anonymous_form_page(
+        request, form, services.form_token(tautan), "appraisal/public/form.html", context, status=status, device=device
     )
-    if device is not None:
-        _set_device(request, response, device)
-    response["Cache-Control"] = "no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @never_cache

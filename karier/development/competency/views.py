@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from karier.appraisal.public.skm.loop import skm_development_needs
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.development import two_phase
@@ -250,6 +251,8 @@ def analisis(request: HttpRequest) -> HttpResponse:
         "tugas": recommend_views.job_card(actor),
         "boleh_hitung": recommend_access.may_run_any(actor),
         "opd_pilihan": recommend_views.opd_choices(actor),
+        # Issue #13: low SKM scores on the staff elements (U6/U7) are a need of the unit.
+        "kebutuhan_skm": skm_development_needs(actor=actor, opd_ids=[opd.pk] if opd else None),
     }
     return render(request, "development/competency/analisis.html", ctx)
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router
 
-from karier.api.helpers import path_id
+from karier.api.helpers import binary_response, path_id
 from karier.api.schemas import ERRORS, ERRORS_404, Page, PageParams
 from karier.development.catalogue import access
 from karier.development.catalogue.schemas import (
@@ -34,11 +34,6 @@ from karier.plans.schemas import WRITE_ERRORS
 
 _id = path_id
 router = Router(tags=["Katalog pengembangan dan JP"])
-
-
-def _binary(content_type: str, description: str) -> dict[str, Any]:
-    content = {content_type: {"schema": {"type": "string", "format": "binary"}}}
-    return {"responses": {200: {"description": description, "content": content}}}
 
 
 def _page(items: list[Any], page: PageParams) -> dict[str, Any]:
@@ -168,7 +163,7 @@ def tindak_lanjut_kirim(
     response=ERRORS_404,
     url_name="sertifikat_pdf",
     summary="Sertifikat penyelesaian sebagai PDF (kegiatan BPSDM atau Diskominfo yang selesai)",
-    openapi_extra=_binary(certificate_pdf.PDF, "Berkas PDF A4: Sertifikat-<kode>.pdf"),
+    openapi_extra=binary_response(certificate_pdf.PDF, "Berkas PDF A4: Sertifikat-<kode>.pdf"),
 )
 def sertifikat_pdf(request: HttpRequest, pendaftaran_id: int = _id("Id pendaftaran.")) -> HttpResponse:
     row = access.pendaftaran_for_actor(actor_from_request(request), pendaftaran_id)

@@ -1,5 +1,12 @@
-"""Routes of this insight area."""
+"""Routes of the fairness analytics (issue #13 item 2): /wawasan/keadilan/."""
 
 from typing import Any
 
-urlpatterns: list[Any] = []
+from django.urls import path
+
+from karier.insight.fairness import views
+
+urlpatterns: list[Any] = [
+    path("keadilan/", views.keadilan, name="keadilan"),
+    path("keadilan/unduh.xlsx", views.keadilan_xlsx, name="keadilan_xlsx"),
+]

@@ -66,3 +66,6 @@ class Command(BaseCommand):
             if periode.status != StatusPeriode.DIBUKA:
                 opened += periods.periode_open(actor=admin_actor, periode=periode)
         self.stdout.write(f"{approved} SKP tim Bu Wati disetujui; {opened} evaluasi dibuat pada periode berjalan.")
+        from karier.appraisal.public.skm.demo import seed_skm_demo  # issue #13: the public satisfaction survey
+
+        self.stdout.write(seed_skm_demo(tahun))
