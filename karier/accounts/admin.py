@@ -16,6 +16,7 @@ class UserAdmin(AuditedAdminMixin, BaseUserAdmin):
     list_display = ("username", "pegawai", "is_admin_bkd", "is_auditor", "is_active")
     list_filter = ("is_admin_bkd", "is_auditor", "is_active", "is_staff")
     raw_id_fields = ("pegawai",)
+    list_select_related = ("pegawai",)  # one query for the page, not one per user
     fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Karier", {"fields": ("pegawai", "is_admin_bkd", "is_auditor")}))
     show_full_result_count = False
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.models import Group
@@ -63,9 +64,49 @@ def _label(obj: models.Model) -> str:
     return f"Admin: {obj._meta.verbose_name} {obj}"[:255]
 
 
+# Tables that grow with the province (a million employees, their users, positions, plans, evaluations):
+# an admin form must never list them as <option>s (issue #14: the reminder form was 2 MB and 5–6 s).
+BIG_TABLES = frozenset(
+    {
+        settings.AUTH_USER_MODEL.lower(),
+        "people.pegawai",
+        "people.jabatan",
+        "people.unitkerja",
+        "plans.skp",
+        "plans.rencanahasilkerja",
+        "plans.indikatorkinerjaindividu",
+        "appraisal.evaluasi",
+        "core.tugaslatar",
+    }
+)
+
+
+def big_relations(model: type[models.Model]) -> list[str]:
+    """The model's foreign keys and many-to-many fields to a table in `BIG_TABLES`."""
+    return [
+        f.name
+        for f in model._meta.get_fields()
+        if f.concrete
+        and (f.many_to_one or f.many_to_many)
+        and f.related_model is not None
+        and f.related_model._meta.label_lower in BIG_TABLES  # type: ignore[union-attr]
+    ]
+
+
 class AuditedAdminMixin:
     """Put in front of any `ModelAdmin`: add, change, inline edits, m2m edits and deletes each leave
-    an `admin.add` / `admin.change` / `admin.delete` event with {field: [old, new]}."""
+    an `admin.add` / `admin.change` / `admin.delete` event with {field: [old, new]}.
+
+    Every relation to a big table (`BIG_TABLES`) is a raw id field unless the admin chose an
+    autocomplete for it, so no form renders a province's worth of options."""
+
+    def __init__(self, model: type[models.Model], admin_site: Any) -> None:
+        super().__init__(model, admin_site)  # type: ignore[call-arg]
+        chosen = set(getattr(self, "autocomplete_fields", ())) | set(getattr(self, "raw_id_fields", ()))
+        extra = [name for name in big_relations(model) if name not in chosen]
+        if extra:
+            # setattr: the attribute belongs to ModelAdmin (typed there), this mixin only extends it
+            setattr(self, "raw_id_fields", (*getattr(self, "raw_id_fields", ()), *extra))  # noqa: B010
 
     @transaction.atomic
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:

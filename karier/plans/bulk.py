@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from karier.core import audit, numbers
-from karier.core.bulk import bulk_insert
+from karier.core.bulk import analyze, bulk_insert
 from karier.core.choices import JenisTugasLatar
 from karier.core.jobs import job_start
 from karier.core.models import TugasLatar
@@ -343,6 +343,8 @@ def skp_bulk_create(
             result.reasons[REASON_TANPA_STANDAR] = tanpa_standar
     if result.skipped:
         result.reasons[REASON_SUDAH_ADA] = result.skipped
+    if result.created:
+        analyze(Skp, RencanaHasilKerja, IndikatorKinerjaIndividu, EkspektasiPerilaku)
     result.detik = time.perf_counter() - started
 
     job = TugasLatar.objects.filter(pk=job_id).first() if job_id else None

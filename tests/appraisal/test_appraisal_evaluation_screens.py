@@ -134,3 +134,28 @@ def test_the_evaluation_document_and_the_objection_page_can_be_found(org: Org, l
     team = _client(org, "kasi1").get(reverse("appraisal:bulk", args=[ev.periode_id])).content.decode()
     assert f'href="{pdf}"' in team and f'href="{status}"' in team
     assert owner.get(pdf).status_code == 200 and owner.get(status).status_code == 200
+
+
+@pytest.mark.django_db
+def test_dialog_notes_come_a_page_at_a_time_newest_first_page(org: Org) -> None:
+    """Issue #14: a year's dialog may hold a thousand notes; the screen shows one page of 30, the
+    newest by default, with links to the older ones (the API still lists them all)."""
+    from karier.appraisal.evaluation.views import DIALOG_PER_PAGE
+    from tests.appraisal.test_appraisal_calibration_support import client_for, seksi
+
+    s = seksi(org, extra=0, rate=False)
+    ev = s.ev("staf1a")
+    CatatanDialog.objects.bulk_create(
+        CatatanDialog(evaluasi=ev, penulis=org.users["kasi1"], teks=f"Catatan nomor {i:03d}.") for i in range(65)
+    )
+    client = client_for(org, "kasi1")
+    url = f"/penilaian/{ev.pk}/"
+    newest = client.get(url).content.decode()
+    assert "Catatan nomor 064." in newest and "Catatan nomor 034." not in newest
+    assert newest.count("Catatan nomor") == 65 - 2 * DIALOG_PER_PAGE  # the last page: 5 notes
+    assert "Halaman 3 dari 3 (65 catatan)" in newest and "?dialog=2#dialog" in newest
+    first = client.get(url + "?dialog=1").content.decode()
+    assert "Catatan nomor 000." in first and first.count("Catatan nomor") == DIALOG_PER_PAGE
+    assert client.get(url + "?dialog=abc").status_code == 200  # a bad page number shows the newest
+    api = client.get(f"/api/v1/penilaian/{ev.pk}").json()
+    assert len(api["dialog"]) == 65

@@ -430,6 +430,8 @@ def evaluasi_bulk_create(
         created += _create_chunk(periode, chunk)
         if progress:
             progress(start + len(chunk), len(rows))
+    if created:
+        bulk.analyze(Evaluasi)
     return created
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -255,7 +256,9 @@ class RhkBlock:
     feedback_value: str = ""
 
 
-def evaluasi_detail(evaluasi: Evaluasi) -> dict[str, Any]:
+def evaluasi_detail(
+    evaluasi: Evaluasi, *, dialog_per_page: int | None = None, dialog_page: int | None = None
+) -> dict[str, Any]:
     """Everything one evaluation page shows, in a fixed number of queries:
     RHK → IKI, realisations → evidence, feedback, dialog notes."""
     rhk = list(
@@ -281,15 +284,25 @@ def evaluasi_detail(evaluasi: Evaluasi) -> dict[str, Any]:
         blocks.setdefault(r.jenis, []).append(
             RhkBlock(r, [IkiItem(i, realisasi.get(i.pk)) for i in r.iki.all()], feedback.get(r.pk, []))
         )
-    dialog = list(
+    notes = (
         CatatanDialog.objects.filter(evaluasi=evaluasi)
         .select_related("penulis", "penulis__pegawai")
         .order_by("dibuat_pada", "pk")
     )
+    dialog_halaman: Page[CatatanDialog] | None = None
+    if dialog_per_page:
+        # A year of dialog may hold a thousand notes (issue #14: a 215 KB page): the screen shows one
+        # page, the newest by default; the API (no page size) still lists them all.
+        paginator = Paginator(notes, dialog_per_page)
+        dialog_halaman = paginator.get_page(dialog_page or paginator.num_pages)
+        dialog = list(dialog_halaman.object_list)
+    else:
+        dialog = list(notes)
     return {
         "utama": blocks[JenisHasil.UTAMA],
         "tambahan": blocks[JenisHasil.TAMBAHAN],
         "dialog": dialog,
+        "dialog_halaman": dialog_halaman,
         "wajib_hasil_kerja": required_rating_hasil_kerja(evaluasi),
     }
 

@@ -103,8 +103,14 @@ def mulai(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------------------- one evaluation
+DIALOG_PER_PAGE = 30
+
+
 def _detail_context(request: HttpRequest, actor: Actor, ev: Evaluasi, **extra: Any) -> dict[str, Any]:
-    data = selectors.evaluasi_detail(ev)
+    raw = request.GET.get("dialog", "")
+    data = selectors.evaluasi_detail(
+        ev, dialog_per_page=DIALOG_PER_PAGE, dialog_page=int(raw) if raw.isdigit() and len(raw) < 7 else None
+    )
     appraiser = access.is_appraiser(actor, ev)
     rating_form = extra.pop("rating_form", None)
     if rating_form is None:

@@ -100,19 +100,10 @@ def seed_demo(
 
 
 def _analyze() -> None:
-    """Fresh planner statistics after a bulk load (PostgreSQL): without them the planner may
-    still believe the tables are empty and choose nested loops that take minutes."""
-    from django.db import connection
+    """Fresh planner statistics after the bulk load (`karier.core.bulk.analyze`)."""
+    from django.contrib.auth import get_user_model
 
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for table in (
-            "people_unitkerja",
-            "people_jabatan",
-            "people_pegawai",
-            "people_penugasan",
-            "people_riwayatgolongan",
-            "accounts_user",
-        ):
-            cursor.execute(f"ANALYZE {table}")
+    from karier.core.bulk import analyze
+    from karier.people.models import Jabatan, Pegawai, Penugasan, RiwayatGolongan, UnitKerja
+
+    analyze(UnitKerja, Jabatan, Pegawai, Penugasan, RiwayatGolongan, get_user_model())
