@@ -9,7 +9,7 @@ helpers for the figures the regulations print.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import formats, translation
 
@@ -25,6 +25,14 @@ _ID = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d*)(?:,\d+)?")
 # A single "." that cannot be thousands grouping ("73.8", "12.0000", ".5"): only a decimal point.
 _DOT_DECIMAL = re.compile(r"[+-]?\d*\.\d+")
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
+
+
+def share(part: int, whole: int) -> Decimal:
+    """`part` of `whole` in percent with one decimal, half up (0 for an empty whole): the one share
+    every dashboard, report and analysis prints (format it with `angka(..., 1)`)."""
+    if not whole:
+        return Decimal(0)
+    return (Decimal(100 * part) / Decimal(whole)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def baca_angka(text: str) -> Decimal:

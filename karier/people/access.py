@@ -213,6 +213,24 @@ def unit_for_actor(actor: Actor, unit_id: int) -> UnitKerja:
     return unit
 
 
+def visible_agencies(actor: Actor) -> QuerySet[UnitKerja]:
+    """The agencies (top units) whose agency-wide screens the actor may read: every one for BKD
+    admins and auditors, the ones the actor heads otherwise."""
+    qs = UnitKerja.objects.filter(parent__isnull=True)
+    if actor.user_id is None and not actor.sees_everyone:
+        return qs.none()
+    return qs if actor.sees_everyone else qs.filter(pk__in=actor.opd_ids)
+
+
+def agency_for_actor(actor: Actor, opd_id: int) -> UnitKerja:
+    """An agency the actor may read agency-wide (calibration, dashboards, fairness, reports); 404
+    otherwise, for a hidden agency as for a unit that is not an agency."""
+    unit = visible_agencies(actor).filter(pk=opd_id).first()
+    if unit is None:
+        raise Http404(_("Perangkat daerah tidak ditemukan."))
+    return unit
+
+
 def visible_jabatan(actor: Actor) -> QuerySet[Jabatan]:
     if actor.user_id is None:
         return Jabatan.objects.none()

@@ -31,6 +31,7 @@ from karier.appraisal.models import Evaluasi, Keberatan, PeriodePenilaian
 from karier.people.access import (
     Actor,
     DeciderInstead,
+    agency_for_actor,
     conflict_message,
     decider_instead,
     decides_instead,
@@ -244,10 +245,7 @@ def unit_documents_for_actor(actor: Actor, periode_id: int, unit_id: int) -> tup
 
 
 def agency_for_calibration(actor: Actor, opd_id: int) -> UnitKerja:
-    unit = UnitKerja.objects.filter(pk=opd_id, parent__isnull=True).first()
-    if unit is None or actor.user_id is None or not (actor.sees_everyone or unit.pk in actor.opd_ids):
-        raise Http404(_("Perangkat daerah tidak ditemukan."))
-    return unit
+    return agency_for_actor(actor, opd_id)
 
 
 def can_read_unit_documents(actor: Actor, unit: UnitKerja) -> bool:
