@@ -47,9 +47,10 @@ def django_in_temp_dir(database_url: str, *, keep: bool = False) -> Iterator[str
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def time_pages(urls: list[str], repeat: int, *, username: str = "admin") -> None:
+def time_pages(urls: list[str], repeat: int, *, username: str = "admin") -> dict[str, float]:
     """Request each URL through the Django test client as `username`: the cold first request, then the
-    median of `repeat` warm ones with their number of queries; a table, then the peak memory."""
+    median of `repeat` warm ones with their number of queries; a table, then the peak memory. Returns
+    each URL's warm median (ms), for a script that sets it against a limit."""
     from django.conf import settings
     from django.db import connection
     from django.test import Client
@@ -62,6 +63,7 @@ def time_pages(urls: list[str], repeat: int, *, username: str = "admin") -> None
     client.force_login(User.objects.get(username=username))
     width = max(len(u) for u in urls) + 2
     print(f"{'page':<{width}} {'cold ms':>8} {'warm ms':>8} {'queries':>8}")
+    medians: dict[str, float] = {}
     for url in urls:
         t = time.perf_counter()
         r: Any = client.get(url)
@@ -75,5 +77,7 @@ def time_pages(urls: list[str], repeat: int, *, username: str = "admin") -> None
                 client.get(url)
                 warm.append((time.perf_counter() - t) * 1000)
             queries = len(ctx.captured_queries)
-        print(f"{url:<{width}} {cold:>8.0f} {statistics.median(warm):>8.0f} {queries:>8}")
+        medians[url] = statistics.median(warm)
+        print(f"{url:<{width}} {cold:>8.0f} {medians[url]:>8.0f} {queries:>8}")
     print(f"peak memory: {peak_mb():.0f} MB")
+    return medians

@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from _common import peak_mb
+from _common import peak_mb, time_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -202,33 +201,6 @@ def run_refresh(label: str) -> float:
     return s
 
 
-def time_page(url: str, repeat: int) -> float:
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from karier.accounts.models import User
-
-    settings.ALLOWED_HOSTS = ["testserver"]
-    client = Client()
-    client.force_login(User.objects.get(username="bench-dasbor"))
-    t = time.perf_counter()
-    r: Any = client.get(url)
-    cold = (time.perf_counter() - t) * 1000
-    assert r.status_code == 200, (url, r.status_code)
-    warm, queries = [], 0
-    for _i in range(max(repeat, 1)):
-        with CaptureQueriesContext(connection) as ctx:
-            t = time.perf_counter()
-            client.get(url)
-            warm.append((time.perf_counter() - t) * 1000)
-        queries = len(ctx.captured_queries)
-    p50 = statistics.median(warm)
-    print(f"page     {url:<44} cold {cold:6.0f} ms  p50 {p50:6.0f} ms  max {max(warm):6.0f} ms  {queries} queries")
-    return p50
-
-
 def run_sql() -> float:
     """The province page's main figures per agency in one statement over the base tables."""
     from django.db import connection
@@ -284,8 +256,10 @@ def main() -> None:
     subprocess.run([*cmd, "--database-url", args.database_url], check=True, env=env)
     refresh = run_refresh("refresh")
     run_refresh("re-run")
-    page = time_page(f"/wawasan/dasbor/provinsi/?tahun={TAHUN}", args.repeat)
-    time_page(f"/api/v1/wawasan/dasbor/provinsi?tahun={TAHUN}", args.repeat)
+    url = f"/wawasan/dasbor/provinsi/?tahun={TAHUN}"
+    page = time_pages([url, f"/api/v1/wawasan/dasbor/provinsi?tahun={TAHUN}"], args.repeat, username="bench-dasbor")[
+        url
+    ]
     from django.db import connection
 
     if connection.vendor == "postgresql":

@@ -296,7 +296,7 @@ def main() -> None:
             [
                 ("kadis", f"/wawasan/keadilan/{q}"),
                 ("admin", f"/wawasan/keadilan/{q}"),
-                ("kadis", f"/api/v1/wawasan/keadilan/{opd}/{TAHUN}"),
+                ("kadis", f"/api/v1/wawasan/keadilan/{opd}?tahun={TAHUN}"),
                 ("kadis", f"/wawasan/keadilan/unduh.xlsx{q}"),
             ],
             args.repeat,

@@ -139,8 +139,15 @@ def ensure_editable(evaluasi: Evaluasi) -> None:
         raise ValidationError(reason)
 
 
+def period_is_open(periode: PeriodePenilaian) -> bool:
+    """Whether the period takes realisation, evidence and ratings (DIBUKA): the one test."""
+    return periode.status == StatusPeriode.DIBUKA
+
+
 def ensure_period_open(periode: PeriodePenilaian) -> None:
-    """Realisation, evidence and ratings are written while the period is open (DIBUKA)."""
+    """Realisation, evidence and ratings are written while the period is open (`period_is_open`)."""
+    if period_is_open(periode):
+        return
     if periode.status == StatusPeriode.BELUM_DIBUKA:
         raise ValidationError(
             _(MSG_PERIODE_BELUM) % {"nama": periode.nama, "tanggal": f"{periode.dibuka_pada:%d-%m-%Y}"}

@@ -30,6 +30,7 @@ from .labels import Predikat, coerce
 __all__ = [
     "AGENCY_VARIED_MAX_PCT",
     "AGE_BANDS",
+    "BULK_MIN_ROWS",
     "CENTRAL_MIN_PCT",
     "FLAG_CENTRAL",
     "FLAG_LENIENT",
@@ -41,6 +42,7 @@ __all__ = [
     "age_band",
     "appraiser_flags",
     "band_of",
+    "rated_in_bulk",
     "shown",
     "spread_of",
 ]
@@ -53,6 +55,10 @@ MARGIN_PP = 20
 CENTRAL_MIN_PCT = 90
 #: … while the agency's middle band holds at most this share (%).
 AGENCY_VARIED_MAX_PCT = 75
+
+#: Rated in bulk: at least this many evaluations saved together by one appraiser (one save of the bulk
+#: screen stamps its rows with one `dinilai_pada`).
+BULK_MIN_ROWS = 2
 
 FLAG_LENIENT = "LONGGAR"
 FLAG_SEVERE = "KETAT"
@@ -80,6 +86,11 @@ AGE_BANDS: tuple[tuple[str, int, int], ...] = (
 def shown(n: int) -> bool:
     """Whether a group of `n` people may be shown with its figures (not suppressed)."""
     return n >= MIN_KELOMPOK
+
+
+def rated_in_bulk(rows_in_one_save: int) -> bool:
+    """Whether the evaluations saved together in one save (by one appraiser) count as rated in bulk."""
+    return rows_in_one_save >= BULK_MIN_ROWS
 
 
 def band_of(predikat: Predikat | str) -> str:

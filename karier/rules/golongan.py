@@ -17,6 +17,7 @@ __all__ = [
     "golongan_from_siasn_id",
     "golongan_ladder",
     "golongan_rank",
+    "golongan_romawi",
     "next_golongan",
     "siasn_id_for",
 ]
@@ -122,6 +123,11 @@ def siasn_id_for(golongan: str) -> int:
 def golongan_rank(golongan: str | int) -> int:
     """Position on the ladder, 1 (I/a) … 17 (IV/e)."""
     return get_golongan(golongan).rank
+
+
+def golongan_romawi(golongan: str | int) -> str:
+    """The golongan without its ruang, the roman numeral (``"III/a"`` → ``"III"``, ``41`` → ``"IV"``)."""
+    return get_golongan(golongan).code.split("/")[0]
 
 
 def compare_golongan(a: str | int, b: str | int) -> int:

@@ -18,10 +18,10 @@ parse its text first — and raise :class:`ValueError` like any other bad input.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 __all__ = [
     "SKM_ELEMENTS",
@@ -31,12 +31,14 @@ __all__ = [
     "SKM_NEED_THRESHOLD",
     "SKM_SCALE",
     "SkmElement",
+    "skm_agency_index",
     "skm_development_need",
     "skm_element_average",
     "skm_element_index",
     "skm_grade",
     "skm_grade_label",
     "skm_index",
+    "skm_unit_mean",
 ]
 
 #: The answer scale: 1 (tidak sesuai / tidak baik) to 4 (sangat sesuai / sangat baik).
@@ -45,6 +47,7 @@ SKM_SCALE: tuple[int, ...] = (1, 2, 3, 4)
 _MIN_IKM = Decimal("25")
 _MAX_IKM = Decimal("100")
 _CENT = Decimal("0.01")
+_Unit = TypeVar("_Unit", bound=Hashable)
 
 
 class SkmElement(NamedTuple):
@@ -193,3 +196,31 @@ def skm_development_need(code: str, average: object) -> bool:
     if code not in {element.code for element in SKM_ELEMENTS}:
         raise ValueError(f"unsur {code!r} tidak dikenal")
     return code in SKM_NEED_ELEMENTS and skm_element_index(average) < SKM_NEED_THRESHOLD
+
+
+def _ikm(value: object) -> Fraction:
+    number = _number(value, "IKM")
+    if not _MIN_IKM <= number <= _MAX_IKM:
+        raise ValueError(f"IKM {value!r} di luar 25–100")
+    return number
+
+
+def skm_unit_mean(period_ikms: Sequence[object]) -> Fraction:
+    """One unit's IKM over several closed periods: the exact mean of their IKMs (not rounded —
+    round only the final figure); no period raises ValueError."""
+    if isinstance(period_ikms, str | bytes) or not isinstance(period_ikms, Sequence):
+        raise ValueError("IKM periode harus berupa deret angka")
+    if not period_ikms:
+        raise ValueError("unit tanpa periode tertutup")
+    values = [_ikm(v) for v in period_ikms]
+    return sum(values, Fraction(0)) / len(values)
+
+
+def skm_agency_index(period_ikms_by_unit: Mapping[_Unit, Sequence[object]]) -> Decimal:
+    """An agency's IKM from its service units: per unit the mean of its closed periods' IKMs
+    (:func:`skm_unit_mean`), then the mean over the units — each unit weighs the same however
+    many periods it closed — rounded once to 2 decimals, half up. No unit raises ValueError."""
+    if not period_ikms_by_unit:
+        raise ValueError("belum ada unit dengan periode tertutup")
+    means = [skm_unit_mean(ikms) for ikms in period_ikms_by_unit.values()]
+    return _round(sum(means, Fraction(0)) / len(means))

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -92,6 +92,7 @@ def test_needs_show_in_the_training_needs_analysis(org: Org) -> None:
     c.force_login(org.users["kadis"])
     html = c.get(reverse("development:kompetensi_analisis")).content.decode()
     assert 'data-testid="kebutuhan-skm"' in html and "U6 Kompetensi pelaksana" in html and "62,50" in html
+    assert "di bawah 76,61 pada periode SKM" in html  # the rule's threshold, written the Indonesian way
     c.force_login(org.users["kadiskominfo"])
     assert 'data-testid="kebutuhan-skm"' not in c.get(reverse("development:kompetensi_analisis")).content.decode()
 
@@ -131,3 +132,35 @@ def test_closing_fills_the_unit_heads_ikm_realisation_while_it_is_open(org: Org)
 
     assert realisasi_fill_from_source(actor=SYSTEM, evaluasi=ev, iki=iki, angka=Decimal(90), sumber="x") is None
     assert Realisasi.objects.get(pk=row.pk).realisasi_angka == Decimal("77.78")
+
+
+def test_one_rule_for_karier_itself_and_for_an_open_period(org: Org) -> None:
+    """Finding the realisation fill's two checks in one place each: who fills from a source
+    (`evaluation.access`) and when a period takes realisations (`workflow.period_is_open`)."""
+    from karier.appraisal.choices import StatusPeriode
+    from karier.appraisal.evaluation.access import can_fill_from_source
+    from karier.appraisal.models import PeriodePenilaian
+    from karier.appraisal.workflow import ensure_period_open, period_is_open
+    from karier.people.access import SYSTEM
+
+    assert can_fill_from_source(SYSTEM)
+    assert not any(can_fill_from_source(org.actor(k)) for k in ("admin", "kadis", "kasi1", "auditor"))
+    for status in StatusPeriode.values:
+        periode = PeriodePenilaian(nama="Tahunan", status=status, dibuka_pada=today())
+        assert period_is_open(periode) is (status == StatusPeriode.DIBUKA)
+        if status == StatusPeriode.DIBUKA:
+            ensure_period_open(periode)
+        else:
+            with pytest.raises(ValidationError):
+                ensure_period_open(periode)
+
+
+def test_only_each_units_latest_closed_period_counts(org: Org) -> None:
+    old = make_period(org, nama="Lama", mulai=today() - dt.timedelta(days=60), selesai=today() - dt.timedelta(days=40))
+    fill(old, now=timezone.make_aware(dt.datetime.combine(today() - dt.timedelta(days=50), dt.time(10))))  # low
+    services.skm_periode_close(actor=org.actor("admin"), periode=old)
+    assert {n.periode_id for n in skm_development_needs()} == {old.pk}
+    new = make_period(org, nama="Baru", mulai=today() - dt.timedelta(days=30), selesai=today())
+    fill(new, [(4,) * 9])
+    services.skm_periode_close(actor=org.actor("admin"), periode=new)
+    assert skm_development_needs() == []  # the latest period of the unit is good: no need any more

@@ -168,7 +168,7 @@ def test_figure_is_valid_for_plotly(org: Org) -> None:
     ],
 )
 def test_who_sees_a_period(org: Org, who: str, status: int) -> None:
-    p = make_period(org)
+    p = make_period(org, selesai=today())  # its last day: the unit's managers may close it
     fill(p, ANSWERS[:1])
     row = services.skm_tindak_lanjut_add(
         actor=org.actor("admin"), periode=p, unsur="U6", tindakan="x", penanggung_jawab="y", batas_waktu=today()
@@ -328,7 +328,7 @@ def test_api_result_hand_computed(org: Org) -> None:
     ],
 )
 def test_api_access(org: Org, who: str, read: int, write: int) -> None:
-    p = make_period(org, open_=False)
+    p = make_period(org, open_=False, selesai=today())  # its last day: managers may close it
     c = api_for(org, who)
     assert c.get(f"/api/v1/skm/periode/{p.pk}").status_code == read
     listed = c.get("/api/v1/skm/periode").json()["items"]
@@ -401,3 +401,39 @@ def test_the_result_is_published_once_the_period_closes(org: Org) -> None:
     r = public.get(pdf)
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and "77,78" in pdf_text(r.content)
     assert public.get(reverse("public_feedback:skm_hasil", args=["x" * 40])).status_code == 404
+
+
+def test_a_closed_periods_report_is_frozen_at_closing(org: Org) -> None:
+    """The published report states what was true on the closing day: its signer, its date, its
+    figures and follow-up actions; renaming the head's position or finishing an action later
+    changes neither the PDF nor the public page."""
+    from karier.people.models import Jabatan
+    from karier.plans.documents import tanggal
+
+    p = make_period(org, selesai=today())
+    fill(p)
+    row = services.skm_tindak_lanjut_add(
+        actor=org.actor("kabid1"),
+        periode=p,
+        unsur="U6",
+        tindakan="Pelatihan pelayanan prima",
+        penanggung_jawab="Kepala Seksi",
+        batas_waktu=today() + dt.timedelta(days=60),
+    )
+    services.skm_periode_close(actor=org.actor("kabid1"), periode=p)
+    p.refresh_from_db()
+    assert p.ditutup_pada == today() and p.dokumen is not None
+    assert p.dokumen["tempat_tanggal"] == f"Bengkulu, {tanggal(today())}"
+    jab = Jabatan.objects.get(unit=p.unit, adalah_kepala_unit=True)
+    signer = p.dokumen["ttd"]["jabatan"]
+    assert jab.nama in signer and p.dokumen["ttd"]["nama"] not in ("", "-")
+    before = pdf_text(skm_report_pdf(p))
+    assert "SEMENTARA" not in before and "Pelatihan pelayanan prima" in before and jab.nama in before
+    assert [t["status"] for t in p.dokumen["tindak_lanjut"]] == ["Direncanakan"]
+
+    Jabatan.objects.filter(pk=jab.pk).update(nama="Kepala Bidang Berganti Nama")
+    services.skm_tindak_lanjut_update(actor=org.actor("kabid1"), tindak_lanjut=row, status="SELESAI")
+    after = pdf_text(skm_report_pdf(p))
+    assert after == before
+    html = Client().get(reverse("public_feedback:skm_hasil", args=[p.token])).content.decode()
+    assert "Direncanakan" in html and "Selesai</td>" not in html and "77,78" in html

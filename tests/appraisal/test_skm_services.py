@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 
 from karier.appraisal.public import services as public_services
 from karier.appraisal.public.skm import selectors, services
-from karier.appraisal.public.skm.choices import StatusSkm, UnsurSkm
+from karier.appraisal.public.skm.choices import MutuSkm, StatusSkm, UnsurSkm
 from karier.appraisal.public.skm.models import PeriodeSkm, ResponSkm, TindakLanjutSkm
 from karier.core.models import AuditEvent
-from karier.rules import SKM_ELEMENTS
+from karier.rules import SKM_ELEMENTS, SKM_GRADE_LABELS
 from tests.appraisal.skm_support import ANSWERS, fill, jawaban, make_period, today
 from tests.orgdata import Org
 
@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
 
 def test_unsur_choices_follow_the_rules() -> None:
     assert [(c.value, str(c.label)) for c in UnsurSkm] == [(e.code, e.label) for e in SKM_ELEMENTS]
+    assert [(c.value, str(c.label)) for c in MutuSkm] == list(SKM_GRADE_LABELS.items())
 
 
 # ---------------------------------------------------------------------------- periods
@@ -70,7 +71,7 @@ def test_bad_dates_and_name(org: Org) -> None:
 
 
 def test_status_moves_draft_open_closed_only(org: Org) -> None:
-    p = make_period(org, open_=False)
+    p = make_period(org, open_=False, selesai=today())  # its last day: the agency head may close it
     with pytest.raises(ValidationError):
         services.skm_periode_close(actor=org.actor("admin"), periode=p)
     services.skm_periode_open(actor=org.actor("kabid1"), periode=p)
@@ -83,6 +84,26 @@ def test_status_moves_draft_open_closed_only(org: Org) -> None:
     assert p.status == StatusSkm.TUTUP
     with pytest.raises(ValidationError):
         services.skm_periode_open(actor=org.actor("admin"), periode=p)
+
+
+def test_only_bkd_admins_close_a_period_before_its_end_date(org: Org) -> None:
+    """Closing writes the IKM into the unit head's own realisation: a head may not close early
+    after a few good answers; a BKD admin may, and the head may from the end date on."""
+    early = make_period(org, selesai=today() + dt.timedelta(days=1))
+    for who in ("kabid1", "kadis"):
+        with pytest.raises(PermissionDenied) as exc:
+            services.skm_periode_close(actor=org.actor(who), periode=early)
+        assert "hanya dapat dilakukan admin BKD" in str(exc.value)
+    early.refresh_from_db()
+    assert early.status == StatusSkm.BUKA
+    assert not AuditEvent.objects.filter(action="skm_periode.tutup").exists()
+    services.skm_periode_close(actor=org.actor("admin"), periode=early)
+    early.refresh_from_db()
+    assert early.status == StatusSkm.TUTUP
+    due = make_period(org, "dik_b2", mulai=today() - dt.timedelta(days=5), selesai=today())  # ends today
+    services.skm_periode_close(actor=org.actor("kabid2"), periode=due)
+    due.refresh_from_db()
+    assert due.status == StatusSkm.TUTUP
 
 
 # ---------------------------------------------------------------------------- responses
@@ -220,6 +241,38 @@ def test_follow_up_actions(org: Org) -> None:
     assert [t.pk for t in selectors.hasil_periode(p).tindak_lanjut] == [row.pk, by_pegawai.pk]
 
 
+def test_follow_up_status_follows_its_transition_table(org: Org) -> None:
+    p = make_period(org, selesai=today())
+    due = today() + dt.timedelta(days=30)
+    row = services.skm_tindak_lanjut_add(
+        actor=org.actor("kabid1"), periode=p, unsur="U6", tindakan="Pelatihan", penanggung_jawab="Kasi", batas_waktu=due
+    )
+    row = services.skm_tindak_lanjut_update(actor=org.actor("kabid1"), tindak_lanjut=row, status="PROSES")
+    row = services.skm_tindak_lanjut_update(actor=org.actor("kabid1"), tindak_lanjut=row, status="RENCANA")
+    row = services.skm_tindak_lanjut_update(actor=org.actor("kabid1"), tindak_lanjut=row, status="PROSES")
+    services.skm_periode_close(actor=org.actor("kabid1"), periode=p)
+    # the work follows the survey: an action still moves forward after its period closed
+    row = services.skm_tindak_lanjut_update(actor=org.actor("kabid1"), tindak_lanjut=row, status="SELESAI")
+    assert TindakLanjutSkm.objects.get().status == "SELESAI"
+    for status, tindakan in (("RENCANA", None), ("PROSES", None), ("SELESAI", "Ditulis ulang")):
+        with pytest.raises(ValidationError) as exc:
+            services.skm_tindak_lanjut_update(
+                actor=org.actor("admin"), tindak_lanjut=row, status=status, tindakan=tindakan
+            )
+        assert "sudah selesai dan tidak dapat diubah lagi" in exc.value.message_dict["status"][0]
+    stale = TindakLanjutSkm.objects.get()
+    stale.status = "PROSES"  # a copy read before a parallel request finished it
+    with pytest.raises(ValidationError):
+        services.skm_tindak_lanjut_update(actor=org.actor("admin"), tindak_lanjut=stale, status="RENCANA")
+    assert TindakLanjutSkm.objects.get().status == "SELESAI"
+    assert [e.changes["status"] for e in AuditEvent.objects.filter(action="skm_tindak_lanjut.ubah").order_by("pk")] == [
+        ["RENCANA", "PROSES"],
+        ["PROSES", "RENCANA"],
+        ["RENCANA", "PROSES"],
+        ["PROSES", "SELESAI"],
+    ]
+
+
 # ---------------------------------------------------------------------------- for dashboards
 def test_ikm_rows(org: Org) -> None:
     year = today().year
@@ -264,3 +317,41 @@ def test_postgresql_refuses_overlap_even_past_the_service(org: Org) -> None:
             selesai=dt.date(2026, 7, 31),
             token="x" * 22,
         )
+
+
+def test_agency_ikm_weighs_each_unit_once() -> None:
+    """A unit that closed two periods weighs as much as a unit that closed one."""
+
+    def row(unit_id: int, ikm: str | None, n: int = 5, status: str = StatusSkm.TUTUP) -> selectors.IkmRow:
+        day = dt.date(2026, 6, 30)
+        return selectors.IkmRow(
+            unit_id=unit_id,
+            unit_nama="",
+            opd_id=1,
+            periode_id=0,
+            periode_nama="",
+            mulai=day,
+            selesai=day,
+            status=status,
+            respondents=n,
+            ikm=Decimal(ikm) if ikm else None,
+            grade=None,
+        )
+
+    rows = [row(1, "77.78"), row(1, "87.50"), row(2, "70.00"), row(3, "99.00", status=StatusSkm.BUKA), row(4, None)]
+    assert selectors.agency_ikm(iter(rows)) == (Decimal("76.32"), 3, 15)  # (82.64 + 70) / 2
+    assert selectors.agency_ikm([row(3, "99.00", status=StatusSkm.BUKA)]) == (None, 0, 0)
+
+
+def test_form_token_is_the_short_forms_with_its_own_salt(org: Org) -> None:
+    import time
+
+    p = make_period(org)
+    shown = time.time() - public_services.MIN_DETIK - 1
+    services.check_form_token(services.form_token(p, shown), p)  # accepted
+    with pytest.raises(ValidationError) as exc:  # the short form's token, same link text: refused
+        services.check_form_token(public_services.form_token(p, shown), p)
+    assert exc.value.code == "token"
+    with pytest.raises(ValidationError) as exc:
+        public_services.check_form_token(services.form_token(p, shown), p)
+    assert exc.value.code == "token"

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from karier.appraisal.models import PredikatOrganisasiUnit
 from karier.core.audit import AuditEvent
 from karier.core.choices import JenisTugasLatar, StatusTugasLatar
 from karier.core.models import TugasLatar
@@ -72,7 +73,11 @@ def test_refresh_is_idempotent_and_drops_what_is_gone(org: Org) -> None:
 
 
 def test_province_figures_curve_and_units_at_risk(org: Org) -> None:
-    dashboard_org(org)
+    s = dashboard_org(org)
+    # the agency's own predikat organisasi: its line is held to that curve; Kominfo has none
+    PredikatOrganisasiUnit.objects.create(
+        unit=org.units["dik"], periode=s.periode, predikat="Baik", alasan="Capaian sesuai target."
+    )
     refresh.dasbor_refresh_now(actor=SYSTEM, tahun=[YEAR])
     province = angka_dasbor(Lingkup(tahun=YEAR))
     assert [b.nama for b in province.baris] == [
@@ -91,6 +96,10 @@ def test_province_figures_curve_and_units_at_risk(org: Org) -> None:
     # Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang, total, predikat organisasi, curve
     assert dik_row[1:7] == [1, 3, 1, 0, 0, 5]
     assert dik_row[8] == "Sesuai kurva"  # Baik: at most 70 % Baik (3 of 5), at least one BP/K
+    kominfo_row = next(r for r in predikat.rows if r[0].startswith("Dinas Komunikasi"))
+    assert kominfo_row[7] is None and kominfo_row[8] == "Belum ada predikat organisasi"  # not held to "Baik"
+    assert predikat.rows[-1][0] == "Jumlah" and predikat.rows[-1][7:] == [None, None]  # no curve on the total
+    assert predikat.catatan == []
     assert predikat.figure is not None and len(predikat.figure["data"]) == 5
     talenta = by_key["talenta"]
     assert {r[0]: r[2] for r in talenta.rows} == {9: 1, 8: 0, 7: 0, 6: 0, 5: 2, 4: 0, 3: 0, 2: 0, 1: 0}
@@ -144,6 +153,17 @@ def test_refresh_job_progress_audit_and_refusals(org: Org, django_capture_on_com
     TugasLatar.objects.create(jenis=JenisTugasLatar.DASBOR, status=StatusTugasLatar.BERJALAN, parameter={})
     with pytest.raises(ValidationError, match="sedang berjalan"):
         refresh.dasbor_refresh_start(actor=org.actor("admin"))
+    # the hook and the nightly task leave it to the start's own check, and skip quietly
+    from karier.insight.dashboards.access import can_refresh
+    from karier.insight.dashboards.hooks import after_period_close
+    from karier.insight.dashboards.tasks import segarkan_dasbor_harian
+
+    jobs = TugasLatar.objects.count()
+    after_period_close(actor=org.actor("kadis"), periode=type("P", (), {"tahun_id": YEAR})(), opd_id=None)
+    assert segarkan_dasbor_harian.call() == {"dimulai": 0}
+    assert TugasLatar.objects.count() == jobs
+    assert can_refresh(org.actor("admin")) and not can_refresh(org.actor("auditor"))
+    assert not can_refresh(org.actor("kadis"))
 
 
 def test_nightly_task_and_period_close_hook(org: Org, django_capture_on_commit_callbacks: Any) -> None:

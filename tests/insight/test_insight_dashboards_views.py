@@ -103,22 +103,28 @@ def test_team_and_my_dashboards(data: Org) -> None:
     r = _client(data, "staf1a").get(f"{API}/saya?tahun={YEAR}")
     assert r.status_code == 200
     assert r.json()["ringkasan"] == {"jp_total": 24.0, "jp_target": 20.0, "umpan_balik": 0.0}
+    # live data: no refresh time, said so on the page and in the API
+    assert r.json()["langsung"] is True and r.json()["diperbarui_pada"] is None
+    assert "Data langsung" in mine and "Data terakhir disegarkan" not in mine and "Data langsung" in html
     team = _client(data, "kasi1").get(f"{API}/tim?tahun={YEAR}").json()
     assert team["ringkasan"]["anggota"] == 5 and team["ringkasan"]["jp_memenuhi"] == 2
+    assert team["ringkasan_label"]["anggota"] == "Anggota tim"
 
 
 def test_api_returns_the_same_figures(data: Org) -> None:
     r = _client(data, "admin").get(f"{API}/provinsi?tahun={YEAR}")
     assert r.status_code == 200
     body = r.json()
-    assert body["ringkasan"]["Pegawai aktif"] == 13
+    # stable keys (whatever the reader's language), the label alongside
+    assert body["ringkasan"]["pegawai"] == 13 and body["ringkasan_label"]["pegawai"] == "Pegawai aktif"
+    assert body["langsung"] is False
     panels = {p["kunci"]: p for p in body["panels"]}
     dik = next(row for row in panels["predikat"]["rows"] if row[0] == "Dinas Pendidikan")
     assert dik[1:7] == [1, 3, 1, 0, 0, 5]
     assert panels["ikm"]["rows"] == []
     r = _client(data, "kadis").get(f"{API}/opd?unit={data.units['dik_b1'].pk}")
     assert r.status_code == 200 and r.json()["lingkup"]["unit"] == "Bidang Pembinaan SMA"
-    assert r.json()["ringkasan"]["Pegawai aktif"] == 7
+    assert r.json()["ringkasan"]["pegawai"] == 7
 
 
 def test_excel_of_a_panel_and_of_all(data: Org) -> None:

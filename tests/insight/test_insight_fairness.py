@@ -21,7 +21,8 @@ from decimal import Decimal
 
 import pytest
 
-from karier.insight.fairness.selectors import Distribution, fairness_report, pct
+from karier.core.numbers import share as pct
+from karier.insight.fairness.selectors import Distribution, fairness_report
 from tests.insight.test_insight_fairness_support import fairness_org
 from tests.orgdata import Org
 
@@ -126,3 +127,10 @@ def test_distribution_threshold_and_percentages() -> None:
     assert five.predikat is not None and five.predikat["Baik"] == 3
     assert five.cells[0] == (2, Decimal("40.0"))
     assert pct(1, 3) == Decimal("33.3") and pct(2, 3) == Decimal("66.7") and pct(0, 0) == 0
+
+
+def test_golongan_group_is_the_roman_numeral() -> None:
+    from karier.insight.fairness.selectors import _golongan_group
+
+    assert _golongan_group("III/b") == "III" and _golongan_group("IV/e") == "IV"
+    assert _golongan_group("X/z") == "X/z"  # outside the ladder (imported data): as it is

@@ -15,7 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.insight.test_insight_fairness_support import extend, fairness_org
+from karier.insight.fairness import selectors
+from tests.insight.test_insight_fairness_support import BAIK, extend, fairness_org, rated, year
 from tests.orgdata import Org
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +155,41 @@ def test_query_counts_do_not_grow_with_the_agency(org: Org) -> None:
     large = [_count(c, u) for u in urls]
     assert small == large
     assert c.get(_api(dik)).json()["perangkat_daerah"]["jumlah"] == "61"
+
+
+def test_an_agency_of_three_shows_no_exact_count(org: Org) -> None:
+    y = year(org)
+    for i in range(3):
+        rated(y, f"k{i}", penilai="kadiskominfo", unit="kominfo", jabatan="pranata", ratings=BAIK, alasan=False)
+    page = _client(org, "admin").get(f"{SCREEN}?opd={org.units['kominfo'].pk}&tahun=2025").content.decode()
+    assert "&lt; 5" in page
+    assert "<td>3</td>" not in page and "dari 3 evaluasi" not in page and ">3<" not in page
+    assert "evaluasi tanpa alasan tertulis" not in page and "dinilai massal;" not in page
+
+
+def test_empty_reason_and_bulk_tables_and_only_the_flags_present(org: Org) -> None:
+    y = year(org)
+    for i in range(5):  # one at a time, with reasons: the same pair for all (SERAGAM) and nothing else
+        rated(y, f"k{i}", penilai="kadiskominfo", unit="kominfo", jabatan="pranata", ratings=BAIK)
+    page = _client(org, "admin").get(f"{SCREEN}?opd={org.units['kominfo'].pk}&tahun=2025").content.decode()
+    assert "yang memberi predikat tanpa alasan tertulis." in page
+    assert "yang menilai massal tanpa umpan balik." in page
+    assert "Hampir tidak mungkin semua orang" in page  # SERAGAM explained
+    assert "terlalu murah hati" not in page and "menghindari keputusan" not in page  # flags not given
+
+
+def test_long_tables_are_cut_flagged_first_with_a_link_to_the_excel(org: Org, monkeypatch: pytest.MonkeyPatch) -> None:
+    fairness_org(org)
+    monkeypatch.setattr(selectors, "TABLE_MAX_ROWS", 1)
+    dik = org.units["dik"].pk
+    page = _client(org, "kadis").get(f"{SCREEN}?opd={dik}&tahun=2025").content.decode()
+    report = selectors.fairness_report(org.units["dik"], 2025)
+    first = report.appraisers[0]
+    assert first.flags and report.tabel_penilai.rows == [first]
+    assert report.tabel_penilai.lainnya == len(report.appraisers) - 1
+    assert f"… dan {len(report.appraisers) - 1} lainnya" in page
+    assert f'href="{XLSX}?opd={dik}&amp;tahun=2025">lihat Excel</a>' in page
+    assert "Rahmat Hidayat</td>" not in page.split('id="h-kelompok"')[0]  # the suppressed row is cut
+    assert all(a.tanpa_alasan for a in report.tabel_alasan.rows)
+    assert all(a.massal_tanpa_umpan_balik for a in report.tabel_massal.rows)
+    assert report.tabel_rating.rows == [first]  # the flagged only, capped too

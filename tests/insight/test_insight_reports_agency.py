@@ -160,3 +160,30 @@ def test_an_empty_agency_renders(org: Org) -> None:
     assert r.status_code == 200
     text = pdf_text(r.content)
     assert "Belum ada predikat final tahun ini." in text and "2 pegawai aktif" in text
+
+
+@pytest.mark.django_db
+def test_calibration_units_kind_targets_and_excluded_placements(dinas: Org) -> None:
+    """The curve reads units as the calibration does (a unit head's own evaluation in the unit above);
+    JP against each ASN kind's target (the cap moves nobody); excluded 9-box placements left out."""
+    from karier.appraisal.models import Evaluasi
+    from karier.development.models import TargetJp
+    from karier.people.models import Pegawai
+
+    Evaluasi.objects.filter(pegawai=dinas.pegawai["kasi1"], periode__tahun_id=YEAR, periode__jenis="TAHUNAN").update(
+        predikat="Baik"
+    )
+    TargetJp.objects.create(jenis_asn="PPPK", target=Decimal(10), batas=Decimal(12))
+    Pegawai.objects.filter(pk=dinas.pegawai["x0"].pk).update(jenis_asn="PPPK")  # 12,5 JP: at its target of 10
+    _box(dinas, "x1", 7)
+    PenempatanTalenta.objects.filter(pegawai=dinas.pegawai["x1"]).update(dikecualikan=True)
+    rep = agency_report(dinas.units["dik"], YEAR)
+    assert [(k.nama, k.dinilai, k.memenuhi) for k in rep.kurva] == [
+        ("Bidang Pembinaan SMA", 1, None),  # the Kasi's own evaluation, calibrated by the Kabid
+        ("Seksi Kurikulum", 5, True),
+    ]
+    assert rep.jp_memenuhi == 3 and rep.jp_pita == {"0": 6, "<10": 1, "10-<20": 0, ">=20": 3}
+    assert not rep.jp_seragam
+    assert rep.talenta_total == 3
+    html = report_html(rep)
+    assert "separuh s.d. di bawah target" in html and "memenuhi target JP jenis ASN-nya" in html

@@ -69,6 +69,13 @@ def test_every_kind_is_found_in_a_fixed_number_of_queries(org: Org, django_asser
     with django_assert_num_queries(len(KINDS) + 1):  # type: ignore[operator]  # SKM: units, then periods
         for kind in KINDS:
             kind.find(ids, YEAR)
+    # the unit rules (penetapan, SKM) are decided once per unit and kept across the bulk job's chunks
+    checked: dict[tuple[str, int], bool] = {}
+    with django_assert_num_queries(len(KINDS) + 2):  # type: ignore[operator]  # + the units to decide
+        first = documents_of(org.actor("admin"), ids, YEAR, checked=checked)
+    assert checked == {("penetapan", s.unit.pk): True}
+    with django_assert_num_queries(len(KINDS) + 1):  # type: ignore[operator]  # nothing left to decide
+        assert documents_of(org.actor("admin"), ids, YEAR, checked=checked) == first
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ IKM of its service units — the hand-computed 77,78 (B) of `tests.appraisal.skm
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ import pytest
 from karier.appraisal.public.skm import services as skm
 from karier.insight.reports.agency import agency_report
 from karier.insight.reports.registry import BY_KODE, documents_of
-from karier.insight.reports.report_pdf import report_pdf
+from karier.insight.reports.report_pdf import report_context, report_pdf
 from tests.appraisal.skm_support import fill, make_period, today
 from tests.insight.test_insight_reports_support import YEAR
 from tests.orgdata import Org
@@ -41,6 +42,9 @@ def test_the_agency_report_states_the_units_ikm(org: Org) -> None:
     assert agency_report(org.units["kominfo"], YEAR).ikm == []  # another agency's units are not counted
     text = pdf_text(report_pdf(rep))
     assert "77,78" in text and "B (Baik)" in text and "Belum ada Survei" not in text
+    assert report_context(rep)["ikm_rows"][0][1] == "SKM 2"  # closed: final
+    rep.ikm = [dataclasses.replace(rep.ikm[0], status="BUKA")]
+    assert report_context(rep)["ikm_rows"][0][1] == "SKM 2 (sementara)"  # still open: may change
 
 
 @pytest.mark.django_db
@@ -48,7 +52,8 @@ def test_the_published_report_is_a_unit_document_for_its_readers(org: Org) -> No
     pk = _published(org)
     staf = [org.pegawai["staf1a"].pk, org.pegawai["staf1b"].pk]
     admin = documents_of(org.actor("admin"), staf, YEAR)["skm"]
-    assert {(d.pegawai_id, d.kunci) for d in admin} == {(p, (pk,)) for p in staf}
+    unit_id = org.pegawai["staf1a"].jabatan.unit_id
+    assert {(d.pegawai_id, d.kunci) for d in admin} == {(p, (pk, unit_id)) for p in staf}
     assert BY_KODE["skm"].per_unit  # the zip holds it once
     assert documents_of(org.actor("kasi1"), staf, YEAR)["skm"]  # the unit's head manages its SKM
     assert documents_of(org.actor("staf1a"), staf, YEAR)["skm"] == []  # not a reader of the unit's SKM

@@ -8,6 +8,7 @@ import pytest
 from karier.rules import UnknownLabel
 from karier.rules.fairness import (
     AGENCY_VARIED_MAX_PCT,
+    BULK_MIN_ROWS,
     CENTRAL_MIN_PCT,
     FLAG_CENTRAL,
     FLAG_LENIENT,
@@ -19,6 +20,7 @@ from karier.rules.fairness import (
     age_band,
     appraiser_flags,
     band_of,
+    rated_in_bulk,
     shown,
     spread_of,
 )
@@ -99,3 +101,9 @@ def test_age_band_on_the_last_day_of_the_year(lahir: dt.date, band: str) -> None
 def test_age_band_before_the_birthday() -> None:
     assert age_band(dt.date(1996, 7, 1), dt.date(2026, 6, 30)) == "< 30"
     assert age_band(dt.date(1996, 7, 1), dt.date(2026, 7, 1)) == "30–39"
+
+
+def test_bulk_is_two_or_more_rows_in_one_save() -> None:
+    assert BULK_MIN_ROWS == 2
+    assert not rated_in_bulk(1)
+    assert rated_in_bulk(2) and rated_in_bulk(40)

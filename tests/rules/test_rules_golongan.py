@@ -89,3 +89,12 @@ def test_siasn_id_conversion_rejects_codes():
 )
 def test_compare(a, b, expected):
     assert compare_golongan(a, b) == expected
+
+
+def test_golongan_romawi_is_the_code_without_its_ruang() -> None:
+    from karier.rules.golongan import golongan_romawi
+
+    assert [golongan_romawi(code) for code, _, _ in LADDER] == [code.split("/")[0] for code, _, _ in LADDER]
+    assert golongan_romawi("iii/a") == "III" and golongan_romawi(45) == "IV"
+    with pytest.raises(UnknownGolongan):
+        golongan_romawi("V/a")

@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 from karier.rules import (
     SKM_ELEMENTS,
     SKM_GRADE_LABELS,
+    skm_agency_index,
     skm_development_need,
     skm_element_average,
     skm_element_index,
     skm_grade,
     skm_grade_label,
     skm_index,
+    skm_unit_mean,
 )
 
 
@@ -197,3 +199,51 @@ def test_grade_is_monotonic_with_its_bands(ikm):
 def test_element_average_matches_the_mean_of_answers(counts):
     answers = [a for a, n in zip((1, 2, 3, 4), counts, strict=True) for _ in range(n)]
     assert skm_element_average(dict(zip((1, 2, 3, 4), counts, strict=True))) == Fraction(sum(answers), len(answers))
+
+
+# ---------------------------------------------------------------------------- an agency's IKM
+def test_agency_index_weighs_units_not_periods():
+    # unit 1 closed two periods (77.78 and 87.50 → 82.64), unit 2 one (70.00):
+    # (82.64 + 70.00) / 2 = 76.32, not the periods' mean (77.78 + 87.50 + 70) / 3 = 78.43
+    by_unit = {1: [Decimal("77.78"), Decimal("87.50")], 2: [Decimal("70.00")]}
+    assert skm_agency_index(by_unit) == Decimal("76.32")
+    assert skm_unit_mean([Decimal("77.78"), Decimal("87.50")]) == Fraction(8264, 100)
+    assert skm_agency_index({"a": [80]}) == Decimal("80.00")
+
+
+def test_agency_index_rounds_once_half_up():
+    assert skm_unit_mean([Decimal("80.00"), Decimal("80.01")]) == Fraction(80005, 1000)  # not rounded
+    # units 80.005 and 80.00333…: exactly 80.00416… → 80.00; rounding each unit first would give
+    # 80.01 and 80.00 → 80.005 → 80.01
+    by_unit = {1: [Decimal("80.00"), Decimal("80.01")], 2: [Decimal("80.00"), Decimal("80.00"), Decimal("80.01")]}
+    assert skm_agency_index(by_unit) == Decimal("80.00")
+    assert skm_agency_index({1: [Decimal("80.00"), Decimal("80.01")]}) == Decimal("80.01")  # 80.005 half up
+
+
+@pytest.mark.parametrize(
+    ("by_unit", "message"),
+    [
+        ({}, "belum ada unit"),
+        ({1: []}, "tanpa periode"),
+        ({1: "77"}, "deret"),
+        ({1: 77}, "deret"),
+        ({1: [Decimal("24.99")]}, "di luar 25–100"),
+        ({1: [101]}, "di luar 25–100"),
+        ({1: [True]}, "bukan angka"),
+        ({1: [float("nan")]}, "terhingga"),
+    ],
+)
+def test_agency_index_bad_input(by_unit, message):
+    with pytest.raises(ValueError, match=message):
+        skm_agency_index(by_unit)
+
+
+@given(
+    st.dictionaries(st.integers(0, 20), st.lists(st.decimals(25, 100, places=2), min_size=1, max_size=4), min_size=1)
+)
+def test_agency_index_matches_the_obvious_reference(by_unit):
+    unit_means = [sum(map(Fraction, v)) / len(v) for v in by_unit.values()]
+    exact = sum(unit_means) / len(unit_means)
+    ikm = skm_agency_index(by_unit)
+    assert Decimal(25) <= ikm <= Decimal(100)
+    assert -Fraction(1, 200) < Fraction(ikm) - exact <= Fraction(1, 200)  # rounded once, half up

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 
 from karier.appraisal.choices import StatusPeriode
 from karier.appraisal.models import BuktiDukung, Evaluasi
-from karier.people.access import Actor, is_rater, visibility_q
+from karier.appraisal.workflow import period_is_open
+from karier.people.access import SYSTEM, Actor, is_rater, visibility_q
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Penugasan
 from karier.people.selectors import active_on, holders_on, officials_above
@@ -158,16 +159,23 @@ def falls_to_ids(actor: Actor, d: dt.date | None = None) -> list[int]:
 
 def can_record(actor: Actor, evaluasi: Evaluasi) -> bool:
     """Realisation and evidence: the appraisee, while the period is open and the evaluation unlocked."""
-    return is_appraisee(actor, evaluasi) and not evaluasi.terkunci and evaluasi.periode.status == StatusPeriode.DIBUKA
+    return is_appraisee(actor, evaluasi) and not evaluasi.terkunci and period_is_open(evaluasi.periode)
 
 
 def can_rate(actor: Actor, evaluasi: Evaluasi) -> bool:
-    return not evaluasi.terkunci and evaluasi.periode.status == StatusPeriode.DIBUKA and is_appraiser(actor, evaluasi)
+    return not evaluasi.terkunci and period_is_open(evaluasi.periode) and is_appraiser(actor, evaluasi)
 
 
 def can_comment(actor: Actor, evaluasi: Evaluasi) -> bool:
     """Dialog notes: either party while unlocked."""
     return not evaluasi.terkunci and (is_appraisee(actor, evaluasi) or is_appraiser(actor, evaluasi))
+
+
+def can_fill_from_source(actor: Actor) -> bool:
+    """Filling a realisation from another record (the unit's IKM when its SKM period closes) is
+    Karier's own work (`SYSTEM`): a person's realisation is theirs to record, and nobody else —
+    not even a BKD admin — writes it for them."""
+    return SYSTEM.roles[0] in actor.roles
 
 
 def can_manage_calendar(actor: Actor) -> bool:

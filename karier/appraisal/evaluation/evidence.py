@@ -25,14 +25,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from karier.appraisal.choices import StatusPeriode
 from karier.appraisal.evaluation import access
 from karier.appraisal.models import BuktiDukung, Evaluasi, Realisasi
-from karier.appraisal.workflow import ensure_editable, ensure_period_open, lock_reason
+from karier.appraisal.workflow import ensure_editable, ensure_period_open, lock_reason, period_is_open
 from karier.core import audit
 from karier.core.numbers import angka
 from karier.core.text import strip_bidi
-from karier.people.access import SYSTEM, Actor
+from karier.people.access import Actor
 from karier.plans.models import IndikatorKinerjaIndividu
 from karier.standards.choices import Aspek
 from karier.standards.validation import NUMERIC_ASPEK, NotANumber, to_decimal
@@ -41,7 +40,6 @@ MAX_URAIAN = 2000
 MAX_BUKTI_PER_IKI = 10
 DEFAULT_MAX_MB = 10
 
-SYSTEM_ROLE = SYSTEM.roles[0]  # "sistem": Karier itself
 MSG_BUKAN_PEMILIK = gettext_noop("Hanya pegawai yang dinilai yang dapat mengisi realisasi dan mengunggah bukti dukung.")
 MSG_JENIS = gettext_noop(
     "Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG, WEBP) atau dokumen kantor "
@@ -249,10 +247,10 @@ def realisasi_fill_from_source(
     period closes (issue #13 item 3) — while the evaluation is open and unlocked; a locked one or a
     closed period is left as it is (None). Only `SYSTEM`: a person's realisation is theirs to record,
     and a person who is not the appraisee never writes it. The appraisee may still change it."""
-    if SYSTEM_ROLE not in actor.roles:
+    if not access.can_fill_from_source(actor):
         raise PermissionDenied(_(MSG_BUKAN_PEMILIK))
     _iki_of(evaluasi, iki)
-    if lock_reason(evaluasi) or evaluasi.periode.status != StatusPeriode.DIBUKA:
+    if lock_reason(evaluasi) or not period_is_open(evaluasi.periode):
         return None
     number, text = clean_realisasi(iki, angka, sumber)
     return _write_realisasi(actor, evaluasi, iki, number, text, f"Realisasi {evaluasi.periode.nama} dari {sumber[:80]}")

@@ -25,7 +25,7 @@ import hashlib
 import ipaddress
 import secrets
 import time
-from typing import Any
+from typing import Any, Protocol
 
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -111,20 +111,27 @@ def new_device_id() -> str:
     return secrets.token_urlsafe(24)
 
 
-def form_token(tautan: TautanPublik, now: float | None = None) -> str:
-    """A signed token carrying the link and the time the form was shown."""
+class HasToken(Protocol):
+    """A public link (`TautanPublik`, an SKM period): whatever carries the public token."""
+
+    token: str
+
+
+def form_token(tautan: HasToken, now: float | None = None, *, salt: str = TOKEN_SALT) -> str:
+    """A signed token carrying the link and the time the form was shown. Each public form signs
+    with its own `salt`, so one form's token is refused by another (the SKM uses its own)."""
     return signing.dumps(
         {"t": tautan.token, "w": int(now if now is not None else time.time()), "n": secrets.token_hex(4)},
-        salt=TOKEN_SALT,
+        salt=salt,
         compress=False,
     )
 
 
-def check_form_token(value: str, tautan: TautanPublik, now: float | None = None) -> None:
+def check_form_token(value: str, tautan: HasToken, now: float | None = None, *, salt: str = TOKEN_SALT) -> None:
     """Refuse a missing, forged, foreign, too fast (< MIN_DETIK) or stale (> MAKS_DETIK) token."""
     moment = now if now is not None else time.time()
     try:
-        data = signing.loads(value or "", salt=TOKEN_SALT)
+        data = signing.loads(value or "", salt=salt)
         shown, link = int(data["w"]), str(data["t"])
     except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
         raise ValidationError(_(MSG_TOKEN), code="token") from exc
@@ -267,10 +274,10 @@ def _token_hash(form_token: str) -> str:
     return hashlib.sha256(form_token.encode()).hexdigest()
 
 
-def _use_token(form_token: str, tautan: TautanPublik, moment: dt.datetime) -> None:
+def _use_token(form_token: str, tautan: HasToken, moment: dt.datetime, *, salt: str = TOKEN_SALT) -> None:
     """Accept a form token once: its hash is stored under a unique constraint (in the caller's
     transaction, so a refused answer leaves the token usable)."""
-    check_form_token(form_token, tautan)
+    check_form_token(form_token, tautan, salt=salt)
     try:
         with transaction.atomic():
             TokenFormulirPublik.objects.create(token_hash=_token_hash(form_token), dipakai_pada=moment)

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from karier.appraisal.public.skm.loop import skm_development_needs
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.numbers import angka
 from karier.development import two_phase
 from karier.development.competency import access, gaps, imports, selectors, self_assessment, services
 from karier.development.competency.forms import (
@@ -40,6 +41,7 @@ from karier.development.recommend import tna as recommend_tna
 from karier.development.recommend import views as recommend_views
 from karier.people.access import Actor, actor_from_request, jabatan_for_actor
 from karier.people.models import Pegawai
+from karier.rules import SKM_NEED_THRESHOLD
 
 
 @login_required
@@ -253,6 +255,7 @@ def analisis(request: HttpRequest) -> HttpResponse:
         "opd_pilihan": recommend_views.opd_choices(actor),
         # Issue #13: low SKM scores on the staff elements (U6/U7) are a need of the unit.
         "kebutuhan_skm": skm_development_needs(actor=actor, opd_ids=[opd.pk] if opd else None),
+        "batas_skm": angka(SKM_NEED_THRESHOLD, 2),
     }
     return render(request, "development/competency/analisis.html", ctx)
 

@@ -3,6 +3,7 @@
 - Province: BKD admins and auditors (the Governor's office is represented by those roles).
 - Agency: the agency's head (`actor.opd_ids`), and whoever sees the province.
 - Superior: anyone with subordinates; Employee: anyone linked to an employee.
+- Refreshing the figures: BKD admins and Karier itself (`can_refresh`), never auditors.
 
 A filter naming an agency or unit the viewer may not see answers 404 (it confirms nothing); a
 dashboard the viewer has no role for answers 403 with the reason.
@@ -16,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from karier.people.access import Actor
+from karier.people.access import Actor, agency_for_actor
 from karier.people.models import UnitKerja
 
 PROVINSI = "provinsi"
@@ -41,6 +42,16 @@ def sees_province(actor: Actor) -> bool:
 def require_province(actor: Actor) -> None:
     if not sees_province(actor):
         raise PermissionDenied(_("Dasbor provinsi hanya untuk admin BKD dan auditor."))
+
+
+def can_refresh(actor: Actor) -> bool:
+    """Refreshing the figures is a write: BKD admins (and Karier itself); auditors read only."""
+    return actor.is_admin and not actor.is_auditor
+
+
+def require_refresh(actor: Actor) -> None:
+    if not can_refresh(actor):
+        raise PermissionDenied(_("Hanya admin BKD yang dapat menyegarkan data dasbor."))
 
 
 def require_agency(actor: Actor) -> None:
@@ -71,15 +82,6 @@ def home_of(actor: Actor) -> str | None:
     return None
 
 
-def _agency(actor: Actor, opd_id: int) -> UnitKerja:
-    if not (sees_province(actor) or opd_id in actor.opd_ids):
-        raise Http404(_("Perangkat daerah tidak ditemukan."))
-    unit = UnitKerja.objects.filter(pk=opd_id, parent__isnull=True).first()
-    if unit is None:
-        raise Http404(_("Perangkat daerah tidak ditemukan."))
-    return unit
-
-
 def _unit(actor: Actor, unit_id: int, opd: UnitKerja | None) -> UnitKerja:
     unit = UnitKerja.objects.filter(pk=unit_id).select_related("opd").first()
     allowed = unit is not None and (sees_province(actor) or unit.opd_id in actor.opd_ids)
@@ -93,7 +95,7 @@ def lingkup_for_actor(
 ) -> Lingkup:
     """The scope of the filters, each checked against what the actor sees (404 otherwise). A unit
     alone implies its agency; `default_opd` picks the first agency the actor heads."""
-    opd = _agency(actor, opd_id) if opd_id is not None else None
+    opd = agency_for_actor(actor, opd_id) if opd_id is not None else None
     unit = _unit(actor, unit_id, opd) if unit_id is not None else None
     if unit is not None and opd is None:
         opd = unit.opd if unit.opd_id != unit.pk else unit
@@ -101,7 +103,7 @@ def lingkup_for_actor(
         unit = None  # the agency itself: its whole tree
     if opd is None and default_opd:
         if actor.opd_ids:
-            opd = _agency(actor, actor.opd_ids[0])
+            opd = agency_for_actor(actor, actor.opd_ids[0])
         else:
             opd = UnitKerja.objects.filter(parent__isnull=True).order_by("nama", "pk").first()
     return Lingkup(tahun=tahun, opd=opd, unit=unit)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from karier.api.helpers import path_id
@@ -18,7 +19,7 @@ from karier.core.jobs import job_dict, job_for_actor
 from karier.development.catalogue.selectors import targets
 from karier.insight.dashboards import access, people, refresh, selectors
 from karier.insight.dashboards.access import Lingkup
-from karier.insight.dashboards.panels import Panel, panels, ringkasan
+from karier.insight.dashboards.panels import Panel, panels, ringkasan_kunci
 from karier.insight.dashboards.schemas import DasborFilter, DasborOut, SegarkanIn, TahunFilter
 from karier.insight.dashboards.team_panels import saya_panels, team_panels
 from karier.people.access import actor_from_request
@@ -48,7 +49,16 @@ def _panel(p: Panel) -> dict[str, Any]:
     }
 
 
-def _out(lingkup: Lingkup, diperbarui: Any, items: list[Panel], summary: list[tuple[str, Any]]) -> dict[str, Any]:
+def _out(
+    lingkup: Lingkup,
+    diperbarui: Any,
+    items: list[Panel],
+    summary: list[tuple[str, str, Any]],
+    *,
+    langsung: bool = False,
+) -> dict[str, Any]:
+    """`summary`: (stable key, label in the reader's language, value) — clients key on the first.
+    `langsung`: the team's and the employee's dashboards read the live tables (no refresh time)."""
     return {
         "lingkup": {
             "tahun": lingkup.tahun,
@@ -58,7 +68,9 @@ def _out(lingkup: Lingkup, diperbarui: Any, items: list[Panel], summary: list[tu
             "unit": lingkup.unit.nama if lingkup.unit else None,
         },
         "diperbarui_pada": diperbarui,
-        "ringkasan": {str(k): float(v) for k, v in summary},
+        "langsung": langsung,
+        "ringkasan": {k: float(v) for k, _label, v in summary},
+        "ringkasan_label": {k: str(label) for k, label, _v in summary},
         "panels": [_panel(p) for p in items],
     }
 
@@ -72,7 +84,7 @@ def _tahun(value: int | None, years: list[int]) -> int:
 def _ringkasan(lingkup: Lingkup) -> dict[str, Any]:
     angka = selectors.angka_dasbor(lingkup)
     diperbarui = angka.diperbarui.diperbarui_pada if angka.diperbarui else None
-    return _out(lingkup, diperbarui, panels(angka), ringkasan(angka))
+    return _out(lingkup, diperbarui, panels(angka), ringkasan_kunci(angka))
 
 
 @router.get("/wawasan/dasbor/provinsi", response=READ, summary="Dasbor provinsi (admin BKD, auditor)")
@@ -100,8 +112,17 @@ def dasbor_tim(request: HttpRequest, f: Query[TahunFilter]) -> Any:
     rows = people.team(actor, tahun)
     goal = targets()
     s = people.team_summary(rows, goal)
-    summary = [(k, getattr(s, k)) for k in s.__dataclass_fields__]
-    return _out(Lingkup(tahun=tahun), timezone.now(), team_panels(rows, goal), summary)
+    labels = {
+        "anggota": _("Anggota tim"),
+        "skp_disetujui": _("SKP disetujui"),
+        "skp_belum": _("Belum mempunyai SKP"),
+        "evaluasi_terbuka": _("Evaluasi menunggu"),
+        "umpan_balik": _("Umpan balik yang saya berikan"),
+        "bimbingan_aktif": _("Bimbingan berjalan"),
+        "jp_memenuhi": _("Memenuhi target JP"),
+    }
+    summary = [(k, labels[k], getattr(s, k)) for k in s.__dataclass_fields__]
+    return _out(Lingkup(tahun=tahun), None, team_panels(rows, goal), summary, langsung=True)
 
 
 @router.get("/wawasan/dasbor/saya", response=READ, summary="Dasbor saya (pegawai)")
@@ -110,8 +131,12 @@ def dasbor_saya(request: HttpRequest, f: Query[TahunFilter]) -> Any:
     access.require_employee(actor)
     tahun = _tahun(f.tahun, [])
     data = people.saya(actor, tahun)
-    summary = [("jp_total", data.jp_total), ("jp_target", data.jp_target), ("umpan_balik", data.umpan_balik)]
-    return _out(Lingkup(tahun=tahun), timezone.now(), saya_panels(data), summary)
+    summary = [
+        ("jp_total", _("JP tahun ini"), data.jp_total),
+        ("jp_target", _("Target JP"), data.jp_target),
+        ("umpan_balik", _("Umpan balik diterima"), data.umpan_balik),
+    ]
+    return _out(Lingkup(tahun=tahun), None, saya_panels(data), summary, langsung=True)
 
 
 @router.post(

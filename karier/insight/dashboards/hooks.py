@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from karier.people.access import SYSTEM, Actor
 
 
 def after_period_close(*, actor: Actor, periode: Any, opd_id: int | None) -> None:
     """Start the refresh of the period's year as Karier itself (an agency head's close refreshes the
-    figures too), unless one is running: the nightly one catches up what it missed."""
-    from karier.insight.dashboards.refresh import dasbor_refresh_start, running_job
+    figures too), unless one is running (the start refuses it): the nightly one catches up what it missed."""
+    from karier.insight.dashboards.refresh import dasbor_refresh_start
 
-    if running_job() is not None:
+    try:
+        dasbor_refresh_start(actor=SYSTEM, tahun=[periode.tahun_id])
+    except ValidationError:
         return
-    dasbor_refresh_start(actor=SYSTEM, tahun=[periode.tahun_id])

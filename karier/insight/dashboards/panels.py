@@ -15,15 +15,15 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from karier.appraisal.choices import StatusEvaluasi
-from karier.core.numbers import angka
+from karier.core.numbers import angka, share
 from karier.insight.dashboards.choices import LAYAK, MEMENUHI, RHK, TERHUBUNG, MetrikDasbor
 from karier.insight.dashboards.selectors import Angka, Baris
 from karier.plans.choices import StatusSkp
 from karier.rules import (
     SKM_GRADE_FLOORS,
+    CurvePolicy,
     Predikat,
     check_distribution,
-    curve_limits,
     nine_box_category,
     skm_grade_label,
 )
@@ -37,7 +37,6 @@ BATAS_TAMPIL = 40  # lines in a chart and on the page
 PREDIKAT = tuple(p.value for p in Predikat)
 RENDAH = (Predikat.BUTUH_PERBAIKAN.value, Predikat.KURANG.value, Predikat.SANGAT_KURANG.value)
 COLOURS = ("#2e7d32", "#1f5fa8", "#f2a900", "#c0561b", "#8e1b1b")
-ORGANISASI_DEFAULT = "Baik"  # the curve a unit is held to until its head sets its predikat organisasi
 _AXIS = {"gridcolor": "#ebf0f8", "linecolor": "#ebf0f8", "automargin": True}
 PANELS = ("predikat", "penyelesaian", "talenta", "promosi", "iku", "kaskade", "berisiko", "ikm")
 
@@ -92,13 +91,6 @@ def _cell(value: Any) -> tuple[str, bool]:
     return angka(int(number) if number == number.to_integral_value() else number.normalize()), True
 
 
-def persen(bagian: int, total: int) -> Decimal:
-    """A share in percent with one decimal (0 when there is nothing to share)."""
-    if not total:
-        return Decimal(0)
-    return (Decimal(bagian) * 100 / Decimal(total)).quantize(Decimal("0.1"))
-
-
 def capaian(realisasi: Decimal | None, target: Decimal | None) -> Decimal | None:
     """Realisation as a percent of the target (one decimal); none without both."""
     if realisasi is None or not target:
@@ -125,11 +117,19 @@ def _short(nama: str) -> str:
     return nama if len(nama) <= 28 else nama[:27] + "…"
 
 
-def _curve(line: Baris) -> tuple[str, list[str]]:
-    organisasi = line.predikat_organisasi or ORGANISASI_DEFAULT
+def _curve(line: Baris, policy: CurvePolicy) -> list[str] | None:
+    """The curve rules the line breaks under the year's policy; none (not checked) when its unit has no
+    predikat organisasi of its own — as the calibration and the agency report, which skip such units."""
+    if not line.predikat_organisasi:
+        return None
     counts = {p: line.get(MetrikDasbor.PREDIKAT, p) for p in PREDIKAT}
-    broken = check_distribution(organisasi, counts)
-    return organisasi, [v.message for v in broken]
+    return [v.message for v in check_distribution(line.predikat_organisasi, counts, policy)]
+
+
+def _verdict(broken: list[str] | None) -> str:
+    if broken is None:
+        return _("Belum ada predikat organisasi")
+    return _("Sesuai kurva") if not broken else _("Tidak sesuai: %(n)s aturan") % {"n": len(broken)}
 
 
 def predikat_panel(a: Angka, level: str) -> Panel:
@@ -146,22 +146,28 @@ def predikat_panel(a: Angka, level: str) -> Panel:
         }
         for i, p in enumerate(PREDIKAT)
     ]
-    organisasi, broken = _curve(a.jumlah)
     total = a.jumlah.total(MetrikDasbor.PREDIKAT)
-    catatan = [lim.description for lim in curve_limits(organisasi, total)] + broken
+    # no curve on the total line: it sums units that are each held to their own curve
     rows = []
-    for b in [*lines, a.jumlah]:
-        org, bad = _curve(b)
-        nama = b.nama or _("Jumlah")
+    for b in lines:
         rows.append(
             [
-                nama,
+                b.nama,
                 *(b.get(MetrikDasbor.PREDIKAT, p) for p in PREDIKAT),
                 b.total(MetrikDasbor.PREDIKAT),
-                org,
-                _("Sesuai kurva") if not bad else _("Tidak sesuai: %(n)s aturan") % {"n": len(bad)},
+                b.predikat_organisasi or None,
+                _verdict(_curve(b, a.policy)),
             ]
         )
+    rows.append(
+        [
+            _("Jumlah"),
+            *(a.jumlah.get(MetrikDasbor.PREDIKAT, p) for p in PREDIKAT),
+            total,
+            None,
+            None,
+        ]
+    )
     return Panel(
         "predikat",
         _("Distribusi predikat kinerja terhadap kurva"),
@@ -170,9 +176,9 @@ def predikat_panel(a: Angka, level: str) -> Panel:
         {"data": data, "layout": _layout(barmode="stack")} if total else None,
         _(
             "Predikat evaluasi tahunan yang sudah final (setelah kalibrasi), dibandingkan dengan kurva distribusi "
-            "menurut predikat kinerja organisasi (bila belum ditetapkan: Baik)."
+            "tahun ini menurut predikat kinerja organisasi; baris tanpa predikat organisasi tidak diperiksa."
         ),
-        catatan,
+        [],
         _("Belum ada evaluasi tahunan final pada tahun ini."),
         _page(rows, lines, shown),
     )
@@ -191,9 +197,9 @@ def _completion(b: Baris) -> tuple[int, int, int, int, int, int]:
 def penyelesaian_panel(a: Angka, level: str) -> Panel:
     lines = a.baris
     series = (
-        (_("SKP disetujui"), lambda c: persen(c[2], c[0])),
-        (_("Evaluasi final"), lambda c: persen(c[4], c[3])),
-        (_("Memenuhi 20 JP"), lambda c: persen(c[5], c[0])),
+        (_("SKP disetujui"), lambda c: share(c[2], c[0])),
+        (_("Evaluasi final"), lambda c: share(c[4], c[3])),
+        (_("Memenuhi target JP"), lambda c: share(c[5], c[0])),
     )
     shown = _shown(lines)
     comp = [_completion(b) for b in shown]
@@ -214,9 +220,9 @@ def penyelesaian_panel(a: Angka, level: str) -> Panel:
         rows.append(
             [
                 b.nama or _("Jumlah"),
-                *(c[0], c[1], c[2], persen(c[2], c[0])),
-                *(c[3], c[4], persen(c[4], c[3])),
-                *(c[5], persen(c[5], c[0])),
+                *(c[0], c[1], c[2], share(c[2], c[0])),
+                *(c[3], c[4], share(c[4], c[3])),
+                *(c[5], share(c[5], c[0])),
             ]
         )
     layout = _layout(barmode="group")
@@ -252,7 +258,7 @@ def talenta_panel(a: Angka) -> Panel:
     # rows: potensial high→low (boxes 7-9 top), columns: kinerja low→high, as on /karier/talenta/
     grid = [[3, 6, 9], [2, 5, 8], [1, 4, 7]]
     z = [[counts[box] for box in row] for row in reversed(grid)]
-    text = [[f"{box}: {counts[box]}" for box in row] for row in reversed(grid)]
+    text = [[f"{box}: {angka(counts[box])}" for box in row] for row in reversed(grid)]
     fig = {
         "data": [
             {
@@ -272,7 +278,7 @@ def talenta_panel(a: Angka) -> Panel:
         ),
     }
     total = sum(counts.values())
-    rows = [[box, nine_box_category(box), counts[box], persen(counts[box], total)] for box in range(9, 0, -1)]
+    rows = [[box, nine_box_category(box), counts[box], share(counts[box], total)] for box in range(9, 0, -1)]
     return Panel(
         "talenta",
         _("Kotak talenta (9-box)"),
@@ -350,7 +356,7 @@ def kaskade_panel(a: Angka, level: str) -> Panel:
             "type": "bar",
             "x": [_short(b.nama) for b in shown],
             "y": [
-                float(persen(b.get(MetrikDasbor.KASKADE, TERHUBUNG), b.get(MetrikDasbor.KASKADE, RHK))) for b in shown
+                float(share(b.get(MetrikDasbor.KASKADE, TERHUBUNG), b.get(MetrikDasbor.KASKADE, RHK))) for b in shown
             ],
             "marker": {"color": COLOURS[1]},
             "hovertemplate": f"%{{x}}: %{{y:{NUMBER}}}%<extra></extra>",
@@ -363,7 +369,7 @@ def kaskade_panel(a: Angka, level: str) -> Panel:
             b.nama or _("Jumlah"),
             b.get(MetrikDasbor.KASKADE, RHK),
             b.get(MetrikDasbor.KASKADE, TERHUBUNG),
-            persen(b.get(MetrikDasbor.KASKADE, TERHUBUNG), b.get(MetrikDasbor.KASKADE, RHK)),
+            share(b.get(MetrikDasbor.KASKADE, TERHUBUNG), b.get(MetrikDasbor.KASKADE, RHK)),
         ]
         for b in [*lines, a.jumlah]
     ]
@@ -383,16 +389,17 @@ def risk_reasons(b: Baris) -> list[str]:
     """Why a unit is at risk (empty: it is not); thresholds in the module's docstring."""
     pegawai, _skp, disetujui, _ev, _final, jp = _completion(b)
     reasons = []
-    if pegawai and persen(disetujui, pegawai) < BATAS_SKP:
-        share = persen(disetujui, pegawai)
-        reasons.append(_("SKP disetujui %(p)s%% (< %(b)s%%)") % {"p": angka(share), "b": BATAS_SKP})
-    if pegawai and persen(jp, pegawai) < BATAS_JP:
-        reasons.append(_("memenuhi JP %(p)s%% (< %(b)s%%)") % {"p": angka(persen(jp, pegawai)), "b": BATAS_JP})
+    skp = share(disetujui, pegawai)
+    if pegawai and skp < BATAS_SKP:
+        reasons.append(_("SKP disetujui %(p)s%% (< %(b)s%%)") % {"p": angka(skp, 1), "b": BATAS_SKP})
+    jp_share = share(jp, pegawai)
+    if pegawai and jp_share < BATAS_JP:
+        reasons.append(_("memenuhi JP %(p)s%% (< %(b)s%%)") % {"p": angka(jp_share, 1), "b": BATAS_JP})
     final = b.total(MetrikDasbor.PREDIKAT)
     rendah = sum(b.get(MetrikDasbor.PREDIKAT, p) for p in RENDAH)
-    if rendah >= 2 and persen(rendah, final) >= BATAS_RENDAH:
-        share = persen(rendah, final)
-        reasons.append(_("predikat di bawah Baik %(p)s%% (≥ %(b)s%%)") % {"p": angka(share), "b": BATAS_RENDAH})
+    low = share(rendah, final)
+    if rendah >= 2 and low >= BATAS_RENDAH:
+        reasons.append(_("predikat di bawah Baik %(p)s%% (≥ %(b)s%%)") % {"p": angka(low, 1), "b": BATAS_RENDAH})
     return reasons
 
 
@@ -478,17 +485,22 @@ def ikm_panel(a: Angka, level: str) -> Panel:
     )
 
 
-def ringkasan(a: Angka) -> list[tuple[str, int | Decimal]]:
-    """The headline figures of the scope (its total line)."""
+def ringkasan_kunci(a: Angka) -> list[tuple[str, str, int | Decimal]]:
+    """The headline figures of the scope (its total line): a stable key (the API's), the label, the value."""
     pegawai, _skp, disetujui, _evaluasi, final, jp = _completion(a.jumlah)
     return [
-        (_("Pegawai aktif"), pegawai),
-        (_("SKP disetujui"), disetujui),
-        (_("% SKP disetujui"), persen(disetujui, pegawai)),
-        (_("Evaluasi tahunan final"), final),
-        (_("% pegawai memenuhi target JP"), persen(jp, pegawai)),
-        (_("Unit berisiko"), sum(1 for b in a.baris if risk_reasons(b))),
+        ("pegawai", _("Pegawai aktif"), pegawai),
+        ("skp_disetujui", _("SKP disetujui"), disetujui),
+        ("persen_skp_disetujui", _("% SKP disetujui"), share(disetujui, pegawai)),
+        ("evaluasi_final", _("Evaluasi tahunan final"), final),
+        ("persen_jp_memenuhi", _("% pegawai memenuhi target JP"), share(jp, pegawai)),
+        ("unit_berisiko", _("Unit berisiko"), sum(1 for b in a.baris if risk_reasons(b))),
     ]
+
+
+def ringkasan(a: Angka) -> list[tuple[str, int | Decimal]]:
+    """The headline figures as the page shows them (label, value)."""
+    return [(label, value) for _key, label, value in ringkasan_kunci(a)]
 
 
 def panels(a: Angka) -> list[Panel]:

@@ -13,11 +13,11 @@ from django.db.models.functions import Coalesce
 
 from karier.appraisal.choices import JenisPeriode, StatusEvaluasi, StatusPeriode
 from karier.appraisal.models import Evaluasi, UmpanBalik
-from karier.development.catalogue.selectors import targets
-from karier.development.models import RekapJpPegawai
+from karier.development.catalogue.selectors import JpSaya, jp_of
 from karier.people.access import Actor
 from karier.people.models import Pegawai
 from karier.plans.models import Skp
+from karier.rules.jp import JP_TARGET_PER_YEAR
 from karier.talent.models import KelayakanPangkat, PenempatanTalenta, RencanaBimbingan, StatusBimbingan
 
 TERBUKA = (StatusEvaluasi.DRAFT, StatusEvaluasi.DINILAI, StatusEvaluasi.DIBUKA_ULANG)
@@ -88,7 +88,7 @@ def team_summary(rows: list[Pegawai], goal: dict[str, tuple[Decimal, Decimal | N
     from karier.plans.choices import StatusSkp
 
     def target(p: Pegawai) -> Decimal:
-        return goal.get(p.jenis_asn, (Decimal(20), None))[0]
+        return goal.get(p.jenis_asn, (JP_TARGET_PER_YEAR, None))[0]
 
     def a(p: Pegawai, name: str) -> Any:
         return getattr(p, name)  # the annotations of `team`
@@ -113,16 +113,22 @@ class Saya:
     rhk: int
     evaluasi: list[Evaluasi]
     umpan_balik: int
-    jp_total: Decimal
-    jp_target: Decimal
+    jp: JpSaya  # the development app's own reading (`jp_of`): target of the kind, the PPPK cap
     kelayakan: KelayakanPangkat | None
     kotak: int | None
 
     @property
+    def jp_total(self) -> Decimal:
+        return self.jp.total
+
+    @property
+    def jp_target(self) -> Decimal:
+        return self.jp.target
+
+    @property
     def jp_persen(self) -> Decimal:
-        if not self.jp_target:
-            return Decimal(100)
-        return min(Decimal(100), (self.jp_total * 100 / self.jp_target).quantize(Decimal("0.1")))
+        """The counted JP (capped for PPPK) as a share of the target, at most 100."""
+        return Decimal(self.jp.persen)
 
 
 def saya(actor: Actor, tahun: int) -> Saya:
@@ -143,8 +149,7 @@ def saya(actor: Actor, tahun: int) -> Saya:
         .order_by("periode__jenis", "periode__mulai")
     )
     umpan = UmpanBalik.objects.filter(evaluasi__pegawai=pegawai, evaluasi__periode__tahun_id=tahun).count()
-    jp = RekapJpPegawai.objects.filter(pegawai=pegawai, tahun=tahun).values_list("jp_total", flat=True).first()
-    goal = targets()
+    jp = jp_of(pegawai, tahun, rows=False)
     kelayakan = KelayakanPangkat.objects.filter(pegawai=pegawai).select_related("golongan_berikut").first()
     kotak = PenempatanTalenta.objects.filter(pegawai=pegawai, tahun=tahun).values_list("kotak", flat=True).first()
     return Saya(
@@ -154,8 +159,7 @@ def saya(actor: Actor, tahun: int) -> Saya:
         evaluasi=[e for e in evaluasi if e.periode.jenis != JenisPeriode.TAHUNAN]
         + [e for e in evaluasi if e.periode.jenis == JenisPeriode.TAHUNAN],
         umpan_balik=umpan,
-        jp_total=jp or Decimal(0),
-        jp_target=goal.get(pegawai.jenis_asn, (Decimal(20), None))[0],
+        jp=jp,
         kelayakan=kelayakan,
         kotak=kotak,
     )

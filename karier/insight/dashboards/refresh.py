@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +31,7 @@ from karier.core.jobs import Progress, job_run, job_start, jobs_running
 from karier.core.models import TugasLatar
 from karier.core.numbers import angka
 from karier.insight.dashboards import aggregates
+from karier.insight.dashboards.access import require_refresh
 from karier.insight.dashboards.aggregates import Row
 from karier.insight.dashboards.choices import MetrikDasbor
 from karier.insight.models import AngkaDasbor, PembaruanDasbor
@@ -39,14 +40,7 @@ from karier.people.access import Actor
 STALE = dt.timedelta(hours=1)  # a refresh "running" longer than this has died: another may start
 TAHUN_MIN = 2000
 COLUMNS = ("tahun", "opd_id", "unit_id", "metrik", "kategori", "jumlah", "nilai", "target", "label")
-MSG_HAK = gettext_noop("Hanya admin BKD yang dapat menyegarkan data dasbor.")
 MSG_BERJALAN = gettext_noop("Penyegaran data dasbor sedang berjalan; tunggu sampai selesai.")
-
-
-def require_admin(actor: Actor) -> None:
-    """Refreshing is a write: BKD admins (and Karier itself); auditors read only."""
-    if not actor.is_admin or actor.is_auditor:
-        raise PermissionDenied(_(MSG_HAK))
 
 
 def running_job() -> TugasLatar | None:
@@ -67,10 +61,17 @@ def _check_years(years: Sequence[int]) -> list[int]:
     return clean
 
 
+def _checked(actor: Actor, tahun: Sequence[int] | None) -> list[int]:
+    """The one check of every way in (start, in-process run, the job's run): may refresh
+    (`access.require_refresh`), valid years (default: this year and last)."""
+    require_refresh(actor)
+    return _check_years(default_years() if tahun is None else tahun)
+
+
 def dasbor_refresh_start(*, actor: Actor, tahun: Sequence[int] | None = None) -> TugasLatar:
-    """Start the refresh of `tahun` (default: this year and last) as a background job; one at a time."""
-    require_admin(actor)
-    years = _check_years(default_years() if tahun is None else tahun)
+    """Start the refresh of `tahun` (default: this year and last) as a background job; one at a time
+    (ValidationError while one runs: the hook and the nightly task catch it)."""
+    years = _checked(actor, tahun)
     if running_job() is not None:
         raise ValidationError({"__all__": _(MSG_BERJALAN)})
     from karier.insight.dashboards.tasks import segarkan_dasbor_task
@@ -116,9 +117,15 @@ def _write_year(tahun: int, rows: list[Row], progress: Progress | None, done: in
 def dasbor_refresh(
     *, actor: Actor, tahun: Sequence[int], tugas_id: int | None = None, progress: Progress | None = None
 ) -> dict[str, int]:
-    """The job's work: every figure of every year in `tahun`; returns the rows written per year."""
-    require_admin(actor)
-    years = _check_years(tahun)
+    """The background job's work, re-checking the starter's rights when it runs (they may have changed
+    since the start); returns the rows written per year."""
+    return _refresh(actor=actor, years=_checked(actor, tahun), tugas_id=tugas_id, progress=progress)
+
+
+def _refresh(
+    *, actor: Actor, years: list[int], tugas_id: int | None = None, progress: Progress | None = None
+) -> dict[str, int]:
+    """Every figure of every year in `years` (checked by the caller)."""
     per_year = {t: aggregates.year_rows(t) for t in years}
     total = sum(len({r.opd_id for r in rows} | {None}) for rows in per_year.values())
     if progress is not None:
@@ -153,14 +160,13 @@ def ringkasan(hasil: dict[str, int]) -> str:
 
 def dasbor_refresh_now(*, actor: Actor, tahun: Sequence[int] | None = None) -> dict[str, int]:
     """The same job run in this process (the demo seed, commands, the bench): a job row like a started one."""
-    require_admin(actor)
-    years = _check_years(default_years() if tahun is None else tahun)
+    years = _checked(actor, tahun)
     job = TugasLatar.objects.create(
         jenis=JenisTugasLatar.DASBOR, parameter={"tahun": years}, dibuat_oleh_id=actor.user_id
     )
 
     def work(job: TugasLatar, progress: Progress) -> tuple[str, dict[str, Any]]:
-        hasil = dasbor_refresh(actor=actor, tahun=years, tugas_id=job.pk, progress=progress)
+        hasil = _refresh(actor=actor, years=years, tugas_id=job.pk, progress=progress)
         return ringkasan(hasil), hasil
 
     outcome = job_run(job.pk, work, reset=True)

@@ -41,8 +41,10 @@ class LingkupOut(Schema):
 
 class DasborOut(Schema):
     lingkup: LingkupOut
-    diperbarui_pada: dt.datetime | None
-    ringkasan: dict[str, float]
+    diperbarui_pada: dt.datetime | None = Field(description="Penyegaran terakhir (dasbor provinsi dan OPD).")
+    langsung: bool = Field(description="Dasbor tim dan saya: membaca data terkini, tanpa penyegaran.")
+    ringkasan: dict[str, float] = Field(description="Angka utama dengan kunci tetap (tidak bergantung bahasa).")
+    ringkasan_label: dict[str, str] = Field(description="Label tiap kunci ringkasan dalam bahasa pembaca.")
     panels: list[PanelOut]
 
 

@@ -15,14 +15,15 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from karier.appraisal.calibration.selectors import curve_policy, kalender_for
 from karier.appraisal.choices import JenisPeriode
-from karier.appraisal.models import PredikatOrganisasiUnit
+from karier.appraisal.models import PeriodePenilaian, PredikatOrganisasiUnit
 from karier.appraisal.public.skm.choices import StatusSkm
 from karier.insight.dashboards.access import Lingkup
 from karier.insight.dashboards.choices import MetrikDasbor
 from karier.insight.models import AngkaDasbor, PembaruanDasbor
 from karier.people.models import UnitKerja
-from karier.rules import skm_grade
+from karier.rules import DEFAULT_CURVE, CurvePolicy, skm_grade
 
 FIELDS = ("opd_id", "unit_id", "metrik", "kategori", "jumlah", "nilai", "target", "label", "opd__nama", "unit__path")
 Counts = dict[str, dict[str, int]]  # metrik -> kategori -> jumlah
@@ -75,6 +76,7 @@ class Angka:
     iku: list[Iku]
     ikm: list[Ikm]
     diperbarui: PembaruanDasbor | None
+    policy: CurvePolicy = DEFAULT_CURVE  # the year's curve (`KalenderPenilaian.kebijakan_kurva`)
 
 
 def _key_rows(lingkup: Lingkup) -> Q:
@@ -84,7 +86,10 @@ def _key_rows(lingkup: Lingkup) -> Q:
             Q(unit__path__startswith=lingkup.unit.path) | Q(unit__isnull=True, metrik=MetrikDasbor.IKU)
         )
     if lingkup.opd is not None:
-        return Q(tahun=t, opd_id=lingkup.opd.pk)
+        # the units' rows; of the agency-total rows only its IKU (the lines sum the units themselves)
+        return Q(tahun=t, opd_id=lingkup.opd.pk) & (
+            Q(unit__isnull=False) | Q(unit__isnull=True, metrik=MetrikDasbor.IKU)
+        )
     return Q(tahun=t, unit__isnull=True)
 
 
@@ -101,7 +106,8 @@ def _child_of(scope: UnitKerja) -> tuple[int, Callable[[str], int]]:
 
 
 def angka_dasbor(lingkup: Lingkup) -> Angka:
-    """Four queries: the rows, the names of the lines, the organisational predikat, the last refresh.
+    """Five queries: the rows, the names of the lines, the organisational predikat, the year's curve
+    policy, the last refresh.
 
     The lines are the agencies (province), else the scope's direct sub-units — each with its whole
     subtree — and the scope itself for the people directly in it: a drill-down, one level at a time."""
@@ -145,9 +151,11 @@ def angka_dasbor(lingkup: Lingkup) -> Angka:
             for kategori, n in per.items():
                 jumlah.angka[metrik][kategori] += n
     _organisational(lingkup, baris, jumlah)
-    diperbarui = PembaruanDasbor.objects.filter(tahun=lingkup.tahun).select_related("tugas").first()
+    # the calibration's own reading of the year's settings (an unsaved period carries the year)
+    policy = curve_policy(kalender_for(PeriodePenilaian(tahun_id=lingkup.tahun)))
+    diperbarui = PembaruanDasbor.objects.filter(tahun=lingkup.tahun).first()
     ikm.sort(key=lambda i: (i.nama, i.berjalan))
-    return Angka(lingkup, baris, jumlah, sorted(iku, key=lambda i: i.kode_nama), ikm, diperbarui)
+    return Angka(lingkup, baris, jumlah, sorted(iku, key=lambda i: i.kode_nama), ikm, diperbarui, policy)
 
 
 def _organisational(lingkup: Lingkup, baris: list[Baris], jumlah: Baris) -> None:

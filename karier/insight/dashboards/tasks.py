@@ -35,9 +35,10 @@ def segarkan_dasbor_task(job_id: int) -> dict[str, Any]:
 @task()
 def segarkan_dasbor_harian() -> dict[str, Any]:
     """The nightly refresh of this year and last, as Karier itself; skipped while one is running."""
-    from karier.insight.dashboards.refresh import dasbor_refresh_start, running_job
+    from karier.insight.dashboards.refresh import dasbor_refresh_start
 
-    if running_job() is not None:
+    try:
+        job = dasbor_refresh_start(actor=SYSTEM)
+    except ValidationError:  # one is running (the start's own check)
         return {"dimulai": 0}
-    job = dasbor_refresh_start(actor=SYSTEM)
     return {"dimulai": 1, "tugas": job.pk}

@@ -11,6 +11,7 @@ from karier.insight.dashboards.panels import COLOURS, Panel, _layout
 from karier.insight.dashboards.people import Saya
 from karier.people.models import Pegawai
 from karier.plans.choices import StatusSkp
+from karier.rules.jp import JP_TARGET_PER_YEAR
 from karier.standards.charts import NUMBER
 
 _SKP = dict(StatusSkp.choices)
@@ -19,7 +20,7 @@ _SKP = dict(StatusSkp.choices)
 def team_panels(rows: list[Pegawai], goal: dict[str, tuple[Decimal, Decimal | None]]) -> list[Panel]:
     names = [p.nama for p in rows]
     jp = [float(p.jp_total) for p in rows]  # type: ignore[attr-defined]
-    target = [float(goal.get(p.jenis_asn, (Decimal(20), None))[0]) for p in rows]
+    target = [float(goal.get(p.jenis_asn, (JP_TARGET_PER_YEAR, None))[0]) for p in rows]
     fig: dict[str, Any] = {
         "data": [
             {

@@ -118,7 +118,7 @@ def _ringkasan(request: HttpRequest, actor: Actor, kind: str, lingkup: Lingkup, 
         "agencies": selectors.agencies() if access.sees_province(actor) else None,
         "units": selectors.units_of(lingkup.opd) if lingkup.opd is not None else [],
         "query": _query(lingkup),
-        "boleh_segarkan": actor.is_admin and not actor.is_auditor,
+        "boleh_segarkan": access.can_refresh(actor),
         "tugas": _card(running) if running is not None else None,
     }
     return render(request, "insight/dashboards/ringkasan.html", ctx)
@@ -172,7 +172,6 @@ def dasbor_tim(request: HttpRequest) -> HttpResponse:
         "ringkasan": people.team_summary(rows, goal),
         "panels": items,
         "query": urlencode({"tahun": tahun}),
-        "diperbarui": timezone.now(),
     }
     return render(request, "insight/dashboards/tim.html", ctx)
 
@@ -193,7 +192,6 @@ def dasbor_saya(request: HttpRequest) -> HttpResponse:
         "saya": data,
         "panels": items,
         "query": urlencode({"tahun": tahun}),
-        "diperbarui": timezone.now(),
     }
     return render(request, "insight/dashboards/saya.html", ctx)
 

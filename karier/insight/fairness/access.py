@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from karier.people.access import Actor
+from karier.people.access import Actor, agency_for_actor, visible_agencies
 from karier.people.models import UnitKerja
 
 
@@ -33,18 +33,16 @@ def ensure_fairness(actor: Actor) -> None:
 
 
 def fairness_agencies(actor: Actor) -> QuerySet[UnitKerja]:
-    """The agencies (top units) whose analytics the actor sees, by name."""
-    agencies = UnitKerja.objects.filter(parent__isnull=True).order_by("nama")
-    if actor.user_id is None:
-        return agencies.none()
-    if actor.sees_everyone:
-        return agencies
-    return agencies.filter(pk__in=actor.opd_ids)
+    """The agencies (top units) whose analytics the actor sees, by name (`people.access.visible_agencies`,
+    none without the role)."""
+    if not may_see_fairness(actor):
+        return UnitKerja.objects.none()
+    return visible_agencies(actor).order_by("nama")
 
 
 def agency_for_fairness(actor: Actor, opd_id: int) -> UnitKerja:
-    """The agency if the actor may see its analytics; 404 otherwise (also for a plain employee)."""
-    unit = fairness_agencies(actor).filter(pk=opd_id).first()
-    if unit is None:
+    """The agency if the actor may see its analytics; 404 otherwise (also for a plain employee): the role
+    rule here, the agency through `people.access.agency_for_actor`."""
+    if not may_see_fairness(actor):
         raise Http404(_("Perangkat daerah tidak ditemukan."))
-    return unit
+    return agency_for_actor(actor, opd_id)

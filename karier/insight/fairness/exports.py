@@ -9,10 +9,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from karier.appraisal.calibration.selectors import PREDIKAT_COLUMNS
 from karier.core.excel import Tahun, append_row, safe_row
 from karier.insight.fairness.findings import flag_labels, section_explanations
 from karier.insight.fairness.selectors import (
-    PREDIKAT_COLUMNS,
     RATING_COLUMNS,
     Distribution,
     FairnessReport,

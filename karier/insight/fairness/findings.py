@@ -21,8 +21,6 @@ from karier.rules.fairness import (
     MIN_KELOMPOK,
 )
 
-SECTIONS = ("penilai", "kelompok", "alasan", "massal", "kalibrasi")
-
 
 @dataclass(frozen=True)
 class Explanation:

@@ -22,34 +22,35 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
 
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
-from karier.appraisal.calibration.selectors import calibration_unit_expr
-from karier.appraisal.choices import JenisPeriode, PredikatChoice, RatingChoice, StatusEvaluasi
+from karier.appraisal.calibration.selectors import PREDIKAT_COLUMNS, calibration_unit_expr, final_predikat_expr
+from karier.appraisal.choices import JenisPeriode, RatingChoice, StatusEvaluasi
 from karier.appraisal.models import CatatanDialog, Evaluasi, Kalibrasi, PeriodePenilaian, UmpanBalik
+from karier.core.numbers import share
+from karier.insight.fairness.findings import flag_labels
 from karier.people.choices import JenisJabatan, JenisKelamin
 from karier.people.models import UnitKerja
 from karier.rules.fairness import (
     Spread,
     age_band,
     appraiser_flags,
+    rated_in_bulk,
     shown,
     spread_of,
 )
+from karier.rules.golongan import UnknownGolongan, golongan_romawi
 from karier.rules.predikat import PREDIKAT_ORDER
+from karier.rules.rating import alasan_rating_wajib
 
-# Columns, best first (the order people read a rating sheet in).
-PREDIKAT_COLUMNS: tuple[str, ...] = tuple(str(p) for p in reversed(PREDIKAT_ORDER))
 RATING_COLUMNS: tuple[str, ...] = tuple(RatingChoice.values)
-DIMENSIONS: tuple[str, ...] = ("jenis_kelamin", "usia", "golongan", "jenis_jabatan", "unit")
-# Evaluations rated in one save of the bulk screen share their `dinilai_pada` (one timestamp per save):
-# at least this many rows in one save by one appraiser count as "rated in bulk".
-BULK_MIN_ROWS = 2
+#: The screen's appraiser tables stop here (an agency of 10,000 has ~1,000 appraisers); the Excel keeps all.
+TABLE_MAX_ROWS = 50
 _RANK = {str(p): i for i, p in enumerate(PREDIKAT_ORDER)}
 
 
@@ -63,11 +64,19 @@ def dimension_labels() -> dict[str, str]:
     }
 
 
-def pct(n: int, total: int) -> Decimal:
-    """n/total as a percentage with one decimal (half up); 0 for an empty total."""
-    if total == 0:
-        return Decimal(0)
-    return (Decimal(100 * n) / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Capped(Generic[T]):
+    """The first rows of a table for the screen and how many more the Excel holds."""
+
+    rows: list[T]
+    lainnya: int = 0
+
+    @classmethod
+    def of(cls, rows: list[T]) -> Capped[T]:
+        return cls(rows[:TABLE_MAX_ROWS], max(0, len(rows) - TABLE_MAX_ROWS))
 
 
 def _cells(counts: dict[str, int] | None, persen: dict[str, Decimal] | None) -> list[tuple[int, Decimal]]:
@@ -101,7 +110,7 @@ class Distribution:
         if not shown(n):
             return cls(label, n)
         per = {p: counts.get(p, 0) for p in PREDIKAT_COLUMNS}
-        return cls(label, n, per, {p: pct(v, n) for p, v in per.items()})
+        return cls(label, n, per, {p: share(v, n) for p, v in per.items()})
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,7 @@ class AppraiserRow:
     perilaku: dict[str, int] | None = None
     spread_persen: dict[str, Decimal] | None = None  # atas/tengah/bawah
     flags: tuple[str, ...] = ()
+    tanda: tuple[str, ...] = ()  # the flags' labels, in the same order
     tanpa_alasan: int | None = None
     alasan_wajib_kosong: int | None = None
     massal_tanpa_umpan_balik: int | None = None
@@ -180,17 +190,50 @@ class FairnessReport:
     def flagged(self) -> list[AppraiserRow]:
         return [a for a in self.appraisers if a.flags]
 
+    @property
+    def flags_present(self) -> list[str]:
+        """The flags given to at least one appraiser, each once, in the order of the rules."""
+        present = {f for a in self.appraisers for f in a.flags}
+        return [f for f in flag_labels() if f in present]
+
+    # The screen's tables. `appraisers` is sorted flagged first, so every capped table starts with them;
+    # the API and the Excel read `appraisers` whole.
+    @property
+    def tabel_penilai(self) -> Capped[AppraiserRow]:
+        return Capped.of(self.appraisers)
+
+    @property
+    def tabel_rating(self) -> Capped[AppraiserRow]:
+        """Ratings of the flagged appraisers: the pattern behind each flag."""
+        return Capped.of(self.flagged)
+
+    @property
+    def tabel_alasan(self) -> Capped[AppraiserRow]:
+        return Capped.of([a for a in self.appraisers if a.tanpa_alasan])
+
+    @property
+    def tabel_massal(self) -> Capped[AppraiserRow]:
+        return Capped.of([a for a in self.appraisers if a.massal_tanpa_umpan_balik])
+
+    @property
+    def kelompok(self) -> list[tuple[str, list[Distribution]]]:
+        """The groups with their dimension's label, in the order of `groups`."""
+        labels = dimension_labels()
+        return [(labels[dim], rows) for dim, rows in self.groups.items()]
+
 
 def annual_period(tahun: int) -> PeriodePenilaian | None:
     return PeriodePenilaian.objects.filter(tahun_id=tahun, jenis=JenisPeriode.TAHUNAN).first()
 
 
-def _final_predikat(row: Mapping[str, Any]) -> str:
-    return str(row["predikat_akhir"] or row["predikat"])
-
-
 def _golongan_group(kode: str | None) -> str:
-    return kode.split("/")[0] if kode else _("Tanpa golongan")
+    """The roman numeral of a golongan ruang code; a code outside the ladder (imported data) as it is."""
+    if not kode:
+        return _("Tanpa golongan")
+    try:
+        return golongan_romawi(kode)
+    except UnknownGolongan:
+        return kode
 
 
 def _jenis_jabatan(jenis: str) -> str:
@@ -202,7 +245,7 @@ def _jenis_jabatan(jenis: str) -> str:
 
 
 def _spread_persen(s: Spread) -> dict[str, Decimal]:
-    return {"atas": pct(s.top, s.total), "tengah": pct(s.middle, s.total), "bawah": pct(s.bottom, s.total)}
+    return {"atas": share(s.top, s.total), "tengah": share(s.middle, s.total), "bawah": share(s.bottom, s.total)}
 
 
 def _final_evaluations(opd: UnitKerja, periode: PeriodePenilaian) -> QuerySet[Evaluasi]:
@@ -217,6 +260,7 @@ def _rows(opd: UnitKerja, periode: PeriodePenilaian) -> list[dict[str, Any]]:
             kal_unit=calibration_unit_expr(),
             # Only compared for equality (one bulk save = one timestamp): text skips 10,000 conversions.
             dinilai_teks=Cast("dinilai_pada", CharField()),
+            akhir=final_predikat_expr(),
         )
         .values(
             "pk",
@@ -233,7 +277,7 @@ def _rows(opd: UnitKerja, periode: PeriodePenilaian) -> list[dict[str, Any]]:
             "rating_perilaku",
             "alasan_perilaku",
             "predikat",
-            "predikat_akhir",
+            "akhir",
             "dinilai_teks",
             "kal_unit",
         )
@@ -269,9 +313,10 @@ def _no_reason(row: Mapping[str, Any]) -> bool:
 
 
 def _reason_missing_where_required(row: Mapping[str, Any]) -> bool:
-    """A rating away from "Sesuai" whose reason is empty (the services refuse it; imports may not)."""
+    """A rating that needs a reason (`alasan_rating_wajib`) whose reason is empty (the services refuse
+    it; imports may not)."""
     return any(
-        row[r] and row[r] != RatingChoice.SESUAI and not (row[a] or "").strip()
+        row[r] and alasan_rating_wajib(row[r]) and not (row[a] or "").strip()
         for r, a in (("rating_hasil_kerja", "alasan_hasil_kerja"), ("rating_perilaku", "alasan_perilaku"))
     )
 
@@ -282,7 +327,7 @@ def _bulk_ids(rows: list[dict[str, Any]]) -> set[int]:
     for r in rows:
         if r["dinilai_teks"] is not None:
             saves[(r["penilai_id"], r["dinilai_teks"])].append(r["pk"])
-    return {pk for ids in saves.values() if len(ids) >= BULK_MIN_ROWS for pk in ids}
+    return {pk for ids in saves.values() if rated_in_bulk(len(ids)) for pk in ids}
 
 
 def fairness_report(opd: UnitKerja, tahun: int) -> FairnessReport:
@@ -292,7 +337,6 @@ def fairness_report(opd: UnitKerja, tahun: int) -> FairnessReport:
     for r in rows:  # once per row, read by the agency's and each appraiser's counts
         r["tanpa_alasan"] = _no_reason(r)
         r["wajib_kosong"] = _reason_missing_where_required(r)
-        r["akhir"] = _final_predikat(r)
     moves = _moves(opd, periode) if periode else []
     units = dict(UnitKerja.objects.filter(opd_id=opd.pk).values_list("pk", "nama"))
 
@@ -307,6 +351,7 @@ def fairness_report(opd: UnitKerja, tahun: int) -> FairnessReport:
     for r in rows:
         by_penilai[r["penilai_id"]].append(r)
     appraisers: list[AppraiserRow] = []
+    labels = flag_labels()
     for penilai_id, mine in by_penilai.items():
         nama = mine[0]["penilai__nama"] or _("(tanpa pejabat penilai)")
         if not shown(len(mine)):
@@ -315,6 +360,7 @@ def fairness_report(opd: UnitKerja, tahun: int) -> FairnessReport:
         given = [r["predikat"] for r in mine if r["predikat"]]
         spread = spread_of(given)
         pairs = {(r["rating_hasil_kerja"], r["rating_perilaku"]) for r in mine}
+        flags = appraiser_flags(spread, agency_spread, len(pairs))
         dist = Distribution.of(nama, given)
         appraisers.append(
             AppraiserRow(
@@ -326,7 +372,8 @@ def fairness_report(opd: UnitKerja, tahun: int) -> FairnessReport:
                 hasil_kerja={k: sum(r["rating_hasil_kerja"] == k for r in mine) for k in RATING_COLUMNS},
                 perilaku={k: sum(r["rating_perilaku"] == k for r in mine) for k in RATING_COLUMNS},
                 spread_persen=_spread_persen(spread),
-                flags=appraiser_flags(spread, agency_spread, len(pairs)),
+                flags=flags,
+                tanda=tuple(labels[f] for f in flags),
                 tanpa_alasan=sum(r["tanpa_alasan"] for r in mine),
                 alasan_wajib_kosong=sum(r["wajib_kosong"] for r in mine),
                 massal_tanpa_umpan_balik=sum(r["pk"] in bulk and r["pk"] in no_feedback for r in mine),
@@ -363,13 +410,17 @@ def _groups(rows: list[dict[str, Any]], tahun: int, units: Mapping[int, str]) ->
     end = dt.date(tahun, 12, 31)
     gender = {k: str(v) for k, v in JenisKelamin.choices}
     jenis = {k: _jenis_jabatan(k) for k in JenisJabatan.values}
-    tanpa_golongan = _golongan_group(None)
+    golongan: dict[str | None, str] = {}  # per code, not per row
+
+    def golongan_of(kode: str | None) -> str:
+        if kode not in golongan:
+            golongan[kode] = _golongan_group(kode)
+        return golongan[kode]
+
     keys = {
         "jenis_kelamin": lambda r: gender.get(r["pegawai__jenis_kelamin"], r["pegawai__jenis_kelamin"]),
         "usia": lambda r: age_band(r["pegawai__tanggal_lahir"], end),
-        "golongan": lambda r: (
-            _golongan_group(r["pegawai__golongan__kode"]) if r["pegawai__golongan__kode"] else tanpa_golongan
-        ),
+        "golongan": lambda r: golongan_of(r["pegawai__golongan__kode"]),
         "jenis_jabatan": lambda r: jenis.get(r["jabatan__jenis"]) or _jenis_jabatan(r["jabatan__jenis"]),
         "unit": lambda r: units.get(r["unit_id"], str(r["unit_id"])),
     }
@@ -425,7 +476,3 @@ def years() -> list[int]:
     return list(
         PeriodePenilaian.objects.filter(jenis=JenisPeriode.TAHUNAN).order_by("-tahun").values_list("tahun", flat=True)
     )
-
-
-def predikat_labels() -> dict[str, str]:
-    return {str(v): str(label) for v, label in PredikatChoice.choices}

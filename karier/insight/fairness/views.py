@@ -1,5 +1,7 @@
 """The fairness screen under /wawasan/keadilan/ (issue #13 item 2) and its Excel download. Edges only:
-the actor's role (403), the agency through `access.agency_for_fairness` (404 when hidden), one selector."""
+the actor's role (403), the agency through `access.agency_for_fairness` (404 when hidden), one selector.
+The screen lists the agencies once (the filter and the default); the Excel reads the years only when no
+year is asked for."""
 
 from __future__ import annotations
 
@@ -8,14 +10,16 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from karier.appraisal.calibration.selectors import PREDIKAT_COLUMNS
 from karier.core.excel import xlsx_attachment
 from karier.insight.fairness import access, selectors
 from karier.insight.fairness.charts import appraisers_figure
 from karier.insight.fairness.exports import fairness_xlsx
-from karier.insight.fairness.findings import flag_explanations, flag_labels, section_explanations
+from karier.insight.fairness.findings import flag_explanations, section_explanations
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import UnitKerja
 from karier.rules.fairness import MIN_KELOMPOK
@@ -33,41 +37,53 @@ def _int(value: str | None) -> int | None:
     return int(value)
 
 
-def _chosen(request: HttpRequest, actor: Actor) -> tuple[UnitKerja | None, int | None, list[int]]:
-    """The agency (hidden: 404; none asked: the first the actor sees) and the year (default: newest)."""
+def _opd(request: HttpRequest, actor: Actor, agencies: list[UnitKerja] | None = None) -> UnitKerja | None:
+    """The agency asked for (hidden: 404) or, none asked, the first the actor sees (from `agencies` when
+    the caller has already listed them)."""
     access.ensure_fairness(actor)
     opd_id = _int(request.GET.get("opd"))
     if opd_id is not None:
-        opd: UnitKerja | None = access.agency_for_fairness(actor, opd_id)
-    else:
-        opd = access.fairness_agencies(actor).first()
-    years = selectors.years()
-    tahun = _int(request.GET.get("tahun")) or (years[0] if years else None)
+        return access.agency_for_fairness(actor, opd_id)
+    if agencies is None:
+        return access.fairness_agencies(actor).first()
+    return agencies[0] if agencies else None
+
+
+def _tahun(request: HttpRequest, years: list[int] | None = None) -> int | None:
+    """The year asked for or, none asked, the newest with an annual period (read only then, unless the
+    caller has the list)."""
+    tahun = _int(request.GET.get("tahun"))
+    if tahun is None:
+        years = selectors.years() if years is None else years
+        tahun = years[0] if years else None
     if tahun is not None and not MIN_TAHUN <= tahun <= MAX_TAHUN:
         raise Http404(_("Tahun tidak ditemukan."))
-    return opd, tahun, years
+    return tahun
 
 
 @login_required
 @require_GET
 def keadilan(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    opd, tahun, years = _chosen(request, actor)
+    agencies = list(access.fairness_agencies(actor))  # once: the filter and the default agency
+    opd = _opd(request, actor, agencies)
+    years = selectors.years()
+    tahun = _tahun(request, years)
     report = selectors.fairness_report(opd, tahun) if opd is not None and tahun is not None else None
+    present = set(report.flags_present) if report else set()
     context: dict[str, Any] = {
         "report": report,
         "opd": opd,
         "tahun": tahun,
         "years": years,
-        "agencies": list(access.fairness_agencies(actor)),
-        "kolom": selectors.PREDIKAT_COLUMNS,
+        "agencies": agencies,
+        "kolom": PREDIKAT_COLUMNS,
         "rating_kolom": selectors.RATING_COLUMNS,
-        "dimensi": selectors.dimension_labels(),
-        "tanda": flag_labels(),
-        "tanda_penjelasan": flag_explanations(),
+        "tanda_penjelasan": [e for k, e in flag_explanations().items() if k in present],
         "penjelasan": section_explanations(),
         "minimum": MIN_KELOMPOK,
         "figure": appraisers_figure(report) if report else None,
+        "xlsx_url": f"{reverse('insight:keadilan_xlsx')}?opd={opd.pk}&tahun={tahun}" if opd and tahun else "",
     }
     return render(request, "insight/fairness/keadilan.html", context)
 
@@ -75,9 +91,10 @@ def keadilan(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def keadilan_xlsx(request: HttpRequest) -> HttpResponse:
-    """The same tables as the screen, with the same access and suppression."""
+    """The same tables as the screen, every row, with the same access and suppression."""
     actor = actor_from_request(request)
-    opd, tahun, _years = _chosen(request, actor)
+    opd = _opd(request, actor)
+    tahun = _tahun(request)
     if opd is None or tahun is None:
         raise Http404(_("Perangkat daerah tidak ditemukan."))
     return xlsx_attachment(fairness_xlsx(selectors.fairness_report(opd, tahun)), f"keadilan-{opd.pk}-{tahun}")

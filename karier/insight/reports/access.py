@@ -19,15 +19,15 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from karier.appraisal.feedback.access import can_manage_unit_link, headed_unit_paths
 from karier.core.choices import JenisTugasLatar
 from karier.core.jobs import job_for_actor
 from karier.core.models import TugasLatar
-from karier.people.access import Actor, pegawai_for_actor, visibility_q
-from karier.people.models import Jabatan, Pegawai, UnitKerja
+from karier.people.access import Actor, agency_for_actor, pegawai_for_actor, visibility_q
+from karier.people.models import Pegawai, UnitKerja
 
 __all__ = [
     "bulk_units",
-    "can_bulk",
     "laporan_job_for_actor",
     "opd_for_laporan",
     "pegawai_for_laporan",
@@ -42,25 +42,10 @@ def pegawai_for_laporan(actor: Actor, pegawai_id: int) -> Pegawai:
     return pegawai_for_actor(actor, pegawai_id)
 
 
-def _ancestor_ids(unit: UnitKerja) -> list[int]:
-    """The unit and every unit above it, from the materialised path ("/1/5/9/")."""
-    return [int(part) for part in unit.path.strip("/").split("/") if part] or [unit.pk]
-
-
-def _heads_unit_or_above(actor: Actor, unit: UnitKerja) -> bool:
-    if not actor.jabatan_ids:
-        return False
-    return Jabatan.objects.filter(
-        pk__in=actor.jabatan_ids, adalah_kepala_unit=True, unit_id__in=_ancestor_ids(unit)
-    ).exists()
-
-
 def _sees_unit(actor: Actor, unit: UnitKerja) -> bool:
-    if actor.user_id is None and not actor.sees_everyone:
-        return False
-    if actor.sees_everyone or (unit.opd_id or unit.pk) in actor.opd_ids:
-        return True
-    return _heads_unit_or_above(actor, unit)
+    """BKD admins and auditors; otherwise whoever may manage the unit's links — the head of its agency,
+    of the unit or of a unit above it (`feedback.access.can_manage_unit_link`, the one rule of it)."""
+    return actor.sees_everyone or can_manage_unit_link(actor, unit)
 
 
 def unit_for_laporan(actor: Actor, unit_id: int) -> UnitKerja:
@@ -69,11 +54,6 @@ def unit_for_laporan(actor: Actor, unit_id: int) -> UnitKerja:
     if unit is None or not _sees_unit(actor, unit):
         raise Http404(_("Unit kerja tidak ditemukan."))
     return unit
-
-
-def can_bulk(actor: Actor, unit: UnitKerja) -> bool:
-    """Whether the screen offers the start button (the service checks again)."""
-    return not actor.is_auditor and _sees_unit(actor, unit)
 
 
 def require_bulk(actor: Actor, unit: UnitKerja) -> None:
@@ -92,12 +72,8 @@ def bulk_units(actor: Actor) -> QuerySet[UnitKerja]:
     if actor.is_admin:
         return UnitKerja.objects.filter(aktif=True)
     q = Q(opd_id__in=actor.opd_ids) if actor.opd_ids else Q(pk__in=[])
-    if actor.jabatan_ids:
-        heads = Jabatan.objects.filter(pk__in=actor.jabatan_ids, adalah_kepala_unit=True).values_list(
-            "unit__path", flat=True
-        )
-        for path in heads:
-            q |= Q(path__startswith=path)
+    for path in headed_unit_paths(actor):
+        q |= Q(path__startswith=path)
     return UnitKerja.objects.filter(q, aktif=True)
 
 
@@ -110,13 +86,8 @@ def people_of_unit(actor: Actor, unit: UnitKerja) -> QuerySet[Pegawai]:
 
 
 def opd_for_laporan(actor: Actor, opd_id: int) -> UnitKerja:
-    """The agency whose yearly report the actor may read; 404 otherwise."""
-    opd = UnitKerja.objects.filter(pk=opd_id, parent__isnull=True).first()
-    if opd is None or (actor.user_id is None and not actor.sees_everyone):
-        raise Http404(_("Perangkat daerah tidak ditemukan."))
-    if not (actor.sees_everyone or opd.pk in actor.opd_ids):
-        raise Http404(_("Perangkat daerah tidak ditemukan."))
-    return opd
+    """The agency whose yearly report the actor may read (`people.access.agency_for_actor`); 404 otherwise."""
+    return agency_for_actor(actor, opd_id)
 
 
 def laporan_job_for_actor(actor: Actor, job_id: int) -> TugasLatar:

@@ -3,18 +3,21 @@
 An agency may have 30,000 people: every figure is a GROUP BY over the base tables (people, plans,
 evaluations, the JP totals, the 9-box placements), never a loop over people. What loops in Python is
 per unit (the curve check of `karier.rules` needs each unit's counts) or per category. Eight queries
-whatever the headcount. It reads the base tables, not the dashboards' pre-aggregated ones, so the
-report is right even before the nightly refresh.
+whatever the headcount (people with plans and JP, the branches' names, the JP targets, the evaluations,
+the units' results, the year's curve settings, the 9-box, the IKM). It reads the base tables, not
+the dashboards' pre-aggregated ones, so the report is right even before the nightly refresh.
 
 - **Plans**: active people of the agency, those with an approved SKP of the year, with a SKP still
   in progress (draft, submitted or returned), without any; per unit directly under the agency (with
   its sub-units), so that the chart stays one page for an agency of hundreds of units.
 - **Ratings**: the annual period's evaluations of the agency's units: final ones by predikat (the
-  calibrated `predikat_akhir` when set), and how many are final out of all.
-- **Curve**: per unit with final ratings, the unit's predikat kinerja organisasi and
-  `karier.rules.check_distribution` under the year's curve policy (`KalenderPenilaian`).
-- **JP**: people at or above the yearly target of `karier.rules.jp.JP_TARGET_PER_YEAR` (20 JP), and
-  the bands 0, under 10, 10 to under 20 (from `RekapJpPegawai`, the ledger's stored totals).
+  calibrated `predikat_akhir` when set, `final_predikat_expr`), and how many are final out of all.
+- **Curve**: per calibration unit with rated people, as `karier.appraisal.calibration.selectors.
+  agency_calibration` reads it (with its expressions: a unit head's own evaluation in the unit above,
+  the unit's predikat kinerja organisasi, the year's curve policy) — in fewer queries.
+- **JP**: people at or above the yearly target of their ASN kind (`development.catalogue.selectors.targets`,
+  as the dashboards count it), and the bands 0, under half the target, half to under the target (from
+  `RekapJpPegawai`, the ledger's stored totals).
 - **Talent**: 9-box placements of the year per box (`karier.rules.nine_box_category`).
 - **IKM per unit**: the public satisfaction index of each SKM period (open or closed) of the agency's
   units ending in the year (`karier.appraisal.public.skm.selectors.ikm_rows`, one query).
@@ -22,25 +25,33 @@ report is right even before the nightly refresh.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
+from django.db.models import Case, Count, Exists, F, FilteredRelation, OuterRef, Q, When
 
-from karier.appraisal.calibration.selectors import curve_policy
-from karier.appraisal.choices import JenisPeriode, PredikatChoice, StatusEvaluasi
-from karier.appraisal.models import Evaluasi, KalenderPenilaian, PredikatOrganisasiUnit
+from karier.appraisal.calibration.selectors import (
+    HEAD_Q,
+    PREDIKAT_COLUMNS,
+    calibration_unit_expr,
+    curve_policy,
+    final_predikat_expr,
+    kalender_for,
+)
+from karier.appraisal.choices import JenisPeriode, StatusEvaluasi
+from karier.appraisal.models import Evaluasi, PeriodePenilaian, PredikatOrganisasiUnit
 from karier.appraisal.public.skm.selectors import IkmRow, ikm_rows
-from karier.development.models import RekapJpPegawai
+from karier.development.catalogue.selectors import DEFAULT_TARGETS, targets
+from karier.people.choices import JenisAsn
 from karier.people.models import Pegawai, UnitKerja
 from karier.plans.choices import StatusSkp
 from karier.plans.models import Skp
-from karier.rules import DEFAULT_CURVE, check_distribution, nine_box_category, nine_box_levels
+from karier.rules import check_distribution, nine_box_category, nine_box_levels
 from karier.rules.jp import JP_TARGET_PER_YEAR
 from karier.talent.models import PenempatanTalenta
 
-PREDIKAT_ORDER = [c.value for c in PredikatChoice]
+PREDIKAT_ORDER = list(PREDIKAT_COLUMNS)
+Targets = dict[str, tuple[Decimal, Decimal | None]]
 
 
 @dataclass
@@ -86,7 +97,8 @@ class LaporanOpd:
     evaluasi_final: int = 0
     predikat: dict[str, int] = field(default_factory=dict)
     kurva: list[KurvaUnit] = field(default_factory=list)
-    jp_target: Decimal = JP_TARGET_PER_YEAR
+    jp_target: Decimal = JP_TARGET_PER_YEAR  # the PNS target; the PPPK one when `jp_seragam` is false may differ
+    jp_seragam: bool = True  # every ASN kind has the same target
     jp_memenuhi: int = 0
     jp_pita: dict[str, int] = field(default_factory=dict)
     talenta: dict[int, int] = field(default_factory=dict)
@@ -122,18 +134,41 @@ def _branch(opd: UnitKerja, path: str | None) -> int:
     return int(parts[1]) if len(parts) > 1 and parts[1] else opd.pk
 
 
-def _plans(rep: LaporanOpd) -> None:
-    """Grouped by unit in the database, then rolled up per unit directly under the agency (a bidang, a
-    UPTD, with their sub-units) — a loop over units, so the chart keeps a readable size for any agency."""
+def _jp_filters(goal: Targets) -> tuple[Q, Q, Q]:
+    """Who reached their ASN kind's target, who is under half of it (but above 0), who is between —
+    as the dashboards' `aggregates.jp_rows` reads the year's stored totals (`jp`, a FilteredRelation).
+    The PPPK cap is never below the target (`target_jp_set`), so it moves nobody between bands."""
+    reached, low, mid = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
+    for jenis in (JenisAsn.PNS, JenisAsn.PPPK):
+        t = float(goal.get(jenis, DEFAULT_TARGETS[JenisAsn.PNS])[0])  # floats: SQLite compares a Decimal as text
+        kind = Q(jenis_asn=jenis)
+        reached |= kind & (Q(jp__jp_total__gte=t) if t > 0 else Q())
+        if t > 0:
+            low |= kind & Q(jp__jp_total__gt=0, jp__jp_total__lt=t / 2)
+            mid |= kind & Q(jp__jp_total__gte=t / 2, jp__jp_total__lt=t)
+    return reached, low, mid
+
+
+def _people(rep: LaporanOpd, goal: Targets) -> None:
+    """Plans and JP in one GROUP BY by unit, rolled up per unit directly under the agency (a bidang, a
+    UPTD, with their sub-units) — a loop over units, so the chart keeps a readable size for any agency.
+
+    JP bands: 0 JP (or no ledger row), under half the target, half to under the target, at the target
+    or more; the band ids are named after the default 20 JP, their labels follow the target (report_pdf)."""
     approved = Skp.objects.filter(pegawai_id=OuterRef("pk"), tahun_id=rep.tahun, status=StatusSkp.DISETUJUI)
     anyskp = Skp.objects.filter(pegawai_id=OuterRef("pk"), tahun_id=rep.tahun)
+    reached, low, mid = _jp_filters(goal)
     rows = (
         Pegawai.objects.filter(opd_id=rep.opd.pk, aktif=True)
+        .annotate(jp=FilteredRelation("rekap_jp", condition=Q(rekap_jp__tahun=rep.tahun)))
         .values("unit__path")
         .annotate(
             n=Count("pk"),
             disetujui=Count("pk", filter=Q(Exists(approved))),
             ada=Count("pk", filter=Q(Exists(anyskp))),
+            memenuhi=Count("pk", filter=reached),
+            b10=Count("pk", filter=low),
+            b20=Count("pk", filter=mid),
         )
         .order_by("unit__path")
     )
@@ -141,52 +176,74 @@ def _plans(rep: LaporanOpd) -> None:
         UnitKerja.objects.filter(parent_id=rep.opd.pk).order_by("path").values_list("pk", "nama")
     )
     per: dict[int, RencanaUnit] = {pk: RencanaUnit(pk, nama, 0, 0, 0) for pk, nama in branches.items()}
+    jp = dict.fromkeys(("memenuhi", "b10", "b20"), 0)
     for r in rows:
         key = _branch(rep.opd, r["unit__path"])
         b = per[key if key in per else rep.opd.pk]
         b.pegawai += r["n"]
         b.disetujui += r["disetujui"]
         b.ada += r["ada"]
+        for k in jp:
+            jp[k] += r[k]
     rep.rencana = [r for r in per.values() if r.pegawai]
     rep.pegawai = sum(r.pegawai for r in rep.rencana)
     rep.skp_disetujui = sum(r.disetujui for r in rep.rencana)
     rep.skp_proses = sum(r.proses for r in rep.rencana)
     rep.skp_belum = sum(r.belum for r in rep.rencana)
+    kinds = {goal.get(j, DEFAULT_TARGETS[JenisAsn.PNS])[0] for j in (JenisAsn.PNS, JenisAsn.PPPK)}
+    rep.jp_target = goal.get(JenisAsn.PNS, DEFAULT_TARGETS[JenisAsn.PNS])[0]
+    rep.jp_seragam = len(kinds) == 1
+    rep.jp_memenuhi = jp["memenuhi"]
+    rep.jp_pita = {
+        "0": rep.pegawai - jp["memenuhi"] - jp["b10"] - jp["b20"],
+        "<10": jp["b10"],
+        "10-<20": jp["b20"],
+        ">=20": jp["memenuhi"],
+    }
 
 
 def _ratings_and_curve(rep: LaporanOpd) -> None:
-    final_predikat = Case(When(predikat_akhir="", then=F("predikat")), default=F("predikat_akhir"))
-    rows = (
-        Evaluasi.objects.filter(
-            periode__tahun_id=rep.tahun, periode__jenis=JenisPeriode.TAHUNAN, unit__opd_id=rep.opd.pk
-        )
-        .annotate(p=final_predikat)
-        .values("unit_id", "unit__nama", "unit__path", "periode_id", "p", "status")
-        .annotate(n=Count("pk"))
-        .order_by("unit__path", "p")
-    )
-    per_unit: dict[int, dict[str, int]] = defaultdict(dict)
-    names: dict[int, tuple[str, str]] = {}
-    periode_ids: set[int] = set()
+    """The annual period read as the calibration reads it (`karier.appraisal.calibration.selectors`):
+    each evaluation in the unit whose calibration it belongs to (`calibration_unit_expr` — a unit head's
+    own evaluation in the unit above), the final predikat by `final_predikat_expr`, each unit's rated
+    people checked against its predikat organisasi under the year's curve policy — the figures of
+    `agency_calibration`, in three queries (the evaluations, the units' results, the year's settings)."""
     rep.predikat = dict.fromkeys(PREDIKAT_ORDER, 0)
+    rows = (
+        Evaluasi.objects.filter(periode__tahun_id=rep.tahun, periode__jenis=JenisPeriode.TAHUNAN)
+        # the agency's evaluations as `calibration_counts(opd_id=…)` takes them
+        .filter((~HEAD_Q & Q(unit__opd_id=rep.opd.pk)) | (HEAD_Q & Q(jabatan__atasan__unit__opd_id=rep.opd.pk)))
+        .annotate(
+            kal=calibration_unit_expr(),
+            p=final_predikat_expr(),
+            kal_nama=Case(When(HEAD_Q, then=F("jabatan__atasan__unit__nama")), default=F("unit__nama")),
+            kal_path=Case(When(HEAD_Q, then=F("jabatan__atasan__unit__path")), default=F("unit__path")),
+        )
+        .values("kal", "kal_nama", "kal_path", "p", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    per_unit: dict[int, dict[str, int]] = {}
+    names: dict[int, tuple[str, str]] = {}
     for r in rows:
         rep.evaluasi_total += r["n"]
-        if r["status"] != StatusEvaluasi.FINAL or not r["p"]:
-            continue
-        rep.evaluasi_final += r["n"]
-        rep.predikat[r["p"]] = rep.predikat.get(r["p"], 0) + r["n"]
-        counts = per_unit[r["unit_id"]]
-        counts[r["p"]] = counts.get(r["p"], 0) + r["n"]
-        names[r["unit_id"]] = (r["unit__path"] or "", r["unit__nama"])
-        periode_ids.add(r["periode_id"])
+        rated = r["p"] in rep.predikat
+        if rated and r["status"] == StatusEvaluasi.FINAL:
+            rep.evaluasi_final += r["n"]
+            rep.predikat[r["p"]] += r["n"]
+        if rated and r["kal"] is not None:
+            counts = per_unit.setdefault(r["kal"], {})
+            counts[r["p"]] = counts.get(r["p"], 0) + r["n"]
+            names[r["kal"]] = (r["kal_path"] or "", r["kal_nama"] or "")
+    if not per_unit:
+        return
     org = dict(
-        PredikatOrganisasiUnit.objects.filter(unit_id__in=list(per_unit), periode_id__in=list(periode_ids)).values_list(
-            "unit_id", "predikat"
-        )
+        PredikatOrganisasiUnit.objects.filter(
+            periode__tahun_id=rep.tahun, periode__jenis=JenisPeriode.TAHUNAN, unit_id__in=list(per_unit)
+        ).values_list("unit_id", "predikat")
     )
-    kalender = KalenderPenilaian.objects.filter(tahun_id=rep.tahun).first()
-    policy = curve_policy(kalender) if kalender is not None else DEFAULT_CURVE
-    for unit_id in sorted(per_unit, key=lambda u: names[u][0]):
+    policy = curve_policy(kalender_for(PeriodePenilaian(tahun_id=rep.tahun)))
+    for unit_id in sorted(per_unit, key=lambda u: names[u]):
         counts = per_unit[unit_id]
         hasil = org.get(unit_id, "")
         kv = KurvaUnit(unit_id, names[unit_id][1], sum(counts.values()), hasil)
@@ -195,27 +252,9 @@ def _ratings_and_curve(rep: LaporanOpd) -> None:
         rep.kurva.append(kv)
 
 
-def _jp(rep: LaporanOpd) -> None:
-    t = rep.jp_target
-    agg = RekapJpPegawai.objects.filter(tahun=rep.tahun, pegawai__opd_id=rep.opd.pk, pegawai__aktif=True).aggregate(
-        memenuhi=Count("pk", filter=Q(jp_total__gte=t)),
-        b10=Count("pk", filter=Q(jp_total__gt=0, jp_total__lt=10)),
-        b20=Count("pk", filter=Q(jp_total__gte=10, jp_total__lt=t)),
-        nol=Count("pk", filter=Q(jp_total__lte=0)),
-    )
-    with_row = agg["memenuhi"] + agg["b10"] + agg["b20"] + agg["nol"]
-    rep.jp_memenuhi = agg["memenuhi"]
-    rep.jp_pita = {
-        "0": agg["nol"] + max(rep.pegawai - with_row, 0),  # no ledger row: no JP yet
-        "<10": agg["b10"],
-        "10-<20": agg["b20"],
-        ">=20": agg["memenuhi"],
-    }
-
-
 def _talent(rep: LaporanOpd) -> None:
     rows = dict(
-        PenempatanTalenta.objects.filter(tahun=rep.tahun, opd_id=rep.opd.pk)
+        PenempatanTalenta.objects.filter(tahun=rep.tahun, opd_id=rep.opd.pk, dikecualikan=False)
         .values("kotak")
         .annotate(n=Count("pk"))
         .values_list("kotak", "n")
@@ -230,9 +269,8 @@ def _ikm(rep: LaporanOpd) -> None:
 def agency_report(opd: UnitKerja, tahun: int) -> LaporanOpd:
     """Every figure of the yearly report of `opd` (resolved through `access.opd_for_laporan`)."""
     rep = LaporanOpd(opd=opd, tahun=tahun)
-    _plans(rep)
+    _people(rep, targets())
     _ratings_and_curve(rep)
-    _jp(rep)
     _talent(rep)
     _ikm(rep)
     return rep

@@ -61,11 +61,12 @@ def build_zip(*, actor: Actor, unit: UnitKerja, tahun: int, job_id: int, progres
     progress(0, total)
     hasil = Hasil(nama=zip_name(unit, tahun), pegawai=total, per_jenis={k.kode: 0 for k in KINDS})
     seen_unit_docs: set[tuple[str, tuple[int, ...]]] = set()
+    checked: dict[tuple[str, int], bool] = {}  # each unit's document rule, decided once for all chunks
     with tempfile.TemporaryFile(suffix=".zip") as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for start in range(0, total, CHUNK):
                 chunk = ids_names[start : start + CHUNK]
-                found = documents_of(actor, [pid for pid, _nip, _nama in chunk], tahun)
+                found = documents_of(actor, [pid for pid, _nip, _nama in chunk], tahun, checked=checked)
                 by_person: dict[int | None, list[tuple[str, Dokumen]]] = {}
                 for kode, docs in found.items():
                     for d in docs:

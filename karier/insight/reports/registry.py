@@ -5,8 +5,9 @@ Each kind is one small entry (`JenisDokumen`):
   page asks for one id, the bulk job for a chunk of ids);
 - `render(dokumen)`: the file name (without ".pdf") and the PDF bytes, through the render function
   the owning app already uses for its own PDF route (nothing is re-implemented here);
-- `allowed(actor, docs)`: a further check for kinds whose own route asks more than "may see the
-  person" (the predikat decision: `can_read_unit_documents`), a fixed number of queries per unit;
+- `unit_rule(actor, unit)`: a further check on the document's unit (`kunci[1]`) for kinds whose own
+  route asks more than "may see the person" (the predikat decision: `can_read_unit_documents`; the SKM
+  report: `can_read_skm`), decided once per unit and kept across the bulk job's chunks;
 - `per_unit`: a unit's document (the decision lists the whole unit): the zip holds it once.
 
 The person's documents link to the existing PDF routes, which check access themselves. Adding a
@@ -54,7 +55,9 @@ class JenisDokumen:
     label: Any  # a lazy translation
     find: Callable[[Sequence[int], int], list[Dokumen]]
     render: Callable[[Dokumen], tuple[str, bytes]]
-    allowed: Callable[[Actor, list[Dokumen]], list[Dokumen]] | None = None
+    # a further rule on the document's unit (`kunci[1]`), for kinds whose own route asks more than
+    # "may see the person"
+    unit_rule: Callable[[Actor, UnitKerja], bool] | None = None
     per_unit: bool = False
 
 
@@ -137,16 +140,11 @@ def _penetapan_find(ids: Sequence[int], tahun: int) -> list[Dokumen]:
     ]
 
 
-def _penetapan_allowed(actor: Actor, docs: list[Dokumen]) -> list[Dokumen]:
-    """The decision's own rule (unit head, agency head, BKD, auditor): checked once per unit."""
+def _penetapan_rule(actor: Actor, unit: UnitKerja) -> bool:
+    """The decision's own rule (unit head, agency head, BKD, auditor)."""
     from karier.appraisal.calibration.access import can_read_unit_documents
 
-    unit_ids = {d.kunci[1] for d in docs}
-    if not unit_ids:
-        return []
-    units = UnitKerja.objects.in_bulk(unit_ids)
-    ok = {uid for uid, unit in units.items() if can_read_unit_documents(actor, unit)}
-    return [d for d in docs if d.kunci[1] in ok]
+    return can_read_unit_documents(actor, unit)
 
 
 def _penetapan_render(d: Dokumen) -> tuple[str, bytes]:
@@ -258,7 +256,7 @@ def _skm_find(ids: Sequence[int], tahun: int) -> list[Dokumen]:
         Dokumen(
             "skm",
             pid,
-            (pk,),
+            (pk, unit_id),  # (period, unit), like the predikat decision: the access check reads no period
             f"Laporan SKM — {unit} — {nama}",
             reverse("public_feedback:skm_kelola_pdf", args=[pk]),
         )
@@ -267,17 +265,11 @@ def _skm_find(ids: Sequence[int], tahun: int) -> list[Dokumen]:
     ]
 
 
-def _skm_allowed(actor: Actor, docs: list[Dokumen]) -> list[Dokumen]:
-    """The report's own rule (`can_read_skm`: the unit's managers, BKD, auditors), once per unit."""
+def _skm_rule(actor: Actor, unit: UnitKerja) -> bool:
+    """The report's own rule (`can_read_skm`: the unit's managers, BKD, auditors)."""
     from karier.appraisal.public.skm.access import can_read_skm
-    from karier.appraisal.public.skm.models import PeriodeSkm
 
-    if not docs:
-        return []
-    periods = PeriodeSkm.objects.select_related("unit").in_bulk({d.kunci[0] for d in docs})
-    units = {p.unit_id: p.unit for p in periods.values()}
-    ok_units = {uid for uid, unit in units.items() if can_read_skm(actor, unit)}
-    return [d for d in docs if periods[d.kunci[0]].unit_id in ok_units]
+    return can_read_skm(actor, unit)
 
 
 def _skm_render(d: Dokumen) -> tuple[str, bytes]:
@@ -296,7 +288,7 @@ KINDS: tuple[JenisDokumen, ...] = (
         _l("Penetapan predikat kinerja"),
         _penetapan_find,
         _penetapan_render,
-        allowed=_penetapan_allowed,
+        unit_rule=_penetapan_rule,
         per_unit=True,
     ),
     JenisDokumen("perjanjian", _l("Perjanjian Kinerja"), _perjanjian_find, _perjanjian_render),
@@ -307,18 +299,42 @@ KINDS: tuple[JenisDokumen, ...] = (
         _l("Laporan Survei Kepuasan Masyarakat (SKM)"),
         _skm_find,
         _skm_render,
-        allowed=_skm_allowed,
+        unit_rule=_skm_rule,
         per_unit=True,
     ),
 )
 BY_KODE = {k.kode: k for k in KINDS}
 
 
-def documents_of(actor: Actor, pegawai_ids: Sequence[int], tahun: int) -> dict[str, list[Dokumen]]:
-    """Every kind's documents of these (visible) people in `tahun`: one query per kind, plus each
-    kind's own check (a fixed number of queries per unit)."""
+def documents_of(
+    actor: Actor, pegawai_ids: Sequence[int], tahun: int, *, checked: dict[tuple[str, int], bool] | None = None
+) -> dict[str, list[Dokumen]]:
+    """Every kind's documents of these (visible) people in `tahun`: one query per kind, plus one for
+    the units whose rule is not yet decided. `checked` ({(kind, unit id): allowed}) carries those
+    decisions from one call to the next (the bulk job's chunks share one)."""
+    known = {} if checked is None else checked
+    found = {kind.kode: kind.find(pegawai_ids, tahun) for kind in KINDS}
+    todo = {
+        d.kunci[1]
+        for kind in KINDS
+        if kind.unit_rule is not None
+        for d in found[kind.kode]
+        if (kind.kode, d.kunci[1]) not in known
+    }
+    units = UnitKerja.objects.in_bulk(todo) if todo else {}
     out: dict[str, list[Dokumen]] = {}
     for kind in KINDS:
-        docs = kind.find(pegawai_ids, tahun)
-        out[kind.kode] = kind.allowed(actor, docs) if kind.allowed is not None else docs
+        rule = kind.unit_rule
+        if rule is None:
+            out[kind.kode] = found[kind.kode]
+            continue
+        keep = []
+        for d in found[kind.kode]:
+            key = (kind.kode, d.kunci[1])
+            if key not in known:
+                unit = units.get(d.kunci[1])
+                known[key] = unit is not None and rule(actor, unit)
+            if known[key]:
+                keep.append(d)
+        out[kind.kode] = keep
     return out

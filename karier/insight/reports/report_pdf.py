@@ -12,6 +12,8 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from karier.appraisal.public.skm.choices import StatusSkm
+from karier.appraisal.public.skm.selectors import IkmRow
 from karier.core.numbers import angka
 from karier.core.official import in_indonesian
 from karier.insight.reports.agency import PREDIKAT_ORDER, LaporanOpd, box_label, box_short
@@ -21,12 +23,25 @@ from karier.standards.documents import PDF, PEMERINTAH, tanggal
 
 __all__ = ["PDF", "filename_stem", "report_context", "report_html", "report_pdf"]
 
-JP_BANDS = (
-    ("0", "0 JP"),
-    ("<10", "di bawah 10 JP"),
-    ("10-<20", "10 s.d. di bawah 20 JP"),
-    (">=20", "20 JP atau lebih"),
-)
+
+def jp_bands(rep: LaporanOpd) -> list[tuple[str, str]]:
+    """The JP bands (`agency._jp`) labelled from the year's target: in JP when every ASN kind has the
+    same one, else relative to each person's target."""
+    if not rep.jp_seragam:
+        return [
+            ("0", "0 JP"),
+            ("<10", "di bawah separuh target"),
+            ("10-<20", "separuh s.d. di bawah target"),
+            (">=20", "memenuhi target atau lebih"),
+        ]
+    t = rep.jp_target
+    half = angka((t / 2).normalize())
+    return [
+        ("0", "0 JP"),
+        ("<10", f"di bawah {half} JP"),
+        ("10-<20", f"{half} s.d. di bawah {angka(t.normalize())} JP"),
+        (">=20", f"{angka(t.normalize())} JP atau lebih"),
+    ]
 
 
 def filename_stem(rep: LaporanOpd) -> str:
@@ -35,7 +50,13 @@ def filename_stem(rep: LaporanOpd) -> str:
     return f"Laporan-Kinerja-{slug(rep.opd.singkatan or rep.opd.nama, 40)}-{rep.tahun}"
 
 
+def _periode(r: IkmRow) -> str:
+    """An SKM period's name, marked "(sementara)" while it is not closed: its IKM may still change."""
+    return r.periode_nama if r.status == StatusSkm.TUTUP else f"{r.periode_nama} (sementara)"
+
+
 def report_context(rep: LaporanOpd) -> dict[str, Any]:
+    bands = jp_bands(rep)
     rencana = bar_charts(
         "SKP disetujui per unit",
         [(r.nama, r.disetujui) for r in rep.rencana],
@@ -60,12 +81,12 @@ def report_context(rep: LaporanOpd) -> dict[str, Any]:
     )
     jp = bar_chart(
         "Pegawai menurut capaian JP",
-        [(label, rep.jp_pita.get(key, 0)) for key, label in JP_BANDS],
-        texts=[f"{angka(rep.jp_pita.get(k, 0))} ({persen(rep.jp_pita.get(k, 0), rep.pegawai)})" for k, _ in JP_BANDS],
+        [(label, rep.jp_pita.get(key, 0)) for key, label in bands],
+        texts=[f"{angka(rep.jp_pita.get(k, 0))} ({persen(rep.jp_pita.get(k, 0), rep.pegawai)})" for k, _ in bands],
     )
     ikm = bar_charts(
         "IKM per unit layanan (skala 25–100)",
-        [(f"{r.unit_nama} — {r.periode_nama}", r.ikm) for r in rep.ikm if r.ikm is not None],
+        [(f"{r.unit_nama} — {_periode(r)}", r.ikm) for r in rep.ikm if r.ikm is not None],
         maximum=100,
         texts=[f"{angka(r.ikm, 2)} ({r.grade})" for r in rep.ikm if r.ikm is not None],
     )
@@ -85,7 +106,7 @@ def report_context(rep: LaporanOpd) -> dict[str, Any]:
             "evaluasi_total": angka(rep.evaluasi_total),
             "evaluasi_final": angka(rep.evaluasi_final),
             "evaluasi_final_persen": persen(rep.evaluasi_final, rep.evaluasi_total),
-            "jp_target": angka(rep.jp_target.normalize()),
+            "jp_target": angka(rep.jp_target.normalize()) if rep.jp_seragam else "",
             "jp_memenuhi": angka(rep.jp_memenuhi),
             "jp_memenuhi_persen": persen(rep.jp_memenuhi, rep.pegawai),
             "talenta_total": angka(rep.talenta_total),
@@ -106,13 +127,13 @@ def report_context(rep: LaporanOpd) -> dict[str, Any]:
             for p in PREDIKAT_ORDER
         ],
         "jp_rows": [
-            (label, angka(rep.jp_pita.get(k, 0)), persen(rep.jp_pita.get(k, 0), rep.pegawai)) for k, label in JP_BANDS
+            (label, angka(rep.jp_pita.get(k, 0)), persen(rep.jp_pita.get(k, 0), rep.pegawai)) for k, label in bands
         ],
         "talenta_rows": [(box_label(b), angka(n)) for b, n in rep.talenta.items()],
         "ikm_rows": [
             (
                 r.unit_nama,
-                r.periode_nama,
+                _periode(r),
                 angka(r.respondents),
                 angka(r.ikm, 2) if r.ikm is not None else "—",
                 f"{r.grade} ({skm_grade_label(r.grade)})" if r.grade else "—",

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from karier.core.numbers import angka
+from karier.core.numbers import angka, share
 
 WIDTH = 500
 LABEL_W = 190
@@ -47,9 +47,9 @@ class BarChart:
 
 
 def persen(part: int, whole: int) -> str:
-    """60,0% (one decimal, Indonesian comma); "0,0%" for an empty whole."""
-    value = Decimal(part * 100) / Decimal(whole) if whole else Decimal(0)
-    return f"{angka(value.quantize(Decimal('0.1')), 1)}%"
+    """60,0% (`karier.core.numbers.share`: one decimal, half up; Indonesian comma); "0,0%" for an
+    empty whole."""
+    return f"{angka(share(part, whole), 1)}%"
 
 
 def _short(label: str) -> str:

@@ -9,8 +9,11 @@ handed out by the unit, not browsed).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from karier.appraisal.feedback.access import can_manage_unit_link, headed_unit_paths
@@ -24,6 +27,14 @@ def can_manage_skm(actor: Actor, unit: UnitKerja) -> bool:
     if actor.is_auditor:
         return False
     return actor.is_admin or can_manage_unit_link(actor, unit)
+
+
+def may_close_now(actor: Actor, periode: PeriodeSkm, today: dt.date | None = None) -> bool:
+    """Whether a manager of the period (`can_manage_skm`, checked by the caller) may close it today.
+    Closing turns the IKM into the unit head's own realisation (`loop.skm_fill_rhk`): nobody
+    decides about themselves, so before its end date (`selesai`) only BKD admins (and Karier
+    itself) may close a period; its other managers may from that day on."""
+    return actor.is_admin or (today or timezone.localdate()) >= periode.selesai
 
 
 def can_read_skm(actor: Actor, unit: UnitKerja) -> bool:

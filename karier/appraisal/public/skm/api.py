@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Path, Query, Router
 
 from karier.api.helpers import path_id
@@ -20,6 +21,7 @@ from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS, ERRORS_404, ErrorOut, Page, PageParams
 from karier.appraisal.public import services as public_services
 from karier.appraisal.public.skm import access, selectors, services
+from karier.appraisal.public.skm.choices import PROFIL_FIELDS, UNSUR_FIELDS
 from karier.appraisal.public.skm.models import PeriodeSkm, TindakLanjutSkm
 from karier.appraisal.public.skm.schemas import (
     SkmHasilOut,
@@ -34,7 +36,7 @@ from karier.appraisal.public.skm.schemas import (
     SkmTindakLanjutOut,
     SkmTindakLanjutPatch,
 )
-from karier.appraisal.public.skm.views import TOKEN_RE, _periode_by_token
+from karier.appraisal.public.skm.views import _periode_by_token
 from karier.core.clientip import client_ip
 from karier.people.access import actor_from_request, pegawai_for_actor
 from karier.plans.schemas import WRITE_ERRORS
@@ -207,19 +209,17 @@ def skm_respons_publik(
     body: SkmResponIn,
     token: str = Path(..., min_length=1, max_length=64, description="Token tautan survei."),
 ) -> Any:
-    if not TOKEN_RE.match(token):
-        return 404, {"detail": "Survei tidak ditemukan."}
-    p = _periode_by_token(token)
+    p = _periode_by_token(token)  # 404 for a malformed, unknown or draft link
     data = body.dict()
     try:
         row = services.skm_respons_submit(
             periode=p,
-            jawaban={k: data[k] for k in ("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")},
-            profil={k: data[k] for k in ("usia", "jenis_kelamin", "pendidikan", "pekerjaan")},
+            jawaban={k: data[k] for k in UNSUR_FIELDS},
+            profil={k: data[k] for k in PROFIL_FIELDS},
             saran=data["saran"],
             perangkat_id=None,
             alamat=client_ip(request),
         )
     except public_services.TerlaluBanyak as exc:
         return 429, {"detail": exc.messages[0]}
-    return 201, {"id": row.pk, "detail": "Terima kasih, jawaban survei Anda sudah kami terima."}
+    return 201, {"id": row.pk, "detail": _("Terima kasih, jawaban survei Anda sudah kami terima.")}

@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 
 from karier.appraisal.public.skm.selectors import HasilSkm
 from karier.core.numbers import angka
+from karier.rules import SKM_GRADE_FLOORS
 from karier.standards.charts import NUMBER, SEPARATORS
 
 BIASA = "#1f5fa8"
 LEMAH = "#c0561b"
-BATAS = (("A", 88.31), ("B", 76.61), ("C", 65.0))
+#: The grade floors drawn as dotted lines (not D's: it is the axis' own start, 25).
+BATAS = tuple((grade, float(floor)) for floor, grade in SKM_GRADE_FLOORS[:-1])
 
 
 def unsur_figure(hasil: HasilSkm) -> dict[str, Any]:

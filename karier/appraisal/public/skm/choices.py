@@ -38,6 +38,16 @@ class UnsurSkm(models.TextChoices):
     U9 = "U9", _("Sarana dan prasarana")
 
 
+class MutuSkm(models.TextChoices):
+    """The quality grade of an IKM; labels as in `karier.rules.SKM_GRADE_LABELS` (kept in step by a
+    test) but translatable for screens — the official PDF prints the rules' Indonesian labels."""
+
+    A = "A", _("Sangat Baik")
+    B = "B", _("Baik")
+    C = "C", _("Kurang Baik")
+    D = "D", _("Tidak Baik")
+
+
 #: The model field of each element's answer (u1…u9), in the regulation's order.
 UNSUR_FIELDS: tuple[str, ...] = tuple(e.code.lower() for e in SKM_ELEMENTS)
 

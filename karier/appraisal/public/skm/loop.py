@@ -25,17 +25,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from karier.appraisal.evaluation.evidence import realisasi_fill_from_source
 from karier.appraisal.models import Evaluasi
 from karier.appraisal.public.skm.access import units_q
-from karier.appraisal.public.skm.choices import StatusSkm
+from karier.appraisal.public.skm.choices import StatusSkm, UnsurSkm
 from karier.appraisal.public.skm.models import PeriodeSkm
-from karier.appraisal.public.skm.selectors import agency_ikm, ikm_rows
+from karier.appraisal.public.skm.selectors import agency_ikm, hasil_periode, ikm_rows
 from karier.people.access import Actor
 from karier.plans.models import IndikatorKinerjaIndividu
-from karier.rules import SKM_ELEMENTS, SKM_NEED_ELEMENTS, skm_development_need, skm_element_index
+from karier.rules import SKM_NEED_ELEMENTS, skm_development_need, skm_element_index
 from karier.standards.models import Indikator, NilaiIndikator
 from karier.standards.services.indikator import nilai_indikator_set
 
@@ -85,6 +85,13 @@ def skm_fill_indicators(*, actor: Actor, periode: PeriodeSkm) -> NilaiIndikator 
     )
 
 
+class _Unset:
+    """No IKM passed (None is a real value: a period closed without responses)."""
+
+
+_UNSET = _Unset()
+
+
 def _ikm_iki(skp_ids: list[int]) -> dict[int, list[IndikatorKinerjaIndividu]]:
     """The IKIs about the public's satisfaction in these plans (one query), per plan."""
     about = (
@@ -98,9 +105,12 @@ def _ikm_iki(skp_ids: list[int]) -> dict[int, list[IndikatorKinerjaIndividu]]:
     return out
 
 
-def skm_fill_rhk(*, actor: Actor, periode: PeriodeSkm) -> int:
-    """Fill the unit head's IKM realisations from a closed period (see the module); the number filled."""
-    ikm = next((r.ikm for r in ikm_rows(tahun=periode.selesai.year) if r.periode_id == periode.pk), None)
+def skm_fill_rhk(*, actor: Actor, periode: PeriodeSkm, ikm: Decimal | _Unset | None = _UNSET) -> int:
+    """Fill the unit head's IKM realisations from a closed period (see the module); the number filled.
+    `ikm`: the period's IKM when the caller has it (the close service computes it once for the
+    frozen report); otherwise one aggregate over this period's responses."""
+    if isinstance(ikm, _Unset):
+        ikm = hasil_periode(periode).ikm
     if ikm is None:
         return 0
     evaluations = list(
@@ -137,11 +147,17 @@ class KebutuhanSkm:
 
 
 def skm_development_needs(*, actor: Actor | None = None, opd_ids: Collection[int] | None = None) -> list[KebutuhanSkm]:
-    """U6/U7 below the threshold in each unit's latest closed period (one query, two with an
-    actor; in Python the latest per unit). `actor`: only units whose SKM the actor may read;
+    """U6/U7 below the threshold in each unit's latest closed period with responses (one query, two
+    with an actor; the latest period per unit is chosen in SQL, so only those periods are summed).
+    `actor`: only units whose SKM the actor may read;
     `opd_ids`: only these agencies' units."""
     fields = {code.lower(): Sum(f"respons__{code.lower()}") for code in SKM_NEED_ELEMENTS}
-    qs = PeriodeSkm.objects.filter(status=StatusSkm.TUTUP)
+    latest = (  # each unit's latest closed period with responses, chosen in SQL (not every period ever)
+        PeriodeSkm.objects.filter(unit_id=OuterRef("unit_id"), status=StatusSkm.TUTUP, respons__isnull=False)
+        .order_by("-selesai", "-pk")
+        .values("pk")[:1]
+    )
+    qs = PeriodeSkm.objects.filter(status=StatusSkm.TUTUP, pk=Subquery(latest))
     if actor is not None:
         qs = qs.filter(units_q(actor, prefix="unit__"))
     if opd_ids is not None:
@@ -152,7 +168,6 @@ def skm_development_needs(*, actor: Actor | None = None, opd_ids: Collection[int
         .values("pk", "nama", "unit_id", "unit__nama", "unit__opd_id", "selesai", "n", *fields)
         .order_by("unit_id", "-selesai", "-pk")
     )
-    labels = {e.code: e.label for e in SKM_ELEMENTS}
     out: list[KebutuhanSkm] = []
     seen: set[int] = set()
     for row in rows:
@@ -170,7 +185,7 @@ def skm_development_needs(*, actor: Actor | None = None, opd_ids: Collection[int
                         periode_id=row["pk"],
                         periode_nama=row["nama"],
                         unsur=code,
-                        label=labels[code],
+                        label=str(UnsurSkm(code).label),
                         indeks=skm_element_index(average),
                         respondents=row["n"],
                     )

@@ -33,6 +33,10 @@ class PeriodeSkm(models.Model):
     status = models.CharField(_("status"), max_length=6, choices=StatusSkm.choices, default=StatusSkm.DRAFT)
     token = models.CharField(max_length=32, unique=True)
     dibuat_pada = models.DateTimeField(auto_now_add=True)
+    # The published report, frozen at closing (`documents.skm_report`, as the Perjanjian Kinerja's
+    # `dokumen`): whoever heads the unit later and follow-up edits after closing do not change it.
+    ditutup_pada = models.DateField(_("ditutup pada"), null=True, blank=True, editable=False)
+    dokumen = models.JSONField(_("laporan yang diumumkan"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("periode SKM")

@@ -14,24 +14,20 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from karier.appraisal.public.skm.access import units_q
-from karier.appraisal.public.skm.choices import PROFIL_FIELDS, UNSUR_FIELDS, StatusSkm
+from karier.appraisal.public.skm.choices import PROFIL_FIELDS, UNSUR_FIELDS, MutuSkm, StatusSkm, UnsurSkm
 from karier.appraisal.public.skm.models import PeriodeSkm, ResponSkm, TindakLanjutSkm
 from karier.people.access import Actor
 from karier.rules import (
     SKM_ELEMENTS,
+    skm_agency_index,
     skm_development_need,
     skm_element_index,
     skm_grade,
-    skm_grade_label,
     skm_index,
 )
 
 #: How many of the lowest elements the report calls the weakest.
 UNSUR_TERLEMAH = 3
-
-
-def _sums() -> dict[str, Sum]:
-    return {f"s_{name}": Sum(name) for name in UNSUR_FIELDS}
 
 
 def _rel_sums(prefix: str) -> dict[str, Sum]:
@@ -98,7 +94,7 @@ def unsur_results(averages: list[Fraction]) -> list[HasilUnsur]:
         out.append(
             HasilUnsur(
                 code=element.code,
-                label=element.label,
+                label=str(UnsurSkm(element.code).label),  # the screen's language; the PDF uses the rules
                 rata=_two(avg),
                 indeks=indeks,
                 mutu=skm_grade(indeks),
@@ -135,14 +131,14 @@ def hasil_periode(periode: PeriodeSkm) -> HasilSkm:
     """A period's result: respondents, element averages and indices, IKM and grade (from
     `karier.rules`), the weakest elements, the profile breakdown and the follow-up actions —
     three queries (one aggregate over the answers, one over the profile, one for the actions)."""
-    sums = ResponSkm.objects.filter(periode=periode).aggregate(n=Count("pk"), **_sums())
+    sums = ResponSkm.objects.filter(periode=periode).aggregate(n=Count("pk"), **_rel_sums(""))
     out = HasilSkm(periode=periode, n=sums["n"])
     if out.n:
         averages = _averages(out.n, sums)
         out.unsur = unsur_results(averages)
         out.ikm = skm_index(averages)
         out.mutu = skm_grade(out.ikm)
-        out.mutu_label = skm_grade_label(out.mutu)
+        out.mutu_label = str(MutuSkm(out.mutu).label)
         out.terlemah = sorted((u for u in out.unsur if u.terlemah), key=lambda u: (u.rata, u.code))
     out.profil = _profil(periode, out.n) if out.n else {}
     out.tindak_lanjut = list(
@@ -214,12 +210,15 @@ def open_period_for_unit(unit_id: int | None, today: dt.date | None = None) -> P
 
 
 def agency_ikm(rows: Iterable[IkmRow]) -> tuple[Decimal | None, int, int]:
-    """An agency's IKM for a year from its units' rows: the mean of the IKMs of the closed periods
-    (each service unit weighs the same, as agencies' own reports do), 2 decimals half up. Returns
-    (IKM or None, periods counted, their respondents). The indicator fill and the dashboards use it."""
-    closed = [r.ikm for r in rows if r.status == StatusSkm.TUTUP and r.ikm is not None]
+    """An agency's IKM for a year from its units' rows: per service unit the mean of its closed
+    periods' IKMs, then the mean over the units (each unit weighs the same however many periods it
+    closed, as agencies' own reports do), rounded once to 2 decimals half up
+    (`karier.rules.skm_agency_index`). Returns (IKM or None, periods counted, their respondents).
+    The indicator fill and the dashboards use it."""
+    closed = [r for r in rows if r.status == StatusSkm.TUTUP and r.ikm is not None]
     if not closed:
         return None, 0, 0
-    mean = sum((Fraction(v) for v in closed), Fraction(0)) / len(closed)
-    value = (Decimal(mean.numerator) / Decimal(mean.denominator)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return value, len(closed), sum(r.respondents for r in rows if r.status == StatusSkm.TUTUP and r.ikm is not None)
+    per_unit: dict[int, list[Decimal]] = {}
+    for r in closed:
+        per_unit.setdefault(r.unit_id, []).append(r.ikm)  # type: ignore[arg-type]  # filtered above
+    return skm_agency_index(per_unit), len(closed), sum(r.respondents for r in closed)

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import time
 from collections.abc import Mapping
 from typing import Any
 
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
@@ -23,9 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from karier.appraisal.models import TokenFormulirPublik
 from karier.appraisal.public import services as public_services
-from karier.appraisal.public.skm.access import can_manage_skm
+from karier.appraisal.public.skm.access import can_manage_skm, may_close_now
 from karier.appraisal.public.skm.choices import (
     PROFIL_FIELDS,
     UNSUR_FIELDS,
@@ -34,6 +31,7 @@ from karier.appraisal.public.skm.choices import (
     UnsurSkm,
 )
 from karier.appraisal.public.skm.models import PeriodeSkm, ResponSkm, TindakLanjutSkm
+from karier.appraisal.public.skm.workflow import ensure_periode_move, ensure_tindak_lanjut_move
 from karier.core import audit
 from karier.people.access import ANONYMOUS, SYSTEM, Actor
 from karier.people.models import Pegawai, UnitKerja
@@ -55,28 +53,14 @@ MSG_SUDAH = gettext_noop("Perangkat ini sudah mengisi survei ini hari ini. Terim
 
 # ---------------------------------------------------------------------------- form token
 def form_token(periode: PeriodeSkm, now: float | None = None) -> str:
-    """A signed token carrying the period's link and the time the form was shown."""
-    return signing.dumps(
-        {"t": periode.token, "w": int(now if now is not None else time.time()), "n": secrets.token_hex(4)},
-        salt=TOKEN_SALT,
-        compress=False,
-    )
+    """A signed token carrying the period's link and the time the form was shown (the short
+    form's token, `public_services.form_token`, with the SKM's own salt)."""
+    return public_services.form_token(periode, now, salt=TOKEN_SALT)
 
 
 def check_form_token(value: str, periode: PeriodeSkm, now: float | None = None) -> None:
     """Refuse a forged, foreign, too fast or stale token (the short form's limits)."""
-    moment = now if now is not None else time.time()
-    try:
-        data = signing.loads(value or "", salt=TOKEN_SALT)
-        shown, link = int(data["w"]), str(data["t"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
-        raise ValidationError(_(public_services.MSG_TOKEN), code="token") from exc
-    if link != periode.token:
-        raise ValidationError(_(public_services.MSG_TOKEN), code="token")
-    if moment - shown < public_services.MIN_DETIK:
-        raise ValidationError(_(public_services.MSG_CEPAT), code="cepat")
-    if moment - shown > public_services.MAKS_DETIK:
-        raise ValidationError(_(public_services.MSG_KEDALUWARSA), code="kedaluwarsa")
+    public_services.check_form_token(value, periode, now, salt=TOKEN_SALT)
 
 
 # ---------------------------------------------------------------------------- periods
@@ -141,19 +125,11 @@ def skm_periode_create(*, actor: Actor, unit: UnitKerja, nama: str, mulai: dt.da
     return periode
 
 
-_TRANSITIONS = {StatusSkm.BUKA: (StatusSkm.DRAFT,), StatusSkm.TUTUP: (StatusSkm.BUKA,)}
-
-
 def _move(actor: Actor, periode: PeriodeSkm, status: StatusSkm) -> PeriodeSkm:
     _allowed(actor, periode.unit)
     with transaction.atomic():
         locked = PeriodeSkm.objects.select_for_update().get(pk=periode.pk)
-        if locked.status not in _TRANSITIONS[status]:
-            raise ValidationError(
-                _("Periode berstatus %(status)s tidak dapat diubah menjadi %(baru)s.")
-                % {"status": StatusSkm(locked.status).label, "baru": status.label},
-                code="status",
-            )
+        ensure_periode_move(locked.status, status)
         PeriodeSkm.objects.filter(pk=periode.pk).update(status=status)
         audit.record(
             actor=actor,
@@ -175,13 +151,32 @@ def skm_periode_close(*, actor: Actor, periode: PeriodeSkm) -> PeriodeSkm:
     """Close an open period for good: the link stops, the result is final, and the agency's IKM
     indicator of the year and the unit head's IKM realisations are filled (`loop.skm_fill_indicators`,
     `loop.skm_fill_rhk`, by Karier itself: whoever closes a unit's period may not be the one who edits
-    the agency's indicators or the head's realisations), in one transaction."""
+    the agency's indicators or the head's realisations), in one transaction. Because the IKM becomes
+    the unit head's own realisation, only BKD admins may close a period before its end date
+    (`selesai`); its managers may close it from that day on."""
+    from karier.appraisal.public.skm.documents import skm_report_frozen
     from karier.appraisal.public.skm.loop import skm_fill_indicators, skm_fill_rhk
+    from karier.appraisal.public.skm.selectors import hasil_periode
 
+    _allowed(actor, periode.unit)
+    if not may_close_now(actor, periode):
+        # the result becomes the head's own realisation: no early close after a few good answers
+        raise PermissionDenied(
+            _(
+                "Periode ini baru dapat ditutup mulai tanggal selesainya (%(selesai)s); "
+                "menutup lebih awal hanya dapat dilakukan admin BKD."
+            )
+            % {"selesai": tanggal(periode.selesai)}
+        )
     with transaction.atomic():
         periode = _move(actor, periode, StatusSkm.TUTUP)
+        on = timezone.localdate()
+        periode.ditutup_pada = on
+        hasil = hasil_periode(periode)  # computed once: the frozen report and the head's realisation
+        periode.dokumen = skm_report_frozen(hasil, on)  # the published report, fixed
+        PeriodeSkm.objects.filter(pk=periode.pk).update(ditutup_pada=on, dokumen=periode.dokumen)
         skm_fill_indicators(actor=SYSTEM, periode=periode)
-        skm_fill_rhk(actor=SYSTEM, periode=periode)
+        skm_fill_rhk(actor=SYSTEM, periode=periode, ikm=hasil.ikm)
     return periode
 
 
@@ -267,21 +262,13 @@ def skm_respons_submit(
         errors["saran"] = _("Saran berisi karakter yang tidak diizinkan.")
     if errors:
         raise ValidationError(errors)
-    check_alamat_limit(periode, alamat, moment)
     perangkat_hash = public_services.keyed_hash("perangkat", perangkat_id) if perangkat_id else ""
     with transaction.atomic():
         locked = PeriodeSkm.objects.select_for_update().get(pk=periode.pk)
         if not is_open(locked, today):
             raise ValidationError(_(MSG_TIDAK_DIBUKA), code="tutup")
-        if form_token is not None:
-            check_form_token(form_token, periode)
-            try:
-                with transaction.atomic():
-                    TokenFormulirPublik.objects.create(
-                        token_hash=public_services._token_hash(form_token), dipakai_pada=moment
-                    )
-            except IntegrityError as exc:
-                raise ValidationError(_(public_services.MSG_TOKEN_DIPAKAI), code="token_dipakai") from exc
+        if form_token is not None:  # used once, as on the short form
+            public_services._use_token(form_token, periode, moment, salt=TOKEN_SALT)
         check_alamat_limit(periode, alamat, moment)
         try:
             with transaction.atomic():
@@ -372,9 +359,12 @@ def skm_tindak_lanjut_update(
     penanggung_jawab: str | None = None,
     batas_waktu: dt.date | None = None,
 ) -> TindakLanjutSkm:
-    """Move a follow-up action's status (and optionally reword it, reassign or re-date it)."""
+    """Move a follow-up action's status along `workflow.TINDAK_LANJUT_TRANSITIONS` (and optionally
+    reword it, reassign or re-date it). A finished action (SELESAI) never changes again."""
     _allowed(actor, tindak_lanjut.periode.unit)
     row = tindak_lanjut
+    if status in StatusTindakLanjut.values:
+        ensure_tindak_lanjut_move(row.status, status)
     new_tindakan = row.tindakan if tindakan is None else tindakan
     new_pj = row.penanggung_jawab if penanggung_jawab is None else penanggung_jawab
     new_batas = row.batas_waktu if batas_waktu is None else batas_waktu
@@ -388,6 +378,8 @@ def skm_tindak_lanjut_update(
     if not changes:
         return row
     with transaction.atomic():
+        locked = TindakLanjutSkm.objects.select_for_update().get(pk=row.pk)
+        ensure_tindak_lanjut_move(locked.status, status)  # a parallel change may have finished it
         TindakLanjutSkm.objects.filter(pk=row.pk).update(
             status=status,
             tindakan=new_tindakan,

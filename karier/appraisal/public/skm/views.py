@@ -25,8 +25,8 @@ from karier.appraisal.public import services as public_services
 from karier.appraisal.public.qr import qr_png_file, qr_svg_file, qr_svg_inline
 from karier.appraisal.public.skm import access, exports, selectors, services
 from karier.appraisal.public.skm.charts import unsur_figure
-from karier.appraisal.public.skm.choices import UNSUR_FIELDS, StatusSkm, StatusTindakLanjut
-from karier.appraisal.public.skm.documents import filename_stem, report_document, skm_report_pdf
+from karier.appraisal.public.skm.choices import PROFIL_FIELDS, UNSUR_FIELDS, StatusSkm, StatusTindakLanjut
+from karier.appraisal.public.skm.documents import filename_stem, skm_report, skm_report_pdf
 from karier.appraisal.public.skm.forms import PeriodeForm, SkmForm, TindakLanjutForm
 from karier.appraisal.public.skm.models import PeriodeSkm
 from karier.appraisal.public.views import _device, anonymous_form_page
@@ -86,6 +86,7 @@ def periode(request: HttpRequest, periode_id: int) -> HttpResponse:
     p = access.periode_for_actor(actor, periode_id)
     hasil = selectors.hasil_periode(p)
     url = public_url(request, p)
+    boleh_ubah = access.can_manage_skm(actor, p.unit)
     return render(
         request,
         "appraisal/skm/periode.html",
@@ -95,7 +96,8 @@ def periode(request: HttpRequest, periode_id: int) -> HttpResponse:
             "figure": unsur_figure(hasil) if hasil.n else None,
             "url": url,
             "qr": qr_svg_inline(url, scale=5) if p.status == StatusSkm.BUKA else "",
-            "boleh_ubah": access.can_manage_skm(actor, p.unit),
+            "boleh_ubah": boleh_ubah,
+            "boleh_tutup": boleh_ubah and access.may_close_now(actor, p),
             "tl_form": TindakLanjutForm(initial={"unsur": hasil.terlemah[0].code if hasil.terlemah else "U1"}),
             "status_tindak_lanjut": StatusTindakLanjut.choices,
         },
@@ -235,9 +237,7 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "GET":
         return _form_page(request, p, SkmForm(), device=new_device)
     form = SkmForm(request.POST)
-    form.is_valid()  # the fields only parse; the service checks the answers
-    if not services.is_open(p):
-        return _form_page(request, p, form, status=409, pesan=_(services.MSG_TIDAK_DIBUKA))
+    form.is_valid()  # the fields only parse; the service checks the answers, the dates and the token
     alamat = client_ip(request)
     if device is None:
         return _form_page(
@@ -251,11 +251,10 @@ def public_form(request: HttpRequest, token: str) -> HttpResponse:
     if request.POST.get("website"):
         return _form_page(request, p, form, status=400, pesan=_(public_services.MSG_TOKEN))
     try:
-        services.check_form_token(request.POST.get("ft", ""), p)
         services.skm_respons_submit(
             periode=p,
             jawaban={k: request.POST.get(k) for k in UNSUR_FIELDS},
-            profil={k: request.POST.get(k, "") for k in ("usia", "jenis_kelamin", "pendidikan", "pekerjaan")},
+            profil={k: request.POST.get(k, "") for k in PROFIL_FIELDS},
             saran=request.POST.get("saran", ""),
             perangkat_id=device,
             alamat=alamat,
@@ -293,10 +292,7 @@ def _published(token: str) -> PeriodeSkm:
 @never_cache
 def public_result(request: HttpRequest, token: str) -> HttpResponse:
     p = _published(token)
-    hasil = selectors.hasil_periode(p)
-    response = render(
-        request, "appraisal/skm/hasil_publik.html", {"periode": p, "hasil": hasil, "doc": report_document(hasil)}
-    )
+    response = render(request, "appraisal/skm/hasil_publik.html", {"periode": p, "doc": skm_report(p)})
     response["X-Robots-Tag"] = "noindex"
     return response
 
