@@ -16,6 +16,8 @@ employee with a position a plan (80 % approved) with one RHK, every approved pla
 3. **SQL** — one hand-written aggregate statement over the base tables that computes the province
    page's main figures per agency (headcount, predikat, plans, evaluations, JP) — what a dashboard
    without pre-aggregated tables would run per request — and the ratios page/SQL and refresh/SQL.
+
+`--json FILE` appends the refresh and the page (p50) against that SQL for `bench/run`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import peak_mb, time_pages
+from _result import add_json_argument, record
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -242,6 +245,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--repeat", type=int, default=20, help="warm requests per page (p50 over them)")
     parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
+    add_json_argument(parser)
     args = parser.parse_args()
     if not args.database_url:
         import tempfile
@@ -255,6 +259,7 @@ def main() -> None:
     cmd = [sys.executable, __file__, "--prepare-only", "--pegawai", str(args.pegawai)]
     subprocess.run([*cmd, "--database-url", args.database_url], check=True, env=env)
     refresh = run_refresh("refresh")
+    refresh_peak = peak_mb()
     run_refresh("re-run")
     url = f"/wawasan/dasbor/provinsi/?tahun={TAHUN}"
     page = time_pages([url, f"/api/v1/wawasan/dasbor/provinsi?tahun={TAHUN}"], args.repeat, username="bench-dasbor")[
@@ -262,10 +267,31 @@ def main() -> None:
     ]
     from django.db import connection
 
+    sql = None
     if connection.vendor == "postgresql":
         sql = run_sql()
         print(f"ratio    refresh {refresh:.2f} s / one SQL {sql:.2f} s = {refresh / sql:.1f}×", flush=True)
         print(f"ratio    page p50 {page:.0f} ms / one SQL {sql * 1000:.0f} ms = {page / (sql * 1000):.3f}×", flush=True)
+    label = "hand-written SQL (aggregate)"
+    size = args.pegawai
+    record(
+        args.json,
+        workload="dashboard refresh",
+        size=size,
+        seconds=refresh,
+        peak_mb=refresh_peak,
+        limit_label=label,
+        limit_seconds=sql,
+    )
+    record(
+        args.json,
+        workload="dashboard page p50",
+        size=size,
+        seconds=page / 1000,
+        peak_mb=peak_mb(),
+        limit_label=label,
+        limit_seconds=sql,
+    )
 
 
 if __name__ == "__main__":

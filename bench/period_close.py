@@ -16,7 +16,15 @@ SQL approves every plan and the year's calendar and annual period are made. Each
    the period;
 4. **re-run** — times the same close again (idempotent: nothing to write).
 
-Prints seconds, evaluations per second and peak RSS (ru_maxrss of this process).
+Prints seconds, evaluations per second and peak RSS (ru_maxrss of this process). The jobs the close
+starts afterwards (career recomputation, dashboard refresh) are only enqueued (TASKS_BACKEND defaults to
+django-tasks' dummy backend here), as with a worker in production: they are measured on their own.
+
+On PostgreSQL the limits are measured in the same run: for **cold**, the evaluations it made are
+exported, deleted and COPY writes the very same rows back into the same table; for **rules**, the
+ratings are reset (untimed) and hand-written SQL does the same work — one UPDATE … FROM for the unit
+heads' ratings, one UPDATE with the nine-combination CASE for the predikat, one GROUP BY for the recap.
+`--json FILE` appends both workloads' figures for `bench/run`.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import peak_mb
+from _result import add_json_argument, copy_in, copy_out, record
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -114,15 +123,11 @@ def reset(periode_id: int) -> None:
             c.execute(f"VACUUM ANALYZE {Evaluasi._meta.db_table}")
 
 
-def rate(periode_id: int) -> None:
-    """Ratings for everyone (predikat left empty) and a result for every unit: set-based SQL."""
+def spread_ratings(periode_id: int) -> None:
+    """Every evaluation rated (a deterministic spread over the nine combinations), predikat emptied."""
     from django.db import connection
-    from django.utils import timezone
 
-    from karier.appraisal.models import Evaluasi, PredikatOrganisasiUnit
-    from karier.people.models import UnitKerja
-
-    table = Evaluasi._meta.db_table
+    from karier.appraisal.models import Evaluasi
 
     def spread(expr: str) -> str:
         return (
@@ -132,11 +137,82 @@ def rate(periode_id: int) -> None:
 
     with connection.cursor() as c:
         c.execute(
-            f"UPDATE {table} SET rating_hasil_kerja = {spread('id %% 10')}, "
+            f"UPDATE {Evaluasi._meta.db_table} SET rating_hasil_kerja = {spread('id %% 10')}, "
             f"rating_perilaku = {spread('(id / 10) %% 10')}, alasan_hasil_kerja = 'bench', "
             "alasan_perilaku = 'bench', predikat = '', status = 'DINILAI' WHERE periode_id = %s",
             [periode_id],
         )
+
+
+def create_limit(periode_id: int) -> float:
+    """COPY of the evaluations the cold close made, back into the same table (exported and deleted
+    untimed first): the fastest way PostgreSQL takes the same rows."""
+    from django.db import transaction
+
+    from karier.appraisal.models import Evaluasi
+
+    table = Evaluasi._meta.db_table
+    path = copy_out(f"SELECT * FROM {table} WHERE periode_id = {int(periode_id)}")
+    try:
+        reset(periode_id)
+        t = time.perf_counter()
+        with transaction.atomic():
+            copy_in(table, path)
+        return time.perf_counter() - t
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def rules_limit(periode_id: int) -> float:
+    """The rules stage by hand: ratings reset as before the rules close (untimed, then VACUUM ANALYZE),
+    then timed: the unit heads' rating from their unit's result (one UPDATE … FROM), the predikat from the
+    two ratings (one UPDATE with the nine-combination CASE, only rows that change) and the recap per unit
+    and predikat (one GROUP BY)."""
+    from django.db import connection, transaction
+
+    from karier.appraisal.choices import PredikatOrganisasiChoice, RatingChoice
+    from karier.appraisal.models import Evaluasi, PredikatOrganisasiUnit
+    from karier.people.models import Jabatan
+    from karier.rules import predikat_kinerja, rating_from_organisasi
+
+    ev, jb, po = Evaluasi._meta.db_table, Jabatan._meta.db_table, PredikatOrganisasiUnit._meta.db_table
+    spread_ratings(periode_id)
+    with connection.cursor() as c:
+        c.execute(f"VACUUM ANALYZE {ev}")
+    leader = " ".join(f"WHEN '{o}' THEN '{rating_from_organisasi(o).value}'" for o in PredikatOrganisasiChoice.values)
+    matrix = " ".join(
+        f"WHEN e.rating_hasil_kerja = '{h}' AND e.rating_perilaku = '{p}' THEN '{predikat_kinerja(h, p).value}'"
+        for h in RatingChoice.values
+        for p in RatingChoice.values
+    )
+    pid = int(periode_id)
+    t = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as c:
+        c.execute(
+            f"UPDATE {ev} e SET rating_hasil_kerja = CASE o.predikat {leader} END, "
+            "alasan_hasil_kerja = 'Mengikuti predikat kinerja organisasi unit: ' || o.predikat || '.' "
+            f"FROM {jb} j, {po} o WHERE e.periode_id = {pid} AND e.status <> 'FINAL' AND j.id = e.jabatan_id "
+            f"AND j.adalah_kepala_unit AND j.unit_id = e.unit_id AND o.periode_id = {pid} AND o.unit_id = e.unit_id"
+        )
+        c.execute(
+            f"UPDATE {ev} e SET predikat = CASE {matrix} ELSE '' END WHERE e.periode_id = {pid} "
+            f"AND e.status <> 'FINAL' AND e.predikat IS DISTINCT FROM (CASE {matrix} ELSE '' END)"
+        )
+        c.execute(f"SELECT unit_id, predikat, COUNT(*) FROM {ev} WHERE periode_id = {pid} GROUP BY unit_id, predikat")
+        c.fetchall()
+    return time.perf_counter() - t
+
+
+def rate(periode_id: int) -> None:
+    """Ratings for everyone (predikat left empty) and a result for every unit: set-based SQL."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from karier.appraisal.models import Evaluasi, PredikatOrganisasiUnit
+    from karier.people.models import UnitKerja
+
+    table = Evaluasi._meta.db_table
+    spread_ratings(periode_id)
     org = ("Istimewa", "Baik", "Baik", "Baik", "Butuh Perbaikan")
     now = timezone.now()
     PredikatOrganisasiUnit.objects.bulk_create(
@@ -170,7 +246,7 @@ def timed(label: str, periode_id: int, chunk: int) -> Any:
         f"ditutup {r.periode_ditutup}  peak RSS {peak_mb():,.0f} MB  ({connection.vendor})",
         flush=True,
     )
-    return r
+    return r, s
 
 
 def main() -> None:
@@ -179,7 +255,12 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--chunk", type=int, default=20_000)
     parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
+    add_json_argument(parser)
     args = parser.parse_args()
+    # The close starts the career recomputation and the dashboard refresh as jobs (KARIER_AFTER_PERIOD_CLOSE);
+    # with the default immediate task backend they would run inside the timed close. A worker runs them in
+    # production, so here they are only enqueued (each is a workload of its own in bench/run).
+    os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.dummy.DummyBackend")
     if not args.database_url:  # the child process must find the same SQLite file
         import tempfile
 
@@ -206,13 +287,42 @@ def main() -> None:
     from karier.appraisal.models import PeriodePenilaian
 
     periode = PeriodePenilaian.objects.get(tahun_id=TAHUN, jenis="TAHUNAN")
+    from django.db import connection
+
+    postgres = connection.vendor == "postgresql"
     reset(periode.pk)
-    timed("cold", periode.pk, args.chunk)
+    _r, cold = timed("cold", periode.pk, args.chunk)
+    cold_peak = peak_mb()
+    cold_limit = create_limit(periode.pk) if postgres else None
     t = time.perf_counter()
     rate(periode.pk)
     print(f"(ratings and unit results filled by SQL in {time.perf_counter() - t:.1f} s, untimed)", flush=True)
-    timed("rules", periode.pk, args.chunk)
+    _r, rules = timed("rules", periode.pk, args.chunk)
+    rules_peak = peak_mb()
     timed("re-run", periode.pk, args.chunk)
+    rules_sql = rules_limit(periode.pk) if postgres else None
+    if cold_limit is not None and rules_sql is not None:
+        print(f"limit    cold: COPY of the same evaluations {cold_limit:.2f} s = {cold / cold_limit:.1f}×", flush=True)
+        print(f"limit    rules: hand-written SQL {rules_sql:.2f} s = {rules / rules_sql:.1f}×", flush=True)
+    size = args.pegawai
+    record(
+        args.json,
+        workload="period close: create",
+        size=size,
+        seconds=cold,
+        peak_mb=cold_peak,
+        limit_label="COPY of the same rows",
+        limit_seconds=cold_limit,
+    )
+    record(
+        args.json,
+        workload="period close: rules",
+        size=size,
+        seconds=rules,
+        peak_mb=rules_peak,
+        limit_label="hand-written SQL",
+        limit_seconds=rules_sql,
+    )
 
 
 if __name__ == "__main__":

@@ -5,8 +5,13 @@
 
 By default a temporary SQLite database is created (KARIER_VAR_DIR points at a temp directory
 before Django starts), migrated, seeded and thrown away. With DATABASE_URL (or --database-url)
-that database is migrated and seeded with --reset: use a disposable database, its demo data are
-replaced. Prints seconds, rows per second and peak memory (ru_maxrss) before and after seeding.
+that database is migrated and seeded (with --reset when it holds a demo already): use a disposable
+database, its demo data are replaced. Prints seconds, rows per second and peak memory (ru_maxrss)
+before and after seeding.
+
+On PostgreSQL it then measures the limit in the same run: COPY of the same rows (every table the seed
+wrote) into scratch copies of those tables (`_result.copy_into_scratch`), and the ratio seed / COPY.
+`--json FILE` appends the figures for `bench/run`.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import os
 import time
 
 from _common import django_in_temp_dir, peak_mb
+from _result import add_json_argument, copy_into_scratch, record
 
 
 def main() -> int:
@@ -30,6 +36,7 @@ def main() -> int:
         help="seed this (disposable) database instead of a temporary SQLite; default: $DATABASE_URL",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    add_json_argument(parser)
     args = parser.parse_args()
 
     with django_in_temp_dir(args.database_url, keep=args.keep):
@@ -37,6 +44,7 @@ def main() -> int:
         from django.db import connection
 
         from karier.people.demo import seed_demo
+        from karier.people.models import Pegawai
 
         t0 = time.perf_counter()
         call_command("migrate", verbosity=0)
@@ -46,7 +54,9 @@ def main() -> int:
         r = seed_demo(
             pegawai=args.pegawai,
             seed=args.seed,
-            reset=bool(args.database_url),
+            # only when there is a demo to replace: a reset also empties reference tables that the
+            # migrations filled (the Kamus kompetensi, for one), which a fresh database would lose
+            reset=bool(args.database_url) and Pegawai.objects.exists(),
             akun=not args.tanpa_akun,
             chunk_size=args.chunk,
         )
@@ -63,6 +73,28 @@ def main() -> int:
         print(f"rows/s            {rows / seconds:,.0f}")
         print(f"pegawai/s         {r.pegawai / seconds:,.0f}")
         print(f"peak memory       {peak_mb():,.0f} MB (before seeding {before:,.0f} MB)")
+        peak = peak_mb()
+        limit = None
+        if connection.vendor == "postgresql":
+            from django.contrib.auth import get_user_model
+
+            from karier.people.models import Jabatan, Pegawai, Penugasan, RiwayatGolongan, UnitKerja
+
+            models = [UnitKerja, Jabatan, Pegawai, RiwayatGolongan, Penugasan]
+            if r.akun:
+                models.append(get_user_model())
+            limit, copied = copy_into_scratch([m._meta.db_table for m in models])
+            print(f"limit: COPY       {limit:.1f} s ({copied:,} rows into scratch copies of the same tables)")
+            print(f"ratio             seed {seconds:.1f} s / COPY {limit:.1f} s = {seconds / limit:.1f}×")
+        record(
+            args.json,
+            workload="seed",
+            size=args.pegawai,
+            seconds=seconds,
+            peak_mb=peak,
+            limit_label="COPY of the same rows",
+            limit_seconds=limit,
+        )
     return 0
 
 

@@ -8,6 +8,10 @@ accounts) with N employees, then a simple standard for every position (2 RHK wit
 BerAKHLAK expectations), written with bulk_create. Every run deletes the year's plans first, then
 times one `skp_bulk_create` for the whole province, then a second run (everything skipped).
 Prints seconds, rows created, rows per second and peak memory (ru_maxrss).
+
+On PostgreSQL it then measures the limit in the same run: the year's rows (SKP, RHK, IKI, perilaku)
+are exported, deleted, and COPY writes the very same rows back into the same tables (timed, one
+transaction); the ratio bulk create / COPY. `--json FILE` appends the figures for `bench/run`.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from _common import peak_mb
+from _result import add_json_argument, copy_in, copy_out, record
 
 ROOT = Path(__file__).resolve().parent.parent
 TAHUN = 2026
@@ -144,12 +149,48 @@ def delete_year(tahun: int) -> None:
     Skp.objects.filter(tahun_id=tahun)._raw_delete(Skp.objects.db)
 
 
+def copy_limit(tahun: int) -> float:
+    """Export the year's plans (untimed), delete them, and time COPY of the same rows back into the same
+    tables in one transaction (foreign keys checked at commit, as in the bulk run's chunks)."""
+    from django.db import transaction
+
+    from karier.plans.models import EkspektasiPerilaku, IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
+
+    sk, rhk = Skp._meta.db_table, RencanaHasilKerja._meta.db_table
+    skp_ids = f"SELECT id FROM {sk} WHERE tahun = {int(tahun)}"
+    parts = [
+        (sk, f"SELECT * FROM {sk} WHERE tahun = {int(tahun)}"),
+        (rhk, f"SELECT * FROM {rhk} WHERE skp_id IN ({skp_ids})"),
+        (
+            IndikatorKinerjaIndividu._meta.db_table,
+            f"SELECT * FROM {IndikatorKinerjaIndividu._meta.db_table} WHERE rhk_id IN "
+            f"(SELECT id FROM {rhk} WHERE skp_id IN ({skp_ids}))",
+        ),
+        (
+            EkspektasiPerilaku._meta.db_table,
+            f"SELECT * FROM {EkspektasiPerilaku._meta.db_table} WHERE skp_id IN ({skp_ids})",
+        ),
+    ]
+    files = [(table, copy_out(sql)) for table, sql in parts]
+    try:
+        delete_year(tahun)
+        t = time.perf_counter()
+        with transaction.atomic():
+            for table, path in files:
+                copy_in(table, path)
+        return time.perf_counter() - t
+    finally:
+        for _table, path in files:
+            path.unlink(missing_ok=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pegawai", type=int, default=50_000)
     parser.add_argument("--database-url", default="", help="use this database (default: a temporary SQLite)")
     parser.add_argument("--chunk", type=int, default=0, help="people per chunk (default: bulk.CHUNK)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary SQLite directory")
+    add_json_argument(parser)
     args = parser.parse_args()
     tmp = setup_django(args.database_url)
     try:
@@ -180,6 +221,20 @@ def main() -> int:
         print(f"rows/s            {rows / seconds:,.0f}   (SKP/s {r.created / seconds:,.0f})")
         print(f"re-run (all skip) {rerun:.2f} s, created {again.created}, skipped {again.skipped:,}")
         print(f"peak memory       {peak_mb():,.0f} MB (before the run {before:,.0f} MB)")
+        peak = peak_mb()
+        limit = copy_limit(TAHUN) if connection.vendor == "postgresql" else None
+        if limit is not None:
+            print(f"limit: COPY       {limit:.2f} s (the same rows into the same tables)")
+            print(f"ratio             bulk create {seconds:.2f} s / COPY {limit:.2f} s = {seconds / limit:.1f}×")
+        record(
+            args.json,
+            workload="SKP bulk create",
+            size=args.pegawai,
+            seconds=seconds,
+            peak_mb=peak,
+            limit_label="COPY of the same rows",
+            limit_seconds=limit,
+        )
     finally:
         if tmp and not args.keep and not os.environ.get("KARIER_BENCH_DIR"):
             shutil.rmtree(tmp, ignore_errors=True)

@@ -1,13 +1,15 @@
-"""Time the standards overview (/standar/) and its sub-pages for the roles that open them (issue #10 item 7).
+"""Time the standards overview (/standar/), its sub-pages and /skp/cakupan/ for the roles that open them.
 
     .venv/bin/python bench/standar_page.py                       # 2,000 employees, temporary SQLite
     .venv/bin/python bench/standar_page.py --pegawai 20000 --browser
     .venv/bin/python bench/standar_page.py --database-url postgres://karier:karier@127.0.0.1:54330/bench_standar
+    .venv/bin/python bench/standar_page.py --tanpa-skp               # without /skp/cakupan/ and its plans
 
 Builds the demo province the way `bin/demo` does (`seed_demo` with the persona accounts, then
 `seed_standards`: RPJMD with its IKU and yearly values, a Renstra and a Perjanjian Kinerja per agency, a
-standard for every position); a database that already has them is reused. Then, through the Django test
-client, for the BKD admin, an agency head (Pak Rahmat) and an employee (Dodi):
+standard for every position) and, for /skp/cakupan/ (issue #14), the PK year's plans (`ensure_plans`);
+a database that already has them is reused. Then, through the Django test client, for the BKD admin,
+an agency head (Pak Rahmat) and an employee (Dodi) (issue #10 item 7):
 - cold: the first request of the process (it also imports the URLconf) and each role's first request;
 - warm: the median of --repeat requests, with the number of queries.
 With --browser it also loads the pages in Debian's chromium (Playwright) from a local WSGI server, as a
@@ -30,6 +32,12 @@ from _common import django_in_temp_dir
 
 ROLES = {"admin": "admin (BKD)", "196805121994031003": "kepala dinas", "199307042015031004": "pegawai"}
 PAGES = ["/standar/", "/standar/indikator/{iku}/", "/standar/renstra/", "/standar/jabatan/"]
+# The cascade coverage (issue #14): the figures with each gap list, for the year of the seeded PK.
+COVERAGE_PAGES = [
+    "/skp/cakupan/?tahun={tahun}",
+    "/skp/cakupan/?tahun={tahun}&celah=rhk-yatim",
+    "/skp/cakupan/?tahun={tahun}&celah=indikator",
+]
 
 
 def ensure_dataset(pegawai: int, seed: int) -> dict[str, float]:
@@ -56,6 +64,44 @@ def ensure_dataset(pegawai: int, seed: int) -> dict[str, float]:
     return took
 
 
+def ensure_plans(tahun: int) -> float:
+    """The year's plans for /skp/cakupan/ (unless there are some): `skp_bulk_create` for the province
+    (RHK from the standards, so some name an agency indicator), then — as bench/cascade.py does — each
+    non-JPT plan's RHK linked to its appraiser's first RHK, one plan in ten left unlinked (so the gap
+    lists are not empty), 60 % of plans approved. Setup, not timed."""
+    from django.db import connection, transaction
+
+    from karier.people.access import SYSTEM
+    from karier.people.choices import JenisJabatan
+    from karier.plans.bulk import skp_bulk_create
+    from karier.plans.choices import StatusSkp
+    from karier.plans.models import RencanaHasilKerja, Skp
+
+    if Skp.objects.filter(tahun_id=tahun).exists():
+        return 0.0
+    t = time.perf_counter()
+    skp_bulk_create(actor=SYSTEM, tahun=tahun)
+    jpt = {JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA}
+    with transaction.atomic():
+        plans = list(Skp.objects.filter(tahun_id=tahun).values_list("id", "pegawai_id", "penilai_id", "jabatan__jenis"))
+        skp_of = {pegawai: skp for skp, pegawai, *_ in plans}
+        first_rhk = dict(RencanaHasilKerja.objects.filter(skp__tahun_id=tahun, urutan=1).values_list("skp_id", "id"))
+        links = []
+        for skp, _pegawai, penilai, jenis in plans:
+            parent = first_rhk.get(skp_of.get(penilai, -1)) if penilai and jenis not in jpt else None
+            if parent and skp % 10:
+                links.append((parent, skp))
+        with connection.cursor() as c:
+            c.executemany(f"UPDATE {RencanaHasilKerja._meta.db_table} SET rhk_atasan_id = %s WHERE skp_id = %s", links)
+        approved = [p[0] for p in plans if p[0] % 5 < 3]
+        for i in range(0, len(approved), 900):  # SQLite's historic 999-parameter limit
+            Skp.objects.filter(id__in=approved[i : i + 900]).update(status=StatusSkp.DISETUJUI)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("ANALYZE")  # fresh planner statistics, as autovacuum would give after a while
+    return time.perf_counter() - t
+
+
 def _timed(get: Callable[[], Any]) -> tuple[float, int, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -73,7 +119,7 @@ def server_side(urls: list[str], repeat: int) -> None:
     from karier.accounts.models import User
 
     print(f"\nserver (Django test client), median of {repeat} warm requests")
-    print(f"{'role':<14} {'page':<28} {'cold ms':>8} {'warm ms':>8} {'queries':>8}")
+    print(f"{'role':<14} {'page':<44} {'cold ms':>8} {'warm ms':>8} {'queries':>8}")
     first = True
     for username, role in ROLES.items():
         client = Client()
@@ -86,7 +132,7 @@ def server_side(urls: list[str], repeat: int) -> None:
             warm = statistics.median(r[0] for r in runs)
             note = "  (first request of the process)" if first else ""
             first = False
-            print(f"{role:<14} {url:<28} {cold:8.1f} {warm:8.1f} {runs[-1][1]:8d}{note}")
+            print(f"{role:<14} {url:<44} {cold:8.1f} {warm:8.1f} {runs[-1][1]:8d}{note}")
 
 
 def _serve() -> tuple[str, Callable[[], None]]:
@@ -129,7 +175,7 @@ def browser_side(urls: list[str], repeat: int) -> None:
     base, stop = _serve()
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
     print(f"\nbrowser (chromium, {base}); cold = empty cache, warm = median of {repeat} later visits; ms")
-    print(f"{'role':<14} {'page':<28} {'':>5} {'ttfb':>6} {'DCL':>6} {'load':>6} {'chart':>6}")
+    print(f"{'role':<14} {'page':<44} {'':>5} {'ttfb':>6} {'DCL':>6} {'load':>6} {'chart':>6}")
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=args)
@@ -149,7 +195,7 @@ def browser_side(urls: list[str], repeat: int) -> None:
                     for label, row in (("cold", visits[0]), ("warm", _median(visits[1:]))):
                         chart = f"{row['chart']:6.0f}" if row["chart"] is not None else "     —"
                         print(
-                            f"{role:<14} {url:<28} {label:>5} {row['ttfb']:6.0f} {row['dcl']:6.0f} "
+                            f"{role:<14} {url:<44} {label:>5} {row['ttfb']:6.0f} {row['dcl']:6.0f} "
                             f"{row['load']:6.0f} {chart}"
                         )
                 context.close()
@@ -178,6 +224,9 @@ def main() -> int:
         help="a disposable database to seed (or reuse) instead of a temporary SQLite; default: $DATABASE_URL",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--tanpa-skp", action="store_true", help="skip /skp/cakupan/ (and creating the year's plans for it)"
+    )
     args = parser.parse_args()
 
     with django_in_temp_dir(args.database_url, keep=args.keep):
@@ -185,12 +234,17 @@ def main() -> int:
         from django.db import connection
 
         from karier.people.models import Jabatan, Pegawai
+        from karier.standards.demo.catalog.series import PK_TAHUN
         from karier.standards.models import Indikator, StandarJabatan
 
         settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
         took = ensure_dataset(args.pegawai, args.seed)
+        if not args.tanpa_skp:
+            took["plans"] = ensure_plans(PK_TAHUN)
         iku = Indikator.objects.filter(sasaran__isnull=False).order_by("kode", "id").first()
         urls = [u.format(iku=iku.pk if iku else 0) for u in PAGES]
+        if not args.tanpa_skp:
+            urls += [u.format(tahun=PK_TAHUN) for u in COVERAGE_PAGES]
         print(f"database          {connection.vendor} ({connection.settings_dict['NAME']})")
         print(f"pegawai           {Pegawai.objects.count():,}")
         print(f"jabatan           {Jabatan.objects.count():,} ({StandarJabatan.objects.count():,} with a standard)")

@@ -16,7 +16,8 @@ the two past years (a deterministic spread of ratings and predikat) and 40 % of 
    ratings hasil kerja, the JPM level, the box, upserted into the placements table), and the ratio of
    the job's placement step to it.
 
-Prints seconds, employees per second, queries and peak RSS (ru_maxrss of this process).
+Prints seconds, employees per second, queries and peak RSS (ru_maxrss of this process). `--json FILE`
+appends two workloads for `bench/run`: the whole job and its placement step, each against the SQL.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from _common import peak_mb
+from _result import add_json_argument, record
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -91,7 +93,7 @@ def prepare(pegawai: int) -> None:
             c.execute("ANALYZE")
 
 
-def run_job(label: str, chunk: int) -> dict[str, float]:
+def run_job(label: str, chunk: int) -> tuple[float, dict[str, float]]:
     from django.db import connection, reset_queries
     from django.utils.module_loading import import_string
 
@@ -127,7 +129,7 @@ def run_job(label: str, chunk: int) -> dict[str, float]:
     for key, value in sorted(spent.items(), key=lambda kv: -kv[1]):
         print(f"           {key:40} {value:8.2f} s", flush=True)
     print("           rows: " + ", ".join(f"{k} {v:,}" for k, v in hasil.items()), flush=True)
-    return dict(spent)
+    return s, dict(spent)
 
 
 def run_sql() -> float:
@@ -172,6 +174,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--chunk", type=int, default=0, help="ids per chunk (default: the job's CHUNK)")
     parser.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
+    add_json_argument(parser)
     args = parser.parse_args()
     if not args.database_url:
         import tempfile
@@ -199,15 +202,37 @@ def main() -> None:
 
     chunk = args.chunk or CHUNK
     print(f"chunks of {chunk:,} ids", flush=True)
-    first = run_job("job", chunk)
+    job, first = run_job("job", chunk)
+    peak = peak_mb()
     run_job("re-run", chunk)
     from django.db import connection
 
+    sql = None
+    place = first.get("compute.place", 0.0)
     if connection.vendor == "postgresql":
         sql = run_sql()
-        place = first.get("compute.place", 0.0)
         if sql > 0 and place:
             print(f"ratio    placement step {place:.2f} s / one SQL {sql:.2f} s = {place / sql:.1f}×", flush=True)
+    label = "hand-written SQL (9-box step)"
+    size = args.pegawai
+    record(
+        args.json,
+        workload="talent recompute",
+        size=size,
+        seconds=job,
+        peak_mb=peak,
+        limit_label=label,
+        limit_seconds=sql,
+    )
+    record(
+        args.json,
+        workload="talent 9-box step",
+        size=size,
+        seconds=place,
+        peak_mb=peak,
+        limit_label=label,
+        limit_seconds=sql,
+    )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import environ
 
+from config import env_settings as _deploy
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -122,16 +124,20 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'karier.sqlite3'}")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL and a busy timeout let the dev server, a worker and the tests share the file safely.
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-    }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Past one machine (config/env_settings.py, docs/deployment.md): persistent connections, a read replica
+# for the dashboards, a shared Redis/Valkey, S3-compatible storage — each only when its variable is set.
+_DEPLOY_ENV = {_name: str(env.str(_name, default="")) for _name in _deploy.NAMES}
+# SQLite: WAL and a busy timeout let the dev server, a worker and the tests share the file safely.
+# PostgreSQL: connections kept DB_CONN_MAX_AGE seconds and health-checked before reuse.
+DATABASES = {
+    "default": _deploy.database_tuning(
+        env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'karier.sqlite3'}"), _DEPLOY_ENV
+    )
+}
+_REPLICA = _deploy.replica(DATABASES["default"], _DEPLOY_ENV, environ.Env.db_url_config)
+if _REPLICA is not None:
+    DATABASES["replica"] = _REPLICA
+    DATABASE_ROUTERS = ["karier.core.dbrouter.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -183,14 +189,9 @@ STATIC_ROOT.mkdir(exist_ok=True)
 import plotly as _plotly  # noqa: E402
 
 STATICFILES_DIRS = [BASE_DIR / "static", ("plotly", Path(_plotly.__file__).parent / "package_data")]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
-        if not DEBUG
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
-}
+# Evidence and generated files on local disk (MEDIA_ROOT), or on S3-compatible storage when KARIER_S3_BUCKET
+# is set (django-storages, installed only there: `pip install "django-storages[s3]"`).
+STORAGES = _deploy.storages(_DEPLOY_ENV, debug=DEBUG)
 # Serve static files straight from the source folders (uncompressed, always current) when developing and
 # testing; a deployment runs `collectstatic` and sets KARIER_STATIC_FINDERS=0 so whitenoise serves the
 # collected, gzip-compressed copies (plotly.min.js: 4.8 MB → 1.1 MB on the wire). bin/demo does that.
@@ -253,14 +254,12 @@ LOGGING = {
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200
 
-# Short-lived figures (dashboard headcounts). Per process by default; production may point this
-# at a shared cache (e.g. `django.core.cache.backends.db.DatabaseCache` after `karier createcachetable`).
-CACHES = {
-    "default": {
-        "BACKEND": env.str("CACHE_BACKEND", default="django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": env.str("CACHE_LOCATION", default="karier"),
-    }
-}
+# Short-lived figures (dashboard headcounts). Per process by default (CACHE_BACKEND/CACHE_LOCATION may name
+# another); with REDIS_URL (or KARIER_REDIS_URL) a shared Redis/Valkey holds the cache and the sessions
+# (`cached_db`: written through to the database), so several app servers need no sticky sessions. Only
+# then is the `redis` package needed (`pip install redis`). Login and public-form limits are counted
+# in the database, shared by every server whatever the cache.
+CACHES, SESSION_ENGINE = _deploy.caches_and_sessions(_DEPLOY_ENV)
 
 # Tamper evidence (`karier periksa-audit`): each app contributes a check returning core.integrity.Break rows.
 KARIER_INTEGRITY_CHECKS: list[str] = [
@@ -277,6 +276,7 @@ KARIER_DAILY_TASKS: list[str] = [
     "karier.development.outcomes.reminders.tindak_lanjut_reminders_task",
     "karier.talent.coaching.reminders.coaching_reminders_task",  # issue #12 §6: follow-ups, early warning
     "karier.insight.dashboards.tasks.segarkan_dasbor_harian",  # issue #13 item 1: the dashboards' figures
+    "karier.people.export_tasks.hapus_ekspor_lama_task",  # issue #14: export files older than 7 days
 ]
 # Closing a performance year (karier.plans.years): checks of the layers above plans, (tahun) -> [refusal messages].
 KARIER_YEAR_CLOSE_CHECKS: list[str] = ["karier.appraisal.evaluation.years.year_close_blockers"]

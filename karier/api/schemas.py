@@ -6,7 +6,9 @@ import datetime as dt
 from typing import Any, Generic, TypeVar
 
 from ninja import Field, Schema
-from pydantic import model_validator
+from pydantic import ValidationError as PydanticValidationError
+from pydantic import ValidatorFunctionWrapHandler, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 T = TypeVar("T")
 
@@ -15,6 +17,13 @@ DEFAULT_LIMIT = 50
 # Far above any real offset, far below what a database integer can hold: a huge number from a
 # client is a 422, never an overflow inside the database driver.
 MAX_OFFSET = 1_000_000_000
+_MAX_OFFSET_TEXT = f"{MAX_OFFSET:,}".replace(",", ".")
+# A cursor is a few signed key values; anything longer was not made by Karier.
+MAX_CURSOR = 1000
+KURSOR_TIDAK_VALID = (
+    "Kursor `setelah` tidak berlaku untuk daftar ini: pakai nilai `berikutnya` dari halaman sebelumnya "
+    "apa adanya, atau mulai lagi tanpa `setelah`."
+)
 # Ids are 64-bit in every supported database; anything larger cannot exist.
 MAX_ID = 2**63 - 1
 
@@ -93,16 +102,78 @@ class RuleErrorOut(Schema):
     errors: dict[str, list[str]] = Field(default_factory=dict)
 
 
+#: Both ways of paging at once: refused by `karier.api.pagination` (409, a rule, not the schema).
+PAGING_GANDA = "Pakai salah satu: `setelah` (kursor) atau `offset`, tidak keduanya."
+
+
+def _page_error(kind: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(kind, message)
+
+
 class PageParams(In):
+    """limit/offset (kept for old clients) or `setelah`, the keyset cursor of the previous page.
+
+    Bad paging input is a 422 whose message says what is allowed, in Bahasa Indonesia (pydantic's
+    own "Input should be greater than or equal to 1" helps nobody who reads the API in Indonesian).
+    """
+
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Jumlah baris per halaman (1–200).")
-    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Lewati sejumlah baris pertama.")
+    offset: int = Field(
+        0,
+        ge=0,
+        le=MAX_OFFSET,
+        description="Lewati sejumlah baris pertama. Untuk daftar panjang pakai `setelah`: tanpa OFFSET, "
+        "secepat halaman pertama.",
+    )
+    setelah: str | None = Field(
+        None,
+        max_length=MAX_CURSOR,
+        description="Kursor halaman berikutnya: nilai `berikutnya` dari halaman sebelumnya (jangan diubah). "
+        "Tidak bisa digabung dengan `offset`.",
+    )
+
+    @field_validator("limit", mode="wrap")
+    @classmethod
+    def _limit(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> int:
+        try:
+            return int(handler(value))
+        except PydanticValidationError:
+            raise _page_error(
+                "limit_tidak_valid", f"limit harus bilangan bulat 1 sampai {MAX_LIMIT}; yang dikirim: {value!s:.40}."
+            ) from None
+
+    @field_validator("offset", mode="wrap")
+    @classmethod
+    def _offset(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> int:
+        try:
+            return int(handler(value))
+        except PydanticValidationError:
+            raise _page_error(
+                "offset_tidak_valid",
+                f"offset harus bilangan bulat 0 sampai {_MAX_OFFSET_TEXT}; yang dikirim: {value!s:.40}. "
+                "Untuk daftar panjang pakai kursor `setelah`.",
+            ) from None
+
+    @field_validator("setelah", mode="wrap")
+    @classmethod
+    def _setelah(cls, value: Any, handler: ValidatorFunctionWrapHandler) -> str | None:
+        try:
+            result = handler(value)
+        except PydanticValidationError:
+            raise _page_error("kursor_tidak_valid", KURSOR_TIDAK_VALID) from None
+        return result or None
 
 
 class Page(Schema, Generic[T]):
-    count: int
+    count: int | None = Field(
+        ..., description="Jumlah seluruh baris; null bila halaman diminta dengan kursor `setelah` (tidak dihitung)."
+    )
     limit: int
     offset: int
     items: list[T]
+    berikutnya: str | None = Field(
+        None, description="Kursor halaman berikutnya (kirim sebagai `setelah`); null pada halaman terakhir."
+    )
 
 
 class JobOut(Schema):

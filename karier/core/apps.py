@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Inti"
 
     def ready(self) -> None:
-        from karier.core import home, lookups  # noqa: F401  (lookups: registers `field__any`)
+        from karier.core import home, lookups, paths  # noqa: F401  (registers `field__any`, `field__subtree`)
 
         home.register_panel("core.tugas_latar", 90, home.jobs_panel, "core/home/tugas_latar.html", section="provinsi")

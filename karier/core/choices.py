@@ -20,6 +20,7 @@ class JenisTugasLatar(models.TextChoices):
     SUKSESI = "SUKSESI", _("Perhitungan kandidat suksesi jabatan kritikal")
     DASBOR = "DASBOR", _("Penyegaran data dasbor")
     LAPORAN_MASSAL = "LAPORAN_MASSAL", _("Pengumpulan dokumen resmi (zip)")
+    EKSPOR_PEGAWAI = "EKSPOR_PEGAWAI", _("Ekspor daftar pegawai (Excel)")
 
 
 class StatusTugasLatar(models.TextChoices):

@@ -11,10 +11,11 @@ Hidden records answer 404, so an id never confirms that someone exists.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -32,8 +33,10 @@ class Actor:
     jabatan_ids: tuple[int, ...] = ()
     jabatan_paths: tuple[str, ...] = ()
     opd_ids: tuple[int, ...] = ()  # agencies this actor heads
-    # Positions strictly below the ones covered, when few enough to list (None: use a subquery).
+    # Positions strictly below the ones covered, when few enough to list (None: use a subquery) —
+    # outside `covered_opd_ids`: the agencies every position of which is below the actor (a Sekda's).
     below_jabatan_ids: tuple[int, ...] | None = ()
+    covered_opd_ids: tuple[int, ...] = ()
     has_subordinates: bool = False
     is_admin: bool = False
     is_auditor: bool = False
@@ -48,6 +51,7 @@ class Actor:
         return self.is_admin
 
 
+T = TypeVar("T")
 ANONYMOUS = Actor(user_id=None)
 # Karier itself acting (seeding, commands, scheduled jobs started by no one): may write master data;
 # its audit events carry no user. Never built from a request.
@@ -77,10 +81,10 @@ def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
         )
     has_subordinates = bool(jabatan) and Jabatan.objects.filter(atasan__in=jabatan, aktif=True).exists()
     below_ids: tuple[int, ...] | None = ()
-    if has_subordinates:
-        listed = list(_below(tuple(j.path for j in jabatan)).values_list("id", flat=True)[: BELOW_LIST_LIMIT + 1])
-        below_ids = tuple(listed) if len(listed) <= BELOW_LIST_LIMIT else None
+    covered: tuple[int, ...] = ()
     opd_ids = tuple(sorted({j.unit_id for j in jabatan if j.adalah_kepala_unit and j.unit.parent_id is None}))
+    if has_subordinates:
+        below_ids, covered = subtree_of(tuple(sorted(j.path for j in jabatan)), opd_ids)
     roles = [ROLE_PEGAWAI] if pegawai_id else []
     if has_subordinates:
         roles.append(ROLE_ATASAN)
@@ -98,6 +102,7 @@ def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
         opd_ids=opd_ids,
         has_subordinates=has_subordinates,
         below_jabatan_ids=below_ids,
+        covered_opd_ids=covered,
         is_admin=is_admin,
         is_auditor=is_auditor,
         roles=tuple(roles),
@@ -107,13 +112,91 @@ def actor_for_user(user: Any, on: dt.date | None = None) -> Actor:
 BELOW_LIST_LIMIT = 5000
 
 
+SUBTREE_CACHE_SECONDS = 60
+_VERSION_KEY = "karier:struktur:versi"
+
+
+def structure_changed() -> None:
+    """Called by the services that change the position tree (create, move, new units): subtrees cached
+    by `subtree_of` are recomputed. Immediate on a shared cache (Redis, several servers); with the
+    default per-process cache the other workers follow within SUBTREE_CACHE_SECONDS."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:
+        cache.set(_VERSION_KEY, 1, None)
+
+
+def subtree_of(paths: tuple[str, ...], headed: tuple[int, ...] = ()) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
+    """(positions strictly below `paths` outside the agencies the actor heads (`headed`, seen whole
+    anyway) and outside the covered agencies — listed when BELOW_LIST_LIMIT or fewer, None otherwise
+    —, the covered agencies).
+
+    Small subtrees (nearly everyone's) are one indexed range read per request. A big one (a Sekda's:
+    hundreds of thousands of positions at a million employees) is resolved into whole agencies, so
+    that visibility becomes `opd_id IN (…)` on the employee table rather than a subquery over every
+    position below, and kept in the cache between requests (issue #14: the actor's subtree at most
+    once per request, cached across requests, invalidated when the structure changes —
+    `structure_changed`)."""
+    if not headed:  # agency heads' subtrees are their agencies: straight to the cache
+        listed = list(_below(paths).values_list("id", flat=True)[: BELOW_LIST_LIMIT + 1])
+        if len(listed) <= BELOW_LIST_LIMIT:
+            return tuple(listed), ()
+    key = f"karier:subtree:{cache.get(_VERSION_KEY, 0)}:{'|'.join(paths)}:{headed}"
+    hit = cache.get(key)
+    if hit is None:
+        hit = _big_subtree(paths, headed)
+        cache.set(key, hit, SUBTREE_CACHE_SECONDS)
+    return hit  # type: ignore[no-any-return]
+
+
+def _big_subtree(paths: tuple[str, ...], headed: tuple[int, ...]) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
+    below = _below(paths)
+    heads = set(
+        below.filter(adalah_kepala_unit=True, unit__parent__isnull=True)
+        .exclude(unit_id__in=headed)
+        .values_list("unit_id", flat=True)
+    )
+    # An agency is covered when none of its positions lies outside the subtree (an orphan position
+    # or one reporting elsewhere keeps its holder out, as before): one pass over those agencies'
+    # positions with the subtree's range predicate.
+    outside = set(
+        Jabatan.objects.filter(unit__opd_id__in=heads)
+        .exclude(_below_q(paths))
+        .order_by()
+        .values_list("unit__opd_id", flat=True)
+        .distinct()
+    )
+    covered = tuple(sorted(heads - outside))
+    rest = below.exclude(unit__opd_id__in=(*covered, *headed))
+    listed = list(rest.values_list("id", flat=True)[: BELOW_LIST_LIMIT + 1])
+    return (tuple(listed) if len(listed) <= BELOW_LIST_LIMIT else None), covered
+
+
+def _below_q(paths: tuple[str, ...]) -> Q:
+    below = Q(pk__in=[])
+    for path in paths:
+        below |= Q(path__subtree=path) & ~Q(path=path)
+    return below
+
+
 def _below(paths: tuple[str, ...]) -> QuerySet[Jabatan]:
     """Positions strictly below any of `paths`: co-holders of one multi-seat position do not see
     each other."""
-    below = Q(pk__in=[])
-    for path in paths:
-        below |= Q(path__startswith=path) & ~Q(path=path)
-    return Jabatan.objects.filter(below)
+    return Jabatan.objects.filter(_below_q(paths)).order_by()
+
+
+def memoised(actor: Actor, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """`compute()` once per actor and key. Views build the actor once per request
+    (`actor_from_request`), so a screen that asks the same access question several times (the curve
+    page asks "who is subject to the unit's result" for two buttons and the refusal) reads the database
+    once (issue #14: no repeated access checks within a request). The shared module-level actors
+    (ANONYMOUS, SYSTEM) outlive requests: never memoised."""
+    if actor.user_id is None:
+        return compute()
+    memo: dict[tuple[Any, ...], Any] = actor.__dict__.setdefault("_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]  # type: ignore[no-any-return]
 
 
 def as_actor(actor_or_user: Actor | Any) -> Actor:
@@ -160,8 +243,14 @@ def visibility_q(actor: Actor, prefix: str = "") -> Q:
         # estimates (index lookups on Pegawai.jabatan_id instead of scanning by name).
         q |= Q(**{f"{p}jabatan_id__in": actor.below_jabatan_ids})
     elif actor.below_jabatan_ids is None:
-        # Very large subtrees (a Sekda): so many people match that any plan finds them fast.
-        q |= Q(**{f"{p}jabatan_id__in": _below(actor.jabatan_paths).values("id")})
+        # A very large subtree that is no set of whole agencies: so many people match that any plan
+        # finds them fast.
+        rest = _below(actor.jabatan_paths).exclude(unit__opd_id__in=(*actor.covered_opd_ids, *actor.opd_ids))
+        q |= Q(**{f"{p}jabatan_id__in": rest.values("id")})
+    if actor.covered_opd_ids:
+        # Whole agencies below the actor: everyone holding a position there (`opd_id` follows the
+        # position; people without one keep their last agency and are not below anybody).
+        q |= Q(**{f"{p}opd_id__in": actor.covered_opd_ids, f"{p}jabatan_id__isnull": False})
     if actor.opd_ids:
         q |= Q(**{f"{p}opd_id__in": actor.opd_ids})
     return q
@@ -182,6 +271,8 @@ def can_see_pegawai(actor: Actor, pegawai: Pegawai) -> bool:
         return True
     if pegawai.jabatan_id is None or not actor.jabatan_paths:
         return False
+    if pegawai.opd_id is not None and pegawai.opd_id in actor.covered_opd_ids:
+        return True
     if actor.below_jabatan_ids is not None:
         return pegawai.jabatan_id in actor.below_jabatan_ids
     path = Jabatan.objects.filter(pk=pegawai.jabatan_id).values_list("path", flat=True).first() or ""
@@ -322,7 +413,9 @@ def decides_instead(actor: Actor, position_id: int | None, subject_id: int, d: d
         or actor.pegawai_id == subject_id
     ):
         return False
-    if actor.below_jabatan_ids is not None and position_id not in actor.below_jabatan_ids:
+    # The listed positions are the whole subtree only when no agency is left out (headed or covered).
+    whole_list = actor.below_jabatan_ids is not None and not actor.covered_opd_ids and not actor.opd_ids
+    if whole_list and position_id not in (actor.below_jabatan_ids or ()):
         return False
     d = d or timezone.localdate()
     memo: dict[tuple[Any, ...], int | None] = actor.__dict__.setdefault("_decides_instead", {})

@@ -9,13 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import FileResponse, HttpRequest
 from django.utils import timezone
-from ninja import Path, Query, Router
+from ninja import Path, Query, Router, Status
 
+from karier.api.helpers import binary_response, path_id
 from karier.api.pagination import paginate
-from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, Page, PageParams
-from karier.people import selectors
+from karier.api.schemas import ERRORS, ERRORS_404, MAX_ID, JobOut, Page, PageParams
+from karier.core.downloads import private_download
+from karier.core.jobs import job_dict
+from karier.people import export_jobs, selectors
 from karier.people.access import (
     Actor,
     actor_from_request,
@@ -27,6 +30,7 @@ from karier.people.access import (
     visible_pegawai,
     visible_units,
 )
+from karier.people.exports import XLSX
 from karier.people.models import Jabatan, Pegawai, UnitKerja
 from karier.people.schemas import (
     JabatanDetail,
@@ -96,6 +100,58 @@ def pegawai_list(request: HttpRequest, filters: Query[PegawaiFilter], page: Quer
         ),
     )
     return paginate(qs, page)
+
+
+# The Excel export as a job (issue #14). Declared before "/pegawai/{pegawai_id}": that path takes any
+# text, so "/pegawai/ekspor" must be matched first.
+@router.post(
+    "/pegawai/ekspor",
+    response={202: JobOut, **ERRORS},
+    tags=["pegawai"],
+    url_name="pegawai_ekspor_mulai",
+    summary="Mulai ekspor daftar pegawai (Excel)",
+    description="Saringan sama dengan `GET /pegawai`; berkas berisi pegawai yang boleh Anda lihat. Berjalan di "
+    "latar: pantau dengan `GET /pegawai/ekspor/{job_id}`, unduh dengan `GET /pegawai/ekspor/{job_id}/unduh`. "
+    "Hanya satu ekspor per pengguna yang berjalan sekaligus (409 selama yang sebelumnya belum selesai).",
+)
+def pegawai_ekspor_mulai(request: HttpRequest, body: PegawaiFilter) -> Status[Any]:
+    f = DirectoryFilter(
+        q=body.q,
+        opd=body.opd,
+        unit=body.unit,
+        golongan=body.golongan,
+        jenis_jabatan=body.jenis_jabatan.value if body.jenis_jabatan else "",
+    )
+    job = export_jobs.ekspor_pegawai_start(actor=actor_from_request(request), f=f)
+    job.refresh_from_db()
+    return Status(202, job_dict(job))
+
+
+@router.get(
+    "/pegawai/ekspor/{job_id}",
+    response={200: JobOut, **ERRORS_404},
+    tags=["pegawai"],
+    url_name="pegawai_ekspor_status",
+    summary="Status ekspor daftar pegawai",
+)
+def pegawai_ekspor_status(request: HttpRequest, job_id: int = path_id("Id tugas ekspor.")) -> dict[str, Any]:
+    return job_dict(export_jobs.ekspor_job_for_actor(actor_from_request(request), job_id))
+
+
+@router.get(
+    "/pegawai/ekspor/{job_id}/unduh",
+    response=ERRORS_404,
+    tags=["pegawai"],
+    url_name="pegawai_ekspor_unduh",
+    summary="Unduh berkas ekspor daftar pegawai",
+    description="Hanya pengguna yang memulai ekspor; 404 selama berkas belum siap atau setelah dihapus (7 hari).",
+    openapi_extra=binary_response(XLSX, "Berkas Excel: satu baris per pegawai."),
+)
+def pegawai_ekspor_unduh(request: HttpRequest, job_id: int = path_id("Id tugas ekspor.")) -> FileResponse:
+    actor = actor_from_request(request)
+    job = export_jobs.ekspor_job_for_actor(actor, job_id)
+    handle, name = export_jobs.ekspor_pegawai_berkas(actor=actor, job=job)
+    return private_download(handle, name, XLSX)
 
 
 @router.get(

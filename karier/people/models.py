@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from karier.core.paths import PathField
 from karier.people.choices import (
     JenisAsn,
     JenisInstansi,
@@ -127,7 +128,7 @@ class UnitKerja(models.Model):
     nama = models.CharField(_("nama unit"), max_length=200)
     singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
     jenis = models.CharField(_("jenis unit"), max_length=12, choices=JenisUnit.choices)
-    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    path = PathField(max_length=255, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     aktif = models.BooleanField(_("aktif"), default=True)
 
@@ -136,7 +137,7 @@ class UnitKerja(models.Model):
         verbose_name_plural = _("unit kerja")
         ordering = ["path"]
         indexes = [
-            models.Index(fields=["path"], name="unit_path_like", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["path"], name="unit_path"),  # bytewise: ranges and prefixes (core.paths)
         ]
 
     def __str__(self) -> str:
@@ -173,7 +174,7 @@ class Jabatan(models.Model):
     )
     adalah_kepala_unit = models.BooleanField(_("kepala unit"), default=False)
     formasi = models.PositiveSmallIntegerField(_("formasi"), default=1)
-    path = models.CharField(max_length=400, db_index=True, editable=False, default="")
+    path = PathField(max_length=400, editable=False, default="")
     aktif = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
@@ -181,7 +182,9 @@ class Jabatan(models.Model):
         verbose_name_plural = _("jabatan")
         ordering = ["unit__path", "-adalah_kepala_unit", "nama"]
         indexes = [
-            models.Index(fields=["path"], name="jabatan_path_like", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["path"], name="jabatan_path"),  # bytewise: ranges and prefixes (core.paths)
+            # The heads reporting to given positions (calibration units: heads move one level up).
+            models.Index(fields=["atasan"], condition=Q(adalah_kepala_unit=True), name="head_by_superior"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["unit"], condition=Q(adalah_kepala_unit=True), name="one_head_per_unit"),

@@ -282,7 +282,7 @@ def positions_held_on(pegawai_id: int, d: dt.date) -> QuerySet[Penugasan]:
 
 
 def unit_subtree(unit: UnitKerja) -> QuerySet[UnitKerja]:
-    return UnitKerja.objects.filter(path__startswith=unit.path)
+    return UnitKerja.objects.filter(path__subtree=unit.path)
 
 
 def pegawai_profile(pegawai_id: int) -> Pegawai:
@@ -324,7 +324,7 @@ def directory(base: QuerySet[Pegawai], f: DirectoryFilter) -> QuerySet[Pegawai]:
         qs = qs.filter(opd_id=f.opd)
     if f.unit:
         unit = UnitKerja.objects.filter(pk=f.unit).only("path").first()
-        qs = qs.filter(unit__path__startswith=unit.path) if unit else qs.none()
+        qs = qs.filter(unit__path__subtree=unit.path) if unit else qs.none()
     if f.golongan:
         qs = qs.filter(golongan_id=f.golongan)
     if f.jenis_jabatan:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from karier.people import views
+from karier.people import export_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -8,4 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.profile, name="profile"),
     path("unit/", views.unit_tree, name="unit_tree"),
     path("unit/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("ekspor/", export_views.ekspor_mulai, name="ekspor_mulai"),
+    path("ekspor/<int:job_id>/", export_views.ekspor, name="ekspor"),
+    path("ekspor/<int:job_id>/unduh/", export_views.ekspor_unduh, name="ekspor_unduh"),
 ]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
+from karier.core.paging import page_for
 from karier.people import exports, selectors
 from karier.people.access import (
     actor_from_request,
@@ -38,9 +40,17 @@ def directory(request: HttpRequest) -> HttpResponse:
             jenis_jabatan=d["jenis_jabatan"] or "",
         )
     qs = selectors.directory(visible_pegawai(actor), f)
-    if request.GET.get("export") == "xlsx" and (not form.is_bound or form.is_valid()):
-        return exports.directory_xlsx(qs)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    ekspor_latar = False  # the list is too big for the request: the page offers the background export
+    if request.GET.get("export") == "xlsx":
+        if form.is_bound and not form.is_valid():
+            messages.error(
+                request, _("Saringan tidak valid; berkas Excel tidak dibuat. Periksa kembali isian saringan.")
+            )
+        elif exports.fits_inline(qs):
+            return exports.directory_xlsx(qs)
+        else:
+            ekspor_latar = True
+    page = page_for(request, qs, PAGE_SIZE)
     params = {k: str(v) for k, v in request.GET.items() if k not in {"page", "export"} and v}
     base = urlencode(params)
     return render(
@@ -51,6 +61,8 @@ def directory(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "querystring_base": f"{base}&" if base else "",
             "export_query": urlencode({**params, "export": "xlsx"}),
+            "ekspor_latar": ekspor_latar,
+            "ekspor_batas": exports.INLINE_MAX,
             "filtered": bool(params),
         },
     )
@@ -99,7 +111,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     positions = selectors.unit_positions(unit, today)
     members = visible_pegawai(actor).filter(unit=unit).select_related("golongan", "jabatan").order_by("nama", "id")
-    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, members, PAGE_SIZE)
     head: Jabatan | None = next((p.jabatan for p in positions if p.jabatan.adalah_kepala_unit), None)
     holder_ids = [row.holder.pk for row in positions if row.holder is not None]
     visible_ids = set(visible_pegawai(actor).filter(pk__in=holder_ids).values_list("pk", flat=True))

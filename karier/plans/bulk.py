@@ -127,7 +127,7 @@ def reference_date(tahun: int, today: dt.date | None = None) -> dt.date:
 def _scope_assignments(d: dt.date, *, unit: UnitKerja | None, pegawai_ids: Sequence[int] | None) -> QuerySet[Penugasan]:
     qs = Penugasan.objects.filter(active_on(d), jenis=JenisPenugasan.DEFINITIF, pegawai__aktif=True)
     if unit is not None:
-        qs = qs.filter(jabatan__unit__path__startswith=unit.path)
+        qs = qs.filter(jabatan__unit__path__subtree=unit.path)
     if pegawai_ids is not None:
         qs = qs.filter(pegawai_id__in=list(pegawai_ids))
     return qs

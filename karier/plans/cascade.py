@@ -107,7 +107,7 @@ def _rhk_q(f: CascadeFilter) -> Q:
     if f.unit is not None:
         # Keep the chain above the unit (its head's superiors) so the branch stays connected.
         ancestors = [int(x) for x in f.unit.path.strip("/").split("/") if x]
-        q &= Q(skp__unit__path__startswith=f.unit.path) | Q(skp__unit_id__in=ancestors)
+        q &= Q(skp__unit__path__subtree=f.unit.path) | Q(skp__unit_id__in=ancestors)
     elif f.opd_id:
         q &= Q(skp__unit__opd_id=f.opd_id)
     return q

@@ -45,35 +45,75 @@ class Coverage:
     rhk_terhubung: Ratio  # RHK of non-JPT plans naming a superior's RHK
 
 
-def _indicator_qs(f: CascadeFilter) -> QuerySet[Indikator]:
-    q = _agency_ind_q(f)
+@dataclass(frozen=True)
+class IndicatorSets:
+    """The indicators a figure or a gap list is about, and those of them that have an owner in the year,
+    as id sets: small (a province has a few hundred to a few thousand indicators), read once a request
+    and shared by the figure and the gap list."""
+
+    scope: frozenset[int]
+    owned: frozenset[int]
+
+    @property
+    def gaps(self) -> list[int]:
+        return sorted(self.scope - self.owned)
+
+
+def indicator_sets(f: CascadeFilter) -> IndicatorSets:
+    """Two queries whatever the number of plans (see `_scope_ids` and `_owned_ids`)."""
+    scope = _scope_ids(f)
+    return IndicatorSets(scope=scope, owned=_owned_ids(f, scope))
+
+
+def _scope_ids(f: CascadeFilter) -> frozenset[int]:
+    """The agency's indicators of a Renstra covering the year — for the province also the IKU of the
+    active RPJMD: a UNION of two simple joins, not an OR across both join paths."""
+    ids = Indikator.objects.filter(_agency_ind_q(f)).values_list("id", flat=True).order_by()
     if not f.opd:
-        q |= _province_ind_q(f)
-    return Indikator.objects.filter(q)
+        ids = ids.union(Indikator.objects.filter(_province_ind_q(f)).values_list("id", flat=True).order_by())
+    return frozenset(ids)
 
 
-def _indicator_owned(f: CascadeFilter) -> Q:
-    """Someone works on an indicator in the year when a RHK or a PK row references it — or, for a
-    province IKU, references one of the agency indicators derived from it.
+def _owned_ids(f: CascadeFilter, scope: frozenset[int]) -> frozenset[int]:
+    """Those of `scope` someone works on in the year: a RHK or a PK row of the year references the
+    indicator — or, for a province IKU, one of the agency indicators derived from it.
 
-    Uncorrelated `IN (subquery)` sets (computed once by the database), not an EXISTS per indicator;
-    NULLs are filtered out of every set so that the negation (the gap list) stays right.
+    One query over the indicators in scope and their children (a few dozen to a few thousand rows),
+    each with three EXISTS in its SELECT list: an index probe (RHK by `indikator_opd`, RHK by PK row
+    by `indikator`, PK row by `indikator`) that stops at the first row of the year. It replaced an OR
+    of uncorrelated `IN (subquery)` sets in which all the year's RHK naming an indicator were read
+    twice (once for the indicator, once for its parent) — and again for the gap list's count and page.
+    Only the scope's indicators are probed: those of older Renstra periods and their years of RHK cost
+    nothing (a probe walks at most the RHK of earlier years naming that one indicator).
     """
+    if not scope:
+        return frozenset()
     t = f.tahun
     rhk = RencanaHasilKerja.objects.filter(skp__tahun_id=t)
-    referenced = (
-        Q(pk__in=rhk.filter(indikator_opd__isnull=False).values("indikator_opd_id"))
-        | Q(pk__in=rhk.filter(perjanjian_row__isnull=False).values("perjanjian_row__indikator_id"))
-        | Q(pk__in=PerjanjianKinerjaRow.objects.filter(perjanjian__tahun=t).values("indikator_id"))
+    ids = sorted(scope)
+    rows = (
+        Indikator.objects.filter(Q(pk__in=ids) | Q(induk_id__in=ids))
+        .annotate(
+            by_rhk=Exists(rhk.filter(indikator_opd=OuterRef("pk"))),
+            by_rhk_pk=Exists(rhk.filter(perjanjian_row__indikator=OuterRef("pk"))),
+            by_pk=Exists(PerjanjianKinerjaRow.objects.filter(perjanjian__tahun=t, indikator=OuterRef("pk"))),
+        )
+        .order_by()
+        .values_list("id", "induk_id", "by_rhk", "by_rhk_pk", "by_pk")
     )
-    parents = Indikator.objects.filter(referenced, induk__isnull=False).values("induk_id")
-    return referenced | Q(pk__in=parents)
+    owned: set[int] = set()
+    for pk, induk, *refs in rows:
+        if any(refs):
+            owned.add(pk)
+            if induk is not None:
+                owned.add(induk)
+    return frozenset(owned & scope)
 
 
 def _pegawai_qs(f: CascadeFilter) -> QuerySet[Pegawai]:
     qs = Pegawai.objects.filter(aktif=True)
     if f.unit is not None:
-        return qs.filter(unit__path__startswith=f.unit.path)
+        return qs.filter(unit__path__subtree=f.unit.path)
     if f.opd_id:
         return qs.filter(opd_id=f.opd_id)
     return qs
@@ -83,7 +123,7 @@ def _plans_of_scope(f: CascadeFilter) -> QuerySet[Skp]:
     """The year's plans of the active employees counted by `_pegawai_qs` (scope by their current unit)."""
     qs = Skp.objects.filter(tahun_id=f.tahun, pegawai__aktif=True)
     if f.unit is not None:
-        return qs.filter(pegawai__unit__path__startswith=f.unit.path)
+        return qs.filter(pegawai__unit__path__subtree=f.unit.path)
     if f.opd_id:
         return qs.filter(pegawai__opd_id=f.opd_id)
     return qs
@@ -92,16 +132,16 @@ def _plans_of_scope(f: CascadeFilter) -> QuerySet[Skp]:
 def _rhk_cov_qs(f: CascadeFilter) -> QuerySet[RencanaHasilKerja]:
     qs = RencanaHasilKerja.objects.filter(skp__tahun_id=f.tahun).exclude(skp__jabatan__jenis__in=JPT)
     if f.unit is not None:
-        return qs.filter(skp__unit__path__startswith=f.unit.path)
+        return qs.filter(skp__unit__path__subtree=f.unit.path)
     if f.opd_id:
         return qs.filter(skp__unit__opd_id=f.opd_id)
     return qs
 
 
-def coverage(f: CascadeFilter) -> Coverage:
-    """The three figures in four aggregate queries (the unit filter narrows people and RHK; the
-    indicator figure is per agency)."""
-    ind = _indicator_qs(f).aggregate(total=Count("id"), owned=Count("id", filter=_indicator_owned(f)))
+def coverage(f: CascadeFilter, indicators: IndicatorSets | None = None) -> Coverage:
+    """The three figures in five queries, two of them for the indicator sets unless the caller passes
+    them (the unit filter narrows people and RHK; the indicator figure is per agency)."""
+    ind = indicators or indicator_sets(f)
     # Joins, not a correlated EXISTS per employee: the planner's cost for 50,000 subplans makes
     # PostgreSQL JIT-compile the query, which alone costs ~0.5 s.
     total = _pegawai_qs(f).count()
@@ -112,7 +152,7 @@ def coverage(f: CascadeFilter) -> Coverage:
     peg = {"total": total, **plans}
     rhk = _rhk_cov_qs(f).aggregate(total=Count("id"), linked=Count("id", filter=Q(rhk_atasan__isnull=False)))
     return Coverage(
-        indikator=Ratio(ind["owned"], ind["total"]),
+        indikator=Ratio(len(ind.scope & ind.owned), len(ind.scope)),
         pegawai_disetujui=Ratio(peg["approved"], peg["total"]),
         pegawai_ber_skp=Ratio(peg["any"], peg["total"]),
         rhk_terhubung=Ratio(rhk["linked"], rhk["total"]),
@@ -153,11 +193,12 @@ def gap_rhk_yatim(actor: Actor, f: CascadeFilter) -> QuerySet[RencanaHasilKerja]
     )
 
 
-def gap_indikator(f: CascadeFilter) -> QuerySet[Indikator]:
-    """Indicators in scope that no RHK or PK row of the year references (not personal data)."""
+def gap_indikator(f: CascadeFilter, indicators: IndicatorSets | None = None) -> QuerySet[Indikator]:
+    """Indicators in scope that no RHK or PK row of the year references (not personal data): the ids
+    come from the sets (pass the page's, computed once), so the count and the page are lookups by id."""
+    ind = indicators or indicator_sets(f)
     return (
-        _indicator_qs(f)
-        .exclude(_indicator_owned(f))
+        Indikator.objects.filter(pk__in=ind.gaps)
         .select_related("sasaran", "sasaran_renstra__renstra__opd")
         .annotate(opd_nama=F("sasaran_renstra__renstra__opd__nama"))
         .order_by("sasaran_renstra__renstra__opd__nama", "kode", "id")

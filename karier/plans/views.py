@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from karier.core.excel import xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import Pegawai
 from karier.plans import access, exports, selectors, services, workflow
@@ -67,7 +67,7 @@ def _bawahan_filter(request: HttpRequest) -> tuple[BawahanFilterForm, int, str]:
 def _bawahan_context(request: HttpRequest, actor: Actor) -> dict[str, Any]:
     form, tahun, status = _bawahan_filter(request)
     qs = selectors.subordinates_with_plans(actor, tahun, status=status)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     params = {k: str(v) for k, v in request.GET.items() if k not in {"page", "export"} and v}
     base = urlencode(params)
     return {

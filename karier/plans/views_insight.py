@@ -126,13 +126,15 @@ def coverage(request: HttpRequest) -> HttpResponse:
     gap = request.GET.get("celah") or cascade_coverage.GAP_TANPA_SKP
     if gap not in cascade_coverage.GAPS:
         raise Http404(_("Daftar tidak ditemukan."))
+    # Read once: the indicator figure and the indicator gap list (its count and its page) share them.
+    indicators = cascade_coverage.indicator_sets(f)
     qs: Any
     if gap == cascade_coverage.GAP_TANPA_SKP:
         qs = cascade_coverage.gap_tanpa_skp(actor, f)
     elif gap == cascade_coverage.GAP_RHK_YATIM:
         qs = cascade_coverage.gap_rhk_yatim(actor, f)
     else:
-        qs = cascade_coverage.gap_indikator(f)
+        qs = cascade_coverage.gap_indikator(f, indicators)
     if request.GET.get("export") == "xlsx":
         data = documents.gap_xlsx(gap, qs)
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -145,7 +147,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
         request,
         "plans/coverage.html",
         {
-            "cov": cascade_coverage.coverage(f),
+            "cov": cascade_coverage.coverage(f, indicators),
             "gap": gap,
             "gaps": cascade_coverage.GAPS,
             "page_obj": page,
@@ -171,7 +173,7 @@ class BulkForm(forms.Form):
         else:
             q = Q(pk__in=[])
             for r in roots:
-                q |= Q(path__startswith=r.path)
+                q |= Q(path__subtree=r.path)
             units = UnitKerja.objects.filter(q, aktif=True).order_by("path")
         choices += [(str(u.pk), ("— " * u.depth) + u.nama) for u in units.only("pk", "nama", "depth")]
         field = self.fields["unit"]

@@ -166,7 +166,7 @@ def editable_jabatan_q(actor: Actor, prefix: str = "") -> Q:
         return Q()
     q = Q(**{f"{p}unit__opd_id__in": actor.opd_ids}) if actor.opd_ids else Q(pk__in=[])
     for path in actor.jabatan_paths:
-        q |= Q(**{f"{p}path__startswith": path}) & ~Q(**{f"{p}path": path})
+        q |= Q(**{f"{p}path__subtree": path}) & ~Q(**{f"{p}path": path})
     return q
 
 

@@ -304,15 +304,49 @@ def jabatan_standar_list(
     return qs.order_by("unit__path", "-adalah_kepala_unit", "nama", "id")
 
 
+def jabatan_standar_rows(
+    base: QuerySet[Jabatan], *, opd: int | None = None, ada: bool | None = None, q: str = "", jenis: str = ""
+) -> QuerySet[Jabatan]:
+    """The same positions, in the same order, as `jabatan_standar_list`, without its per-position
+    figures: the screen counts and pages this (filters and ordering on plain columns, no GROUP BY over
+    every position), then fills in the figures of the page alone with `with_standar_figures`. The
+    aggregate over all 26,000 positions before LIMIT 25 took 300 ms; the page needs 25 of them."""
+    qs = base.filter(aktif=True).select_related("unit", "unit__opd")
+    if opd:
+        qs = qs.filter(unit__opd_id=opd)
+    if ada is not None:
+        has = Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk")))
+        qs = qs.filter(has if ada else ~has)
+    if q.strip():
+        qs = qs.filter(nama__icontains=q.strip())
+    if jenis:
+        qs = qs.filter(jenis=jenis)
+    return qs.order_by("unit__path", "-adalah_kepala_unit", "nama", "id")
+
+
+def with_standar_figures(rows: Iterable[Jabatan]) -> list[Jabatan]:
+    """Set `ada_standar` and `n_hasil` (as `jabatan_standar_list` annotates them) on a page of positions:
+    one GROUP BY over the standards of those ids only, whatever the number of positions."""
+    page = list(rows)
+    counts = dict(
+        StandarJabatan.objects.filter(jabatan_id__in=[j.pk for j in page])
+        .annotate(n=Count("hasil"))
+        .values_list("jabatan_id", "n")
+    )
+    for j in page:
+        j.ada_standar = j.pk in counts  # type: ignore[attr-defined]
+        j.n_hasil = counts.get(j.pk, 0)  # type: ignore[attr-defined]
+    return page
+
+
 def standar_coverage(opd_ids: Iterable[int] | None = None) -> dict[str, int]:
-    """How many active positions have a standard (for the overview): one aggregate query, which uses the
-    index on `StandarJabatan.jabatan` (unique) whatever the number of positions."""
+    """How many active positions have a standard (for the overview): one aggregate query over a LEFT JOIN
+    to `StandarJabatan` (one-to-one, so no row is counted twice) — a single hash join, where an EXISTS
+    per position probed the index 26,000 times (~40 ms at 13,000 positions, the JIT on top at 26,000)."""
     qs = Jabatan.objects.filter(aktif=True)
     if opd_ids is not None:
         qs = qs.filter(unit__opd_id__in=list(opd_ids))
-    counts = qs.aggregate(
-        total=Count("pk"), ada=Count("pk", filter=Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk"))))
-    )
+    counts = qs.aggregate(total=Count("pk"), ada=Count("standar"))
     total, done = counts["total"], counts["ada"]
     return {"total": total, "ada": done, "belum": total - done}
 

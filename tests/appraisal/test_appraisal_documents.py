@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -119,3 +120,22 @@ def test_document_access(s: Seksi) -> None:
         assert _client(s, who).get(base + "penetapan.pdf").status_code == 404, who
     api = _client(s, "kasi1").get(f"/api/v1/penilaian/evaluasi/{ev.pk}/pdf")
     assert api.status_code == 200 and api.content.startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_a_signed_pdf_is_rendered_once_and_then_served_from_the_file_store(
+    s: Seksi, settings: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #14: WeasyPrint runs once per signed document; drafts are rendered every time."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    real, calls = documents._pdf, []
+    monkeypatch.setattr(documents, "_pdf", lambda html: calls.append(1) or real(html))
+    doc = documents.evaluasi_document(s.ev("staf1a").pk)
+    first = documents.evaluasi_pdf(doc)
+    assert documents.evaluasi_pdf(documents.evaluasi_document(s.ev("staf1a").pk)) == first
+    assert len(calls) == 1 and len(list((tmp_path / "dokumen" / "evaluasi").iterdir())) == 1
+    draft = documents.evaluasi_document(s.ev("staf1a").pk)
+    draft.hash = ""  # what an unsigned evaluation's document carries
+    documents.evaluasi_pdf(draft)
+    documents.evaluasi_pdf(draft)
+    assert len(calls) == 3

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -36,6 +35,7 @@ from karier.people.access import (
     decider_instead,
     decides_instead,
     is_subject,
+    memoised,
 )
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Jabatan, Penugasan, UnitKerja
@@ -75,17 +75,14 @@ def unit_result_subjects(
     on d and the appraisee of the head's evaluation in `periode` (rating_from_organisasi), and everyone
     calibrated in the unit (the result sets the curve their predikat must fit: an acting official
     above the unit who is calibrated in it does not set it either). Two queries, three with `periode`."""
-    from karier.appraisal.calibration.selectors import unit_evaluations
+    from karier.appraisal.calibration.selectors import unit_evaluations, unit_positions
 
     d = d or timezone.localdate()
-    head = Q(jabatan__unit_id=unit.pk, jabatan__adalah_kepala_unit=True)
-    calibrated_here = (Q(jabatan__unit_id=unit.pk) & ~Q(jabatan__adalah_kepala_unit=True)) | (
-        Q(jabatan__adalah_kepala_unit=True) & Q(jabatan__atasan__unit_id=unit.pk)
-    )
+    own, heads_below = unit_positions(unit.pk)  # the head's and everyone calibrated here
     subjects = set(
-        Penugasan.objects.filter(active_on(d), head | calibrated_here, jenis=JenisPenugasan.DEFINITIF).values_list(
-            "pegawai_id", flat=True
-        )
+        Penugasan.objects.filter(
+            active_on(d), jabatan_id__any=own + heads_below, jenis=JenisPenugasan.DEFINITIF
+        ).values_list("pegawai_id", flat=True)
     )
     if periode is not None:
         subjects |= set(
@@ -95,6 +92,11 @@ def unit_result_subjects(
         )
         subjects |= set(unit_evaluations(unit, periode).values_list("pegawai_id", flat=True))
     return subjects
+
+
+def _subjects(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian | int | None) -> set[int]:
+    periode_id = periode if isinstance(periode, int) or periode is None else periode.pk
+    return memoised(actor, ("unit_result_subjects", unit.pk, periode_id), lambda: unit_result_subjects(unit, periode))
 
 
 def _falls_to(actor: Actor, position: int, subjects: set[int]) -> bool:
@@ -114,7 +116,7 @@ def can_set_unit_result(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian
     if actor.is_auditor or actor.user_id is None:
         return False
     position = result_setter_position(unit)
-    subjects = unit_result_subjects(unit, periode)
+    subjects = _subjects(actor, unit, periode)
     if is_subject(actor, subjects):  # also a BKD admin recording it at the top of the tree
         return False
     if position is None:
@@ -128,7 +130,7 @@ def unit_result_conflict(actor: Actor, unit: UnitKerja, periode: PeriodePenilaia
     position = result_setter_position(unit)
     if (position is None and not actor.is_admin) or (position is not None and position not in actor.jabatan_ids):
         return ""
-    subjects = unit_result_subjects(unit, periode)
+    subjects = _subjects(actor, unit, periode)
     if not is_subject(actor, subjects):
         return ""
     # At the top of the tree another BKD admin records it for the regional head (decider None).
@@ -152,13 +154,14 @@ def conflicted_heads(unit: UnitKerja, d: dt.date | None = None) -> set[int]:
     kepala = kepala_jabatan(unit)
     if kepala is None:
         return set()
+    from karier.appraisal.calibration.selectors import unit_positions
+
     coverers = Penugasan.objects.filter(active_on(d), jabatan_id=kepala.pk).values("pegawai_id")
-    in_scope = (Q(jabatan__unit_id=unit.pk) & ~Q(jabatan__adalah_kepala_unit=True)) | (
-        Q(jabatan__adalah_kepala_unit=True) & Q(jabatan__atasan__unit_id=unit.pk)
-    )
+    own, heads_below = unit_positions(unit.pk)
+    in_scope = [pk for pk in own if pk != kepala.pk] + heads_below
     return set(
         Penugasan.objects.filter(
-            active_on(d), in_scope, jenis=JenisPenugasan.DEFINITIF, pegawai_id__in=coverers
+            active_on(d), jabatan_id__any=in_scope, jenis=JenisPenugasan.DEFINITIF, pegawai_id__in=coverers
         ).values_list("pegawai_id", flat=True)
     )
 
@@ -175,7 +178,11 @@ def is_calibration_substitute(actor: Actor, unit: UnitKerja) -> bool:
 def can_calibrate(actor: Actor, unit: UnitKerja) -> bool:
     """Move people between categories and finalise: the unit head or the agency head — or, when the
     unit head's own evaluation is in the unit, the next official up as well."""
-    return is_agency_head(actor, unit) or is_unit_head(actor, unit) or is_calibration_substitute(actor, unit)
+    return memoised(
+        actor,
+        ("can_calibrate", unit.pk),
+        lambda: is_agency_head(actor, unit) or is_unit_head(actor, unit) or is_calibration_substitute(actor, unit),
+    )
 
 
 def calibration_decider(unit: UnitKerja) -> DeciderInstead | None:

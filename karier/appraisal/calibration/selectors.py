@@ -34,7 +34,7 @@ from karier.appraisal.models import (
     PredikatOrganisasiUnit,
 )
 from karier.people.access import Actor
-from karier.people.models import UnitKerja
+from karier.people.models import Jabatan, UnitKerja
 from karier.rules import (
     DEFAULT_CURVE,
     PREDIKAT_ORDER,
@@ -63,8 +63,27 @@ def calibration_unit_expr() -> Any:
     return Case(When(HEAD_Q, then=F("jabatan__atasan__unit_id")), default=F("unit_id"))
 
 
+def unit_positions(unit_id: int) -> tuple[list[int], list[int]]:
+    """(the unit's own positions, the head positions reporting to one of them): whose holders are
+    calibrated in the unit, bar its own head. Two small indexed reads (positions by unit; heads by
+    superior), so that callers filter by literal position ids and never join every position of the
+    province to its superior's."""
+    own = list(Jabatan.objects.filter(unit_id=unit_id).order_by().values_list("pk", flat=True))
+    below = list(
+        Jabatan.objects.filter(adalah_kepala_unit=True, atasan_id__any=own).order_by().values_list("pk", flat=True)
+    )
+    return own, below
+
+
 def unit_scope_q(unit_id: int) -> Q:
-    return (Q(unit_id=unit_id) & ~HEAD_Q) | (HEAD_Q & Q(jabatan__atasan__unit_id=unit_id))
+    """The unit's calibration members (module docstring) as indexed predicates: the evaluations of the
+    unit by the (periode, unit) index, and those of the head positions reporting into it by their
+    position (`unit_positions`), never a join over the period."""
+    _own, heads_below = unit_positions(unit_id)
+    q = Q(unit_id=unit_id) & ~HEAD_Q
+    if heads_below:
+        q |= HEAD_Q & Q(jabatan_id__in=heads_below)
+    return q
 
 
 def unit_evaluations(unit: UnitKerja | int, periode: PeriodePenilaian | int) -> QuerySet[Evaluasi]:
@@ -204,34 +223,102 @@ class AgencyCalibration:
         return sum(1 for r in self.rows if r.final)
 
 
+def _new_counts() -> dict[str, int]:
+    return dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
+
+
+def _add(out: dict[int, dict[str, int]], unit_id: int, predikat: str, n: int) -> None:
+    counts = out.setdefault(unit_id, _new_counts())
+    counts[predikat if predikat in counts else BELUM] += n
+
+
 def calibration_counts(
-    periode: PeriodePenilaian, *, opd_id: int | None = None, unit_ids: list[int] | None = None
+    periode: PeriodePenilaian,
+    *,
+    opd_id: int | None = None,
+    unit_ids: list[int] | None = None,
+    agency_unit_ids: list[int] | None = None,
 ) -> dict[int, dict[str, int]]:
-    """{calibration unit id: {predikat: n}} by one GROUP BY (unrated under '')."""
-    qs = Evaluasi.objects.filter(periode=periode)
-    if opd_id is not None:
-        qs = qs.filter((~HEAD_Q & Q(unit__opd_id=opd_id)) | (HEAD_Q & Q(jabatan__atasan__unit__opd_id=opd_id)))
-    rows = (
-        qs.annotate(kal=calibration_unit_expr(), p=final_predikat_expr())
-        .values("kal", "p")
+    """{calibration unit id: {predikat: n}} (unrated under '').
+
+    Province-wide (the period close, a job): one GROUP BY over the period. For one agency (its head's
+    calibration page) the cost follows the agency, not the province (issue #14): the agency's
+    evaluations are counted by their own unit through the (periode, unit) index, then the few unit
+    heads are moved to the unit above — their calibration unit (`calibration_unit_expr`) — by a second
+    query that starts from the head positions in or reporting into the agency."""
+    if opd_id is None:
+        rows = (
+            Evaluasi.objects.filter(periode=periode)
+            .annotate(kal=calibration_unit_expr(), p=final_predikat_expr())
+            .values("kal", "p")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        out: dict[int, dict[str, int]] = {}
+        for r in rows:
+            if r["kal"] is not None:
+                _add(out, r["kal"], r["p"], r["n"])
+    else:
+        if agency_unit_ids is None:
+            agency_unit_ids = list(UnitKerja.objects.filter(opd_id=opd_id).values_list("pk", flat=True))
+        out = _agency_counts(periode, opd_id, agency_unit_ids)
+    if unit_ids is not None:
+        out = {k: v for k, v in out.items() if k in unit_ids}
+    return out
+
+
+def _agency_counts(periode: PeriodePenilaian, opd_id: int, unit_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Three indexed reads, each bounded by the agency: its evaluations by own unit; the head positions
+    that move in or out (heads of its units by the one-head-per-unit index; heads elsewhere whose
+    superior's position is in the agency by the heads-by-superior index); their evaluations by
+    position. Literal id lists (`__any`) keep PostgreSQL's estimates exact, so it walks the indexes
+    instead of scanning every head of the province."""
+    out: dict[int, dict[str, int]] = {}
+    own = (
+        Evaluasi.objects.filter(periode=periode, unit_id__any=unit_ids)
+        .annotate(p=final_predikat_expr())
+        .values("unit_id", "p")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    out: dict[int, dict[str, int]] = {}
+    for r in own:
+        _add(out, r["unit_id"], r["p"], r["n"])
+    positions = list(Jabatan.objects.filter(unit_id__any=unit_ids).order_by().values_list("pk", flat=True))
+    heads = {
+        pk: (unit_id, atasan_id)
+        for qs in (
+            Jabatan.objects.filter(adalah_kepala_unit=True, unit_id__any=unit_ids),
+            Jabatan.objects.filter(adalah_kepala_unit=True, atasan_id__any=positions),
+        )
+        for pk, unit_id, atasan_id in qs.order_by().values_list("pk", "unit_id", "atasan_id")
+    }
+    above = {a for _u, a in heads.values() if a is not None}
+    atasan_unit = dict(Jabatan.objects.filter(pk__any=list(above)).order_by().values_list("pk", "unit_id"))
+    in_agency = set(unit_ids)
+    rows = (
+        Evaluasi.objects.filter(periode=periode, jabatan_id__any=list(heads))
+        .annotate(p=final_predikat_expr())
+        .values("jabatan_id", "unit_id", "p")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     for r in rows:
-        if r["kal"] is None or (unit_ids is not None and r["kal"] not in unit_ids):
+        unit_id, atasan_id = heads[r["jabatan_id"]]
+        if r["unit_id"] != unit_id:  # not appraised as the head of his unit: counted where he is
             continue
-        counts = out.setdefault(r["kal"], dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0))
-        key = r["p"] if r["p"] in counts else BELUM
-        counts[key] += r["n"]
-    return out
+        if unit_id in in_agency:  # counted above in his own unit: he belongs one level up
+            _add(out, unit_id, r["p"], -r["n"])
+        kal = atasan_unit.get(atasan_id) if atasan_id is not None else None
+        if kal is not None and kal in in_agency:
+            _add(out, kal, r["p"], r["n"])
+    return {k: v for k, v in out.items() if any(v.values())}
 
 
 def agency_calibration(opd: UnitKerja, periode: PeriodePenilaian) -> AgencyCalibration:
     """Per unit of the agency: counts, result, violations, finalised — five queries in all."""
     policy = curve_policy(kalender_for(periode))
     units = list(UnitKerja.objects.filter(opd_id=opd.pk).order_by("path"))
-    per_unit = calibration_counts(periode, opd_id=opd.pk)
+    per_unit = calibration_counts(periode, opd_id=opd.pk, agency_unit_ids=[u.pk for u in units])
     results = dict(
         PredikatOrganisasiUnit.objects.filter(periode=periode, unit__opd_id=opd.pk).values_list("unit_id", "predikat")
     )

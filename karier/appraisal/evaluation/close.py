@@ -66,7 +66,7 @@ from karier.appraisal.models import (
     PeriodePenilaian,
     PredikatOrganisasiUnit,
 )
-from karier.core import audit, jobs
+from karier.core import audit, bulk, jobs
 from karier.core.choices import JenisTugasLatar
 from karier.core.models import TugasLatar
 from karier.people.access import Actor
@@ -358,6 +358,8 @@ def _run(
         progress(0, len(ids), TAHAP_ATURAN)
     result.predikat_ditulis = _apply_rules(ids, periode, chunk_size, progress)
     del ids
+    if result.predikat_ditulis:
+        bulk.analyze(Evaluasi)  # the predikat columns changed wholesale: the planner's figures follow
 
     if progress:
         progress(result.evaluasi_total, result.evaluasi_total, TAHAP_REKAP)

@@ -18,6 +18,7 @@ What the evaluation document states (live, or as frozen at a signature) is built
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,7 +161,30 @@ def _pdf(html: str) -> bytes:
 
 @in_indonesian
 def evaluasi_pdf(doc: EvaluasiDocument) -> bytes:
-    return _pdf(render_to_string("appraisal/pdf/evaluasi.html", {"doc": doc, "pemerintah": PEMERINTAH}))
+    """The evaluation's PDF. A signed one states only its immutable snapshot: it is rendered once and
+    kept as a file named by the digest of its HTML (issue #14: WeasyPrint takes 0.4–0.7 s a page),
+    so every later download, by anyone, is a file read; a second signature, a new version or a new
+    template gives other HTML, hence a new file. Drafts change with every edit: rendered each time."""
+    html = render_to_string("appraisal/pdf/evaluasi.html", {"doc": doc, "pemerintah": PEMERINTAH})
+    if not doc.hash:
+        return _pdf(html)
+    return rendered_once(html, "dokumen/evaluasi")
+
+
+def rendered_once(html: str, folder: str) -> bytes:
+    """The PDF of `html` from the file store when rendered before, else rendered and stored."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = f"{folder}/{hashlib.sha256(html.encode()).hexdigest()}.pdf"
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as f:
+            data: bytes = f.read()
+            return data
+    pdf = _pdf(html)
+    if not default_storage.exists(name):  # a concurrent first download may have stored it meanwhile
+        default_storage.save(name, ContentFile(pdf))
+    return pdf
 
 
 # ---------------------------------------------------------------------------- unit documents

@@ -14,7 +14,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,6 +37,7 @@ from karier.core import jobs
 from karier.core.choices import JenisTugasLatar
 from karier.core.forms import apply_errors
 from karier.core.models import TugasLatar
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request
 from karier.plans.models import Skp
 
@@ -64,7 +64,7 @@ def _qs_base(request: HttpRequest) -> str:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    page = Paginator(selectors.my_evaluations(actor), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, selectors.my_evaluations(actor), PAGE_SIZE)
     return render(
         request,
         "appraisal/index.html",
@@ -404,7 +404,7 @@ def pengingat(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         reminders.pengingat_mark_read(actor=actor)
         return HttpResponseRedirect(reverse("appraisal:pengingat"))
-    page = Paginator(selectors.pengingat_for(actor), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, selectors.pengingat_for(actor), PAGE_SIZE)
     return render(
         request,
         "appraisal/pengingat.html",

@@ -197,7 +197,7 @@ def moderation_q(actor: Actor) -> Q:
     )
     unit_q = Q(pk__in=[])
     for path in headed_unit_paths(actor):
-        unit_q |= Q(tautan__unit__path__startswith=path)
+        unit_q |= Q(tautan__unit__path__subtree=path)
     if actor.opd_ids:
         unit_q |= Q(tautan__unit__opd_id__in=actor.opd_ids) | Q(tautan__unit_id__in=actor.opd_ids)
     return q | (Q(tautan__unit__isnull=False) & unit_q)

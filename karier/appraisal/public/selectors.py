@@ -48,7 +48,7 @@ def managed_links(actor: Actor) -> QuerySet[TautanPublik]:
     q = Q(pegawai__isnull=False) & visibility_q(actor, prefix="pegawai")
     unit_q = Q(pk__in=[])
     for path in headed_unit_paths(actor):
-        unit_q |= Q(unit__path__startswith=path)
+        unit_q |= Q(unit__path__subtree=path)
     if actor.opd_ids:
         unit_q |= Q(unit__opd_id__in=actor.opd_ids) | Q(unit_id__in=actor.opd_ids)
     return qs.filter(q | (Q(unit__isnull=False) & unit_q)).order_by("-aktif", "-dibuat_pada", "-pk")

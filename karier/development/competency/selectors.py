@@ -210,7 +210,7 @@ def tna_scope(actor: Actor, *, opd_id: int | None = None, unit_id: int | None = 
         scope = scope.filter(opd_id=opd_id)
     if unit_id is not None:
         unit = unit_for_actor(actor, unit_id)
-        scope = scope.filter(unit__path__startswith=unit.path)
+        scope = scope.filter(unit__path__subtree=unit.path)
     return scope
 
 

@@ -83,7 +83,7 @@ def _key_rows(lingkup: Lingkup) -> Q:
     t = lingkup.tahun
     if lingkup.unit is not None:
         return Q(tahun=t, opd_id=lingkup.unit.opd_id) & (
-            Q(unit__path__startswith=lingkup.unit.path) | Q(unit__isnull=True, metrik=MetrikDasbor.IKU)
+            Q(unit__path__subtree=lingkup.unit.path) | Q(unit__isnull=True, metrik=MetrikDasbor.IKU)
         )
     if lingkup.opd is not None:
         # the units' rows; of the agency-total rows only its IKU (the lines sum the units themselves)

@@ -73,14 +73,14 @@ def bulk_units(actor: Actor) -> QuerySet[UnitKerja]:
         return UnitKerja.objects.filter(aktif=True)
     q = Q(opd_id__in=actor.opd_ids) if actor.opd_ids else Q(pk__in=[])
     for path in headed_unit_paths(actor):
-        q |= Q(path__startswith=path)
+        q |= Q(path__subtree=path)
     return UnitKerja.objects.filter(q, aktif=True)
 
 
 def people_of_unit(actor: Actor, unit: UnitKerja) -> QuerySet[Pegawai]:
     """The active people of the unit and its sub-units whom the actor sees, in the zip's order
     (`visibility_q`: also right for a job started by Karier itself, `SYSTEM`)."""
-    return Pegawai.objects.filter(visibility_q(actor), unit__path__startswith=unit.path, aktif=True).order_by(
+    return Pegawai.objects.filter(visibility_q(actor), unit__path__subtree=unit.path, aktif=True).order_by(
         "unit__path", "nama", "pk"
     )
 

@@ -11,6 +11,7 @@ from ninja import Query, Router, Status
 
 from karier.api.helpers import binary_response, path_id
 from karier.api.schemas import ERRORS_404, ErrorOut, JobOut
+from karier.core.downloads import private_download
 from karier.core.jobs import job_dict
 from karier.insight.reports import access, selectors, services
 from karier.insight.reports.agency import agency_report
@@ -74,9 +75,7 @@ def massal_status(request: HttpRequest, job_id: int = path_id("Id tugas.")) -> d
 def massal_unduh(request: HttpRequest, job_id: int = path_id("Id tugas.")) -> FileResponse:
     actor = actor_from_request(request)
     handle, name = services.laporan_massal_berkas(actor=actor, job=access.laporan_job_for_actor(actor, job_id))
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=ZIP)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(handle, name, ZIP)
 
 
 @router.get(

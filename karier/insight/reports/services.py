@@ -6,12 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from karier.core import audit
-from karier.core.choices import JenisTugasLatar, StatusTugasLatar
+from karier.core.choices import JenisTugasLatar
+from karier.core.downloads import job_file
 from karier.core.jobs import Progress, job_start
 from karier.core.models import TugasLatar
 from karier.core.numbers import angka
@@ -91,9 +90,4 @@ def laporan_massal_berkas(*, actor: Actor, job: TugasLatar) -> tuple[Any, str]:
     """The finished zip of a job the actor may read (resolved by `access.laporan_job_for_actor`), as an
     open file and its download name; 404 while it is not ready or when the file is gone. Audited:
     a zip of many people's documents leaves Karier."""
-    path = str((job.hasil or {}).get("berkas") or "")
-    if job.status != StatusTugasLatar.SELESAI or not path or not default_storage.exists(path):
-        raise Http404(_("Berkas belum tersedia."))
-    name = str(job.hasil.get("nama") or "dokumen.zip")
-    audit.record(actor=actor, action="laporan.massal.unduh", obj=job, summary=f"Unduh {name}")
-    return default_storage.open(path, "rb"), name
+    return job_file(actor=actor, job=job, default_name="dokumen.zip", action="laporan.massal.unduh")

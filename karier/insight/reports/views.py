@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from karier.core.downloads import private_download
 from karier.core.jobs import job_progress_context
 from karier.insight.reports import access, selectors, services
 from karier.insight.reports.agency import agency_report
@@ -105,9 +106,7 @@ def massal_unduh(request: HttpRequest, job_id: int) -> FileResponse:
     actor = actor_from_request(request)
     job = access.laporan_job_for_actor(actor, job_id)
     handle, name = services.laporan_massal_berkas(actor=actor, job=job)
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=ZIP)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(handle, name, ZIP)
 
 
 @login_required

@@ -26,7 +26,14 @@ def _chunks(ids: list[int], size: int = 5000) -> list[list[int]]:
 
 # Tables filled by migrations (reference data): a reset keeps them. Everything else above people is
 # demo data: standards, plans, appraisal (and any later domain app), and the audit trail about them.
-REFERENCE_MODELS = frozenset({"standards.nilaiberakhlak", "standards.panduanperilaku"})
+REFERENCE_MODELS = frozenset(
+    {
+        "standards.nilaiberakhlak",
+        "standards.panduanperilaku",
+        "development.kompetensi",  # the Kamus kompetensi (development 0003): a reset emptied it
+        "development.levelkompetensi",
+    }
+)
 _NOT_DEMO_APPS = frozenset({"people", "accounts", "api", "rules"})
 _PEOPLE_DEMO_MODELS = (Pegawai, Jabatan, UnitKerja, RiwayatGolongan, Penugasan)
 

@@ -11,7 +11,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
 from karier.core import audit
-from karier.people.access import Actor
+from karier.people.access import Actor, structure_changed
 from karier.people.choices import JenisJabatan
 from karier.people.models import Jabatan, UnitKerja
 from karier.people.services.common import check_master_data
@@ -74,6 +74,7 @@ def jabatan_create(*, actor: Actor, data: JabatanData) -> Jabatan:
     jabatan.path = f"{data.atasan.path if data.atasan else '/'}{jabatan.pk}/"
     jabatan.save(update_fields=["path"])
     audit.record(actor=actor, action="jabatan.create", obj=jabatan, summary=jabatan.nama)
+    transaction.on_commit(structure_changed)
     return jabatan
 
 
@@ -101,7 +102,7 @@ def jabatan_set_atasan(*, actor: Actor, jabatan: Jabatan, atasan: Jabatan | None
     old_atasan = jabatan.atasan_id
     Jabatan.objects.filter(pk=jabatan.pk).update(atasan=atasan)
     if new_path != old_path:
-        Jabatan.objects.filter(path__startswith=old_path).update(
+        Jabatan.objects.filter(path__subtree=old_path).update(
             path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
         )
     jabatan.refresh_from_db()
@@ -111,4 +112,5 @@ def jabatan_set_atasan(*, actor: Actor, jabatan: Jabatan, atasan: Jabatan | None
         obj=jabatan,
         changes={"atasan": [old_atasan, atasan.pk if atasan else None]},
     )
+    transaction.on_commit(structure_changed)
     return jabatan

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from karier.core import audit
-from karier.people.access import Actor
+from karier.people.access import Actor, structure_changed
 from karier.people.choices import JenisUnit
 from karier.people.models import Instansi, UnitKerja
 from karier.people.services.common import check_master_data
@@ -42,4 +42,5 @@ def unit_create(
         unit.opd_id = parent.opd_id if parent else unit.pk
         unit.save(update_fields=["path", "opd"])
         audit.record(actor=actor, action="unit.create", obj=unit, summary=unit.nama)
+        transaction.on_commit(structure_changed)
     return unit

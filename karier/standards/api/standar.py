@@ -95,14 +95,19 @@ def _standar(actor: Actor, jabatan: Jabatan) -> dict[str, Any]:
 )
 def standar_list(request: HttpRequest, filters: Query[StandarFilter], page: Query[PageParams]) -> dict[str, Any]:
     actor_from_request(request)
-    qs = selectors.jabatan_standar_list(
+    qs = selectors.jabatan_standar_rows(
         Jabatan.objects.all(),
         opd=filters.opd,
         ada=filters.ada,
         q=filters.q,
         jenis=filters.jenis.value if filters.jenis else "",
     )
-    return paginate(qs, page)
+    return _with_figures(paginate(qs, page))
+
+
+def _with_figures(result: dict[str, Any]) -> dict[str, Any]:
+    """Page first, then the figures of that page alone (`selectors.with_standar_figures`, issue #14)."""
+    return {**result, "items": selectors.with_standar_figures(result["items"])}
 
 
 @router.get(
@@ -201,8 +206,10 @@ def standar_salin_candidates(
 ) -> dict[str, Any]:
     actor = actor_from_request(request)
     jabatan = access.jabatan_for_standar(actor, jabatan_id)
-    return paginate(
-        selectors.jabatan_standar_list(selectors.copy_candidates(access.editable_jabatan(actor), jabatan)), page
+    return _with_figures(
+        paginate(
+            selectors.jabatan_standar_rows(selectors.copy_candidates(access.editable_jabatan(actor), jabatan)), page
+        )
     )
 
 

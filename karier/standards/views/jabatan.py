@@ -37,14 +37,18 @@ def jabatan_list(request: HttpRequest) -> HttpResponse:
     form = JabatanFilter(request.GET or None)
     base_qs = Jabatan.objects.all() if actor.user_id else Jabatan.objects.none()
     if form.is_bound and not form.is_valid():
-        qs = base_qs.none()
+        base_qs = base_qs.none()
+        filters: dict[str, Any] = {}
     else:
         d = form.cleaned_data if form.is_bound else {}
-        ada = {"ya": True, "tidak": False}.get(d.get("ada") or "")
-        qs = selectors.jabatan_standar_list(
-            base_qs, opd=d["opd"].pk if d.get("opd") else None, ada=ada, q=d.get("q") or "", jenis=d.get("jenis") or ""
-        )
+        filters = {
+            "opd": d["opd"].pk if d.get("opd") else None,
+            "ada": {"ya": True, "tidak": False}.get(d.get("ada") or ""),
+            "q": d.get("q") or "",
+            "jenis": d.get("jenis") or "",
+        }
     if wants_xlsx(request):
+        qs = selectors.jabatan_standar_list(base_qs, **filters)
         return exports.xlsx_response(
             "standar-jabatan",
             [
@@ -67,7 +71,9 @@ def jabatan_list(request: HttpRequest) -> HttpResponse:
             ],
         )
     base, export = query(request)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The page first (count + 25 rows on plain columns), then the figures of those 25 positions only.
+    page = Paginator(selectors.jabatan_standar_rows(base_qs, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_standar_figures(page.object_list)
     return render(
         request,
         "standards/jabatan_list.html",

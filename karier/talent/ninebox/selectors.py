@@ -67,7 +67,7 @@ def scope_for(opd_id: int | None, unit_id: int | None) -> Scope:
 def scoped(actor: Actor, tahun: int, scope: Scope) -> QuerySet[PenempatanTalenta]:
     qs = access.visible_penempatan(actor).filter(tahun=tahun)
     if scope.unit:
-        return qs.filter(unit_id__in=UnitKerja.objects.filter(path__startswith=scope.unit.path).values("pk"))
+        return qs.filter(unit_id__in=UnitKerja.objects.filter(path__subtree=scope.unit.path).values("pk"))
     if scope.opd:
         return qs.filter(opd_id=scope.opd.pk)
     return qs

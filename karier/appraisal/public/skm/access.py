@@ -50,7 +50,7 @@ def units_q(actor: Actor, prefix: str = "") -> Q:
         return Q()
     q = Q(pk__in=[])
     for path in headed_unit_paths(actor):
-        q |= Q(**{f"{prefix}path__startswith": path})
+        q |= Q(**{f"{prefix}path__subtree": path})
     if actor.opd_ids:
         q |= Q(**{f"{prefix}opd_id__in": actor.opd_ids}) | Q(**{f"{prefix}pk__in": actor.opd_ids})
     return q

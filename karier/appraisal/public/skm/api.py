@@ -201,7 +201,14 @@ def skm_ikm(request: HttpRequest, filters: Query[SkmIkmFilter]) -> list[Any]:
 @router.post(
     "/skm/publik/{token}/respons",
     auth=None,
-    response={201: SkmResponOut, 404: ErrorOut, 409: WRITE_ERRORS[409], 422: WRITE_ERRORS[422], 429: ErrorOut},
+    response={
+        201: SkmResponOut,
+        400: ErrorOut,
+        404: ErrorOut,
+        409: WRITE_ERRORS[409],
+        422: WRITE_ERRORS[422],
+        429: ErrorOut,
+    },
     summary="Kirim jawaban survei (tanpa akun)",
 )
 def skm_respons_publik(

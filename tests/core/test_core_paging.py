@@ -1,0 +1,130 @@
+"""`karier.core.paging`: the web lists' paginator — Django's semantics, strict page numbers, a page
+beyond the end that says so without reading rows, and a query count that does not grow with depth."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.paginator import Paginator as DjangoPaginator
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from karier.core.paging import Paginator
+from karier.people.models import Pegawai
+from tests.orgdata import Org, build_org
+
+
+@pytest.fixture
+def big_org(db: Any) -> Org:
+    org = build_org(extra_staff=3)
+    for i in range(4):  # ties on the ordering's first key: the second key decides
+        org.add_pegawai(f"sama{i}", "staf1", nama="Pegawai Sama", user=False)
+    return org
+
+
+def _directory_qs() -> Any:
+    return Pegawai.objects.select_related("golongan", "jabatan", "unit", "opd").order_by("nama", "id")
+
+
+@pytest.mark.parametrize("per_page,orphans", [(3, 0), (4, 1), (5, 2), (100, 0)])
+def test_every_page_matches_django(big_org: Org, per_page: int, orphans: int) -> None:
+    ours, theirs = (
+        Paginator(_directory_qs(), per_page, orphans=orphans),
+        DjangoPaginator(_directory_qs(), per_page, orphans=orphans),
+    )
+    assert ours.num_pages == theirs.num_pages and ours.count == theirs.count
+    for n in range(1, theirs.num_pages + 1):
+        a, b = ours.get_page(n), theirs.get_page(n)
+        assert [p.pk for p in a.object_list] == [p.pk for p in b.object_list], n
+        assert (a.number, a.has_next(), a.has_previous(), a.start_index(), a.end_index()) == (
+            b.number,
+            b.has_next(),
+            b.has_previous(),
+            b.start_index(),
+            b.end_index(),
+        )
+        assert a.pesan == ""
+
+
+def test_lists_and_values_querysets_page_like_django(big_org: Org) -> None:
+    rows = list(range(23))
+    assert list(Paginator(rows, 5).get_page("3")) == list(DjangoPaginator(rows, 5).get_page("3"))
+    values = Pegawai.objects.order_by("-nama", "id").values("pk", "nama")
+    assert list(Paginator(values, 3).get_page("2")) == list(DjangoPaginator(values, 3).get_page("2"))
+
+
+@pytest.mark.parametrize("raw", ["abc", "0", "-3", "1.5", "2x", " ", "١"])
+def test_garbage_page_number_shows_page_one_with_a_message(big_org: Org, raw: str) -> None:
+    page = Paginator(_directory_qs(), 3).get_page(raw)
+    assert page.number == 1
+    assert [p.pk for p in page] == [p.pk for p in _directory_qs()[:3]]
+    if raw.strip():
+        assert "tidak dikenal" in page.pesan and not page.melewati_akhir
+    else:
+        assert page.pesan == ""
+
+
+def test_no_page_number_is_page_one_without_a_message(big_org: Org) -> None:
+    page = Paginator(_directory_qs(), 3).get_page(None)
+    assert page.number == 1 and page.pesan == ""
+
+
+@pytest.mark.parametrize("raw", ["7", "1000", "9" * 40])
+def test_page_beyond_the_end_is_empty_says_so_and_reads_no_rows(big_org: Org, raw: str) -> None:
+    paginator = Paginator(_directory_qs(), 3)
+    with CaptureQueriesContext(connection) as ctx:
+        page = paginator.get_page(raw)
+    assert paginator.num_pages == 6  # 13 people + 4 namesakes = 17 rows
+    assert list(page.object_list) == [] and page.melewati_akhir and not page.has_next()
+    assert "tidak ada" in page.pesan and "hanya 6 halaman" in page.pesan
+    assert len(ctx.captured_queries) == 1  # the COUNT only
+    assert "COUNT" in ctx.captured_queries[0]["sql"].upper()
+
+
+def test_query_count_is_the_same_on_every_page_and_rows_are_joined(big_org: Org) -> None:
+    counts = []
+    for n in (1, 3, 6):
+        paginator = Paginator(_directory_qs(), 3)
+        with CaptureQueriesContext(connection) as ctx:
+            page = paginator.get_page(n)
+            for p in page:  # select_related kept: no query per row
+                _ = (p.golongan and p.golongan.kode, p.unit and p.unit.nama, p.jabatan and p.jabatan.nama)
+        counts.append(len(ctx.captured_queries))
+    assert counts == [2, 2, 2]
+
+
+def test_deep_page_reads_keys_before_rows(big_org: Org) -> None:
+    """Past page 1 the joined query only fetches rows whose key is in the page's key slice."""
+    with CaptureQueriesContext(connection) as ctx:
+        list(Paginator(_directory_qs(), 3).get_page(5))
+    sql = ctx.captured_queries[-1]["sql"].upper()
+    assert " IN (SELECT" in sql and "OFFSET" in sql
+
+
+def test_directory_page_beyond_the_end_tells_the_reader(client: Client, big_org: Org) -> None:
+    client.force_login(big_org.users["admin"])
+    response = client.get("/pegawai/?page=999&q=Pegawai")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Halaman 999 tidak ada — daftar ini hanya 1 halaman." in body
+    assert "page=1" in body and "q=Pegawai" in body  # the link to the last page keeps the filter
+
+
+def test_directory_garbage_page_shows_page_one_and_a_message(client: Client, big_org: Org) -> None:
+    client.force_login(big_org.users["admin"])
+    response = client.get("/pegawai/?page=-2")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Nomor halaman “-2” tidak dikenal" in body
+    assert "Pegawai Sama" in body
+
+
+def test_rows_between_past_the_total_and_from_the_end(big_org: Org) -> None:
+    from karier.core.paging import rows_between
+
+    everyone = [p.pk for p in _directory_qs()]
+    assert [p.pk for p in rows_between(_directory_qs(), 15, 40, total=len(everyone))] == everyone[15:]
+    assert [p.pk for p in rows_between(_directory_qs(), 9, 12, total=len(everyone))] == everyone[9:12]
+    assert rows_between(_directory_qs(), 20, 30, total=len(everyone)) == []
