@@ -1,7 +1,8 @@
 """API paging (issue #14): the `setelah` cursor walks every visible row once, in order, and nothing
 hidden; bad limits, offsets and over-long cursors are a 422 in Bahasa Indonesia (the schema refuses
 them), a well-formed cursor this list never gave out, or a cursor with an offset, a 409 (a rule refuses
-it, as every refusal of well-formed input); an offset past the end is an empty page. The keyset itself is checked on orderings with ties, descending keys and NULLs."""
+it, as every refusal of well-formed input); an offset past the end is an empty page. The keyset itself
+is checked on orderings with ties, descending keys and NULLs."""
 
 from __future__ import annotations
 
