@@ -38,7 +38,7 @@ def _one_way(page: PageParams) -> None:
 def paginate(qs: QuerySet[M] | Sequence[Any], page: PageParams) -> dict[str, Any]:
     _one_way(page)
     if not isinstance(qs, QuerySet):
-        return paginate_rows(qs, page)
+        return _paginate_rows(qs, page)
     if page.setelah:
         return _after_cursor(qs, page, page.setelah)
     count = qs.count()
@@ -82,10 +82,9 @@ def _next(keyset: Keyset | None, rows: list[Any]) -> str | None:
         return None
 
 
-def paginate_rows(rows: Sequence[Any], page: PageParams) -> dict[str, Any]:
+def _paginate_rows(rows: Sequence[Any], page: PageParams) -> dict[str, Any]:
     """The same envelope over a list already computed in Python (a ranking, a merge of sources): the
     cursor is the signed position of the next row, so clients walk every list the same way."""
-    _one_way(page)
     start = page.offset
     if page.setelah:
         try:

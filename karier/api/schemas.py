@@ -10,6 +10,8 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic import ValidatorFunctionWrapHandler, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from karier.core.numbers import angka
+
 T = TypeVar("T")
 
 MAX_LIMIT = 200
@@ -17,7 +19,7 @@ DEFAULT_LIMIT = 50
 # Far above any real offset, far below what a database integer can hold: a huge number from a
 # client is a 422, never an overflow inside the database driver.
 MAX_OFFSET = 1_000_000_000
-_MAX_OFFSET_TEXT = f"{MAX_OFFSET:,}".replace(",", ".")
+_MAX_OFFSET_TEXT = angka(MAX_OFFSET)
 # A cursor is a few signed key values; anything longer was not made by Karier.
 MAX_CURSOR = 1000
 KURSOR_TIDAK_VALID = (
@@ -106,10 +108,6 @@ class RuleErrorOut(Schema):
 PAGING_GANDA = "Pakai salah satu: `setelah` (kursor) atau `offset`, tidak keduanya."
 
 
-def _page_error(kind: str, message: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, message)
-
-
 class PageParams(In):
     """limit/offset (kept for old clients) or `setelah`, the keyset cursor of the previous page.
 
@@ -138,7 +136,7 @@ class PageParams(In):
         try:
             return int(handler(value))
         except PydanticValidationError:
-            raise _page_error(
+            raise PydanticCustomError(
                 "limit_tidak_valid", f"limit harus bilangan bulat 1 sampai {MAX_LIMIT}; yang dikirim: {value!s:.40}."
             ) from None
 
@@ -148,7 +146,7 @@ class PageParams(In):
         try:
             return int(handler(value))
         except PydanticValidationError:
-            raise _page_error(
+            raise PydanticCustomError(
                 "offset_tidak_valid",
                 f"offset harus bilangan bulat 0 sampai {_MAX_OFFSET_TEXT}; yang dikirim: {value!s:.40}. "
                 "Untuk daftar panjang pakai kursor `setelah`.",
@@ -160,7 +158,7 @@ class PageParams(In):
         try:
             result = handler(value)
         except PydanticValidationError:
-            raise _page_error("kursor_tidak_valid", KURSOR_TIDAK_VALID) from None
+            raise PydanticCustomError("kursor_tidak_valid", KURSOR_TIDAK_VALID) from None
         return result or None
 
 

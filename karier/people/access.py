@@ -322,6 +322,18 @@ def agency_for_actor(actor: Actor, opd_id: int) -> UnitKerja:
     return unit
 
 
+def export_job_for_actor(actor: Actor, job_id: int) -> Any:
+    """A directory export job (`export_jobs`) is its starter's only — the file holds the people *they*
+    see —: 404 for anyone else, BKD admins and auditors included, and for a job of another kind."""
+    from karier.core.choices import JenisTugasLatar
+    from karier.core.models import TugasLatar
+
+    job = TugasLatar.objects.filter(pk=job_id, jenis=JenisTugasLatar.EKSPOR_PEGAWAI).first()
+    if job is None or actor.user_id is None or job.dibuat_oleh_id != actor.user_id:
+        raise Http404(_("Tugas tidak ditemukan."))
+    return job
+
+
 def visible_jabatan(actor: Actor) -> QuerySet[Jabatan]:
     if actor.user_id is None:
         return Jabatan.objects.none()

@@ -23,6 +23,7 @@ from karier.people.access import (
     Actor,
     actor_from_request,
     can_see_pegawai,
+    export_job_for_actor,
     jabatan_for_actor,
     pegawai_for_actor,
     unit_for_actor,
@@ -89,17 +90,18 @@ def _pemangku(actor: Actor, jabatan: Jabatan, holder: Holder | None) -> dict[str
 )
 def pegawai_list(request: HttpRequest, filters: Query[PegawaiFilter], page: Query[PageParams]) -> dict[str, Any]:
     actor = actor_from_request(request)
-    qs = directory(
-        visible_pegawai(actor),
-        DirectoryFilter(
-            q=filters.q,
-            opd=filters.opd,
-            unit=filters.unit,
-            golongan=filters.golongan,
-            jenis_jabatan=filters.jenis_jabatan.value if filters.jenis_jabatan else "",
-        ),
+    return paginate(directory(visible_pegawai(actor), _filter(filters)), page)
+
+
+def _filter(filters: PegawaiFilter) -> DirectoryFilter:
+    """The selector's filter from the API's query (the list) or body (the export)."""
+    return DirectoryFilter(
+        q=filters.q,
+        opd=filters.opd,
+        unit=filters.unit,
+        golongan=filters.golongan,
+        jenis_jabatan=filters.jenis_jabatan.value if filters.jenis_jabatan else "",
     )
-    return paginate(qs, page)
 
 
 # The Excel export as a job (issue #14). Declared before "/pegawai/{pegawai_id}": that path takes any
@@ -115,14 +117,7 @@ def pegawai_list(request: HttpRequest, filters: Query[PegawaiFilter], page: Quer
     "Hanya satu ekspor per pengguna yang berjalan sekaligus (409 selama yang sebelumnya belum selesai).",
 )
 def pegawai_ekspor_mulai(request: HttpRequest, body: PegawaiFilter) -> Status[Any]:
-    f = DirectoryFilter(
-        q=body.q,
-        opd=body.opd,
-        unit=body.unit,
-        golongan=body.golongan,
-        jenis_jabatan=body.jenis_jabatan.value if body.jenis_jabatan else "",
-    )
-    job = export_jobs.ekspor_pegawai_start(actor=actor_from_request(request), f=f)
+    job = export_jobs.ekspor_pegawai_start(actor=actor_from_request(request), f=_filter(body))
     job.refresh_from_db()
     return Status(202, job_dict(job))
 
@@ -135,7 +130,7 @@ def pegawai_ekspor_mulai(request: HttpRequest, body: PegawaiFilter) -> Status[An
     summary="Status ekspor daftar pegawai",
 )
 def pegawai_ekspor_status(request: HttpRequest, job_id: int = path_id("Id tugas ekspor.")) -> dict[str, Any]:
-    return job_dict(export_jobs.ekspor_job_for_actor(actor_from_request(request), job_id))
+    return job_dict(export_job_for_actor(actor_from_request(request), job_id))
 
 
 @router.get(
@@ -149,8 +144,7 @@ def pegawai_ekspor_status(request: HttpRequest, job_id: int = path_id("Id tugas 
 )
 def pegawai_ekspor_unduh(request: HttpRequest, job_id: int = path_id("Id tugas ekspor.")) -> FileResponse:
     actor = actor_from_request(request)
-    job = export_jobs.ekspor_job_for_actor(actor, job_id)
-    handle, name = export_jobs.ekspor_pegawai_berkas(actor=actor, job=job)
+    handle, name = export_jobs.ekspor_pegawai_berkas(actor=actor, job_id=job_id)
     return private_download(handle, name, XLSX)
 
 

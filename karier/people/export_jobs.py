@@ -30,7 +30,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,7 +40,7 @@ from karier.core.jobs import Progress, job_mark, job_start, jobs_running
 from karier.core.models import TugasLatar
 from karier.core.numbers import angka
 from karier.people import exports, selectors
-from karier.people.access import Actor, visible_pegawai
+from karier.people.access import Actor, export_job_for_actor, visible_pegawai
 from karier.people.choices import JenisJabatan
 from karier.people.models import Golongan, UnitKerja
 from karier.people.selectors import DirectoryFilter
@@ -54,17 +53,6 @@ MAX_Q = 100  # as the directory form's search field
 
 def storage_path(job_id: int, name: str) -> str:
     return f"ekspor/pegawai/{job_id}/{name}"
-
-
-def directory_filter(data: dict[str, Any]) -> DirectoryFilter:
-    """A `DirectoryFilter` from the directory form's cleaned data (model instances → ids)."""
-    return DirectoryFilter(
-        q=data.get("q") or "",
-        opd=data["opd"].pk if data.get("opd") else None,
-        unit=data["unit"].pk if data.get("unit") else None,
-        golongan=data["golongan"].pk if data.get("golongan") else None,
-        jenis_jabatan=data.get("jenis_jabatan") or "",
-    )
 
 
 def _checked(f: DirectoryFilter) -> DirectoryFilter:
@@ -170,18 +158,10 @@ def ekspor_pegawai_run(job: TugasLatar, progress: Progress) -> tuple[str, dict[s
     return summary, {"berkas": berkas, "nama": name, "pegawai": n}
 
 
-def ekspor_job_for_actor(actor: Actor, job_id: int) -> TugasLatar:
-    """An export job is its starter's only (the file holds the people they see): 404 for anyone else,
-    BKD admins and auditors included, and for a job of another kind."""
-    job = TugasLatar.objects.filter(pk=job_id, jenis=JENIS).first()
-    if job is None or actor.user_id is None or job.dibuat_oleh_id != actor.user_id:
-        raise Http404(_("Tugas tidak ditemukan."))
-    return job
-
-
-def ekspor_pegawai_berkas(*, actor: Actor, job: TugasLatar) -> tuple[Any, str]:
-    """The finished file of the actor's export (resolved by `ekspor_job_for_actor`), open, with its
-    download name; 404 while it is not ready or once it has been deleted. Audited."""
+def ekspor_pegawai_berkas(*, actor: Actor, job_id: int) -> tuple[Any, str]:
+    """The finished file of the actor's own export (`access.export_job_for_actor`: 404 for anyone
+    else), open, with its download name; 404 while it is not ready or once it has been deleted. Audited."""
+    job = export_job_for_actor(actor, job_id)
     return job_file(actor=actor, job=job, default_name="pegawai.xlsx", action="pegawai.ekspor.unduh")
 
 

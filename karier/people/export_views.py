@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from karier.core.downloads import private_download
 from karier.core.jobs import job_progress_context
 from karier.people import export_jobs
-from karier.people.access import actor_from_request
+from karier.people.access import actor_from_request, export_job_for_actor
 from karier.people.exports import XLSX
 from karier.people.forms import DirectoryForm
 
@@ -36,9 +36,7 @@ def ekspor_mulai(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Saringan tidak valid; ekspor tidak dimulai. Periksa kembali isian saringan."))
         return redirect(back)
     try:
-        job = export_jobs.ekspor_pegawai_start(
-            actor=actor_from_request(request), f=export_jobs.directory_filter(form.cleaned_data)
-        )
+        job = export_jobs.ekspor_pegawai_start(actor=actor_from_request(request), f=form.directory_filter())
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(back)
@@ -49,7 +47,7 @@ def ekspor_mulai(request: HttpRequest) -> HttpResponse:
 @require_GET
 def ekspor(request: HttpRequest, job_id: int) -> HttpResponse:
     """The job's page; under HTMX only the progress card (polled every second until done)."""
-    job = export_jobs.ekspor_job_for_actor(actor_from_request(request), job_id)
+    job = export_job_for_actor(actor_from_request(request), job_id)
     ctx = job_progress_context(
         job,
         poll_url=reverse("people:ekspor", args=[job.pk]),
@@ -66,6 +64,5 @@ def ekspor(request: HttpRequest, job_id: int) -> HttpResponse:
 @require_GET
 def ekspor_unduh(request: HttpRequest, job_id: int) -> FileResponse:
     actor = actor_from_request(request)
-    job = export_jobs.ekspor_job_for_actor(actor, job_id)
-    handle, name = export_jobs.ekspor_pegawai_berkas(actor=actor, job=job)
+    handle, name = export_jobs.ekspor_pegawai_berkas(actor=actor, job_id=job_id)
     return private_download(handle, name, XLSX)

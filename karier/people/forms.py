@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from karier.people.choices import JenisJabatan
 from karier.people.models import Golongan, UnitKerja
+from karier.people.selectors import DirectoryFilter
 
 
 class DirectoryForm(forms.Form):
@@ -30,4 +31,18 @@ class DirectoryForm(forms.Form):
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.unit_choices = (
             list(UnitKerja.objects.filter(opd_id=opd_id).order_by("path")) if opd_id and str(opd_id).isdigit() else []
+        )
+
+    def directory_filter(self) -> DirectoryFilter:
+        """The selector's filter from the checked form (model instances → ids); the whole directory when
+        the form is unbound or invalid. The list, its inline Excel and the export job all read this."""
+        if not (self.is_bound and self.is_valid()):
+            return DirectoryFilter()
+        d = self.cleaned_data
+        return DirectoryFilter(
+            q=d.get("q") or "",
+            opd=d["opd"].pk if d.get("opd") else None,
+            unit=d["unit"].pk if d.get("unit") else None,
+            golongan=d["golongan"].pk if d.get("golongan") else None,
+            jenis_jabatan=d.get("jenis_jabatan") or "",
         )

@@ -29,17 +29,7 @@ PAGE_SIZE = 25
 def directory(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     form = DirectoryForm(request.GET or None)
-    f = selectors.DirectoryFilter()
-    if form.is_bound and form.is_valid():
-        d = form.cleaned_data
-        f = selectors.DirectoryFilter(
-            q=d["q"] or "",
-            opd=d["opd"].pk if d["opd"] else None,
-            unit=d["unit"].pk if d["unit"] else None,
-            golongan=d["golongan"].pk if d["golongan"] else None,
-            jenis_jabatan=d["jenis_jabatan"] or "",
-        )
-    qs = selectors.directory(visible_pegawai(actor), f)
+    qs = selectors.directory(visible_pegawai(actor), form.directory_filter())
     ekspor_latar = False  # the list is too big for the request: the page offers the background export
     if request.GET.get("export") == "xlsx":
         if form.is_bound and not form.is_valid():

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from karier.core.excel import append_row, cells, limit_note, safe_row
 from karier.core.numbers import angka
-from karier.core.official import in_indonesian
+from karier.core.official import final_pdf, in_indonesian, pdf_of
 from karier.people.choices import JenisJabatan
 from karier.people.models import Pegawai
 from karier.plans.choices import JenisHasil, StatusSkp
@@ -179,10 +179,9 @@ def skp_pdf(skp: Skp | int) -> bytes:
 
 
 def pdf_bytes(doc: SkpDocument) -> bytes:
-    from weasyprint import HTML
-
-    pdf: bytes = HTML(string=skp_html(doc)).write_pdf()
-    return pdf
+    """An approved plan is fixed: rendered once (`final_pdf`); a draft each time."""
+    html = skp_html(doc)
+    return pdf_of(html) if doc.draf else final_pdf(html, "dokumen/skp")
 
 
 # ---------------------------------------------------------------------------- Excel

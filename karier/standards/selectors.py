@@ -284,30 +284,19 @@ def standar_for_jabatan(jabatan: Jabatan) -> StandarView:
 def jabatan_standar_list(
     base: QuerySet[Jabatan], *, opd: int | None = None, ada: bool | None = None, q: str = "", jenis: str = ""
 ) -> QuerySet[Jabatan]:
-    """Positions with whether they have a standard and how many results it sets (2 queries a page)."""
-    qs = (
-        base.filter(aktif=True)
-        .select_related("unit", "unit__opd")
-        .annotate(
-            ada_standar=Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk"))),
-            n_hasil=Count("standar__hasil"),
-        )
+    """`jabatan_standar_rows` with each position's figures (has a standard, how many results) as
+    annotations: for the whole-list Excel, which reads every row anyway; a page uses
+    `with_standar_figures` on its own 25 instead."""
+    return jabatan_standar_rows(base, opd=opd, ada=ada, q=q, jenis=jenis).annotate(
+        ada_standar=Exists(StandarJabatan.objects.filter(jabatan=OuterRef("pk"))),
+        n_hasil=Count("standar__hasil"),
     )
-    if opd:
-        qs = qs.filter(unit__opd_id=opd)
-    if ada is not None:
-        qs = qs.filter(ada_standar=ada)
-    if q.strip():
-        qs = qs.filter(nama__icontains=q.strip())
-    if jenis:
-        qs = qs.filter(jenis=jenis)
-    return qs.order_by("unit__path", "-adalah_kepala_unit", "nama", "id")
 
 
 def jabatan_standar_rows(
     base: QuerySet[Jabatan], *, opd: int | None = None, ada: bool | None = None, q: str = "", jenis: str = ""
 ) -> QuerySet[Jabatan]:
-    """The same positions, in the same order, as `jabatan_standar_list`, without its per-position
+    """The positions of the standards list, filtered and ordered on plain columns, without their
     figures: the screen counts and pages this (filters and ordering on plain columns, no GROUP BY over
     every position), then fills in the figures of the page alone with `with_standar_figures`. The
     aggregate over all 26,000 positions before LIMIT 25 took 300 ms; the page needs 25 of them."""

@@ -128,8 +128,12 @@ def test_a_signed_pdf_is_rendered_once_and_then_served_from_the_file_store(
 ) -> None:
     """Issue #14: WeasyPrint runs once per signed document; drafts are rendered every time."""
     settings.MEDIA_ROOT = str(tmp_path)
-    real, calls = documents._pdf, []
-    monkeypatch.setattr(documents, "_pdf", lambda html: calls.append(1) or real(html))
+    from karier.core import official
+
+    real, calls = official.pdf_of, []
+    counted = lambda html: calls.append(1) or real(html)  # noqa: E731
+    monkeypatch.setattr(official, "pdf_of", counted)  # the signed path (final_pdf)
+    monkeypatch.setattr(documents, "pdf_of", counted)  # drafts
     doc = documents.evaluasi_document(s.ev("staf1a").pk)
     first = documents.evaluasi_pdf(doc)
     assert documents.evaluasi_pdf(documents.evaluasi_document(s.ev("staf1a").pk)) == first

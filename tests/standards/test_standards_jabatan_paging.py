@@ -56,7 +56,7 @@ def _grow(org: Org, n: int, tag: str) -> None:
 
 @pytest.fixture
 def grown(seeded: Org) -> Org:
-    _grow(seeded, 18, "A")
+    _grow(seeded, 30, "A")  # more than a page (25) of "analis": page 2 exists at both sizes
     return seeded
 
 

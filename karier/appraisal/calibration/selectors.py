@@ -102,8 +102,13 @@ def curve_policy(kalender: KalenderPenilaian) -> CurvePolicy:
     return curve_policy_from_dict(kalender.kebijakan_kurva) if kalender.kebijakan_kurva else DEFAULT_CURVE
 
 
+def empty_counts() -> dict[str, int]:
+    """{predikat: 0} for every column, best first, and the unrated column ''."""
+    return dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
+
+
 def counts_from(rows: list[Evaluasi] | list[str]) -> dict[str, int]:
-    counts = dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
+    counts = empty_counts()
     for r in rows:
         p = r if isinstance(r, str) else (r.predikat_akhir or r.predikat)
         counts[p if p in counts else BELUM] += 1
@@ -223,12 +228,8 @@ class AgencyCalibration:
         return sum(1 for r in self.rows if r.final)
 
 
-def _new_counts() -> dict[str, int]:
-    return dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
-
-
 def _add(out: dict[int, dict[str, int]], unit_id: int, predikat: str, n: int) -> None:
-    counts = out.setdefault(unit_id, _new_counts())
+    counts = out.setdefault(unit_id, empty_counts())
     counts[predikat if predikat in counts else BELUM] += n
 
 
@@ -236,7 +237,6 @@ def calibration_counts(
     periode: PeriodePenilaian,
     *,
     opd_id: int | None = None,
-    unit_ids: list[int] | None = None,
     agency_unit_ids: list[int] | None = None,
 ) -> dict[int, dict[str, int]]:
     """{calibration unit id: {predikat: n}} (unrated under '').
@@ -246,28 +246,25 @@ def calibration_counts(
     evaluations are counted by their own unit through the (periode, unit) index, then the few unit
     heads are moved to the unit above — their calibration unit (`calibration_unit_expr`) — by a second
     query that starts from the head positions in or reporting into the agency."""
-    if opd_id is None:
-        rows = (
-            Evaluasi.objects.filter(periode=periode)
-            .annotate(kal=calibration_unit_expr(), p=final_predikat_expr())
-            .values("kal", "p")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        out: dict[int, dict[str, int]] = {}
-        for r in rows:
-            if r["kal"] is not None:
-                _add(out, r["kal"], r["p"], r["n"])
-    else:
+    if opd_id is not None:
         if agency_unit_ids is None:
             agency_unit_ids = list(UnitKerja.objects.filter(opd_id=opd_id).values_list("pk", flat=True))
-        out = _agency_counts(periode, opd_id, agency_unit_ids)
-    if unit_ids is not None:
-        out = {k: v for k, v in out.items() if k in unit_ids}
+        return _agency_counts(periode, agency_unit_ids)
+    rows = (
+        Evaluasi.objects.filter(periode=periode)
+        .annotate(kal=calibration_unit_expr(), p=final_predikat_expr())
+        .values("kal", "p")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    out: dict[int, dict[str, int]] = {}
+    for r in rows:
+        if r["kal"] is not None:
+            _add(out, r["kal"], r["p"], r["n"])
     return out
 
 
-def _agency_counts(periode: PeriodePenilaian, opd_id: int, unit_ids: list[int]) -> dict[int, dict[str, int]]:
+def _agency_counts(periode: PeriodePenilaian, unit_ids: list[int]) -> dict[int, dict[str, int]]:
     """Three indexed reads, each bounded by the agency: its evaluations by own unit; the head positions
     that move in or out (heads of its units by the one-head-per-unit index; heads elsewhere whose
     superior's position is in the agency by the heads-by-superior index); their evaluations by
@@ -327,7 +324,7 @@ def agency_calibration(opd: UnitKerja, periode: PeriodePenilaian) -> AgencyCalib
             "unit_id", flat=True
         )
     )
-    total = dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
+    total = empty_counts()
     rows = []
     for u in units:
         counts = per_unit.get(u.pk)

@@ -50,7 +50,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from karier.appraisal import workflow
-from karier.appraisal.calibration.selectors import BELUM, PREDIKAT_COLUMNS, calibration_counts
+from karier.appraisal.calibration.selectors import calibration_counts, empty_counts
 from karier.appraisal.choices import (
     PredikatOrganisasiChoice,
     RatingChoice,
@@ -365,7 +365,7 @@ def _run(
         progress(result.evaluasi_total, result.evaluasi_total, TAHAP_REKAP)
     counts = calibration_counts(periode, opd_id=opd_id)
     completeness(periode, opd_id, counts, result)
-    total = dict.fromkeys((*PREDIKAT_COLUMNS, BELUM), 0)
+    total = empty_counts()
     for unit_id, c in counts.items():
         result.rekap[str(unit_id)] = {k: v for k, v in c.items() if v}
         for k, v in c.items():

@@ -18,7 +18,6 @@ What the evaluation document states (live, or as frozen at a signature) is built
 
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +30,7 @@ from karier.appraisal.calibration.selectors import PREDIKAT_COLUMNS, UnitCalibra
 from karier.appraisal.choices import StatusEvaluasi
 from karier.appraisal.evaluation.document_content import evaluasi_content, periode_label
 from karier.appraisal.models import Evaluasi, PeriodePenilaian
-from karier.core.official import in_indonesian
+from karier.core.official import final_pdf, in_indonesian, pdf_of
 from karier.people.models import UnitKerja
 from karier.people.selectors import holder_on
 from karier.plans.documents import PDF, PEMERINTAH, TEMPAT, XLSX, Orang, periode, tanggal
@@ -152,39 +151,12 @@ def evaluasi_document(ev_id: int) -> EvaluasiDocument:
     )
 
 
-def _pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    pdf: bytes = HTML(string=html).write_pdf()
-    return pdf
-
-
 @in_indonesian
 def evaluasi_pdf(doc: EvaluasiDocument) -> bytes:
-    """The evaluation's PDF. A signed one states only its immutable snapshot: it is rendered once and
-    kept as a file named by the digest of its HTML (issue #14: WeasyPrint takes 0.4–0.7 s a page),
-    so every later download, by anyone, is a file read; a second signature, a new version or a new
-    template gives other HTML, hence a new file. Drafts change with every edit: rendered each time."""
+    """The evaluation's PDF: a signed one states only its immutable snapshot, so it is rendered once
+    (`final_pdf`); a draft each time."""
     html = render_to_string("appraisal/pdf/evaluasi.html", {"doc": doc, "pemerintah": PEMERINTAH})
-    if not doc.hash:
-        return _pdf(html)
-    return rendered_once(html, "dokumen/evaluasi")
-
-
-def rendered_once(html: str, folder: str) -> bytes:
-    """The PDF of `html` from the file store when rendered before, else rendered and stored."""
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-
-    name = f"{folder}/{hashlib.sha256(html.encode()).hexdigest()}.pdf"
-    if default_storage.exists(name):
-        with default_storage.open(name, "rb") as f:
-            data: bytes = f.read()
-            return data
-    pdf = _pdf(html)
-    if not default_storage.exists(name):  # a concurrent first download may have stored it meanwhile
-        default_storage.save(name, ContentFile(pdf))
-    return pdf
+    return final_pdf(html, "dokumen/evaluasi") if doc.hash else pdf_of(html)
 
 
 # ---------------------------------------------------------------------------- unit documents
@@ -279,12 +251,12 @@ def _baris_penetapan(evs: list[Evaluasi]) -> list[BarisPenetapan]:
 
 @in_indonesian
 def penetapan_pdf(doc: PenetapanDocument) -> bytes:
-    return _pdf(
-        render_to_string(
-            "appraisal/pdf/penetapan.html",
-            {"doc": doc, "cal": doc.cal, "pemerintah": PEMERINTAH, "kolom": PREDIKAT_COLUMNS},
-        )
+    """The unit's decision: rendered once when the unit is final (`final_pdf`), each time as a draft."""
+    html = render_to_string(
+        "appraisal/pdf/penetapan.html",
+        {"doc": doc, "cal": doc.cal, "pemerintah": PEMERINTAH, "kolom": PREDIKAT_COLUMNS},
     )
+    return pdf_of(html) if doc.draf else final_pdf(html, "dokumen/penetapan")
 
 
 def rekap_xlsx(doc: PenetapanDocument) -> bytes:

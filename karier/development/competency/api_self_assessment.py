@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from karier.api.helpers import path_id
-from karier.api.pagination import paginate, paginate_rows
+from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS_404, MAX_ID, In, Page, PageParams
 from karier.development.competency import access, selectors, self_assessment
 from karier.development.models import StatusUsulan, UsulanPenilaianMandiri
@@ -140,7 +140,7 @@ def kompetensi_mandiri_saya(request: HttpRequest, page: Query[PageParams]) -> An
 )
 def kompetensi_mandiri_menunggu(request: HttpRequest, page: Query[PageParams]) -> Any:
     rows = waiting_for(actor_from_request(request))
-    out = paginate_rows(rows, page)
+    out = paginate(rows, page)
     return {**out, "items": [_usulan(u) for u in out["items"]]}
 
 

@@ -15,7 +15,7 @@ from ninja import Field, File, Query, Router, Schema
 from ninja.files import UploadedFile
 
 from karier.api.helpers import path_id
-from karier.api.pagination import paginate_rows
+from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS_404, MAX_ID, ErrorOut, In, JobOut, Page, PageParams
 from karier.development import two_phase
 from karier.development.exchange import access, imports
@@ -81,7 +81,7 @@ def siasn_riwayat(request: HttpRequest, filters: Query[RiwayatFilter], page: Que
     people = access.export_scope(actor, opd=opd, pegawai_id=filters.pegawai_id)
     rows = split(history(people, filters.tahun))[filters.layout]
     items = [dict(zip(KOLOM[filters.layout], r.values(), strict=True)) for r in rows]
-    return paginate_rows(items, page)
+    return paginate(items, page)
 
 
 @router.post(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from karier.api.helpers import path_id
-from karier.api.pagination import paginate, paginate_rows
+from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS, ERRORS_404, Page, PageParams
 from karier.development.catalogue import selectors
 from karier.development.catalogue.schemas import CatatanJpOut, MandiriOut
@@ -125,7 +125,7 @@ def usulan_level_list(request: HttpRequest, filters: Query[UsulanLevelFilter], p
 )
 def usulan_level_antrean(request: HttpRequest, page: Query[PageParams]) -> Any:
     rows = level_access.usulan_level_to_decide(actor_from_request(request))
-    out = paginate_rows(rows, page)
+    out = paginate(rows, page)
     return {**out, "items": [_usulan(u) for u in out["items"]]}
 
 

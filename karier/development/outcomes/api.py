@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Path, Query, Router
 
 from karier.api.helpers import binary_response, path_id
-from karier.api.pagination import paginate_rows
+from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS, ERRORS_404, Page, PageParams
 from karier.development.catalogue import access
 from karier.development.catalogue.schemas import (
@@ -38,7 +38,7 @@ router = Router(tags=["Katalog pengembangan dan JP"])
 
 
 def _page(items: list[Any], page: PageParams) -> dict[str, Any]:
-    return paginate_rows(items, page)
+    return paginate(items, page)
 
 
 def _rekap(r: feedback.RekapEvaluasi) -> dict[str, Any]:

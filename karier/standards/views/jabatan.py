@@ -8,13 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import Jabatan
 from karier.standards import access, exports, selectors
@@ -72,7 +72,7 @@ def jabatan_list(request: HttpRequest) -> HttpResponse:
         )
     base, export = query(request)
     # The page first (count + 25 rows on plain columns), then the figures of those 25 positions only.
-    page = Paginator(selectors.jabatan_standar_rows(base_qs, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, selectors.jabatan_standar_rows(base_qs, **filters), PAGE_SIZE)
     page.object_list = selectors.with_standar_figures(page.object_list)
     return render(
         request,
@@ -262,7 +262,7 @@ def jabatan_terapkan(request: HttpRequest, jabatan_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Standar diterapkan ke %(n)s jabatan.") % {"n": n})
             return redirect("standards:jabatan_standar", jabatan_id=jabatan.pk)
-    page = Paginator(candidates, COPY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, candidates, COPY_PAGE_SIZE)
     return render(
         request,
         "standards/jabatan_terapkan.html",

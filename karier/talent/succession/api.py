@@ -11,7 +11,7 @@ from django.urls import reverse
 from ninja import Query, Router, Status
 
 from karier.api.helpers import path_id
-from karier.api.pagination import paginate, paginate_rows
+from karier.api.pagination import paginate
 from karier.api.schemas import ERRORS_404, Page, PageParams
 from karier.people.access import actor_from_request, jabatan_for_actor
 from karier.plans.schemas import WRITE_ERRORS
@@ -189,7 +189,7 @@ def suksesi_berisiko(request: HttpRequest, f: Query[OpdFilter], page: Query[Page
     actor = actor_from_request(request)
     access.require_see_any(actor)
     rows = selectors.berisiko(actor, opd_id=f.opd_id)
-    out = paginate_rows(rows, page)
+    out = paginate(rows, page)
     return {**out, "items": [_kritikal(b) for b in out["items"]]}
 
 
