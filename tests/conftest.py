@@ -7,6 +7,7 @@ import os
 from typing import Any
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from tests.orgdata import Org, build_org
 
@@ -43,3 +44,48 @@ def _fast_hashing(settings: Any) -> None:
 @pytest.fixture
 def org(db: Any) -> Org:
     return build_org()
+
+
+def _flushes(item: pytest.Item) -> bool:
+    """A transactional test ends with a flush that empties every table, the reference data the
+    migrations loaded (SIASN, BerAKHLAK, the Kamus kompetensi, the talent rules) included."""
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    return bool(marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+
+
+def _restores_itself(item: pytest.Item | None) -> bool:
+    marker = item.get_closest_marker("django_db") if item is not None else None
+    return marker is not None and _flushes(item) and bool(marker.kwargs.get("serialized_rollback"))  # type: ignore[arg-type]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every transactional test must ask for a serialized rollback: the database is serialized
+    once at setup only when one does, and the teardown below restores from that copy."""
+    wrong = [item.nodeid for item in items if _flushes(item) and not _restores_itself(item)]
+    if wrong:
+        raise pytest.UsageError(
+            "django_db(transaction=True) needs serialized_rollback=True (see tests/conftest.py): " + ", ".join(wrong)
+        )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """Put the reference data back after a transactional test's flush.
+
+    pytest-django runs transactional tests last, but xdist's work stealing hands a worker that has
+    reached them the plain tests another worker has not started; those found an empty
+    database (CI on PostgreSQL: "Instansi Pemerintah Provinsi Bengkulu belum ada"). The next test
+    that restores itself at its setup, or the end of the session, needs no copy.
+    """
+    result = yield
+    if _flushes(item) and nextitem is not None and not _restores_itself(nextitem):
+        from django.db import connections
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias in connections:
+                contents = getattr(connections[alias], "_test_serialized_contents", None)
+                if contents:
+                    connections[alias].creation.deserialize_db_from_string(contents)
+    return result

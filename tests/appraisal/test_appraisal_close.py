@@ -251,7 +251,7 @@ def test_a_second_run_while_one_holds_the_lock_says_sedang_berjalan(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
     reason="advisory locks across connections: PostgreSQL only",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_simultaneous_closes_on_postgresql(org: Org, capsys: Any) -> None:
     """Two runs at once on two connections: the second says "sedang berjalan"; nothing crashes."""
     s = seksi(org, rate=False, open_period=False, evaluations=False)

@@ -459,7 +459,7 @@ def test_integrity_error_on_the_device_day_constraint_is_a_clear_refusal(link: T
     assert not TokenFormulirPublik.objects.filter(dipakai_pada__gt=first.dibuat_pada).count() > 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_six_simultaneous_answers_from_one_device_store_one(org: Org) -> None:
     """PostgreSQL: six threads send at once with one device cookie to one link."""
     import threading

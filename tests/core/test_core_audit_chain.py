@@ -118,7 +118,7 @@ def test_chain_survives_a_lost_head_row(org: Org) -> None:
     assert list(verify_chain()) == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_writers_do_not_fork_the_chain() -> None:
     """Threads appending at once (PostgreSQL locks the head; SQLite serialises writers)."""
     import threading

@@ -79,7 +79,7 @@ def test_the_last_seat_goes_to_exactly_one_of_two_sequential_enrolments_from_a_s
     assert sorted([first.status, second.status]) == [StatusPendaftaran.MENUNGGU, StatusPendaftaran.TERDAFTAR]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_enrolments_for_the_last_seat_give_one_seat_and_one_waiting_place() -> None:
     """Two threads, two connections, one seat: on PostgreSQL the row lock and the conditional
     update serialise them; on SQLite the database write lock does (a locked writer retries)."""

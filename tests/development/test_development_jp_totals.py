@@ -310,7 +310,7 @@ def test_refresh_many_matches_one_by_one(org: Any) -> None:
     assert jp_totals_refresh_many([]) == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_verifications_for_one_person_keep_the_total_exact() -> None:
     """Two superiors' threads, two connections, one person's first total of the year: the refresh's
     row lock (and, for the very first row, the unique constraint) serialise them on PostgreSQL; on

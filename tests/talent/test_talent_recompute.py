@@ -76,7 +76,7 @@ def test_bad_years_are_refused(org, recorded):
         assert "Tahun harus antara" in str(exc.value)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_screen_starts_the_job_which_runs_inline(recorded):
     from tests.orgdata import build_org
 
