@@ -74,10 +74,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
     """Put the reference data back after a transactional test's flush.
 
-    pytest-django runs transactional tests last, but xdist's work stealing hands a worker that has
-    reached them the plain tests another worker has not started; those found an empty
-    database (CI on PostgreSQL: "Instansi Pemerintah Provinsi Bengkulu belum ada"). The next test
-    that restores itself at its setup, or the end of the session, needs no copy.
+    pytest-django runs transactional tests last, and bin/test keeps xdist's `load` scheduling so
+    that each worker does too; but a run in another order (xdist's `--dist worksteal`, a
+    hand-picked list) gave the plain tests after them an empty database (CI
+    on PostgreSQL once: "Instansi Pemerintah Provinsi Bengkulu belum ada"). The next test that
+    restores itself at its setup, or the end of the session, needs no copy.
     """
     result = yield
     if _flushes(item) and nextitem is not None and not _restores_itself(nextitem):

@@ -11,6 +11,11 @@ with `number`, `has_next`, `paginator.num_pages`, `object_list` — with three d
   order (`values("pk")` with LIMIT/OFFSET: the database walks only the ordering's index, no join per
   skipped row), then the rows with those keys, with their `select_related` joins. OFFSET 50,000 on
   the directory no longer makes 50,000 × 4 lookups.
+* A page more than `MAX_DEPTH` rows from both ends of the list (the middle of a province-wide list
+  of a million) is not read: an empty page says to narrow the list by search or filter, or to export
+  it. Its OFFSET would walk half a million keys (about 1 s at 1M); the pages within that depth of
+  either end cost at most an index walk of `MAX_DEPTH` keys (issue #14, "a huge offset returns a
+  clear message … quickly").
 * `page_for(request, rows, size)` does the same from a request and, for a page beyond the end, also
   puts the message (with its link) among the request's messages, shown at the top of every page —
   list templates show their empty state there, where the pagination bar is not drawn.
@@ -35,6 +40,8 @@ from karier.core.numbers import angka
 
 # Longest page number text read as a number: anything longer is certainly beyond the end.
 _MAX_DIGITS = 18
+# Rows a page may lie from the nearer end of its list (4,000 pages of 25 from each end).
+MAX_DEPTH = 100_000
 
 
 class Halaman(Page):
@@ -44,12 +51,15 @@ class Halaman(Page):
 
     pesan: str = ""
     melewati_akhir: bool = False
+    terlalu_dalam: bool = False  # more than MAX_DEPTH rows from both ends: not read
     pesan_terkirim: bool = False  # already among the request's messages (`page_for`)
     diminta: str = ""
 
 
 class Paginator(DjangoPaginator):
     """`django.core.paginator.Paginator` with strict page numbers and index-first deep pages."""
+
+    max_depth = MAX_DEPTH
 
     def get_page(self, number: Any) -> Halaman:
         text = "" if number is None else str(number).strip()
@@ -62,7 +72,18 @@ class Paginator(DjangoPaginator):
             return page
         wanted = int(text) if len(text) <= _MAX_DIGITS else None
         if wanted is not None and wanted <= self.num_pages:
-            return self.page(wanted)
+            bottom = (wanted - 1) * self.per_page
+            if min(bottom, self.count - bottom - self.per_page) <= self.max_depth:
+                return self.page(wanted)
+            page = Halaman([], wanted, self)
+            page.diminta = text
+            page.terlalu_dalam = True
+            page.pesan = _(
+                "Halaman %(n)s terlalu dalam: hanya %(batas)s baris pertama dan %(batas)s baris terakhir "
+                "daftar ini yang dibuka per halaman. Persempit daftar dengan pencarian atau penyaring, "
+                "atau unduh Excel-nya."
+            ) % {"n": angka(wanted), "batas": angka(self.max_depth)}
+            return page
         page = Halaman([], wanted or self.num_pages + 1, self)
         page.diminta = text
         page.melewati_akhir = True
@@ -125,9 +146,13 @@ def rows_between(rows: Sequence[Any] | QuerySet[Any], bottom: int, top: int, *, 
 
 
 def page_for(request: HttpRequest, rows: Sequence[Any] | QuerySet[Any], per_page: int, param: str = "page") -> Halaman:
-    """The page `request.GET[param]` of `rows`; a page beyond the end also tells the reader at the top
-    of the screen, with a link to the last page (HTMX fragments keep it on `page_obj` only)."""
+    """The page `request.GET[param]` of `rows`; a page beyond the end (with a link to the last page) or
+    too deep also tells the reader at the top of the screen (HTMX fragments keep it on `page_obj`
+    only)."""
     page = Paginator(rows, per_page).get_page(request.GET.get(param))
+    if page.terlalu_dalam and request.headers.get("HX-Request") != "true":
+        messages.warning(request, page.pesan)
+        page.pesan_terkirim = True
     if page.melewati_akhir and request.headers.get("HX-Request") != "true":
         query: dict[str, str] = {k: str(v) for k, v in request.GET.items() if k != param}
         query[param] = str(page.paginator.num_pages)

@@ -128,3 +128,27 @@ def test_rows_between_past_the_total_and_from_the_end(big_org: Org) -> None:
     assert [p.pk for p in rows_between(_directory_qs(), 15, 40, total=len(everyone))] == everyone[15:]
     assert [p.pk for p in rows_between(_directory_qs(), 9, 12, total=len(everyone))] == everyone[9:12]
     assert rows_between(_directory_qs(), 20, 30, total=len(everyone)) == []
+
+
+@pytest.mark.parametrize("raw,deep", [("2", False), ("3", True), ("4", True), ("5", False), ("6", False)])
+def test_page_deep_from_both_ends_is_not_read(big_org: Org, monkeypatch: Any, raw: str, deep: bool) -> None:
+    """17 rows, 3 per page, at most 3 rows from the nearer end: pages 3 and 4 (rows 7–12) are too deep."""
+    monkeypatch.setattr(Paginator, "max_depth", 3)
+    with CaptureQueriesContext(connection) as ctx:
+        page = Paginator(_directory_qs(), 3).get_page(raw)
+        rows = [p.pk for p in page.object_list]
+    assert page.terlalu_dalam is deep and page.number == int(raw) and not page.melewati_akhir
+    if deep:
+        assert rows == [] and len(ctx.captured_queries) == 1  # the COUNT only
+        assert f"Halaman {raw} terlalu dalam" in page.pesan and "3 baris pertama" in page.pesan
+    else:
+        start = (int(raw) - 1) * 3
+        assert rows == [p.pk for p in _directory_qs()][start : start + 3] and page.pesan == ""
+
+
+def test_directory_page_too_deep_tells_the_reader(client: Client, big_org: Org, monkeypatch: Any) -> None:
+    monkeypatch.setattr(Paginator, "max_depth", 0)
+    monkeypatch.setattr("karier.people.views.PAGE_SIZE", 2)
+    client.force_login(big_org.users["admin"])
+    body = client.get("/pegawai/?page=3").content.decode()
+    assert "Halaman 3 terlalu dalam" in body and "Persempit daftar" in body

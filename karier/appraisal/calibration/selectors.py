@@ -242,14 +242,12 @@ def calibration_counts(
     """{calibration unit id: {predikat: n}} (unrated under '').
 
     Province-wide (the period close, a job): one GROUP BY over the period. For one agency (its head's
-    calibration page) the cost follows the agency, not the province (issue #14): the agency's
-    evaluations are counted by their own unit through the (periode, unit) index, then the few unit
-    heads are moved to the unit above — their calibration unit (`calibration_unit_expr`) — by a second
-    query that starts from the head positions in or reporting into the agency."""
+    calibration page) the cost follows the agency, not the province (issue #14): `agency_evaluation_rows`."""
     if opd_id is not None:
-        if agency_unit_ids is None:
-            agency_unit_ids = list(UnitKerja.objects.filter(opd_id=opd_id).values_list("pk", flat=True))
-        return _agency_counts(periode, agency_unit_ids)
+        out: dict[int, dict[str, int]] = {}
+        for (kal, p, _status), n in agency_evaluation_rows([periode.pk], opd_id, agency_unit_ids).items():
+            _add(out, kal, p, n)
+        return out
     rows = (
         Evaluasi.objects.filter(periode=periode)
         .annotate(kal=calibration_unit_expr(), p=final_predikat_expr())
@@ -257,29 +255,43 @@ def calibration_counts(
         .annotate(n=Count("pk"))
         .order_by()
     )
-    out: dict[int, dict[str, int]] = {}
+    out = {}
     for r in rows:
         if r["kal"] is not None:
             _add(out, r["kal"], r["p"], r["n"])
     return out
 
 
-def _agency_counts(periode: PeriodePenilaian, unit_ids: list[int]) -> dict[int, dict[str, int]]:
-    """Three indexed reads, each bounded by the agency: its evaluations by own unit; the head positions
-    that move in or out (heads of its units by the one-head-per-unit index; heads elsewhere whose
-    superior's position is in the agency by the heads-by-superior index); their evaluations by
-    position. Literal id lists (`__any`) keep PostgreSQL's estimates exact, so it walks the indexes
-    instead of scanning every head of the province."""
-    out: dict[int, dict[str, int]] = {}
+def agency_evaluation_rows(
+    periode_ids: list[int], opd_id: int, unit_ids: list[int] | None = None
+) -> dict[tuple[int, str, str], int]:
+    """{(calibration unit, final predikat or '', status): n} for the evaluations one agency calibrates
+    — the figures of `calibration_unit_expr` restricted to the agency's units, read so that the cost
+    follows the agency and every read of the evaluations names it (issue #14: co-located under Citus,
+    tests/core/test_core_agency_key.py):
+
+    1. the agency's evaluations by their own unit — `unit IN (the agency's units)`, by the
+       (periode, unit) index;
+    2. the head positions that move: heads of the agency's units, and heads elsewhere whose superior's
+       position is in the agency (the heads-by-superior index) — positions, a small table;
+    3. those heads' evaluations by position, keyed by the agencies the heads' units are in (this one,
+       and for the Sekretariat Daerah's calibration the agencies whose heads report to it).
+
+    A head appraised as the head of his unit is taken out of his own unit and counted in his
+    superior's unit when that unit is the agency's; one appraised elsewhere stays where he is. (Every
+    unit has its agency: `unit_create` sets a top unit's `opd` to itself.)"""
+    if unit_ids is None:
+        unit_ids = list(UnitKerja.objects.filter(opd_id=opd_id).order_by().values_list("pk", flat=True))
+    out: dict[tuple[int, str, str], int] = defaultdict(int)
     own = (
-        Evaluasi.objects.filter(periode=periode, unit_id__any=unit_ids)
+        Evaluasi.objects.filter(periode_id__in=periode_ids, unit_id__in=_units_of([opd_id]))
         .annotate(p=final_predikat_expr())
-        .values("unit_id", "p")
+        .values("unit_id", "p", "status")
         .annotate(n=Count("pk"))
         .order_by()
     )
     for r in own:
-        _add(out, r["unit_id"], r["p"], r["n"])
+        out[(r["unit_id"], r["p"] or "", r["status"])] += r["n"]
     positions = list(Jabatan.objects.filter(unit_id__any=unit_ids).order_by().values_list("pk", flat=True))
     heads = {
         pk: (unit_id, atasan_id)
@@ -292,10 +304,20 @@ def _agency_counts(periode: PeriodePenilaian, unit_ids: list[int]) -> dict[int, 
     above = {a for _u, a in heads.values() if a is not None}
     atasan_unit = dict(Jabatan.objects.filter(pk__any=list(above)).order_by().values_list("pk", "unit_id"))
     in_agency = set(unit_ids)
+    outside = {u for u, _a in heads.values() if u not in in_agency}  # heads of other agencies reporting here
+    agencies = {opd_id} | set(
+        UnitKerja.objects.filter(pk__any=list(outside)).exclude(opd=None).order_by().values_list("opd_id", flat=True)
+        if outside
+        else ()
+    )
     rows = (
-        Evaluasi.objects.filter(periode=periode, jabatan_id__any=list(heads))
+        Evaluasi.objects.filter(
+            periode_id__in=periode_ids,
+            jabatan_id__any=list(heads),
+            unit_id__in=_units_of(sorted(agencies)),
+        )
         .annotate(p=final_predikat_expr())
-        .values("jabatan_id", "unit_id", "p")
+        .values("jabatan_id", "unit_id", "p", "status")
         .annotate(n=Count("pk"))
         .order_by()
     )
@@ -303,16 +325,24 @@ def _agency_counts(periode: PeriodePenilaian, unit_ids: list[int]) -> dict[int, 
         unit_id, atasan_id = heads[r["jabatan_id"]]
         if r["unit_id"] != unit_id:  # not appraised as the head of his unit: counted where he is
             continue
+        key = (r["p"] or "", r["status"])
         if unit_id in in_agency:  # counted above in his own unit: he belongs one level up
-            _add(out, unit_id, r["p"], -r["n"])
+            out[(unit_id, *key)] -= r["n"]
         kal = atasan_unit.get(atasan_id) if atasan_id is not None else None
         if kal is not None and kal in in_agency:
-            _add(out, kal, r["p"], r["n"])
-    return {k: v for k, v in out.items() if any(v.values())}
+            out[(kal, *key)] += r["n"]
+    return {k: n for k, n in out.items() if n}
+
+
+def _units_of(opd_ids: list[int]) -> QuerySet[UnitKerja, Any]:
+    """The agencies' units as a sub-SELECT (`unit_id IN (SELECT id … WHERE opd_id = X)`): the key a
+    distributed planner routes by, where a literal list of unit ids would hide it."""
+    return UnitKerja.objects.filter(opd_id__in=opd_ids).order_by().values("pk")
 
 
 def agency_calibration(opd: UnitKerja, periode: PeriodePenilaian) -> AgencyCalibration:
-    """Per unit of the agency: counts, result, violations, finalised — five queries in all."""
+    """Per unit of the agency: counts, result, violations, finalised — a fixed number of queries,
+    whatever its size."""
     policy = curve_policy(kalender_for(periode))
     units = list(UnitKerja.objects.filter(opd_id=opd.pk).order_by("path"))
     per_unit = calibration_counts(periode, opd_id=opd.pk, agency_unit_ids=[u.pk for u in units])

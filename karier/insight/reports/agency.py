@@ -28,18 +28,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, Count, Exists, F, FilteredRelation, OuterRef, Q, When
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Q
 
 from karier.appraisal.calibration.selectors import (
-    HEAD_Q,
     PREDIKAT_COLUMNS,
-    calibration_unit_expr,
+    agency_evaluation_rows,
     curve_policy,
-    final_predikat_expr,
     kalender_for,
 )
 from karier.appraisal.choices import JenisPeriode, StatusEvaluasi
-from karier.appraisal.models import Evaluasi, PeriodePenilaian, PredikatOrganisasiUnit
+from karier.appraisal.models import PeriodePenilaian, PredikatOrganisasiUnit
 from karier.appraisal.public.skm.selectors import IkmRow, ikm_rows
 from karier.development.catalogue.selectors import DEFAULT_TARGETS, targets
 from karier.people.choices import JenisAsn
@@ -203,44 +201,33 @@ def _people(rep: LaporanOpd, goal: Targets) -> None:
 
 
 def _ratings_and_curve(rep: LaporanOpd) -> None:
-    """The annual period read as the calibration reads it (`karier.appraisal.calibration.selectors`):
-    each evaluation in the unit whose calibration it belongs to (`calibration_unit_expr` — a unit head's
-    own evaluation in the unit above), the final predikat by `final_predikat_expr`, each unit's rated
-    people checked against its predikat organisasi under the year's curve policy — the figures of
-    `agency_calibration`, in three queries (the evaluations, the units' results, the year's settings)."""
+    """The annual period read as the calibration reads it: each evaluation in the unit whose
+    calibration it belongs to (a unit head's own evaluation in the unit above), the final predikat,
+    each unit's rated people checked against its predikat organisasi under the year's curve policy —
+    the figures of `agency_calibration`, by the same `agency_evaluation_rows`, so that every read of
+    the evaluations names the agency (issue #14)."""
     rep.predikat = dict.fromkeys(PREDIKAT_ORDER, 0)
-    rows = (
-        Evaluasi.objects.filter(periode__tahun_id=rep.tahun, periode__jenis=JenisPeriode.TAHUNAN)
-        # the agency's evaluations as `calibration_counts(opd_id=…)` takes them
-        .filter((~HEAD_Q & Q(unit__opd_id=rep.opd.pk)) | (HEAD_Q & Q(jabatan__atasan__unit__opd_id=rep.opd.pk)))
-        .annotate(
-            kal=calibration_unit_expr(),
-            p=final_predikat_expr(),
-            kal_nama=Case(When(HEAD_Q, then=F("jabatan__atasan__unit__nama")), default=F("unit__nama")),
-            kal_path=Case(When(HEAD_Q, then=F("jabatan__atasan__unit__path")), default=F("unit__path")),
-        )
-        .values("kal", "kal_nama", "kal_path", "p", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
+    periode_ids = list(
+        PeriodePenilaian.objects.filter(tahun_id=rep.tahun, jenis=JenisPeriode.TAHUNAN).values_list("pk", flat=True)
     )
+    units = UnitKerja.objects.filter(opd_id=rep.opd.pk).order_by().values_list("pk", "path", "nama")
+    names = {pk: (path, nama) for pk, path, nama in units}
     per_unit: dict[int, dict[str, int]] = {}
-    names: dict[int, tuple[str, str]] = {}
-    for r in rows:
-        rep.evaluasi_total += r["n"]
-        rated = r["p"] in rep.predikat
-        if rated and r["status"] == StatusEvaluasi.FINAL:
-            rep.evaluasi_final += r["n"]
-            rep.predikat[r["p"]] += r["n"]
-        if rated and r["kal"] is not None:
-            counts = per_unit.setdefault(r["kal"], {})
-            counts[r["p"]] = counts.get(r["p"], 0) + r["n"]
-            names[r["kal"]] = (r["kal_path"] or "", r["kal_nama"] or "")
+    for (kal, p, status), n in agency_evaluation_rows(periode_ids, rep.opd.pk, list(names)).items():
+        rep.evaluasi_total += n
+        if p not in rep.predikat:
+            continue
+        if status == StatusEvaluasi.FINAL:
+            rep.evaluasi_final += n
+            rep.predikat[p] += n
+        counts = per_unit.setdefault(kal, {})
+        counts[p] = counts.get(p, 0) + n
     if not per_unit:
         return
     org = dict(
-        PredikatOrganisasiUnit.objects.filter(
-            periode__tahun_id=rep.tahun, periode__jenis=JenisPeriode.TAHUNAN, unit_id__in=list(per_unit)
-        ).values_list("unit_id", "predikat")
+        PredikatOrganisasiUnit.objects.filter(periode_id__in=periode_ids, unit_id__in=list(per_unit)).values_list(
+            "unit_id", "predikat"
+        )
     )
     policy = curve_policy(kalender_for(PeriodePenilaian(tahun_id=rep.tahun)))
     for unit_id in sorted(per_unit, key=lambda u: names[u]):
