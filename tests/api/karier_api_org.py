@@ -99,6 +99,13 @@ class Org:
 
 
 def build_org() -> Org:
+    """Built through the services once per test process, then replayed (tests/replay.py)."""
+    from tests.replay import replayed
+
+    return replayed(("api_org",), build_org_through_services)
+
+
+def build_org_through_services() -> Org:
     instansi = Instansi.objects.get(kode=INSTANSI_KODE)
     org = Org(instansi=instansi)
     u = org.u

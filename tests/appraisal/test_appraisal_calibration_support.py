@@ -25,6 +25,7 @@ from karier.appraisal.evaluation.services import rating_bulk_set
 from karier.appraisal.models import Evaluasi, PeriodePenilaian
 from tests.appraisal.test_appraisal_support import YEAR, approved_skp
 from tests.orgdata import Org
+from tests.replay import replayed_on
 
 SESUAI, DI_ATAS, DI_BAWAH = "Sesuai Ekspektasi", "Di Atas Ekspektasi", "Di Bawah Ekspektasi"
 BP_SENTENCE = "harus ada paling sedikit 1 pegawai dengan predikat Butuh Perbaikan dan/atau Kurang/Misconduct"
@@ -54,6 +55,16 @@ class Seksi:
 
 
 def seksi(org: Org, extra: int = 8, *, rate: bool = True, open_period: bool = True, evaluations: bool = True) -> Seksi:
+    """Built through the services once per test process, then replayed (tests/replay.py)."""
+    key = ("seksi", extra, rate, open_period, evaluations, org.seq, tuple(org.pegawai))
+    return replayed_on(
+        key,
+        org,
+        lambda o: _seksi(o, extra, rate=rate, open_period=open_period, evaluations=evaluations),
+    )
+
+
+def _seksi(org: Org, extra: int, *, rate: bool, open_period: bool, evaluations: bool) -> Seksi:
     for i in range(extra):
         org.add_pegawai(f"x{i}", "staf1", golongan=31)
     staff = ["staf1a", "staf1b", *[f"x{i}" for i in range(extra)]]
@@ -112,8 +123,10 @@ def finalise_and_sign(s: Seksi) -> Seksi:
 
 
 def signed_seksi(org: Org) -> Seksi:
-    """`seksi(org, extra=3)` calibrated, finalised and signed by both officials."""
-    return finalise_and_sign(calibrate(seksi(org, extra=3)))
+    """`seksi(org, extra=3)` calibrated, finalised and signed by both officials (replayed after the
+    first build of a test process, tests/replay.py)."""
+    key = ("signed_seksi", org.seq, tuple(org.pegawai))
+    return replayed_on(key, org, lambda o: finalise_and_sign(calibrate(seksi(o, extra=3))))
 
 
 def periksa_audit() -> tuple[int, str]:

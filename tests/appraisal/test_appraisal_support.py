@@ -14,6 +14,7 @@ from karier.plans import services as plan_services
 from karier.plans.models import Skp
 from karier.plans.services import IkiData, RhkData
 from tests.orgdata import Org
+from tests.replay import replayed_on
 
 YEAR = timezone.localdate().year
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -61,7 +62,13 @@ class Setup:
 
 
 def configured(org: Org, *, plans: dict[str, str] | None = None, open_period: bool = True) -> Setup:
-    """The year's calendar (quarterly), approved plans (key → approver key), Triwulan I open."""
+    """The year's calendar (quarterly), approved plans (key → approver key), Triwulan I open. Built
+    through the services once per test process, then replayed (tests/replay.py)."""
+    key = ("configured", tuple((plans or {}).items()), open_period, org.seq, tuple(org.pegawai))
+    return replayed_on(key, org, lambda o: _configured(o, plans=plans, open_period=open_period))
+
+
+def _configured(org: Org, *, plans: dict[str, str] | None, open_period: bool) -> Setup:
     periods.kalender_set(actor=org.actor("admin"), tahun=YEAR)
     setup = Setup(
         org=org,

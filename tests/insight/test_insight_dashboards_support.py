@@ -28,12 +28,18 @@ from karier.talent.models import KelayakanPangkat, UsulanKenaikanPangkat
 from tests.appraisal.test_appraisal_calibration_support import Seksi, signed_seksi
 from tests.appraisal.test_appraisal_support import YEAR
 from tests.orgdata import Org
+from tests.replay import replayed_on
 from tests.talent.test_talent_succession_support import place
 
 __all__ = ["YEAR", "dashboard_org", "more_staff"]
 
 
 def dashboard_org(org: Org) -> Seksi:
+    """`signed_seksi` with JP totals, 9-box places and promotion rows (replayed, tests/replay.py)."""
+    return replayed_on(("dashboard_org", org.seq, tuple(org.pegawai)), org, _dashboard_org)
+
+
+def _dashboard_org(org: Org) -> Seksi:
     s = signed_seksi(org)
     p = org.pegawai
     rhk = {k: RencanaHasilKerja.objects.get(skp__pegawai=p[k], skp__tahun_id=YEAR) for k in ("staf1a", "kasi1")}

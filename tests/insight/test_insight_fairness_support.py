@@ -16,6 +16,7 @@ from django.utils import timezone
 from karier.appraisal.models import CatatanDialog, Evaluasi, Kalibrasi, PeriodePenilaian, UmpanBalik
 from karier.plans.models import RencanaHasilKerja, Skp, TahunKinerja
 from tests.orgdata import Org
+from tests.replay import replayed_on
 
 YEAR = 2025
 SB = ("Di Atas Ekspektasi", "Di Atas Ekspektasi")  # Sangat Baik
@@ -119,7 +120,12 @@ def fairness_org(org: Org) -> Year:
     C  kabid2 (Pegawai kabid2): 2 × Baik + 3 × Sangat Kurang, women, golongan II/c, functional.
     D  kadis  (Rahmat Hidayat): 4 × Baik without reasons, in one bulk save (suppressed: < 5).
     Not counted: a DINILAI (not final) evaluation in the agency, a final one in Diskominfo.
+    Replayed after the first build of a test process (tests/replay.py).
     """
+    return replayed_on(("fairness_org", org.seq, tuple(org.pegawai)), org, _fairness_org)
+
+
+def _fairness_org(org: Org) -> Year:
     y = year(org)
     for i in range(6):
         rated(y, f"a{i}", penilai="kasi1", unit="dik_s1", jabatan="staf1", ratings=SB, alasan=i != 0)
