@@ -90,3 +90,25 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
                 if contents:
                     connections[alias].creation.deserialize_db_from_string(contents)
     return result
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    """No autovacuum on a PostgreSQL test database's tables.
+
+    Every test rolls its rows back, leaving dead tuples; autovacuum then visits the table and records
+    it as empty (`reltuples = 0` with its pages), and the planner believes that for the rest of the
+    run: a later test with a few hundred rows got nested loops over them and one query ran for 13
+    minutes. The tables are throw-away and tiny; their statistics stay as the migrations left them."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            if connection.vendor != "postgresql":
+                continue
+            with connection.cursor() as cursor:
+                for table in connection.introspection.table_names(cursor):
+                    quoted = connection.ops.quote_name(table)
+                    cursor.execute(f"ALTER TABLE {quoted} SET (autovacuum_enabled = false)")
+    yield
