@@ -171,7 +171,8 @@ def _people(rep: LaporanOpd, goal: Targets) -> None:
         .order_by("unit__path")
     )
     branches = {rep.opd.pk: rep.opd.nama} | dict(
-        UnitKerja.objects.filter(parent_id=rep.opd.pk).order_by("path").values_list("pk", "nama")
+        # By name: a path orders by the ids' digits ("/12/103/" before "/12/19/"), not as a reader would.
+        UnitKerja.objects.filter(parent_id=rep.opd.pk).order_by("nama", "pk").values_list("pk", "nama")
     )
     per: dict[int, RencanaUnit] = {pk: RencanaUnit(pk, nama, 0, 0, 0) for pk, nama in branches.items()}
     jp = dict.fromkeys(("memenuhi", "b10", "b20"), 0)
