@@ -34,6 +34,8 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.test.utils import CaptureQueriesContext
 
+from karier.core.bulk import reset_sequences
+
 T = TypeVar("T")
 A = TypeVar("A")
 
@@ -75,13 +77,14 @@ def replayed_on(key: Hashable, argument: A, build: Callable[[A], T]) -> T:
     the attributes it replaced. Everything that was there before stays the caller's own (a user
     added by the test keeps its own password hash), and the result refers to the caller's objects
     wherever the build's did. A build that changes an object the argument already held (refreshes
-    an employee) is never replayed. The argument's state belongs in `key`."""
+    an employee) is never replayed. The argument's entries and plain values are part of the key
+    (`_state_of`); what the build reads from them beyond that belongs in `key`."""
     if not connection.in_atomic_block:
         # A transactional test: its services' on-commit callbacks run as each service commits,
         # which a recording made in one transaction would not see. Built for real.
         return build(argument)
     fingerprint = _fingerprint()
-    state = (key, fingerprint, dt.date.today())
+    state = ((key, _state_of(argument)), fingerprint, dt.date.today())
     recording = _RECORDINGS.get(state)
     if recording is None:
         return _record(state, fingerprint, argument, build)
@@ -90,6 +93,16 @@ def replayed_on(key: Hashable, argument: A, build: Callable[[A], T]) -> T:
     with transaction.atomic():  # one transaction: foreign keys are checked at its end
         _apply(recording.changes)
     return _rebound(recording, argument)
+
+
+def _state_of(argument: Any) -> Hashable:
+    """What the argument holds: its dicts' keys and its plain values (`org.seq`)."""
+    if argument is None:
+        return None
+    return tuple(
+        (n, tuple(v) if isinstance(v, dict) else v if isinstance(v, int | str) else type(v).__name__)
+        for n, v in sorted(vars(argument).items())
+    )
 
 
 def _dicts(argument: Any) -> dict[str, dict[Any, Any]]:
@@ -233,10 +246,5 @@ def _apply(changes: list[_TableChange]) -> None:
             if change.inserted:
                 marks = ", ".join(["%s"] * len(columns))
                 cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", change.inserted)
-        if connection.vendor == "postgresql":
-            # Sequences never run backwards by themselves, but a test may reset one below these ids.
-            from django.core.management.color import no_style
-
-            models = [c.model for c in changes if c.inserted]
-            for sql in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(sql)
+    # PostgreSQL's sequences never run backwards by themselves, but a test may reset one below these ids.
+    reset_sequences(c.model for c in changes if c.inserted)

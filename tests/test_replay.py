@@ -142,7 +142,7 @@ def test_a_builder_that_refreshes_what_the_argument_held_is_built_for_real(monke
                 raise _Undo
         except _Undo:
             pass
-    assert [r.changes for k, r in replay._RECORDINGS.items() if k[0] == "rename"] == [None]
+    assert [r.changes for k, r in replay._RECORDINGS.items() if k[0][0] == "rename"] == [None]
 
 
 @pytest.mark.django_db

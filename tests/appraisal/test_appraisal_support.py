@@ -64,7 +64,7 @@ class Setup:
 def configured(org: Org, *, plans: dict[str, str] | None = None, open_period: bool = True) -> Setup:
     """The year's calendar (quarterly), approved plans (key → approver key), Triwulan I open. Built
     through the services once per test process, then replayed (tests/replay.py)."""
-    key = ("configured", tuple((plans or {}).items()), open_period, org.seq, tuple(org.pegawai))
+    key = ("configured", tuple((plans or {}).items()), open_period)
     return replayed_on(key, org, lambda o: _configured(o, plans=plans, open_period=open_period))
 
 

@@ -36,7 +36,7 @@ __all__ = ["YEAR", "dashboard_org", "more_staff"]
 
 def dashboard_org(org: Org) -> Seksi:
     """`signed_seksi` with JP totals, 9-box places and promotion rows (replayed, tests/replay.py)."""
-    return replayed_on(("dashboard_org", org.seq, tuple(org.pegawai)), org, _dashboard_org)
+    return replayed_on("dashboard_org", org, _dashboard_org)
 
 
 def _dashboard_org(org: Org) -> Seksi:

@@ -122,7 +122,7 @@ def fairness_org(org: Org) -> Year:
     Not counted: a DINILAI (not final) evaluation in the agency, a final one in Diskominfo.
     Replayed after the first build of a test process (tests/replay.py).
     """
-    return replayed_on(("fairness_org", org.seq, tuple(org.pegawai)), org, _fairness_org)
+    return replayed_on("fairness_org", org, _fairness_org)
 
 
 def _fairness_org(org: Org) -> Year:
