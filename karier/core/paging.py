@@ -150,10 +150,12 @@ def page_for(request: HttpRequest, rows: Sequence[Any] | QuerySet[Any], per_page
     too deep also tells the reader at the top of the screen (HTMX fragments keep it on `page_obj`
     only)."""
     page = Paginator(rows, per_page).get_page(request.GET.get(param))
-    if page.terlalu_dalam and request.headers.get("HX-Request") != "true":
+    if request.headers.get("HX-Request") == "true":
+        return page
+    if page.terlalu_dalam:
         messages.warning(request, page.pesan)
         page.pesan_terkirim = True
-    if page.melewati_akhir and request.headers.get("HX-Request") != "true":
+    if page.melewati_akhir:
         query: dict[str, str] = {k: str(v) for k, v in request.GET.items() if k != param}
         query[param] = str(page.paginator.num_pages)
         link = format_html('{} <a href="?{}">{}</a>', page.pesan, urlencode(query), _("Ke halaman terakhir"))

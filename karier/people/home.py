@@ -35,11 +35,11 @@ def data_saya(actor: Actor, today: dt.date) -> dict[str, Any] | None:
 
 
 def bawahan(actor: Actor, today: dt.date) -> dict[str, Any] | None:
-    """My direct subordinates (the first 50, and how many in all: two queries)."""
+    """My direct subordinates (the first 50, and how many in all: the request's one read of the team)."""
     if not actor.has_subordinates:
         return None
-    subs = selectors.direct_subordinates_on(actor.jabatan_ids, today)
-    return {"subordinates": list(subs[:MAX_SUBORDINATES]), "subordinate_count": subs.count()}
+    team = selectors.direct_team(actor, today)
+    return {"subordinates": team[:MAX_SUBORDINATES], "subordinate_count": len(team)}
 
 
 def _jenis_labels(rows: list[dict[str, object]]) -> list[tuple[str, object]]:

@@ -295,7 +295,7 @@ class Penugasan(models.Model):
             # evaluation list: without it a scan of every assignment of the province (55 ms at 1M).
             models.Index(
                 fields=["pegawai", "jabatan"],
-                condition=Q(jenis__in=("PLT", "PLH")),
+                condition=Q(jenis__in=(JenisPenugasan.PLT.value, JenisPenugasan.PLH.value)),
                 name="penugasan_acting",
             ),
         ]

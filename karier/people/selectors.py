@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from karier.people.choices import JenisPenugasan
 from karier.people.models import Jabatan, Pegawai, Penugasan, RiwayatGolongan, UnitKerja
+
+if TYPE_CHECKING:
+    from karier.people.access import Actor
 
 # Definitif beats Plt beats Plh when several people cover one position on a date. The same order
 # as a dict, for set-based resolvers that rank rows in Python (plans.bulk, appraisal.periods).
@@ -274,6 +277,28 @@ def direct_subordinates_on(jabatan_ids: Iterable[int], d: dt.date) -> QuerySet[P
         .select_related("pegawai", "pegawai__golongan", "jabatan", "jabatan__unit")
         .order_by("pegawai__nama", "pegawai_id")
     )
+
+
+def direct_team(actor: Actor, d: dt.date) -> list[Penugasan]:
+    """`direct_subordinates_on` the actor's positions, with each person's own position and unit: read
+    once per request (memoised on the actor, which lives as long as its request) and shared by the
+    home page's cards — the subordinates, their plans' statuses, the early warning. An agency head
+    with 865 people right below him read them three times, in three shapes, for 100 ms of SQL at one
+    million employees; this one read takes 17 ms."""
+    memo: dict[dt.date, list[Penugasan]] = actor.__dict__.setdefault("_direct_team", {})
+    if d not in memo:
+        memo[d] = (
+            list(
+                direct_subordinates_on(actor.jabatan_ids, d)
+                # what the cards and the early warning's API show: rank, position (the person's and
+                # the one below the actor); not the position's unit, a hash join over every unit
+                .select_related(None)
+                .select_related("pegawai__golongan", "pegawai__jabatan", "jabatan")
+            )
+            if actor.jabatan_ids
+            else []
+        )
+    return memo[d]
 
 
 def positions_held_on(pegawai_id: int, d: dt.date) -> QuerySet[Penugasan]:

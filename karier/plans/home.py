@@ -13,11 +13,12 @@ the step provider share them); agency and province figures are GROUP BY counts.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from django.utils.translation import gettext as _
 from karier.core.home import Langkah, cached, persen, register_panel, register_step
 from karier.people.access import Actor
 from karier.people.models import Pegawai, UnitKerja
+from karier.people.selectors import direct_team
 from karier.plans import selectors
 from karier.plans.choices import JenisDialog, StatusSkp
 from karier.plans.models import DialogKinerja, Skp, TahunKinerja
@@ -126,28 +128,26 @@ def langkah_skp(actor: Actor, today: dt.date) -> list[Langkah]:
 
 # ---------------------------------------------------------------------------- appraiser
 def skp_bawahan(actor: Actor, today: dt.date) -> dict[str, Any] | None:
-    """Plans to approve and subordinates late with their plan (three queries, four after the deadline)."""
+    """Plans to approve and subordinates late with their plan: the request's one read of the team
+    (`direct_team`, shared with the other cards), their plans' statuses, the plans to approve."""
     if not actor.has_subordinates or actor.is_auditor:
         return None
     tahun = TahunKinerja.objects.filter(pk=today.year).first()
     if tahun is None:
         return None
-    counts = selectors.subordinate_status_counts(actor, today.year, on=today)
+    rows = selectors.team_plans(actor, direct_team(actor, today), today.year)
+    counts = Counter(r.skp_status or selectors.BELUM for r in rows)
     lewat = today > tahun.batas_penetapan_skp
     to_approve = list(
         selectors.subordinate_plans(actor, today.year, status=StatusSkp.DIAJUKAN).order_by("diajukan_pada", "pk")[
             :MAX_LIST
         ]
     )
-    late: list[Any] = []
+    late: list[selectors.TeamPlan] = []
     n_late = 0
     if lewat:
         n_late = sum(counts.get(s, 0) for s in BELUM_DIAJUKAN)
-        if n_late:
-            rows = selectors.subordinates_with_plans(actor, today.year, on=today).filter(
-                Q(skp_id__isnull=True) | Q(skp_status__in=(StatusSkp.DRAFT, StatusSkp.DIKEMBALIKAN))
-            )
-            late = list(rows[:MAX_LATE])
+        late = [r for r in rows if (r.skp_status or selectors.BELUM) in BELUM_DIAJUKAN][:MAX_LATE]
     base = reverse("plans:bawahan")
     return {
         "tahun": tahun,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from karier.people.access import Actor
 from karier.people.choices import JenisJabatan
-from karier.people.models import Penugasan
+from karier.people.models import Pegawai, Penugasan
 from karier.people.selectors import direct_subordinates_on
 from karier.plans.choices import JenisHasil, StatusSkp
 from karier.plans.models import (
@@ -202,6 +202,34 @@ def subordinate_status_counts(actor: Actor, tahun: int, on: dt.date | None = Non
         .order_by()
     )
     return {str(r["s"]): int(r["n"]) for r in qs}
+
+
+@dataclass(frozen=True)
+class TeamPlan:
+    """One of the team's rows with the status of the person's latest plan of the year (None: no plan)."""
+
+    pegawai_id: int
+    pegawai: Pegawai
+    skp_id: int | None
+    skp_status: str | None
+
+
+def team_plans(actor: Actor, team: list[Penugasan], tahun: int) -> list[TeamPlan]:
+    """`team` (`people.selectors.direct_team`, the actor's own row left out) with each person's latest
+    plan of `tahun`, in the team's order: one query — what `subordinates_with_plans` annotates, for a
+    team already read."""
+    rows = [r for r in team if r.pegawai_id != actor.pegawai_id]
+    latest: dict[int, tuple[int | None, str | None]] = {}
+    if rows:
+        plans = (
+            Skp.objects.filter(pegawai_id__any=sorted({r.pegawai_id for r in rows}), tahun_id=tahun)
+            .order_by("pegawai_id", "-periode_mulai", "-pk")
+            .values_list("pegawai_id", "pk", "status")
+        )
+        for pegawai_id, pk, status in plans:
+            latest.setdefault(pegawai_id, (pk, status))
+    none: tuple[int | None, str | None] = (None, None)
+    return [TeamPlan(r.pegawai_id, r.pegawai, *latest.get(r.pegawai_id, none)) for r in rows]
 
 
 def subordinate_plans(actor: Actor, tahun: int | None = None, *, status: str = "") -> QuerySet[Skp]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from django.core.management import get_commands
-from django.db import router
+from django.db import connection, router
 from django.test import override_settings
 
 from config import env_settings
@@ -82,12 +82,45 @@ def test_router_allows_relations_between_the_two_copies() -> None:
 # ------------------------------------------------------------------------- settings (pure parts)
 def test_postgres_connections_are_persistent_and_health_checked() -> None:
     db = env_settings.database_tuning({"ENGINE": PG, "NAME": "k"}, {})
-    assert (db["CONN_MAX_AGE"], db["CONN_HEALTH_CHECKS"]) == (60, True)
+    assert (db["CONN_MAX_AGE"], db["CONN_HEALTH_CHECKS"]) == (600, True)
     db = env_settings.database_tuning({"ENGINE": PG}, {"DB_CONN_MAX_AGE": "0", "DB_CONN_HEALTH_CHECKS": "no"})
     assert (db["CONN_MAX_AGE"], db["CONN_HEALTH_CHECKS"]) == (0, False)
     lite = env_settings.database_tuning({"ENGINE": "django.db.backends.sqlite3"}, {"DB_CONN_MAX_AGE": "30"})
     assert (lite["CONN_MAX_AGE"], lite["CONN_HEALTH_CHECKS"]) == (0, False)
     assert lite["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_postgres_statements_are_bound_on_the_server_and_prepared() -> None:
+    """On by default (the second run of a statement on a connection prepares it); a number changes the
+    threshold; `off` gives Django's own client-side binding for a PgBouncer that cannot keep them."""
+    db = env_settings.database_tuning({"ENGINE": PG, "OPTIONS": {"sslmode": "require"}}, {})
+    assert db["OPTIONS"] == {"sslmode": "require", "server_side_binding": True, "prepare_threshold": 1}
+    db = env_settings.database_tuning({"ENGINE": PG}, {"DB_PREPARE_THRESHOLD": "4"})
+    assert db["OPTIONS"]["prepare_threshold"] == 4
+    for off in ("off", "no", "OFF "):
+        db = env_settings.database_tuning(
+            {"ENGINE": PG, "OPTIONS": {"sslmode": "require"}}, {"DB_PREPARE_THRESHOLD": off}
+        )
+        assert db["OPTIONS"] == {"sslmode": "require"}
+    lite = env_settings.database_tuning({"ENGINE": "django.db.backends.sqlite3"}, {"DB_PREPARE_THRESHOLD": "2"})
+    assert "server_side_binding" not in lite["OPTIONS"] and "prepare_threshold" not in lite["OPTIONS"]
+
+
+@pytest.mark.django_db
+def test_the_live_postgres_connection_prepares_a_repeated_statement() -> None:
+    """The suite's own connection has the default: a statement run twice is prepared on the server, with
+    its parameters bound there (one statement for every NIP, not one per value)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    for nip in ("199001012020011001", "199001012020011002", "199001012020011003"):
+        assert not Pegawai.objects.filter(nip=nip).exists()
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s AND NOT from_sql",
+            ['%"people_pegawai"."nip" = $%'],
+        )
+        prepared = [row[0] for row in cur.fetchall()]
+    assert len(prepared) == 1, prepared
 
 
 def _parse(url: str) -> dict[str, Any]:
@@ -171,7 +204,8 @@ def _settings(tmp_path: Path, env: dict[str, str]) -> dict[str, Any]:
 def test_settings_one_machine_by_default(tmp_path: Path) -> None:
     s = _settings(tmp_path, {"DATABASE_URL": "postgres://k:p@db/k"})
     assert set(s["DATABASES"]) == {"default"} and s["DATABASE_ROUTERS"] is None
-    assert (s["DATABASES"]["default"]["CONN_MAX_AGE"], s["DATABASES"]["default"]["CONN_HEALTH_CHECKS"]) == (60, True)
+    assert (s["DATABASES"]["default"]["CONN_MAX_AGE"], s["DATABASES"]["default"]["CONN_HEALTH_CHECKS"]) == (600, True)
+    assert s["DATABASES"]["default"]["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 1}
     assert s["CACHES"]["default"]["BACKEND"] == env_settings.LOCMEM
     assert s["SESSION_ENGINE"] == env_settings.DB_SESSIONS
     assert s["STORAGES"]["default"]["BACKEND"] == env_settings.FILE_STORAGE

@@ -51,3 +51,40 @@ def test_home_queries_do_not_grow_with_the_team(who: str) -> None:
     large = _measure(client)
     assert Evaluasi.objects.filter(periode=s.periode).count() >= 29
     assert small == large, (who, small, large)
+
+
+@pytest.mark.parametrize("who", ["kasi1", "kadis"])
+def test_home_reads_the_direct_team_once(who: str) -> None:
+    """The subordinates card, the plans card and the early warning (from July) share one read of the
+    people right below (people.selectors.direct_team): an agency head with 865 of them read them three
+    times, in three shapes. The cards still show what each read gave them."""
+    import datetime as dt
+
+    from karier.core.home import sections_for
+    from karier.people.selectors import direct_subordinates_on
+    from karier.plans.choices import StatusSkp
+    from karier.plans.selectors import subordinate_status_counts
+
+    org = build_org()
+    s = configured(org)
+    _grow(org, s, add_staff(org, 3, prefix="tim"))
+    actor = org.actor(who)
+    july = dt.date(s.periode.tahun_id, 7, 15)  # type: ignore[attr-defined]
+    with CaptureQueriesContext(connection) as ctx:
+        sections = sections_for(actor, july)
+    team_reads = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if 'FROM "people_penugasan"' in q["sql"].split(" WHERE ")[0]  # not a plans query filtered by the team
+        and any(f'"people_jabatan"."atasan_id" {op}' in q["sql"] for op in ("IN (", "= ANY("))
+    ]
+    assert len(team_reads) == 1, team_reads
+    cards = {r.key: r.context for sec in sections for r in sec.panels}
+    expected = list(direct_subordinates_on(actor.jabatan_ids, july))
+    assert [a.pegawai_id for a in cards["people.bawahan"]["subordinates"]] == [a.pegawai_id for a in expected]
+    assert cards["people.bawahan"]["subordinate_count"] == len(expected)
+    plans = cards["plans.skp_bawahan"]
+    assert plans["n_bawahan"] == len([a for a in expected if a.pegawai_id != actor.pegawai_id])
+    by_status = subordinate_status_counts(actor, july.year, on=july)  # the plans page's own count
+    assert plans["n_bawahan"] == sum(by_status.values())
+    assert plans["n_setujui"] == by_status.get(StatusSkp.DIAJUKAN, 0)

@@ -185,7 +185,8 @@ def test_database_url_postgres(tmp_path: Path, url: str) -> None:
         "db.example",
         5433,
     )
-    assert db["OPTIONS"] == {"sslmode": "require"}  # no SQLite tuning on PostgreSQL
+    # no SQLite tuning on PostgreSQL; statements bound on the server and prepared (config/env_settings.py)
+    assert db["OPTIONS"] == {"sslmode": "require", "server_side_binding": True, "prepare_threshold": 1}
     assert db["CONN_MAX_AGE"] == 30
 
 

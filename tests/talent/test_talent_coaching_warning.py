@@ -94,6 +94,7 @@ def test_queries_do_not_grow_with_the_team(org: Any) -> None:
     for i in range(12):
         org.add_pegawai(f"tw{i}", "staf1", user=False)
         _with(org, f"tw{i}", {"a": ("KUANTITAS", "12")}, {"a": "0"})
+    actor = org.actor("kasi1")  # a new request's actor: an actor reads its team once (direct_team)
     with CaptureQueriesContext(connection) as large:
         assert len(early_warning(actor, JULY)) == 13
     assert len(small.captured_queries) == len(large.captured_queries) <= 8

@@ -107,6 +107,10 @@ def current_period() -> PeriodePenilaian | None:
     )
 
 
+#: The scores of both ratings, in the order the distributions list them.
+SKOR = (5, 4, 3, 2, 1)
+
+
 @dataclass
 class RingkasanPublik:
     rentang: Rentang
@@ -130,7 +134,8 @@ def ringkasan_publik(
     *, pegawai: Pegawai | None = None, unit: UnitKerja | None = None, rentang: Rentang
 ) -> RingkasanPublik:
     """Counts, averages and the 1–5 distribution of both ratings, and the latest accepted
-    comments, in four queries. Employee: answers through their links; unit: through the unit's
+    comments, in two queries (the distributions are conditional counts of the first: every evaluation
+    page shows this). Employee: answers through their links; unit: through the unit's
     links. Rejected answers never count; waiting ones count unless held as part of a burst (see
     public_services); waiting comments stay hidden."""
     base = UmpanBalikPublik.objects.filter(dibuat_pada__date__gte=rentang.mulai, dibuat_pada__date__lte=rentang.selesai)
@@ -143,15 +148,18 @@ def ringkasan_publik(
         ditolak=Count("pk", filter=Q(status=StatusModerasi.DITOLAK)),
         layanan=Avg("skor_layanan", filter=counted_q()),
         perilaku=Avg("skor_perilaku", filter=counted_q()),
+        **{
+            f"{fld}_{score}": Count("pk", filter=counted_q() & Q(**{fld: score}))
+            for fld in ("skor_layanan", "skor_perilaku")
+            for score in SKOR
+        },
     )
     out.n_diterima, out.n_menunggu, out.n_ditolak = c["diterima"], c["menunggu"], c["ditolak"]
     out.n_ditahan = c["held"]
     out.n = out.n_diterima + out.n_menunggu
     out.rata_layanan, out.rata_perilaku = _round(c["layanan"]), _round(c["perilaku"])
-    counted = base.filter(counted_q())
     for fld, target in (("skor_layanan", out.distribusi_layanan), ("skor_perilaku", out.distribusi_perilaku)):
-        got = dict(counted.values_list(fld).annotate(n=Count("pk")).values_list(fld, "n"))
-        target.extend((s, got.get(s, 0)) for s in range(5, 0, -1))
+        target.extend((score, c[f"{fld}_{score}"]) for score in SKOR)
     out.komentar = list(
         base.filter(status=StatusModerasi.DITERIMA)
         .exclude(komentar="")

@@ -26,7 +26,7 @@ from decimal import Decimal
 from karier.appraisal.models import PeriodePenilaian, Realisasi
 from karier.people.access import Actor
 from karier.people.models import Pegawai
-from karier.people.selectors import direct_subordinates_on
+from karier.people.selectors import direct_team
 from karier.plans.choices import StatusSkp
 from karier.plans.models import IndikatorKinerjaIndividu
 from karier.rules import career as rules
@@ -116,11 +116,11 @@ def trailing_people(pegawai: list[Pegawai], tahun: int, today: dt.date) -> list[
 
 
 def team_of(actor: Actor, today: dt.date) -> list[Pegawai]:
-    """The people in the positions directly below the actor's (one query)."""
+    """The people in the positions directly below the actor's (the request's one read of the team)."""
     if actor.pegawai_id is None or actor.is_auditor or not actor.jabatan_ids:
         return []
     seen: dict[int, Pegawai] = {}
-    for row in direct_subordinates_on(actor.jabatan_ids, today).select_related("pegawai__jabatan", "pegawai__unit"):
+    for row in direct_team(actor, today):
         if row.pegawai_id != actor.pegawai_id:
             seen.setdefault(row.pegawai_id, row.pegawai)
     return list(seen.values())
