@@ -60,6 +60,8 @@ class Paginator(DjangoPaginator):
     """`django.core.paginator.Paginator` with strict page numbers and index-first deep pages."""
 
     max_depth = MAX_DEPTH
+    #: The list has an Excel download: the too-deep message suggests it (else only narrowing).
+    ada_unduhan = False
 
     def get_page(self, number: Any) -> Halaman:
         text = "" if number is None else str(number).strip()
@@ -78,11 +80,19 @@ class Paginator(DjangoPaginator):
             page = Halaman([], wanted, self)
             page.diminta = text
             page.terlalu_dalam = True
-            page.pesan = _(
-                "Halaman %(n)s terlalu dalam: hanya %(batas)s baris pertama dan %(batas)s baris terakhir "
-                "daftar ini yang dibuka per halaman. Persempit daftar dengan pencarian atau penyaring, "
-                "atau unduh Excel-nya."
-            ) % {"n": angka(wanted), "batas": angka(self.max_depth)}
+            if self.ada_unduhan:
+                saran = _("Persempit daftar dengan pencarian atau penyaring, atau unduh Excel-nya.")
+            else:
+                saran = _("Persempit daftar dengan pencarian atau penyaring.")
+            page.pesan = (
+                _(
+                    "Halaman %(n)s terlalu dalam: hanya %(batas)s baris pertama dan %(batas)s baris terakhir "
+                    "daftar ini yang dibuka per halaman."
+                )
+                % {"n": angka(wanted), "batas": angka(self.max_depth)}
+                + " "
+                + saran
+            )
             return page
         page = Halaman([], wanted or self.num_pages + 1, self)
         page.diminta = text
@@ -145,11 +155,20 @@ def rows_between(rows: Sequence[Any] | QuerySet[Any], bottom: int, top: int, *, 
     return list(ordered.filter(pk__in=ordered.values("pk")[bottom:top]))
 
 
-def page_for(request: HttpRequest, rows: Sequence[Any] | QuerySet[Any], per_page: int, param: str = "page") -> Halaman:
+def page_for(
+    request: HttpRequest,
+    rows: Sequence[Any] | QuerySet[Any],
+    per_page: int,
+    param: str = "page",
+    *,
+    ada_unduhan: bool = False,
+) -> Halaman:
     """The page `request.GET[param]` of `rows`; a page beyond the end (with a link to the last page) or
     too deep also tells the reader at the top of the screen (HTMX fragments keep it on `page_obj`
-    only)."""
-    page = Paginator(rows, per_page).get_page(request.GET.get(param))
+    only). `ada_unduhan`: the list has an Excel download, which the too-deep message then suggests."""
+    paginator = Paginator(rows, per_page)
+    paginator.ada_unduhan = ada_unduhan
+    page = paginator.get_page(request.GET.get(param))
     if request.headers.get("HX-Request") == "true":
         return page
     if page.terlalu_dalam:

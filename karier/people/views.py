@@ -40,7 +40,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             return exports.directory_xlsx(qs)
         else:
             ekspor_latar = True
-    page = page_for(request, qs, PAGE_SIZE)
+    page = page_for(request, qs, PAGE_SIZE, ada_unduhan=True)
     params = {k: str(v) for k, v in request.GET.items() if k not in {"page", "export"} and v}
     base = urlencode(params)
     return render(

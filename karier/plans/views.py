@@ -67,7 +67,7 @@ def _bawahan_filter(request: HttpRequest) -> tuple[BawahanFilterForm, int, str]:
 def _bawahan_context(request: HttpRequest, actor: Actor) -> dict[str, Any]:
     form, tahun, status = _bawahan_filter(request)
     qs = selectors.subordinates_with_plans(actor, tahun, status=status)
-    page = page_for(request, qs, PAGE_SIZE)
+    page = page_for(request, qs, PAGE_SIZE, ada_unduhan=True)
     params = {k: str(v) for k, v in request.GET.items() if k not in {"page", "export"} and v}
     base = urlencode(params)
     return {

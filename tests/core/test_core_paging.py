@@ -141,6 +141,10 @@ def test_page_deep_from_both_ends_is_not_read(big_org: Org, monkeypatch: Any, ra
     if deep:
         assert rows == [] and len(ctx.captured_queries) == 1  # the COUNT only
         assert f"Halaman {raw} terlalu dalam" in page.pesan and "3 baris pertama" in page.pesan
+        assert "Excel" not in page.pesan  # this list has no download to suggest
+        with_download = Paginator(_directory_qs(), 3)
+        with_download.ada_unduhan = True
+        assert with_download.get_page(raw).pesan.endswith("atau unduh Excel-nya.")
     else:
         start = (int(raw) - 1) * 3
         assert rows == [p.pk for p in _directory_qs()][start : start + 3] and page.pesan == ""
@@ -152,3 +156,4 @@ def test_directory_page_too_deep_tells_the_reader(client: Client, big_org: Org, 
     client.force_login(big_org.users["admin"])
     body = client.get("/pegawai/?page=3").content.decode()
     assert "Halaman 3 terlalu dalam" in body and "Persempit daftar" in body
+    assert "unduh Excel-nya" in body  # the directory has its Excel download

@@ -72,7 +72,7 @@ def jabatan_list(request: HttpRequest) -> HttpResponse:
         )
     base, export = query(request)
     # The page first (count + 25 rows on plain columns), then the figures of those 25 positions only.
-    page = page_for(request, selectors.jabatan_standar_rows(base_qs, **filters), PAGE_SIZE)
+    page = page_for(request, selectors.jabatan_standar_rows(base_qs, **filters), PAGE_SIZE, ada_unduhan=True)
     page.object_list = selectors.with_standar_figures(page.object_list)
     return render(
         request,
