@@ -502,3 +502,37 @@ def test_six_simultaneous_answers_from_one_device_store_one(org: Org) -> None:
     assert outcomes.count("stored") == 1, outcomes
     assert outcomes.count(services.MSG_SUDAH) == 5, outcomes
     assert UmpanBalikPublik.objects.filter(tautan=link).count() == 1
+
+
+def test_summary_agrees_with_the_databases_own_aggregates(org: Org, link: TautanPublik) -> None:
+    """The summary sums one GROUP BY in Python (two queries on every evaluation page); every status,
+    held or not, against the database's own COUNT and AVG over `counted_q`."""
+    from django.db.models import Avg, Count, Q
+
+    combos = [(s, held) for s in StatusModerasi.values for held in (False, True)]
+    for i in range(23):
+        status, held = combos[i % len(combos)]
+        UmpanBalikPublik.objects.create(
+            tautan=link, skor_layanan=1 + i % 5, skor_perilaku=1 + (i * 3) % 5, status=status, ditahan=held
+        )
+    r = psel.ringkasan_publik(pegawai=org.pegawai["staf1a"], rentang=psel.rentang_for(None))
+    rows = UmpanBalikPublik.objects.filter(tautan=link)
+    counted = psel.counted_q()
+    db = rows.aggregate(
+        diterima=Count("pk", filter=Q(status=StatusModerasi.DITERIMA)),
+        menunggu=Count("pk", filter=Q(status=StatusModerasi.MENUNGGU, ditahan=False)),
+        held=Count("pk", filter=Q(status=StatusModerasi.MENUNGGU, ditahan=True)),
+        ditolak=Count("pk", filter=Q(status=StatusModerasi.DITOLAK)),
+        layanan=Avg("skor_layanan", filter=counted),
+        perilaku=Avg("skor_perilaku", filter=counted),
+    )
+    assert (r.n_diterima, r.n_menunggu, r.n_ditahan, r.n_ditolak) == (
+        db["diterima"],
+        db["menunggu"],
+        db["held"],
+        db["ditolak"],
+    )
+    assert r.n == db["diterima"] + db["menunggu"] and r.n_ditahan > 0
+    assert (r.rata_layanan, r.rata_perilaku) == (round(float(db["layanan"]), 2), round(float(db["perilaku"]), 2))
+    for fld, got in (("skor_layanan", r.distribusi_layanan), ("skor_perilaku", r.distribusi_perilaku)):
+        assert got == [(s, rows.filter(counted, **{fld: s}).count()) for s in (5, 4, 3, 2, 1)]
