@@ -280,7 +280,7 @@ def direct_subordinates_on(jabatan_ids: Iterable[int], d: dt.date) -> QuerySet[P
 
 
 def direct_team(actor: Actor, d: dt.date) -> list[Penugasan]:
-    """`direct_subordinates_on` the actor's positions, with each person's own position and unit: read
+    """`direct_subordinates_on` the actor's positions, with each person's rank and own position: read
     once per request (memoised on the actor, which lives as long as its request) and shared by the
     home page's cards — the subordinates, their plans' statuses, the early warning. An agency head
     with 865 people right below him read them three times, in three shapes, for 100 ms of SQL at one
