@@ -158,7 +158,7 @@ def skp_bawahan(actor: Actor, today: dt.date) -> dict[str, Any] | None:
         "n_terlambat": n_late,
         "terlambat": late,
         "terlambat_url": f"{base}?{urlencode({'tahun': today.year, 'status': selectors.BELUM})}",
-        "n_bawahan": sum(counts.values()),
+        "n_bawahan": len(rows),
     }
 
 
@@ -176,7 +176,7 @@ def _plan_counts(tahun: int, opd_ids: tuple[int, ...] | None) -> dict[int | None
     people = Pegawai.objects.filter(aktif=True)
     if opd_ids is not None:
         people = people.filter(opd_id__in=opd_ids)
-    latest = Skp.objects.filter(pegawai_id=OuterRef("pk"), tahun_id=tahun).order_by("-periode_mulai", "-pk")
+    latest = Skp.objects.filter(pegawai_id=OuterRef("pk"), tahun_id=tahun).order_by(*selectors.LATEST_PLAN_FIRST)
     rows = (
         people.annotate(s=Coalesce(Subquery(latest.values("status")[:1]), Value(selectors.BELUM)))
         .values("opd_id", "s")

@@ -26,6 +26,8 @@ from karier.plans.models import (
 from karier.standards.models import PanduanPerilaku
 
 BELUM = "BELUM"  # status filter: subordinates without a plan for the year
+#: A person's latest plan of a year (a year can hold several, one per position held).
+LATEST_PLAN_FIRST = ("-periode_mulai", "-pk")
 JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 
 
@@ -170,7 +172,7 @@ def subordinates_with_plans(
     Filter by plan status, or `BELUM` for those without a plan. Paginate this queryset, then call
     `attach_plans` on the page: two queries in all, whatever the number of subordinates."""
     d = on or timezone.localdate()
-    latest = Skp.objects.filter(pegawai_id=OuterRef("pegawai_id"), tahun_id=tahun).order_by("-periode_mulai", "-pk")
+    latest = Skp.objects.filter(pegawai_id=OuterRef("pegawai_id"), tahun_id=tahun).order_by(*LATEST_PLAN_FIRST)
     qs = (
         direct_subordinates_on(actor.jabatan_ids, d)
         .exclude(pegawai_id=actor.pegawai_id or 0)
@@ -223,7 +225,7 @@ def team_plans(actor: Actor, team: list[Penugasan], tahun: int) -> list[TeamPlan
     if rows:
         plans = (
             Skp.objects.filter(pegawai_id__any=sorted({r.pegawai_id for r in rows}), tahun_id=tahun)
-            .order_by("pegawai_id", "-periode_mulai", "-pk")
+            .order_by("pegawai_id", *LATEST_PLAN_FIRST)
             .values_list("pegawai_id", "pk", "status")
         )
         for pegawai_id, pk, status in plans:
