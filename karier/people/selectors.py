@@ -223,8 +223,12 @@ def _as_appraiser(official: Official) -> Appraiser:
 def appraisers_on(pegawai_ids: Iterable[int], d: dt.date) -> dict[int, Appraiser]:
     """{pegawai_id: their appraiser on d} for a set of people, set-based (the rule of `officials_above`,
     skipping the person themself). People without a definitive position or at the top are left out.
-    One query for the positions plus two per tree level walked (usually three in all)."""
-    own = definitive_positions_on(pegawai_ids, d)
+    One query for the positions plus two per tree level walked (usually three in all); none for nobody
+    (the home page's queues are usually empty)."""
+    ids = list(pegawai_ids)
+    if not ids:
+        return {}
+    own = definitive_positions_on(ids, d)
     found = officials_above(own, d, excluded={p: (p,) for p in own})
     return {p: _as_appraiser(o) for p, o in found.items()}
 

@@ -22,6 +22,7 @@ from karier.plans.models import (
     IndikatorKinerjaIndividu,
     RencanaHasilKerja,
     Skp,
+    SkpRevisi,
 )
 from karier.standards.models import PanduanPerilaku
 
@@ -94,7 +95,9 @@ def skp_detail(skp_id: int) -> Skp:
                     "dibuat_pada", "id"
                 ),
             ),
-            "revisi",
+            # one plan's revisions: by version, not SkpRevisi's default order, which joins the plan's
+            # year and person
+            Prefetch("revisi", queryset=SkpRevisi.objects.order_by("versi")),
         )
         .get(pk=skp_id)
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -69,34 +70,56 @@ def result_setter_position(unit: UnitKerja) -> int | None:
 
 
 def unit_result_subjects(
-    unit: UnitKerja, periode: PeriodePenilaian | int | None = None, d: dt.date | None = None
+    unit: UnitKerja,
+    periode: PeriodePenilaian | int | None = None,
+    d: dt.date | None = None,
+    positions: tuple[list[int], list[int]] | None = None,
 ) -> set[int]:
     """Whose rating follows from the unit's result: the definitive holder(s) of the unit's head position
-    on d and the appraisee of the head's evaluation in `periode` (rating_from_organisasi), and everyone
-    calibrated in the unit (the result sets the curve their predikat must fit: an acting official
-    above the unit who is calibrated in it does not set it either). Two queries, three with `periode`."""
-    from karier.appraisal.calibration.selectors import unit_evaluations, unit_positions
+        on d and the appraisee of the head's evaluation in `periode` (rating_from_organisasi), and everyone
+        calibrated in the unit (the result sets the curve their predikat must fit: an acting official
+        above the unit who is calibrated in it does not set it either). Three queries, four with `periode` (the unit's
+    positions are read once)."""
+    from karier.appraisal.calibration.selectors import unit_positions, unit_scope_q
 
     d = d or timezone.localdate()
-    own, heads_below = unit_positions(unit.pk)  # the head's and everyone calibrated here
+    own, heads_below = positions or unit_positions(unit.pk)  # the head's and everyone calibrated here
     subjects = set(
-        Penugasan.objects.filter(
-            active_on(d), jabatan_id__any=own + heads_below, jenis=JenisPenugasan.DEFINITIF
-        ).values_list("pegawai_id", flat=True)
+        Penugasan.objects.filter(active_on(d), jabatan_id__any=own + heads_below, jenis=JenisPenugasan.DEFINITIF)
+        .order_by()  # a set: Penugasan's ordering would join the person
+        .values_list("pegawai_id", flat=True)
     )
     if periode is not None:
+        head_here = Q(unit_id=unit.pk, jabatan__adalah_kepala_unit=True, jabatan__unit_id=unit.pk)
         subjects |= set(
-            Evaluasi.objects.filter(
-                periode=periode, unit_id=unit.pk, jabatan__adalah_kepala_unit=True, jabatan__unit_id=unit.pk
-            ).values_list("pegawai_id", flat=True)
+            Evaluasi.objects.filter(unit_scope_q(unit.pk, heads_below) | head_here, periode=periode)
+            .order_by()  # a set: Evaluasi's ordering would join the period, the year and the person
+            .values_list("pegawai_id", flat=True)
         )
-        subjects |= set(unit_evaluations(unit, periode).values_list("pegawai_id", flat=True))
     return subjects
 
 
 def _subjects(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian | int | None) -> set[int]:
     periode_id = periode if isinstance(periode, int) or periode is None else periode.pk
-    return memoised(actor, ("unit_result_subjects", unit.pk, periode_id), lambda: unit_result_subjects(unit, periode))
+    return memoised(
+        actor,
+        ("unit_result_subjects", unit.pk, periode_id),
+        lambda: unit_result_subjects(unit, periode, positions=_positions(actor, unit)),
+    )
+
+
+def _positions(actor: Actor, unit: UnitKerja) -> tuple[list[int], list[int]]:
+    """`selectors.unit_positions`, once per request: the result's subjects and the conflicted heads
+    both start from them."""
+    from karier.appraisal.calibration.selectors import unit_positions
+
+    return memoised(actor, ("unit_positions", unit.pk), lambda: unit_positions(unit.pk))
+
+
+def _setter(actor: Actor, unit: UnitKerja) -> int | None:
+    """`result_setter_position`, once per request: the curve page asks it for the button and the
+    refusal."""
+    return memoised(actor, ("result_setter_position", unit.pk), lambda: result_setter_position(unit))
 
 
 def _falls_to(actor: Actor, position: int, subjects: set[int]) -> bool:
@@ -115,7 +138,7 @@ def can_set_unit_result(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian
     """The head above the unit, unless the result fixes his own rating (then the next official up)."""
     if actor.is_auditor or actor.user_id is None:
         return False
-    position = result_setter_position(unit)
+    position = _setter(actor, unit)
     subjects = _subjects(actor, unit, periode)
     if is_subject(actor, subjects):  # also a BKD admin recording it at the top of the tree
         return False
@@ -127,7 +150,7 @@ def can_set_unit_result(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian
 def unit_result_conflict(actor: Actor, unit: UnitKerja, periode: PeriodePenilaian | int | None = None) -> str:
     """The refusal (naming who decides instead) when the unit's result would fix the actor's own
     rating and the actor would otherwise set it; "" otherwise."""
-    position = result_setter_position(unit)
+    position = _setter(actor, unit)
     if (position is None and not actor.is_admin) or (position is not None and position not in actor.jabatan_ids):
         return ""
     subjects = _subjects(actor, unit, periode)
@@ -147,9 +170,12 @@ def is_agency_head(actor: Actor, unit: UnitKerja) -> bool:
     return not actor.is_auditor and (unit.opd_id or unit.pk) in actor.opd_ids
 
 
-def conflicted_heads(unit: UnitKerja, d: dt.date | None = None) -> set[int]:
+def conflicted_heads(
+    unit: UnitKerja, d: dt.date | None = None, positions: tuple[list[int], list[int]] | None = None
+) -> set[int]:
     """People covering the unit's head position (a Plt or Plh) whose own definitive position is
-    calibrated in this unit: their own evaluation is in the unit's calibration."""
+    calibrated in this unit: their own evaluation is in the unit's calibration. `positions`: the
+    unit's `unit_positions` when the caller has them."""
     d = d or timezone.localdate()
     kepala = kepala_jabatan(unit)
     if kepala is None:
@@ -157,7 +183,7 @@ def conflicted_heads(unit: UnitKerja, d: dt.date | None = None) -> set[int]:
     from karier.appraisal.calibration.selectors import unit_positions
 
     coverers = Penugasan.objects.filter(active_on(d), jabatan_id=kepala.pk).values("pegawai_id")
-    own, heads_below = unit_positions(unit.pk)
+    own, heads_below = positions or unit_positions(unit.pk)
     in_scope = [pk for pk in own if pk != kepala.pk] + heads_below
     return set(
         Penugasan.objects.filter(
@@ -170,7 +196,7 @@ def is_calibration_substitute(actor: Actor, unit: UnitKerja) -> bool:
     """The next official up calibrates and finalises when the unit head is conflicted."""
     if actor.is_auditor or actor.pegawai_id is None or not actor.jabatan_ids:
         return False
-    heads = conflicted_heads(unit)
+    heads = conflicted_heads(unit, positions=_positions(actor, unit))
     kepala = kepala_jabatan(unit) if heads else None
     return kepala is not None and _falls_to(actor, kepala.pk, heads)
 

@@ -75,11 +75,13 @@ def unit_positions(unit_id: int) -> tuple[list[int], list[int]]:
     return own, below
 
 
-def unit_scope_q(unit_id: int) -> Q:
+def unit_scope_q(unit_id: int, heads_below: list[int] | None = None) -> Q:
     """The unit's calibration members (module docstring) as indexed predicates: the evaluations of the
     unit by the (periode, unit) index, and those of the head positions reporting into it by their
-    position (`unit_positions`), never a join over the period."""
-    _own, heads_below = unit_positions(unit_id)
+    position (`unit_positions`, unless the caller has read them: `heads_below`), never a join over
+    the period."""
+    if heads_below is None:
+        _own, heads_below = unit_positions(unit_id)
     q = Q(unit_id=unit_id) & ~HEAD_Q
     if heads_below:
         q |= HEAD_Q & Q(jabatan_id__in=heads_below)

@@ -147,6 +147,7 @@ def falls_to_ids(actor: Actor, d: dt.date | None = None) -> list[int]:
             periode__status=StatusPeriode.DIBUKA,
         )
         .exclude(pegawai_id=actor.pegawai_id)
+        .order_by()  # a set: not Evaluasi's ordering, which joins the period, the year and the person
         .values_list("pk", "penilai_jabatan_id", "pegawai_id")
     )
     held = holders_on({j for _pk, j, _p in candidates}, d) if candidates else {}

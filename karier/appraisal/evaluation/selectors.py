@@ -90,8 +90,10 @@ def my_missing(actor: Actor) -> list[tuple[PeriodePenilaian, Skp]]:
             status="DRAFT", versi=1
         )
     )
-    have = set(
-        Evaluasi.objects.filter(pegawai_id=actor.pegawai_id, periode__in=periods).values_list("skp_id", "periode_id")
+    have = set(  # a set: no order (Evaluasi's default order joins the period, the year and the person)
+        Evaluasi.objects.filter(pegawai_id=actor.pegawai_id, periode__in=periods)
+        .order_by()
+        .values_list("skp_id", "periode_id")
     )
     for p in periods:
         for skp in plans:
@@ -268,9 +270,11 @@ def evaluasi_detail(
     )
     realisasi = {
         r.iki_id: r
-        for r in Realisasi.objects.filter(evaluasi=evaluasi).prefetch_related(
-            Prefetch("bukti", queryset=BuktiDukung.objects.order_by("diunggah_pada", "pk"))
-        )
+        # keyed by indicator: no order, so none of Realisasi's default ordering, which joins nine tables
+        # (the evaluation's period, year and person, the indicator's plan, year and person)
+        for r in Realisasi.objects.filter(evaluasi=evaluasi)
+        .order_by()
+        .prefetch_related(Prefetch("bukti", queryset=BuktiDukung.objects.order_by("diunggah_pada", "pk")))
     }
     feedback: dict[int, list[UmpanBalik]] = {}
     for ub in (

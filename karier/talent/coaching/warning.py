@@ -79,7 +79,11 @@ def trailing_people(pegawai: list[Pegawai], tahun: int, today: dt.date) -> list[
             rhk__skp__tahun_id=tahun,
             rhk__skp__status=StatusSkp.DISETUJUI,
             target_angka__isnull=False,
-        ).values_list("pk", "rhk__skp__pegawai_id", "aspek", "target_angka", "indikator")
+        )
+        # the plan's own order (RHK, then indicator) over the joins the filter makes anyway; the
+        # default order would also join each plan's year and person
+        .order_by("rhk__skp_id", "rhk__jenis", "rhk__urutan", "rhk_id", "urutan", "pk")
+        .values_list("pk", "rhk__skp__pegawai_id", "aspek", "target_angka", "indikator")
     )
     latest: dict[int, Decimal | None] = {}
     for iki_id, real in (
