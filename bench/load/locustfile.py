@@ -15,12 +15,19 @@ One user class per role, weighted like a working day (employees most, the public
   because `bench/load/run` starts gunicorn with KARIER_TRUSTED_PROXIES=127.0.0.1, as behind the
   production proxy).
 
+Steady state: locust's own table covers the whole run, including the first half-minute, when every
+user logs in at once (Argon2, about 0.5 s of CPU each) and every page queues behind the logins. The
+listeners below also keep each request that ends after the warm-up (`KARIER_LOAD_WARMUP` seconds,
+default 60) and write `steady.csv` to `KARIER_LOAD_OUT` at the end: the same percentiles over the rest
+of the run, which `bench/load/report.py` prints as a second table.
+
 Think time 0.5–1.5 s. A page counts as failed when it is not 200 after redirects or lands on the login
 page; every POST first loads its page and sends that page's CSRF token, as a browser does.
 """
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 import os
@@ -31,7 +38,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 USERS_FILE = Path(os.environ.get("KARIER_LOAD_USERS", Path(__file__).resolve().parents[2] / "var" / "load-users.json"))
 DATA: dict[str, Any] = json.loads(USERS_FILE.read_text(encoding="utf-8"))
@@ -41,6 +48,77 @@ CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FT_RE = re.compile(r'name="ft" value="([^"]+)"')
 _lock = threading.Lock()
 _cycles = {role: itertools.cycle(DATA[role]) for role in ("employee", "superior", "agency_head", "admin", "auditor")}
+
+
+class Steady:
+    """Response times per (method, page) of the requests that end after the warm-up."""
+
+    def __init__(self, warmup: float) -> None:
+        self.warmup = warmup
+        self.started = 0.0
+        self.times: dict[tuple[str, str], list[float]] = {}
+        self.fails: dict[tuple[str, str], int] = {}
+
+    def add(self, method: str, name: str, ms: float, failed: bool) -> None:
+        if not self.started or time.monotonic() - self.started < self.warmup:
+            return
+        with _lock:
+            self.times.setdefault((method, name), []).append(ms)
+            if failed:
+                self.fails[(method, name)] = self.fails.get((method, name), 0) + 1
+
+    def rows(self) -> list[dict[str, Any]]:
+        every = sorted(ms for times in self.times.values() for ms in times)
+        seconds = max(time.monotonic() - self.started - self.warmup, 1e-9)
+        out = [
+            _row(f"{m} {n}", sorted(times), self.fails.get((m, n), 0), seconds)
+            for (m, n), times in sorted(self.times.items(), key=lambda kv: kv[0][1])
+        ]
+        return [*out, _row("all pages", every, sum(self.fails.values()), seconds)] if every else out
+
+
+def _pct(ordered: list[float], q: float) -> float:
+    """Nearest-rank percentile of an ordered list."""
+    return ordered[max(0, min(len(ordered) - 1, round(q * len(ordered) + 0.5) - 1))]
+
+
+def _row(page: str, ordered: list[float], fails: int, seconds: float) -> dict[str, Any]:
+    return {
+        "page": page,
+        "requests": len(ordered),
+        "fails": fails,
+        "p50": round(_pct(ordered, 0.50)),
+        "p95": round(_pct(ordered, 0.95)),
+        "p99": round(_pct(ordered, 0.99)),
+        "max": round(ordered[-1]),
+        "rps": round(len(ordered) / seconds, 2),
+    }
+
+
+STEADY = Steady(float(os.environ.get("KARIER_LOAD_WARMUP", "60")))
+
+
+@events.test_start.add_listener
+def _started(**_kw: Any) -> None:
+    STEADY.started = time.monotonic()
+
+
+@events.request.add_listener
+def _request(request_type: str, name: str, response_time: float, exception: Any = None, **_kw: Any) -> None:
+    STEADY.add(request_type, name, response_time, exception is not None)
+
+
+@events.test_stop.add_listener
+def _stopped(**_kw: Any) -> None:
+    out = os.environ.get("KARIER_LOAD_OUT")
+    if not out:
+        return
+    columns = ("page", "requests", "fails", "p50", "p95", "p99", "max", "rps")
+    with open(Path(out) / "steady.csv", "w", encoding="utf-8", newline="") as f:
+        f.write(f"# warmup {STEADY.warmup:g} s\n")
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        writer.writerows([r[k] for k in columns] for r in STEADY.rows())
 
 
 def next_account(role: str) -> dict[str, Any]:

@@ -4,7 +4,8 @@
 
 Reads locust's CSV files (`locust_stats.csv`, `locust_failures.csv`) and the worker memory samples
 (`rss.txt`: "<time> <pid> <rss KiB>" per gunicorn worker per sample) from OUT_DIR and prints p50, p95 and
-p99 per page, the errors, and the workers' peak resident memory.
+p99 per page, the errors, and the workers' peak resident memory; then, from `steady.csv` (written by the
+locustfile), the same figures without the warm-up, when every user logs in at once.
 """
 
 from __future__ import annotations
@@ -39,6 +40,23 @@ def stats_table(rows: Iterable[dict[str, str]]) -> list[str]:
         )
 
     return [line(head), "-+-".join("-" * w for w in widths), *(line(b) for b in body)]
+
+
+def _as_locust(r: dict[str, str]) -> dict[str, str]:
+    """A steady.csv row in the shape of locust's own rows, for `stats_table`."""
+    method, _, name = r["page"].partition(" ")
+    aggregated = r["page"] == "all pages"
+    return {
+        "Type": "" if aggregated else method,
+        "Name": "Aggregated" if aggregated else name,
+        "Request Count": r["requests"],
+        "Failure Count": r["fails"],
+        "50%": r["p50"],
+        "95%": r["p95"],
+        "99%": r["p99"],
+        "Max Response Time": r["max"],
+        "Requests/s": r["rps"],
+    }
 
 
 def memory(samples: Iterable[str]) -> list[str]:
@@ -79,6 +97,13 @@ def main(out: Path) -> int:
             print(f"  {e['Occurrences']:>6} × {e['Method']} {e['Name']}: {e['Error'][:160]}")
     else:
         print("errors: none")
+    steady = out / "steady.csv"
+    if steady.exists():
+        lines = steady.read_text(encoding="utf-8").splitlines()
+        warmup = lines[0].lstrip("# ") if lines and lines[0].startswith("#") else ""
+        rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+        print(f"\nsteady state (without the {warmup.removeprefix('warmup ')} of warm-up: the logins' queue):")
+        print("\n".join(stats_table([_as_locust(r) for r in rows])))
     rss = out / "rss.txt"
     print("\n".join(memory(rss.read_text(encoding="utf-8").splitlines() if rss.exists() else [])))
     return 0

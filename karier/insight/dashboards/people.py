@@ -17,6 +17,7 @@ from karier.development.catalogue.selectors import JpSaya, jp_of
 from karier.people.access import Actor
 from karier.people.models import Pegawai
 from karier.plans.models import Skp
+from karier.plans.selectors import LATEST_PLAN_FIRST
 from karier.rules.jp import JP_TARGET_PER_YEAR
 from karier.talent.models import KelayakanPangkat, PenempatanTalenta, RencanaBimbingan, StatusBimbingan
 
@@ -40,7 +41,7 @@ def team(actor: Actor, tahun: int) -> list[Pegawai]:
     if not actor.jabatan_ids:
         return []
     evaluasi = Evaluasi.objects.filter(pegawai_id=OuterRef("pk"), periode__tahun_id=tahun)
-    skp = Skp.objects.filter(pegawai_id=OuterRef("pk"), tahun_id=tahun).order_by("-periode_mulai", "-pk")
+    skp = Skp.objects.filter(pegawai_id=OuterRef("pk"), tahun_id=tahun).order_by(*LATEST_PLAN_FIRST)
     umpan = UmpanBalik.objects.filter(evaluasi__pegawai_id=OuterRef("pk"), evaluasi__periode__tahun_id=tahun)
     if actor.user_id is not None:
         umpan = umpan.filter(penulis_id=actor.user_id)
@@ -140,7 +141,7 @@ def saya(actor: Actor, tahun: int) -> Saya:
     skp = (
         Skp.objects.filter(pegawai=pegawai, tahun_id=tahun)
         .annotate(n_rhk=Count("rhk"))
-        .order_by("-periode_mulai", "-pk")
+        .order_by(*LATEST_PLAN_FIRST)
         .first()
     )
     evaluasi = list(
