@@ -26,12 +26,10 @@ MAX_VACANT = 20
 
 def data_saya(actor: Actor, today: dt.date) -> dict[str, Any] | None:
     """My data and my appraiser today (two queries, plus the appraiser walk)."""
-    if actor.pegawai_id is None:
+    me = selectors.own_profile(actor)
+    if me is None:
         return None
-    return {
-        "me": selectors.pegawai_profile(actor.pegawai_id),
-        "appraiser": selectors.appraiser_on(actor.pegawai_id, today),
-    }
+    return {"me": me, "appraiser": selectors.appraiser_on(me.pk, today)}
 
 
 def bawahan(actor: Actor, today: dt.date) -> dict[str, Any] | None:

@@ -132,7 +132,7 @@ def skp_bawahan(actor: Actor, today: dt.date) -> dict[str, Any] | None:
     (`direct_team`, shared with the other cards), their plans' statuses, the plans to approve."""
     if not actor.has_subordinates or actor.is_auditor:
         return None
-    tahun = TahunKinerja.objects.filter(pk=today.year).first()
+    tahun = my_year(actor, today).tahun  # the year's row, read once for the request (memoised)
     if tahun is None:
         return None
     rows = selectors.team_plans(actor, direct_team(actor, today), today.year)

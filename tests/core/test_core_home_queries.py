@@ -88,3 +88,30 @@ def test_home_reads_the_direct_team_once(who: str) -> None:
     by_status = subordinate_status_counts(actor, july.year, on=july)  # the plans page's own count
     assert plans["n_bawahan"] == sum(by_status.values())
     assert plans["n_setujui"] == by_status.get(StatusSkp.DIAJUKAN, 0)
+
+
+@pytest.mark.parametrize("who", ["staf1a", "kasi1"])
+def test_home_reads_the_own_record_and_the_year_once(who: str) -> None:
+    """ "My data" and "my JP" show the same person, the plan card and the team's plans the same year:
+    each row is read once for the page (people.selectors.own_profile, plans.home.my_year), and the
+    cards still show it."""
+    import datetime as dt
+
+    from karier.core.home import sections_for
+
+    org = build_org()
+    s = configured(org)
+    actor = org.actor(who)
+    today = dt.date(s.periode.tahun_id, 3, 15)  # type: ignore[attr-defined]
+    with CaptureQueriesContext(connection) as ctx:
+        sections = sections_for(actor, today)
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    person = [q for q in sqls if q.startswith('SELECT "people_pegawai"."id"') and '"people_pegawai"."id" = ' in q]
+    year = [q for q in sqls if q.startswith('SELECT "plans_tahunkinerja"')]
+    assert len(person) == 1, person
+    assert len(year) == 1, year
+    cards = {r.key: r.context for sec in sections for r in sec.panels}
+    me = org.pegawai[who]
+    assert cards["people.data_saya"]["me"].pk == me.pk
+    assert cards["people.data_saya"]["me"].golongan_id == me.golongan_id
+    assert cards["development.jp_saya"]["jp"] is not None

@@ -1,6 +1,6 @@
 """The development cards of the home page (`karier.core.home`): the employee's JP of this year
-against the target (three queries: the person, the targets, the stored total), and for a superior
-the level changes waiting for their confirmation (a fixed number of queries for any team)."""
+against the target (two queries: the targets, the stored total; the person is read once for the
+page), and for a superior the level changes waiting for their confirmation (a fixed number of queries for any team)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from karier.core.home import register_panel
 from karier.development.catalogue.selectors import jp_of
 from karier.development.outcomes.level_access import usulan_level_to_decide
 from karier.people.access import Actor
-from karier.people.models import Pegawai
+from karier.people.selectors import own_profile
 
 #: Proposals named on the card; the rest are behind the link to the queue.
 MAX_LIST = 5
@@ -20,7 +20,7 @@ MAX_LIST = 5
 def jp_saya(actor: Actor, today: dt.date) -> dict[str, Any] | None:
     if actor.pegawai_id is None or actor.is_auditor:
         return None
-    pegawai = Pegawai.objects.filter(pk=actor.pegawai_id).first()
+    pegawai = own_profile(actor)  # read once for the request, shared with "my data"
     if pegawai is None:
         return None
     return {"jp": jp_of(pegawai, today.year, rows=False)}
