@@ -16,6 +16,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from karier.insight.fairness import selectors
+from tests.htmlassets import assert_loads_nothing_from_elsewhere
 from tests.insight.test_insight_fairness_support import BAIK, extend, fairness_org, rated, year
 from tests.orgdata import Org
 
@@ -66,7 +67,8 @@ def test_screen_shows_counts_flags_and_suppression(org: Org) -> None:
     assert "14 dari 25 evaluasi tanpa alasan tertulis" in page
     assert "14 dari 25 evaluasi dinilai massal; 12 di antaranya" in page
     assert "Rahmat Hidayat (+1/−0)" in page
-    assert 'data-figure="grafik-penilai-data"' in page and "cdn" not in page.lower()
+    assert 'data-figure="grafik-penilai-data"' in page
+    assert assert_loads_nothing_from_elsewhere(page)
 
 
 def test_the_nav_link_is_for_the_roles_only(org: Org) -> None:
