@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,6 +15,7 @@ from karier.accounts.forms import LoginForm, TokenCreateForm
 from karier.accounts.models import User
 from karier.core.clientip import client_limit_address
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 
 ALL_TOKENS_PAGE_SIZE = 50
@@ -70,9 +70,7 @@ def _token_page(request: HttpRequest, form: TokenCreateForm, *, new_key: str = "
         "manage_all": tokens.may_manage_all_tokens(actor),
     }
     if context["manage_all"]:
-        context["page_obj"] = Paginator(tokens.others_active_tokens(actor), ALL_TOKENS_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        context["page_obj"] = page_for(request, tokens.others_active_tokens(actor), ALL_TOKENS_PAGE_SIZE)
     return render(request, "accounts/tokens.html", context, status=status)
 
 

@@ -23,8 +23,7 @@ with `number`, `has_next`, `paginator.num_pages`, `object_list` — with three d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger
@@ -37,6 +36,14 @@ from django.utils.translation import gettext as _
 
 from karier.core.keyset import keyset_or_none
 from karier.core.numbers import angka
+
+if TYPE_CHECKING:
+    # What a page is cut from, as Django's own Paginator takes it: a list, a queryset, or anything
+    # sliced and counted like them (`development.catalogue.selectors.Counted`).
+    from django.core.paginator import _SupportsPagination
+
+    Rows = _SupportsPagination[Any]
+
 
 # Longest page number text read as a number: anything longer is certainly beyond the end.
 _MAX_DIGITS = 18
@@ -128,7 +135,7 @@ class Paginator(DjangoPaginator):
         return number
 
 
-def rows_between(rows: Sequence[Any] | QuerySet[Any], bottom: int, top: int, *, total: int | None = None) -> list[Any]:
+def rows_between(rows: Rows, bottom: int, top: int, *, total: int | None = None) -> list[Any]:
     """rows[bottom:top], reading only the ordering's index for the skipped rows.
 
     For a queryset past its first page, one query: the rows whose key is IN (the keys of that slice
@@ -157,21 +164,21 @@ def rows_between(rows: Sequence[Any] | QuerySet[Any], bottom: int, top: int, *, 
 
 def page_for(
     request: HttpRequest,
-    rows: Sequence[Any] | QuerySet[Any],
+    rows: Rows,
     per_page: int,
     param: str = "page",
     *,
     ada_unduhan: bool = False,
 ) -> Halaman:
-    """The page `request.GET[param]` of `rows`; a page beyond the end (with a link to the last page) or
-    too deep also tells the reader at the top of the screen (HTMX fragments keep it on `page_obj`
+    """The page `request.GET[param]` of `rows`; a page beyond the end (with a link to the last page), too
+    deep, or not a page number also tells the reader at the top of the screen (HTMX fragments keep it on `page_obj`
     only). `ada_unduhan`: the list has an Excel download, which the too-deep message then suggests."""
     paginator = Paginator(rows, per_page)
     paginator.ada_unduhan = ada_unduhan
     page = paginator.get_page(request.GET.get(param))
     if request.headers.get("HX-Request") == "true":
         return page
-    if page.terlalu_dalam:
+    if page.terlalu_dalam or (page.diminta and not page.melewati_akhir):  # too deep, or not a page number
         messages.warning(request, page.pesan)
         page.pesan_terkirim = True
     if page.melewati_akhir:

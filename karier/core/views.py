@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from karier.core import home as home_registry
 from karier.core.glossary import all_terms
 from karier.core.models import AuditEvent
 from karier.core.numbers import angka, baca_angka
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 
 
@@ -57,7 +57,7 @@ def _audit_events(request: HttpRequest) -> tuple[QuerySet[AuditEvent], str]:
 def audit_log(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     qs, action = _audit_events(request)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = page_for(request, qs, 50)
     return render(
         request,
         "core/audit_log.html",

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from karier.core import audit
 from karier.core.forms import apply_errors
 from karier.core.jobs import Progress, job_dict, job_progress_context, job_run
 from karier.core.models import TugasLatar
+from karier.core.paging import page_for
 from karier.people.access import Actor, as_actor
 
 KESALAHAN_PER_PAGE = 100  # a 20,000-row file may carry as many mistakes
@@ -106,7 +106,7 @@ def report_page(
     )
     if tugas is not None and request.headers.get("HX-Request") == "true":
         return render(request, "core/_job_progress.html", job_ctx)
-    page_obj = Paginator(impor.kesalahan, KESALAHAN_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = page_for(request, impor.kesalahan, KESALAHAN_PER_PAGE)
     ctx = {"impor": impor, "error": error, "jumlah": len(impor.baris), "tugas": job_ctx, "page_obj": page_obj}
     return render(request, template, ctx | (extra or {}), status=409 if error else 200)
 

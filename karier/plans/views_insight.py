@@ -10,7 +10,6 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from karier.core.choices import JenisTugasLatar
 from karier.core.forms import apply_errors
 from karier.core.jobs import job_for_actor, job_progress_context
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import UnitKerja
 from karier.plans import cascade, cascade_coverage, documents
@@ -141,7 +141,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(data, content_type=documents.XLSX)
         response["Content-Disposition"] = f'attachment; filename="celah-{gap}-{f.tahun}-{stamp}.xlsx"'
         return response
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     base = _query(f, celah=gap)
     return render(
         request,

@@ -157,3 +157,73 @@ def test_directory_page_too_deep_tells_the_reader(client: Client, big_org: Org, 
     body = client.get("/pegawai/?page=3").content.decode()
     assert "Halaman 3 terlalu dalam" in body and "Persempit daftar" in body
     assert "unduh Excel-nya" in body  # the directory has its Excel download
+
+
+#: The views that page a list with `page_for` since issue #14 moved every web list onto it.
+PAGED_MODULES = (
+    "karier.core.views",
+    "karier.plans.views_insight",
+    "karier.appraisal.public.views",
+    "karier.appraisal.public.skm.views",
+    "karier.appraisal.feedback.views",
+    "karier.development.catalogue.views",
+    "karier.development.idp.views",
+    "karier.development.jp.views",
+    "karier.development.outcomes.views",
+    "karier.development.outcomes.views_level",
+    "karier.talent.history.views",
+    "karier.talent.credit.views",
+    "karier.talent.coaching.views",
+    "karier.talent.recognition.views",
+    "karier.talent.succession.views",
+    "karier.talent.promotion.views",
+    "karier.standards.views.perjanjian",
+    "karier.standards.views.renstra",
+)
+
+
+def _plain_list_urls() -> list[str]:
+    """Every GET route without parameters in the modules above (their list screens among them)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found: list[str] = []
+
+    def walk(patterns: Any, prefix: str) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, prefix + str(p.pattern))
+            elif (
+                isinstance(p, URLPattern)
+                and "<" not in prefix + str(p.pattern)
+                and getattr(p.callback, "__module__", "") in PAGED_MODULES
+            ):
+                found.append("/" + prefix + str(p.pattern))
+
+    walk(get_resolver().url_patterns, "")
+    return sorted(set(found))
+
+
+#: Lists each role must find paged strictly (at least): the long ones of a province.
+MUST = {
+    "admin": {"/jejak-audit/", "/karier/kenaikan-pangkat/", "/karier/angka-kredit/", "/karier/riwayat-kinerja/"},
+    "kadis": {"/karier/kenaikan-pangkat/", "/karier/suksesi/", "/pengembangan/jp/rekap/", "/standar/perjanjian/"},
+    "kasi1": {"/karier/angka-kredit/"},
+}
+
+
+@pytest.mark.parametrize("who", sorted(MUST))
+def test_every_list_says_when_a_page_is_beyond_the_end_or_unknown(client: Client, big_org: Org, who: str) -> None:
+    """A page number past the end (even one of 40 digits) or not a number gives a clear message on
+    every list screen, never Django's silent last page (an OFFSET to the end of a long list)."""
+    client.force_login(big_org.users[who])
+    checked = set()
+    for url in _plain_list_urls():
+        far = client.get(url, {"page": "9" * 40})
+        if far.status_code != 200 or not far["Content-Type"].startswith("text/html"):
+            continue  # not this role's screen, or a download
+        if "tidak ada — daftar ini hanya" not in far.content.decode():
+            continue  # a screen of several lists paged by other names, or no list at all
+        checked.add(url)
+        garbage = client.get(url, {"page": "abc"}).content.decode()
+        assert "Nomor halaman “abc” tidak dikenal" in garbage, url
+    assert MUST[who] <= checked, MUST[who] - checked

@@ -31,6 +31,7 @@ from karier.appraisal.models import PeriodePenilaian
 from karier.core import jobs
 from karier.core.excel import xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import UnitKerja
 
@@ -242,7 +243,7 @@ def agency(request: HttpRequest, periode_id: int, opd_id: int) -> HttpResponse:
     periode = get_object_or_404(PeriodePenilaian, pk=periode_id)
     opd = ca.agency_for_calibration(actor, opd_id)
     data = sel.agency_calibration(opd, periode)
-    page = Paginator(data.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, data.rows, PAGE_SIZE)
     return render(
         request,
         "appraisal/calibration_agency.html",

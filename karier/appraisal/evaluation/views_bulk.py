@@ -13,7 +13,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +24,7 @@ from karier.appraisal.evaluation import selectors, services
 from karier.appraisal.evaluation.bulk_export import bulk_xlsx
 from karier.appraisal.evaluation.views import CSS, _qs_base
 from karier.appraisal.models import PeriodePenilaian
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 
 BULK_PAGE_SIZE = 100
@@ -97,7 +97,7 @@ def bulk(request: HttpRequest, pk: int) -> HttpResponse:
         rows = [r for r in rows if r.evaluasi.status in (StatusEvaluasi.DRAFT, StatusEvaluasi.DIBUKA_ULANG)]
     elif filt == "sudah":
         rows = [r for r in rows if r.evaluasi.status in (StatusEvaluasi.DINILAI, StatusEvaluasi.FINAL)]
-    page = Paginator(rows, BULK_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, rows, BULK_PAGE_SIZE)
     other_errors = {k: v for k, v in errors.items() if k not in {r.evaluasi.pk for r in rows}}
     return render(
         request,

@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,6 +33,7 @@ from karier.appraisal.feedback.access import (
 from karier.appraisal.feedback.forms import JawabanForm, KandidatFilterForm, NominasiForm, PutusanForm
 from karier.appraisal.models import Evaluasi
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 
 PAGE_SIZE = 30
@@ -106,7 +106,7 @@ def nominasi(request: HttpRequest, evaluasi_id: int) -> HttpResponse:
         if form.is_valid():
             jenis = form.cleaned_data["jenis"] or JenisRater.REKAN
             q = form.cleaned_data["q"]
-        page = Paginator(sel.candidates(ev, jenis, q), PAGE_SIZE).get_page(request.GET.get("page"))
+        page = page_for(request, sel.candidates(ev, jenis, q), PAGE_SIZE)
         base = urlencode({"jenis": jenis, "q": q})
         ctx.update(
             {
@@ -200,7 +200,7 @@ def nominasi_setujui_semua(request: HttpRequest, evaluasi_id: int) -> HttpRespon
 def persetujuan(request: HttpRequest) -> HttpResponse:
     """The appraiser's list of proposals waiting, grouped by appraisee."""
     actor = actor_from_request(request)
-    page = Paginator(sel.pending_approvals(actor), 50).get_page(request.GET.get("page"))
+    page = page_for(request, sel.pending_approvals(actor), 50)
     groups: dict[int, dict[str, Any]] = {}
     for n in page.object_list:
         groups.setdefault(n.evaluasi_id, {"ev": n.evaluasi, "rows": []})["rows"].append(n)
@@ -214,7 +214,7 @@ def persetujuan(request: HttpRequest) -> HttpResponse:
 @login_required
 def permintaan(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    page = Paginator(sel.inbox(actor), 50).get_page(request.GET.get("page"))
+    page = page_for(request, sel.inbox(actor), 50)
     rows = [(n, sel.is_open(n.evaluasi)) for n in page.object_list]
     return render(
         request, "appraisal/feedback/permintaan.html", {"rows": rows, "page_obj": page, "querystring_base": ""}

@@ -14,7 +14,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,6 +37,7 @@ from karier.appraisal.public.skm.selectors import open_period_for_unit
 from karier.core.clientip import client_ip
 from karier.core.excel import xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request, pegawai_for_actor, unit_for_actor
 from karier.people.models import Pegawai, UnitKerja
 
@@ -56,7 +56,7 @@ def _short(url: str) -> str:
 @login_required
 def hub(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
-    page = Paginator(sel.managed_links(actor), 50).get_page(request.GET.get("page"))
+    page = page_for(request, sel.managed_links(actor), 50)
     return render(
         request,
         "appraisal/public/hub.html",
@@ -187,7 +187,7 @@ def moderasi(request: HttpRequest) -> HttpResponse:
     status = form.cleaned_data["status"] if form.is_valid() else "MENUNGGU"
     if request.GET.get("export") == "xlsx":
         return xlsx_attachment(exports.moderasi_xlsx(sel.moderation_queue(actor, status), status=status), "moderasi")
-    page = Paginator(sel.moderation_queue(actor, status), 50).get_page(request.GET.get("page"))
+    page = page_for(request, sel.moderation_queue(actor, status), 50)
     return render(
         request,
         "appraisal/public/moderasi.html",

@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.development.catalogue import access, enrolment, selectors, services
 from karier.development.catalogue.forms import KatalogFilterForm, KegiatanForm, SertifikatForm, SesiForm
 from karier.development.models import EvaluasiKegiatan, KegiatanKompetensi, Kompetensi, StatusPendaftaran
@@ -42,7 +42,7 @@ def katalog(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         filters = {k: v for k, v in form.cleaned_data.items() if v}
     qs = selectors.kegiatan_list(actor, **filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     return render(
         request,
         "development/catalogue/katalog.html",
@@ -221,7 +221,7 @@ def sesi_detail(request: HttpRequest, sesi_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     sesi = access.sesi_for_actor(actor, sesi_id)
     peserta = selectors.peserta(actor, sesi)
-    page = Paginator(peserta, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, peserta, PAGE_SIZE)
     mine = peserta.filter(pegawai_id=actor.pegawai_id).first() if actor.pegawai_id is not None else None
     if mine is not None:
         mine.sesi = sesi  # already read with its activity

@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from karier.appraisal.public.skm.loop import skm_development_needs
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.core.numbers import angka
+from karier.core.paging import page_for
 from karier.development import two_phase
 from karier.development.competency import access, gaps, imports, selectors, self_assessment, services
 from karier.development.competency.forms import (
@@ -242,7 +242,7 @@ def analisis(request: HttpRequest) -> HttpResponse:
             rows=gaps.tna_rows(result),
         )
         return xlsx_attachment(data, "analisis-kebutuhan-kompetensi")
-    units = Paginator([u for u in result.per_unit if u[2]], UNIT_PER_PAGE).get_page(request.GET.get("page"))
+    units = page_for(request, [u for u in result.per_unit if u[2]], UNIT_PER_PAGE)
     params = urlencode({k: v for k, v in request.GET.items() if k not in {"page", "export"} and v})
     ctx = {
         "form": form,

@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from karier.core.excel import Tahun, table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.development.catalogue.access import visible_kegiatan
 from karier.development.catalogue.forms import MandiriForm
 from karier.development.idp import access, documents, selectors, services
@@ -329,7 +329,7 @@ def rencana_putusan(request: HttpRequest, rencana_id: int) -> HttpResponse:
 def rencana_persetujuan(request: HttpRequest) -> HttpResponse:
     """Plans of the actor's team waiting for her decision, with their items to read before deciding."""
     actor = actor_from_request(request)
-    page = Paginator(access.rencana_menunggu(actor), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, access.rencana_menunggu(actor), PAGE_SIZE)
     rows = list(page.object_list)
     items: dict[int, list[ItemRencana]] = {}
     for i in ItemRencana.objects.filter(rencana__in=[r.pk for r in rows]).select_related("kegiatan"):
@@ -374,7 +374,7 @@ def rencana_tim(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     tahun = _tahun(request.GET.get("tahun"))
     qs = selectors.rencana_list(actor, tahun=tahun).exclude(pegawai_id=actor.pegawai_id or 0)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     counted = dict(
         access.visible_rencana(actor)
         .filter(tahun=tahun)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.development.catalogue import access, selectors, services
 from karier.development.catalogue.forms import JpBawaanForm, MandiriForm, TargetForm, VerifikasiForm
 from karier.development.catalogue.views import _errors_message
@@ -53,17 +53,15 @@ def jp_saya(request: HttpRequest) -> HttpResponse:
     jp = catatan = None
     if actor.pegawai_id is not None:
         jp = selectors.jp_of(Pegawai.objects.get(pk=actor.pegawai_id), tahun, rows=False)
-        catatan = Paginator(selectors.catatan_of(actor.pegawai_id, tahun), PAGE_SIZE).get_page(
-            request.GET.get("hal_catatan")
-        )
+        catatan = page_for(request, selectors.catatan_of(actor.pegawai_id, tahun), PAGE_SIZE, "hal_catatan")
     lists = {
         "catatan": (catatan, "hal_catatan"),
         "pendaftaran": (
-            Paginator(selectors.my_enrolments(actor), PAGE_SIZE).get_page(request.GET.get("hal_daftar")),
+            page_for(request, selectors.my_enrolments(actor), PAGE_SIZE, "hal_daftar"),
             "hal_daftar",
         ),
         "mandiri": (
-            Paginator(selectors.mandiri_of(actor.pegawai_id), PAGE_SIZE).get_page(request.GET.get("hal_mandiri")),
+            page_for(request, selectors.mandiri_of(actor.pegawai_id), PAGE_SIZE, "hal_mandiri"),
             "hal_mandiri",
         ),
     }
@@ -113,7 +111,7 @@ def jp_mandiri_baru(request: HttpRequest) -> HttpResponse:
 def jp_verifikasi(request: HttpRequest) -> HttpResponse:
     """Reports waiting for the actor as superior (the visible ones, filtered by the one rule)."""
     actor = actor_from_request(request)
-    page = Paginator(access.mandiri_to_verify(actor), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, access.mandiri_to_verify(actor), PAGE_SIZE)
     return render(
         request,
         "development/catalogue/verifikasi.html",
@@ -154,9 +152,9 @@ def jp_rekap(request: HttpRequest) -> HttpResponse:
     tahun, per, unit_id = _rekap_args(request)
     # Per unit the table has thousands of rows: it is paged too (the Excel keeps every row).
     all_rows = selectors.rekap(actor, tahun, per=per)
-    rows = Paginator(all_rows, REKAP_PAGE_SIZE).get_page(request.GET.get("hal_rekap"))
+    rows = page_for(request, all_rows, REKAP_PAGE_SIZE, "hal_rekap")
     behind = selectors.behind_page_source(actor, tahun, all_rows, unit_id=unit_id)
-    page = Paginator(behind, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, behind, PAGE_SIZE)
     return render(
         request,
         "development/catalogue/jp_rekap.html",

@@ -8,7 +8,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from karier.appraisal.public.qr import qr_svg_inline
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.development.catalogue import access
 from karier.development.catalogue.forms import EvaluasiKegiatanForm, TindakLanjutForm
 from karier.development.models import ASPEK_EVALUASI, EvaluasiKegiatan, TindakLanjutAtasan
@@ -133,7 +133,7 @@ def kegiatan_evaluasi_rekap(request: HttpRequest) -> HttpResponse:
             ),
         )
         return xlsx_attachment(data, "evaluasi-kegiatan")
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, rows, PAGE_SIZE)
     return render(
         request,
         "development/catalogue/evaluasi_rekap.html",
@@ -159,7 +159,7 @@ def tindak_lanjut_daftar(request: HttpRequest) -> HttpResponse:
             ),
         )
         return xlsx_attachment(data, "tindak-lanjut")
-    page = Paginator(due, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, due, PAGE_SIZE)
     return render(request, "development/catalogue/tindak_lanjut.html", {"page_obj": page, "rows": page.object_list})
 
 

@@ -7,13 +7,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
+from karier.core.paging import page_for
 from karier.development.catalogue.views import _errors_message
 from karier.development.competency.selectors import current_levels
 from karier.development.outcomes import level_access, level_change
@@ -37,7 +37,7 @@ class PutusanLevelForm(forms.Form):
 def usulan_level(request: HttpRequest) -> HttpResponse:
     """The proposals waiting for the actor as superior, and the actor's own proposals."""
     actor = actor_from_request(request)
-    antrean = Paginator(level_access.usulan_level_to_decide(actor), PAGE_SIZE).get_page(request.GET.get("page"))
+    antrean = page_for(request, level_access.usulan_level_to_decide(actor), PAGE_SIZE)
     rows = list(antrean.object_list)
     now = current_levels(list({u.pegawai_id for u in rows}))
     for u in rows:
@@ -51,7 +51,7 @@ def usulan_level(request: HttpRequest) -> HttpResponse:
             .select_related(*RELATED)
             .order_by("-dibuat_pada", "-pk")
         )
-        saya = Paginator(mine, PAGE_SIZE).get_page(request.GET.get("hal_saya"))
+        saya = page_for(request, mine, PAGE_SIZE, "hal_saya")
     return render(
         request,
         "development/catalogue/usulan_level.html",

@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 from karier.standards import access, documents, exports, selectors, workflow
 from karier.standards.choices import StatusPerjanjian
@@ -48,7 +48,7 @@ def perjanjian_list(request: HttpRequest) -> HttpResponse:
             ],
         )
     base, export = query(request)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     return render(
         request,
         "standards/perjanjian_list.html",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 from karier.standards import access, exports, selectors
 from karier.standards.forms import RenstraFilter
@@ -33,7 +33,7 @@ def renstra_list(request: HttpRequest) -> HttpResponse:
             ],
         )
     base, export = query(request)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     return render(
         request,
         "standards/renstra_list.html",

@@ -5,7 +5,6 @@ see that person; hidden is 404), and the list of people whose careers the actor 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from karier.core.excel import table_xlsx, xlsx_attachment
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 from karier.people.models import Pegawai
 from karier.rules import nine_box_category, nine_box_recommendation
@@ -116,7 +116,7 @@ def karier_tim(request: HttpRequest) -> HttpResponse:
             ),
         )
         return xlsx_attachment(data, "karier-pegawai")
-    page = Paginator(people, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_for(request, people, PER_PAGE)
     ctx = {
         "rows": selectors.team_rows(page.object_list),  # type: ignore[arg-type]
         "page_obj": page,

@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from karier.core.excel import Tahun, table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request, visible_units
 from karier.people.models import Pegawai
 from karier.rules import career as rules
@@ -67,7 +67,7 @@ def coaching_list(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     today = timezone.localdate()
     f = _saring(request, tim=True)
-    page = Paginator(selectors.rencana_list(actor, f), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, selectors.rencana_list(actor, f), PAGE_SIZE)
     return render(
         request,
         "talent/coaching/list.html",
@@ -93,7 +93,7 @@ def coaching_all(request: HttpRequest) -> HttpResponse:
     Excel and — for the BKD — the people who need a plan but have no official above ("tanpa mentor")."""
     actor = actor_from_request(request)
     f = _saring(request)
-    page = Paginator(selectors.rencana_list(actor, f), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, selectors.rencana_list(actor, f), PAGE_SIZE)
     tahun = f.tahun or timezone.localdate().year
     return render(
         request,

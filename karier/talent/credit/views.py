@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from karier.core.excel import Tahun, table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request
 from karier.people.models import Pegawai
 from karier.rules import credit_display, nip_as_printed
@@ -185,7 +185,7 @@ def _formasi_filters(request: HttpRequest) -> tuple[FormasiFilter, dict[str, Any
 def formasi_daftar(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     form, filters = _formasi_filters(request)
-    page = Paginator(selectors.formasi_list(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, selectors.formasi_list(**filters), PAGE_SIZE)
     raw: dict[str, str] = {k: str(v) for k, v in request.GET.items() if k != "page" and v}
     return render(
         request,
@@ -252,7 +252,7 @@ def status_daftar(request: HttpRequest) -> HttpResponse:
     """The computed credit status of the functional employees one may see (BKD: everyone)."""
     actor = actor_from_request(request)
     form, filters = _status_filters(request)
-    page = Paginator(selectors.status_list(actor, **filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, selectors.status_list(actor, **filters), PAGE_SIZE)
     for s in page.object_list:  # two places, ROUND_HALF_UP, as on the PAK (credit_text)
         s.saldo_tampil = credit_text(s.saldo)  # type: ignore[attr-defined]
         s.kekurangan_tampil = credit_text(s.kekurangan)  # type: ignore[attr-defined]

@@ -5,13 +5,13 @@ predikat by year. Views only translate HTTP; the rules are in `imports` and `acc
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from karier.core.excel import table_xlsx, xlsx_attachment
+from karier.core.paging import page_for
 from karier.development import two_phase
 from karier.people.access import actor_from_request
 from karier.talent.access import is_bkd, person_for_actor
@@ -41,7 +41,7 @@ def impor_daftar(request: HttpRequest) -> HttpResponse:
             rows=([i.pk, i.nama_berkas, i.get_status_display(), len(i.kesalahan), i.dibuat_pada.date()] for i in qs),
         )
         return xlsx_attachment(data, "impor-riwayat-kinerja")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     ctx = {
         "page_obj": page,
         "rows": page.object_list,
@@ -122,7 +122,7 @@ def pegawai(request: HttpRequest, pegawai_id: int) -> HttpResponse:
             ),
         )
         return xlsx_attachment(data, "riwayat-predikat")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     ctx = {
         "pegawai": person,
         "page_obj": page,

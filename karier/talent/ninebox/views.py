@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 from karier.people.models import Pegawai
 from karier.rules import nine_box_category, nine_box_recommendation
@@ -138,7 +138,7 @@ def kotak(request: HttpRequest, kotak: int) -> HttpResponse:
             ),
         )
         return xlsx_attachment(data, f"kotak-talenta-{kotak}-{tahun}")
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_for(request, rows, PER_PAGE)
     ctx = {
         "kotak": kotak,
         "nama": nine_box_category(kotak),
@@ -268,7 +268,7 @@ def hukuman_list(request: HttpRequest) -> HttpResponse:
         )
         return xlsx_attachment(data, "hukuman-disiplin")
     params = urlencode({k: v for k, v in request.GET.items() if k not in {"page", "export"} and v})
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_for(request, rows, PER_PAGE)
     ctx = {
         "form": form,
         "page_obj": page,

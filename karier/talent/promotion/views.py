@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from karier.api.schemas import MAX_ID
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.core.models import AuditEvent
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request
 from karier.rules import is_promotion_date
 from karier.rules._text import tanggal
@@ -74,7 +74,7 @@ def promotion_list(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     f = _filters(request)
     qs = selectors.kelayakan_list(actor, tmt=f["tmt"], opd_id=f["opd_id"], layak=f["layak"])
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     rows = list(page.object_list)
     usulan = selectors.open_usulan_by_person([r.pegawai_id for r in rows])
     for r in rows:
@@ -159,7 +159,7 @@ def promotion_usulan_list(request: HttpRequest) -> HttpResponse:
     tmt = _date(request.GET.get("tmt"))
     opd_id = _int(request.GET.get("opd"))
     qs = selectors.usulan_list(actor, status=status or None, tmt=tmt, opd_id=opd_id)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     base = f"status={status}" + (f"&tmt={tmt.isoformat()}" if tmt else "") + (f"&opd={opd_id}" if opd_id else "")
     return render(
         request,

@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 from karier.people.models import Pegawai, UnitKerja
 from karier.standards.models import NilaiBerakhlak
@@ -68,7 +68,7 @@ def apresiasi_feed(request: HttpRequest) -> HttpResponse:
             ),
         )
         return xlsx_attachment(data, "apresiasi")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     ctx = {
         "page_obj": page,
         "rows": page.object_list,
@@ -91,9 +91,7 @@ def pegawai(request: HttpRequest, pegawai_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     person = person_for_actor(actor, pegawai_id)
     wall = selectors.recognition_for_person(actor, person)
-    page = Paginator(selectors.apresiasi_list(actor, penerima_id=person.pk), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_for(request, selectors.apresiasi_list(actor, penerima_id=person.pk), PAGE_SIZE)
     ctx = wall | {
         "page_obj": page,
         "semua_apresiasi": page.object_list,
@@ -189,7 +187,7 @@ def inovasi_saya(request: HttpRequest) -> HttpResponse:
     qs = selectors.inovasi_list(actor, pegawai_id=actor.pegawai_id or -1, status=status)
     if request.GET.get("export") == "xlsx":
         return _inovasi_xlsx(qs, "inovasi-saya", _("Inovasi saya"))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     ctx = {
         "page_obj": page,
         "rows": page.object_list,
@@ -232,7 +230,7 @@ def inovasi_verifikasi(request: HttpRequest) -> HttpResponse:
     qs = selectors.inovasi_list(actor, status=status, untuk_verifikasi=True)
     if request.GET.get("export") == "xlsx":
         return _inovasi_xlsx(qs, "inovasi-tim", _("Inovasi tim"))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     ctx = {
         "page_obj": page,
         "rows": page.object_list,
@@ -286,7 +284,7 @@ def penghargaan(request: HttpRequest) -> HttpResponse:
             ),
         )
         return xlsx_attachment(data, "usulan-penghargaan")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     rows = list(page.object_list)
     for u in rows:
         u.boleh_putuskan = access.may_decide_usulan(actor, u.pegawai_id)

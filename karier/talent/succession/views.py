@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from karier.core.excel import table_xlsx, xlsx_attachment
 from karier.core.forms import apply_errors
 from karier.core.numbers import angka
+from karier.core.paging import page_for
 from karier.people.access import Actor, actor_from_request
 from karier.people.choices import JenisJabatan
 from karier.people.models import Jabatan
@@ -106,7 +106,7 @@ def succession_list(request: HttpRequest) -> HttpResponse:
     )
     if request.GET.get("export") == "xlsx":
         return _kritikal_xlsx(selectors.rows(list(qs)), _("Jabatan kritikal"), "jabatan-kritikal")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     ctx = {
         "form": form,
         "page_obj": page,
@@ -340,7 +340,7 @@ def succession_at_risk(request: HttpRequest) -> HttpResponse:
     baris = selectors.berisiko(actor, opd_id=filters["opd"].pk if "opd" in filters else None)
     if request.GET.get("export") == "xlsx":
         return _kritikal_xlsx(baris, _("Jabatan kritikal berisiko"), "jabatan-berisiko")
-    page = Paginator(baris, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, baris, PAGE_SIZE)
     ctx = {
         "form": form,
         "page_obj": page,
@@ -380,7 +380,7 @@ def succession_pool(request: HttpRequest) -> HttpResponse:
             ),
         )
         return xlsx_attachment(data, "kelompok-talenta")
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_for(request, qs, PAGE_SIZE)
     ctx = {
         "form": form,
         "page_obj": page,

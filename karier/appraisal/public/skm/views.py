@@ -13,7 +13,6 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +32,7 @@ from karier.appraisal.public.views import _device, anonymous_form_page
 from karier.core.clientip import client_ip
 from karier.core.excel import xlsx_attachment
 from karier.core.forms import apply_errors
+from karier.core.paging import page_for
 from karier.people.access import actor_from_request
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{10,32}$")
@@ -47,7 +47,7 @@ def public_url(request: HttpRequest, periode: PeriodeSkm) -> str:
 def daftar(request: HttpRequest) -> HttpResponse:
     """The periods of every unit the actor manages (or reads, for auditors), newest first."""
     actor = actor_from_request(request)
-    page = Paginator(selectors.periods_for_actor(actor), 50).get_page(request.GET.get("page"))
+    page = page_for(request, selectors.periods_for_actor(actor), 50)
     return render(request, "appraisal/skm/daftar.html", {"page_obj": page, "querystring_base": ""})
 
 
