@@ -170,9 +170,10 @@ def page_for(
     *,
     ada_unduhan: bool = False,
 ) -> Halaman:
-    """The page `request.GET[param]` of `rows`; a page beyond the end (with a link to the last page), too
-    deep, or not a page number also tells the reader at the top of the screen (HTMX fragments keep it on `page_obj`
-    only). `ada_unduhan`: the list has an Excel download, which the too-deep message then suggests."""
+    """The page `request.GET[param]` of `rows`; a page beyond the end (with a link to the last page),
+    too deep, or not a page number also tells the reader at the top of the screen (HTMX fragments keep
+    it on `page_obj` only). `ada_unduhan`: the list has an Excel download, which the too-deep message
+    then suggests."""
     paginator = Paginator(rows, per_page)
     paginator.ada_unduhan = ada_unduhan
     page = paginator.get_page(request.GET.get(param))

@@ -76,10 +76,10 @@ def unit_result_subjects(
     positions: tuple[list[int], list[int]] | None = None,
 ) -> set[int]:
     """Whose rating follows from the unit's result: the definitive holder(s) of the unit's head position
-        on d and the appraisee of the head's evaluation in `periode` (rating_from_organisasi), and everyone
-        calibrated in the unit (the result sets the curve their predikat must fit: an acting official
-        above the unit who is calibrated in it does not set it either). Three queries, four with `periode` (the unit's
-    positions are read once)."""
+    on d and the appraisee of the head's evaluation in `periode` (rating_from_organisasi), and everyone
+    calibrated in the unit (the result sets the curve their predikat must fit: an acting official
+    above the unit who is calibrated in it does not set it either). One query, two with `periode`,
+    after the unit's positions (`positions` when the caller has read them, else two more)."""
     from karier.appraisal.calibration.selectors import unit_positions, unit_scope_q
 
     d = d or timezone.localdate()

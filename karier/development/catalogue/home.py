@@ -1,6 +1,7 @@
 """The development cards of the home page (`karier.core.home`): the employee's JP of this year
 against the target (two queries: the targets, the stored total; the person is read once for the
-page), and for a superior the level changes waiting for their confirmation (a fixed number of queries for any team)."""
+page), and for a superior the level changes waiting for their confirmation (a fixed number of
+queries for any team)."""
 
 from __future__ import annotations
 
