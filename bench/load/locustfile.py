@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import math
 import os
 import random
 import re
@@ -78,8 +79,9 @@ class Steady:
 
 
 def _pct(ordered: list[float], q: float) -> float:
-    """Nearest-rank percentile of an ordered list."""
-    return ordered[max(0, min(len(ordered) - 1, round(q * len(ordered) + 0.5) - 1))]
+    """Nearest-rank percentile of an ordered list: the smallest value with at least q of the values at
+    or below it."""
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(q * len(ordered)) - 1))]
 
 
 def _row(page: str, ordered: list[float], fails: int, seconds: float) -> dict[str, Any]:
