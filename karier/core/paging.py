@@ -179,13 +179,12 @@ def page_for(
     page = paginator.get_page(request.GET.get(param))
     if request.headers.get("HX-Request") == "true":
         return page
-    if page.terlalu_dalam or (page.diminta and not page.melewati_akhir):  # too deep, or not a page number
-        messages.warning(request, page.pesan)
-        page.pesan_terkirim = True
     if page.melewati_akhir:
         query: dict[str, str] = {k: str(v) for k, v in request.GET.items() if k != param}
         query[param] = str(page.paginator.num_pages)
         link = format_html('{} <a href="?{}">{}</a>', page.pesan, urlencode(query), _("Ke halaman terakhir"))
         messages.warning(request, link)
-        page.pesan_terkirim = True
+    elif page.pesan:  # too deep, or not a page number
+        messages.warning(request, page.pesan)
+    page.pesan_terkirim = bool(page.pesan)
     return page

@@ -314,26 +314,22 @@ def unit_subtree(unit: UnitKerja) -> QuerySet[UnitKerja]:
     return UnitKerja.objects.filter(path__subtree=unit.path)
 
 
-PROFILE_RELATED = ("golongan", "jabatan", "jabatan__unit", "jabatan__atasan", "unit", "opd", "instansi")
-
-
 def pegawai_profile(pegawai_id: int) -> Pegawai:
-    return Pegawai.objects.select_related(*PROFILE_RELATED).get(pk=pegawai_id)
+    return Pegawai.objects.select_related(
+        "golongan", "jabatan", "jabatan__unit", "jabatan__atasan", "unit", "opd", "instansi"
+    ).get(pk=pegawai_id)
 
 
 def own_profile(actor: Actor) -> Pegawai | None:
-    """The actor's own record as `pegawai_profile` reads it, once per request: the home page's "my
-    data" and "my JP" cards both show it (None without one)."""
+    """The actor's own record (`pegawai_profile`), once per request: the home page's "my data" and "my
+    JP" cards both show it (None without one; an account's employee link is cleared, never left
+    dangling, when the record goes)."""
     from karier.people.access import memoised  # access reads this module's selectors
 
-    if actor.pegawai_id is None:
-        return None
     pegawai_id = actor.pegawai_id
-    return memoised(
-        actor,
-        ("own_profile",),
-        lambda: Pegawai.objects.select_related(*PROFILE_RELATED).filter(pk=pegawai_id).first(),
-    )
+    if pegawai_id is None:
+        return None
+    return memoised(actor, ("own_profile",), lambda: pegawai_profile(pegawai_id))
 
 
 def pegawai_history(pegawai: Pegawai) -> tuple[list[RiwayatGolongan], list[Penugasan]]:

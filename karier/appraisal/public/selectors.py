@@ -21,13 +21,13 @@ KOMENTAR_TERBARU = 10
 COUNTED = (StatusModerasi.MENUNGGU, StatusModerasi.DITERIMA)
 
 
-def counts(status: str, ditahan: bool) -> bool:
+def is_counted(status: str, ditahan: bool) -> bool:
     """`counted_q` for one answer already read."""
     return status == StatusModerasi.DITERIMA or (status == StatusModerasi.MENUNGGU and not ditahan)
 
 
 def counted_q(prefix: str = "") -> Q:
-    """Answers whose scores count: accepted, or waiting and not held as part of a burst (`counts`)."""
+    """Answers whose scores count: accepted, or waiting and not held as part of a burst (`is_counted`)."""
     return Q(**{f"{prefix}status": StatusModerasi.DITERIMA}) | Q(
         **{f"{prefix}status": StatusModerasi.MENUNGGU, f"{prefix}ditahan": False}
     )
@@ -162,7 +162,7 @@ def ringkasan_publik(
             out.n_ditahan += n
         else:
             out.n_menunggu += n
-        if counts(status, ditahan):
+        if is_counted(status, ditahan):
             layanan[skor_layanan] += n
             perilaku[skor_perilaku] += n
     out.n = out.n_diterima + out.n_menunggu
